@@ -1,0 +1,52 @@
+"""``check``, ``schema``: one letter's report, and the report's JSON Schema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from ._group import main
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: a triage summary for practice staff; json: the report contract.",
+)
+@click.option(
+    "--standard",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A complete-care standard file to judge against instead of the shipped one.",
+)
+def check(files: tuple[Path, ...], fmt: str, standard: Path | None) -> None:
+    """Check one or more letters and print what the practice needs to know.
+
+    With --format json and several files, prints one JSON object per line.
+    """
+    from .. import audit
+    from ..render.text import render_text
+    from ..standard import load_standard
+
+    std = load_standard(standard)
+    for path in files:
+        report = audit(path, standard=std)
+        if fmt == "json":
+            indent = 2 if len(files) == 1 else None
+            click.echo(report.model_dump_json(indent=indent))
+        else:
+            click.echo(render_text(report))
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the report (the public contract)."""
+    from ..report import Report
+
+    click.echo(json.dumps(Report.model_json_schema(), indent=2))

@@ -1,0 +1,76 @@
+"""The spaCy pipeline: ``spacy.blank("en")`` plus letter-audit's own rule components.
+
+Knowledge (rules, lexicons, headings) lives in data files under ``models/``; the components here are
+mechanisms. ``build_pipeline`` assembles a pipeline from those data files; ``scripts/build_pipeline.py``
+saves it to ``models/pipeline`` and ``load_pipeline`` loads that with ``spacy.load``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import ModelError
+from ..paths import models_dir
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from ..letter import Letter
+
+# Component names in pipeline order. Each is registered with @Language.factory in its own module,
+# imported by _register(). A component reads its data with ``load_data(models_dir)`` at build time
+# and saves it with ``to_disk``/``from_disk`` so the saved pipeline needs no repo.
+PIPE_NAMES: list[str] = []
+
+
+def _register() -> None:
+    """Import every component module so its factory is known to spaCy."""
+    from . import extensions  # noqa: F401
+
+
+def build_pipeline(data_dir: Path | None = None) -> Language:
+    """A fresh pipeline built from the data files in ``data_dir`` (default: the shipped models)."""
+    import spacy
+
+    _register()
+    data_dir = data_dir or models_dir()
+    nlp = spacy.blank("en")
+    for name in PIPE_NAMES:
+        component = nlp.add_pipe(name)
+        load = getattr(component, "load_data", None)
+        if load is not None:
+            load(data_dir)
+    return nlp
+
+
+def pipeline_dir() -> Path:
+    return models_dir() / "pipeline"
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(path: str | None = None) -> Language:
+    """The shipped pipeline, loaded once per process with ``spacy.load``."""
+    import spacy
+
+    _register()
+    target = Path(path) if path else pipeline_dir()
+    if not (target / "config.cfg").exists():
+        raise ModelError(
+            f"no saved pipeline at {target}; build it with 'python scripts/build_pipeline.py'"
+        )
+    try:
+        return spacy.load(target)
+    except Exception as exc:  # spaCy raises many kinds; the user needs one message
+        raise ModelError(f"cannot load the pipeline at {target}: {exc}") from exc
+
+
+def annotate(nlp: Language, letter: Letter) -> Doc:
+    """Run the pipeline over a letter, giving components the letter's blocks via ``doc._.letter``."""
+    doc = nlp.make_doc(letter.text)
+    doc._.letter = letter
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc

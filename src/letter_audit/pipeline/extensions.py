@@ -1,0 +1,26 @@
+"""Every custom attribute letter-audit sets on spaCy objects, registered once, here.
+
+Components add their attributes in their own region below; nothing else calls ``set_extension``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+
+def _ext(cls: type, name: str, **kwargs: object) -> None:
+    if not cls.has_extension(name):
+        cls.set_extension(name, **kwargs)
+
+
+# -- ingest --------------------------------------------------------------------------------------
+_ext(Doc, "letter", default=None)  # the Letter the Doc was made from (blocks, pages), or None
+
+# -- sections ------------------------------------------------------------------------------------
+# doc.spans["sections"]: one span per section, from its heading to the next heading; label_ is the
+# section id from models/rules/sections.jsonl (e.g. "medications_discharge", "gp_actions").
+_ext(Span, "heading", default=None)  # the heading text of a section span
+
+# -- medication ----------------------------------------------------------------------------------
+
+# -- requests and status -------------------------------------------------------------------------

@@ -1,0 +1,1 @@
+"""Renderers: format a Report, never compute one."""

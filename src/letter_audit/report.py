@@ -157,11 +157,15 @@ class Findings(_Model):
     """Ids of the sections found (see models/rules/sections.jsonl)."""
 
 
-class Report(Findings):
-    """The full report for one letter."""
-
+class _ReportHeader(_Model):
     schema_version: Literal["1"] = SCHEMA_VERSION
+    """Bumped whenever a key of the contract changes name or meaning."""
     source: SourceInfo
+
+
+class Report(Findings, _ReportHeader):
+    """The full report for one letter (header keys first in the JSON)."""
+
     criteria: list[CriterionResult] = Field(default_factory=list)
     score: int = Field(0, ge=0, le=100)
     rating: Rating = "poor"

@@ -98,6 +98,21 @@ class StandardError(LetterAuditError):
     default_message = "the standard file is not valid"
 
 
+class StandardMissing(StandardError):
+    code = "LA201"
+    default_message = "the standard file was not found"
+
+
+class StandardSyntax(StandardError):
+    code = "LA202"
+    default_message = "the standard file is not valid YAML"
+
+
+class StandardInvalid(StandardError):
+    code = "LA203"
+    default_message = "the standard file does not follow the standard's format"
+
+
 # -- LA3xx: the shipped pipeline and its data ------------------------------------------------------
 class ModelError(LetterAuditError):
     code = "LA300"

@@ -20,6 +20,8 @@ _ext(Doc, "letter", default=None)  # the Letter the Doc was made from (blocks, p
 # doc.spans["sections"]: one span per section, from its heading to the next heading; label_ is the
 # section id from models/rules/sections.jsonl (e.g. "medications_discharge", "gp_actions").
 _ext(Span, "heading", default=None)  # the heading text of a section span
+_ext(Span, "section_rule", default=None)  # id of the heading rule that opened a section span
+_ext(Span, "body_start", default=None)  # char offset where a section's content starts (after heading)
 
 # -- medication ----------------------------------------------------------------------------------
 

@@ -1,0 +1,232 @@
+"""``la_sections``: split a letter into sections, one span from each heading to the next.
+
+Why rules: UK letters use a small, stable vocabulary of headings (PRSB headings and local variants), but
+write them many ways: with or without colons, in capitals, numbered ("3. PLAN"), as heading blocks, as the
+left cell of a table row, or inline ("Plan: review in 6 weeks"). The phrases live in
+``models/rules/sections.jsonl``; this module only knows how a heading can look.
+
+Result: ``doc.spans["sections"]``, one span per section, ``label_`` = section id, ``span._.heading`` = the
+heading text, ``span._.section_rule`` = id of the heading rule, ``span._.body_start`` = the character
+offset where the section's content starts (after the heading). Text before the first heading belongs to
+no section; a letter with no headings has no sections, and later components still work on the whole text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..errors import ModelError
+from . import extensions  # noqa: F401  (Span._.heading and friends)
+from .ruledata import read_jsonl, write_jsonl
+
+if TYPE_CHECKING:
+    from ..letter import Letter
+
+SectionId = Literal[
+    "demographics", "diagnoses", "presenting_complaint", "clinical_summary", "investigations",
+    "procedures", "medications_admission", "medications_discharge", "medication_changes",
+    "current_medications", "allergies", "gp_actions", "plan", "follow_up", "fit_note",
+    "information_given", "patient_actions", "contact", "signature", "other",
+]
+RULES_FILE = "sections.jsonl"
+
+# "3.", "3)", "(3)", "iv.", "a)" or "-" / "*" / "•" before a heading.
+_NUMBERING = r"(?:\(?\d{1,2}[.):]?|\(?[ivx]{1,4}[.)]|\(?[a-h][.)]|[-*•▪●])"
+_NUMBER_RE = re.compile(rf"^\s*{_NUMBERING}\s+|^\s*\d{{1,2}}[.)]")
+_TRAIL_RE = re.compile(r"[\s:;,.\-–—]+$")
+_CELL_SPLIT_RE = re.compile(r"\s*(?:\||\t| {3,})\s*")
+_WORDS_RE = re.compile(r"[A-Za-z][A-Za-z'&/()\-]*")
+
+
+class SectionRule(BaseModel):
+    """One section and the heading phrases that open it (matched case-insensitively)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(min_length=1)
+    section: SectionId
+    phrases: list[str] = Field(min_length=1)
+
+    @field_validator("phrases")
+    @classmethod
+    def _clean(cls, phrases: list[str]) -> list[str]:
+        return [normalise(p) for p in phrases]
+
+
+def normalise(text: str) -> str:
+    """A heading candidate in the form phrases are stored: lower case, single spaces, no numbering."""
+    text = _NUMBER_RE.sub("", text)
+    text = _TRAIL_RE.sub("", text.strip())
+    return " ".join(text.lower().replace("’", "'").split())
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading found in the text: where it is, where its content starts, what it opens."""
+
+    start: int
+    end: int
+    body_start: int
+    section: str
+    rule: str
+    text: str
+
+
+class SectionFinder:
+    """The mechanism, independent of spaCy: text (+ blocks) -> headings."""
+
+    def __init__(self, rules: list[SectionRule]) -> None:
+        self.rules = rules
+        self.lookup: dict[str, tuple[str, str]] = {}
+        for rule in rules:
+            for phrase in rule.phrases:
+                if phrase in self.lookup and self.lookup[phrase][1] != rule.id:
+                    raise ModelError(
+                        f"{RULES_FILE}: heading '{phrase}' is in both {self.lookup[phrase][1]} and {rule.id}"
+                    )
+                self.lookup[phrase] = (rule.section, rule.id)
+        phrases = sorted(self.lookup, key=len, reverse=True)
+        alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) or "(?!)"
+        # Inline heading: "Plan: review in clinic", "3. Follow up - 6 weeks", "Diagnosis | CAP".
+        self.inline = re.compile(
+            rf"^[ \t]*(?:{_NUMBERING}[ \t]+|\d{{1,2}}[.)])?[ \t]*(?P<h>{alternation})"
+            rf"(?P<sep>[ \t]*(?::|\||\t| - | – |\s{{3,}})[ \t]*)(?=\S)",
+            re.IGNORECASE,
+        )
+
+    def _whole(self, text: str) -> tuple[str, str] | None:
+        return self.lookup.get(normalise(text))
+
+    def find(self, text: str, letter: Letter | None = None) -> list[Heading]:
+        found: dict[int, Heading] = {}
+        heading_blocks: set[int] = set()
+        if letter is not None:
+            for block in letter.blocks:
+                if block.end > len(text):
+                    continue
+                if block.kind == "heading":
+                    heading_blocks.add(block.start)
+                    h = self._heading_block(text, block.start, block.end)
+                    if h is not None:
+                        found[h.start] = h
+                elif block.kind == "table_row" and block.cells:
+                    h = self._table_row(text, block.start, block.cells[0].start, block.cells[0].end,
+                                        block.cells[1].start if len(block.cells) > 1 else block.end)
+                    if h is not None:
+                        found.setdefault(h.start, h)
+        pos = 0
+        for line in text.splitlines(keepends=True):
+            start = pos
+            pos += len(line)
+            if start in found:
+                continue
+            h = self._line(text, start, start + len(line.rstrip("\r\n")))
+            if h is not None:
+                found[h.start] = h
+        return [found[k] for k in sorted(found)]
+
+    def _heading_block(self, text: str, start: int, end: int) -> Heading | None:
+        raw = text[start:end]
+        lead = len(raw) - len(raw.lstrip())
+        hit = self._whole(raw)
+        if hit is None:
+            inline = self._line(text, start, end)
+            if inline is not None:
+                return inline
+            if len(_WORDS_RE.findall(raw)) > 8:
+                return None
+            hit = ("other", "sec-heading-block")
+        return Heading(start + lead, end, end, hit[0], hit[1], raw.strip())
+
+    def _table_row(self, text: str, start: int, c0: int, c1: int, body: int) -> Heading | None:
+        hit = self._whole(text[c0:c1])
+        if hit is None:
+            return None
+        return Heading(start, c1, body, hit[0], hit[1], text[c0:c1].strip())
+
+    def _line(self, text: str, start: int, end: int) -> Heading | None:
+        raw = text[start:end]
+        stripped = raw.strip()
+        if not stripped or len(stripped) > 160:
+            return None
+        lead = len(raw) - len(raw.lstrip())
+        hit = self._whole(stripped)
+        if hit is not None:
+            return Heading(start + lead, end, end, hit[0], hit[1], stripped)
+        m = self.inline.match(raw)
+        if m is not None:
+            hit = self._whole(m.group("h"))
+            if hit is not None:
+                return Heading(start + m.start("h"), start + m.end("h"), start + m.end("sep"),
+                               hit[0], hit[1], m.group("h"))
+        if _unknown_heading(stripped):
+            return Heading(start + lead, end, end, "other", "sec-caps-heading", stripped)
+        return None
+
+
+def _unknown_heading(line: str) -> bool:
+    """A short line in capitals ("SOCIAL HISTORY") or a short title ending in a colon: a heading we
+    have no phrase for. It still ends the section before it, so a plan does not swallow what follows."""
+    words = _WORDS_RE.findall(line)
+    if not words or len(words) > 6 or any(ch.isdigit() for ch in line):
+        return False
+    letters = [ch for ch in line if ch.isalpha()]
+    if len(letters) >= 4 and all(ch.isupper() for ch in letters) and not line.endswith((".", ",")):
+        return True
+    return line.endswith(":") and len(words) <= 4 and line[0].isupper()
+
+
+@Language.factory("la_sections", assigns=["doc.spans"], default_config={})
+def make_sections(nlp: Language, name: str) -> SectionsComponent:
+    return SectionsComponent(nlp, name)
+
+
+class SectionsComponent:
+    """Sets ``doc.spans["sections"]``; rules come from ``load_data`` or ``from_disk``."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.finder = SectionFinder([])
+
+    def load_data(self, models_dir: Path) -> None:
+        self.finder = SectionFinder(read_jsonl(Path(models_dir) / "rules" / RULES_FILE, SectionRule))
+
+    def __call__(self, doc: Doc) -> Doc:
+        headings = self.finder.find(doc.text, doc._.letter)
+        spans: list[Span] = []
+        text = doc.text
+        for i, h in enumerate(headings):
+            end = headings[i + 1].start if i + 1 < len(headings) else len(text)
+            while end > h.end and text[end - 1].isspace():
+                end -= 1
+            span = doc.char_span(h.start, end, label=h.section, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            span._.heading = h.text
+            span._.section_rule = h.rule
+            span._.body_start = h.body_start
+            spans.append(span)
+        doc.spans["sections"] = spans
+        return doc
+
+    def to_disk(self, path: Path | str, *, exclude: tuple[str, ...] = ()) -> None:
+        write_jsonl(Path(path) / RULES_FILE, self.finder.rules)
+
+    def from_disk(self, path: Path | str, *, exclude: tuple[str, ...] = ()) -> SectionsComponent:
+        self.finder = SectionFinder(read_jsonl(Path(path) / RULES_FILE, SectionRule))
+        return self
+
+
+def section_at(doc: Doc, char: int) -> Span | None:
+    """The section span holding character ``char``, or None (before the first heading / no headings)."""
+    for span in doc.spans.get("sections", []):
+        if span.start_char <= char < span.end_char:
+            return span
+    return None

@@ -1,0 +1,47 @@
+"""Shared fixtures for building small pipelines on ``spacy.blank("en")`` from the shipped rule files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from letter_audit.letter import Letter
+from letter_audit.paths import models_dir
+from letter_audit.pipeline import _register, annotate
+
+
+def _blank_with(*names: str) -> Language:
+    _register()
+    nlp = spacy.blank("en")
+    for name in names:
+        comp = nlp.add_pipe(name)
+        load = getattr(comp, "load_data", None)
+        if load is not None:
+            load(models_dir())
+    return nlp
+
+
+@pytest.fixture(scope="session")
+def make_nlp() -> Callable[..., Language]:
+    """Build a blank English pipeline holding just the named components, with shipped data."""
+    return _blank_with
+
+
+@pytest.fixture(scope="session")
+def sections_nlp() -> Language:
+    return _blank_with("la_sections")
+
+
+def _run(nlp: Language, text_or_letter: str | Letter) -> Doc:
+    letter = text_or_letter if isinstance(text_or_letter, Letter) else Letter.from_text(text_or_letter)
+    return annotate(nlp, letter)
+
+
+@pytest.fixture(scope="session")
+def run() -> Callable[[Language, str | Letter], Doc]:
+    """Annotate inline text (one paragraph block per line) or a Letter with a pipeline."""
+    return _run

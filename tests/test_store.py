@@ -31,9 +31,11 @@ def test_put_then_get_round_trips_and_fills_columns(tmp_path: Path) -> None:
     assert got is not None
     assert got["score"] == 70
     assert got["source"]["path"] == "a.txt"
-    row = sqlite3.connect(db).execute(
-        "SELECT specialty, letter_month, score, rating, error_code FROM results"
-    ).fetchone()
+    row = (
+        sqlite3.connect(db)
+        .execute("SELECT specialty, letter_month, score, rating, error_code FROM results")
+        .fetchone()
+    )
     assert row == ("cardiology", "2025-03", 70, "poor", None)
 
 

@@ -177,9 +177,21 @@ class ResultStore:
                 continue
             rows.append(
                 (
-                    row["sha256"], sid, str(sver), row["file"], row["format"], row["letter_type"],
-                    row["specialty"], row["consultant"], row["team"], row["letter_month"], row["score"],
-                    row["rating"], row["error_code"], __version__, now,
+                    row["sha256"],
+                    sid,
+                    str(sver),
+                    row["file"],
+                    row["format"],
+                    row["letter_type"],
+                    row["specialty"],
+                    row["consultant"],
+                    row["team"],
+                    row["letter_month"],
+                    row["score"],
+                    row["rating"],
+                    row["error_code"],
+                    __version__,
+                    now,
                     json.dumps(data, separators=(",", ":")),
                 )
             )

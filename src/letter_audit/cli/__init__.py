@@ -10,6 +10,7 @@ from ._group import main
 _COMMAND_MODULES = [
     "check",
     "eval",
+    "batch",
 ]
 
 for _name in _COMMAND_MODULES:

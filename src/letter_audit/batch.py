@@ -1,0 +1,270 @@
+"""Batch runs: find letters, skip what the store already holds, check the rest on every core.
+
+A caller of ``audit()``, never a twin: each worker calls ``audit_file`` (path -> report JSON), which
+never raises, so one bad letter cannot lose the others. Nothing here prints; ``run_batch`` yields
+events and the CLI decides how to show them.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import multiprocessing
+import os
+import signal
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from .errors import InternalError, LetterAuditError
+
+LETTER_SUFFIXES = frozenset({".pdf", ".docx", ".txt", ".html", ".htm", ".rtf"})
+_HASH_CHUNK = 1 << 20
+
+
+# -- finding letters ---------------------------------------------------------------------------------
+def _matches(rel: str, name: str, patterns: Sequence[str]) -> bool:
+    return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(name, p) for p in patterns)
+
+
+def discover(
+    root: str | Path,
+    *,
+    recursive: bool = True,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+) -> list[Path]:
+    """Letter files under ``root`` in a stable (sorted) order.
+
+    By default: files with a letter extension, not hidden (nor under a hidden folder), not gold
+    annotations. ``include`` globs replace the extension test; ``exclude`` globs drop files. A glob
+    matches either the path relative to ``root`` or the bare file name.
+    """
+    root = Path(root)
+    if root.is_file():
+        return [root]
+    found: list[Path] = []
+    walker = root.rglob("*") if recursive else root.glob("*")
+    for path in walker:
+        rel_parts = path.relative_to(root).parts
+        if any(part.startswith(".") for part in rel_parts) or not path.is_file():
+            continue
+        rel = "/".join(rel_parts)
+        name = path.name
+        if include:
+            if not _matches(rel, name, include):
+                continue
+        elif path.suffix.lower() not in LETTER_SUFFIXES or name.endswith(".gold.json"):
+            continue
+        if exclude and _matches(rel, name, exclude):
+            continue
+        found.append(path)
+    return sorted(found)
+
+
+def sha256_file(path: str | Path) -> str:
+    """SHA-256 of the file's bytes: the store key, known before any parsing."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(_HASH_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+# -- the worker ---------------------------------------------------------------------------------------
+@lru_cache(maxsize=4)
+def standard_for(standard_path: str | None) -> Any:
+    """The standard at ``standard_path`` (default: shipped), loaded once per process."""
+    from .standard import load_standard
+
+    return load_standard(standard_path)
+
+
+def _audit_one(path: str, standard_path: str | None) -> dict[str, Any]:
+    """The report JSON for one file (may raise)."""
+    from . import audit
+
+    return audit(path, standard=standard_for(standard_path)).model_dump(mode="json")
+
+
+def _error_report(path: str, exc: LetterAuditError) -> dict[str, Any]:
+    from .report import ErrorReport
+
+    sha: str | None
+    try:
+        sha = sha256_file(path)
+    except OSError:
+        sha = None
+    suffix = Path(path).suffix.lower().lstrip(".") or None
+    return ErrorReport.model_validate(
+        {
+            "source": {"path": path, "sha256": sha, "format": suffix},
+            "error": {"code": exc.code, "message": exc.message},
+        }
+    ).model_dump(mode="json")
+
+
+def audit_file(path: str | Path, standard_path: str | Path | None = None) -> dict[str, Any]:
+    """Check one file; returns a report or an error report as JSON, and never raises.
+
+    ``LetterAuditError`` keeps its code; anything else becomes LA900 naming only the exception type,
+    because exception messages can quote letter text and output must not leak it.
+    """
+    p = str(path)
+    std = str(standard_path) if standard_path is not None else None
+    try:
+        return _audit_one(p, std)
+    except LetterAuditError as exc:
+        return _error_report(p, exc)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except OSError as exc:
+        return _error_report(p, InternalError(f"cannot read the file ({exc.strerror or type(exc).__name__})"))
+    except Exception as exc:  # noqa: BLE001 - one letter's bug must not stop the batch
+        message = f"{InternalError.default_message} [{type(exc).__name__}]"
+        return _error_report(p, InternalError(message))
+
+
+def _worker_init(standard_path: str | None) -> None:
+    """Once per worker: let the parent handle Ctrl-C, and load the pipeline and standard up front."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from .pipeline import load_pipeline
+
+    try:
+        load_pipeline()
+        standard_for(standard_path)
+    except LetterAuditError:
+        pass  # audit_file will report it per letter
+
+
+def _pool_audit(args: tuple[str, str | None]) -> dict[str, Any]:
+    # Looked up through the module so tests can slow the worker down with monkeypatching.
+    return sys.modules[__name__].audit_file(*args)
+
+
+# -- the run ------------------------------------------------------------------------------------------
+@dataclass
+class Event:
+    """One letter done: ``checked`` (new result), ``skipped`` (from the store) or ``failed``."""
+
+    kind: Literal["checked", "skipped", "failed"]
+    path: str
+    result: dict[str, Any]
+
+
+@dataclass
+class Summary:
+    total: int = 0
+    checked: int = 0
+    skipped: int = 0
+    failed: int = 0
+    interrupted: bool = False
+    failed_codes: dict[str, int] = field(default_factory=dict)
+
+    def line(self) -> str:
+        text = (
+            f"{self.total} letters: {self.checked} checked, {self.skipped} skipped (already in store), "
+            f"{self.failed} failed"
+        )
+        if self.failed_codes:
+            text += " (" + ", ".join(f"{c}: {n}" for c, n in sorted(self.failed_codes.items())) + ")"
+        if self.interrupted:
+            text += "; interrupted, rerun to resume"
+        return text
+
+    def record(self, event: Event) -> None:
+        if event.kind == "failed":
+            self.failed += 1
+            code = event.result["error"]["code"]
+            self.failed_codes[code] = self.failed_codes.get(code, 0) + 1
+        elif event.kind == "skipped":
+            self.skipped += 1
+        else:
+            self.checked += 1
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def _with_path(stored: dict[str, Any], path: str) -> dict[str, Any]:
+    """A stored result shown under the path it has now (the same bytes may have moved)."""
+    out = dict(stored)
+    out["source"] = {**stored["source"], "path": path}
+    return out
+
+
+def run_batch(
+    paths: Iterable[Path],
+    *,
+    store: Any = None,
+    standard_path: str | Path | None = None,
+    jobs: int = 1,
+    maxtasksperchild: int | None = None,
+) -> Iterator[Event]:
+    """Check every path, yielding one Event per letter as it completes, writing each to ``store``.
+
+    Letters whose bytes the store already holds for this standard are yielded as ``skipped`` with the
+    stored report. Each new result is committed before it is yielded, so killing the run loses at most
+    the letters in flight. ``jobs > 1`` uses a process pool (the pipeline loads once per worker).
+    Raises ``LetterAuditError`` up front when the standard is invalid.
+    """
+    from .pipeline import load_pipeline
+
+    std_arg = str(standard_path) if standard_path is not None else None
+    std = standard_for(std_arg)
+    # Load once here: a missing pipeline is one setup error, not a failure per letter, and forked
+    # workers inherit the loaded pipeline instead of each loading their own.
+    load_pipeline()
+    todo: list[str] = []
+    for path in paths:
+        p = str(path)
+        stored = None
+        if store is not None:
+            try:
+                sha = sha256_file(p)
+            except OSError:
+                sha = None
+            if sha is not None:
+                stored = store.get(sha, std.id, std.version)
+        if stored is not None and "error" not in stored:
+            yield Event("skipped", p, _with_path(stored, p))
+        else:
+            todo.append(p)
+
+    def finish(result: dict[str, Any]) -> Event:
+        if store is not None:
+            store.put(result, std.id, std.version)
+        kind: Literal["checked", "failed"] = "failed" if "error" in result else "checked"
+        return Event(kind, result["source"]["path"], result)
+
+    if not todo:
+        return
+    if jobs <= 1 or len(todo) == 1:
+        for p in todo:
+            yield finish(audit_file(p, std_arg))
+        return
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    ctx = multiprocessing.get_context(method)
+    pool = ctx.Pool(
+        processes=min(jobs, len(todo)),
+        initializer=_worker_init,
+        initargs=(std_arg,),
+        maxtasksperchild=maxtasksperchild,
+    )
+    try:
+        for result in pool.imap_unordered(_pool_audit, [(p, std_arg) for p in todo], chunksize=1):
+            yield finish(result)
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()

@@ -11,6 +11,7 @@ _COMMAND_MODULES = [
     "check",
     "eval",
     "batch",
+    "serve",
 ]
 
 for _name in _COMMAND_MODULES:

@@ -26,3 +26,9 @@ _ext(Span, "body_start", default=None)  # char offset where a section's content 
 # -- medication ----------------------------------------------------------------------------------
 
 # -- requests and status -------------------------------------------------------------------------
+# doc.spans["gp_actions"]: one span per request placed on the practice (la_requests).
+_ext(Span, "request_rule", default=None)  # id of the cue that made the span a request
+_ext(Span, "request_category", default=None)  # monitoring, referral, prescribing, review, fit_note, ...
+_ext(Span, "timeframe", default=None)  # when, as written ("in 1 week"), or None
+_ext(Span, "condition", default=None)  # the condition of a conditional request, as written, or None
+_ext(Doc, "no_gp_action", default=None)  # (start, end, rule) where the letter says no GP action is needed

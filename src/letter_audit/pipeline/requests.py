@@ -1,0 +1,272 @@
+"""``la_requests``: the requests a letter places on the GP practice, one span per request.
+
+Why this shape: a request is a clause, not a sentence ("Please check U&E and refer to dietitian" is two),
+it is recognised by how letters address the practice ("GP to", "I would be grateful if you could") or by
+sitting under a GP-actions heading, and it is *not* a request when the hospital owns it ("we will arrange").
+The cues, exclusions, categories and timeframe patterns live in ``models/rules/requests.yaml``.
+
+Result: ``doc.spans["gp_actions"]``, each span with ``_.request_rule`` (the cue's id), ``_.request_category``,
+``_.timeframe`` (as written) and ``_.condition`` (as written, or None); and ``doc._.no_gp_action``:
+``(start, end, rule)`` when the letter says no GP action is needed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..errors import ModelError
+from ..report import ActionCategory
+from . import extensions  # noqa: F401
+from .ruledata import read_yaml
+from .sentences import sentence_spans, strip_list_mark
+
+RULES_FILE = "requests.yaml"
+_FLAGS = re.IGNORECASE
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, _FLAGS)
+    except re.error as exc:
+        raise ValueError(f"bad regular expression: {exc}") from exc
+
+
+class Cue(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(min_length=1)
+    pattern: str
+
+    @field_validator("pattern")
+    @classmethod
+    def _valid(cls, v: str) -> str:
+        _compile(v)
+        return v
+
+
+class CategoryCue(Cue):
+    category: ActionCategory
+
+
+class RequestRules(BaseModel):
+    """Everything ``la_requests`` knows, validated on load."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    request_cues: list[Cue]
+    section_rule_id: str
+    gp_sections: list[str]
+    not_request: list[Cue]
+    hospital_owned: list[Cue]
+    none_stated: list[Cue]
+    action_verbs: list[str]
+    categories: list[CategoryCue]
+    timeframes: list[Cue]
+    condition_cues: str
+
+    @field_validator("condition_cues")
+    @classmethod
+    def _valid(cls, v: str) -> str:
+        _compile(v)
+        return v
+
+
+def _first(cues: list[tuple[str, re.Pattern[str]]], text: str) -> tuple[str, re.Match[str]] | None:
+    best: tuple[str, re.Match[str]] | None = None
+    for rid, rx in cues:
+        m = rx.search(text)
+        if m and (best is None or m.start() < best[1].start()):
+            best = (rid, m)
+    return best
+
+
+@dataclass(frozen=True)
+class Request:
+    start: int
+    end: int
+    rule: str
+    category: str
+    timeframe: str | None
+    condition: str | None
+
+
+class RequestFinder:
+    """The mechanism without spaCy: text + section lookup -> requests."""
+
+    def __init__(self, rules: RequestRules) -> None:
+        self.rules = rules
+
+        def comp(cues: list[Cue]) -> list[tuple[str, re.Pattern[str]]]:
+            return [(c.id, _compile(c.pattern)) for c in cues]
+
+        self.cues = comp(rules.request_cues)
+        self.not_request = comp(rules.not_request)
+        self.hospital = comp(rules.hospital_owned)
+        self.none = [(i, rx) for i, rx in comp(rules.none_stated) if "in-section" not in i]
+        self.none_in_section = [(i, rx) for i, rx in comp(rules.none_stated) if "in-section" in i]
+        self.categories = [(c.id, c.category, _compile(c.pattern)) for c in rules.categories]
+        self.timeframes = comp(rules.timeframes)
+        self.condition = _compile(rules.condition_cues)
+        verbs = "|".join(re.escape(v) for v in sorted(rules.action_verbs, key=len, reverse=True))
+        # Where one clause ends and the next begins inside a sentence.
+        self.split = re.compile(
+            rf"\s*;\s*|\s*,?\s+(?:and|then|&)\s+(?=(?:also\s+|then\s+|please\s+)?(?:{verbs})\b)"
+            rf"|\s*,\s+(?=(?:please\s+)?(?:{verbs})\b)"
+            rf"|\s*,?\s+(?:and|but)\s+(?=(?:I|we|the\s+GP|GP|please|you)\b)"
+            rf"|\s*,\s+(?=(?:I|we)\s+(?:will|have|shall)\b)",
+            _FLAGS,
+        )
+
+    def category(self, text: str) -> str:
+        for _, cat, rx in self.categories:
+            if rx.search(text):
+                return cat
+        return "other"
+
+    def timeframe(self, text: str) -> str | None:
+        hit = _first(self.timeframes, text)
+        return hit[1].group(0) if hit else None
+
+    def find(
+        self, text: str, section_of: dict[int, tuple[str, int, int]] | None = None
+    ) -> tuple[list[Request], tuple[int, int, str] | None]:
+        """Requests in ``text``; ``section_of`` maps a sentence start to (section id, body start, end)."""
+        requests: list[Request] = []
+        none_stated: tuple[int, int, str] | None = None
+        for s, e in sentence_spans(text):
+            sec, body_start = self._section(section_of, s)
+            if body_start > s:
+                s = body_start  # an inline heading ("Plan: ...") is not part of the request
+                while s < e and text[s].isspace():
+                    s += 1
+                if s >= e:
+                    continue
+            s = strip_list_mark(text, s, e)
+            sent = text[s:e]
+            in_gp = sec in self.rules.gp_sections
+            hit_none = _first(self.none, sent) or (_first(self.none_in_section, sent) if in_gp else None)
+            if hit_none:
+                if none_stated is None:
+                    none_stated = (s + hit_none[1].start(), s + hit_none[1].end(), hit_none[0])
+                continue
+            if _first(self.not_request, sent):
+                continue
+            requests.extend(self._sentence(text, s, e, in_gp))
+        return requests, none_stated
+
+    def _section(self, section_of: dict[int, tuple[str, int, int]] | None, pos: int) -> tuple[str, int]:
+        if not section_of:
+            return "", -1
+        for start, (label, body, end) in section_of.items():
+            if start <= pos < end:
+                return label, body
+        return "", -1
+
+    def _sentence(self, text: str, s: int, e: int, in_gp: bool) -> list[Request]:
+        sent = text[s:e]
+        lead_condition: str | None = None
+        cm = self.condition.match(sent.lstrip())
+        if cm is not None:
+            comma = sent.find(",")
+            if comma > 0:
+                lead_condition = sent[cm.end() - (len(sent) - len(sent.lstrip())) : comma].strip() or None
+        bounds: list[tuple[int, int]] = []
+        cur = 0
+        for m in self.split.finditer(sent):
+            bounds.append((cur, m.start()))
+            cur = m.end()
+        bounds.append((cur, len(sent)))
+        out: list[Request] = []
+        owner: str | None = self.rules.section_rule_id if in_gp else None  # who the last clause belongs to
+        for cs, ce in bounds:
+            clause = sent[cs:ce]
+            if not clause.strip():
+                continue
+            cue = _first(self.cues, clause)
+            hosp = _first(self.hospital, clause)
+            if cue and (hosp is None or cue[1].start() <= hosp[1].start()):
+                owner = cue[0]
+            elif hosp:
+                owner = None
+            if owner is None:
+                continue
+            cstart, cend = s + cs, s + ce
+            while cend > cstart and text[cend - 1] in " .,;:\t\n":
+                cend -= 1
+            if cend <= cstart:
+                continue
+            ctext = text[cstart:cend]
+            condition = lead_condition
+            m = self.condition.search(ctext)
+            what = ctext[: m.start()] if m is not None and m.start() > 0 else ctext
+            if m is not None and condition is None:
+                tail = ctext[m.end() :]
+                stop = re.search(r"[,;]|\s+(?:please|GP\s+to)\b", tail, _FLAGS)
+                condition = (tail[: stop.start()] if stop else tail).strip(" .") or None
+            out.append(
+                Request(cstart, cend, owner, self.category(what), self.timeframe(ctext), condition)
+            )
+        return out
+
+
+@Language.factory("la_requests", assigns=["doc.spans", "doc._.no_gp_action"], default_config={})
+def make_requests(nlp: Language, name: str) -> RequestsComponent:
+    return RequestsComponent(nlp, name)
+
+
+class RequestsComponent:
+    """Sets ``doc.spans["gp_actions"]`` and ``doc._.no_gp_action``."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.finder: RequestFinder | None = None
+
+    def _load(self, path: Path) -> None:
+        self.finder = RequestFinder(read_yaml(path, RequestRules))
+
+    def load_data(self, models_dir: Path) -> None:
+        self._load(Path(models_dir) / "rules" / RULES_FILE)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.finder is None:
+            raise ModelError("la_requests has no rules; call load_data() or load a saved pipeline")
+        sections = {
+            sp.start_char: (sp.label_, sp._.body_start if sp._.body_start is not None else -1, sp.end_char)
+            for sp in doc.spans.get("sections", [])
+        }
+        found, none_stated = self.finder.find(doc.text, sections)
+        spans: list[Span] = []
+        for r in found:
+            span = doc.char_span(r.start, r.end, label=r.category, alignment_mode="expand")
+            if span is None:
+                continue
+            span._.request_rule = r.rule
+            span._.request_category = r.category
+            span._.timeframe = r.timeframe
+            span._.condition = r.condition
+            spans.append(span)
+        doc.spans["gp_actions"] = spans
+        doc._.no_gp_action = none_stated
+        return doc
+
+    def to_disk(self, path: Path | str, *, exclude: tuple[str, ...] = ()) -> None:
+        import yaml
+
+        if self.finder is None:
+            raise ModelError("la_requests has no rules to save")
+        out = Path(path)
+        out.mkdir(parents=True, exist_ok=True)
+        (out / RULES_FILE).write_text(
+            yaml.safe_dump(self.finder.rules.model_dump(), sort_keys=False, allow_unicode=True),
+            encoding="utf-8",
+        )
+
+    def from_disk(self, path: Path | str, *, exclude: tuple[str, ...] = ()) -> RequestsComponent:
+        self._load(Path(path) / RULES_FILE)
+        return self

@@ -1,0 +1,86 @@
+"""A light rule-based sentence splitter over raw letter text (blank English has none).
+
+Why not spaCy's sentencizer: letters wrap lines mid-sentence (PDF text), put one item per line in lists,
+and abbreviate ("Dr.", "e.g.", "approx."). Rules that know those habits are cheap and predictable.
+Returns character ranges, so callers can scope rules to a sentence without touching ``doc.sents``.
+"""
+
+from __future__ import annotations
+
+import re
+
+_LIST_MARK = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-h][.)]|[-*•▪●◦‣]|\d{1,2}\s+(?=[A-Z]))\s*")
+_JOIN_WORDS = frozenset(
+    "a an and as at by for from if in into of on or the to with was were is be been has have had "
+    "will would should could please your his her their our".split()
+)
+_ABBREV = frozenset(
+    "dr mr mrs ms miss prof st no nos approx e.g eg i.e ie etc vs cf inc dept tel ext fig wk wks mth "
+    "mths yr yrs mg mcg ml".split()
+)
+_SENT_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[A-Z(\"'•\-\d])")
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if body.strip():
+            lead = len(body) - len(body.lstrip())
+            out.append((pos + lead, pos + len(body.rstrip())))
+        else:
+            out.append((pos, pos))  # blank line: a hard break
+        pos += len(line)
+    return out
+
+
+def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int]) -> bool:
+    """Whether line ``nxt`` carries on the sentence of line ``prev`` (a wrapped line)."""
+    if prev[0] == prev[1] or nxt[0] == nxt[1]:
+        return False
+    prev_text = text[prev[0] : prev[1]]
+    next_text = text[nxt[0] : nxt[1]]
+    if _LIST_MARK.match(next_text) or prev_text.endswith((".", "!", "?", ":", ";")):
+        return False
+    last_word = prev_text.rsplit(None, 1)[-1].lower() if prev_text.split() else ""
+    first = next_text[0]
+    return first.islower() or prev_text.endswith((",", "-", "&")) or last_word in _JOIN_WORDS
+
+
+def _split_line_group(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    cur = start
+    for m in _SENT_END.finditer(text, start, end):
+        word = re.search(r"(\S+)$", text[cur : m.start() + 1])
+        token = word.group(1).lower().rstrip(".!?") if word else ""
+        if token in _ABBREV or (len(token) == 1 and token.isalpha()) or (token.isdigit() and len(token) <= 2):
+            continue
+        out.append((cur, m.start() + len(m.group(0).rstrip())))
+        cur = m.end()
+    if cur < end:
+        out.append((cur, end))
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the sentences and list items of ``text``, in order, without outer space."""
+    lines = _line_spans(text)
+    groups: list[tuple[int, int]] = []
+    for i, span in enumerate(lines):
+        if span[0] == span[1]:
+            continue
+        if groups and i > 0 and _continues(text, lines[i - 1], span):
+            groups[-1] = (groups[-1][0], span[1])
+        else:
+            groups.append(span)
+    out: list[tuple[int, int]] = []
+    for s, e in groups:
+        out.extend(_split_line_group(text, s, e))
+    return out
+
+
+def strip_list_mark(text: str, start: int, end: int) -> int:
+    """The start offset after any list numbering or bullet at ``start``."""
+    m = _LIST_MARK.match(text[start:end])
+    return start + m.end() if m else start

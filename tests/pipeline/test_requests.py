@@ -1,0 +1,152 @@
+"""la_requests: every request form, every trap, one item per request."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from letter_audit.errors import ModelError
+from letter_audit.pipeline.requests import RequestsComponent
+
+
+@pytest.fixture(scope="module")
+def nlp(make_nlp) -> Language:
+    return make_nlp("la_sections", "la_requests")
+
+
+def items(nlp, run, text: str) -> list[tuple[str, str, str | None, str | None]]:
+    doc = run(nlp, text)
+    return [(s.text, s._.request_category, s._.timeframe, s._.condition) for s in doc.spans["gp_actions"]]
+
+
+def test_numbered_actions_under_gp_heading_including_ownerless(nlp, run):
+    text = (
+        "Actions for GP:\n1. Please repeat U&E in 1 week\n2. Bloods in 2 weeks\n"
+        "3. We will arrange an echo.\n"
+    )
+    assert items(nlp, run, text) == [
+        ("Please repeat U&E in 1 week", "monitoring", "in 1 week", None),
+        ("Bloods in 2 weeks", "monitoring", "in 2 weeks", None),
+    ]
+    doc = run(nlp, text)
+    assert [s._.request_rule for s in doc.spans["gp_actions"]] == ["req-please-verb", "req-gp-section"]
+
+
+def test_one_sentence_two_requests(nlp, run):
+    assert items(nlp, run, "Please check U&E and refer to dietitian.") == [
+        ("Please check U&E", "monitoring", None, None),
+        ("refer to dietitian", "referral", None, None),
+    ]
+
+
+def test_grateful_if_you_could_is_not_a_condition(nlp, run):
+    text = "I would be grateful if you could check her potassium in 1 week, as we have increased ramipril."
+    assert items(nlp, run, text) == [
+        (text.rstrip("."), "monitoring", "in 1 week", None),
+    ]
+
+
+def test_hospital_owned_actions_are_not_requests(nlp, run):
+    text = (
+        "We will arrange an echo and review him in clinic. I have requested a CT chest. "
+        "Referral made to Community COPD Specialist Nurse. An appointment will be sent.\n"
+    )
+    assert items(nlp, run, text) == []
+
+
+def test_conditional_and_slash_timeframe(nlp, run):
+    text = "GP to review BP in 2/52 and titrate ramipril if BP remains above 140/90."
+    assert items(nlp, run, text) == [
+        ("GP to review BP in 2/52", "monitoring", "in 2/52", None),
+        ("titrate ramipril if BP remains above 140/90", "prescribing", None, "BP remains above 140/90"),
+    ]
+
+
+def test_leading_condition_applies_to_every_item(nlp, run):
+    text = "If creatinine is back to baseline, please restart ramipril and recheck U&E in 1 week."
+    assert items(nlp, run, text) == [
+        ("please restart ramipril", "prescribing", None, "creatinine is back to baseline"),
+        ("recheck U&E in 1 week", "monitoring", "in 1 week", "creatinine is back to baseline"),
+    ]
+
+
+def test_re_refer_if(nlp, run):
+    assert items(nlp, run, "Please re-refer if symptoms recur.") == [
+        ("Please re-refer if symptoms recur", "referral", None, "symptoms recur"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Actions for GP: None\n", "none-nil-in-section"),
+        ("GP ACTIONS\nNil\n", "none-nil-in-section"),
+        ("No GP action required.\n", "none-no-gp-action"),
+        ("There is no further action required for the GP.\n", "none-no-gp-action"),
+    ],
+)
+def test_no_gp_action_stated(nlp, run, text, rule):
+    doc = run(nlp, text)
+    assert list(doc.spans["gp_actions"]) == []
+    assert doc._.no_gp_action is not None and doc._.no_gp_action[2] == rule
+
+
+def test_nil_outside_gp_section_is_not_none_stated(nlp, run):
+    assert run(nlp, "Allergies: None\n")._.no_gp_action is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please do not hesitate to contact me if you have any questions.",
+        "She was referred by her GP to the clinic with chest pain.",
+        "Patient to see GP if symptoms worsen.",
+        "He has been advised to book a GP appointment in 2 weeks.",
+        "Please find enclosed a copy of the discharge summary.",
+        "We discussed the plan with her.",
+    ],
+)
+def test_traps_are_not_requests(nlp, run, text):
+    assert items(nlp, run, text) == []
+
+
+def test_prsb_message_to_gp(nlp, run):
+    text = (
+        "Actions for healthcare professionals\nMessage to GP - please could you monitor patients BP. "
+        "Patient asked to make an appointment in 1 week.\n"
+    )
+    assert items(nlp, run, text) == [("Message to GP - please could you monitor patients BP", "monitoring",
+                                      None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("We would appreciate it if you could issue a fit note for 2 weeks.", "fit_note"),
+        ("Please continue to prescribe apixaban 5 mg BD.", "prescribing"),
+        ("You may wish to consider starting a statin.", "prescribing"),
+        ("Please chase the histology result.", "results"),
+        ("Could you please review her in 4 weeks?", "review"),
+        ("GP to please arrange a home visit.", "other"),
+    ],
+)
+def test_categories(nlp, run, text, category):
+    found = items(nlp, run, text)
+    assert [f[1] for f in found] == [category]
+
+
+def test_inline_plan_heading_is_left_out_of_request_text(nlp, run):
+    assert items(nlp, run, "Plan: GP to stop amlodipine and start lercanidipine 10mg OD.") == [
+        ("GP to stop amlodipine", "prescribing", None, None),
+        ("start lercanidipine 10mg OD", "prescribing", None, None),
+    ]
+
+
+def test_bad_regex_names_file(tmp_path: Path) -> None:
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "requests.yaml").write_text("request_cues:\n  - {id: x, pattern: '(unclosed'}\n")
+    comp = RequestsComponent(None, "la_requests")  # type: ignore[arg-type]
+    with pytest.raises(ModelError, match=r"requests\.yaml: request_cues\.0\.pattern"):
+        comp.load_data(tmp_path)

@@ -1,21 +1,144 @@
-"""The complete-care standard: criteria as data (models/standards/complete_care.yaml)."""
+"""The complete-care standard as data (models/standards/complete_care.yaml).
+
+A trust copies the shipped file, adapts criteria, weights, cut-offs and settings to local policy, and
+passes it with ``--standard FILE``. Everything is validated on load; a mistake is reported as one line
+naming the file and the line of the YAML that holds it, so whoever edited the file can fix it.
+"""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from .errors import LetterAuditError, StandardInvalid, StandardMissing, StandardSyntax
 from .paths import models_dir
+from .report import LetterType
+
+M = TypeVar("M", bound=BaseModel)
 
 
-class Standard(BaseModel):
-    """SKELETON: the scorecard work (issue 5) defines criteria, weights and settings."""
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
 
-    model_config = ConfigDict(extra="allow")
 
-    id: str = "complete_care"
-    version: str = "0"
+class RatingCutoffs(_Strict):
+    """Lowest score for each rating; anything below ``needs_improvement`` is poor."""
+
+    good: int = Field(80, ge=0, le=100)
+    needs_improvement: int = Field(55, ge=0, le=100)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> RatingCutoffs:
+        if self.needs_improvement > self.good:
+            raise ValueError("needs_improvement must not be above good")
+        return self
+
+
+class TimelinessSettings(_Strict):
+    """How soon a letter must follow the episode it describes (NHS Standard Contract)."""
+
+    discharge_summary_days: int = Field(1, ge=0)
+    """24 hours: a summary dated the day of discharge or the day after is on time."""
+    clinic_letter_days: int = Field(7, ge=0)
+
+
+class RequestSettings(_Strict):
+    """Where guidance on inappropriate requests is unsettled, the trust or LMC decides here."""
+
+    flag_post_discharge_bloods: bool = False
+    """Flag a request to the GP to check bloods after discharge even when the letter explains why."""
+    flag_unexplained_monitoring: bool = False
+    """Flag monitoring requests (bloods, blood pressure) that give no reason."""
+    flag_onward_referral: bool = True
+    shared_care_drugs: list[str] = Field(default_factory=list)
+    """Specialist drugs the GP prescribes only under a shared-care agreement (lower case)."""
+    onward_referral_exempt: list[str] = Field(default_factory=list)
+    """Regular expressions for services the GP refers to locally (e.g. smoking cessation)."""
+
+    @field_validator("onward_referral_exempt")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"bad regular expression {pattern!r}: {exc}") from exc
+        return patterns
+
+
+class TriageSettings(_Strict):
+    """When a letter is urgent, soon, routine or file-only."""
+
+    urgent_within_days: int = Field(7, ge=0)
+    soon_within_days: int = Field(31, ge=0)
+    high_risk_drugs: list[str] = Field(default_factory=list)
+    """Drugs whose stop or withholding makes the letter urgent (lower case; a name contained in the
+    drug matches, so "insulin" covers every insulin)."""
+
+
+class Settings(_Strict):
+    rating: RatingCutoffs = Field(default_factory=RatingCutoffs)
+    timeliness: TimelinessSettings = Field(default_factory=TimelinessSettings)
+    requests: RequestSettings = Field(default_factory=RequestSettings)
+    triage: TriageSettings = Field(default_factory=TriageSettings)
+
+
+class Criterion(_Strict):
+    """One line of the scorecard."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    title: str
+    applies_to: list[LetterType] = Field(min_length=1)
+    weight: float = Field(gt=0)
+    source: str
+    """Where the criterion comes from: NHS Standard Contract, PRSB heading, 2023 delivery plan."""
+    check: str
+    """The registered check that judges it (see ``letter_audit.checks.registry``)."""
+    missing_label: str | None = None
+    """Short name for the triage "Missing:" line when the criterion is not met."""
+
+    @field_validator("check")
+    @classmethod
+    def _known_check(cls, name: str) -> str:
+        from .checks.registry import check_names
+
+        known = check_names()
+        if name not in known:
+            raise ValueError(f"unknown check {name!r}; known checks: {', '.join(sorted(known))}")
+        return name
+
+
+class Standard(_Strict):
+    """A versioned list of criteria with the settings that tune them."""
+
+    id: str
+    version: str
+    title: str
+    description: str | None = None
+    settings: Settings = Field(default_factory=Settings)
+    criteria: list[Criterion] = Field(min_length=1)
+
+    @field_validator("version", mode="before")
+    @classmethod
+    def _version_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, int | float) else value
+
+    @field_validator("criteria")
+    @classmethod
+    def _unique_ids(cls, criteria: list[Criterion]) -> list[Criterion]:
+        seen: set[str] = set()
+        for criterion in criteria:
+            if criterion.id in seen:
+                raise ValueError(f"criterion id {criterion.id!r} is used twice")
+            seen.add(criterion.id)
+        return criteria
+
+    def criterion(self, criterion_id: str) -> Criterion | None:
+        return next((c for c in self.criteria if c.id == criterion_id), None)
 
 
 def default_standard_path() -> Path:
@@ -23,4 +146,76 @@ def default_standard_path() -> Path:
 
 
 def load_standard(path: str | Path | None = None) -> Standard:
-    return Standard()  # SKELETON
+    """The standard in ``path`` (default: the shipped complete-care standard), validated."""
+    return load_yaml_model(
+        Path(path) if path is not None else default_standard_path(),
+        Standard,
+        missing=StandardMissing,
+        syntax=StandardSyntax,
+        invalid=StandardInvalid,
+    )
+
+
+# -- YAML with line numbers -----------------------------------------------------------------------
+
+
+def load_yaml_model(
+    path: Path,
+    model: type[M],
+    *,
+    missing: type[LetterAuditError],
+    syntax: type[LetterAuditError],
+    invalid: type[LetterAuditError],
+) -> M:
+    """Parse a YAML data file into ``model``, turning every mistake into an error naming the line.
+
+    Shared by the standard and the rule files behind it, so each reports mistakes the same way.
+    """
+    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (FileNotFoundError, IsADirectoryError) as exc:
+        raise missing(path=str(path)) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise syntax(f"cannot be read: {exc}", path=str(path)) from exc
+    try:
+        node = yaml.compose(text, Loader=loader)
+        data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f"line {mark.line + 1}: " if mark is not None else ""
+        problem = getattr(exc, "problem", None) or "not valid YAML"
+        raise syntax(f"{line}{problem}", path=str(path)) from exc
+    if not isinstance(data, dict):
+        raise invalid("line 1: expected a mapping of keys to values", path=str(path))
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        lines = _node_lines(node) if node is not None else {}
+        first = exc.errors()[0]
+        loc = tuple(first["loc"])
+        where = ".".join(str(part) for part in loc) or "(top)"
+        raise invalid(f"line {_line_for(lines, loc)}: {where}: {first['msg']}", path=str(path)) from exc
+
+
+def _node_lines(node: yaml.Node, path: tuple[Any, ...] = ()) -> dict[tuple[Any, ...], int]:
+    """Map each key path in a composed YAML document to its 1-based line."""
+    lines = {path: node.start_mark.line + 1}
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            sub = (*path, key.value)
+            lines.update(_node_lines(value, sub))
+            lines[sub] = key.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines.update(_node_lines(item, (*path, index)))
+    return lines
+
+
+def _line_for(lines: dict[tuple[Any, ...], int], loc: tuple[Any, ...]) -> int:
+    """The line of the deepest part of ``loc`` the document has (a missing key: its parent)."""
+    for size in range(len(loc), -1, -1):
+        key = tuple(str(p) if not isinstance(p, int) else p for p in loc[:size])
+        if key in lines:
+            return lines[key]
+    return 1

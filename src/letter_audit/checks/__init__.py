@@ -1,21 +1,61 @@
-"""Judging findings against the standard: criteria results, inappropriate-request flags, triage."""
+"""Judging findings against the standard: criteria results, inappropriate-request flags, triage.
+
+One module per family of criteria (content, medication, actions, care, timeliness), found through the
+registry by the ``check`` name each criterion in the standard gives.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..report import Report, StandardRef
+from ..report import CriterionResult, Report, StandardRef
 
 if TYPE_CHECKING:
     from ..letter import Letter
     from ..report import Findings
     from ..standard import Standard
+    from .cues import Cues
 
 
-def judge(letter: Letter, findings: Findings, standard: Standard) -> Report:
-    """The full report: findings plus criteria, score, rating and triage. SKELETON (issue 5)."""
+def judge(letter: Letter, findings: Findings, standard: Standard, cues: Cues | None = None) -> Report:
+    """The full report: findings plus flagged requests, criteria, score, rating and triage."""
+    from ..score import rating, score
+    from ..triage import triage
+    from .context import CheckContext, not_applicable
+    from .cues import load_cues
+    from .registry import get_check
+    from .requests import flag_requests
+
+    cues = cues or load_cues()
+    actions = flag_requests(letter, findings, standard, cues)
+    results: list[CriterionResult] = []
+    for criterion in standard.criteria:
+        if findings.letter_type not in criterion.applies_to:
+            kind = findings.letter_type.replace("_", " ")
+            outcome = not_applicable(f"Does not apply to this kind of letter ({kind}).")
+        else:
+            ctx = CheckContext(letter, findings, standard, cues, criterion, actions)
+            outcome = get_check(criterion.check)(ctx)
+        results.append(
+            CriterionResult(
+                id=criterion.id,
+                title=criterion.title,
+                status=outcome.status,
+                explanation=outcome.explanation,
+                evidence=outcome.evidence,
+                weight=criterion.weight,
+                source=criterion.source,
+            )
+        )
+    value = score(results)
+    data = findings.model_dump()
+    data["gp_actions"] = actions
     return Report(
         source=letter.source,
         standard=StandardRef(id=standard.id, version=standard.version),
-        **findings.model_dump(),
+        criteria=results,
+        score=value,
+        rating=rating(value, standard.settings.rating),
+        triage=triage(findings, actions, results, standard, cues),
+        **data,
     )

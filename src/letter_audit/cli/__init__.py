@@ -11,7 +11,9 @@ _COMMAND_MODULES = [
     "check",
     "eval",
     "batch",
+    "report",
     "serve",
+    "reply",
 ]
 
 for _name in _COMMAND_MODULES:

@@ -1,0 +1,47 @@
+"""Criteria on the actions a letter asks of the practice: timed, and fairly the practice's to do."""
+
+from __future__ import annotations
+
+from .context import CheckContext, Outcome, met, not_applicable, not_met, quote
+from .registry import register
+
+RULE_NAMES = {
+    "onward_referral": "onward referral",
+    "fit_note": "fit note",
+    "call_and_recall": "call and recall",
+    "dna_rereferral": "re-referral after did-not-attend",
+    "shared_care": "shared care without agreement",
+}
+
+
+@register("actions.timeframe")
+def timeframe(ctx: CheckContext) -> Outcome:
+    actions = [a for a in ctx.gp_actions if not a.conditional and not a.inappropriate]
+    if not actions:
+        return not_applicable("No unconditional actions are asked of the practice.")
+    untimed = [a for a in actions if not a.timeframe and a.due is None]
+    if untimed:
+        shown = "; ".join(quote(a.text, 50) for a in untimed[:3])
+        return not_met(
+            f"{len(untimed)} of {len(actions)} actions for the practice give no timeframe: {shown}.",
+            *[a.evidence for a in untimed],
+        )
+    said = "The action for the practice says" if len(actions) == 1 else f"All {len(actions)} actions say"
+    return met(f"{said} when it is due.", *[a.evidence for a in actions])
+
+
+@register("actions.appropriate")
+def appropriate(ctx: CheckContext) -> Outcome:
+    if not ctx.gp_actions:
+        return not_applicable("The letter asks nothing of the practice.")
+    wrong = [a for a in ctx.gp_actions if a.inappropriate]
+    if wrong:
+        shown = "; ".join(f"{quote(a.text, 50)} ({RULE_NAMES.get(a.rule or '', a.rule)})" for a in wrong[:3])
+        return not_met(
+            f"{len(wrong)} {'request moves' if len(wrong) == 1 else 'requests move'} hospital work onto the "
+            f"practice: {shown}.",
+            *[a.evidence for a in wrong],
+        )
+    if len(ctx.gp_actions) == 1:
+        return met("The one request is a fair request of the practice.")
+    return met(f"All {len(ctx.gp_actions)} requests are fair requests of the practice.")

@@ -1,0 +1,118 @@
+"""Content criteria from the PRSB headings: what a complete letter states.
+
+Each check trusts the sections extraction found first and falls back to cue patterns in the letter
+text, so a letter without headings can still meet a criterion it meets in prose.
+"""
+
+from __future__ import annotations
+
+from .context import CheckContext, Outcome, met, not_applicable, not_met, quote
+from .registry import register
+
+
+def _section_or_cue(
+    ctx: CheckContext, sections: tuple[str, ...], patterns: list[str], rule: str
+) -> Outcome | None:
+    found = ctx.find(patterns, rule)
+    has_section = any(s in ctx.findings.sections for s in sections)
+    if found is not None:
+        return met(f"Found: {quote(found.text)}.", found)
+    if has_section:
+        return met("The letter has a section for it.")
+    return None
+
+
+@register("content.diagnoses")
+def diagnoses(ctx: CheckContext) -> Outcome:
+    outcome = _section_or_cue(ctx, ("diagnoses",), ctx.cues.content.diagnoses, "cue.diagnoses")
+    return outcome or not_met("No diagnosis is stated; the practice cannot code the episode.")
+
+
+@register("content.clinical_summary")
+def clinical_summary(ctx: CheckContext) -> Outcome:
+    outcome = _section_or_cue(
+        ctx, ("clinical_summary", "presenting_complaint"), ctx.cues.content.clinical_summary, "cue.summary"
+    )
+    return outcome or not_met("No clinical summary of the admission or consultation was found.")
+
+
+@register("content.allergies")
+def allergies(ctx: CheckContext) -> Outcome:
+    blank = ctx.find(ctx.cues.content.allergies_blank, "cue.allergies_blank")
+    if blank is not None:
+        return not_met(f"Allergies are left unstated: {quote(blank.text)}.", blank)
+    stated = ctx.find(ctx.cues.content.allergies_stated, "cue.allergies")
+    if stated is not None:
+        return met(f"Allergies stated: {quote(stated.text)}.", stated)
+    return not_met("Allergies are not stated; they must be, even when none are known.")
+
+
+@register("content.episode_date")
+def episode_date(ctx: CheckContext) -> Outcome:
+    findings, content = ctx.findings, ctx.cues.content
+    if findings.letter_type == "discharge_summary":
+        date, patterns, what = findings.dates.discharge, content.discharge_date, "discharge"
+    elif findings.letter_type == "clinic_letter":
+        date, patterns, what = findings.dates.clinic, content.clinic_date, "clinic"
+    else:
+        return not_applicable("Only discharge summaries and clinic letters have an episode date.")
+    found = ctx.find(patterns, f"cue.{what}_date")
+    if date is not None:
+        return met(f"Date of {what} stated: {date.isoformat()}.", found)
+    if found is not None:
+        return met(f"Date of {what} stated: {quote(found.text)}.", found)
+    return not_met(f"The date of the {what} is not stated.")
+
+
+@register("content.consultant_specialty")
+def consultant_specialty(ctx: CheckContext) -> Outcome:
+    consultant, specialty = ctx.findings.consultant, ctx.findings.specialty
+    found = None
+    if consultant:
+        index = ctx.letter.text.find(consultant)
+        if index >= 0:
+            found = ctx.line_evidence(index, index + len(consultant), "finding.consultant")
+    if consultant and specialty:
+        return met(f"Responsible consultant {consultant}, specialty {specialty}.", found)
+    if consultant:
+        return not_met(f"The consultant ({consultant}) is named but not the specialty.", found)
+    if specialty:
+        return not_met(f"The specialty ({specialty}) is stated but no responsible consultant is named.")
+    return not_met("Neither the responsible consultant nor the specialty is stated.")
+
+
+@register("content.author_role")
+def author_role(ctx: CheckContext) -> Outcome:
+    content, text = ctx.cues.content, ctx.letter.text
+    # The signature block: after the last sign-off cue, else the last part of the letter.
+    start = int(len(text) * 0.6)
+    sign = None
+    pos = 0
+    while (match := _next(content.signature, text, pos)) is not None:
+        sign, pos = match, match[1]
+    if sign is not None:
+        start = min(start, sign[0])
+    role = ctx.find(content.author_role, "cue.author_role", start=start)
+    if role is not None:
+        return met(f"The person completing the record gives a role: {quote(role.text)}.", role)
+    return not_met("The person completing the letter is not named with a role (e.g. Consultant, FY1).")
+
+
+def _next(patterns: list[str], text: str, pos: int) -> tuple[int, int] | None:
+    from .cues import search
+
+    match = search(patterns, text, pos)
+    if match is None or match.end() == match.start():
+        return None
+    return match.start(), match.end()
+
+
+@register("content.medications_listed")
+def medications_listed(ctx: CheckContext) -> Outcome:
+    outcome = _section_or_cue(
+        ctx,
+        ("medications_discharge", "current_medications"),
+        ctx.cues.content.medications_listed,
+        "cue.medications_listed",
+    )
+    return outcome or not_met("No list of discharge or current medications was found.")

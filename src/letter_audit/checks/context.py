@@ -1,0 +1,75 @@
+"""What a check sees, what it returns, and helpers for finding evidence in the letter text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..extract.evidence import evidence
+from ..report import CriterionStatus, Evidence
+from . import cues as cue_mod
+
+if TYPE_CHECKING:
+    from ..letter import Letter
+    from ..report import Findings, GpAction
+    from ..standard import Criterion, Standard
+    from .cues import Cues
+
+
+@dataclass
+class CheckContext:
+    """Everything a check may read. ``gp_actions`` already carry the inappropriate flags."""
+
+    letter: Letter
+    findings: Findings
+    standard: Standard
+    cues: Cues
+    criterion: Criterion
+    gp_actions: list[GpAction] = field(default_factory=list)
+
+    def find(self, patterns: list[str], rule: str, start: int = 0, end: int | None = None) -> Evidence | None:
+        """Evidence for the first line matching any pattern (the whole line, for readable evidence)."""
+        match = cue_mod.search(patterns, self.letter.text, start, end)
+        if match is None:
+            return None
+        return self.line_evidence(match.start(), match.end(), rule)
+
+    def line_evidence(self, start: int, end: int, rule: str) -> Evidence:
+        text = self.letter.text
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        # Trim surrounding spaces so the evidence text is exactly what a reader sees.
+        while line_start < start and text[line_start].isspace():
+            line_start += 1
+        while line_end > end and text[line_end - 1].isspace():
+            line_end -= 1
+        if line_end - line_start > 240:
+            line_start, line_end = start, end
+        return evidence(self.letter, line_start, line_end, rule)
+
+
+@dataclass
+class Outcome:
+    status: CriterionStatus
+    explanation: str
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+def met(explanation: str, *found: Evidence | None) -> Outcome:
+    return Outcome("met", explanation, [e for e in found if e is not None])
+
+
+def not_met(explanation: str, *found: Evidence | None) -> Outcome:
+    return Outcome("not_met", explanation, [e for e in found if e is not None])
+
+
+def not_applicable(explanation: str) -> Outcome:
+    return Outcome("not_applicable", explanation)
+
+
+def quote(text: str, limit: int = 60) -> str:
+    """A short quotation of letter text for an explanation."""
+    flat = re.sub(r"\s+", " ", text).strip()
+    return f'"{flat}"' if len(flat) <= limit else f'"{flat[: limit - 3].rstrip()}..."'

@@ -1,0 +1,181 @@
+"""Medication criteria: every change is complete, list differences are explained, courses and
+withheld drugs say how long and when to restart."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..report import Evidence, MedicationChange
+from .context import CheckContext, Outcome, met, not_applicable, not_met, quote
+from .cues import any_match, search
+from .registry import register
+
+_NEEDS_DOSE = {"start", "increase", "decrease"}
+
+
+def _line_around(ctx: CheckContext, ev: Evidence) -> str:
+    text = ctx.letter.text
+    start = text.rfind("\n", 0, ev.start) + 1
+    end = text.find("\n", ev.end)
+    return text[start : len(text) if end < 0 else end]
+
+
+def _describe(change: MedicationChange) -> str:
+    return f"{change.action} {change.drug}"
+
+
+@register("medication.changes_complete")
+def changes_complete(ctx: CheckContext) -> Outcome:
+    changes = ctx.findings.medication_changes
+    if not changes:
+        return not_applicable("No medication changes were found.")
+    gaps: list[str] = []
+    evidence: list[Evidence] = []
+    for change in changes:
+        missing = []
+        if change.action in _NEEDS_DOSE and not change.dose_after:
+            missing.append("dose")
+        if not change.reason:
+            missing.append("reason")
+        if missing:
+            gaps.append(f"{_describe(change)} (no {' or '.join(missing)})")
+            evidence.append(change.evidence)
+    if gaps:
+        shown = "; ".join(gaps[:4]) + (f"; and {len(gaps) - 4} more" if len(gaps) > 4 else "")
+        return not_met(f"{len(gaps)} of {len(changes)} changes lack detail: {shown}.", *evidence)
+    return met(
+        f"All {len(changes)} medication changes state the drug, dose and reason.",
+        *[c.evidence for c in changes],
+    )
+
+
+@dataclass
+class _DrugList:
+    start: int
+    end: int
+    drugs: dict[str, int]
+    """Lower-case first word of each entry -> offset of the entry."""
+
+
+def _drug_list(ctx: CheckContext, heading: list[str]) -> _DrugList | None:
+    text, content = ctx.letter.text, ctx.cues.content
+    match = search(heading, text)
+    if match is None:
+        return None
+    pos = text.find("\n", match.end())
+    if pos < 0:
+        return None
+    start, drugs, blank_run = pos + 1, {}, 0
+    pos = start
+    while pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end]
+        if not line.strip():
+            blank_run += 1
+            if blank_run >= 2 and drugs:
+                break
+        elif any_match(content.list_end, line) or (drugs and _looks_like_heading(line)):
+            break
+        else:
+            blank_run = 0
+            if not any_match(content.list_skip, line):
+                word = re.search(r"[A-Za-z][A-Za-z\-]{2,}", line)
+                if word is not None:
+                    drugs.setdefault(word.group(0).lower(), pos + word.start())
+        pos = end + 1
+    return _DrugList(start, pos, drugs) if drugs else None
+
+
+def _looks_like_heading(line: str) -> bool:
+    stripped = line.strip()
+    return stripped.endswith(":") and len(stripped) < 50 and not re.search(r"\d", stripped)
+
+
+def _explained(ctx: CheckContext, drug: str, lists: tuple[_DrugList, _DrugList]) -> bool:
+    for change in ctx.findings.medication_changes:
+        if (drug in change.drug.lower() or change.drug.lower() in drug) and change.reason:
+            return True
+    text = ctx.letter.text
+    for found in re.finditer(re.escape(drug), text, re.IGNORECASE):
+        if any(dl.start <= found.start() < dl.end for dl in lists):
+            continue
+        sentence_start = max(text.rfind(".", 0, found.start()), text.rfind("\n", 0, found.start())) + 1
+        sentence_end = min(
+            x for x in (text.find(".", found.end()), text.find("\n", found.end()), len(text)) if x >= 0
+        )
+        if any_match(
+            ctx.cues.medication.restart
+            + [
+                r"\b(because|due to|owing to|as|given|for|following|"
+                r"secondary to|caused|reason)\b"
+            ],
+            text[sentence_start:sentence_end],
+        ):
+            return True
+    return False
+
+
+@register("medication.list_changes_explained")
+def list_changes_explained(ctx: CheckContext) -> Outcome:
+    admission = _drug_list(ctx, ctx.cues.content.admission_list)
+    discharge = _drug_list(ctx, ctx.cues.content.discharge_list)
+    if admission is None or discharge is None:
+        return not_applicable("The letter does not give both an admission and a discharge medication list.")
+    added = sorted(set(discharge.drugs) - set(admission.drugs))
+    removed = sorted(set(admission.drugs) - set(discharge.drugs))
+    if not added and not removed:
+        return met("The admission and discharge lists name the same drugs.")
+    unexplained = [d for d in added + removed if not _explained(ctx, d, (admission, discharge))]
+    if not unexplained:
+        return met(f"Differences between the lists are explained: {', '.join(added + removed)}.")
+    evidence = [
+        ctx.line_evidence(offset, offset + len(drug), "medication.list_diff")
+        for drug in unexplained
+        for offset in [discharge.drugs.get(drug, admission.drugs.get(drug, 0))]
+    ]
+    return not_met(
+        f"{len(unexplained)} differences between the admission and discharge lists are not explained: "
+        f"{', '.join(unexplained)}.",
+        *evidence,
+    )
+
+
+@register("medication.course_duration")
+def course_duration(ctx: CheckContext) -> Outcome:
+    med = ctx.cues.medication
+    courses = [
+        c
+        for c in ctx.findings.medication_changes
+        if c.action == "start" and (any_match(med.antibiotics, c.drug) or any_match(med.steroids, c.drug))
+    ]
+    if not courses:
+        return not_applicable("No antibiotic or steroid course was started.")
+    lacking = [
+        c for c in courses if not c.duration and not any_match(med.duration, _line_around(ctx, c.evidence))
+    ]
+    if lacking:
+        names = ", ".join(c.drug for c in lacking)
+        return not_met(f"No course length is given for {names}.", *[c.evidence for c in lacking])
+    return met(
+        f"Course length given for {', '.join(c.drug for c in courses)}.", *[c.evidence for c in courses]
+    )
+
+
+@register("medication.withheld_restart")
+def withheld_restart(ctx: CheckContext) -> Outcome:
+    held = [c for c in ctx.findings.medication_changes if c.action == "withhold"]
+    if not held:
+        return not_applicable("No drug was withheld.")
+    restart = ctx.cues.medication.restart
+    lacking = [
+        c for c in held if not c.restart_condition and not any_match(restart, _line_around(ctx, c.evidence))
+    ]
+    if lacking:
+        names = ", ".join(c.drug for c in lacking)
+        return not_met(f"No restart plan for withheld {names}.", *[c.evidence for c in lacking])
+    plans = "; ".join(
+        f"{c.drug}: {quote(c.restart_condition or _line_around(ctx, c.evidence), 50)}" for c in held
+    )
+    return met(f"Withheld drugs have a restart plan ({plans}).", *[c.evidence for c in held])

@@ -1,0 +1,142 @@
+"""Triage for practice staff: how soon the letter needs acting on, why, and what it lacks.
+
+urgent: an action due within ``urgent_within_days`` or a high-risk drug stopped or withheld;
+soon: an action due within ``soon_within_days`` or medication changes to reconcile;
+routine: other actions (or only requests to push back on); file_only: nothing to do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from .checks.cues import any_match
+from .report import GpAction, Priority, Triage
+
+if TYPE_CHECKING:
+    from .checks.cues import Cues
+    from .report import CriterionResult, Findings
+    from .standard import Standard
+
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "few": 3, "couple": 2,
+}  # fmt: skip
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "7": 1, "52": 7, "12": 30}
+_SPAN = re.compile(
+    r"\b(\d+|" + "|".join(_NUMBERS) + r")(?:\s*(?:-|to)\s*\d+)?\s*(?:of\s+)?(day|week|month|year)s?\b",
+    re.IGNORECASE,
+)
+_SLASH = re.compile(r"\b(\d+)\s*/\s*(7|52|12)\b")
+_FIXED = [
+    (re.compile(r"\b(today|immediately|same day|urgent(ly)?|asap|as soon as possible)\b", re.I), 0),
+    (re.compile(r"\btomorrow\b|\b24 hours\b", re.I), 1),
+    (re.compile(r"\b48 hours\b", re.I), 2),
+    (re.compile(r"\bnext week\b", re.I), 7),
+    (re.compile(r"\bfortnight\b", re.I), 14),
+    (re.compile(r"\bnext month\b", re.I), 30),
+]
+
+
+def due_in_days(
+    action: GpAction, letter_date: dt.date | None, urgent_cues: list[str] | None = None
+) -> int | None:
+    """Days from the letter to when the action is due, or None when the letter does not say."""
+    if action.due is not None and letter_date is not None:
+        return max(0, (action.due - letter_date).days)
+    timeframe = action.timeframe or ""
+    if not timeframe:
+        return 0 if urgent_cues and any_match(urgent_cues, action.text) else None
+    for pattern, days in _FIXED:
+        if pattern.search(timeframe):
+            return days
+    if urgent_cues and any_match(urgent_cues, timeframe):
+        return 0
+    match = _SLASH.search(timeframe)
+    if match:
+        return int(match.group(1)) * _UNIT_DAYS[match.group(2)]
+    match = _SPAN.search(timeframe)
+    if match:
+        count = match.group(1).lower()
+        number = int(count) if count.isdigit() else _NUMBERS[count]
+        return number * _UNIT_DAYS[match.group(2).lower()]
+    return None
+
+
+def _high_risk(drug: str, names: list[str]) -> bool:
+    lowered = drug.lower()
+    return any(name in lowered for name in names)
+
+
+def triage(
+    findings: Findings,
+    actions: list[GpAction],
+    results: list[CriterionResult],
+    standard: Standard,
+    cues: Cues,
+) -> Triage:
+    """The priority, its reason, and the short names of what the letter lacks."""
+    settings = standard.settings.triage
+    labels = {c.id: c.missing_label for c in standard.criteria}
+    missing = [label for r in results if r.status == "not_met" and (label := labels.get(r.id))]
+    # Keep the first of any repeated label, so the line reads cleanly.
+    missing = list(dict.fromkeys(missing))
+
+    todo = [a for a in actions if not a.inappropriate]
+    pushback = [a for a in actions if a.inappropriate]
+    timed = [(due_in_days(a, findings.dates.letter, cues.triage.urgent), a) for a in todo]
+    risky = [
+        c for c in findings.medication_changes
+        if c.action in ("stop", "withhold") and _high_risk(c.drug, settings.high_risk_drugs)
+    ]  # fmt: skip
+    soonest = min((d for d, _ in timed if d is not None), default=None)
+
+    if risky:
+        names = ", ".join(f"{c.drug} {'stopped' if c.action == 'stop' else 'withheld'}" for c in risky)
+        return Triage(
+            priority="urgent", reason=f"High-risk drug change to reconcile: {names}.", missing=missing
+        )
+    first = next((a for d, a in timed if d == soonest), None) if soonest is not None else None
+    if soonest is not None and first is not None and soonest <= settings.soon_within_days:
+        priority: Priority = "urgent" if soonest <= settings.urgent_within_days else "soon"
+        what = _short(first.text)
+        return Triage(
+            priority=priority, reason=f"Practice action due {_when(soonest)}: {what}.", missing=missing
+        )
+    if findings.medication_changes:
+        count = len(findings.medication_changes)
+        plural = "s" if count != 1 else ""
+        return Triage(
+            priority="soon", reason=f"{count} medication change{plural} to reconcile.", missing=missing
+        )
+    if todo:
+        plural = "s" if len(todo) != 1 else ""
+        return Triage(
+            priority="routine",
+            reason=f"{len(todo)} action{plural} for the practice, none due within a month.",
+            missing=missing,
+        )
+    if pushback:
+        plural = "s" if len(pushback) != 1 else ""
+        return Triage(
+            priority="routine",
+            reason=f"Only inappropriate request{plural} to reply to the trust about.",
+            missing=missing,
+        )
+    return Triage(
+        priority="file_only", reason="No actions or medication changes for the practice.", missing=missing
+    )
+
+
+def _when(days: int) -> str:
+    if days <= 0:
+        return "now"
+    if days == 1:
+        return "within 1 day"
+    return f"within {days} days"
+
+
+def _short(text: str, limit: int = 70) -> str:
+    flat = " ".join(text.split()).rstrip(".")
+    return f'"{flat}"' if len(flat) <= limit else f'"{flat[: limit - 3].rstrip()}..."'

@@ -12,6 +12,7 @@ _COMMAND_MODULES = [
     "eval",
     "batch",
     "report",
+    "report",
     "serve",
     "reply",
 ]

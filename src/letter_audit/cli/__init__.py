@@ -12,7 +12,6 @@ _COMMAND_MODULES = [
     "eval",
     "batch",
     "report",
-    "report",
     "serve",
     "reply",
 ]

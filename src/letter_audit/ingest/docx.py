@@ -1,0 +1,188 @@
+"""DOCX letters: paragraphs and tables in document order, heading styles kept, zip bombs refused.
+
+Trust templates are often built entirely of tables, so a table row is the common case, not the odd one.
+A row with several non-empty cells becomes a ``table_row`` (python-docx repeats a merged cell once per
+grid column; repeats are dropped); a row with one non-empty cell, or with a cell holding a nested table
+or more than three paragraphs, is layout, and its cells are read one after another as ordinary blocks.
+DOCX has no pages, so every block is on page 1.
+
+Headers and footers repeat on every printed page; their text goes to ``Letter.furniture``, never into
+``Letter.text``, so that a letterhead is not read as content twice. (Patient identifiers that a template
+puts only in the header are therefore not seen by the checker; the body of every template we have seen
+repeats them.)
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from typing import TYPE_CHECKING, Any
+
+from ..errors import CorruptDocx, ZipBomb
+from .builder import LetterBuilder
+from .limits import MAX_ZIP_RATIO, check_deadline
+from .text import line_kind
+
+if TYPE_CHECKING:
+    from docx.table import Table, _Cell
+    from docx.text.paragraph import Paragraph
+
+_HEADING_STYLE = re.compile(r"^(heading|título|titre|überschrift)\s*(\d)?$", re.I)
+_LIST_STYLE = re.compile(r"list", re.I)
+_MAX_CELL_PARAGRAPHS = 3
+"""A cell with more paragraphs than this is a page region (a template's column), not a table value."""
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def check_zip(data: bytes, name: str, max_unzipped_bytes: int) -> None:
+    """Refuse a DOCX whose parts would inflate far beyond its size, before anything decompresses it.
+
+    Declared sizes are checked first (cheap); then every part is inflated in chunks and counted, because
+    a crafted archive can declare small sizes and still inflate to gigabytes.
+    """
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise CorruptDocx(f"DOCX (zip) is damaged or truncated: {exc}", path=name) from None
+    with zf:
+        infos = zf.infolist()
+        declared = sum(i.file_size for i in infos)
+        if declared > max_unzipped_bytes:
+            raise ZipBomb(
+                f"DOCX would inflate to {declared // (1024 * 1024)} MB "
+                f"(limit {max_unzipped_bytes // (1024 * 1024)} MB); possible zip bomb, refused",
+                path=name,
+            )
+        for info in infos:
+            if info.file_size > 1024 * 1024 and info.file_size > MAX_ZIP_RATIO * max(1, info.compress_size):
+                raise ZipBomb(
+                    f"DOCX part {info.filename} inflates {info.file_size // max(1, info.compress_size)} "
+                    "times its size; possible zip bomb, refused",
+                    path=name,
+                )
+        total = 0
+        try:
+            for info in infos:
+                with zf.open(info) as part:
+                    while chunk := part.read(1024 * 1024):
+                        total += len(chunk)
+                        if total > max_unzipped_bytes:
+                            raise ZipBomb(path=name)
+                check_deadline()
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+            raise CorruptDocx(f"DOCX (zip) is damaged or truncated: {exc}", path=name) from None
+
+
+def read_docx(data: bytes, name: str, builder: LetterBuilder, max_unzipped_bytes: int) -> None:
+    check_zip(data, name, max_unzipped_bytes)
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise CorruptDocx(f"DOCX is damaged or is not a Word document: {exc}", path=name) from None
+    except Exception as exc:  # lxml XMLSyntaxError and friends from a damaged part
+        raise CorruptDocx(f"DOCX is damaged: {type(exc).__name__}", path=name) from None
+    _read_container(document, document.element.body, builder)
+    for section in document.sections:
+        for part in (section.header, section.footer, section.first_page_header, section.first_page_footer):
+            try:
+                if part.is_linked_to_previous:
+                    continue
+                for line in _container_lines(part, part._element):
+                    builder.add_furniture(line)
+            except (KeyError, ValueError):  # a header relationship pointing nowhere: ignore it
+                continue
+
+
+def _read_container(parent: Any, element: Any, builder: LetterBuilder) -> None:
+    """Read the paragraphs and tables directly under ``element`` (a body or a table cell) in order."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for child in element.iterchildren():
+        check_deadline()
+        if child.tag == f"{_W}p":
+            _add_paragraph(Paragraph(child, parent), builder)
+        elif child.tag == f"{_W}tbl":
+            _read_table(Table(child, parent), builder)
+        elif child.tag == f"{_W}sdt":  # content controls wrap paragraphs and tables in templates
+            content = child.find(f"{_W}sdtContent")
+            if content is not None:
+                _read_container(parent, content, builder)
+
+
+def _add_paragraph(paragraph: Paragraph, builder: LetterBuilder) -> None:
+    text = paragraph.text
+    if not text.strip():
+        return
+    style = paragraph.style.name if paragraph.style is not None else ""
+    m = _HEADING_STYLE.match(style or "")
+    if m or (style or "").lower() == "title":
+        builder.add("heading", text, level=int(m.group(2)) if m and m.group(2) else 1)
+        return
+    is_list = (
+        bool(_LIST_STYLE.search(style or ""))
+        or paragraph._p.pPr is not None
+        and (paragraph._p.pPr.numPr is not None)
+    )
+    if is_list:
+        builder.add("list_item", text)
+    elif _all_bold(paragraph) and len(text) <= 80 and not text.rstrip().endswith("."):
+        builder.add("heading", text)
+    else:
+        kind = line_kind(text)
+        builder.add("list_item" if kind == "list_item" else "paragraph", text)
+
+
+def _all_bold(paragraph: Paragraph) -> bool:
+    runs = [r for r in paragraph.runs if r.text.strip()]
+    if not runs:
+        return False
+    style_bold = bool(paragraph.style is not None and paragraph.style.font.bold)
+    return all(r.bold or (r.bold is None and style_bold) for r in runs)
+
+
+def _unique_cells(row: Any) -> list[_Cell]:
+    seen: set[int] = set()
+    cells: list[_Cell] = []
+    for cell in row.cells:
+        if id(cell._tc) in seen:
+            continue
+        seen.add(id(cell._tc))
+        cells.append(cell)
+    return cells
+
+
+def _read_table(table: Table, builder: LetterBuilder) -> None:
+    for row in table.rows:
+        check_deadline()
+        cells = [c for c in _unique_cells(row) if c.text.strip() or c.tables]
+        if not cells:
+            continue
+        if len(cells) == 1 or any(c.tables or _filled(c) > _MAX_CELL_PARAGRAPHS for c in cells):
+            for cell in cells:
+                _read_container(cell, cell._tc, builder)
+            continue
+        builder.add_row(["\n".join(p.text for p in c.paragraphs) for c in cells])
+
+
+def _filled(cell: _Cell) -> int:
+    return sum(1 for p in cell.paragraphs if p.text.strip())
+
+
+def _container_lines(parent: Any, element: Any) -> list[str]:
+    """Plain lines of a header or footer (paragraphs, and table rows joined by spaces)."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    lines: list[str] = []
+    for child in element.iterchildren():
+        if child.tag == f"{_W}p":
+            lines.append(Paragraph(child, parent).text)
+        elif child.tag == f"{_W}tbl":
+            for row in Table(child, parent).rows:
+                lines.append(" ".join(c.text for c in _unique_cells(row)))
+    return [" ".join(line.split()) for line in lines if line.strip()]

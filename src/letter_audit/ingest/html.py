@@ -1,0 +1,105 @@
+"""HTML letters (ITK and other rendered exports): headings, paragraphs, list items and table rows in
+document order.
+
+Walks the parsed tree once. Inline text collects into the current paragraph; a block-level element or
+``<br>`` ends it. A table row whose cells hold only inline content becomes one ``table_row``; a row whose
+cells hold whole tables or lists is a layout device, so its cells are read one after another.
+"""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+from ..letter import BlockKind
+from .builder import LetterBuilder
+from .limits import check_deadline
+from .text import decode_text
+
+_SKIP = {"script", "style", "head", "title", "noscript", "template", "svg", "button", "select", "option"}
+_BLOCK = {
+    "p", "div", "section", "article", "header", "footer", "main", "nav", "aside", "blockquote", "pre",
+    "address", "figure", "figcaption", "form", "fieldset", "dl", "dt", "dd", "ul", "ol", "li", "table",
+    "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "hr", "center", "body", "html",
+    "h1", "h2", "h3", "h4", "h5", "h6", "text",
+}  # fmt: skip
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_NESTED_BLOCKS = ("table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "p", "div")
+
+
+class _Walker:
+    def __init__(self, builder: LetterBuilder) -> None:
+        self.b = builder
+        self.buf: list[str] = []
+        self.count = 0
+
+    def flush(self, kind: BlockKind = "paragraph", level: int | None = None) -> None:
+        text = "".join(self.buf)
+        self.buf = []
+        self.b.add(kind, " ".join(text.split()), level=level)
+
+    def walk(self, node: Tag) -> None:
+        for child in node.children:
+            if isinstance(child, Comment):
+                continue
+            if isinstance(child, NavigableString):
+                self.buf.append(str(child))
+                continue
+            if not isinstance(child, Tag):
+                continue
+            self.count += 1
+            if self.count % 500 == 0:
+                check_deadline()
+            name = (child.name or "").lower()
+            if name in _SKIP:
+                continue
+            if name == "br":
+                self.flush()
+            elif name in _HEADINGS:
+                self.flush()
+                self.walk(child)
+                self.flush("heading", _HEADINGS[name])
+            elif name == "li":
+                self.flush()
+                self.walk(child)
+                self.flush("list_item")
+            elif name == "tr":
+                self.flush()
+                self.row(child)
+            elif name in _BLOCK:
+                self.flush()
+                self.walk(child)
+                self.flush()
+            else:
+                self.walk(child)
+
+    def row(self, tr: Tag) -> None:
+        cells = [c for c in tr.find_all(["td", "th"], recursive=False)]
+        if any(c.find(_NESTED_BLOCKS) for c in cells):
+            for cell in cells:
+                self.walk(cell)
+                self.flush()
+            return
+        self.b.add_row([_cell_text(c) for c in cells])
+
+
+def _cell_text(cell: Tag) -> str:
+    """A cell's text, with ``<br>`` kept as a line break inside the cell."""
+    parts: list[str] = []
+    for node in cell.descendants:
+        if isinstance(node, Comment):
+            continue
+        if isinstance(node, NavigableString):
+            if not any(p.name in _SKIP for p in node.parents if isinstance(p, Tag)):
+                parts.append(" ".join(str(node).split()) if str(node).strip() else " ")
+        elif isinstance(node, Tag) and node.name in ("br", "li", "div", "p"):
+            parts.append("\n")
+    return "".join(parts)
+
+
+def read_html(data: bytes, name: str, builder: LetterBuilder) -> None:
+    text = decode_text(data, name) if not data.lstrip().startswith(b"<") else None
+    soup = BeautifulSoup(text if text is not None else data, "lxml")
+    root = soup.body or soup
+    walker = _Walker(builder)
+    walker.walk(root)
+    walker.flush()

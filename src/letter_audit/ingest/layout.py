@@ -1,0 +1,236 @@
+"""Positioned words on pages -> lines -> table rows, paragraphs, headings and list items.
+
+Shared by the PDF text-layer reader and OCR, which both produce ``Word`` boxes. Coordinates are PDF
+points with the origin at the page's top-left corner.
+
+The method, in brief:
+
+* words are grouped into lines by vertical overlap and sorted top to bottom, left to right, so reading
+  order does not depend on the order a PDF producer happened to draw text in;
+* a horizontal gap wider than about one em splits a line into cells, so a two-column table's row comes
+  out as one ``table_row`` with both cells rather than one column after the other;
+* lines near the top or bottom edge that repeat on at least two pages (and half of them), digits
+  ignored so that page numbers may change, are headers and footers: ``Letter.furniture``;
+* single-cell lines are joined into one paragraph while the previous line ran on to the right margin
+  (it wrapped) and the spacing is that of a wrapped line; bold or larger short lines are headings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from statistics import median
+
+from ..letter import BlockKind
+from .builder import LetterBuilder
+from .text import line_kind
+
+CELL_GAP_EM = 0.65
+"""A gap between words wider than this many line heights starts a new cell (a space is about 0.25)."""
+EDGE_BAND = 0.14
+"""Fraction of the page height at the top and at the bottom where headers and footers live."""
+
+_DIGITS = re.compile(r"\d+")
+_BULLET_ONLY = re.compile(r"^[\u2022\u2023\u25e6\u2043\u25aa\u25cf\u2013*-]$")
+
+
+@dataclass
+class Word:
+    """One word (or run of glyphs without a space) and its box."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    """Height of the font's line in points (for OCR, estimated from the word's ink)."""
+    bold: bool = False
+
+
+@dataclass
+class Line:
+    words: list[Word] = field(default_factory=list)
+    top: float = 0.0
+    bottom: float = 0.0
+
+    @property
+    def x0(self) -> float:
+        return min(w.x0 for w in self.words)
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def size(self) -> float:
+        return median(w.size for w in self.words)
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (self.x0, self.top, self.x1, self.bottom)
+
+    def cells(self) -> list[tuple[str, float, float]]:
+        """The line's text split at wide gaps: (text, x0, x1) per cell."""
+        gap = CELL_GAP_EM * self.size
+        out: list[tuple[str, float, float]] = []
+        cur: list[Word] = []
+        for w in self.words:
+            if cur and w.x0 - cur[-1].x1 > gap:
+                out.append((" ".join(c.text for c in cur), cur[0].x0, cur[-1].x1))
+                cur = []
+            cur.append(w)
+        if cur:
+            out.append((" ".join(c.text for c in cur), cur[0].x0, cur[-1].x1))
+        if len(out) >= 2 and _BULLET_ONLY.match(out[0][0]):
+            # A bullet set apart from its text by a tab stop belongs to the text, not a column of its own.
+            first, second = out[0], out[1]
+            out[:2] = [(f"{first[0]} {second[0]}", first[1], second[2])]
+        return out
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+@dataclass
+class Page:
+    number: int
+    width: float
+    height: float
+    lines: list[Line]
+
+
+def group_lines(words: list[Word]) -> list[Line]:
+    """Group words into lines by vertical overlap, top to bottom, each line left to right."""
+    lines: list[Line] = []
+    for w in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
+        mid = (w.top + w.bottom) / 2
+        if lines:
+            line = lines[-1]
+            overlap = min(line.bottom, w.bottom) - max(line.top, w.top)
+            height = min(line.bottom - line.top, w.bottom - w.top)
+            if line.top <= mid <= line.bottom and overlap >= 0.5 * height:
+                line.words.append(w)
+                line.top, line.bottom = min(line.top, w.top), max(line.bottom, w.bottom)
+                continue
+        lines.append(Line([w], w.top, w.bottom))
+    for line in lines:
+        line.words.sort(key=lambda w: w.x0)
+    return lines
+
+
+def _key(text: str) -> str:
+    return _DIGITS.sub("#", " ".join(text.lower().split()))
+
+
+def split_furniture(pages: list[Page]) -> list[str]:
+    """Remove repeated header/footer lines from ``pages`` (in place) and return their text, once each."""
+    if len(pages) < 2:
+        return []
+    need = max(2, (len(pages) + 1) // 2)
+    counts: dict[tuple[str, str], int] = {}
+    for page in pages:
+        seen: set[tuple[str, str]] = set()
+        for zone, line in _edge_lines(page):
+            seen.add((zone, _key(line.text)))
+        for k in seen:
+            counts[k] = counts.get(k, 0) + 1
+    repeated = {k for k, n in counts.items() if n >= need}
+    furniture: dict[str, str] = {}
+    for page in pages:
+        drop = {id(line) for zone, line in _edge_lines(page) if (zone, _key(line.text)) in repeated}
+        for line in page.lines:
+            if id(line) in drop:
+                furniture.setdefault(_key(line.text), line.text)
+        page.lines = [line for line in page.lines if id(line) not in drop]
+    return list(furniture.values())
+
+
+def _edge_lines(page: Page) -> list[tuple[str, Line]]:
+    band = EDGE_BAND * page.height
+    top = [("top", ln) for ln in page.lines[:4] if ln.bottom <= band]
+    bottom = [("bottom", ln) for ln in page.lines[-4:] if ln.top >= page.height - band]
+    return top + bottom
+
+
+def _body_size(pages: list[Page]) -> float:
+    sizes = [round(w.size) for p in pages for ln in p.lines for w in ln.words]
+    if not sizes:
+        return 10.0
+    return float(max(set(sizes), key=sizes.count))
+
+
+def _mostly_bold(pages: list[Page]) -> bool:
+    words = [w for p in pages for ln in p.lines for w in ln.words]
+    return sum(w.bold for w in words) > 0.5 * max(len(words), 1)
+
+
+def _is_heading(line: Line, body: float, bold_means_heading: bool) -> bool:
+    """Short lines set larger than the body text, or in bold (without figures) when the body is not bold."""
+    text = line.text
+    if len(text) > 90 or text.rstrip().endswith((".", ",", ";")) or not any(c.isalpha() for c in text):
+        return False
+    if line.size >= 1.15 * body:
+        return True
+    return bold_means_heading and all(w.bold for w in line.words) and not _DIGITS.search(text)
+
+
+def add_pages(builder: LetterBuilder, pages: list[Page]) -> None:
+    """Turn laid-out pages into blocks on ``builder`` (headers and footers must be split off first)."""
+    body = _body_size(pages)
+    bold_means_heading = not _mostly_bold(pages)
+    for page in pages:
+        if page.lines:
+            _add_page(builder, page, body, bold_means_heading)
+
+
+def _add_page(builder: LetterBuilder, page: Page, body: float, bold_means_heading: bool) -> None:
+    right = max(ln.x1 for ln in page.lines)
+    para: list[Line] = []
+    para_kind: BlockKind = "paragraph"
+    for line in page.lines:
+        cells = line.cells()
+        if len(cells) >= 2:
+            _flush(builder, para, para_kind, page.number)
+            builder.add_row([c[0] for c in cells], page=page.number, bbox=line.bbox)
+            continue
+        if _is_heading(line, body, bold_means_heading):
+            _flush(builder, para, para_kind, page.number)
+            builder.add("heading", line.text, page=page.number, bbox=line.bbox)
+            continue
+        kind = line_kind(line.text)
+        if para and kind != "list_item" and _continues(para, line, right):
+            para.append(line)
+            continue
+        _flush(builder, para, para_kind, page.number)
+        para.append(line)
+        para_kind = "list_item" if kind == "list_item" else "paragraph"
+    _flush(builder, para, para_kind, page.number)
+
+
+def _flush(builder: LetterBuilder, para: list[Line], kind: BlockKind, page: int) -> None:
+    """Emit the lines gathered so far as one paragraph or list item, and empty the list."""
+    if not para:
+        return
+    x0 = min(ln.x0 for ln in para)
+    x1 = max(ln.x1 for ln in para)
+    text = " ".join(ln.text for ln in para)
+    builder.add(kind, text, page=page, bbox=(x0, para[0].top, x1, para[-1].bottom))
+    para.clear()
+
+
+def _continues(para: list[Line], line: Line, right: float) -> bool:
+    """True when ``line`` is the wrapped continuation of the paragraph so far."""
+    prev = para[-1]
+    size = max(prev.size, 1.0)
+    if abs(line.size - prev.size) > 0.2 * size:
+        return False
+    if line.top - prev.bottom > 0.6 * size:
+        return False
+    if prev.text.rstrip().endswith(":"):
+        return False
+    if prev.x1 < right - max(6 * size, 0.12 * right):
+        return False
+    first_x0 = para[0].x0
+    return abs(line.x0 - first_x0) <= 2 * size or line.x0 > first_x0

@@ -1,0 +1,72 @@
+"""Plain-text letters: UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252.
+
+One block per line, so the text the checker sees is the file's own. Lines with tab stops or ``|``
+separators are table rows; short title-like lines are headings; bulleted and numbered lines are list items.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import BinaryJunk
+from ..letter import BlockKind
+from .builder import LetterBuilder
+from .limits import check_deadline
+
+_BULLET = re.compile(
+    r"^\s*(?:[-*\u2022\u2023\u25e6\u2043\u25aa\u25cf\u2013]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+\S"
+)
+_CELL_SPLIT = re.compile(r"\t+| {4,}| +\| +")
+_WORDS = re.compile(r"[A-Za-z]")
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Decode bytes a clinical system might export: BOM-marked UTF-8/16, plain UTF-8, else Windows-1252."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise BinaryJunk("file claims to be UTF-16 text but is not", path=name) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        # Five byte values are undefined in Windows-1252; Latin-1 maps them all, and they are rare.
+        return data.decode("latin-1")
+
+
+def line_kind(line: str) -> BlockKind:
+    """A best guess at a plain line's role, from its shape alone."""
+    s = line.strip()
+    if _BULLET.match(s):
+        return "list_item"
+    if len(s) <= 60 and _WORDS.search(s):
+        if s.endswith(":") and ":" not in s[:-1]:
+            return "heading"
+        letters = [c for c in s if c.isalpha()]
+        if len(letters) >= 3 and all(c.isupper() for c in letters) and not s.endswith((".", ",")):
+            return "heading"
+    return "paragraph"
+
+
+def add_lines(builder: LetterBuilder, text: str, *, page: int = 1) -> None:
+    """Append each non-blank line of ``text`` as a block of the kind its shape suggests."""
+    for i, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
+        if i % 200 == 0:
+            check_deadline()
+        if not line.strip():
+            continue
+        cells = [c for c in _CELL_SPLIT.split(line.strip()) if c.strip()]
+        if len(cells) >= 2:
+            builder.add_row(cells, page=page)
+        else:
+            builder.add(line_kind(line), line, page=page)
+
+
+def read_text(data: bytes, name: str, builder: LetterBuilder) -> None:
+    add_lines(builder, decode_text(data, name))

@@ -9,6 +9,7 @@ from ._group import main
 # One module per command (or family of commands); each registers itself on ``main``.
 _COMMAND_MODULES = [
     "check",
+    "read",
     "eval",
     "batch",
     "report",

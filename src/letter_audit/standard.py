@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .errors import LetterAuditError, StandardInvalid, StandardMissing, StandardSyntax
 from .paths import models_dir
-from .report import LetterType
+from .report import ActionCategory, LetterType
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -70,6 +70,13 @@ class RequestSettings(_Strict):
         return patterns
 
 
+class ActionSettings(_Strict):
+    timeframe_required_for: list[ActionCategory] = Field(
+        default_factory=lambda: ["monitoring", "review", "referral", "results", "fit_note", "other"]
+    )
+    """Categories of GP action that must say when they are due."""
+
+
 class TriageSettings(_Strict):
     """When a letter is urgent, soon, routine or file-only."""
 
@@ -84,6 +91,7 @@ class Settings(_Strict):
     rating: RatingCutoffs = Field(default_factory=RatingCutoffs)
     timeliness: TimelinessSettings = Field(default_factory=TimelinessSettings)
     requests: RequestSettings = Field(default_factory=RequestSettings)
+    actions: ActionSettings = Field(default_factory=ActionSettings)
     triage: TriageSettings = Field(default_factory=TriageSettings)
 
 

@@ -16,9 +16,10 @@ RULE_NAMES = {
 
 @register("actions.timeframe")
 def timeframe(ctx: CheckContext) -> Outcome:
-    actions = [a for a in ctx.gp_actions if not a.conditional and not a.inappropriate]
+    needs = ctx.standard.settings.actions.timeframe_required_for
+    actions = [a for a in ctx.gp_actions if not a.conditional and not a.inappropriate and a.category in needs]
     if not actions:
-        return not_applicable("No unconditional actions are asked of the practice.")
+        return not_applicable("No action asked of the practice needs a timeframe.")
     untimed = [a for a in actions if not a.timeframe and a.due is None]
     if untimed:
         shown = "; ".join(quote(a.text, 50) for a in untimed[:3])

@@ -53,8 +53,11 @@ def classify(
         return "dna_rereferral" if did_not_attend else None
     if action.category == "fit_note" or any_match(req.fit_note, text):
         return "fit_note"
-    if (action.category == "prescribing" or any_match(req.prescribe, text)) and not agreement:
-        if _names_shared_care_drug(text, settings.shared_care_drugs):
+    if not agreement and _names_shared_care_drug(text, settings.shared_care_drugs):
+        # Prescribing a specialist drug, or running the monitoring that goes with it.
+        asks_to_prescribe = action.category == "prescribing" or any_match(req.prescribe, text)
+        asks_to_monitor = action.category == "monitoring" or any_match(req.bloods, text)
+        if asks_to_prescribe or asks_to_monitor:
             return "shared_care"
     if action.category == "referral" or any_match(req.refer_onward, text):
         exempt = any(re.search(p, text, re.IGNORECASE) for p in settings.onward_referral_exempt)

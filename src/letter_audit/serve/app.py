@@ -7,7 +7,7 @@ nothing fetched from elsewhere. Every report comes from ``audit()`` through the 
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncGenerator
+from collections.abc import AsyncGenerator, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +30,9 @@ from .views import action_list_text, build_view, drafted_reply
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from ..letter import Letter
+    from ..report import Report
+
 HERE = Path(__file__).resolve().parent
 MAX_FILES_PER_UPLOAD = 100
 PRIORITY_LABELS = {"urgent": "Urgent", "soon": "Soon", "routine": "Routine", "file_only": "File only"}
@@ -41,15 +44,23 @@ class UploadTooLarge(Exception):
 
 
 def _megabytes(n: int) -> str:
-    return f"{n / (1024 * 1024):g} MB"
+    return f"{round(n / (1024 * 1024), 2):g} MB"
 
 
-def create_app(settings: ServeSettings, *, nlp: Language | None = None) -> FastAPI:
-    """The FastAPI app for one database. ``nlp`` defaults to the shipped pipeline, loaded on first use."""
+def create_app(
+    settings: ServeSettings,
+    *,
+    nlp: Language | None = None,
+    auditor: Callable[[Letter], Report] | None = None,
+) -> FastAPI:
+    """The FastAPI app for one database.
+
+    ``nlp`` defaults to the shipped pipeline, loaded on first use; ``auditor`` replaces ``audit()``.
+    """
     standard = load_standard(settings.standard_path)
     inbox = Inbox(settings.db)
     reports = Reports(settings.db, standard)
-    checker = Checker(inbox=inbox, reports=reports, standard=standard, nlp=nlp)
+    checker = Checker(inbox=inbox, reports=reports, standard=standard, nlp=nlp, auditor=auditor)
 
     app = FastAPI(title="letter-audit", version=__version__, docs_url=None, redoc_url=None, openapi_url=None)
     app.middleware("http")(guard(settings))

@@ -11,6 +11,7 @@ import hashlib
 import logging
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +23,7 @@ from .inbox import Inbox
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from ..report import Report
     from ..standard import Standard
     from .results import Reports
 
@@ -74,6 +76,8 @@ class Checker:
     reports: Reports
     standard: Standard
     nlp: Language | None = None
+    auditor: Callable[[Letter], Report] | None = None
+    """Replaces ``audit()`` (tests use it to fix the findings a page shows)."""
 
     def check(self, data: bytes, filename: str | None) -> int:
         """Add one upload to the inbox and check it; returns the inbox id (also for errors)."""
@@ -94,7 +98,10 @@ class Checker:
             letter = read_upload(data, name)
             report = self.reports.get(letter.source.sha256)
             if report is None:
-                report = audit(letter, standard=self.standard, nlp=self.nlp)
+                if self.auditor is not None:
+                    report = self.auditor(letter)
+                else:
+                    report = audit(letter, standard=self.standard, nlp=self.nlp)
                 self.reports.put(report)
             self.inbox.set_report(item_id, report, letter.text)
         except LetterAuditError as exc:

@@ -31,6 +31,8 @@ EDGE_BAND = 0.14
 """Fraction of the page height at the top and at the bottom where headers and footers live."""
 
 _DIGITS = re.compile(r"\d+")
+_FIELD_LABEL = re.compile(r"^[A-Z][A-Za-z/&()' -]{0,30}:\s")
+"""A line starting "Plan: ..." or "Date of birth: ..." begins a new field, never continues a paragraph."""
 _BULLET_ONLY = re.compile(r"^[\u2022\u2023\u25e6\u2043\u25aa\u25cf\u2013*-]$")
 
 
@@ -186,7 +188,6 @@ def add_pages(builder: LetterBuilder, pages: list[Page]) -> None:
 
 
 def _add_page(builder: LetterBuilder, page: Page, body: float, bold_means_heading: bool) -> None:
-    right = max(ln.x1 for ln in page.lines)
     para: list[Line] = []
     para_kind: BlockKind = "paragraph"
     for line in page.lines:
@@ -200,7 +201,7 @@ def _add_page(builder: LetterBuilder, page: Page, body: float, bold_means_headin
             builder.add("heading", line.text, page=page.number, bbox=line.bbox)
             continue
         kind = line_kind(line.text)
-        if para and kind != "list_item" and _continues(para, line, right):
+        if para and kind != "list_item" and _continues(para, line, _right_margin(page, para[0])):
             para.append(line)
             continue
         _flush(builder, para, para_kind, page.number)
@@ -220,6 +221,15 @@ def _flush(builder: LetterBuilder, para: list[Line], kind: BlockKind, page: int)
     para.clear()
 
 
+def _right_margin(page: Page, first: Line) -> float:
+    """How far lines starting where ``first`` starts reach on this page: the right edge of its column.
+
+    Measured per left edge, because a boxed or indented paragraph wraps well before the page's margin.
+    """
+    tolerance = 2 * first.size
+    return max(ln.x1 for ln in page.lines if abs(ln.x0 - first.x0) <= tolerance)
+
+
 def _continues(para: list[Line], line: Line, right: float) -> bool:
     """True when ``line`` is the wrapped continuation of the paragraph so far."""
     prev = para[-1]
@@ -231,6 +241,14 @@ def _continues(para: list[Line], line: Line, right: float) -> bool:
     if prev.text.rstrip().endswith(":"):
         return False
     if prev.x1 < right - max(6 * size, 0.12 * right):
+        return False
+    # Had the next line's first word fitted on this one, the writer broke the line on purpose (a line
+    # starting in lower case is a continuation whatever the widths say).
+    first = line.words[0]
+    fits = prev.x1 + 0.3 * size + (first.x1 - first.x0) < right - 0.5 * size
+    if fits and not first.text[:1].islower():
+        return False
+    if _FIELD_LABEL.match(line.text):
         return False
     first_x0 = para[0].x0
     return abs(line.x0 - first_x0) <= 2 * size or line.x0 > first_x0

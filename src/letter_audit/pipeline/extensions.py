@@ -32,3 +32,7 @@ _ext(Span, "request_category", default=None)  # monitoring, referral, prescribin
 _ext(Span, "timeframe", default=None)  # when, as written ("in 1 week"), or None
 _ext(Span, "condition", default=None)  # the condition of a conditional request, as written, or None
 _ext(Doc, "no_gp_action", default=None)  # (start, end, rule) where the letter says no GP action is needed
+# la_status: letter-level verdicts as plain dicts (status/owner/detail, start, end, rule, ...) or None.
+_ext(Doc, "fit_note", default=None)
+_ext(Doc, "follow_up", default=None)
+_ext(Doc, "contact_point", default=None)

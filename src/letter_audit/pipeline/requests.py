@@ -16,38 +16,19 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, field_validator
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..errors import ModelError
 from ..report import ActionCategory
 from . import extensions  # noqa: F401
-from .ruledata import read_yaml
+from .ruledata import Cue, compile_pattern, read_yaml
 from .sentences import sentence_spans, strip_list_mark
 
 RULES_FILE = "requests.yaml"
 _FLAGS = re.IGNORECASE
-
-
-def _compile(pattern: str) -> re.Pattern[str]:
-    try:
-        return re.compile(pattern, _FLAGS)
-    except re.error as exc:
-        raise ValueError(f"bad regular expression: {exc}") from exc
-
-
-class Cue(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    id: str = Field(min_length=1)
-    pattern: str
-
-    @field_validator("pattern")
-    @classmethod
-    def _valid(cls, v: str) -> str:
-        _compile(v)
-        return v
+_compile = compile_pattern
 
 
 class CategoryCue(Cue):

@@ -7,14 +7,38 @@ the file and line number as a ``ModelError`` (LA300), never as a pydantic traceb
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ..errors import ModelError
 
 M = TypeVar("M", bound=BaseModel)
+
+
+def compile_pattern(pattern: str) -> re.Pattern[str]:
+    """A rule's regular expression, case-insensitive; a bad one is a validation error naming the rule."""
+    try:
+        return re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        raise ValueError(f"bad regular expression: {exc}") from exc
+
+
+class Cue(BaseModel):
+    """One pattern with the rule id that findings made by it carry as evidence."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(min_length=1)
+    pattern: str
+
+    @field_validator("pattern")
+    @classmethod
+    def _valid(cls, v: str) -> str:
+        compile_pattern(v)
+        return v
 
 
 def _first_error(exc: ValidationError) -> str:

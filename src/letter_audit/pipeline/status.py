@@ -1,0 +1,242 @@
+"""``la_status``: fit note status, follow-up owner and contact point, each with the text that decided it.
+
+Why one component: the three are letter-level verdicts built the same way (cue patterns scanned over
+sentences, then a precedence between groups), and each needs the requests found by ``la_requests``
+(a request for a fit note means ``requested_from_gp``; a GP review request means GP follow-up).
+Cues live in ``models/rules/status.yaml``.
+
+Result on the Doc: ``doc._.fit_note``, ``doc._.follow_up`` and ``doc._.contact_point``, plain dicts
+(``status``/``owner``/``detail``, ``when``, ``with_whom``, ``start``, ``end``, ``rule``) or None.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, field_validator
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import ModelError
+from . import extensions  # noqa: F401
+from .ruledata import Cue, read_yaml
+from .ruledata import compile_pattern as _compile
+from .sentences import sentence_spans
+
+RULES_FILE = "status.yaml"
+_NEGATED = re.compile(r"\b(?:no|not|nor|n't|without)\b", re.IGNORECASE)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class FitNoteCues(_Strict):
+    issued: list[Cue]
+    requested_from_gp: list[Cue]
+    not_needed: list[Cue]
+    missing: list[Cue]
+
+
+class FollowUpCues(_Strict):
+    hospital: list[Cue]
+    gp: list[Cue]
+    none: list[Cue]
+    when: str
+    with_whom: str
+
+    @field_validator("when", "with_whom")
+    @classmethod
+    def _valid(cls, v: str) -> str:
+        _compile(v)
+        return v
+
+
+class ContactCues(_Strict):
+    cues: list[Cue]
+    not_team: str
+    team_words: str
+
+    @field_validator("not_team", "team_words")
+    @classmethod
+    def _valid(cls, v: str) -> str:
+        _compile(v)
+        return v
+
+
+class StatusRules(_Strict):
+    fit_note: FitNoteCues
+    follow_up: FollowUpCues
+    contact: ContactCues
+
+
+Hit = tuple[int, int, str]  # start, end, rule id
+
+
+def _scan(cues: list[tuple[str, re.Pattern[str]]], text: str, units: list[tuple[int, int]]) -> list[Hit]:
+    hits: list[Hit] = []
+    for s, e in units:
+        unit = text[s:e]
+        for rid, rx in cues:
+            for m in rx.finditer(unit):
+                hits.append((s + m.start(), s + m.end(), rid))
+    return sorted(hits)
+
+
+def _line_units(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if body.strip():
+            out.append((pos, pos + len(body)))
+        pos += len(line)
+    return out
+
+
+class StatusFinder:
+    def __init__(self, rules: StatusRules) -> None:
+        self.rules = rules
+
+        def comp(cues: list[Cue]) -> list[tuple[str, re.Pattern[str]]]:
+            return [(c.id, _compile(c.pattern)) for c in cues]
+
+        fn = rules.fit_note
+        self.fit = [(status, comp(getattr(fn, status))) for status in
+                    ("issued", "requested_from_gp", "not_needed", "missing")]
+        fu = rules.follow_up
+        self.fu_hospital, self.fu_gp, self.fu_none = comp(fu.hospital), comp(fu.gp), comp(fu.none)
+        self.when, self.with_whom = _compile(fu.when), _compile(fu.with_whom)
+        self.contact = comp(rules.contact.cues)
+        self.not_team = _compile(rules.contact.not_team)
+        self.team_words = _compile(rules.contact.team_words)
+
+    # -- fit note ---------------------------------------------------------------------------------
+    def fit_note(
+        self, text: str, units: list[tuple[int, int]], fit_requests: list[Hit]
+    ) -> dict[str, Any] | None:
+        requested = sorted(_scan(dict(self.fit)["requested_from_gp"], text, units) + fit_requests)
+        asked_units = {u for u in units for h in requested if u[0] <= h[0] < u[1]}
+        for status, cues in self.fit:
+            hits = _scan(cues, text, units)
+            if status == "issued":  # "no fit note was issued", or the GP being asked to issue one
+                hits = [h for h in hits if not _NEGATED.search(text[max(0, h[0] - 12) : h[1]])
+                        and not any(u[0] <= h[0] < u[1] for u in asked_units)]
+            if status == "requested_from_gp":
+                hits = requested
+            if hits:
+                s, e, rid = hits[0]
+                return {"status": status, "start": s, "end": e, "rule": rid}
+        return None
+
+    # -- follow-up --------------------------------------------------------------------------------
+    def follow_up(
+        self, text: str, units: list[tuple[int, int]], gp_reviews: list[Hit]
+    ) -> dict[str, Any] | None:
+        none = _scan(self.fu_none, text, units)
+
+        def keep(hits: list[Hit]) -> list[Hit]:
+            return [h for h in hits if not any(n[0] < h[1] and h[0] < n[1] for n in none)]
+
+        hospital = [h for h in keep(_scan(self.fu_hospital, text, units))
+                    if not _NEGATED.search(text[max(0, h[0] - 8) : h[0]])]
+        gp = sorted(keep(_scan(self.fu_gp, text, units)) + gp_reviews)
+        for owner, hits in (("hospital", hospital), ("gp", gp), ("none", none)):
+            if hits:
+                s, e, rid = hits[0]
+                unit = next(((us, ue) for us, ue in units if us <= s < ue), (s, e))
+                sentence = text[unit[0] : unit[1]]
+                when = self.when.search(sentence)
+                people = list(self.with_whom.finditer(sentence))
+                named = [m for m in people if m.group("who")[:1].isupper() and m.group("who")[:2] != "GP"]
+                who = (named or people or [None])[0]
+                return {
+                    "owner": owner, "start": s, "end": e, "rule": rid,
+                    "when": when.group(0) if when and owner != "none" else None,
+                    "with_whom": who.group("who").strip() if who and owner != "none" else None,
+                    "sentence": unit,
+                }
+        return None
+
+    # -- contact point ----------------------------------------------------------------------------
+    def _team_hit(self, line: str, m: re.Match[str]) -> bool:
+        if self.not_team.search(line):
+            return False
+        digits = re.sub(r"\D", "", m.group(0))
+        return not (digits.startswith("07") and not self.team_words.search(line))
+
+    def contact_point(self, text: str, contact_spans: list[tuple[int, int]],
+                      furniture: list[str]) -> dict[str, Any] | None:
+        found: list[Hit] = []
+        for ls, le in _line_units(text):
+            line = text[ls:le]
+            for rid, rx in self.contact:
+                for m in rx.finditer(line):
+                    if self._team_hit(line, m):
+                        found.append((ls + m.start(), ls + m.end(), rid))
+        if found:
+            in_contact = [h for h in found if any(cs <= h[0] < ce for cs, ce in contact_spans)]
+            s, e, rid = min(in_contact or found)
+            return {"detail": text[s:e].strip(), "start": s, "end": e, "rule": rid}
+        for line in furniture:
+            for rid, rx in self.contact:
+                m = rx.search(line)
+                if m and self._team_hit(line, m):
+                    rule = rid + "-furniture"
+                    return {"detail": m.group(0).strip(), "start": None, "end": None, "rule": rule}
+        return None
+
+
+@Language.factory("la_status", assigns=["doc._.fit_note", "doc._.follow_up", "doc._.contact_point"],
+                  default_config={})
+def make_status(nlp: Language, name: str) -> StatusComponent:
+    return StatusComponent(nlp, name)
+
+
+class StatusComponent:
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.finder: StatusFinder | None = None
+
+    def _load(self, path: Path) -> None:
+        self.finder = StatusFinder(read_yaml(path, StatusRules))
+
+    def load_data(self, models_dir: Path) -> None:
+        self._load(Path(models_dir) / "rules" / RULES_FILE)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.finder is None:
+            raise ModelError("la_status has no rules; call load_data() or load a saved pipeline")
+        text = doc.text
+        units = sentence_spans(text)
+        requests = list(doc.spans.get("gp_actions", []))
+        fit_requests = [(s.start_char, s.end_char, "fit-requested-" + str(s._.request_rule))
+                        for s in requests if s._.request_category == "fit_note"]
+        gp_reviews = [(s.start_char, s.end_char, "fu-gp-request") for s in requests
+                      if s._.request_category == "review"]
+        contact_spans = [(s.start_char, s.end_char) for s in doc.spans.get("sections", [])
+                         if s.label_ == "contact"]
+        letter = doc._.letter
+        furniture = list(letter.furniture) if letter is not None else []
+        doc._.fit_note = self.finder.fit_note(text, units, fit_requests)
+        doc._.follow_up = self.finder.follow_up(text, units, gp_reviews)
+        doc._.contact_point = self.finder.contact_point(text, contact_spans, furniture)
+        return doc
+
+    def to_disk(self, path: Path | str, *, exclude: tuple[str, ...] = ()) -> None:
+        import yaml
+
+        if self.finder is None:
+            raise ModelError("la_status has no rules to save")
+        out = Path(path)
+        out.mkdir(parents=True, exist_ok=True)
+        (out / RULES_FILE).write_text(
+            yaml.safe_dump(self.finder.rules.model_dump(), sort_keys=False, allow_unicode=True),
+            encoding="utf-8",
+        )
+
+    def from_disk(self, path: Path | str, *, exclude: tuple[str, ...] = ()) -> StatusComponent:
+        self._load(Path(path) / RULES_FILE)
+        return self

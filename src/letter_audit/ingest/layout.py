@@ -196,11 +196,11 @@ def _add_page(builder: LetterBuilder, page: Page, body: float, bold_means_headin
             _flush(builder, para, para_kind, page.number)
             builder.add_row([c[0] for c in cells], page=page.number, bbox=line.bbox)
             continue
-        if _is_heading(line, body, bold_means_heading):
+        kind = line_kind(line.text)
+        if kind == "heading" or _is_heading(line, body, bold_means_heading):
             _flush(builder, para, para_kind, page.number)
             builder.add("heading", line.text, page=page.number, bbox=line.bbox)
             continue
-        kind = line_kind(line.text)
         if para and kind != "list_item" and _continues(para, line, _right_margin(page, para[0])):
             para.append(line)
             continue

@@ -1,0 +1,146 @@
+"""PDF reading: text layer via PDFium (reading order, table rows, headers/footers, pages) and OCR."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from ingest_makers import (
+    ADMISSION_DISCHARGE_ROWS,
+    WRAPPED,
+    blank_pdf,
+    encrypted_pdf,
+    scanned_pdf,
+    table_letter_pdf,
+    two_page_pdf,
+)
+
+from letter_audit.errors import CorruptPdf, EncryptedPdf, NoText, OcrUnavailable
+from letter_audit.ingest import read_bytes, read_letter
+from letter_audit.letter import Letter
+
+
+def _block_texts(letter: Letter, kind: str | None = None) -> list[str]:
+    return [letter.text[b.start : b.end] for b in letter.blocks if kind is None or b.kind == kind]
+
+
+def test_two_column_table_comes_out_as_rows_with_both_cells(tmp_path: Path) -> None:
+    letter = read_letter(table_letter_pdf(tmp_path / "table.pdf"))
+    rows = [b for b in letter.blocks if b.kind == "table_row"]
+    assert [[letter.text[c.start : c.end] for c in r.cells or []] for r in rows] == [
+        list(r) for r in ADMISSION_DISCHARGE_ROWS
+    ]
+    assert "Amlodipine 5mg OD | Amlodipine 10mg OD\n" in letter.text
+    assert letter.source.format == "pdf"
+    assert letter.source.pages == 1
+    assert letter.source.ocr is False
+
+
+def test_reading_order_headings_and_wrapped_paragraph(tmp_path: Path) -> None:
+    letter = read_letter(table_letter_pdf(tmp_path / "table.pdf"))
+    assert _block_texts(letter, "heading") == ["Discharge Summary", "Medication changes"]
+    # The paragraph wraps over two lines in the PDF; it comes back as one block with one space.
+    assert WRAPPED in _block_texts(letter, "paragraph")
+    order = [letter.text.index(s) for s in ("Discharge Summary", WRAPPED[:20], "Medications on", "GP to check")]
+    assert order == sorted(order)
+
+
+def test_offsets_map_back_to_blocks_pages_and_boxes(tmp_path: Path) -> None:
+    letter = read_letter(two_page_pdf(tmp_path / "two.pdf"))
+    for block in letter.blocks:
+        text = letter.text[block.start : block.end]
+        assert text == text.strip() and text
+        assert letter.block_at(block.start) == block
+        assert letter.block_at(block.end - 1) == block
+        assert letter.page_at(block.start) == block.page
+        assert block.bbox is not None
+        x0, top, x1, bottom = block.bbox
+        assert 0 <= x0 < x1 <= 595.3 and 0 <= top < bottom <= 841.9
+    offset = letter.text.index("chest X-ray")
+    assert letter.page_at(offset) == 2
+    assert letter.block_at(offset) is not None
+
+
+def test_repeated_header_and_footer_are_furniture_not_text(tmp_path: Path) -> None:
+    letter = read_letter(two_page_pdf(tmp_path / "two.pdf"))
+    assert letter.text == (
+        "Diagnosis: community acquired pneumonia\n"
+        "Plan: complete antibiotics\n\n"
+        "Follow-up: chest X-ray in six weeks\n"
+        "Contact: ward 7 on 0123 456 789"
+    )
+    # The page number changes from page to page; it is still one footer.
+    assert letter.furniture == ["St Elsewhere NHS Trust - Confidential", "Page 1 of 2"]
+    assert [b.page for b in letter.blocks] == [1, 1, 2, 2]
+    assert letter.source.pages == 2
+
+
+def test_password_protected_pdf_is_la101(tmp_path: Path) -> None:
+    path = encrypted_pdf(tmp_path / "locked.pdf")
+    with pytest.raises(EncryptedPdf) as info:
+        read_letter(path)
+    assert info.value.one_line() == (
+        f"{path}: LA101 PDF is password-protected; save an unprotected copy and try again"
+    )
+
+
+def test_truncated_pdf_is_la102(tmp_path: Path) -> None:
+    data = table_letter_pdf(tmp_path / "whole.pdf").read_bytes()
+    with pytest.raises(CorruptPdf) as info:
+        read_bytes(data[: len(data) // 2], "cut.pdf")
+    assert info.value.code == "LA102"
+    assert "truncated" in info.value.message
+
+
+def test_pdf_header_with_garbage_body_is_la102() -> None:
+    with pytest.raises(CorruptPdf) as info:
+        read_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 4 + b"\n%%EOF\n", "junk.pdf")
+    assert info.value.one_line() == "junk.pdf: LA102 PDF is damaged or truncated and cannot be opened"
+
+
+def test_pdf_without_text_or_image_is_la111(tmp_path: Path) -> None:
+    with pytest.raises(NoText) as info:
+        read_letter(blank_pdf(tmp_path / "blank.pdf"))
+    assert info.value.code == "LA111"
+
+
+def test_scanned_pdf_without_tesseract_is_la109(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pytesseract
+
+    monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", str(tmp_path / "no-tesseract"))
+    path = scanned_pdf(tmp_path / "scan.pdf")
+    with pytest.raises(OcrUnavailable) as info:
+        read_letter(path)
+    assert info.value.code == "LA109"
+    assert "apt-get install tesseract-ocr" in info.value.one_line()
+
+
+def test_scanned_pdf_with_ocr_off_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(NoText) as info:
+        read_letter(scanned_pdf(tmp_path / "scan.pdf"), ocr=False)
+    assert info.value.message == "page 1 is a scanned image and OCR was turned off"
+
+
+@pytest.mark.slow
+def test_scanned_pdf_is_read_by_ocr(tmp_path: Path) -> None:
+    letter = read_letter(scanned_pdf(tmp_path / "scan.pdf"))
+    assert letter.source.ocr is True
+    assert letter.source.pages == 1
+    assert _block_texts(letter) == [
+        "DISCHARGE SUMMARY",
+        "Diagnosis: Community acquired pneumonia",
+        "Amoxicillin 500mg three times a day for 5 days",
+        "Please arrange a chest X-ray in six weeks",
+    ]
+    assert letter.blocks[0].kind == "heading"
+    # Boxes are in PDF points on an A4 page, top-down.
+    x0, top, x1, bottom = letter.blocks[1].bbox or (0, 0, 0, 0)
+    assert 50 < x0 < 70 and 100 < top < 130 and bottom - top < 25
+
+
+@pytest.mark.slow
+def test_scanned_table_keeps_rows(tmp_path: Path) -> None:
+    lines = ["Amlodipine 5mg OD              Amlodipine 10mg OD", "Ramipril 2.5mg OD              Ramipril 5mg OD"]
+    letter = read_letter(scanned_pdf(tmp_path / "scan.pdf", lines))
+    assert letter.text == "Amlodipine 5mg OD | Amlodipine 10mg OD\nRamipril 2.5mg OD | Ramipril 5mg OD"
+    assert [b.kind for b in letter.blocks] == ["table_row", "table_row"]

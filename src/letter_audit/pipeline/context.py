@@ -1,0 +1,159 @@
+"""``la_context``: ConText-style modifiers (negated, hypothetical, historical, other actor, continued).
+
+Why ConText: whether "stopped" is a change made in this episode depends on words around it ("was not
+stopped", "you may wish to consider starting", "stopped by her GP in August"). ConText (Chapman et al.)
+handles this with cue phrases that cast a scope forwards or backwards to the end of the clause, cut short
+by terminating words. The cues live in ``models/rules/context.jsonl``; this module computes clauses and
+scopes. Clauses are sentences and list items (``sentences.sentence_spans``) split again at semicolons.
+
+Result: ``doc._.clauses`` = [(start, end)] char ranges; ``doc._.context`` = [Modifier], each with the char
+range of its scope. ``categories_at(doc, pos)`` answers "which modifiers cover this character?".
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import srsly
+from pydantic import BaseModel, ConfigDict, Field
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import extensions  # noqa: F401
+from .ruledata import read_jsonl
+from .sentences import sentence_spans
+
+RULES_FILE = "rules/context.jsonl"
+Category = Literal["negated", "hypothetical", "historical", "other_actor", "continued", "terminate"]
+_WORD = re.compile(r"\S+")
+
+
+class ContextRule(BaseModel):
+    """One cue: a regex matched case-insensitively on whole words."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(min_length=1)
+    pattern: str = Field(min_length=1)
+    category: Category
+    direction: Literal["forward", "backward", "both"] = "both"
+    max_words: int = Field(default=8, ge=1)
+
+
+@dataclass(frozen=True)
+class Modifier:
+    """A cue found in the text and the characters its scope covers."""
+
+    start: int
+    end: int
+    category: str
+    rule: str
+    scope_start: int
+    scope_end: int
+
+
+def clauses_of(text: str) -> list[tuple[int, int]]:
+    """Sentences and list items, split again at semicolons."""
+    out: list[tuple[int, int]] = []
+    for s, e in sentence_spans(text):
+        cur = s
+        for m in re.finditer(r";\s*", text[s:e]):
+            out.append((cur, s + m.start()))
+            cur = s + m.end()
+        if cur < e:
+            out.append((cur, e))
+    return [(s, e) for s, e in out if e > s]
+
+
+def _word_bound(text: str, start: int, end: int, n: int, forward: bool) -> int:
+    """The char offset ``n`` words after ``start`` (forward) or before ``end`` (backward)."""
+    words = list(_WORD.finditer(text, start, end))
+    if not words:
+        return end if forward else start
+    if forward:
+        return words[min(n, len(words)) - 1].end()
+    return words[max(0, len(words) - n)].start()
+
+
+class ContextAnnotator:
+    """The la_context component."""
+
+    def __init__(self, nlp: Language, name: str = "la_context") -> None:
+        self.name = name
+        self.rules: list[ContextRule] = []
+        self._compile()
+
+    def load_data(self, models_dir: Path) -> None:
+        """Read and validate the ConText cue file."""
+        self.rules = read_jsonl(models_dir / RULES_FILE, ContextRule)
+        self._compile()
+
+    def _compile(self) -> None:
+        self.compiled = [
+            (r, re.compile(rf"(?<![\w-])(?:{r.pattern})(?![\w-])" if r.pattern != ";" else ";", re.IGNORECASE))
+            for r in self.rules
+        ]
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        clauses = clauses_of(text)
+        doc._.clauses = clauses
+        starts = [c[0] for c in clauses]
+        found: list[tuple[int, int, ContextRule]] = []
+        for rule, rx in self.compiled:
+            for m in rx.finditer(text):
+                found.append((m.start(), m.end(), rule))
+        found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+        # drop cues inside a longer cue ("was not" holds "not")
+        kept: list[tuple[int, int, ContextRule]] = []
+        for f in found:
+            if kept and f[0] < kept[-1][1]:
+                continue
+            kept.append(f)
+        by_clause: dict[int, list[tuple[int, int, ContextRule]]] = {}
+        for f in kept:
+            i = bisect_right(starts, f[0]) - 1
+            if i >= 0 and f[0] < clauses[i][1]:
+                by_clause.setdefault(i, []).append(f)
+        mods: list[Modifier] = []
+        for i, cues in by_clause.items():
+            cs, ce = clauses[i]
+            terms = [(s, e) for s, e, r in cues if r.category == "terminate"]
+            for s, e, r in cues:
+                if r.category == "terminate":
+                    continue
+                lo, hi = s, e
+                if r.direction in ("forward", "both"):
+                    stop = min([t[0] for t in terms if t[0] >= e] or [ce])
+                    hi = min(stop, _word_bound(text, e, ce, r.max_words, True))
+                if r.direction in ("backward", "both"):
+                    stop = max([t[1] for t in terms if t[1] <= s] or [cs])
+                    lo = max(stop, _word_bound(text, cs, s, r.max_words, False))
+                mods.append(Modifier(s, e, r.category, r.id, lo, hi))
+        doc._.context = mods
+        return doc
+
+    def to_disk(self, path: Path, *, exclude: tuple[str, ...] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_jsonl(path / "context.jsonl", [r.model_dump() for r in self.rules])
+
+    def from_disk(self, path: Path, *, exclude: tuple[str, ...] = ()) -> ContextAnnotator:
+        self.rules = [ContextRule.model_validate(r) for r in srsly.read_jsonl(Path(path) / "context.jsonl")]
+        self._compile()
+        return self
+
+
+def categories_at(doc: Doc, start: int, end: int | None = None) -> list[Modifier]:
+    """The modifiers whose scope covers any character of ``start:end``."""
+    end = start + 1 if end is None else end
+    return [m for m in (doc._.context or []) if m.scope_start < end and start < m.scope_end]
+
+
+@Language.factory("la_context", assigns=["doc._.clauses", "doc._.context"])
+def make_context(nlp: Language, name: str) -> ContextAnnotator:
+    return ContextAnnotator(nlp, name)

@@ -1,0 +1,176 @@
+"""``la_dosage``: read the strength, frequency, route and duration written after each drug mention.
+
+Why a scanner and not one big pattern: letters put the parts in any order ("5 mg once daily orally",
+"oral 5mg OD", "30mg | Once daily for 3 days only") with fillers between them ("2 tablets", "x 2").
+The scanner takes one known part at a time from just after the drug, stepping over separators and
+fillers, and stops at the first thing it does not know; that point is where the drug phrase ends,
+which later components use to tell "Ramipril 5 mg: STOPPED" from a trigger further along the line.
+
+Result: ``span._.dosage`` on each span of ``doc.spans["drugs"]``: {"dose", "strength", "unit",
+"frequency", "per_day", "route", "duration", "end", "phrase_end"} (missing parts are None; ``end`` is where the last dose part
+ends, ``phrase_end`` also steps over fillers such as "tablets" or "to be").
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import srsly
+from pydantic import BaseModel, ConfigDict, Field
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import extensions  # noqa: F401
+from .ruledata import read_yaml
+
+RULES_FILE = "rules/medication_dosage.yaml"
+_WINDOW = 120
+
+
+class Frequency(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    term: str = Field(min_length=1)
+    means: str
+    per_day: float | None = None
+
+
+class DosageRules(BaseModel):
+    """The words of doses, frequencies and routes (models/rules/medication_dosage.yaml)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    units: dict[str, str]
+    frequencies: list[Frequency]
+    routes: dict[str, str]
+    fillers: list[str]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def parse_amount(dose: str | None) -> float | None:
+    """The first number of a dose text ("2.5 mg" -> 2.5)."""
+    if not dose:
+        return None
+    m = re.search(r"\d+(?:\.\d+)?", dose)
+    return float(m.group(0)) if m else None
+
+
+class DosageReader:
+    """The la_dosage component."""
+
+    def __init__(self, nlp: Language, name: str = "la_dosage") -> None:
+        self.name = name
+        self.rules: DosageRules | None = None
+
+    def load_data(self, models_dir: Path) -> None:
+        """Read and validate the dose vocabulary."""
+        self.rules = read_yaml(models_dir / RULES_FILE, DosageRules)
+        self._compile()
+
+    def _compile(self) -> None:
+        r = self.rules
+        if r is None:
+            return
+        self.unit_map = {k.lower(): v for k, v in r.units.items()}
+        self.freq_map = {f.term.lower(): f for f in r.frequencies}
+        self.route_map = {k.lower(): v for k, v in r.routes.items()}
+        num = r"\d+(?:\.\d+)?"
+        unit = rf"(?:{_alt(list(self.unit_map))})"
+        one = rf"{num}\s*{unit}(?:/(?:dose|puff|actuation|inhalation|ml|5ml|hour|hr|24 ?hours?))?"
+        self.re_strength = re.compile(rf"(?:{one})(?:\s*/\s*(?:{one}|{num}))*(?![\w%])", re.IGNORECASE)
+        self.re_ratio = re.compile(rf"{num}\s*/\s*{num}(?![\w/])", re.IGNORECASE)  # "200/6"
+        self.re_freq = re.compile(rf"(?:{_alt(list(self.freq_map))})(?![\w])", re.IGNORECASE)
+        self.re_route = re.compile(rf"(?:{_alt(list(self.route_map))})(?![\w])", re.IGNORECASE)
+        self.re_duration = re.compile(
+            r"(?:for|x|over)\s+(?:a\s+further\s+|another\s+)?(?:\d+|one|two|three|four|five|six|seven|ten|fourteen)"
+            r"\s*(?:days?|weeks?|months?|doses?)(?:\s+(?:only|in total|total|then stop|then review))?(?![\w])",
+            re.IGNORECASE,
+        )
+        self.re_filler = re.compile(
+            rf"(?:(?:\d+|one|two|three|four)\s+(?=tablets?|capsules?|puffs?|sachets?|drops?|sprays?)|(?:{_alt(r.fillers)})(?![\w]))",
+            re.IGNORECASE,
+        )
+        self.re_sep = re.compile(r"[ \t,;:()\[\]\-–|]+")
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.rules is None:
+            return doc
+        text = doc.text
+        for span in doc.spans.get("drugs", []):
+            span._.dosage = self.read(text, span.end_char)
+        return doc
+
+    def read(self, text: str, pos: int) -> dict[str, Any]:
+        """The dose parts written from ``pos`` on, and where they end."""
+        out: dict[str, Any] = {
+            "dose": None, "strength": None, "unit": None, "frequency": None, "per_day": None,
+            "route": None, "duration": None, "end": pos,
+        }
+        limit = min(len(text), pos + _WINDOW)
+        nl = text.find("\n", pos, limit)
+        if nl != -1:
+            limit = nl
+        cur = pos
+        while cur < limit:
+            sep = self.re_sep.match(text, cur, limit)
+            at = sep.end() if sep else cur
+            if at >= limit:
+                break
+            m = self.re_strength.match(text, at, limit)
+            if m and out["dose"] is None:
+                out["dose"] = " ".join(m.group(0).split())
+                out["strength"] = parse_amount(m.group(0))
+                u = re.search(r"[a-zµ%]+", m.group(0).lower())
+                out["unit"] = self.unit_map.get(u.group(0)) if u else None
+                cur = out["end"] = m.end()
+                continue
+            m = self.re_duration.match(text, at, limit)
+            if m:
+                out["duration"] = out["duration"] or " ".join(m.group(0).split())
+                cur = out["end"] = m.end()
+                continue
+            m = self.re_freq.match(text, at, limit)
+            # "on"/"om" are frequencies only when written as the capitals ON/OM ("ramipril on admission")
+            if m and out["frequency"] is None and m.group(0) not in ("on", "On", "om", "Om"):
+                f = self.freq_map[" ".join(m.group(0).lower().split())]
+                out["frequency"], out["per_day"] = f.means, f.per_day
+                cur = out["end"] = m.end()
+                continue
+            m = self.re_route.match(text, at, limit)
+            if m and out["route"] is None:
+                out["route"] = self.route_map[m.group(0).lower()]
+                cur = out["end"] = m.end()
+                continue
+            m = self.re_ratio.match(text, at, limit)
+            if m and out["dose"] is None:
+                out["dose"] = m.group(0).replace(" ", "")
+                cur = out["end"] = m.end()
+                continue
+            m = self.re_filler.match(text, at, limit)
+            if m and m.end() > at:
+                cur = m.end()
+                continue
+            break
+        out["phrase_end"] = max(cur, out["end"])
+        return out
+
+    def to_disk(self, path: Path, *, exclude: tuple[str, ...] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "dosage.json", self.rules.model_dump() if self.rules else None)
+
+    def from_disk(self, path: Path, *, exclude: tuple[str, ...] = ()) -> DosageReader:
+        data = srsly.read_json(Path(path) / "dosage.json")
+        self.rules = DosageRules.model_validate(data) if data else None
+        self._compile()
+        return self
+
+
+@Language.factory("la_dosage", assigns=["span._.dosage"], requires=["doc.spans"])
+def make_dosage_reader(nlp: Language, name: str) -> DosageReader:
+    return DosageReader(nlp, name)

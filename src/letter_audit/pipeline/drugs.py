@@ -1,0 +1,190 @@
+"""``la_drugs``: find drug mentions by dictionary look-up of lower-cased token n-grams.
+
+Why not a PhraseMatcher: the BNF lexicon has about ten thousand terms, and building a matcher for them
+at load time costs more than the whole pipeline may spend on a letter. A dict keyed by the normalised
+n-gram, plus an index of which first words start a multi-word term, is as fast as the tokenizer.
+Misspellings come from a hand-written variant list and, for unknown alphabetic words of six or more
+letters followed closely by a dose, a one-edit check against generic names of similar length.
+
+Result: ``doc.spans["drugs"]``; ``span._.drug`` = {"generic", "kind", "bnf", "written"} where
+``kind`` is generic | brand | alias | misspelling and ``written`` is the text as the letter spells it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Literal
+
+import srsly
+from pydantic import BaseModel, ConfigDict, Field
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import ModelError
+from . import extensions  # noqa: F401
+from .ruledata import read_jsonl
+
+LEXICON = "lexicons/drugs.json"
+ALIASES = "lexicons/drug_aliases.jsonl"
+STOPLIST = "lexicons/drug_stoplist.txt"
+MAX_N = 4
+_PIECES = re.compile(r"[\s/+\-]+")
+_SEP = re.compile(r"\s*([/+])\s*")
+_DOSE_NEAR = re.compile(r"^\W{0,3}\d+(?:\.\d+)?\s*(?:mg|mcg|micrograms?|g|units?|ml)\b", re.IGNORECASE)
+
+
+class Alias(BaseModel):
+    """One hand-written extra name: an old name, abbreviation or common misspelling."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    term: str = Field(min_length=2)
+    generic: str = Field(min_length=2)
+    kind: Literal["alias", "misspelling"] = "alias"
+
+
+def norm(text: str) -> str:
+    """The key a term is stored and looked up under: lower case, single spaces, tight / and +."""
+    text = " ".join(text.lower().split())
+    return _SEP.sub(r" \1 ", text).replace(" / ", "/")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by one insertion, deletion, substitution or transposition."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    return short[i:] == long_[i + 1 :]
+
+
+class DrugFinder:
+    """The la_drugs component."""
+
+    def __init__(self, nlp: Language, name: str = "la_drugs") -> None:
+        self.name = name
+        self.terms: dict[str, list[str]] = {}
+        self.stop: set[str] = set()
+        self._index()
+
+    # -- data ------------------------------------------------------------------------------------
+    def load_data(self, models_dir: Path) -> None:
+        """Read the BNF lexicon, the alias/misspelling list and the stoplist from ``models_dir``."""
+        path = models_dir / LEXICON
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            terms = {norm(str(k)): [str(x) for x in v] for k, v in raw["terms"].items()}
+        except FileNotFoundError as exc:
+            raise ModelError(f"drug lexicon missing: {path}; run scripts/build_drug_lexicon.py") from exc
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise ModelError(f"{path}: not a valid drug lexicon ({exc})") from exc
+        bad = next((k for k, v in terms.items() if len(v) != 3), None)
+        if bad is not None:
+            raise ModelError(f"{path}: term {bad!r} must map to [generic, kind, bnf]")
+        for alias in read_jsonl(models_dir / ALIASES, Alias):
+            generic = norm(alias.generic)
+            bnf = terms.get(generic, ["", "", ""])[2]
+            terms[norm(alias.term)] = [generic, alias.kind, bnf]
+        stop_path = models_dir / STOPLIST
+        if not stop_path.is_file():
+            raise ModelError(f"drug stoplist missing: {stop_path}")
+        stop = {
+            norm(line) for line in stop_path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.lstrip().startswith("#")
+        }
+        self.terms = {k: v for k, v in terms.items() if k not in stop}
+        self.stop = stop
+        self._index()
+
+    def _index(self) -> None:
+        # longest n-gram (in tokens, roughly) that starts with each first word
+        self.first: dict[str, int] = {}
+        for term in self.terms:
+            words = [w for w in _PIECES.split(term) if w]
+            if not words:
+                continue
+            n = min(MAX_N * 2, len(words) * 2)  # "/", "+" and "-" are tokens of their own
+            self.first[words[0]] = max(self.first.get(words[0], 1), n)
+        by_shape: dict[tuple[str, int], list[str]] = {}
+        for term, (generic, kind, _) in self.terms.items():
+            if kind == "generic" and term.isalpha() and len(term) >= 6:
+                by_shape.setdefault((term[:2], len(term)), []).append(term)
+        self.by_shape = by_shape
+
+    # -- matching --------------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        i = 0
+        n_tok = len(doc)
+        terms = self.terms
+        while i < n_tok:
+            tok = doc[i]
+            low = tok.lower_
+            max_n = self.first.get(low)
+            found = None
+            if max_n is not None:
+                j_max = min(n_tok, i + max_n)
+                for j in range(j_max, i, -1):
+                    key = norm(doc[i:j].text) if j > i + 1 else low
+                    hit = terms.get(key)
+                    if hit is not None:
+                        found = (j, hit)
+                        break
+            if found is None and len(low) >= 6 and tok.is_alpha and low not in self.stop:
+                found = self._fuzzy(doc, i)
+            if found is not None:
+                j, (generic, kind, bnf) = found
+                span = doc[i:j]
+                if not self._inside_word(doc, span.start_char, span.end_char):
+                    span._.drug = {"generic": generic, "kind": kind, "bnf": bnf, "written": span.text}
+                    spans.append(span)
+                    i = j
+                    continue
+            i += 1
+        doc.spans["drugs"] = spans
+        return doc
+
+    @staticmethod
+    def _inside_word(doc: Doc, start: int, end: int) -> bool:
+        text = doc.text
+        return (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum())
+
+    def _fuzzy(self, doc: Doc, i: int) -> tuple[int, list[str]] | None:
+        """A one-edit match for an unknown word that is followed by a dose (cheap, and rare)."""
+        tok = doc[i]
+        if not _DOSE_NEAR.match(doc.text[tok.idx + len(tok.text) : tok.idx + len(tok.text) + 20]):
+            return None
+        low = tok.lower_
+        for length in (len(low) - 1, len(low), len(low) + 1):
+            for cand in self.by_shape.get((low[:2], length), []):
+                if _one_edit(low, cand):
+                    generic, _, bnf = self.terms[cand]
+                    return i + 1, [generic, "misspelling", bnf]
+        return None
+
+    # -- serialisation ---------------------------------------------------------------------------
+    def to_disk(self, path: Path, *, exclude: tuple[str, ...] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_msgpack(path / "drugs.msgpack", {"terms": self.terms, "stop": sorted(self.stop)})
+
+    def from_disk(self, path: Path, *, exclude: tuple[str, ...] = ()) -> DrugFinder:
+        data = srsly.read_msgpack(Path(path) / "drugs.msgpack")
+        self.terms = {k: list(v) for k, v in data["terms"].items()}
+        self.stop = set(data["stop"])
+        self._index()
+        return self
+
+
+@Language.factory("la_drugs", assigns=["doc.spans", "span._.drug"])
+def make_drug_finder(nlp: Language, name: str) -> DrugFinder:
+    return DrugFinder(nlp, name)

@@ -1,0 +1,483 @@
+"""``la_med_changes``: medication changes stated in prose, lists and structured change records.
+
+Why this shape: a change is a trigger word ("started", "STOPPED", "increased", "held") tied to a drug
+mention. The tie is made by position, not grammar (blank English has no parser): the drug must sit right
+after the trigger ("started him on bisoprolol") or right before it ("Ramipril 5 mg: STOPPED"), with only
+known link words between, and lists share one trigger ("ramipril and amlodipine were stopped"). ConText
+modifiers (``la_context``) then drop changes that are negated, hypothetical, historical, made by someone
+else, or merely continued. Structured records ("Medication name ... Description of amendment Added") and
+list headers ("Stopped medications:") are read first, as wholes.
+
+Result: ``doc._.med_changes`` = [dict] with keys drug, action, dose_before, dose_after, reason, rule,
+brand, switched_with, duration, restart_condition, start, end (evidence chars), drug_start, drug_end.
+``doc.spans["med_changes"]`` holds the evidence spans in the same order.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Literal
+
+import srsly
+from pydantic import BaseModel, ConfigDict, Field
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from . import extensions  # noqa: F401
+from .context import categories_at, clauses_of
+from .dosage import parse_amount
+from .ruledata import read_jsonl, read_yaml
+
+TRIGGERS_FILE = "rules/medication_changes.jsonl"
+SETTINGS_FILE = "rules/medication.yaml"
+Action = Literal["start", "stop", "increase", "decrease", "withhold", "switch", "change"]
+_BLOCKING = {"negated", "hypothetical", "historical", "other_actor", "continued"}
+_WORDS = re.compile(r"[A-Za-z][\w'-]*|\d+(?:\.\d+)?")
+_FWD_PUNCT = re.compile(r"^[\s:\-–—(\[*•]*$")
+_BACK_PUNCT = re.compile(r"^[\s:\-–—()\[\],|*•.]*$")
+_DOSE = r"\d+(?:\.\d+)?\s*(?:mg|micrograms?|mcg|microg|g|units?|ml|%)?(?:\s*(?:/\s*\w+))?(?:\s+(?:OD|BD|TDS|QDS|ON|nocte|mane|once daily|twice daily|daily|at night|weekly|once weekly))?"
+_FROM_TO = re.compile(rf"\bfrom\s+({_DOSE})\s*(?:to|->|→|-)\s*({_DOSE})", re.IGNORECASE)
+_TO = re.compile(rf"\bto\s+({_DOSE})", re.IGNORECASE)
+_PER_DAY = {"od": 1, "daily": 1, "once daily": 1, "on": 1, "nocte": 1, "mane": 1, "at night": 1, "bd": 2,
+            "twice daily": 2, "tds": 3, "qds": 4, "weekly": 1 / 7, "once weekly": 1 / 7}
+_NO_CHANGE = re.compile(r"\b(?:continued?|unchanged|no change|same)\b", re.IGNORECASE)
+
+
+class TriggerRule(BaseModel):
+    """One change trigger (models/rules/medication_changes.jsonl)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(min_length=1)
+    pattern: str = Field(min_length=1)
+    action: Action
+    direction: Literal["forward", "backward", "both"] = "both"
+    style: Literal["prose", "tight"] = "prose"
+
+
+class RecordStart(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    pattern: str
+    action: Action | None = None
+
+
+class RecordFields(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    status: str
+    reason: str
+
+
+class Settings(BaseModel):
+    """How triggers tie to drugs (models/rules/medication.yaml)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    forward_gap_words: list[str]
+    backward_gap_words: list[str]
+    list_joiners: list[str]
+    record_starts: list[RecordStart]
+    record_fields: RecordFields
+    reason_cues: str
+    restart_cues: str
+    skip_sections: list[str] = Field(default_factory=list)
+
+
+class Trigger:
+    __slots__ = ("start", "end", "rule")
+
+    def __init__(self, start: int, end: int, rule: TriggerRule) -> None:
+        self.start, self.end, self.rule = start, end, rule
+
+
+def _amount_per_day(dose: str | None) -> float | None:
+    amount = parse_amount(dose)
+    if amount is None or dose is None:
+        return None
+    m = re.search(r"(once daily|twice daily|at night|once weekly|\b(?:od|bd|tds|qds|on|nocte|mane|daily|weekly)\b)", dose, re.IGNORECASE)
+    return amount * (_PER_DAY.get(m.group(1).lower(), 1) if m else 1)
+
+
+def dose_direction(before: str | None, after: str | None) -> str | None:
+    """increase / decrease from two dose texts, or None when they cannot be compared."""
+    a, b = _amount_per_day(before), _amount_per_day(after)
+    if a is None or b is None or a == b:
+        return None
+    return "increase" if b > a else "decrease"
+
+
+class MedChangeFinder:
+    """The la_med_changes component."""
+
+    def __init__(self, nlp: Language, name: str = "la_med_changes") -> None:
+        self.name = name
+        self.triggers: list[TriggerRule] = []
+        self.settings: Settings | None = None
+
+    # -- data ------------------------------------------------------------------------------------
+    def load_data(self, models_dir: Path) -> None:
+        """Read and validate the trigger rules and tie settings."""
+        self.triggers = read_jsonl(models_dir / TRIGGERS_FILE, TriggerRule)
+        self.settings = read_yaml(models_dir / SETTINGS_FILE, Settings)
+        self._compile()
+
+    def _compile(self) -> None:
+        s = self.settings
+        if s is None:
+            return
+        self.rx_triggers = [(r, re.compile(rf"(?<![\w-])(?:{r.pattern})(?![\w-])", re.IGNORECASE)) for r in self.triggers]
+        self.fwd_words = {w.lower() for w in s.forward_gap_words}
+        self.back_words = {w.lower() for w in s.backward_gap_words}
+        joiners = "|".join(re.escape(j) for j in sorted(s.list_joiners, key=len, reverse=True))
+        self.rx_joiner = re.compile(rf"^[\s,]*(?:(?:{joiners})[\s,]*)*$", re.IGNORECASE)
+        self.rx_record = [
+            (re.compile(rf"^[\s•*\-]*(?:{r.pattern})\b[\s:|]*", re.IGNORECASE), r.action) for r in s.record_starts
+        ]
+        self.rx_status = re.compile(rf"^[\s•*\-]*(?:{s.record_fields.status})\b[\s:|]*(.*)$", re.IGNORECASE | re.MULTILINE)
+        self.rx_reason_field = re.compile(rf"^[\s•*\-]*(?:{s.record_fields.reason})\b[\s:|]*(.*)$", re.IGNORECASE | re.MULTILINE)
+        self.rx_reason = re.compile(rf"(?<![\w-])(?:{s.reason_cues})(?![\w-])\s*", re.IGNORECASE)
+        self.rx_restart = re.compile(rf"(?<![\w-])(?:{s.restart_cues})(?![\w-])", re.IGNORECASE)
+        self.rx_restart_clause = re.compile(r"^\W*(?:please |can be |to be |and |then )?(?:re-?start|resume|re-?introduce)", re.IGNORECASE)
+        trig = "|".join(f"(?:{r.pattern})" for r in self.triggers)
+        self.rx_list_header = re.compile(
+            rf"^[\W\d]*(?:(?:medications?|medicines?|drugs?|meds|items?)\s+)?(?:{trig})"
+            rf"(?:\s+(?:medications?|medicines?|drugs?|meds|items?|on discharge|this admission))*\s*:?\s*$",
+            re.IGNORECASE,
+        )
+
+    # -- finding ---------------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        if self.settings is None:
+            doc._.med_changes = []
+            return doc
+        text = doc.text
+        skip = [(s.start_char, s.end_char) for s in doc.spans.get("sections", []) if s.label_ in self.settings.skip_sections]
+        drugs = [d for d in doc.spans.get("drugs", []) if not any(a <= d.start_char < b for a, b in skip)]
+        changes: list[dict[str, Any]] = []
+        done: set[int] = set()  # drug start chars already explained
+        self._records(doc, text, drugs, changes, done)
+        self._list_headers(doc, text, drugs, changes, done)
+        clauses = doc._.clauses if doc._.clauses is not None else clauses_of(text)
+        # a trigger inside a drug's own dose phrase ("for 5 days then stop") is part of the dose
+        inside = sorted((d.end_char, self._phrase_end(d)) for d in drugs)
+        triggers = [t for t in self._find_triggers(text) if not any(a <= t.start < b for a, b in inside)]
+        ti = di = 0
+        for ci, (cs, ce) in enumerate(clauses):
+            while di < len(drugs) and drugs[di].start_char < cs:
+                di += 1
+            while ti < len(triggers) and triggers[ti].start < cs:
+                ti += 1
+            ds = [d for d in drugs[di:] if d.start_char < ce and d.start_char not in done]
+            ds = ds[: next((i for i, d in enumerate(ds) if d.start_char >= ce), len(ds))]
+            ts = [t for t in triggers[ti:] if t.start < ce]
+            ts = ts[: next((i for i, t in enumerate(ts) if t.start >= ce), len(ts))]
+            if ds and ts:
+                nxt = clauses[ci + 1] if ci + 1 < len(clauses) else None
+                self._clause(doc, text, cs, ce, ds, ts, nxt, changes, done)
+        changes.sort(key=lambda c: c["start"])
+        doc._.med_changes = changes
+        doc.spans["med_changes"] = [
+            sp for c in changes if (sp := doc.char_span(c["start"], c["end"], alignment_mode="expand")) is not None
+        ]
+        return doc
+
+    def _find_triggers(self, text: str) -> list[Trigger]:
+        found = [Trigger(m.start(), m.end(), r) for r, rx in self.rx_triggers for m in rx.finditer(text)]
+        found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+        kept: list[Trigger] = []
+        for t in found:
+            if kept and t.start < kept[-1].end:
+                continue
+            kept.append(t)
+        return kept
+
+    # -- ties ------------------------------------------------------------------------------------
+    @staticmethod
+    def _phrase_end(d: Span) -> int:
+        dosage = d._.dosage or {}
+        return int(dosage.get("phrase_end") or d.end_char)
+
+    def _gap_ok(self, gap: str, forward: bool, tight: bool) -> int | None:
+        """Number of words in an acceptable gap, or None when the gap breaks the tie."""
+        words = [w.lower() for w in _WORDS.findall(gap)]
+        punct = _WORDS.sub(" ", gap)
+        if not (_FWD_PUNCT if forward else _BACK_PUNCT).match(punct):
+            return None
+        if tight:
+            return 0 if not words else None
+        allowed = self.fwd_words if forward else self.back_words
+        if len(words) > 6 or any(w not in allowed for w in words):
+            return None
+        return len(words)
+
+    def _attach(self, text: str, t: Trigger, ds: list[Span]) -> tuple[list[Span], int]:
+        """The drugs a trigger applies to, and a cost (gap words) for choosing between triggers."""
+        tight = t.rule.style == "tight"
+        fwd: tuple[list[Span], int] | None = None
+        back: tuple[list[Span], int] | None = None
+        if t.rule.direction in ("forward", "both"):
+            after = [d for d in ds if d.start_char >= t.end]
+            if after and (cost := self._gap_ok(text[t.end : after[0].start_char], True, tight)) is not None:
+                chain = [after[0]]
+                for d in after[1:]:
+                    if not self.rx_joiner.match(text[self._phrase_end(chain[-1]) : d.start_char]):
+                        break
+                    chain.append(d)
+                fwd = (chain, cost)
+        if t.rule.direction in ("backward", "both"):
+            before = [d for d in ds if d.end_char <= t.start]
+            if before:
+                last = before[-1]
+                gap = text[min(self._phrase_end(last), t.start) : t.start]
+                if (cost := self._gap_ok(gap, False, tight)) is not None:
+                    chain = [last]
+                    for d in reversed(before[:-1]):
+                        if not self.rx_joiner.match(text[self._phrase_end(d) : chain[-1].start_char]):
+                            break
+                        chain.append(d)
+                    back = (chain, cost)
+        if fwd and back:
+            return fwd if fwd[1] < back[1] else back
+        return fwd or back or ([], 99)
+
+    def _blocked(self, doc: Doc, t: Trigger) -> bool:
+        return any(m.category in _BLOCKING for m in categories_at(doc, t.start, t.end))
+
+    # -- clauses ---------------------------------------------------------------------------------
+    def _clause(
+        self, doc: Doc, text: str, cs: int, ce: int, ds: list[Span], ts: list[Trigger],
+        nxt: tuple[int, int] | None, changes: list[dict[str, Any]], done: set[int],
+    ) -> None:
+        best: dict[int, tuple[int, Trigger, Span]] = {}
+        for t in ts:
+            if t.rule.action == "switch" and self._switch(doc, text, cs, ce, t, ds, changes, done):
+                continue
+            targets, cost = self._attach(text, t, ds)
+            for d in targets:
+                if d.start_char in done:
+                    continue
+                dist = cost * 1000 + abs(d.start_char - t.start)
+                if d.start_char not in best or dist < best[d.start_char][0]:
+                    best[d.start_char] = (dist, t, d)
+        for _, t, d in sorted(best.values(), key=lambda x: x[2].start_char):
+            if self._blocked(doc, t):
+                continue
+            change = self._make(doc, text, t.rule.action, t.rule.id, d, cs, ce, t, nxt)
+            if change is not None:
+                changes.append(change)
+                done.add(d.start_char)
+
+    def _make(
+        self, doc: Doc, text: str, action: str, rule: str, d: Span, cs: int, ce: int,
+        t: Trigger | None, nxt: tuple[int, int] | None,
+    ) -> dict[str, Any] | None:
+        dosage = d._.dosage or {}
+        info = d._.drug or {}
+        after_drug = self._phrase_end(d)
+        tail_from = max(after_drug, t.end if t else after_drug)
+        clause_tail = text[tail_from:ce]
+        dose_before = dose_after = None
+        m = _FROM_TO.search(text, d.start_char, ce)
+        if m:
+            dose_before, dose_after = " ".join(m.group(1).split()), " ".join(m.group(2).split())
+        elif action in ("increase", "decrease", "change") and (m2 := _TO.search(text, d.start_char, ce)):
+            dose_after = " ".join(m2.group(1).split())
+        restart = None
+        rm = self.rx_restart.search(text, tail_from, ce)
+        if rm:
+            restart = text[rm.start() : ce].strip(" .;,")
+        elif nxt and self.rx_restart_clause.match(text[nxt[0] : nxt[1]]):
+            restart = text[nxt[0] : nxt[1]].strip(" .;,")
+        if action == "stop" and rm:
+            action = "withhold"
+        if action == "change":
+            action = dose_direction(dose_before, dose_after) or ""
+            if not action:
+                return None
+        if action in ("start",):
+            dose_after = dose_after or dosage.get("dose")
+        elif action in ("stop", "withhold"):
+            dose_before = dose_before or dosage.get("dose")
+        elif t is not None and dosage.get("dose") and not (dose_before and dose_after):
+            # "Furosemide 40mg increased to 80mg": the written dose is the old one;
+            # "increased bisoprolol to 5mg"/"reduced to 5mg bisoprolol": the written dose is the new one
+            if t.start >= int(dosage.get("end") or 0) and dose_after:
+                dose_before = dose_before or dosage.get("dose")
+            elif t.end <= d.start_char:
+                dose_after = dose_after or dosage.get("dose")
+        reason = None
+        end_reason = rm.start() if rm else ce
+        mr = self.rx_reason.search(text, tail_from, end_reason)
+        if mr:
+            reason = text[mr.end() : end_reason].strip(" .;,:-") or None
+        start = min(d.start_char, t.start if t else d.start_char, cs if t is None else d.start_char)
+        end = max(d.end_char, t.end if t else d.end_char)
+        return {
+            "drug": info.get("generic") or d.text.lower(),
+            "action": action,
+            "dose_before": dose_before,
+            "dose_after": dose_after,
+            "reason": reason[:200] if reason else None,
+            "rule": rule,
+            "brand": d.text if info.get("kind") == "brand" else None,
+            "switched_with": None,
+            "duration": dosage.get("duration"),
+            "restart_condition": restart if action == "withhold" else None,
+            "start": start,
+            "end": end,
+            "drug_start": d.start_char,
+            "drug_end": d.end_char,
+        }
+
+    def _switch(
+        self, doc: Doc, text: str, cs: int, ce: int, t: Trigger, ds: list[Span],
+        changes: list[dict[str, Any]], done: set[int],
+    ) -> bool:
+        """Stop A + start B for "switched from A to B", "A changed to B", "B instead of A"."""
+        before = [d for d in ds if d.end_char <= t.start and d.start_char not in done]
+        after = [d for d in ds if d.start_char >= t.end and d.start_char not in done]
+        old = new = None
+        if t.rule.id == "switch_instead_of":
+            if before and after:
+                new, old = before[-1], after[0]
+        elif len(after) >= 2 and re.search(r"\bfrom\b", text[t.end : after[0].start_char], re.IGNORECASE):
+            old, new = after[0], after[1]
+        elif before and after and self._gap_ok(text[self._phrase_end(before[-1]) : t.start], False, False) is not None:
+            old, new = before[-1], after[0]
+        elif len(after) >= 2 and re.search(r"\b(?:to|with|for|by)\b", text[self._phrase_end(after[0]) : after[1].start_char], re.IGNORECASE):
+            old, new = after[0], after[1]
+        if old is None or new is None or (old._.drug or {}).get("generic") == (new._.drug or {}).get("generic"):
+            return False
+        if self._blocked(doc, t):
+            return True
+        a = self._make(doc, text, "stop", t.rule.id, old, cs, ce, t, None)
+        b = self._make(doc, text, "start", t.rule.id, new, cs, ce, t, None)
+        if a is None or b is None:
+            return False
+        a["switched_with"], b["switched_with"] = b["drug"], a["drug"]
+        a["reason"] = b["reason"] = None
+        changes.extend([a, b])
+        done.update({old.start_char, new.start_char})
+        return True
+
+    # -- records and list headers ----------------------------------------------------------------
+    def _classify(self, value: str) -> tuple[str, str] | None:
+        """The action a status value states ("Added", "Dose increased from 5mg to 10mg", "Stopped")."""
+        if _NO_CHANGE.search(value) and not re.search(r"\b(?:increas|reduc|decreas|stop|start)", value, re.IGNORECASE):
+            return None
+        hits = [(m.start(), r) for r, rx in self.rx_triggers if (m := rx.search(value))]
+        if not hits:
+            return None
+        rule = min(hits, key=lambda h: h[0])[1]
+        return rule.action, rule.id
+
+    def _records(self, doc: Doc, text: str, drugs: list[Span], changes: list[dict[str, Any]], done: set[int]) -> None:
+        lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+        starts: list[tuple[int, int, str | None, int]] = []  # line index, start char, action, content start
+        for i, (ls, le) in enumerate(lines):
+            for rx, action in self.rx_record:
+                m = rx.match(text, ls, le)
+                if m:
+                    starts.append((i, ls, action, m.end()))
+                    break
+        for k, (i, ls, action, content) in enumerate(starts):
+            first_end = lines[i][1]
+            drug = next((d for d in drugs if content <= d.start_char < first_end), None)
+            if drug is None:
+                continue
+            last = starts[k + 1][0] if k + 1 < len(starts) else min(len(lines), i + 12)
+            rec_end = lines[last - 1][1] if last > i else first_end
+            heads = [s.start_char for s in doc.spans.get("sections", []) if ls < s.start_char < rec_end]
+            if heads:
+                rec_end = min(heads)
+            body = text[ls:rec_end]
+            found = None
+            status_end = first_end
+            for m in self.rx_status.finditer(body):
+                if ls + m.start() <= first_end:
+                    continue
+                found = self._classify(m.group(1))
+                if found:
+                    status_end = ls + m.end()
+                    value = m.group(1)
+                    break
+            if found is None and action is not None:
+                found, value = (action, "record_" + action), ""
+            if found is None:
+                continue
+            act, rule = found
+            if act == "switch":
+                act = "stop" if action == "stop" else "start"
+            dose_before = dose_after = None
+            if (ft := _FROM_TO.search(value)) is not None:
+                dose_before, dose_after = ft.group(1), ft.group(2)
+            if act == "change":
+                act = dose_direction(dose_before, dose_after) or ""
+            if act not in ("start", "stop", "increase", "decrease", "withhold"):
+                continue
+            change = self._make(doc, text, act, rule, drug, ls, rec_end, None, None)
+            if change is None:
+                continue
+            change["start"], change["end"] = ls, max(status_end, drug.end_char)
+            change["dose_before"] = dose_before or change["dose_before"]
+            change["dose_after"] = dose_after or change["dose_after"]
+            rm = self.rx_reason_field.search(body)
+            if rm and rm.group(1).strip():
+                change["reason"] = rm.group(1).strip()
+            for d in drugs:
+                if ls <= d.start_char < rec_end:
+                    done.add(d.start_char)
+            changes.append(change)
+
+    def _list_headers(self, doc: Doc, text: str, drugs: list[Span], changes: list[dict[str, Any]], done: set[int]) -> None:
+        """"Stopped medications:" then one drug per line, until a blank line or the next header."""
+        for m in re.finditer(r"[^\n]+", text):
+            if not self.rx_list_header.match(m.group(0)):
+                continue
+            found = self._classify(m.group(0))
+            if found is None:
+                continue
+            act, rule = found
+            pos = m.end() + 1
+            while pos < len(text):
+                le = text.find("\n", pos)
+                le = len(text) if le == -1 else le
+                line = text[pos:le]
+                if not line.strip() or self.rx_list_header.match(line):
+                    break
+                d = next((x for x in drugs if pos <= x.start_char < le and x.start_char not in done), None)
+                if d is None:
+                    break
+                action = act
+                if action in ("change", "switch"):
+                    ft = _FROM_TO.search(line)
+                    action = dose_direction(ft.group(1), ft.group(2)) if ft else None
+                if action in ("start", "stop", "increase", "decrease", "withhold"):
+                    change = self._make(doc, text, action, rule, d, pos, le, None, None)
+                    if change is not None:
+                        change["start"], change["end"] = pos, le
+                        changes.append(change)
+                        done.add(d.start_char)
+                pos = le + 1
+
+    # -- serialisation ---------------------------------------------------------------------------
+    def to_disk(self, path: Path, *, exclude: tuple[str, ...] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_jsonl(path / "triggers.jsonl", [r.model_dump() for r in self.triggers])
+        srsly.write_json(path / "settings.json", self.settings.model_dump() if self.settings else None)
+
+    def from_disk(self, path: Path, *, exclude: tuple[str, ...] = ()) -> MedChangeFinder:
+        path = Path(path)
+        self.triggers = [TriggerRule.model_validate(r) for r in srsly.read_jsonl(path / "triggers.jsonl")]
+        data = srsly.read_json(path / "settings.json")
+        self.settings = Settings.model_validate(data) if data else None
+        self._compile()
+        return self
+
+
+@Language.factory("la_med_changes", assigns=["doc._.med_changes", "doc.spans"], requires=["doc.spans"])
+def make_med_changes(nlp: Language, name: str) -> MedChangeFinder:
+    return MedChangeFinder(nlp, name)

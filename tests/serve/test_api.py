@@ -166,3 +166,9 @@ def test_letter_text_never_reaches_the_log(client: TestClient, caplog: pytest.Lo
     assert "GET /letters/1 200" in logged
     for line in URGENT_LETTER.splitlines():
         assert line not in logged
+
+
+def test_corrupt_pdf_gets_the_cli_code(client: TestClient) -> None:
+    upload(client, [("scan.pdf", b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog")])
+    html = client.get("/?added=1").text
+    assert '<span class="filename">scan.pdf</span>: <span class="code">LA102</span> PDF is truncated' in html

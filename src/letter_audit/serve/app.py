@@ -60,7 +60,10 @@ def create_app(
     standard = load_standard(settings.standard_path)
     inbox = Inbox(settings.db)
     reports = Reports(settings.db, standard)
-    checker = Checker(inbox=inbox, reports=reports, standard=standard, nlp=nlp, auditor=auditor)
+    checker = Checker(
+        inbox=inbox, reports=reports, standard=standard, nlp=nlp, auditor=auditor,
+        max_bytes=settings.max_upload_bytes,
+    )
 
     app = FastAPI(title="letter-audit", version=__version__, docs_url=None, redoc_url=None, openapi_url=None)
     app.middleware("http")(guard(settings))

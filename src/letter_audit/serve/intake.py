@@ -1,22 +1,19 @@
 """An upload's bytes become an inbox row with a report, or with the error a user can act on.
 
 This is the web page's caller of ``audit()``; it adds nothing to the checking itself. Uploaded bytes
-are read in memory where the ingest package can (``read_bytes``); otherwise they go to a private
-temporary folder under a fixed name (never the uploaded name) that is removed straight after reading.
+are read in memory (``ingest.read_bytes``): they are never written to disk outside the store, and the
+uploaded name is only ever shown, never used as a path.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import EmptyFile, InternalError, LetterAuditError
+from ..errors import InternalError, LetterAuditError
 from ..letter import Letter
 from .inbox import Inbox
 
@@ -39,33 +36,11 @@ def display_name(filename: str | None) -> str:
     return name[:MAX_FILENAME] or "unnamed letter"
 
 
-def _suffix(name: str) -> str:
-    """A harmless extension to hint the reader (content still decides the format)."""
-    suffix = Path(name).suffix.lower()
-    return suffix if suffix[1:].isalnum() and len(suffix) <= 6 else ""
+def read_upload(data: bytes, name: str, max_bytes: int) -> Letter:
+    """The letter in these bytes, read in memory; ``name`` is reported as its path."""
+    from ..ingest import read_bytes
 
-
-def read_upload(data: bytes, name: str) -> Letter:
-    """The letter in these bytes, with ``source.path`` set to the name the user gave."""
-    if not data:
-        raise EmptyFile(path=name)
-    from .. import ingest
-
-    read_bytes = getattr(ingest, "read_bytes", None)
-    if read_bytes is not None:
-        letter: Letter = read_bytes(data, name)
-    else:
-        with tempfile.TemporaryDirectory(prefix="letter-audit-") as tmp:
-            os.chmod(tmp, 0o700)
-            target = Path(tmp) / f"upload{_suffix(name)}"
-            target.write_bytes(data)
-            try:
-                letter = ingest.read_letter(target)
-            except LetterAuditError as exc:
-                exc.path = name  # the temporary path means nothing to the user
-                raise
-    source = letter.source.model_copy(update={"path": name})
-    return letter.model_copy(update={"source": source})
+    return read_bytes(data, name, max_bytes=max_bytes)
 
 
 @dataclass
@@ -78,6 +53,8 @@ class Checker:
     nlp: Language | None = None
     auditor: Callable[[Letter], Report] | None = None
     """Replaces ``audit()`` (tests use it to fix the findings a page shows)."""
+    max_bytes: int = 20 * 1024 * 1024
+    """Largest single letter read (the upload limit already bounds it)."""
 
     def check(self, data: bytes, filename: str | None) -> int:
         """Add one upload to the inbox and check it; returns the inbox id (also for errors)."""
@@ -95,7 +72,7 @@ class Checker:
         from .. import audit
 
         try:
-            letter = read_upload(data, name)
+            letter = read_upload(data, name, self.max_bytes)
             report = self.reports.get(letter.source.sha256)
             if report is None:
                 if self.auditor is not None:

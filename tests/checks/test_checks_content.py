@@ -1,0 +1,120 @@
+"""Content criteria (PRSB headings): met, not met and not applicable for each."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from letter_audit.report import Dates
+
+from .build import result
+
+DS = "discharge_summary"
+CL = "clinic_letter"
+
+
+def test_diagnoses_met_from_heading_with_evidence() -> None:
+    r = result("diagnoses", "Discharge summary\nDiagnosis: Community-acquired pneumonia\n", letter_type=DS)
+    assert r.status == "met"
+    assert r.evidence[0].text == "Diagnosis: Community-acquired pneumonia"
+    assert r.evidence[0].start == len("Discharge summary\n")
+
+
+def test_diagnoses_met_from_section_alone() -> None:
+    r = result("diagnoses", "Some text\n", letter_type=DS, sections=["diagnoses"])
+    assert (r.status, r.explanation) == ("met", "The letter has a section for it.")
+
+
+def test_diagnoses_not_met() -> None:
+    r = result("diagnoses", "Dear Dr Smith\nShe is better.\n", letter_type=CL)
+    assert r.status == "not_met"
+    assert "No diagnosis" in r.explanation
+
+
+def test_diagnoses_not_applicable_for_other_letters() -> None:
+    r = result("diagnoses", "Diagnosis: gout\n", letter_type="other")
+    assert r.status == "not_applicable"
+    assert r.evidence == []
+
+
+def test_clinical_summary_met_not_met_not_applicable() -> None:
+    assert (
+        result("clinical_summary", "Clinical summary\nAdmitted with chest pain.\n", letter_type=DS).status
+        == "met"
+    )
+    assert result("clinical_summary", "Thank you for referring Mr Jones.\n", letter_type=CL).status == "met"
+    assert result("clinical_summary", "Diagnosis: gout\n", letter_type=CL).status == "not_met"
+    assert result("clinical_summary", "Clinical summary\n", letter_type="other").status == "not_applicable"
+
+
+def test_allergies_no_known_allergies_counts_as_stated() -> None:
+    r = result("allergies", "Allergies: No known drug allergies\n", letter_type=DS)
+    assert r.status == "met"
+    assert r.evidence[0].text == "Allergies: No known drug allergies"
+
+
+def test_allergies_heading_then_value_on_next_line() -> None:
+    assert result("allergies", "Allergies\nPenicillin (rash)\n", letter_type=DS).status == "met"
+
+
+def test_allergies_blank_or_not_recorded_is_not_met() -> None:
+    r = result("allergies", "Allergies: not recorded\nPlan: home\n", letter_type=DS)
+    assert r.status == "not_met"
+    assert r.evidence[0].text == "Allergies: not recorded"
+    assert result("allergies", "Allergies:\n\nPlan: home\n", letter_type=DS).status == "not_met"
+
+
+def test_allergies_absent_is_not_met_and_other_is_not_applicable() -> None:
+    assert result("allergies", "Diagnosis: gout\n", letter_type=CL).status == "not_met"
+    assert result("allergies", "NKDA\n", letter_type="other").status == "not_applicable"
+
+
+def test_episode_date_met_from_findings() -> None:
+    r = result(
+        "episode_date",
+        "Date of discharge: 03/03/2026\n",
+        letter_type=DS,
+        dates=Dates(discharge=dt.date(2026, 3, 3)),
+    )
+    assert r.status == "met"
+    assert r.explanation == "Date of discharge stated: 2026-03-03."
+    assert r.evidence[0].text == "Date of discharge: 03/03/2026"
+
+
+def test_episode_date_clinic_not_met_and_other_not_applicable() -> None:
+    r = result("episode_date", "Dear Dr Smith\n", letter_type=CL)
+    assert (r.status, r.explanation) == ("not_met", "The date of the clinic is not stated.")
+    assert result("episode_date", "Clinic date: 1/1/2026\n", letter_type="other").status == "not_applicable"
+
+
+def test_consultant_and_specialty() -> None:
+    text = "Consultant: Dr A Patel\n"
+    both = result(
+        "consultant_specialty", text, letter_type=DS, consultant="Dr A Patel", specialty="cardiology"
+    )
+    assert both.status == "met"
+    assert both.evidence[0].text == "Consultant: Dr A Patel"
+    one = result("consultant_specialty", text, letter_type=DS, consultant="Dr A Patel")
+    assert one.status == "not_met"
+    assert "not the specialty" in one.explanation
+    none = result("consultant_specialty", "x\n", letter_type="other", consultant="Dr A Patel")
+    assert none.status == "not_applicable"
+
+
+def test_author_role_in_signature() -> None:
+    text = "Diagnosis: gout\nPlan: colchicine.\nYours sincerely\nDr B Jones\nFY1 in Acute Medicine\n"
+    r = result("author_role", text, letter_type=CL)
+    assert r.status == "met"
+    assert r.evidence[0].text == "FY1 in Acute Medicine"
+
+
+def test_author_role_ignores_consultant_in_the_header_when_unsigned() -> None:
+    text = "Consultant: Dr A Patel\n" + "Clinical summary of a long admission.\n" * 6
+    assert result("author_role", text, letter_type=DS).status == "not_met"
+    assert result("author_role", text, letter_type="other").status == "not_applicable"
+
+
+def test_medications_listed_only_for_discharge_summaries() -> None:
+    text = "Medications on discharge\nRamipril 5 mg OD\n"
+    assert result("medications_listed", text, letter_type=DS).status == "met"
+    assert result("medications_listed", "Diagnosis: gout\n", letter_type=DS).status == "not_met"
+    assert result("medications_listed", text, letter_type=CL).status == "not_applicable"

@@ -1,0 +1,181 @@
+"""Medication criteria: complete changes, explained list differences, course lengths, restart plans."""
+
+from __future__ import annotations
+
+from letter_audit.report import MedicationChange
+
+from .build import ev, result
+
+DS = "discharge_summary"
+
+
+def change(snippet: str, **fields: object):  # type: ignore[no-untyped-def]
+    """A MedicationChange whose evidence is ``snippet`` in the letter (built once the letter exists)."""
+    return lambda letter: MedicationChange(evidence=ev(letter, snippet), **fields)
+
+
+def changes(*makers):  # type: ignore[no-untyped-def]
+    return lambda letter: [make(letter) for make in makers]
+
+
+def test_changes_complete_met() -> None:
+    text = "Ramipril increased to 5 mg OD for heart failure.\nAmlodipine stopped because of ankle swelling.\n"
+    r = result(
+        "medication_changes_complete",
+        text,
+        letter_type=DS,
+        medication_changes=changes(
+            change(
+                "Ramipril increased",
+                drug="ramipril",
+                action="increase",
+                dose_after="5 mg OD",
+                reason="heart failure",
+            ),
+            change("Amlodipine stopped", drug="amlodipine", action="stop", reason="ankle swelling"),
+        ),
+    )
+    assert r.status == "met"
+    assert [e.text for e in r.evidence] == ["Ramipril increased", "Amlodipine stopped"]
+
+
+def test_changes_complete_not_met_names_what_is_missing() -> None:
+    text = "Bisoprolol started.\nAmlodipine stopped.\n"
+    r = result(
+        "medication_changes_complete",
+        text,
+        letter_type=DS,
+        medication_changes=changes(
+            change("Bisoprolol started", drug="bisoprolol", action="start"),
+            change("Amlodipine stopped", drug="amlodipine", action="stop", reason="low blood pressure"),
+        ),
+    )
+    assert r.status == "not_met"
+    assert r.explanation == "1 of 2 changes lack detail: start bisoprolol (no dose or reason)."
+    assert [e.text for e in r.evidence] == ["Bisoprolol started"]
+
+
+def test_changes_complete_not_applicable_without_changes() -> None:
+    assert result("medication_changes_complete", "No changes.\n", letter_type=DS).status == "not_applicable"
+
+
+LISTS = """Medications on admission
+Ramipril 5 mg OD
+Amlodipine 10 mg OD
+Atorvastatin 20 mg ON
+
+Medications on discharge
+Ramipril 5 mg OD
+Atorvastatin 20 mg ON
+Bisoprolol 1.25 mg OD
+
+Plan
+Home.
+"""
+
+
+def test_list_differences_explained_by_changes() -> None:
+    r = result(
+        "medication_lists_explained",
+        LISTS,
+        letter_type=DS,
+        medication_changes=changes(
+            change("Amlodipine 10 mg OD", drug="amlodipine", action="stop", reason="postural hypotension"),
+            change(
+                "Bisoprolol 1.25 mg OD", drug="bisoprolol", action="start", dose_after="1.25 mg", reason="AF"
+            ),
+        ),
+    )
+    assert r.status == "met"
+    assert r.explanation == "Differences between the lists are explained: bisoprolol, amlodipine."
+
+
+def test_list_differences_unexplained() -> None:
+    r = result("medication_lists_explained", LISTS, letter_type=DS)
+    assert r.status == "not_met"
+    assert r.explanation.endswith("are not explained: bisoprolol, amlodipine.")
+    assert [e.text for e in r.evidence] == ["Bisoprolol 1.25 mg OD", "Amlodipine 10 mg OD"]
+
+
+def test_list_differences_explained_in_the_narrative() -> None:
+    text = LISTS + "Amlodipine was stopped because of dizziness. Bisoprolol was started for AF.\n"
+    assert result("medication_lists_explained", text, letter_type=DS).status == "met"
+
+
+def test_list_differences_not_applicable_without_both_lists() -> None:
+    text = "Medications on discharge\nRamipril 5 mg OD\n"
+    assert result("medication_lists_explained", text, letter_type=DS).status == "not_applicable"
+    assert result("medication_lists_explained", LISTS, letter_type="clinic_letter").status == "not_applicable"
+
+
+def test_course_duration() -> None:
+    with_days = "Amoxicillin 500 mg TDS for 5 days.\n"
+    r = result(
+        "course_duration",
+        with_days,
+        letter_type=DS,
+        medication_changes=changes(change("Amoxicillin 500 mg TDS", drug="amoxicillin", action="start")),
+    )
+    assert (r.status, r.explanation) == ("met", "Course length given for amoxicillin.")
+    open_ended = "Prednisolone 30 mg OD started.\n"
+    r = result(
+        "course_duration",
+        open_ended,
+        letter_type=DS,
+        medication_changes=changes(change("Prednisolone 30 mg OD", drug="prednisolone", action="start")),
+    )
+    assert (r.status, r.explanation) == ("not_met", "No course length is given for prednisolone.")
+    not_course = "Ramipril 5 mg OD started.\n"
+    r = result(
+        "course_duration",
+        not_course,
+        letter_type=DS,
+        medication_changes=changes(change("Ramipril 5 mg OD", drug="ramipril", action="start")),
+    )
+    assert r.status == "not_applicable"
+
+
+def test_course_duration_from_the_finding_field() -> None:
+    r = result(
+        "course_duration",
+        "Doxycycline 100 mg OD.\n",
+        letter_type=DS,
+        medication_changes=changes(
+            change("Doxycycline 100 mg OD", drug="doxycycline", action="start", duration="7 days")
+        ),
+    )
+    assert r.status == "met"
+
+
+def test_withheld_restart() -> None:
+    planned = "Ramipril withheld - restart when creatinine back to baseline.\n"
+    r = result(
+        "withheld_restart",
+        planned,
+        letter_type=DS,
+        medication_changes=changes(change("Ramipril withheld", drug="ramipril", action="withhold")),
+    )
+    assert r.status == "met"
+    unplanned = "Ramipril withheld.\n"
+    r = result(
+        "withheld_restart",
+        unplanned,
+        letter_type=DS,
+        medication_changes=changes(change("Ramipril withheld", drug="ramipril", action="withhold")),
+    )
+    assert (r.status, r.explanation) == ("not_met", "No restart plan for withheld ramipril.")
+    assert r.evidence[0].text == "Ramipril withheld"
+    assert result("withheld_restart", unplanned, letter_type=DS).status == "not_applicable"
+
+
+def test_withheld_restart_from_the_finding_field() -> None:
+    r = result(
+        "withheld_restart",
+        "Aspirin withheld.\n",
+        letter_type=DS,
+        medication_changes=changes(
+            change("Aspirin withheld", drug="aspirin", action="withhold", restart_condition="after 2 weeks")
+        ),
+    )
+    assert r.status == "met"
+    assert '"after 2 weeks"' in r.explanation

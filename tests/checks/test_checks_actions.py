@@ -82,7 +82,8 @@ def test_appropriate_met_not_met_not_applicable() -> None:
     )
     assert r.status == "not_met"
     assert r.explanation == (
-        '1 request moves hospital work onto the practice: "Please refer him to physiotherapy." (onward referral).'
+        "1 request moves hospital work onto the practice: "
+        '"Please refer him to physiotherapy." (onward referral).'
     )
     assert result("actions_appropriate", dump, letter_type=CL).status == "not_applicable"
 
@@ -168,7 +169,8 @@ def flags(text: str, request: str, category: str, **findings: Any) -> tuple[bool
             (True, "shared_care"),
         ),
         (
-            "You have signed the shared care agreement for methotrexate. Please take over prescribing of methotrexate.",
+            "You have signed the shared care agreement for methotrexate. "
+            "Please take over prescribing of methotrexate.",
             "Please take over prescribing of methotrexate.",
             "prescribing",
             (False, None),

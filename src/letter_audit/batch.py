@@ -90,14 +90,9 @@ def _audit_one(path: str, standard_path: str | None) -> dict[str, Any]:
     return audit(path, standard=standard_for(standard_path)).model_dump(mode="json")
 
 
-def _error_report(path: str, exc: LetterAuditError) -> dict[str, Any]:
+def _error_report(path: str, exc: LetterAuditError, sha: str | None) -> dict[str, Any]:
     from .report import ErrorReport
 
-    sha: str | None
-    try:
-        sha = sha256_file(path)
-    except OSError:
-        sha = None
     suffix = Path(path).suffix.lower().lstrip(".") or None
     return ErrorReport.model_validate(
         {
@@ -107,25 +102,51 @@ def _error_report(path: str, exc: LetterAuditError) -> dict[str, Any]:
     ).model_dump(mode="json")
 
 
-def audit_file(path: str | Path, standard_path: str | Path | None = None) -> dict[str, Any]:
-    """Check one file; returns a report or an error report as JSON, and never raises.
-
-    ``LetterAuditError`` keeps its code; anything else becomes LA900 naming only the exception type,
-    because exception messages can quote letter text and output must not leak it.
-    """
-    p = str(path)
-    std = str(standard_path) if standard_path is not None else None
+def _guarded(path: str, run: Any, sha: Any) -> dict[str, Any]:
+    """``run()`` -> report JSON, or an error report: ``LetterAuditError`` keeps its code, anything else
+    becomes LA900 naming only the exception type (exception text can quote the letter; output must not)."""
     try:
-        return _audit_one(p, std)
+        return run()  # type: ignore[no-any-return]
     except LetterAuditError as exc:
-        return _error_report(p, exc)
+        return _error_report(path, exc, sha())
     except (KeyboardInterrupt, SystemExit):
         raise
     except OSError as exc:
-        return _error_report(p, InternalError(f"cannot read the file ({exc.strerror or type(exc).__name__})"))
+        reason = f"cannot read the file ({exc.strerror or type(exc).__name__})"
+        return _error_report(path, InternalError(reason), sha())
     except Exception as exc:  # noqa: BLE001 - one letter's bug must not stop the batch
         message = f"{InternalError.default_message} [{type(exc).__name__}]"
-        return _error_report(p, InternalError(message))
+        return _error_report(path, InternalError(message), sha())
+
+
+def audit_file(path: str | Path, standard_path: str | Path | None = None) -> dict[str, Any]:
+    """Check one file; returns a report or an error report as JSON, and never raises."""
+    p = str(path)
+    std = str(standard_path) if standard_path is not None else None
+
+    def sha() -> str | None:
+        try:
+            return sha256_file(p)
+        except OSError:
+            return None
+
+    return _guarded(p, lambda: _audit_one(p, std), sha)
+
+
+def audit_bytes(data: bytes, name: str, standard_path: str | Path | None = None) -> dict[str, Any]:
+    """Check a letter held in memory (a Spark row, an upload); ``name`` is reported as its path.
+
+    The same pure function of the bytes and the standard as ``audit_file``, and never raises.
+    """
+    std = str(standard_path) if standard_path is not None else None
+
+    def run() -> dict[str, Any]:
+        from . import audit
+        from .ingest import read_bytes
+
+        return audit(read_bytes(data, name), standard=standard_for(std)).model_dump(mode="json")
+
+    return _guarded(name, run, lambda: hashlib.sha256(data).hexdigest())
 
 
 def _worker_init(standard_path: str | None) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from letter_audit.letter import Letter
 from letter_audit.report import Evidence, GpAction, MedicationChange, Report
-from letter_audit.serve.views import REPLY_PLACEHOLDER, Run, action_list_text, build_runs, build_view
+from letter_audit.serve.views import Run, action_list_text, build_runs, build_view, drafted_reply
 
 from .conftest import URGENT_LETTER, fixed_audit
 
@@ -90,5 +90,10 @@ def test_action_list_text_when_nothing_to_do() -> None:
     assert text == "No medication changes or practice actions found in this letter."
 
 
-def test_reply_placeholder_is_plain_words() -> None:
-    assert "drafted reply" in REPLY_PLACEHOLDER
+def test_reply_is_worth_copying_only_when_something_is_pushed_back() -> None:
+    urgent = Letter.from_text(URGENT_LETTER)
+    text, useful = drafted_reply(fixed_audit(urgent))
+    assert useful
+    assert 'You asked: "refer him to dermatology for the rash"' in text
+    _, useful = drafted_reply(Report(source=urgent.source))
+    assert not useful

@@ -183,6 +183,7 @@ def create_app(
             item = inbox.get(item_id) or item
             return page(request, "letter_error.html", {"item": item}, 422)
         report, text = found
+        reply_text, reply_useful = drafted_reply(report)
         return page(
             request,
             "letter.html",
@@ -191,7 +192,8 @@ def create_app(
                 "report": report,
                 "view": build_view(report, text),
                 "action_text": action_list_text(report),
-                "reply_text": drafted_reply(report),
+                "reply_text": reply_text,
+                "reply_useful": reply_useful,
             },
         )
 

@@ -7,10 +7,9 @@ anchor ``ev-<id>``, so a plain link scrolls to it even with scripts off.
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..errors import LetterAuditError
 from ..report import Evidence, Report
 from .inbox import missing_items
 
@@ -177,29 +176,16 @@ def action_list_text(report: Report) -> str:
     return "\n".join(lines)
 
 
-REPLY_PLACEHOLDER = (
-    "No drafted reply is available from this version of letter-audit. "
-    "Inappropriate requests and missing items are listed beside the letter."
-)
+def drafted_reply(report: Report) -> tuple[str, bool]:
+    """The drafted reply to the hospital and whether it is worth copying (it pushes something back).
 
+    The wording is the scoring work's (``render.reply``); a broken wording file must not take the
+    letter page down, so its error is shown in place of the reply.
+    """
+    from ..render.reply import render_reply
 
-def _reply_renderer() -> Callable[[Report], str] | None:
-    """The scoring work's reply renderer, when this install has it."""
     try:
-        module = importlib.import_module("letter_audit.render.reply")
-    except ImportError:
-        return None
-    for name in ("render_reply", "draft_reply", "reply"):
-        fn = getattr(module, name, None)
-        if callable(fn):
-            return fn  # type: ignore[no-any-return]
-    return None
-
-
-def drafted_reply(report: Report) -> str | None:
-    """The drafted reply to the hospital; None when the letter needs none, placeholder if unavailable."""
-    render = _reply_renderer()
-    if render is None:
-        return REPLY_PLACEHOLDER
-    text = render(report)
-    return text or None
+        text = render_reply(report)
+    except LetterAuditError as exc:
+        return f"No drafted reply: {exc.one_line()}", False
+    return text, any(a.inappropriate for a in report.gp_actions)

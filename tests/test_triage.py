@@ -1,0 +1,142 @@
+"""Triage: priority and reason for practice staff, and what the letter lacks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from checks.build import ev, report
+from letter_audit.report import Dates, GpAction, MedicationChange
+from letter_audit.triage import due_in_days
+
+LETTER = dt.date(2025, 3, 10)
+
+
+def gp(text: str, **fields: Any) -> GpAction:
+    from letter_audit.report import Evidence
+
+    fields.setdefault("category", "monitoring")
+    return GpAction(text=text, evidence=Evidence(text=text, start=0, end=len(text)), **fields)
+
+
+@pytest.mark.parametrize(
+    ("timeframe", "days"),
+    [
+        ("in 1 week", 7),
+        ("within two weeks", 14),
+        ("in 3 months", 90),
+        ("2/52", 14),
+        ("6/12", 180),
+        ("tomorrow", 1),
+        ("urgently", 0),
+        ("in 48 hours", 2),
+        ("in a week's time", 7),
+        ("at the next annual review", None),
+        (None, None),
+    ],
+)
+def test_due_in_days_from_timeframe(timeframe: str | None, days: int | None) -> None:
+    assert due_in_days(gp("Please check U&E", timeframe=timeframe), LETTER) == days
+
+
+def test_due_date_wins_over_timeframe() -> None:
+    action = gp("Please check U&E", timeframe="in 1 week", due=dt.date(2025, 3, 13))
+    assert due_in_days(action, LETTER) == 3
+    assert due_in_days(action, None) == 7
+
+
+def test_urgent_word_in_the_request_without_timeframe() -> None:
+    assert due_in_days(gp("Please urgently check potassium"), LETTER, [r"\burgent(ly)?\b"]) == 0
+
+
+def _triage(text: str, **findings: Any):  # type: ignore[no-untyped-def]
+    rep = report(text, letter_type="discharge_summary", dates=Dates(letter=LETTER), **findings)
+    return rep.triage
+
+
+def test_urgent_for_an_action_within_a_week() -> None:
+    text = "Please check U&E in 1 week as ramipril was increased.\n"
+    t = _triage(
+        text,
+        gp_actions=lambda L: [
+            GpAction(
+                text=text.strip(), category="monitoring", timeframe="in 1 week", evidence=ev(L, text.strip())
+            )
+        ],
+    )
+    assert t.priority == "urgent"
+    assert (
+        t.reason
+        == 'Practice action due within 7 days: "Please check U&E in 1 week as ramipril was increased".'
+    )
+
+
+def test_urgent_for_a_stopped_anticoagulant() -> None:
+    text = "Warfarin stopped. Apixaban started.\n"
+    t = _triage(
+        text,
+        medication_changes=lambda L: [
+            MedicationChange(drug="warfarin", action="stop", evidence=ev(L, "Warfarin stopped.")),
+            MedicationChange(drug="apixaban", action="start", evidence=ev(L, "Apixaban started.")),
+        ],
+    )
+    assert (t.priority, t.reason) == ("urgent", "High-risk drug change to reconcile: warfarin stopped.")
+
+
+def test_soon_for_medication_changes_or_an_action_within_a_month() -> None:
+    text = "Bisoprolol started.\n"
+    t = _triage(
+        text,
+        medication_changes=lambda L: [
+            MedicationChange(drug="bisoprolol", action="start", evidence=ev(L, "Bisoprolol started."))
+        ],
+    )
+    assert (t.priority, t.reason) == ("soon", "1 medication change to reconcile.")
+    text = "Please review her in 2 weeks.\n"
+    t = _triage(
+        text,
+        gp_actions=lambda L: [
+            GpAction(
+                text=text.strip(), category="review", timeframe="in 2 weeks", evidence=ev(L, text.strip())
+            )
+        ],
+    )
+    assert t.priority == "soon"
+
+
+def test_routine_for_actions_without_a_near_date() -> None:
+    text = "Please record heart failure on the register.\n"
+    t = _triage(
+        text,
+        gp_actions=lambda L: [GpAction(text=text.strip(), category="other", evidence=ev(L, text.strip()))],
+    )
+    assert (t.priority, t.reason) == ("routine", "1 action for the practice, none due within a month.")
+
+
+def test_inappropriate_requests_alone_are_routine_not_urgent() -> None:
+    text = "Please provide a fit note for 2 weeks.\n"
+    t = _triage(
+        text,
+        gp_actions=lambda L: [
+            GpAction(text=text.strip(), category="fit_note", timeframe="today", evidence=ev(L, text.strip()))
+        ],
+    )
+    assert (t.priority, t.reason) == ("routine", "Only inappropriate request to reply to the trust about.")
+
+
+def test_file_only_and_missing_labels() -> None:
+    t = _triage("No GP action required.\n")
+    assert (t.priority, t.reason) == ("file_only", "No actions or medication changes for the practice.")
+    assert t.missing == [
+        "diagnosis",
+        "clinical summary",
+        "allergies",
+        "discharge or clinic date",
+        "consultant or specialty",
+        "author's role",
+        "discharge medication list",
+        "follow-up owner",
+        "contact point",
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from ingest_makers import (
     ADMISSION_DISCHARGE_ROWS,
     WRAPPED,
@@ -14,7 +15,6 @@ from ingest_makers import (
     table_letter_pdf,
     two_page_pdf,
 )
-
 from letter_audit.errors import CorruptPdf, EncryptedPdf, NoText, OcrUnavailable
 from letter_audit.ingest import read_bytes, read_letter
 from letter_audit.letter import Letter
@@ -41,7 +41,9 @@ def test_reading_order_headings_and_wrapped_paragraph(tmp_path: Path) -> None:
     assert _block_texts(letter, "heading") == ["Discharge Summary", "Medication changes"]
     # The paragraph wraps over two lines in the PDF; it comes back as one block with one space.
     assert WRAPPED in _block_texts(letter, "paragraph")
-    order = [letter.text.index(s) for s in ("Discharge Summary", WRAPPED[:20], "Medications on", "GP to check")]
+    order = [
+        letter.text.index(s) for s in ("Discharge Summary", WRAPPED[:20], "Medications on", "GP to check")
+    ]
     assert order == sorted(order)
 
 
@@ -140,7 +142,10 @@ def test_scanned_pdf_is_read_by_ocr(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_scanned_table_keeps_rows(tmp_path: Path) -> None:
-    lines = ["Amlodipine 5mg OD              Amlodipine 10mg OD", "Ramipril 2.5mg OD              Ramipril 5mg OD"]
+    lines = [
+        "Amlodipine 5mg OD              Amlodipine 10mg OD",
+        "Ramipril 2.5mg OD              Ramipril 5mg OD",
+    ]
     letter = read_letter(scanned_pdf(tmp_path / "scan.pdf", lines))
     assert letter.text == "Amlodipine 5mg OD | Amlodipine 10mg OD\nRamipril 2.5mg OD | Ramipril 5mg OD"
     assert [b.kind for b in letter.blocks] == ["table_row", "table_row"]

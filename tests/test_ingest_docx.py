@@ -1,0 +1,148 @@
+"""DOCX reading: document order, tables as rows, heading styles, headers/footers, zip bombs."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from ingest_makers import docx_bytes, letter_docx, zip_bomb_docx
+from letter_audit.errors import CorruptDocx, ZipBomb
+from letter_audit.ingest import read_bytes, read_letter
+
+
+def _kinds_and_texts(letter):  # type: ignore[no-untyped-def]
+    return [(b.kind, b.level, letter.text[b.start : b.end]) for b in letter.blocks]
+
+
+def test_paragraphs_tables_and_headings_in_document_order(tmp_path: Path) -> None:
+    letter = read_letter(letter_docx(tmp_path / "letter.docx"))
+    assert _kinds_and_texts(letter) == [
+        ("heading", 1, "Discharge summary"),
+        ("paragraph", None, "Patient admitted with a fall at home."),
+        ("list_item", None, "Check sodium in one week"),
+        ("table_row", None, "Medications on admission | Medications on discharge"),
+        ("table_row", None, "Amlodipine 5mg OD | Amlodipine 10mg OD"),
+        ("table_row", None, "Ramipril 2.5mg OD | Ramipril 5mg OD"),
+        # The merged cell spans two grid columns; python-docx repeats it, the reader does not.
+        ("table_row", None, "Allergies | Penicillin (rash)"),
+        ("heading", 2, "Follow-up"),
+        ("paragraph", None, "Fracture clinic in two weeks."),
+    ]
+    row = letter.blocks[4]
+    assert [letter.text[c.start : c.end] for c in row.cells or []] == [
+        "Amlodipine 5mg OD",
+        "Amlodipine 10mg OD",
+    ]
+    assert letter.source.format == "docx" and letter.source.pages == 1 and not letter.source.ocr
+
+
+def test_header_and_footer_are_furniture(tmp_path: Path) -> None:
+    letter = read_letter(letter_docx(tmp_path / "letter.docx", header="Royal Test Infirmary"))
+    assert letter.furniture == ["Royal Test Infirmary", "NHS number 999 123 4567"]
+    assert "Royal Test Infirmary" not in letter.text
+
+
+def test_docx_named_pdf_is_read_by_its_content(tmp_path: Path) -> None:
+    path = tmp_path / "really-a-docx.pdf"
+    path.write_bytes(docx_bytes())
+    letter = read_letter(path)
+    assert letter.source.format == "docx"
+    assert letter.text.startswith("Discharge summary\nPatient admitted")
+
+
+def test_layout_row_with_a_long_cell_is_read_as_blocks(tmp_path: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    t = d.add_table(rows=1, cols=2)
+    left = t.cell(0, 0)
+    left.text = "Actions for GP"
+    for line in ("Check U&E in one week", "Review blood pressure", "Repeat ECG"):
+        left.add_paragraph(line)
+    t.cell(0, 1).text = "Medication changes\nNone"
+    path = tmp_path / "layout.docx"
+    d.save(str(path))
+    letter = read_letter(path)
+    assert letter.text.split("\n") == [
+        "Actions for GP",
+        "Check U&E in one week",
+        "Review blood pressure",
+        "Repeat ECG",
+        "Medication changes",
+        "None",
+    ]
+    assert all(b.kind != "table_row" for b in letter.blocks)
+
+
+def test_docx_that_is_not_a_zip_is_la106(tmp_path: Path) -> None:
+    path = tmp_path / "letter.docx"
+    path.write_bytes(bytes(range(256)) * 8)
+    with pytest.raises(CorruptDocx) as info:
+        read_letter(path)
+    assert info.value.one_line() == (
+        f"{path}: LA106 DOCX is not a zip archive, so it is damaged or not a Word document"
+    )
+
+
+def test_truncated_docx_is_la106() -> None:
+    data = docx_bytes()
+    with pytest.raises(CorruptDocx) as info:
+        read_bytes(data[: len(data) // 2], "cut.docx")
+    assert info.value.code == "LA106"
+
+
+def test_zip_with_a_broken_document_part_is_la106() -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", "<not really xml")
+    with pytest.raises(CorruptDocx) as info:
+        read_bytes(buf.getvalue(), "broken.docx")
+    assert info.value.code == "LA106"
+
+
+def test_zip_bomb_is_refused_before_inflating(tmp_path: Path) -> None:
+    path = zip_bomb_docx(tmp_path / "bomb.docx", inflated_mb=200)
+    assert path.stat().st_size < 1024 * 1024
+    with pytest.raises(ZipBomb) as info:
+        read_letter(path)
+    assert info.value.one_line() == (
+        f"{path}: LA107 DOCX would inflate to 200 MB (limit 100 MB); possible zip bomb, refused"
+    )
+
+
+def test_high_ratio_part_is_refused_even_under_the_total_limit(tmp_path: Path) -> None:
+    path = zip_bomb_docx(tmp_path / "bomb.docx", inflated_mb=20)
+    with pytest.raises(ZipBomb) as info:
+        read_letter(path)
+    assert info.value.code == "LA107"
+    assert "word/document.xml inflates" in info.value.message
+
+
+def test_unzipped_limit_is_configurable() -> None:
+    with pytest.raises(ZipBomb) as info:
+        read_bytes(docx_bytes(), "small.docx", max_unzipped_bytes=1000)
+    assert "(limit 0 MB)" in info.value.message
+
+
+def test_part_that_inflates_beyond_its_declared_size_is_refused(tmp_path: Path) -> None:
+    """A crafted zip declares a small size for a part that inflates to 20 MB: refused, never read."""
+    import struct
+
+    data = bytearray(zip_bomb_docx(tmp_path / "bomb.docx", inflated_mb=20).read_bytes())
+    # Rewrite the part's declared uncompressed size (local header offset 22, central directory offset
+    # 24) to 1000 bytes, as an attacker would to slip past the declared-size check.
+    name = b"word/document.xml"
+    for signature, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        at = data.find(signature)
+        while at != -1:
+            name_at = at + (30 if signature == b"PK\x03\x04" else 46)
+            if data[name_at : name_at + len(name)] == name:
+                struct.pack_into("<I", data, at + offset, 1000)
+            at = data.find(signature, at + 4)
+    with pytest.raises((ZipBomb, CorruptDocx)) as info:
+        read_bytes(bytes(data), "liar.docx")
+    assert info.value.code in ("LA106", "LA107")

@@ -1,0 +1,119 @@
+"""Text (UTF-8, BOM, UTF-16, Windows-1252), HTML and RTF readers, and the builder's offsets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from letter_audit.ingest import read_bytes, read_letter
+from letter_audit.ingest.builder import LetterBuilder, clean_text
+
+LETTER = "DISCHARGE SUMMARY\nDiagnosis: fall\n- Stop bendroflumethiazide\nSodium\t128\tlow\n"
+
+
+def _blocks(letter):  # type: ignore[no-untyped-def]
+    return [(b.kind, letter.text[b.start : b.end]) for b in letter.blocks]
+
+
+def test_plain_text_lines_become_typed_blocks() -> None:
+    letter = read_bytes(LETTER.encode("utf-8"), "letter.txt")
+    assert _blocks(letter) == [
+        ("heading", "DISCHARGE SUMMARY"),
+        ("paragraph", "Diagnosis: fall"),
+        ("list_item", "- Stop bendroflumethiazide"),
+        ("table_row", "Sodium | 128 | low"),
+    ]
+    assert letter.text == "DISCHARGE SUMMARY\nDiagnosis: fall\n- Stop bendroflumethiazide\nSodium | 128 | low"
+    assert letter.source.format == "txt"
+
+
+def test_utf8_with_bom_utf16_and_windows_1252_decode_the_same() -> None:
+    text = "Caf\u00e9 au lait \u2013 \u00a325 prescription charge\n"
+    expected = "Caf\u00e9 au lait \u2013 \u00a325 prescription charge"
+    for data in (
+        text.encode("utf-8"),
+        b"\xef\xbb\xbf" + text.encode("utf-8"),
+        text.encode("utf-16"),
+        text.encode("cp1252"),
+    ):
+        assert read_bytes(data, "x.txt").text == expected, data[:8]
+
+
+def test_sha256_is_of_the_file_bytes(tmp_path: Path) -> None:
+    import hashlib
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"Plan: home today\r\n")
+    letter = read_letter(path)
+    assert letter.source.sha256 == hashlib.sha256(b"Plan: home today\r\n").hexdigest()
+    assert letter.source.path == str(path)
+    assert letter.text == "Plan: home today"
+
+
+def test_html_headings_paragraphs_lists_and_table_rows() -> None:
+    html = b"""<!DOCTYPE html><html><head><title>Ignore me</title><style>p{}</style></head><body>
+    <h1>Clinic letter</h1><p>Seen in <b>rheumatology</b> clinic.<br>Doing well.</p>
+    <ul><li>Start <i>methotrexate</i> 10 mg weekly</li><li>Folic acid 5 mg weekly</li></ul>
+    <table><tr><th>Drug</th><th>Change</th></tr><tr><td>Naproxen</td><td>Stopped</td></tr></table>
+    <script>alert(1)</script></body></html>"""
+    letter = read_bytes(html, "letter.html")
+    assert _blocks(letter) == [
+        ("heading", "Clinic letter"),
+        ("paragraph", "Seen in rheumatology clinic."),
+        ("paragraph", "Doing well."),
+        ("list_item", "Start methotrexate 10 mg weekly"),
+        ("list_item", "Folic acid 5 mg weekly"),
+        ("table_row", "Drug | Change"),
+        ("table_row", "Naproxen | Stopped"),
+    ]
+    assert letter.blocks[0].level == 1
+    assert letter.source.format == "html"
+
+
+def test_html_layout_table_cells_are_read_one_after_another() -> None:
+    html = (
+        b"<html><body><table><tr><td><table><tr><td>Name</td><td>Ann Test</td></tr></table></td>"
+        b"<td><p>Phone: 0123</p></td></tr></table></body></html>"
+    )
+    letter = read_bytes(html, "x.htm")
+    assert _blocks(letter) == [("table_row", "Name | Ann Test"), ("paragraph", "Phone: 0123")]
+
+
+def test_rtf_paragraphs_and_table_rows() -> None:
+    rtf = (
+        rb"{\rtf1\ansi{\fonttbl\f0\fswiss Helvetica;}\f0\pard DISCHARGE SUMMARY\par "
+        rb"\trowd\cellx3000\cellx6000 Medications on admission\cell Medications on discharge\cell\row "
+        rb"\trowd\cellx3000\cellx6000 Amlodipine 5mg OD\cell Amlodipine 10mg OD\cell\row "
+        rb"\pard Caf\'e9 follow-up in 2 weeks\par}"
+    )
+    letter = read_bytes(rtf, "letter.rtf")
+    assert _blocks(letter) == [
+        ("heading", "DISCHARGE SUMMARY"),
+        ("table_row", "Medications on admission | Medications on discharge"),
+        ("table_row", "Amlodipine 5mg OD | Amlodipine 10mg OD"),
+        ("paragraph", "Caf\u00e9 follow-up in 2 weeks"),
+    ]
+    assert letter.source.format == "rtf"
+
+
+def test_builder_offsets_cells_and_separators() -> None:
+    b = LetterBuilder()
+    b.add("heading", "Plan")
+    b.add_row(["Amlodipine", "", " 10mg "])
+    b.add_row(["only one cell"])
+    b.add("paragraph", "   ")
+    b.add("heading", "Next", page=2)
+    letter = b.build(b"x", "x.txt", "txt", pages=2)
+    assert letter.text == "Plan\nAmlodipine | 10mg\nonly one cell\n\nNext"
+    row = letter.blocks[1]
+    assert row.kind == "table_row"
+    assert [letter.text[c.start : c.end] for c in row.cells or []] == ["Amlodipine", "10mg"]
+    assert [b.kind for b in letter.blocks] == ["heading", "table_row", "paragraph", "heading"]
+    assert letter.page_at(letter.text.index("Next")) == 2
+    assert letter.block_at(letter.text.index("\n\n")) is None
+
+
+def test_clean_text_normalises_spaces_ligatures_and_invisible_characters() -> None:
+    assert (
+        clean_text("  \ufb01nal\u00a0dose\u200b  of\t\tdrug \r\n\r\n second  ")
+        == "final dose of drug\nsecond"
+    )

@@ -1,17 +1,85 @@
-"""GP action requests found by the pipeline, as ``GpAction`` records."""
+"""GP action requests found by the pipeline (``la_requests``), as ``GpAction`` records."""
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
+import re
 from typing import TYPE_CHECKING
 
 from ..report import Dates, GpAction
+from .evidence import evidence
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from ..letter import Letter
 
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "eighteen": 18,
+}
+_RELATIVE = re.compile(
+    r"\b(?:in|within|after|at|over\s+the\s+next|for\s+the\s+next)\s+(?:about\s+|approximately\s+|around\s+|"
+    r"roughly\s+|another\s+)?(?P<n>\d+|[a-z]+)(?:\s*(?:-|–|to)\s*\d+)?\s*(?P<unit>days?|weeks?|wks?|months?|years?)\b"
+    r"|\b(?:in|within|after|at)\s+(?P<sn>\d+)\s*/\s*(?P<sunit>52|12|7)\b"
+    r"|\b(?P<pn>\d+|[a-z]+)\s*(?P<punit>days?|weeks?|months?)\s+(?:post|after)\b",
+    re.IGNORECASE,
+)
+_SIMPLE = {"tomorrow": 1, "today": 0, "next week": 7, "next month": 30}
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def resolve_due(timeframe: str | None, letter_date: dt.date | None) -> dt.date | None:
+    """The date a timeframe points at, counted from the letter's date ("in 1 week" -> date + 7 days).
+
+    Why from the letter date: it is the one date every letter has and the practice reads it from.
+    A range ("in 2-3 weeks") resolves to its earlier end, the date the practice should act by.
+    """
+    if not timeframe or letter_date is None:
+        return None
+    low = timeframe.lower().strip()
+    if low in _SIMPLE:
+        return letter_date + dt.timedelta(days=_SIMPLE[low])
+    m = _RELATIVE.search(low)
+    if m is None:
+        return None
+    if m.group("sn"):
+        n, unit = int(m.group("sn")), {"52": "week", "12": "month", "7": "day"}[m.group("sunit")]
+    else:
+        raw = m.group("n") or m.group("pn")
+        unit = (m.group("unit") or m.group("punit")).lower()
+        n = int(raw) if raw.isdigit() else _NUMBERS.get(raw, -1)
+        if n < 0:
+            return None
+    if unit.startswith("d"):
+        return letter_date + dt.timedelta(days=n)
+    if unit.startswith("w"):
+        return letter_date + dt.timedelta(weeks=n)
+    if unit.startswith("m"):
+        return _add_months(letter_date, n)
+    return _add_months(letter_date, 12 * n)
+
 
 def gp_actions(doc: Doc, letter: Letter, dates: Dates) -> tuple[list[GpAction], bool]:
     """The requests placed on the practice, and whether the letter says none are needed."""
-    return [], False  # SKELETON: filled in by the requests work (issue 4)
+    out: list[GpAction] = []
+    for span in doc.spans.get("gp_actions", []):
+        timeframe = span._.timeframe
+        out.append(
+            GpAction(
+                text=span.text,
+                category=span._.request_category or "other",
+                timeframe=timeframe,
+                due=resolve_due(timeframe, dates.letter),
+                conditional=span._.condition is not None,
+                condition=span._.condition,
+                evidence=evidence(letter, span.start_char, span.end_char, span._.request_rule),
+            )
+        )
+    return out, doc._.no_gp_action is not None

@@ -23,13 +23,14 @@ if TYPE_CHECKING:
 # Component names in pipeline order. Each is registered with @Language.factory in its own module,
 # imported by _register(). A component reads its data with ``load_data(models_dir)`` at build time
 # and saves it with ``to_disk``/``from_disk`` so the saved pipeline needs no repo.
-PIPE_NAMES: list[str] = ["la_sections", "la_requests", "la_status"]
+PIPE_NAMES: list[str] = ["la_sections", "la_requests", "la_status", "la_meta"]
 
 
 def _register() -> None:
     """Import every component module so its factory is known to spaCy."""
     from . import (
         extensions,  # noqa: F401
+        meta,  # noqa: F401
         requests,  # noqa: F401
         sections,  # noqa: F401
         status,  # noqa: F401

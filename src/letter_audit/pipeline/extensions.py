@@ -36,3 +36,4 @@ _ext(Doc, "no_gp_action", default=None)  # (start, end, rule) where the letter s
 _ext(Doc, "fit_note", default=None)
 _ext(Doc, "follow_up", default=None)
 _ext(Doc, "contact_point", default=None)
+_ext(Doc, "meta", default=None)  # la_meta: letter type, dates, specialty, consultant, team, DNA

@@ -1,0 +1,259 @@
+"""``la_meta``: letter type, dates, specialty, consultant, team and did-not-attend.
+
+Why rules: these are stated in the letter's header block and opening lines in a handful of ways
+("Date of discharge: 14/03/2026", "Department of Cardiology", "Dr A Khan, Consultant Cardiologist").
+The cues, date labels and the specialty list live in ``models/rules/meta.yaml``.
+
+Result: ``doc._.meta``, a plain dict: ``letter_type``, ``dates`` (field -> {date ISO, start, end, rule}),
+``specialty``, ``consultant``, ``team``, ``did_not_attend``; each finding has start, end and rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import ModelError
+from ..report import LetterType
+from . import extensions  # noqa: F401
+from .ruledata import Cue, read_yaml
+from .ruledata import compile_pattern as _compile
+
+RULES_FILE = "meta.yaml"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+def _check(v: str) -> str:
+    _compile(v)
+    return v
+
+
+class TypeCue(Cue):
+    type: LetterType
+    weight: float = 1.0
+
+
+class LetterTypeRules(_Strict):
+    head_chars: int = Field(ge=0)
+    head_bonus: float = Field(ge=1)
+    cues: list[TypeCue]
+
+
+class DateLabel(Cue):
+    field: Literal["letter", "clinic", "admission", "discharge"]
+
+
+class DateRules(_Strict):
+    labels: list[DateLabel]
+    gap: int = Field(ge=0, le=200)
+    unlabelled_letter_date_within: int = Field(ge=0)
+    months: list[str] = Field(min_length=12, max_length=12)
+
+
+class SpecialtyRules(_Strict):
+    contexts: list[Cue]
+    names: dict[str, list[str]]
+
+
+class PeopleRules(_Strict):
+    consultant: str
+    team: str
+
+    _v = field_validator("consultant", "team")(classmethod(lambda cls, v: _check(v)))
+
+
+class MetaRules(_Strict):
+    letter_type: LetterTypeRules
+    dates: DateRules
+    specialties: SpecialtyRules
+    people: PeopleRules
+    did_not_attend: str
+
+    _v = field_validator("did_not_attend")(classmethod(lambda cls, v: _check(v)))
+
+
+_DOB = re.compile(r"\b(?:date\s+of\s+birth|d\.?o\.?b\.?|born)\b", re.IGNORECASE)
+
+
+class MetaFinder:
+    def __init__(self, rules: MetaRules) -> None:
+        self.rules = rules
+        self.type_cues = [(c.id, c.type, c.weight, _compile(c.pattern)) for c in rules.letter_type.cues]
+        d = rules.dates
+        self.date_labels = [(c.id, c.field, _compile(c.pattern)) for c in d.labels]
+        self.months = {m[:3]: i + 1 for i, m in enumerate(d.months)}
+        mon = "|".join(rf"{m[:3]}(?:{m[3:]})?" for m in d.months) + "|sept"
+        self.date_rx = re.compile(
+            rf"\b(?:(?P<d1>\d{{1,2}})[/.-](?P<m1>\d{{1,2}})[/.-](?P<y1>\d{{4}}|\d{{2}})(?![\d/])"
+            rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?[\s-]+(?:of\s+)?(?P<m2>{mon})\.?[\s,-]+(?P<y2>\d{{4}}|\d{{2}})\b"
+            rf"|(?P<m3>{mon})\.?\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y3>\d{{4}})\b"
+            rf"|(?P<y4>\d{{4}})-(?P<m4>\d{{2}})-(?P<d4>\d{{2}})\b)",
+            re.IGNORECASE,
+        )
+        self.spec_contexts = [(c.id, _compile(c.pattern)) for c in rules.specialties.contexts]
+        self.spec_names = sorted(
+            ((syn.lower(), name) for name, syns in rules.specialties.names.items() for syn in [name, *syns]),
+            key=lambda p: len(p[0]), reverse=True,
+        )
+        self.consultant_rx = _compile(rules.people.consultant)
+        self.team_rx = _compile(rules.people.team)
+        self.dna_rx = _compile(rules.did_not_attend)
+
+    # -- letter type ------------------------------------------------------------------------------
+    def letter_type(self, text: str) -> dict[str, Any]:
+        lt = self.rules.letter_type
+        scores: dict[str, float] = {}
+        first: dict[str, tuple[int, int, str]] = {}
+        for rid, typ, weight, rx in self.type_cues:
+            for m in rx.finditer(text):
+                bonus = lt.head_bonus if m.start() < lt.head_chars else 1.0
+                scores[typ] = scores.get(typ, 0.0) + weight * bonus
+                if typ not in first or m.start() < first[typ][0]:
+                    first[typ] = (m.start(), m.end(), rid)
+        if not scores:
+            return {"value": "other", "start": None, "end": None, "rule": None}
+        best = max(scores, key=lambda t: scores[t])
+        s, e, rid = first[best]
+        return {"value": best, "start": s, "end": e, "rule": rid}
+
+    # -- dates ------------------------------------------------------------------------------------
+    def parse_date(self, m: re.Match[str]) -> dt.date | None:
+        g = m.groupdict()
+        try:
+            if g["d1"]:
+                day, month, year = int(g["d1"]), int(g["m1"]), int(g["y1"])
+            elif g["d2"]:
+                day, month, year = int(g["d2"]), self.months[g["m2"][:3].lower()], int(g["y2"])
+            elif g["d3"]:
+                day, month, year = int(g["d3"]), self.months[g["m3"][:3].lower()], int(g["y3"])
+            else:
+                day, month, year = int(g["d4"]), int(g["m4"]), int(g["y4"])
+            if year < 100:
+                year += 2000
+            return dt.date(year, month, day)
+        except (ValueError, KeyError, TypeError):
+            return None
+
+    def dates(self, text: str) -> dict[str, dict[str, Any]]:
+        d = self.rules.dates
+        out: dict[str, dict[str, Any]] = {}
+        unlabelled: list[tuple[int, int, dt.date]] = []
+        for m in self.date_rx.finditer(text):
+            when = self.parse_date(m)
+            if when is None:
+                continue
+            window_start = max(0, m.start() - d.gap)
+            window = text[window_start : m.start()]
+            if _DOB.search(window[-25:]):
+                continue
+            best: tuple[int, int, str, str] | None = None  # label end, length, field, rule
+            for rid, field, rx in self.date_labels:
+                for lm in rx.finditer(window):
+                    key = (lm.end(), lm.end() - lm.start(), field, rid)
+                    if best is None or key[:2] > best[:2]:
+                        best = key
+            if best is not None:
+                field, rid = best[2], best[3]
+                if field not in out:
+                    out[field] = {"date": when, "start": m.start(), "end": m.end(), "rule": rid}
+                continue
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            line_end = text.find("\n", m.end())
+            line = text[line_start : line_end if line_end >= 0 else len(text)]
+            alone = r"\s*(?:\w+day,?\s+)?" + re.escape(m.group(0)) + r"[\s,.]*"
+            if re.fullmatch(alone, line):
+                unlabelled.append((m.start(), m.end(), when))
+        if "letter" not in out:
+            for s, e, when in unlabelled:
+                if s <= d.unlabelled_letter_date_within:
+                    out["letter"] = {"date": when, "start": s, "end": e, "rule": "date-letter-alone"}
+                    break
+        return out
+
+    # -- specialty, people, DNA -------------------------------------------------------------------
+    def _specialty_in(self, phrase: str) -> str | None:
+        low = " " + re.sub(r"[^a-z&' ]+", " ", phrase.lower()) + " "
+        for syn, name in self.spec_names:
+            if f" {syn} " in low:
+                return name
+        return None
+
+    def specialty(self, text: str) -> dict[str, Any] | None:
+        for rid, rx in self.spec_contexts:
+            for m in rx.finditer(text):
+                for group in ("x", "y"):
+                    part = m.groupdict().get(group)
+                    if part:
+                        name = self._specialty_in(part)
+                        if name:
+                            return {"value": name, "start": m.start(), "end": m.end(), "rule": rid}
+        return None
+
+    def _person(self, rx: re.Pattern[str], text: str, rule: str) -> dict[str, Any] | None:
+        m = rx.search(text)
+        if m is None:
+            return None
+        group = "name" if m.group("name") else "name2"
+        value = " ".join(m.group(group).split()).strip(" .")
+        return {"value": value, "start": m.start(group), "end": m.end(group), "rule": rule}
+
+    def find(self, text: str) -> dict[str, Any]:
+        dna = self.dna_rx.search(text)
+        return {
+            "letter_type": self.letter_type(text),
+            "dates": self.dates(text),
+            "specialty": self.specialty(text),
+            "consultant": self._person(self.consultant_rx, text, "meta-consultant"),
+            "team": self._person(self.team_rx, text, "meta-team"),
+            "did_not_attend": (
+                {"value": True, "start": dna.start(), "end": dna.end(), "rule": "meta-dna"} if dna else None
+            ),
+        }
+
+
+@Language.factory("la_meta", assigns=["doc._.meta"], default_config={})
+def make_meta(nlp: Language, name: str) -> MetaComponent:
+    return MetaComponent(nlp, name)
+
+
+class MetaComponent:
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.finder: MetaFinder | None = None
+
+    def _load(self, path: Path) -> None:
+        self.finder = MetaFinder(read_yaml(path, MetaRules))
+
+    def load_data(self, models_dir: Path) -> None:
+        self._load(Path(models_dir) / "rules" / RULES_FILE)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.finder is None:
+            raise ModelError("la_meta has no rules; call load_data() or load a saved pipeline")
+        doc._.meta = self.finder.find(doc.text)
+        return doc
+
+    def to_disk(self, path: Path | str, *, exclude: tuple[str, ...] = ()) -> None:
+        import yaml
+
+        if self.finder is None:
+            raise ModelError("la_meta has no rules to save")
+        out = Path(path)
+        out.mkdir(parents=True, exist_ok=True)
+        (out / RULES_FILE).write_text(
+            yaml.safe_dump(self.finder.rules.model_dump(), sort_keys=False, allow_unicode=True),
+            encoding="utf-8",
+        )
+
+    def from_disk(self, path: Path | str, *, exclude: tuple[str, ...] = ()) -> MetaComponent:
+        self._load(Path(path) / RULES_FILE)
+        return self

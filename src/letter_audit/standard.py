@@ -72,7 +72,7 @@ class RequestSettings(_Strict):
 
 class ActionSettings(_Strict):
     timeframe_required_for: list[ActionCategory] = Field(
-        default_factory=lambda: ["monitoring", "review", "referral", "results", "fit_note", "other"]
+        default_factory=lambda: ["monitoring", "review", "referral", "results"]
     )
     """Categories of GP action that must say when they are due."""
 

@@ -83,7 +83,7 @@ def test_appropriate_met_not_met_not_applicable() -> None:
     assert r.status == "not_met"
     assert r.explanation == (
         "1 request moves hospital work onto the practice: "
-        '"Please refer him to physiotherapy." (onward referral).'
+        '"Please refer him to physiotherapy" (onward referral).'
     )
     assert result("actions_appropriate", dump, letter_type=CL).status == "not_applicable"
 

@@ -71,5 +71,5 @@ def not_applicable(explanation: str) -> Outcome:
 
 def quote(text: str, limit: int = 60) -> str:
     """A short quotation of letter text for an explanation."""
-    flat = re.sub(r"\s+", " ", text).strip()
+    flat = re.sub(r"\s+", " ", text).strip().rstrip(".")
     return f'"{flat}"' if len(flat) <= limit else f'"{flat[: limit - 3].rstrip()}..."'

@@ -41,6 +41,9 @@ class Replies(BaseModel):
     greeting: str
     opening: str
     closing: str
+    """Closing paragraph when the letter also holds fair requests the practice will carry out."""
+    closing_no_other: str
+    """Closing paragraph when every request is returned."""
     sign_off: str
     default_practice: str
     none: str
@@ -118,7 +121,8 @@ def render_reply(
             f"   Why this stays with the hospital ({rule.name}): {rule.rule}",
             f"   What we ask instead: {rule.ask}",
         ]
-    lines += ["", words.closing, "", words.sign_off]
+    others = len(report.gp_actions) > count
+    lines += ["", words.closing if others else words.closing_no_other, "", words.sign_off]
     if signature:
         lines.append(signature)
     lines.append(practice or words.default_practice)

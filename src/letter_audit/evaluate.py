@@ -27,7 +27,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .errors import LetterAuditError
+from .errors import InputError, LetterAuditError
 from .gold import Gold, GoldGpAction
 from .report import GpAction, Report
 
@@ -213,7 +213,7 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     """Precision, recall, F1. Nothing to find and nothing found is perfect; finding nothing of
     something scores 0 precision (not undefined), so an empty checker cannot pass a gate."""
     p = tp / (tp + fp) if tp + fp else (1.0 if fn == 0 else 0.0)
-    r = tp / (tp + fn) if tp + fn else (1.0 if fp == 0 else 0.0)
+    r = tp / (tp + fn) if tp + fn else 1.0  # nothing to find: nothing was missed
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
@@ -269,17 +269,17 @@ class Thresholds(_Model):
         try:
             raw = yaml.safe_load(path.read_text(encoding="utf-8"))
         except OSError as exc:
-            raise LetterAuditError(f"cannot read thresholds file: {exc.strerror}", path=str(path)) from exc
+            raise InputError(f"cannot read thresholds file: {exc.strerror}", path=str(path)) from exc
         except yaml.YAMLError as exc:
             line = getattr(getattr(exc, "problem_mark", None), "line", None)
             where = f" at line {line + 1}" if line is not None else ""
-            raise LetterAuditError(f"thresholds file is not valid YAML{where}", path=str(path)) from exc
+            raise InputError(f"thresholds file is not valid YAML{where}", path=str(path)) from exc
         if not isinstance(raw, dict):
-            raise LetterAuditError("thresholds file must be a mapping of metric: minimum", path=str(path))
+            raise InputError("thresholds file must be a mapping of metric: minimum", path=str(path))
         try:
             return cls.checked(raw)
         except ValueError as exc:
-            raise LetterAuditError(str(exc), path=str(path)) from exc
+            raise InputError(str(exc), path=str(path)) from exc
 
     @classmethod
     def checked(cls, raw: dict[str, object]) -> Thresholds:
@@ -347,7 +347,7 @@ def evaluate(
 
     root = Path(directory)
     if not root.is_dir():
-        raise LetterAuditError("not a directory", path=str(root))
+        raise InputError("not a directory", path=str(root))
     if audit_fn is None:
         from . import audit, load_pipeline
 
@@ -363,7 +363,7 @@ def evaluate(
             gold = load_gold(gold_path)
         except (ValidationError, ValueError) as exc:
             first = str(exc).splitlines()[0]
-            raise LetterAuditError(f"invalid gold file: {first}", path=str(gold_path)) from exc
+            raise InputError(f"invalid gold file: {first}", path=str(gold_path)) from exc
         if letter_path is None:
             results.append(compare(name, str(gold_path), gold, None, "no letter file beside the gold"))
             continue

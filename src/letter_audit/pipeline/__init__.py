@@ -23,13 +23,20 @@ if TYPE_CHECKING:
 # Component names in pipeline order. Each is registered with @Language.factory in its own module,
 # imported by _register(). A component reads its data with ``load_data(models_dir)`` at build time
 # and saves it with ``to_disk``/``from_disk`` so the saved pipeline needs no repo.
-PIPE_NAMES: list[str] = ["la_sections", "la_requests", "la_status", "la_meta"]
+PIPE_NAMES: list[str] = [
+    "la_sections", "la_drugs", "la_dosage", "la_context", "la_med_changes", "la_requests", "la_status",
+    "la_meta",
+]
 
 
 def _register() -> None:
     """Import every component module so its factory is known to spaCy."""
     from . import (
+        context,  # noqa: F401
+        dosage,  # noqa: F401
+        drugs,  # noqa: F401
         extensions,  # noqa: F401
+        med_changes,  # noqa: F401
         meta,  # noqa: F401
         requests,  # noqa: F401
         sections,  # noqa: F401

@@ -24,6 +24,12 @@ _ext(Span, "section_rule", default=None)  # id of the heading rule that opened a
 _ext(Span, "body_start", default=None)  # char offset where a section's content starts (after heading)
 
 # -- medication ----------------------------------------------------------------------------------
+# doc.spans["drugs"]: drug mentions; doc.spans["med_changes"]: the clause or record each change rests on.
+_ext(Span, "drug", default=None)  # {"generic", "kind", "bnf", "written"} on a drug mention
+_ext(Span, "dosage", default=None)  # {"dose", "frequency", "route", "duration", "end", ...} after a drug
+_ext(Doc, "med_changes", default=None)  # [dict]: medication changes found (pipeline/med_changes.py)
+_ext(Doc, "clauses", default=None)  # [(start, end)] char ranges of clauses (pipeline/context.py)
+_ext(Doc, "context", default=None)  # [context.Modifier]: ConText cues and their scopes
 
 # -- requests and status -------------------------------------------------------------------------
 # doc.spans["gp_actions"]: one span per request placed on the practice (la_requests).

@@ -41,6 +41,8 @@ _FROM_TO = re.compile(rf"\bfrom\s+({_DOSE})\s*(?:to|->|→|-)\s*({_DOSE})", re.I
 _TO = re.compile(rf"\bto\s+({_DOSE})", re.IGNORECASE)
 _PER_DAY = {"od": 1, "daily": 1, "once daily": 1, "on": 1, "nocte": 1, "mane": 1, "at night": 1, "bd": 2,
             "twice daily": 2, "tds": 3, "qds": 4, "weekly": 1 / 7, "once weekly": 1 / 7}
+_LEAD = re.compile(r"^[\s•*\-–\d.)]*$")
+_STATUS_SEP = re.compile(r"(?:\s[-–—]|[:|(])\s*(?:(?:was|were|has been|have been|now|dose|is|to be|then|and)\s+)*$", re.IGNORECASE)
 _NO_CHANGE = re.compile(r"\b(?:continued?|unchanged|no change|same)\b", re.IGNORECASE)
 
 
@@ -133,10 +135,12 @@ class MedChangeFinder:
         joiners = "|".join(re.escape(j) for j in sorted(s.list_joiners, key=len, reverse=True))
         self.rx_joiner = re.compile(rf"^[\s,]*(?:(?:{joiners})[\s,]*)*$", re.IGNORECASE)
         self.rx_record = [
-            (re.compile(rf"^[\s•*\-]*(?:{r.pattern})\b[\s:|]*", re.IGNORECASE), r.action) for r in s.record_starts
+            (re.compile(rf"^[\s•*\-]*(?:{r.pattern})\b[\s:|]*", re.IGNORECASE | re.MULTILINE), r.action)
+            for r in s.record_starts
         ]
-        self.rx_status = re.compile(rf"^[\s•*\-]*(?:{s.record_fields.status})\b[\s:|]*(.*)$", re.IGNORECASE | re.MULTILINE)
-        self.rx_reason_field = re.compile(rf"^[\s•*\-]*(?:{s.record_fields.reason})\b[\s:|]*(.*)$", re.IGNORECASE | re.MULTILINE)
+        field = r"(?:^|\|)[\s•*\-]*(?:{})\b[\s:]*([^|\n]*)"
+        self.rx_status = re.compile(field.format(s.record_fields.status), re.IGNORECASE | re.MULTILINE)
+        self.rx_reason_field = re.compile(field.format(s.record_fields.reason), re.IGNORECASE | re.MULTILINE)
         self.rx_reason = re.compile(rf"(?<![\w-])(?:{s.reason_cues})(?![\w-])\s*", re.IGNORECASE)
         self.rx_restart = re.compile(rf"(?<![\w-])(?:{s.restart_cues})(?![\w-])", re.IGNORECASE)
         self.rx_restart_clause = re.compile(r"^\W*(?:please |can be |to be |and |then )?(?:re-?start|resume|re-?introduce)", re.IGNORECASE)
@@ -251,12 +255,17 @@ class MedChangeFinder:
         nxt: tuple[int, int] | None, changes: list[dict[str, Any]], done: set[int],
     ) -> None:
         best: dict[int, tuple[int, Trigger, Span]] = {}
+        lead = self._line_status(text, cs, ds, ts)
+        if lead is not None:
+            best[lead[1].start_char] = (-1, lead[0], lead[1])
         for t in ts:
+            if lead is not None and t is lead[0]:
+                continue
             if t.rule.action == "switch" and self._switch(doc, text, cs, ce, t, ds, changes, done):
                 continue
             targets, cost = self._attach(text, t, ds)
             for d in targets:
-                if d.start_char in done:
+                if d.start_char in done or (lead is not None and d is lead[1]):
                     continue
                 dist = cost * 1000 + abs(d.start_char - t.start)
                 if d.start_char not in best or dist < best[d.start_char][0]:
@@ -268,6 +277,19 @@ class MedChangeFinder:
             if change is not None:
                 changes.append(change)
                 done.add(d.start_char)
+
+    def _line_status(self, text: str, cs: int, ds: list[Span], ts: list[Trigger]) -> tuple[Trigger, Span] | None:
+        """A list line led by a drug and closed by a status: "Methotrexate 15 mg weekly (Mondays) - started"."""
+        first = ds[0]
+        if not _LEAD.match(text[cs : first.start_char]):
+            return None
+        after = self._phrase_end(first)
+        for t in reversed(ts):
+            if t.start < after:
+                break
+            if _STATUS_SEP.search(text[after : t.start]) and t.rule.action != "switch":
+                return t, first
+        return None
 
     def _make(
         self, doc: Doc, text: str, action: str, rule: str, d: Span, cs: int, ce: int,
@@ -296,6 +318,11 @@ class MedChangeFinder:
             action = dose_direction(dose_before, dose_after) or ""
             if not action:
                 return None
+        if action == "switch":
+            # "changed her to Trimbow" with the old drug not named beside it: a start
+            if t is None or t.end > d.start_char or not re.search(r"\bto\b", text[t.end : d.start_char]):
+                return None
+            action = "start"
         if action in ("start",):
             dose_after = dose_after or dosage.get("dose")
         elif action in ("stop", "withhold"):
@@ -393,26 +420,23 @@ class MedChangeFinder:
             if heads:
                 rec_end = min(heads)
             body = text[ls:rec_end]
-            found = None
+            found: tuple[str, str] | None = None
             status_end = first_end
+            dose_before = dose_after = None
             for m in self.rx_status.finditer(body):
-                if ls + m.start() <= first_end:
-                    continue
-                found = self._classify(m.group(1))
-                if found:
-                    status_end = ls + m.end()
-                    value = m.group(1)
-                    break
+                value = m.group(1)
+                if (ft := _FROM_TO.search(value)) is not None:
+                    dose_before, dose_after = ft.group(1), ft.group(2)
+                got = self._classify(value)
+                if got and (found is None or found[0] in ("change", "switch")):
+                    found, status_end = got, ls + m.end()
             if found is None and action is not None:
-                found, value = (action, "record_" + action), ""
+                found = (action, "record_" + action)
             if found is None:
                 continue
             act, rule = found
             if act == "switch":
                 act = "stop" if action == "stop" else "start"
-            dose_before = dose_after = None
-            if (ft := _FROM_TO.search(value)) is not None:
-                dose_before, dose_after = ft.group(1), ft.group(2)
             if act == "change":
                 act = dose_direction(dose_before, dose_after) or ""
             if act not in ("start", "stop", "increase", "decrease", "withhold"):

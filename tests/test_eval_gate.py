@@ -1,0 +1,46 @@
+"""The accuracy gate: the held-out test split must stay above models/eval_thresholds.yaml.
+
+This file reads the test split only through ``evaluate()`` and the gold model; nobody tunes rules on it.
+It fails until extraction is good enough, which is the point.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from letter_audit.evaluate import Thresholds, evaluate
+from letter_audit.gold import load_gold
+
+ROOT = Path(__file__).resolve().parent.parent
+TEST_SPLIT = ROOT / "fixtures" / "letters" / "test"
+DEV_SPLIT = ROOT / "fixtures" / "letters" / "dev"
+THRESHOLDS = ROOT / "models" / "eval_thresholds.yaml"
+TEST_GOLD = sorted(TEST_SPLIT.glob("*.gold.json"))
+
+
+@pytest.mark.parametrize("gold_path", TEST_GOLD, ids=lambda p: p.name)
+def test_test_split_gold_validates(gold_path: Path) -> None:
+    gold = load_gold(gold_path)
+    assert 1 <= gold.grade <= 5
+
+
+@pytest.mark.slow
+def test_test_split_meets_thresholds() -> None:
+    if not TEST_GOLD:
+        pytest.skip("no test-split gold letters yet")
+    thresholds = Thresholds.load(THRESHOLDS)
+    result = evaluate(TEST_SPLIT, thresholds=thresholds)
+    assert result.letters == len(TEST_GOLD)
+    figures = {k: (None if v is None else round(v, 3)) for k, v in result.metrics.items()}
+    assert result.failures == [], f"test split below thresholds: {result.failures}; figures: {figures}"
+
+
+@pytest.mark.slow
+def test_dev_split_letters_are_all_checked_without_error() -> None:
+    """Every dev letter, in every format, gets through the reader and the checker."""
+    result = evaluate(DEV_SPLIT)
+    errors = [(e.name, e.error) for e in result.per_letter if e.error]
+    assert result.letters >= 44
+    assert errors == []

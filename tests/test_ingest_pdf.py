@@ -149,3 +149,23 @@ def test_scanned_table_keeps_rows(tmp_path: Path) -> None:
     letter = read_letter(scanned_pdf(tmp_path / "scan.pdf", lines))
     assert letter.text == "Amlodipine 5mg OD | Amlodipine 10mg OD\nRamipril 2.5mg OD | Ramipril 5mg OD"
     assert [b.kind for b in letter.blocks] == ["table_row", "table_row"]
+
+
+def test_body_line_repeating_below_the_header_band_is_kept(tmp_path: Path) -> None:
+    """Regression: "Section 1", "Section 2"... near the top of each page were taken for a header."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "sections.pdf"
+    c = Canvas(str(path), pagesize=A4)
+    for n in (1, 2, 3):
+        c.setFont("Helvetica", 8)
+        c.drawString(50, A4[1] - 30, "Test Trust")
+        c.setFont("Helvetica", 11)
+        c.drawString(72, A4[1] - 100, f"Section {n}")
+        c.drawString(72, A4[1] - 120, f"Body text of page {n}.")
+        c.showPage()
+    c.save()
+    letter = read_letter(path)
+    assert letter.furniture == ["Test Trust"]
+    assert letter.text.split("\n\n") == [f"Section {n}\nBody text of page {n}." for n in (1, 2, 3)]

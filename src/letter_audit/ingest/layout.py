@@ -9,8 +9,8 @@ The method, in brief:
   order does not depend on the order a PDF producer happened to draw text in;
 * a horizontal gap wider than about one em splits a line into cells, so a two-column table's row comes
   out as one ``table_row`` with both cells rather than one column after the other;
-* lines near the top or bottom edge that repeat on at least two pages (and half of them), digits
-  ignored so that page numbers may change, are headers and footers: ``Letter.furniture``;
+* lines in the top or bottom tenth of the page that repeat there on at least two pages (and half of
+  them), digits ignored so that page numbers may change, are headers and footers: ``Letter.furniture``;
 * single-cell lines are joined into one paragraph while the previous line ran on to the right margin
   (it wrapped) and the spacing is that of a wrapped line; bold or larger short lines are headings.
 """
@@ -27,7 +27,7 @@ from .text import line_kind
 
 CELL_GAP_EM = 0.65
 """A gap between words wider than this many line heights starts a new cell (a space is about 0.25)."""
-EDGE_BAND = 0.14
+EDGE_BAND = 0.10
 """Fraction of the page height at the top and at the bottom where headers and footers live."""
 
 _DIGITS = re.compile(r"\d+")
@@ -127,33 +127,41 @@ def _key(text: str) -> str:
 
 
 def split_furniture(pages: list[Page]) -> list[str]:
-    """Remove repeated header/footer lines from ``pages`` (in place) and return their text, once each."""
+    """Remove repeated header/footer lines from ``pages`` (in place) and return their text, once each.
+
+    A line is furniture when it lies in the top or bottom band of its page, the same text (digits
+    aside) lies in the same band on at least two pages and half of them, and only other furniture
+    stands between it and the page's edge. The last rule keeps a body line that merely happens to
+    repeat near the top of each page (a table's repeated header row) unless it really is in the margin.
+    """
     if len(pages) < 2:
         return []
     need = max(2, (len(pages) + 1) // 2)
     counts: dict[tuple[str, str], int] = {}
     for page in pages:
-        seen: set[tuple[str, str]] = set()
-        for zone, line in _edge_lines(page):
-            seen.add((zone, _key(line.text)))
+        seen = {(zone, _key(line.text)) for zone, lines in _edges(page).items() for line in lines}
         for k in seen:
             counts[k] = counts.get(k, 0) + 1
     repeated = {k for k, n in counts.items() if n >= need}
     furniture: dict[str, str] = {}
     for page in pages:
-        drop = {id(line) for zone, line in _edge_lines(page) if (zone, _key(line.text)) in repeated}
-        for line in page.lines:
-            if id(line) in drop:
+        drop: set[int] = set()
+        for zone, lines in _edges(page).items():
+            for line in lines:  # outermost first; stop at the first line that is not furniture
+                if (zone, _key(line.text)) not in repeated:
+                    break
+                drop.add(id(line))
                 furniture.setdefault(_key(line.text), line.text)
         page.lines = [line for line in page.lines if id(line) not in drop]
     return list(furniture.values())
 
 
-def _edge_lines(page: Page) -> list[tuple[str, Line]]:
+def _edges(page: Page) -> dict[str, list[Line]]:
+    """Up to four lines in each edge band, ordered from the page's edge inwards."""
     band = EDGE_BAND * page.height
-    top = [("top", ln) for ln in page.lines[:4] if ln.bottom <= band]
-    bottom = [("bottom", ln) for ln in page.lines[-4:] if ln.top >= page.height - band]
-    return top + bottom
+    top = [ln for ln in page.lines[:4] if ln.bottom <= band]
+    bottom = [ln for ln in reversed(page.lines[-4:]) if ln.top >= page.height - band]
+    return {"top": top, "bottom": bottom}
 
 
 def _body_size(pages: list[Page]) -> float:

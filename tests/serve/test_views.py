@@ -97,3 +97,16 @@ def test_reply_is_worth_copying_only_when_something_is_pushed_back() -> None:
     assert 'You asked: "refer him to dermatology for the rash"' in text
     _, useful = drafted_reply(Report(source=urgent.source))
     assert not useful
+
+
+def test_marks_leave_out_surrounding_blank_lines() -> None:
+    letter = Letter.from_text("Plan\n\nDiagnosis\nAsthma\n")
+    start = letter.text.index("\nDiagnosis")
+    ev = Evidence(text="\nDiagnosis\n", start=start, end=start + len("\nDiagnosis\n"))
+    report = Report(
+        source=letter.source,
+        medication_changes=[MedicationChange(drug="x", action="stop", evidence=ev)],
+    )
+    runs = build_view(report, letter.text).runs
+    assert [r.text for r in runs if r.findings] == ["Diagnosis"]
+    assert [r.anchors for r in runs if r.anchors] == [("med-0",)]

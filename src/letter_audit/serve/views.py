@@ -71,6 +71,16 @@ def _in_range(ev: Evidence | None, size: int) -> bool:
     return ev is not None and 0 <= ev.start < ev.end <= size
 
 
+def _trimmed(text: str, fid: str, kind: str, ev: Evidence) -> tuple[str, str, int, int]:
+    """The mark for one piece of evidence, without the blank lines some evidence starts or ends with."""
+    start, end = ev.start, ev.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (fid, kind, start, end) if start < end else (fid, kind, ev.start, ev.end)
+
+
 def build_runs(text: str, marks: list[tuple[str, str, int, int]]) -> list[Run]:
     """Cut ``text`` at every evidence boundary; each run lists the findings covering all of it.
 
@@ -137,7 +147,9 @@ def build_view(report: Report, text: str) -> LetterView:
     view.items.append(make("follow", "item", owner, fu.evidence, fu.with_whom or ""))
     contact = "Contact point: " + ("given" if cp.present else "none found")
     view.items.append(make("contact", "item", contact, cp.evidence, cp.detail or ""))
-    for crit in report.criteria:
+    # Gaps first: staff read the scorecard for what is wrong; criteria that do not apply go last.
+    order = {"not_met": 0, "met": 1, "not_applicable": 2}
+    for crit in sorted(report.criteria, key=lambda c: order[c.status]):
         head = make(f"crit-{crit.id}", "crit", crit.title, None, crit.explanation)
         evs = [
             make(f"crit-{crit.id}-{j}", "crit", ev.text, ev) for j, ev in enumerate(crit.evidence)
@@ -145,7 +157,7 @@ def build_view(report: Report, text: str) -> LetterView:
         view.criteria.append((head, crit.status, evs))
 
     every = view.medication + view.actions + view.items + [e for _, _, evs in view.criteria for e in evs]
-    marks = [(f.id, f.kind, f.evidence.start, f.evidence.end) for f in every if f.linked and f.evidence]
+    marks = [_trimmed(text, f.id, f.kind, f.evidence) for f in every if f.linked and f.evidence]
     view.runs = build_runs(text, marks)
     return view
 

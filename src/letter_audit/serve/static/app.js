@@ -70,7 +70,13 @@
     marks.forEach(function (m) { m.classList.add("active"); });
     var anchor = document.getElementById("ev-" + id);
     var target = marks[0] || anchor;
-    if (target) { target.scrollIntoView({ behavior: "smooth", block: "center" }); }
+    var box = document.getElementById("letter-text");
+    if (!target || !box) { return; }
+    // Scroll the letter box to the evidence, and the page only as far as needed to show the box,
+    // so the letter's heading and the panel stay in view.
+    box.scrollTo({ top: Math.max(0, target.offsetTop - box.clientHeight / 3), behavior: "smooth" });
+    var rect = box.getBoundingClientRect();
+    if (rect.top < 0 || rect.bottom > window.innerHeight) { box.scrollIntoView({ block: "nearest" }); }
   }
 
   function setupFindings() {

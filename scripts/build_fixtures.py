@@ -366,6 +366,7 @@ def _pdf_story(src: Source, grid: bool) -> list:  # type: ignore[type-arg]
     head = ParagraphStyle("head", parent=body, fontName="Helvetica-Bold", fontSize=11, spaceBefore=6)
     item = ParagraphStyle("item", parent=body, leftIndent=18, bulletIndent=4, spaceAfter=3)
     cell = ParagraphStyle("cell", parent=body, spaceAfter=0)
+    bullet = ParagraphStyle("bullet", parent=item, bulletFontName="Symbol")
 
     def esc(t: str) -> str:
         return html.escape(t, quote=False)
@@ -377,7 +378,9 @@ def _pdf_story(src: Source, grid: bool) -> list:  # type: ignore[type-arg]
         elif it.kind == "paragraph":
             story.append(Paragraph("<br/>".join(esc(x) for x in it.lines), body))
         elif it.kind == "list_item":
-            story.append(Paragraph(esc(it.lines[0]), item, bulletText=marker_text(it)))
+            # reportlab's Helvetica bullet has no Unicode mapping that PDF readers can decode; Symbol's has
+            style = bullet if it.marker == "-" else item
+            story.append(Paragraph(esc(it.lines[0]), style, bulletText=marker_text(it)))
         else:
             ncols = max(len(r) for r in it.rows)
             data = [[Paragraph(esc(c), cell) for c in r] + [""] * (ncols - len(r)) for r in it.rows]

@@ -169,3 +169,26 @@ def test_body_line_repeating_below_the_header_band_is_kept(tmp_path: Path) -> No
     letter = read_letter(path)
     assert letter.furniture == ["Test Trust"]
     assert letter.text.split("\n\n") == [f"Section {n}\nBody text of page {n}." for n in (1, 2, 3)]
+
+
+def test_two_line_label_beside_a_centred_value_is_one_row(tmp_path: Path) -> None:
+    """The PRSB layout: a label wrapped over two lines, its value centred beside it, half a line down."""
+    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+
+    path = tmp_path / "staggered.pdf"
+    table = Table(
+        [
+            ["Discharge location", "Ward Z"],
+            ["Discharging specialty /\ndepartment", "Acute Medicine"],
+            ["Discharge method", "Discharged on clinical advice or with clinical\nconsent"],
+        ],
+        colWidths=[150, 250],
+    )
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+    SimpleDocTemplate(str(path)).build([table])
+    letter = read_letter(path)
+    assert letter.text == (
+        "Discharge location | Ward Z\n"
+        "Discharging specialty / department | Acute Medicine\n"
+        "Discharge method | Discharged on clinical advice or with clinical consent"
+    )

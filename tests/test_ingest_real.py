@@ -81,6 +81,13 @@ def test_prsb_edischarge_example() -> None:
     assert ["Medication name", "Amlodipine"] in rows
     assert ["Description of amendment", "Dose increased from 5mg to 10mg"] in rows
     assert ["Name of discontinued medication", "Beclomethasone"] in rows
+    # Labels wrapped over two lines beside a value centred between them stay one row.
+    assert ["Discharging specialty / department", "Acute Medicine"] in rows
+    assert [
+        "Actions for healthcare professionals",
+        "\u2022 Message to GP - please could you monitor patients BP. "
+        "Patient asked to make an appointment in 1 week.",
+    ] in rows
     assert (
         "Mr Smith presented with a 3-day history of increasing breathlessness, wheeze, productive"
         in letter.text

@@ -52,9 +52,13 @@ class Word:
 
 @dataclass
 class Line:
+    """Words on one visual line, or a row of a table whose cells hold lines at staggered heights."""
+
     words: list[Word] = field(default_factory=list)
     top: float = 0.0
     bottom: float = 0.0
+    parts: list[Line] = field(default_factory=list)
+    """For a staggered row: the lines it was made of, top to bottom (empty for a plain line)."""
 
     @property
     def x0(self) -> float:
@@ -74,6 +78,8 @@ class Line:
 
     def cells(self) -> list[tuple[str, float, float]]:
         """The line's text split at wide gaps: (text, x0, x1) per cell."""
+        if self.parts:
+            return self._column_cells()
         gap = CELL_GAP_EM * self.size
         out: list[tuple[str, float, float]] = []
         cur: list[Word] = []
@@ -84,15 +90,40 @@ class Line:
             cur.append(w)
         if cur:
             out.append((" ".join(c.text for c in cur), cur[0].x0, cur[-1].x1))
-        if len(out) >= 2 and _BULLET_ONLY.match(out[0][0]):
-            # A bullet set apart from its text by a tab stop belongs to the text, not a column of its own.
-            first, second = out[0], out[1]
-            out[:2] = [(f"{first[0]} {second[0]}", first[1], second[2])]
-        return out
+        return _attach_bullets(out)
+
+    def _column_cells(self) -> list[tuple[str, float, float]]:
+        """Cells of a staggered row: words grouped into columns by x, each read line by line."""
+        gap = CELL_GAP_EM * self.size
+        order = {id(w): i for i, part in enumerate(self.parts) for w in part.words}
+        columns: list[list[Word]] = []
+        right = 0.0
+        for w in sorted(self.words, key=lambda w: w.x0):
+            if columns and w.x0 - right <= gap:
+                columns[-1].append(w)
+                right = max(right, w.x1)
+            else:
+                columns.append([w])
+                right = w.x1
+        out = []
+        for col in columns:
+            col.sort(key=lambda w: (order[id(w)], w.x0))
+            out.append((" ".join(w.text for w in col), min(w.x0 for w in col), max(w.x1 for w in col)))
+        return _attach_bullets(out)
 
     @property
     def text(self) -> str:
+        if self.parts:
+            return " ".join(c[0] for c in self._column_cells())
         return " ".join(w.text for w in self.words)
+
+    def absorb(self, other: Line) -> None:
+        """Take in a line that sits beside this one at a staggered height (same table row)."""
+        if not self.parts:
+            self.parts = [Line(list(self.words), self.top, self.bottom)]
+        self.parts.append(other)
+        self.words = self.words + other.words
+        self.top, self.bottom = min(self.top, other.top), max(self.bottom, other.bottom)
 
 
 @dataclass
@@ -101,6 +132,17 @@ class Page:
     width: float
     height: float
     lines: list[Line]
+
+
+def _attach_bullets(cells: list[tuple[str, float, float]]) -> list[tuple[str, float, float]]:
+    """A bullet set apart from its text by a tab stop belongs to that text, not a column of its own."""
+    out: list[tuple[str, float, float]] = []
+    for cell in cells:
+        if out and _BULLET_ONLY.match(out[-1][0]):
+            bullet = out.pop()
+            cell = (f"{bullet[0]} {cell[0]}", bullet[1], cell[2])
+        out.append(cell)
+    return out
 
 
 def group_lines(words: list[Word]) -> list[Line]:
@@ -119,7 +161,38 @@ def group_lines(words: list[Word]) -> list[Line]:
         lines.append(Line([w], w.top, w.bottom))
     for line in lines:
         line.words.sort(key=lambda w: w.x0)
-    return lines
+    return _join_staggered(lines)
+
+
+def _join_staggered(lines: list[Line]) -> list[Line]:
+    """Join lines that overlap in height but not in width into one row.
+
+    A two-line label beside a one-line value is drawn with the value centred, half a line below the
+    label's first line: the lines overlap by a third or so of their height and stand side by side.
+    Ordinary consecutive lines either do not overlap at all or share columns, and are left alone.
+    """
+    out: list[Line] = []
+    for line in lines:
+        if out:
+            group = out[-1]
+            last = group.parts[-1] if group.parts else group
+            overlap = min(last.bottom, line.bottom) - max(last.top, line.top)
+            height = min(last.bottom - last.top, line.bottom - line.top)
+            side_by_side = line.x1 < last.x0 or line.x0 > last.x1
+            # A wrapped line continues the line above it; it cannot open a row of its own.
+            wrapped = not group.parts and len(out) > 1 and _wraps(out[-2], group)
+            if overlap >= 0.25 * height and side_by_side and not wrapped:
+                group.absorb(line)
+                continue
+        out.append(line)
+    return out
+
+
+def _wraps(above: Line, line: Line) -> bool:
+    """True when ``line`` sits right under ``above`` in the same column, as a wrapped line does."""
+    above = above.parts[-1] if above.parts else above
+    same_column = line.x0 < above.x1 and above.x0 < line.x1
+    return same_column and 0 <= line.top - above.bottom < 0.4 * (line.bottom - line.top)
 
 
 def _key(text: str) -> str:

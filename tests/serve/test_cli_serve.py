@@ -79,3 +79,14 @@ def test_run_server_hands_uvicorn_loopback_and_no_access_log(
     (kwargs,) = calls
     assert kwargs["host"] == "127.0.0.1" and kwargs["port"] == 8123
     assert kwargs["access_log"] is False  # uvicorn's log would print query strings (the token)
+
+
+def test_missing_web_packages_is_one_line(monkeypatch: pytest.MonkeyPatch, started: list[Any]) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None if name == "uvicorn" else real(name))
+    result = CliRunner().invoke(main, ["serve"])
+    assert result.exit_code == 1
+    assert result.output == "Error: the web page needs uvicorn: pip install 'letter-audit[serve]'\n"
+    assert started == []

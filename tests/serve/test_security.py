@@ -124,3 +124,21 @@ def test_upload_limit_holds_without_content_length(make_client: MakeClient) -> N
     )
     assert response.status_code == 413
     assert "LA105" in response.text
+
+
+def test_large_upload_stays_in_memory(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    import starlette.formparsers
+
+    rolled: list[bool] = []
+
+    class Recording(tempfile.SpooledTemporaryFile):  # type: ignore[type-arg]
+        def close(self) -> None:
+            rolled.append(bool(self._rolled))  # True when the part was written to a disk file
+            super().close()
+
+    monkeypatch.setattr(starlette.formparsers, "SpooledTemporaryFile", Recording)
+    big = ROUTINE_LETTER.encode() + b"padding line of the letter\n" * 80_000  # about 2 MB
+    upload(client, [("long.txt", big)])
+    assert rolled == [False]

@@ -53,6 +53,14 @@ def serve(
     Listens on 127.0.0.1 only unless --allow-remote is given. Letters and reports stay in the --db
     file on this machine; nothing is fetched from or sent to the internet.
     """
+    import importlib.util
+
+    needed = ("fastapi", "uvicorn", "jinja2", "multipart")
+    missing = [m for m in needed if importlib.util.find_spec(m) is None]
+    if missing:
+        raise click.ClickException(
+            f"the web page needs {', '.join(missing)}: pip install 'letter-audit[serve]'"
+        )
     from ..serve.security import RemoteRefused, ServeSettings
 
     try:

@@ -210,3 +210,54 @@ def test_committed_dev_letters_match_their_sources(tmp_path: Path) -> None:
         if (committed / path.name).read_bytes() != path.read_bytes():
             stale.append(path.name)
     assert stale == []
+
+
+# -- the benchmark corpus generator ----------------------------------------------------------------
+def _load_bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "make_bench_corpus", ROOT / "scripts" / "make_bench_corpus.py"
+    )
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+mbc = _load_bench()
+
+
+def test_bench_allocate_gives_exact_counts() -> None:
+    formats = mbc.allocate(10, {"txt": 0.5, "docx": 0.25, "pdf": 0.25})
+    assert len(formats) == 10
+    assert (formats.count("txt"), formats.count("docx"), formats.count("pdf")) == (5, 3, 2)
+    assert mbc.allocate(3, {"txt": 1, "pdf": 0}) == ["txt", "txt", "txt"]
+
+
+@pytest.mark.parametrize(
+    ("mix", "message"),
+    [
+        ("txt=0.5,fax=0.5", "bad --mix item 'fax=0.5'"),
+        ("txt", "bad --mix item"),
+        ("txt=x", "bad weight"),
+        ("txt=-1", "negative"),
+        ("txt=0", "more than 0"),
+    ],
+)
+def test_bench_bad_mix(mix: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        mbc.parse_mix(mix, set(bf.RENDERERS))
+
+
+def test_bench_corpus_is_seeded_and_mixed(tmp_path: Path) -> None:
+    mix = {"txt": 0.5, "docx": 0.25, "pdf": 0.25}
+    rows = mbc.generate(tmp_path / "a", 8, 7, mix)
+    mbc.generate(tmp_path / "b", 8, 7, mix)
+    mbc.generate(tmp_path / "c", 8, 8, mix)
+    names = sorted(p.name for p in (tmp_path / "a").iterdir())
+    assert len(names) == 9 and "manifest.jsonl" in names
+    assert sorted(r["format"] for r in rows) == ["docx", "docx", "pdf", "pdf", "txt", "txt", "txt", "txt"]
+    same = all((tmp_path / "a" / n).read_bytes() == (tmp_path / "b" / n).read_bytes() for n in names)
+    assert same
+    a_txt = {n: (tmp_path / "a" / n).read_bytes() for n in names if n.endswith(".txt")}
+    c_txt = {n: (tmp_path / "c" / n).read_bytes() for n in names if (tmp_path / "c" / n).exists()}
+    assert a_txt != {n: c_txt.get(n) for n in a_txt}

@@ -130,3 +130,31 @@ def test_no_time_limit_when_disabled() -> None:
     with time_limit(None):
         check_deadline()
     assert read_bytes(b"ok", "a.txt", timeout_s=None).text == "ok"
+
+
+def test_a_reader_bug_is_one_line_la900_with_the_cause_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    from letter_audit.errors import InternalError
+    from letter_audit.ingest import text
+
+    def broken(data: bytes, name: str, builder: object) -> None:
+        raise KeyError("oops")
+
+    monkeypatch.setattr(text, "read_text", broken)
+    with pytest.raises(InternalError) as info:
+        read_bytes(b"hello", "bug.txt")
+    assert info.value.one_line() == (
+        "bug.txt: LA900 internal error while reading this TXT (KeyError); please report it; run with --debug"
+    )
+    assert isinstance(info.value.__cause__, KeyError)
+
+
+def test_pdf_with_an_owner_password_only_is_read(tmp_path: Path) -> None:
+    """Many trusts restrict printing with an owner password; such a PDF opens without one."""
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "restricted.pdf"
+    c = Canvas(str(path), encrypt=pdfencrypt.StandardEncryption("", ownerPassword="owner", canPrint=0))
+    c.drawString(72, 720, "Plan: discharge home")
+    c.save()
+    assert read_letter(path).text == "Plan: discharge home"

@@ -146,3 +146,26 @@ def test_part_that_inflates_beyond_its_declared_size_is_refused(tmp_path: Path) 
     with pytest.raises((ZipBomb, CorruptDocx)) as info:
         read_bytes(bytes(data), "liar.docx")
     assert info.value.code in ("LA106", "LA107")
+
+
+def test_text_box_is_read_once_where_it_is_anchored(tmp_path: Path) -> None:
+    """Word stores a text box twice (DrawingML and a VML fallback); the reader takes it once."""
+    import docx
+    from lxml import etree
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    box = "<w:txbxContent><w:p><w:r><w:t>Ward 7, St Test Hospital</w:t></w:r></w:p></w:txbxContent>"
+    run = (
+        f'<w:r xmlns:w="{w}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        'xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent>'
+        f'<mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx>{box}</wps:txbx></wps:wsp></w:drawing>'
+        f"</mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape></w:pict>"
+        "</mc:Fallback></mc:AlternateContent></w:r>"
+    )
+    d = docx.Document()
+    d.add_paragraph("Dear Dr Test,")._p.append(etree.fromstring(run))
+    d.add_paragraph("Plan: home")
+    path = tmp_path / "box.docx"
+    d.save(str(path))
+    assert read_letter(path).text == "Dear Dr Test,\nWard 7, St Test Hospital\nPlan: home"

@@ -33,6 +33,7 @@ _LIST_STYLE = re.compile(r"list", re.I)
 _MAX_CELL_PARAGRAPHS = 3
 """A cell with more paragraphs than this is a page region (a template's column), not a table value."""
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 
 
 def check_zip(data: bytes, name: str, max_unzipped_bytes: int) -> None:
@@ -106,12 +107,31 @@ def _read_container(parent: Any, element: Any, builder: LetterBuilder) -> None:
         check_deadline()
         if child.tag == f"{_W}p":
             _add_paragraph(Paragraph(child, parent), builder)
+            for box in _text_boxes(child):
+                _read_container(parent, box, builder)
         elif child.tag == f"{_W}tbl":
             _read_table(Table(child, parent), builder)
         elif child.tag == f"{_W}sdt":  # content controls wrap paragraphs and tables in templates
             content = child.find(f"{_W}sdtContent")
             if content is not None:
                 _read_container(parent, content, builder)
+
+
+def _text_boxes(paragraph: Any) -> list[Any]:
+    """Text boxes anchored in a paragraph (templates put addresses in them), each once.
+
+    Word stores a text box twice, as a DrawingML shape and a VML fallback for old readers; the
+    fallback copy (under ``mc:Fallback``) is skipped. Text boxes nested in text boxes are reached
+    when their container is read.
+    """
+    boxes = []
+    for box in paragraph.iter(f"{_W}txbxContent"):
+        ancestors = list(box.iterancestors())
+        inside = ancestors[: ancestors.index(paragraph)] if paragraph in ancestors else ancestors
+        if any(a.tag == f"{_MC}Fallback" or a.tag == f"{_W}txbxContent" for a in inside):
+            continue
+        boxes.append(box)
+    return boxes
 
 
 def _add_paragraph(paragraph: Paragraph, builder: LetterBuilder) -> None:

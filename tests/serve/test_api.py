@@ -172,3 +172,30 @@ def test_corrupt_pdf_gets_the_cli_code(client: TestClient) -> None:
     upload(client, [("scan.pdf", b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog")])
     html = client.get("/?added=1").text
     assert '<span class="filename">scan.pdf</span>: <span class="code">LA102</span> PDF is truncated' in html
+
+
+def test_unknown_page_is_html_404(client: TestClient) -> None:
+    response = client.get("/no/such/page")
+    assert response.status_code == 404
+    assert "<h1>Page not found</h1>" in response.text
+
+
+def test_page_bug_is_la900_and_logs_no_text(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from letter_audit.serve import app as app_module
+
+    upload(client, [("urgent.txt", URGENT_LETTER.encode())])
+
+    def broken(report: object, text: str) -> object:
+        raise ValueError(text)  # a message quoting the letter must not reach the log
+
+    monkeypatch.setattr(app_module, "build_view", broken)
+    caplog.set_level(logging.INFO)
+    response = client.get("/letters/1")
+    assert (response.status_code, response.text) == (
+        500,
+        "LA900 internal error while showing this page (please report it).",
+    )
+    assert "GET /letters/1: internal error (ValueError)" in caplog.text
+    assert "Ben Sample" not in caplog.text

@@ -58,11 +58,14 @@ def test_allow_remote_prints_the_token(started: list[Any], tmp_path: Path) -> No
             "--allow-remote",
             "--max-upload-mb",
             "5",
+            "--practice",
+            "Brook Lane Surgery",
         ],
     )
     assert result.exit_code == 0, result.output
     (settings,) = started
     assert settings.token and settings.max_upload_bytes == 5 * 1024 * 1024
+    assert settings.practice == "Brook Lane Surgery"
     assert f"  token: {settings.token}\n" in result.output
     assert f"  open:  http://0.0.0.0:9000/?token={settings.token}\n" in result.output
 

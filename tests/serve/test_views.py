@@ -95,6 +95,8 @@ def test_reply_is_worth_copying_only_when_something_is_pushed_back() -> None:
     text, useful = drafted_reply(fixed_audit(urgent))
     assert useful
     assert 'You asked: "refer him to dermatology for the rash"' in text
+    signed, _ = drafted_reply(fixed_audit(urgent), "Brook Lane Surgery")
+    assert signed.endswith("\nBrook Lane Surgery")
     _, useful = drafted_reply(Report(source=urgent.source))
     assert not useful
 

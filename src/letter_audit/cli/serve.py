@@ -40,13 +40,20 @@ DEFAULT_DB = "letter-audit.sqlite"
     show_default=True,
     help="Largest upload accepted (all letters dropped at once).",
 )
+@click.option("--practice", help="Your practice's name, to sign the drafted replies with.")
 @click.option(
     "--standard",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="A complete-care standard file to judge against instead of the shipped one.",
 )
 def serve(
-    db: Path, host: str, port: int, allow_remote: bool, max_upload_mb: float, standard: Path | None
+    db: Path,
+    host: str,
+    port: int,
+    allow_remote: bool,
+    max_upload_mb: float,
+    practice: str | None,
+    standard: Path | None,
 ) -> None:
     """Start the local web page: drop in the day's letters, see per letter what to do.
 
@@ -67,6 +74,7 @@ def serve(
         settings = ServeSettings.make(
             db, host=host, port=port, allow_remote=allow_remote, max_upload_mb=max_upload_mb,
             standard_path=standard,
+            practice=practice,
         )
     except RemoteRefused as exc:
         raise click.BadParameter(str(exc), param_hint="'--host'") from exc

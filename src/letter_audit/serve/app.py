@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.datastructures import FormData, UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.formparsers import MultiPartException, MultiPartParser
 
 from .. import __version__
@@ -84,6 +85,12 @@ def create_app(
 
     def problem(request: Request, status: int, title: str, message: str, code: str | None = None) -> Response:
         return page(request, "problem.html", {"title": title, "message": message, "code": code}, status)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_problem(request: Request, exc: StarletteHTTPException) -> Response:
+        titles = {404: "Page not found", 405: "Not allowed"}
+        title = titles.get(exc.status_code, "Request not understood")
+        return problem(request, exc.status_code, title, "Go back to the inbox and try again.")
 
     @app.get("/", response_class=HTMLResponse)
     def inbox_page(request: Request, added: str = "") -> Response:
@@ -183,7 +190,7 @@ def create_app(
             item = inbox.get(item_id) or item
             return page(request, "letter_error.html", {"item": item}, 422)
         report, text = found
-        reply_text, reply_useful = drafted_reply(report)
+        reply_text, reply_useful = drafted_reply(report, settings.practice)
         return page(
             request,
             "letter.html",

@@ -71,6 +71,8 @@ class ServeSettings:
     max_upload_bytes: int = 20 * 1024 * 1024
     """The most one upload (all files dropped at once) may carry."""
     standard_path: Path | None = None
+    practice: str | None = None
+    """The practice's name, signed under drafted replies."""
 
     @classmethod
     def make(
@@ -82,6 +84,7 @@ class ServeSettings:
         allow_remote: bool = False,
         max_upload_mb: float = 20,
         standard_path: Path | None = None,
+        practice: str | None = None,
     ) -> ServeSettings:
         """Settings with the network rule applied: other hosts need --allow-remote, then a token."""
         if not is_loopback(host) and not allow_remote:
@@ -99,6 +102,7 @@ class ServeSettings:
             token=token,
             max_upload_bytes=int(max_upload_mb * 1024 * 1024),
             standard_path=standard_path,
+            practice=practice,
         )
 
 
@@ -157,7 +161,7 @@ def guard(settings: ServeSettings) -> Callable[[Request, Endpoint], Awaitable[Re
         if settings.token is None:
             if not is_loopback(_host_name(request)):
                 return PlainTextResponse("This page only answers on this machine (127.0.0.1).", 400)
-            return await call_next(request)
+            return await _safe(request, call_next)
         token = settings.token
         given = request.query_params.get("token")
         if given is not None and same_secret(given, token):
@@ -169,9 +173,19 @@ def guard(settings: ServeSettings) -> Callable[[Request, Endpoint], Awaitable[Re
             return redirect
         for candidate in (request.headers.get(TOKEN_HEADER), request.cookies.get(TOKEN_COOKIE)):
             if same_secret(candidate, token):
-                return await call_next(request)
+                return await _safe(request, call_next)
         return PlainTextResponse(
             "Access token required: open the link letter-audit serve printed when it started.", 403
         )
+
+    async def _safe(request: Request, call_next: Endpoint) -> Response:
+        """A bug answers LA900 and logs only its type: a traceback's message could quote the letter."""
+        try:
+            return await call_next(request)
+        except Exception as exc:
+            log.error("%s %s: internal error (%s)", request.method, request.url.path, type(exc).__name__)
+            return PlainTextResponse(
+                "LA900 internal error while showing this page (please report it).", 500
+            )
 
     return middleware

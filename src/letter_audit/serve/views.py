@@ -188,7 +188,7 @@ def action_list_text(report: Report) -> str:
     return "\n".join(lines)
 
 
-def drafted_reply(report: Report) -> tuple[str, bool]:
+def drafted_reply(report: Report, practice: str | None = None) -> tuple[str, bool]:
     """The drafted reply to the hospital and whether it is worth copying (it pushes something back).
 
     The wording is the scoring work's (``render.reply``); a broken wording file must not take the
@@ -197,7 +197,7 @@ def drafted_reply(report: Report) -> tuple[str, bool]:
     from ..render.reply import render_reply
 
     try:
-        text = render_reply(report)
+        text = render_reply(report, practice=practice)
     except LetterAuditError as exc:
         return f"No drafted reply: {exc.one_line()}", False
     return text, any(a.inappropriate for a in report.gp_actions)

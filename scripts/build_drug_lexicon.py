@@ -35,12 +35,40 @@ DRUG_CHAPTERS = {f"{n:02d}" for n in range(1, 16)} | {"19"}
 # Esters that change the drug ("clobetasol propionate") and anions of mineral salts ("lithium carbonate")
 # stay. Only stripped from the end, and never when nothing but an element name would remain.
 SALTS = {
-    "hydrochloride", "dihydrochloride", "hydrobromide", "sodium", "potassium", "dipropionate",
-    "maleate", "besilate", "fumarate", "mesilate", "mesylate", "tartrate", "succinate", "hyclate",
-    "monohydrate", "dihydrate", "trihydrate", "hemihydrate", "calcium", "magnesium", "erbumine",
-    "arginine", "axetil", "anhydrous", "tosilate", "ditosilate", "dimesilate", "embonate",
+    "hydrochloride",
+    "dihydrochloride",
+    "hydrobromide",
+    "sodium",
+    "potassium",
+    "dipropionate",
+    "maleate",
+    "besilate",
+    "fumarate",
+    "mesilate",
+    "mesylate",
+    "tartrate",
+    "succinate",
+    "hyclate",
+    "monohydrate",
+    "dihydrate",
+    "trihydrate",
+    "hemihydrate",
+    "calcium",
+    "magnesium",
+    "erbumine",
+    "arginine",
+    "axetil",
+    "anhydrous",
+    "tosilate",
+    "ditosilate",
+    "dimesilate",
+    "embonate",
+    "acetate",
+    "phosphate",
+    "sulfate",
+    "sulphate",
 }
-ANIONS = {"carbonate", "propionate", "sulfate", "phosphate", "citrate", "acetate", "furoate", "valerate", "3350"}
+ANIONS = {"carbonate", "propionate", "citrate", "furoate", "valerate", "3350"}
 KEEP_FIRST = {"ferrous", "sodium", "potassium", "calcium", "magnesium", "zinc", "ammonium", "aluminium"}
 # Product names that are foods, feeds, devices or shop own-brands rather than a brand of a medicine
 JUNK_BRAND = re.compile(
@@ -79,6 +107,7 @@ _COMPONENT = re.compile(r"(?:^|/)\s*([A-Za-z][A-Za-z\- ]*?)\s*\d")
 def combination_generic(presentation: str) -> str | None:
     """'Budesonide 200mcg/dose / Formoterol 6mcg/dose ...' -> 'budesonide with formoterol'."""
     names = [m.group(1).strip().lower() for m in _COMPONENT.finditer(presentation)]
+    names = [re.sub(r"^(?:combined|generic)\s+", "", n) for n in names]
     names = [_strip_salt(n) for n in names if n and n not in {"dose", "ml", "g"}]
     seen: list[str] = []
     for n in names:
@@ -115,7 +144,7 @@ def main(argv: list[str]) -> int:
         key = (clean_generic(r["BNF Chemical Substance"]), r["BNF Chemical Substance Code"][:6])
         counts[key] = counts.get(key, 0) + 1
     main_bnf: dict[str, str] = {}
-    for (g, code), n in sorted(counts.items(), key=lambda kv: kv[1]):
+    for (g, code), _n in sorted(counts.items(), key=lambda kv: kv[1]):
         main_bnf[g] = code
     terms: dict[str, list[str]] = {}
 

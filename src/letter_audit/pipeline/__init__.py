@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 # imported by _register(). A component reads its data with ``load_data(models_dir)`` at build time
 # and saves it with ``to_disk``/``from_disk`` so the saved pipeline needs no repo.
 PIPE_NAMES: list[str] = [
-    "la_sections", "la_drugs", "la_dosage", "la_context", "la_med_changes", "la_requests", "la_status",
+    "la_sections", "la_drugs", "la_dosage", "la_context", "la_med_changes", "la_med_lists",
+    "la_requests", "la_status",
     "la_meta",
 ]
 
@@ -37,6 +38,7 @@ def _register() -> None:
         drugs,  # noqa: F401
         extensions,  # noqa: F401
         med_changes,  # noqa: F401
+        med_lists,  # noqa: F401
         meta,  # noqa: F401
         requests,  # noqa: F401
         sections,  # noqa: F401

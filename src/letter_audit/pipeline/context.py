@@ -94,7 +94,12 @@ class ContextAnnotator:
 
     def _compile(self) -> None:
         self.compiled = [
-            (r, re.compile(rf"(?<![\w-])(?:{r.pattern})(?![\w-])" if r.pattern != ";" else ";", re.IGNORECASE))
+            (
+                r,
+                re.compile(
+                    rf"(?<![\w-])(?:{r.pattern})(?![\w-])" if r.pattern != ";" else ";", re.IGNORECASE
+                ),
+            )
             for r in self.rules
         ]
 

@@ -7,7 +7,8 @@ fillers, and stops at the first thing it does not know; that point is where the 
 which later components use to tell "Ramipril 5 mg: STOPPED" from a trigger further along the line.
 
 Result: ``span._.dosage`` on each span of ``doc.spans["drugs"]``: {"dose", "strength", "unit",
-"frequency", "per_day", "route", "duration", "end", "phrase_end"} (missing parts are None; ``end`` is where the last dose part
+"frequency", "per_day", "route", "duration", "end", "phrase_end"} (missing parts are None; ``end`` is
+where the last dose part
 ends, ``phrase_end`` also steps over fillers such as "tablets" or "to be").
 """
 
@@ -88,7 +89,8 @@ class DosageReader:
         self.re_route = re.compile(rf"(?:{_alt(list(self.route_map))})(?![\w])", re.IGNORECASE)
         self.re_duration = re.compile(
             r"(?:for|x|over)\s+(?:a\s+further\s+|another\s+)?(?:\d+|one|two|three|four|five|six|seven|ten|fourteen)"
-            r"\s*(?:more\s+|further\s+)?(?:days?|weeks?|months?|doses?)(?:\s+(?:only|in total|total|then stop|then review))?(?![\w])",
+            r"\s*(?:more\s+|further\s+)?(?:days?|weeks?|months?|doses?)"
+            r"(?:\s+(?:only|in total|total|then stop|then review))?(?![\w])",
             re.IGNORECASE,
         )
         self.re_filler = re.compile(
@@ -108,8 +110,14 @@ class DosageReader:
     def read(self, text: str, pos: int) -> dict[str, Any]:
         """The dose parts written from ``pos`` on, and where they end."""
         out: dict[str, Any] = {
-            "dose": None, "strength": None, "unit": None, "frequency": None, "per_day": None,
-            "route": None, "duration": None, "end": pos,
+            "dose": None,
+            "strength": None,
+            "unit": None,
+            "frequency": None,
+            "per_day": None,
+            "route": None,
+            "duration": None,
+            "end": pos,
         }
         limit = min(len(text), pos + _WINDOW)
         nl = text.find("\n", pos, limit)

@@ -59,7 +59,12 @@ def _one_edit(a: str, b: str) -> bool:
         diff = [i for i in range(len(a)) if a[i] != b[i]]
         if len(diff) == 1:
             return True
-        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     i = 0
     while i < len(short) and short[i] == long_[i]:
@@ -98,7 +103,8 @@ class DrugFinder:
         if not stop_path.is_file():
             raise ModelError(f"drug stoplist missing: {stop_path}")
         stop = {
-            norm(line) for line in stop_path.read_text(encoding="utf-8").splitlines()
+            norm(line)
+            for line in stop_path.read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.lstrip().startswith("#")
         }
         self.terms = {k: v for k, v in terms.items() if k not in stop}
@@ -115,7 +121,7 @@ class DrugFinder:
             n = min(MAX_N * 2, len(words) * 2)  # "/", "+" and "-" are tokens of their own
             self.first[words[0]] = max(self.first.get(words[0], 1), n)
         by_shape: dict[tuple[str, int], list[str]] = {}
-        for term, (generic, kind, _) in self.terms.items():
+        for term, (_generic, kind, _) in self.terms.items():
             if kind == "generic" and term.isalpha() and len(term) >= 6:
                 by_shape.setdefault((term[:2], len(term)), []).append(term)
         self.by_shape = by_shape

@@ -36,13 +36,31 @@ _BLOCKING = {"negated", "hypothetical", "historical", "other_actor", "continued"
 _WORDS = re.compile(r"[A-Za-z][\w'-]*|\d+(?:\.\d+)?")
 _FWD_PUNCT = re.compile(r"^[\s:\-–—(\[*•]*$")
 _BACK_PUNCT = re.compile(r"^[\s:\-–—()\[\],|*•.]*$")
-_DOSE = r"\d+(?:\.\d+)?\s*(?:mg|micrograms?|mcg|microg|g|units?|ml|%)?(?:\s*(?:/\s*\w+))?(?:\s+(?:OD|BD|TDS|QDS|ON|nocte|mane|once daily|twice daily|daily|at night|weekly|once weekly))?"
+_DOSE = (
+    r"\d+(?:\.\d+)?\s*(?:mg|micrograms?|mcg|microg|g|units?|ml|%)?(?:\s*(?:/\s*\w+))?"
+    r"(?:\s+(?:OD|BD|TDS|QDS|ON|nocte|mane|once daily|twice daily|daily|at night|weekly|once weekly))?"
+)
 _FROM_TO = re.compile(rf"\bfrom\s+({_DOSE})\s*(?:to|->|→|-)\s*({_DOSE})", re.IGNORECASE)
 _TO = re.compile(rf"\bto\s+({_DOSE})", re.IGNORECASE)
-_PER_DAY = {"od": 1, "daily": 1, "once daily": 1, "on": 1, "nocte": 1, "mane": 1, "at night": 1, "bd": 2,
-            "twice daily": 2, "tds": 3, "qds": 4, "weekly": 1 / 7, "once weekly": 1 / 7}
+_PER_DAY = {
+    "od": 1,
+    "daily": 1,
+    "once daily": 1,
+    "on": 1,
+    "nocte": 1,
+    "mane": 1,
+    "at night": 1,
+    "bd": 2,
+    "twice daily": 2,
+    "tds": 3,
+    "qds": 4,
+    "weekly": 1 / 7,
+    "once weekly": 1 / 7,
+}
 _LEAD = re.compile(r"^[\s•*\-–\d.)]*$")
-_STATUS_SEP = re.compile(r"(?:\s[-–—]|[:|(])\s*(?:(?:was|were|has been|have been|now|dose|is|to be|then|and)\s+)*$", re.IGNORECASE)
+_STATUS_SEP = re.compile(
+    r"(?:\s[-–—]|[:|(])\s*(?:(?:was|were|has been|have been|now|dose|is|to be|then|and)\s+)*$", re.IGNORECASE
+)
 _NO_CHANGE = re.compile(r"\b(?:continued?|unchanged|no change|same)\b", re.IGNORECASE)
 
 
@@ -98,7 +116,11 @@ def _amount_per_day(dose: str | None) -> float | None:
     amount = parse_amount(dose)
     if amount is None or dose is None:
         return None
-    m = re.search(r"(once daily|twice daily|at night|once weekly|\b(?:od|bd|tds|qds|on|nocte|mane|daily|weekly)\b)", dose, re.IGNORECASE)
+    m = re.search(
+        r"(once daily|twice daily|at night|once weekly|\b(?:od|bd|tds|qds|on|nocte|mane|daily|weekly)\b)",
+        dose,
+        re.IGNORECASE,
+    )
     return amount * (_PER_DAY.get(m.group(1).lower(), 1) if m else 1)
 
 
@@ -129,7 +151,9 @@ class MedChangeFinder:
         s = self.settings
         if s is None:
             return
-        self.rx_triggers = [(r, re.compile(rf"(?<![\w-])(?:{r.pattern})(?![\w-])", re.IGNORECASE)) for r in self.triggers]
+        self.rx_triggers = [
+            (r, re.compile(rf"(?<![\w-])(?:{r.pattern})(?![\w-])", re.IGNORECASE)) for r in self.triggers
+        ]
         self.fwd_words = {w.lower() for w in s.forward_gap_words}
         self.back_words = {w.lower() for w in s.backward_gap_words}
         joiners = "|".join(re.escape(j) for j in sorted(s.list_joiners, key=len, reverse=True))
@@ -143,7 +167,9 @@ class MedChangeFinder:
         self.rx_reason_field = re.compile(field.format(s.record_fields.reason), re.IGNORECASE | re.MULTILINE)
         self.rx_reason = re.compile(rf"(?<![\w-])(?:{s.reason_cues})(?![\w-])\s*", re.IGNORECASE)
         self.rx_restart = re.compile(rf"(?<![\w-])(?:{s.restart_cues})(?![\w-])", re.IGNORECASE)
-        self.rx_restart_clause = re.compile(r"^\W*(?:please |can be |to be |and |then )?(?:re-?start|resume|re-?introduce)", re.IGNORECASE)
+        self.rx_restart_clause = re.compile(
+            r"^\W*(?:please |can be |to be |and |then )?(?:re-?start|resume|re-?introduce)", re.IGNORECASE
+        )
         trig = "|".join(f"(?:{r.pattern})" for r in self.triggers)
         self.rx_list_header = re.compile(
             rf"^[\W\d]*(?:(?:medications?|medicines?|drugs?|meds|items?)\s+)?(?:{trig})"
@@ -157,7 +183,11 @@ class MedChangeFinder:
             doc._.med_changes = []
             return doc
         text = doc.text
-        skip = [(s.start_char, s.end_char) for s in doc.spans.get("sections", []) if s.label_ in self.settings.skip_sections]
+        skip = [
+            (s.start_char, s.end_char)
+            for s in doc.spans.get("sections", [])
+            if s.label_ in self.settings.skip_sections
+        ]
         drugs = [d for d in doc.spans.get("drugs", []) if not any(a <= d.start_char < b for a, b in skip)]
         changes: list[dict[str, Any]] = []
         done: set[int] = set()  # drug start chars already explained
@@ -183,7 +213,9 @@ class MedChangeFinder:
         changes.sort(key=lambda c: c["start"])
         doc._.med_changes = changes
         doc.spans["med_changes"] = [
-            sp for c in changes if (sp := doc.char_span(c["start"], c["end"], alignment_mode="expand")) is not None
+            sp
+            for c in changes
+            if (sp := doc.char_span(c["start"], c["end"], alignment_mode="expand")) is not None
         ]
         return doc
 
@@ -243,16 +275,32 @@ class MedChangeFinder:
                         chain.append(d)
                     back = (chain, cost)
         if fwd and back:
-            return fwd if fwd[1] < back[1] else back
+            if fwd[1] != back[1]:
+                return fwd if fwd[1] < back[1] else back
+            # "...: stop sertraline": a plain forward gap beats a backward one across punctuation
+            back_gap = text[min(self._phrase_end(back[0][0]), t.start) : t.start]
+            return fwd if re.search(r"[:;(|\-–—]", back_gap) else back
         return fwd or back or ([], 99)
 
-    def _blocked(self, doc: Doc, t: Trigger) -> bool:
-        return any(m.category in _BLOCKING for m in categories_at(doc, t.start, t.end))
+    def _blocked(self, doc: Doc, t: Trigger, since: int | None = None) -> bool:
+        """True when a ConText modifier (cued at or after ``since``) covers the trigger."""
+        return any(
+            m.category in _BLOCKING and (since is None or m.start >= since)
+            for m in categories_at(doc, t.start, t.end)
+        )
 
     # -- clauses ---------------------------------------------------------------------------------
     def _clause(
-        self, doc: Doc, text: str, cs: int, ce: int, ds: list[Span], ts: list[Trigger],
-        nxt: tuple[int, int] | None, changes: list[dict[str, Any]], done: set[int],
+        self,
+        doc: Doc,
+        text: str,
+        cs: int,
+        ce: int,
+        ds: list[Span],
+        ts: list[Trigger],
+        nxt: tuple[int, int] | None,
+        changes: list[dict[str, Any]],
+        done: set[int],
     ) -> None:
         best: dict[int, tuple[int, Trigger, Span]] = {}
         lead = self._line_status(text, cs, ds, ts)
@@ -270,16 +318,25 @@ class MedChangeFinder:
                 dist = cost * 1000 + abs(d.start_char - t.start)
                 if d.start_char not in best or dist < best[d.start_char][0]:
                     best[d.start_char] = (dist, t, d)
+        restarted = any(t.rule.id == "start_restarted" for t in ts) and any(
+            t.rule.action == "withhold" for t in ts
+        )
         for _, t, d in sorted(best.values(), key=lambda x: x[2].start_char):
-            if self._blocked(doc, t):
+            if restarted:
+                done.add(d.start_char)  # held and restarted within the stay: no net change
+                continue
+            since = self._phrase_end(d) if lead is not None and d is lead[1] else None
+            if self._blocked(doc, t, since):
                 continue
             change = self._make(doc, text, t.rule.action, t.rule.id, d, cs, ce, t, nxt)
             if change is not None:
                 changes.append(change)
                 done.add(d.start_char)
 
-    def _line_status(self, text: str, cs: int, ds: list[Span], ts: list[Trigger]) -> tuple[Trigger, Span] | None:
-        """A list line led by a drug and closed by a status: "Methotrexate 15 mg weekly (Mondays) - started"."""
+    def _line_status(
+        self, text: str, cs: int, ds: list[Span], ts: list[Trigger]
+    ) -> tuple[Trigger, Span] | None:
+        """A list line led by a drug and closed by a status ("Methotrexate 15 mg weekly - started")."""
         first = ds[0]
         if not _LEAD.match(text[cs : first.start_char]):
             return None
@@ -292,14 +349,21 @@ class MedChangeFinder:
         return None
 
     def _make(
-        self, doc: Doc, text: str, action: str, rule: str, d: Span, cs: int, ce: int,
-        t: Trigger | None, nxt: tuple[int, int] | None,
+        self,
+        doc: Doc,
+        text: str,
+        action: str,
+        rule: str,
+        d: Span,
+        cs: int,
+        ce: int,
+        t: Trigger | None,
+        nxt: tuple[int, int] | None,
     ) -> dict[str, Any] | None:
         dosage = d._.dosage or {}
         info = d._.drug or {}
         after_drug = self._phrase_end(d)
         tail_from = max(after_drug, t.end if t else after_drug)
-        clause_tail = text[tail_from:ce]
         dose_before = dose_after = None
         m = _FROM_TO.search(text, d.start_char, ce)
         if m:
@@ -359,8 +423,15 @@ class MedChangeFinder:
         }
 
     def _switch(
-        self, doc: Doc, text: str, cs: int, ce: int, t: Trigger, ds: list[Span],
-        changes: list[dict[str, Any]], done: set[int],
+        self,
+        doc: Doc,
+        text: str,
+        cs: int,
+        ce: int,
+        t: Trigger,
+        ds: list[Span],
+        changes: list[dict[str, Any]],
+        done: set[int],
     ) -> bool:
         """Stop A + start B for "switched from A to B", "A changed to B", "B instead of A"."""
         before = [d for d in ds if d.end_char <= t.start and d.start_char not in done]
@@ -371,11 +442,21 @@ class MedChangeFinder:
                 new, old = before[-1], after[0]
         elif len(after) >= 2 and re.search(r"\bfrom\b", text[t.end : after[0].start_char], re.IGNORECASE):
             old, new = after[0], after[1]
-        elif before and after and self._gap_ok(text[self._phrase_end(before[-1]) : t.start], False, False) is not None:
+        elif (
+            before
+            and after
+            and self._gap_ok(text[self._phrase_end(before[-1]) : t.start], False, False) is not None
+        ):
             old, new = before[-1], after[0]
-        elif len(after) >= 2 and re.search(r"\b(?:to|with|for|by)\b", text[self._phrase_end(after[0]) : after[1].start_char], re.IGNORECASE):
+        elif len(after) >= 2 and re.search(
+            r"\b(?:to|with|for|by)\b", text[self._phrase_end(after[0]) : after[1].start_char], re.IGNORECASE
+        ):
             old, new = after[0], after[1]
-        if old is None or new is None or (old._.drug or {}).get("generic") == (new._.drug or {}).get("generic"):
+        if (
+            old is None
+            or new is None
+            or (old._.drug or {}).get("generic") == (new._.drug or {}).get("generic")
+        ):
             return False
         if self._blocked(doc, t):
             return True
@@ -392,7 +473,9 @@ class MedChangeFinder:
     # -- records and list headers ----------------------------------------------------------------
     def _classify(self, value: str) -> tuple[str, str] | None:
         """The action a status value states ("Added", "Dose increased from 5mg to 10mg", "Stopped")."""
-        if _NO_CHANGE.search(value) and not re.search(r"\b(?:increas|reduc|decreas|stop|start)", value, re.IGNORECASE):
+        if _NO_CHANGE.search(value) and not re.search(
+            r"\b(?:increas|reduc|decreas|stop|start)", value, re.IGNORECASE
+        ):
             return None
         hits = [(m.start(), r) for r, rx in self.rx_triggers if (m := rx.search(value))]
         if not hits:
@@ -400,7 +483,9 @@ class MedChangeFinder:
         rule = min(hits, key=lambda h: h[0])[1]
         return rule.action, rule.id
 
-    def _records(self, doc: Doc, text: str, drugs: list[Span], changes: list[dict[str, Any]], done: set[int]) -> None:
+    def _records(
+        self, doc: Doc, text: str, drugs: list[Span], changes: list[dict[str, Any]], done: set[int]
+    ) -> None:
         lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
         starts: list[tuple[int, int, str | None, int]] = []  # line index, start char, action, content start
         for i, (ls, le) in enumerate(lines):
@@ -455,8 +540,10 @@ class MedChangeFinder:
                     done.add(d.start_char)
             changes.append(change)
 
-    def _list_headers(self, doc: Doc, text: str, drugs: list[Span], changes: list[dict[str, Any]], done: set[int]) -> None:
-        """"Stopped medications:" then one drug per line, until a blank line or the next header."""
+    def _list_headers(
+        self, doc: Doc, text: str, drugs: list[Span], changes: list[dict[str, Any]], done: set[int]
+    ) -> None:
+        """ "Stopped medications:" then one drug per line, until a blank line or the next header."""
         for m in re.finditer(r"[^\n]+", text):
             if not self.rx_list_header.match(m.group(0)):
                 continue

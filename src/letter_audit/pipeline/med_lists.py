@@ -1,0 +1,250 @@
+"""``la_med_lists``: changes that only show when medication lists are compared.
+
+Why: many discharge summaries state no change in words; they print the medicines on admission and on
+discharge (as two lists or a two-column table) and leave the reader to compare. On admission but not at
+discharge means stopped; new at discharge means started; a different daily dose means increased or
+decreased. A short course on the discharge list ("Doxycycline 100 mg once daily for 4 more days") that
+was not on the admission list is a course to complete at home, which is a start.
+
+Runs after ``la_med_changes`` and adds to ``doc._.med_changes``; a drug already given a stated change is
+left alone. Table columns are recognised from a header row naming admission and discharge.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import srsly
+from pydantic import BaseModel, ConfigDict
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from . import extensions  # noqa: F401
+from .med_changes import dose_direction
+from .ruledata import read_yaml
+
+RULES_FILE = "rules/medication_lists.yaml"
+_LEADER = re.compile(r"(?:[^|\n]*\|\s*)?[\s•*\-–\d.)]*")  # bullets, numbers, or one heading cell
+_USUAL = re.compile(
+    r"\b(?:continued?|unchanged|usual|regular|long-?term|completed"
+    r"|given (?:on the ward|in hospital|on the unit))\b",
+    re.IGNORECASE,
+)
+
+
+class ListRules(BaseModel):
+    """Which sections and table headers hold admission and discharge lists."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    admission_sections: list[str]
+    discharge_sections: list[str]
+    course_sections: list[str]
+    admission_header: str
+    discharge_header: str
+    max_course_days: int = 42
+
+
+def _days(duration: str | None) -> float | None:
+    if not duration:
+        return None
+    m = re.search(
+        r"(\d+|one|two|three|four|five|six|seven|ten|fourteen)\s*(?:more\s+|further\s+)?(day|week|month|dose)",
+        duration,
+        re.IGNORECASE,
+    )
+    if not m:
+        return None
+    words = {
+        "one": 1,
+        "two": 2,
+        "three": 3,
+        "four": 4,
+        "five": 5,
+        "six": 6,
+        "seven": 7,
+        "ten": 10,
+        "fourteen": 14,
+    }
+    n = float(words.get(m.group(1).lower(), m.group(1)))
+    return n * {"day": 1, "week": 7, "month": 30, "dose": 1}[m.group(2).lower()]
+
+
+class MedListComparer:
+    """The la_med_lists component."""
+
+    def __init__(self, nlp: Language, name: str = "la_med_lists") -> None:
+        self.name = name
+        self.rules: ListRules | None = None
+
+    def load_data(self, models_dir: Path) -> None:
+        """Read and validate the list rules."""
+        self.rules = read_yaml(models_dir / RULES_FILE, ListRules)
+        self._compile()
+
+    def _compile(self) -> None:
+        if self.rules is not None:
+            self.rx_adm = re.compile(self.rules.admission_header, re.IGNORECASE)
+            self.rx_dis = re.compile(self.rules.discharge_header, re.IGNORECASE)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.rules is None:
+            return doc
+        changes: list[dict[str, Any]] = list(doc._.med_changes or [])
+        told = {c["drug"] for c in changes}
+        drugs = list(doc.spans.get("drugs", []))
+        adm, dis = self._from_sections(doc, drugs)
+        t_adm, t_dis = self._from_table(doc, drugs)
+        adm, dis = adm + t_adm, dis + t_dis
+        new: list[dict[str, Any]] = []
+        if adm and dis:
+            adm_by = {self._generic(d): d for d in adm}
+            dis_by = {self._generic(d): d for d in dis}
+            for g, d in adm_by.items():
+                if g not in dis_by:
+                    new.append(self._change(d, "stop", "list_absent_at_discharge", before=d))
+            for g, d in dis_by.items():
+                if g not in adm_by:
+                    new.append(self._change(d, "start", "list_new_at_discharge", after=d))
+                else:
+                    a = adm_by[g]
+                    direction = dose_direction(self._dose(a), self._dose(d))
+                    if direction:
+                        new.append(self._change(d, direction, "list_dose_differs", before=a, after=d))
+        adm_names = {self._generic(d) for d in adm}
+        for d in self._course_items(doc, drugs):
+            if self._generic(d) not in adm_names:
+                new.append(self._change(d, "start", "list_course_at_discharge", after=d))
+        for c in new:
+            if c["drug"] not in told:
+                told.add(c["drug"])
+                changes.append(c)
+        changes.sort(key=lambda c: c["start"])
+        doc._.med_changes = changes
+        return doc
+
+    # -- lists -----------------------------------------------------------------------------------
+    @staticmethod
+    def _generic(d: Span) -> str:
+        return str((d._.drug or {}).get("generic") or d.text.lower())
+
+    @staticmethod
+    def _dose(d: Span) -> str | None:
+        dosage = d._.dosage or {}
+        if not dosage.get("dose"):
+            return None
+        freq = {1: "od", 2: "bd", 3: "tds", 4: "qds"}.get(int(dosage.get("per_day") or 1), "")
+        return f"{dosage['dose']} {freq}".strip()
+
+    @staticmethod
+    def _line_leaders(doc: Doc, drugs: list[Span], start: int, end: int) -> list[Span]:
+        """The first drug of each line between ``start`` and ``end`` (one list item per line)."""
+        text = doc.text
+        out: list[Span] = []
+        last_line = -1
+        for d in drugs:
+            if not (start <= d.start_char < end):
+                continue
+            line_start = text.rfind("\n", 0, d.start_char) + 1
+            if line_start == last_line or not _LEADER.fullmatch(text[line_start : d.start_char]):
+                continue
+            last_line = line_start
+            out.append(d)
+        return out
+
+    def _from_sections(self, doc: Doc, drugs: list[Span]) -> tuple[list[Span], list[Span]]:
+        assert self.rules is not None
+        adm: list[Span] = []
+        dis: list[Span] = []
+        for s in doc.spans.get("sections", []):
+            body = s._.body_start if s._.body_start is not None else s.start_char
+            if s.label_ in self.rules.admission_sections:
+                adm += self._line_leaders(doc, drugs, body, s.end_char)
+            elif s.label_ in self.rules.discharge_sections:
+                dis += self._line_leaders(doc, drugs, body, s.end_char)
+        return adm, dis
+
+    def _from_table(self, doc: Doc, drugs: list[Span]) -> tuple[list[Span], list[Span]]:
+        """Two-column tables: a header row naming admission and discharge, then "drug dose | drug dose"."""
+        letter = doc._.letter
+        adm: list[Span] = []
+        dis: list[Span] = []
+        if letter is None:
+            return adm, dis
+        cols: tuple[int, int] | None = None
+        for block in letter.blocks:
+            if block.kind != "table_row" or not block.cells:
+                cols = None
+                continue
+            texts = [doc.text[c.start : c.end] for c in block.cells]
+            a = next((i for i, t in enumerate(texts) if self.rx_adm.search(t)), None)
+            b = next((i for i, t in enumerate(texts) if self.rx_dis.search(t)), None)
+            if a is not None and b is not None and a != b:
+                cols = (a, b)
+                continue
+            if cols is None:
+                continue
+            for idx, bucket in ((cols[0], adm), (cols[1], dis)):
+                if idx < len(block.cells):
+                    cell = block.cells[idx]
+                    first = next((d for d in drugs if cell.start <= d.start_char < cell.end), None)
+                    if first is not None:
+                        bucket.append(first)
+        return adm, dis
+
+    def _course_items(self, doc: Doc, drugs: list[Span]) -> list[Span]:
+        """Discharge-list items with a short course length."""
+        assert self.rules is not None
+        out: list[Span] = []
+        for s in doc.spans.get("sections", []):
+            if s.label_ not in self.rules.course_sections:
+                continue
+            body = s._.body_start if s._.body_start is not None else s.start_char
+            for d in self._line_leaders(doc, drugs, body, s.end_char):
+                days = _days((d._.dosage or {}).get("duration"))
+                line_end = doc.text.find("\n", d.start_char)
+                line = doc.text[d.start_char : line_end if line_end != -1 else len(doc.text)]
+                if days is not None and days <= self.rules.max_course_days and not _USUAL.search(line):
+                    out.append(d)
+        return out
+
+    def _change(
+        self, d: Span, action: str, rule: str, before: Span | None = None, after: Span | None = None
+    ) -> dict[str, Any]:
+        info = d._.drug or {}
+        dosage = d._.dosage or {}
+        end = max(int(dosage.get("end") or d.end_char), d.end_char)
+        return {
+            "drug": info.get("generic") or d.text.lower(),
+            "action": action,
+            "dose_before": self._dose(before) if before is not None else None,
+            "dose_after": self._dose(after) if after is not None else None,
+            "reason": None,
+            "rule": rule,
+            "brand": d.text if info.get("kind") == "brand" else None,
+            "switched_with": None,
+            "duration": dosage.get("duration"),
+            "restart_condition": None,
+            "start": d.start_char,
+            "end": end,
+            "drug_start": d.start_char,
+            "drug_end": d.end_char,
+        }
+
+    def to_disk(self, path: Path, *, exclude: tuple[str, ...] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "lists.json", self.rules.model_dump() if self.rules else None)
+
+    def from_disk(self, path: Path, *, exclude: tuple[str, ...] = ()) -> MedListComparer:
+        data = srsly.read_json(Path(path) / "lists.json")
+        self.rules = ListRules.model_validate(data) if data else None
+        self._compile()
+        return self
+
+
+@Language.factory("la_med_lists", assigns=["doc._.med_changes"], requires=["doc.spans"])
+def make_med_lists(nlp: Language, name: str) -> MedListComparer:
+    return MedListComparer(nlp, name)

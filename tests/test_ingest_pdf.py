@@ -107,9 +107,9 @@ def test_pdf_without_text_or_image_is_la111(tmp_path: Path) -> None:
 
 
 def test_scanned_pdf_without_tesseract_is_la109(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import pytesseract
+    from letter_audit.ingest import ocr
 
-    monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", str(tmp_path / "no-tesseract"))
+    monkeypatch.setattr(ocr, "TESSERACT", str(tmp_path / "no-tesseract"))
     path = scanned_pdf(tmp_path / "scan.pdf")
     with pytest.raises(OcrUnavailable) as info:
         read_letter(path)

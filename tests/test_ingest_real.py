@@ -128,3 +128,29 @@ def test_itk_html_letters(name: str, phrases: list[str], row: list[str]) -> None
     assert letter.source.format == "html"
     _in_order(letter.text, *phrases)
     assert row in _rows(letter)
+
+
+@pytest.mark.slow
+def test_scanned_copy_of_a_real_letter_reads_like_the_original(tmp_path: Path) -> None:
+    """Each page of the discharge letter as a 200 dpi picture only, as a practice scanner makes it."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(REAL / "nhswales_discharge_letter.pdf")
+    images = [doc[i].render(scale=200 / 72, grayscale=True).to_pil() for i in range(len(doc))]
+    doc.close()
+    scan = tmp_path / "scan.pdf"
+    images[0].save(scan, "PDF", resolution=200, save_all=True, append_images=images[1:])
+    letter = read_letter(scan)
+    assert letter.source.ocr is True and letter.source.pages == 2
+    rows = _rows(letter)
+    assert ["NHS Number:", "123 456 7890"] in rows
+    assert ["Discharge Date:", "28th August 2025"] in rows
+    _in_order(
+        letter.text,
+        "DISCHARGE SUMMARY",
+        "Reason for Admission",
+        "Amoxicillin 500mg TDS - 5 days",
+        "Follow-up Arrangements",
+        "Date: 28th August 2025",
+    )
+    assert "Hospital Discharge Letter" not in letter.text  # the print header is still furniture

@@ -363,3 +363,9 @@ def test_cli_eval_bad_gold_is_one_line(tmp_path: Path, perfect_checker: None) ->
 
 def test_letter_eval_keeps_the_grade() -> None:
     assert LetterEval(name="n", path="p", grade=3).grade == 3
+
+
+def test_cli_eval_directory_without_gold_is_one_line(tmp_path: Path) -> None:
+    res = CliRunner().invoke(main, ["eval", str(tmp_path)])
+    assert res.exit_code == 2
+    assert res.output == f"letter-audit: {tmp_path}: LA100 no <name>.gold.json files under this directory\n"

@@ -356,8 +356,11 @@ def evaluate(
         def audit_fn(p: Path) -> Report:
             return audit(p, nlp=nlp)
 
+    cases = find_cases(root)
+    if not cases:
+        raise InputError("no <name>.gold.json files under this directory", path=str(root))
     results: list[LetterEval] = []
-    for gold_path, letter_path in find_cases(root):
+    for gold_path, letter_path in cases:
         name = gold_path.name[: -len(".gold.json")]
         try:
             gold = load_gold(gold_path)

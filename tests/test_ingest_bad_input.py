@@ -62,7 +62,7 @@ def test_default_size_limit_is_50_mb() -> None:
     ("data", "what"),
     [
         (b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "a PNG image"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64, "an old Word .doc"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64, "an old Office file (.doc, .xls or Outlook .msg)"),
         (b"<?xml version='1.0'?><ClinicalDocument/>", "XML that is not an HTML letter"),
     ],
 )

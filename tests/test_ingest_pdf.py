@@ -192,3 +192,20 @@ def test_two_line_label_beside_a_centred_value_is_one_row(tmp_path: Path) -> Non
         "Discharging specialty / department | Acute Medicine\n"
         "Discharge method | Discharged on clinical advice or with clinical consent"
     )
+
+
+def test_word_broken_at_a_line_end_is_joined_with_its_hyphen(tmp_path: Path) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "hyphen.pdf"
+    c = Canvas(str(path))
+    c.setFont("Helvetica", 11)
+    c.drawString(
+        72, 700, "Please arrange a repeat chest X-ray in six weeks; the consultant will review the follow-"
+    )
+    c.drawString(72, 686, "up result in clinic and write to the practice.")
+    c.save()
+    assert read_letter(path).text == (
+        "Please arrange a repeat chest X-ray in six weeks; the consultant will review the follow-up "
+        "result in clinic and write to the practice."
+    )

@@ -297,7 +297,12 @@ def _flush(builder: LetterBuilder, para: list[Line], kind: BlockKind, page: int)
         return
     x0 = min(ln.x0 for ln in para)
     x1 = max(ln.x1 for ln in para)
-    text = " ".join(ln.text for ln in para)
+    text = para[0].text
+    for ln in para[1:]:
+        nxt = ln.text
+        # A word broken at the line's end ("follow-" / "up") is joined again, keeping its hyphen.
+        joined = text.endswith("-") and len(text) > 1 and text[-2].isalpha() and nxt[:1].islower()
+        text = f"{text}{nxt}" if joined else f"{text} {nxt}"
     builder.add(kind, text, page=page, bbox=(x0, para[0].top, x1, para[-1].bottom))
     para.clear()
 

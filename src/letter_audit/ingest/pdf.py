@@ -105,6 +105,8 @@ def _page_words(textpage: Any, height: float) -> tuple[list[Word], int]:
 
     for i in range(count):
         u = c.FPDFText_GetUnicode(raw, i)
+        if u == 0x02:  # PDFium's mark for a hyphen that breaks a word at the end of a line
+            u = 0x2D
         if u in _SPACES or u < 0x20:
             end_word()
             continue

@@ -18,7 +18,10 @@ Sniffed = Literal["pdf", "docx", "txt", "html", "rtf"]
 
 # Formats we recognise but cannot read, with advice for the user.
 _KNOWN_BINARY: list[tuple[bytes, str]] = [
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word .doc (Office 97) file; save it as DOCX or PDF"),
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        "an old Office file (.doc, .xls or Outlook .msg); save it as DOCX or PDF",
+    ),
     (b"\x89PNG\r\n\x1a\n", "a PNG image; scan or print it to PDF"),
     (b"\xff\xd8\xff", "a JPEG image; scan or print it to PDF"),
     (b"II*\x00", "a TIFF image; scan or print it to PDF"),

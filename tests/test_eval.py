@@ -369,3 +369,11 @@ def test_cli_eval_directory_without_gold_is_one_line(tmp_path: Path) -> None:
     res = CliRunner().invoke(main, ["eval", str(tmp_path)])
     assert res.exit_code == 2
     assert res.output == f"letter-audit: {tmp_path}: LA100 no <name>.gold.json files under this directory\n"
+
+
+def test_cli_eval_verbose_breaks_figures_down_by_format(tmp_path: Path, medless_checker: None) -> None:
+    d = _corpus(tmp_path)
+    res = CliRunner().invoke(main, ["eval", str(d), "-v", "--thresholds", _thresholds(tmp_path, "{}\n")])
+    assert res.exit_code == 0, res.output
+    row = next(line for line in res.output.splitlines() if line.startswith("txt "))
+    assert row.split() == ["txt", "2", "0.000", "1.000", "1.000", "1.000", "1.000", "1.000"]

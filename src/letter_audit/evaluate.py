@@ -323,6 +323,8 @@ class EvalResult(_Model):
     per_letter: list[LetterEval]
     failures: list[str] = Field(default_factory=list)
     thresholds: dict[str, float] = Field(default_factory=dict)
+    by_format: dict[str, dict[str, float | None]] = Field(default_factory=dict)
+    """The same figures per letter file extension, to show whether one reader lags behind."""
 
 
 def find_cases(directory: Path) -> list[tuple[Path, Path | None]]:
@@ -380,6 +382,9 @@ def evaluate(
             error = f"LA900 internal error: {type(exc).__name__}"
         results.append(compare(name, str(letter_path), gold, report, error))
     metrics = summarise(results)
+    groups: dict[str, list[LetterEval]] = {}
+    for r in results:
+        groups.setdefault(Path(r.path).suffix.lstrip(".") or "none", []).append(r)
     th = thresholds or Thresholds(minimums={})
     return EvalResult(
         directory=str(root),
@@ -389,4 +394,5 @@ def evaluate(
         per_letter=results,
         failures=failures(metrics, th),
         thresholds=th.minimums,
+        by_format={fmt: summarise(group) for fmt, group in sorted(groups.items())},
     )

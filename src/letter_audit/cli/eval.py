@@ -62,6 +62,24 @@ def _table(result: EvalResult) -> str:
     return "\n".join(lines)
 
 
+_FORMAT_COLUMNS = ("med_f1", "action_f1", "fit_note_acc", "follow_up_acc", "contact_acc", "letter_type_acc")
+
+
+def _by_format(result: EvalResult) -> str:
+    counts: dict[str, int] = {}
+    for le in result.per_letter:
+        fmt = Path(le.path).suffix.lstrip(".") or "none"
+        counts[fmt] = counts.get(fmt, 0) + 1
+    head = f"{'Format':<8} {'Letters':>7} " + " ".join(f"{c:>15}" for c in _FORMAT_COLUMNS)
+    lines = [head, "-" * len(head)]
+    for fmt, figures in result.by_format.items():
+        cells = " ".join(
+            f"{'n/a' if figures.get(c) is None else format(figures[c], '.3f'):>15}" for c in _FORMAT_COLUMNS
+        )
+        lines.append(f"{fmt:<8} {counts.get(fmt, 0):>7} {cells}")
+    return "\n".join(lines)
+
+
 def _details(result: EvalResult) -> str:
     lines = []
     for le in result.per_letter:
@@ -132,6 +150,8 @@ def eval_command(
             if details:
                 click.echo(details)
                 click.echo()
+            click.echo(_by_format(result))
+            click.echo()
         click.echo(_table(result))
         if result.failures:
             click.echo()

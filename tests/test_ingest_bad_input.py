@@ -158,3 +158,18 @@ def test_pdf_with_an_owner_password_only_is_read(tmp_path: Path) -> None:
     c.drawString(72, 720, "Plan: discharge home")
     c.save()
     assert read_letter(path).text == "Plan: discharge home"
+
+
+def test_password_protected_word_document_is_la112() -> None:
+    """Office wraps an encrypted DOCX in an OLE2 file holding an "EncryptedPackage" stream."""
+    ole = (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        + b"\0" * 504
+        + "EncryptedPackage".encode("utf-16-le")
+        + b"\0" * 64
+    )
+    with pytest.raises(InputError) as info:
+        read_bytes(ole, "locked.docx")
+    assert info.value.one_line() == (
+        "locked.docx: LA112 Word document is password-protected; save an unprotected copy and try again"
+    )

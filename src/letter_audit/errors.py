@@ -92,6 +92,11 @@ class NoText(InputError):
     default_message = "no text could be found in this file"
 
 
+class EncryptedDocx(InputError):
+    code = "LA112"
+    default_message = "Word document is password-protected; save an unprotected copy and try again"
+
+
 # -- LA2xx: the standard (criteria file) -----------------------------------------------------------
 class StandardError(LetterAuditError):
     code = "LA200"

@@ -48,6 +48,8 @@ def open_pdf(data: bytes, name: str) -> Any:
 
 def read_pdf(data: bytes, name: str, builder: LetterBuilder, *, ocr: bool = True) -> tuple[int, bool]:
     """Read every page into ``builder``; returns (page count, whether OCR was used)."""
+    import pypdfium2 as pdfium
+
     doc = open_pdf(data, name)
     used_ocr = False
     pages: list[Page] = []
@@ -57,10 +59,10 @@ def read_pdf(data: bytes, name: str, builder: LetterBuilder, *, ocr: bool = True
             check_deadline()
             try:
                 page = doc[index]
-            except Exception:
+                width, height = page.get_size()
+                textpage = page.get_textpage()
+            except pdfium.PdfiumError:
                 raise CorruptPdf(f"PDF page {index + 1} is damaged and cannot be read", path=name) from None
-            width, height = page.get_size()
-            textpage = page.get_textpage()
             words, visible = _page_words(textpage, height)
             textpage.close()
             if visible < MIN_TEXT_CHARS and _has_image(page):

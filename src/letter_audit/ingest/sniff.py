@@ -12,10 +12,12 @@ import zipfile
 from pathlib import PurePath
 from typing import Literal
 
-from ..errors import BinaryJunk, CorruptDocx, CorruptPdf, EmptyFile, UnsupportedType
+from ..errors import BinaryJunk, CorruptDocx, CorruptPdf, EmptyFile, EncryptedDocx, UnsupportedType
 
 Sniffed = Literal["pdf", "docx", "txt", "html", "rtf"]
 
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 # Formats we recognise but cannot read, with advice for the user.
 _KNOWN_BINARY: list[tuple[bytes, str]] = [
     (
@@ -50,6 +52,9 @@ def sniff(data: bytes, name: str) -> Sniffed:
         return _sniff_zip(data, name)
     if head.lstrip().startswith(b"{\\rtf"):
         return "rtf"
+    if head.startswith(_OLE2) and _ENCRYPTED_PACKAGE in data[:65536]:
+        # Office keeps a password-protected DOCX inside an OLE2 container with this stream.
+        raise EncryptedDocx(path=name)
     for magic, what in _KNOWN_BINARY:
         if head.startswith(magic):
             raise UnsupportedType(f"unsupported file type: this is {what}", path=name)

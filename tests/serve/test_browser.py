@@ -166,3 +166,20 @@ def test_mark_done_removes_from_the_list(page: Any, tmp_path: Path) -> None:
     page.wait_for_url(re.compile(r"/$"))
     assert page.locator("table.inbox tbody tr a").all_inner_texts() == ["routine_clinic.txt"]
     assert page.locator("details.done-list summary").inner_text() == "Done today (1)"
+
+
+def test_drop_letters_onto_the_page(page: Any) -> None:
+    page.goto("/")
+    page.evaluate(
+        """([a, b]) => {
+            const dt = new DataTransfer();
+            dt.items.add(new File([a], "dropped_routine.txt", { type: "text/plain" }));
+            dt.items.add(new File([b], "dropped_urgent.txt", { type: "text/plain" }));
+            document.getElementById("upload").dispatchEvent(
+                new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+        }""",
+        [ROUTINE_LETTER, URGENT_LETTER],
+    )
+    page.wait_for_url(re.compile(r"/\?added="))
+    names = page.locator("table.inbox tbody tr a").all_inner_texts()
+    assert names == ["dropped_urgent.txt", "dropped_routine.txt"]

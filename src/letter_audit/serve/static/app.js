@@ -13,6 +13,13 @@
       if (chosen) { chosen.textContent = n ? n + " letter" + (n === 1 ? "" : "s") + " chosen" : ""; }
     }
     input.addEventListener("change", describe);
+    form.addEventListener("submit", function () {
+      // Checking takes about a second a letter; say so rather than leave the page looking stuck.
+      var n = input.files ? input.files.length : 0;
+      var button = document.getElementById("upload-button");
+      if (button) { button.disabled = true; }
+      if (chosen && n) { chosen.textContent = "Checking " + n + " letter" + (n === 1 ? "" : "s") + "…"; }
+    });
     ["dragenter", "dragover"].forEach(function (name) {
       form.addEventListener(name, function (e) { e.preventDefault(); form.classList.add("over"); });
     });
@@ -24,7 +31,7 @@
       if (e.dataTransfer && e.dataTransfer.files.length) {
         input.files = e.dataTransfer.files;
         describe();
-        form.submit();
+        form.requestSubmit();
       }
     });
   }

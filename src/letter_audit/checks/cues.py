@@ -70,7 +70,12 @@ class RequestCues(_Group):
     rerefer: list[str]
     did_not_attend: list[str]
     fit_note: list[str]
+    fit_note_ask: list[str]
+    """Verbs asking for a note mentioned earlier in the sentence ("please could you provide one")."""
     results_back: list[str]
+    """Asking the practice to send results or readings back to the hospital."""
+    results_back_conditional: list[str]
+    """Asking to hear back only if something is abnormal: fair when the monitoring is explained."""
     arrange_tests: list[str]
     bloods: list[str]
     monitoring: list[str]

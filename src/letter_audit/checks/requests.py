@@ -27,15 +27,19 @@ def flag_requests(letter: Letter, findings: Findings, standard: Standard, cues: 
     agreement = _shared_care_agreed(letter.text, cues)
     flagged = []
     for action in findings.gp_actions:
-        context = _context(letter, action)
-        rule = classify(action, context, standard, cues, did_not_attend=did_not_attend, agreement=agreement)
+        sentence = _sentence(letter, action, findings.gp_actions, cues)
+        whole = _whole_sentence(letter, action)
+        rule = classify(
+            action, sentence, whole, standard, cues, did_not_attend=did_not_attend, agreement=agreement
+        )
         flagged.append(action.model_copy(update={"inappropriate": rule is not None, "rule": rule}))
     return flagged
 
 
 def classify(
     action: GpAction,
-    context: str,
+    sentence: str,
+    whole: str,
     standard: Standard,
     cues: Cues,
     *,
@@ -44,14 +48,20 @@ def classify(
 ) -> InappropriateRule | None:
     """The rule a request breaks, or None when it is a fair request of the practice.
 
-    ``context`` is the letter line around the request, used to see whether monitoring is explained.
+    ``sentence`` is the request with the rest of its sentence: one sentence often carries two requests
+    ("arrange an HbA1c and send us the result"), and the second half decides what the first is.
+    ``whole`` is the full sentence, for requests that point back ("a fit note ...; please provide one").
     """
     text = action.text
     req = cues.requests
     settings = standard.settings.requests
-    if any_match(req.rerefer, text):
-        return "dna_rereferral" if did_not_attend else None
-    if action.category == "fit_note" or any_match(req.fit_note, text):
+    rerefer = any_match(req.rerefer, text)
+    if rerefer and did_not_attend:
+        return "dna_rereferral"
+    if any_match(req.fit_note, text) or (
+        any_match(req.fit_note, whole)
+        and (action.category == "fit_note" or any_match(req.fit_note_ask, text))
+    ):
         return "fit_note"
     if not agreement and _names_shared_care_drug(text, settings.shared_care_drugs):
         # Prescribing a specialist drug, or running the monitoring that goes with it.
@@ -59,28 +69,49 @@ def classify(
         asks_to_monitor = action.category == "monitoring" or any_match(req.bloods, text)
         if asks_to_prescribe or asks_to_monitor:
             return "shared_care"
-    if action.category == "referral" or any_match(req.refer_onward, text):
+    if not rerefer and (action.category == "referral" or any_match(req.refer_onward, text)):
         exempt = any(re.search(p, text, re.IGNORECASE) for p in settings.onward_referral_exempt)
         return "onward_referral" if settings.flag_onward_referral and not exempt else None
-    if any_match(req.results_back, text) or any_match(req.arrange_tests, text):
+    explained = any_match(req.explained, sentence)
+    if any_match(req.results_back, sentence) or any_match(req.arrange_tests, text):
         return "call_and_recall"
-    if action.category == "results":
+    if any_match(req.results_back_conditional, sentence) and not explained:
+        # "let us know if it rises" with no reason given: the practice is running the hospital's
+        # surveillance. With a reason ("following these changes"), it is safety monitoring.
+        return "call_and_recall"
+    if action.category == "results" and not explained:
         return "call_and_recall"
     if any_match(req.bloods, text) or any_match(req.monitoring, text) or action.category == "monitoring":
         if settings.flag_post_discharge_bloods and any_match(req.bloods, text):
             return "call_and_recall"
-        explained = any_match(req.explained, context)
         if settings.flag_unexplained_monitoring and not explained:
             return "call_and_recall"
     return None
 
 
-def _context(letter: Letter, action: GpAction) -> str:
-    """The request with the line or sentence around it, where a reason is usually given."""
+def _sentence(letter: Letter, action: GpAction, others: list[GpAction], cues: Cues) -> str:
+    """The request and the rest of its sentence, up to the next separate request.
+
+    A tail like "and send us the result" belongs to the request before it, even when extraction
+    made it an item of its own; any other request later in the sentence is judged on its own.
+    """
     text = letter.text
-    start = max(0, text.rfind("\n", 0, action.evidence.start) + 1)
-    end = text.find("\n", action.evidence.end)
-    return action.text + " " + text[start : len(text) if end < 0 else end]
+    begin, end = action.evidence.start, action.evidence.end
+    stops = [x for x in (text.find(". ", end), text.find("\n", end)) if x >= 0]
+    right = min(stops) if stops else len(text)
+    for other in sorted(others, key=lambda a: a.evidence.start):
+        if end <= other.evidence.start < right and not any_match(cues.requests.results_back, other.text):
+            right = other.evidence.start
+            break
+    return action.text + " " + text[begin:right]
+
+
+def _whole_sentence(letter: Letter, action: GpAction) -> str:
+    text = letter.text
+    start, end = action.evidence.start, action.evidence.end
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    stops = [x for x in (text.find(". ", end), text.find("\n", end)) if x >= 0]
+    return action.text + " " + text[left : min(stops) if stops else len(text)]
 
 
 def _names_shared_care_drug(text: str, drugs: list[str]) -> bool:

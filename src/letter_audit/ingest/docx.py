@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from typing import TYPE_CHECKING, Any
 
 from ..errors import CorruptDocx, ZipBomb
@@ -71,7 +72,7 @@ def check_zip(data: bytes, name: str, max_unzipped_bytes: int) -> None:
                         if total > max_unzipped_bytes:
                             raise ZipBomb(path=name)
                 check_deadline()
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError) as exc:
             raise CorruptDocx(f"DOCX (zip) is damaged or truncated: {exc}", path=name) from None
 
 

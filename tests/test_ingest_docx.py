@@ -169,3 +169,18 @@ def test_text_box_is_read_once_where_it_is_anchored(tmp_path: Path) -> None:
     path = tmp_path / "box.docx"
     d.save(str(path))
     assert read_letter(path).text == "Dear Dr Test,\nWard 7, St Test Hospital\nPlan: home"
+
+
+def test_part_with_damaged_compressed_data_is_la106() -> None:
+    """Regression (found by fuzzing): zlib errors while inflating a part were internal errors (LA900)."""
+    import struct
+
+    data = bytearray(docx_bytes())
+    info = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo("word/document.xml")
+    name_len, extra_len = struct.unpack_from("<HH", data, info.header_offset + 26)
+    start = info.header_offset + 30 + name_len + extra_len
+    for i in range(start + 5, start + 40):
+        data[i] ^= 0x5A
+    with pytest.raises(CorruptDocx) as info_:
+        read_bytes(bytes(data), "damaged.docx")
+    assert info_.value.code == "LA106"

@@ -199,3 +199,17 @@ def test_page_bug_is_la900_and_logs_no_text(
     )
     assert "GET /letters/1: internal error (ValueError)" in caplog.text
     assert "Ben Sample" not in caplog.text
+
+
+def test_letter_is_checked_again_when_the_store_has_no_report(client: TestClient) -> None:
+    # A new standard version (or a cleared store) leaves the inbox row without a report.
+    upload(client, [("urgent.txt", URGENT_LETTER.encode())])
+    con = sqlite3.connect(client.settings.db)  # type: ignore[attr-defined]
+    with con:
+        con.execute("DELETE FROM results")
+    con.close()
+    response = client.get("/letters/1")
+    assert response.status_code == 200
+    assert "Start ramipril" in response.text
+    with ResultStore(client.settings.db) as store:  # type: ignore[attr-defined]
+        assert store.count() == 1

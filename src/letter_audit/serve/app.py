@@ -21,6 +21,7 @@ from starlette.formparsers import MultiPartException, MultiPartParser
 
 from .. import __version__
 from ..errors import TooLarge
+from ..report import Report
 from ..standard import load_standard
 from .inbox import Inbox, InboxItem
 from .intake import Checker
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from ..letter import Letter
-    from ..report import Report
 
 HERE = Path(__file__).resolve().parent
 MAX_FILES_PER_UPLOAD = 100
@@ -166,7 +166,7 @@ def create_app(
             return problem(request, 404, "No such letter", "This letter is not in the inbox.")
         return item
 
-    def _report(item: InboxItem) -> tuple[Any, str] | None:
+    def _report(item: InboxItem) -> tuple[Report, str] | None:
         """The report and letter text; checks again when the store has no report (new standard)."""
         content = inbox.content(item.id)
         if content is None or item.failed:

@@ -83,7 +83,8 @@ class InboxItem:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    """Local time with its UTC offset: "today" and "received 09:14" mean the practice's own day."""
+    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
 
 
 def missing_items(report: Report) -> list[str]:
@@ -205,7 +206,7 @@ class Inbox:
         Letters that could not be read come first (someone has to chase them), then by priority, then
         oldest upload first, so a letter does not sink under newer ones of the same priority.
         """
-        day = today or dt.datetime.now(dt.UTC).date().isoformat()
+        day = today or dt.datetime.now().astimezone().date().isoformat()
         with self._connect() as con:
             rows = con.execute(
                 f"SELECT {_SUMMARY_COLUMNS} FROM serve_inbox "

@@ -7,8 +7,10 @@ The method, in brief:
 
 * words are grouped into lines by vertical overlap and sorted top to bottom, left to right, so reading
   order does not depend on the order a PDF producer happened to draw text in;
-* a horizontal gap wider than about one em splits a line into cells, so a two-column table's row comes
-  out as one ``table_row`` with both cells rather than one column after the other;
+* a horizontal gap wider than two thirds of the line's height (a space is a quarter) splits a line into
+  cells, so a two-column table's row comes out as one ``table_row`` with both cells rather than one
+  column after the other; a label wrapped over two lines beside a value centred between them (lines
+  overlapping in height, side by side) is joined into one row;
 * lines in the top or bottom tenth of the page that repeat there on at least two pages (and half of
   them), digits ignored so that page numbers may change, are headers and footers: ``Letter.furniture``;
 * single-cell lines are joined into one paragraph while the previous line ran on to the right margin

@@ -19,7 +19,6 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from types import FrameType
 
 from ..errors import ReadTimeout
@@ -32,15 +31,6 @@ MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
 """A DOCX whose parts add up to more than this when inflated is refused as a zip bomb."""
 MAX_ZIP_RATIO = 200
 """A DOCX part over 1 MB that inflates more than this many times its compressed size is refused."""
-
-
-@dataclass(frozen=True)
-class ReadLimits:
-    """The limits one read runs under."""
-
-    max_bytes: int = DEFAULT_MAX_BYTES
-    timeout_s: float | None = DEFAULT_TIMEOUT_S
-    max_unzipped_bytes: int = MAX_UNZIPPED_BYTES
 
 
 class _Deadline(threading.local):

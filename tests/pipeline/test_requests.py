@@ -56,12 +56,35 @@ def test_hospital_owned_actions_are_not_requests(nlp, run):
     assert items(nlp, run, text) == []
 
 
-def test_conditional_and_slash_timeframe(nlp, run):
+def test_dependent_conditional_clause_stays_with_its_request(nlp, run):
     text = "GP to review BP in 2/52 and titrate ramipril if BP remains above 140/90."
     assert items(nlp, run, text) == [
-        ("GP to review BP in 2/52", "monitoring", "in 2/52", None),
-        ("titrate ramipril if BP remains above 140/90", "prescribing", None, "BP remains above 140/90"),
+        (text.rstrip("."), "monitoring", "in 2/52", "BP remains above 140/90"),
     ]
+
+
+def test_reporting_back_stays_with_the_test(nlp, run):
+    text = "Please check her FBC weekly and send the results to us, and refer her to the dietitian."
+    assert items(nlp, run, text) == [
+        ("Please check her FBC weekly and send the results to us", "monitoring", "weekly", None),
+        ("refer her to the dietitian", "referral", None, None),
+    ]
+
+
+def test_second_object_with_its_own_timeframe_is_split(nlp, run):
+    text = "Please recheck his HbA1c in 3 months and his renal function in 4 weeks."
+    assert items(nlp, run, text) == [
+        ("Please recheck his HbA1c in 3 months", "monitoring", "in 3 months", None),
+        ("his renal function in 4 weeks", "monitoring", "in 4 weeks", None),
+    ]
+
+
+def test_none_other_than_keeps_the_exception(nlp, run):
+    doc = run(nlp, "No GP action is needed other than updating her repeat prescription to the new dose.")
+    assert [(s.text, s._.request_category) for s in doc.spans["gp_actions"]] == [
+        ("updating her repeat prescription to the new dose", "prescribing"),
+    ]
+    assert doc._.no_gp_action is None
 
 
 def test_leading_condition_applies_to_every_item(nlp, run):
@@ -106,6 +129,8 @@ def test_nil_outside_gp_section_is_not_none_stated(nlp, run):
         "He has been advised to book a GP appointment in 2 weeks.",
         "Please find enclosed a copy of the discharge summary.",
         "We discussed the plan with her.",
+        "You may wish to consider starting a statin.",
+        "She stopped lamotrigine because of a rash; please do not restart it.",
     ],
 )
 def test_traps_are_not_requests(nlp, run, text):
@@ -126,10 +151,16 @@ def test_prsb_message_to_gp(nlp, run):
     [
         ("We would appreciate it if you could issue a fit note for 2 weeks.", "fit_note"),
         ("Please continue to prescribe apixaban 5 mg BD.", "prescribing"),
-        ("You may wish to consider starting a statin.", "prescribing"),
+        ("Please give the next leuprorelin injection in 3 months.", "prescribing"),
+        ("Please arrange a repeat chest X-ray in 6 weeks.", "monitoring"),
+        ("Please arrange physiotherapy for her.", "referral"),
+        ("Please add NSAID intolerance to his record.", "other"),
+        ("Pls chase CRP and CXR report.", "results"),
         ("Please chase the histology result.", "results"),
         ("Could you please review her in 4 weeks?", "review"),
         ("GP to please arrange a home visit.", "other"),
+        ("Please can the GP review her bowels and her fluid status.", "review"),
+        ("It would also help if you could stop his aspirin 7 days before surgery.", "prescribing"),
     ],
 )
 def test_categories(nlp, run, text, category):

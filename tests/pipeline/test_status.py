@@ -17,7 +17,11 @@ def nlp(make_nlp) -> Language:
     ("text", "status", "rule"),
     [
         ("A fit note has been issued for 2 weeks.", "issued", "fit-issued"),
-        ("Fit note: issued for 4 weeks", "issued", "fit-issued"),
+        ("Fit note: issued for 4 weeks", "issued", "fit-issued-section"),
+        ("Fit note\nNot required, retired.", "not_needed", "fit-not_needed-section"),
+        ("He is a lorry driver and will need a fit note for 2 weeks.", "missing", "fit-off-work"),
+        ("Off work since January. She will need a further fit note; please could you provide one.",
+         "requested_from_gp", "fit-requested-one"),
         ("We have given her a fit note for 6 weeks.", "issued", "fit-issued-we"),
         ("Please could you issue a fit note for her.", "requested_from_gp", "fit-requested-please"),
         ("GP to provide a fit note for 2 weeks.", "requested_from_gp", "fit-requested"),

@@ -49,7 +49,8 @@ class LetterTypeRules(_Strict):
 
 
 class DateLabel(Cue):
-    field: Literal["letter", "clinic", "admission", "discharge"]
+    field: Literal["letter", "clinic", "admission", "discharge", "attendance", "skip"]
+    priority: int = 1
 
 
 class DateRules(_Strict):
@@ -89,7 +90,7 @@ class MetaFinder:
         self.rules = rules
         self.type_cues = [(c.id, c.type, c.weight, _compile(c.pattern)) for c in rules.letter_type.cues]
         d = rules.dates
-        self.date_labels = [(c.id, c.field, _compile(c.pattern)) for c in d.labels]
+        self.date_labels = [(c.id, c.field, c.priority, _compile(c.pattern)) for c in d.labels]
         self.months = {m[:3]: i + 1 for i, m in enumerate(d.months)}
         mon = "|".join(rf"{m[:3]}(?:{m[3:]})?" for m in d.months) + "|sept"
         self.date_rx = re.compile(
@@ -143,35 +144,39 @@ class MetaFinder:
         except (ValueError, KeyError, TypeError):
             return None
 
-    def dates(self, text: str) -> dict[str, dict[str, Any]]:
+    def dates(self, text: str, letter_type: str = "other") -> dict[str, dict[str, Any]]:
+        """Dates by field. Each date takes the label ending nearest before it (within ``gap`` characters);
+        labels are anchored at the end of that window, so "Date of birth: X" can never label a later date."""
         d = self.rules.dates
         out: dict[str, dict[str, Any]] = {}
+        ranks: dict[str, int] = {}
         unlabelled: list[tuple[int, int, dt.date]] = []
         for m in self.date_rx.finditer(text):
             when = self.parse_date(m)
             if when is None:
                 continue
-            window_start = max(0, m.start() - d.gap)
-            window = text[window_start : m.start()]
-            if _DOB.search(window[-25:]):
+            window = text[max(0, m.start() - d.gap) : m.start()]
+            best: tuple[int, str, str, int] | None = None  # label length, field, rule, priority
+            for rid, field, priority, rx in self.date_labels:
+                lm = rx.search(window)
+                if lm is not None and (best is None or lm.end() - lm.start() > best[0]):
+                    best = (lm.end() - lm.start(), field, rid, priority)
+            if best is None:
+                line_start = text.rfind("\n", 0, m.start()) + 1
+                line_end = text.find("\n", m.end())
+                line = text[line_start : line_end if line_end >= 0 else len(text)]
+                alone = r"\s*(?:\w+day,?\s+)?" + re.escape(m.group(0)) + r"[\s,.]*"
+                if re.fullmatch(alone, line):
+                    unlabelled.append((m.start(), m.end(), when))
                 continue
-            best: tuple[int, int, str, str] | None = None  # label end, length, field, rule
-            for rid, field, rx in self.date_labels:
-                for lm in rx.finditer(window):
-                    key = (lm.end(), lm.end() - lm.start(), field, rid)
-                    if best is None or key[:2] > best[:2]:
-                        best = key
-            if best is not None:
-                field, rid = best[2], best[3]
-                if field not in out:
-                    out[field] = {"date": when, "start": m.start(), "end": m.end(), "rule": rid}
+            _, field, rid, priority = best
+            if field == "skip":
                 continue
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            line_end = text.find("\n", m.end())
-            line = text[line_start : line_end if line_end >= 0 else len(text)]
-            alone = r"\s*(?:\w+day,?\s+)?" + re.escape(m.group(0)) + r"[\s,.]*"
-            if re.fullmatch(alone, line):
-                unlabelled.append((m.start(), m.end(), when))
+            if field == "attendance":
+                field = "admission" if letter_type == "discharge_summary" else "clinic"
+            if field not in out or priority > ranks[field]:
+                out[field] = {"date": when, "start": m.start(), "end": m.end(), "rule": rid}
+                ranks[field] = priority
         if "letter" not in out:
             for s, e, when in unlabelled:
                 if s <= d.unlabelled_letter_date_within:
@@ -208,9 +213,10 @@ class MetaFinder:
 
     def find(self, text: str) -> dict[str, Any]:
         dna = self.dna_rx.search(text)
+        letter_type = self.letter_type(text)
         return {
-            "letter_type": self.letter_type(text),
-            "dates": self.dates(text),
+            "letter_type": letter_type,
+            "dates": self.dates(text, letter_type["value"]),
             "specialty": self.specialty(text),
             "consultant": self._person(self.consultant_rx, text, "meta-consultant"),
             "team": self._person(self.team_rx, text, "meta-team"),

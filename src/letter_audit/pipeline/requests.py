@@ -47,11 +47,16 @@ class RequestRules(BaseModel):
     hospital_owned: list[Cue]
     none_stated: list[Cue]
     action_verbs: list[str]
+    join_verbs: list[str]
+    none_except: str
+    patient_salutation: str
+    gp_addressed_cues: list[str]
+    vocative_gp: str
     categories: list[CategoryCue]
     timeframes: list[Cue]
     condition_cues: str
 
-    @field_validator("condition_cues")
+    @field_validator("condition_cues", "none_except", "patient_salutation", "vocative_gp")
     @classmethod
     def _valid(cls, v: str) -> str:
         _compile(v)
@@ -94,13 +99,26 @@ class RequestFinder:
         self.categories = [(c.id, c.category, _compile(c.pattern)) for c in rules.categories]
         self.timeframes = comp(rules.timeframes)
         self.condition = _compile(rules.condition_cues)
-        verbs = "|".join(re.escape(v) for v in sorted(rules.action_verbs, key=len, reverse=True))
-        # Where one clause ends and the next begins inside a sentence.
+        self.none_except = _compile(rules.none_except)
+        self.patient_salutation = _compile(rules.patient_salutation)
+        self.vocative_gp = _compile(rules.vocative_gp)
+        self.gp_cues = [(i, rx) for i, rx in self.cues if i in set(rules.gp_addressed_cues)]
+        joins = {v.lower() for v in rules.join_verbs}
+        verbs = "|".join(
+            re.escape(v) for v in sorted(rules.action_verbs, key=len, reverse=True) if v.lower() not in joins
+        )
+        # Where one clause ends and the next begins inside a sentence. A verb in join_verbs never opens a
+        # new clause, and neither does a conditional one ("... and restart ramipril if creatinine falls").
+        cond = r"(?!(?:[^;.]|\.(?=\d))*\b(?:if|unless|once|provided)\b)(?!\S+\s+(?:it|them|this|these)\b)"
         self.split = re.compile(
-            rf"\s*;\s*|\s*,?\s+(?:and|then|&)\s+(?=(?:also\s+|then\s+|please\s+)?(?:{verbs})\b)"
-            rf"|\s*,\s+(?=(?:please\s+)?(?:{verbs})\b)"
-            rf"|\s*,?\s+(?:and|but)\s+(?=(?:I|we|the\s+GP|GP|please|you)\b)"
-            rf"|\s*,\s+(?=(?:I|we)\s+(?:will|have|shall)\b)",
+            rf"\s*;\s*|\s*,?\s+(?:and|then|&)\s+(?=(?:also\s+|then\s+|please\s+|pls\s+)?(?:{verbs})\b){cond}"
+            rf"|\s*,\s+(?=(?:please\s+|pls\s+)?(?:{verbs})\b){cond}"
+            rf"|\s*,?\s+(?:and|but)\s+(?=(?:I|we|the\s+GP|GP|please|pls|you)\b)"
+            rf"|\s*,\s+(?=(?:I|we)\s+(?:will|have|shall)\b)"
+            # "HbA1c in 3 months and his renal function in 4 weeks": a second object with its own time.
+            rf"|(?:(?<=weeks)|(?<=months)|(?<=days)|(?<=week)|(?<=month))\s+and\s+"
+            rf"(?=(?:his|her|their|the)\s+[^,;.]{{1,40}}?"
+            rf"\s+(?:in|at|within|after)\s+\d)",
             _FLAGS,
         )
 
@@ -120,6 +138,7 @@ class RequestFinder:
         """Requests in ``text``; ``section_of`` maps a sentence start to (section id, body start, end)."""
         requests: list[Request] = []
         none_stated: tuple[int, int, str] | None = None
+        to_patient = self.patient_salutation.search(text) is not None
         for s, e in sentence_spans(text):
             sec, body_start = self._section(section_of, s)
             if body_start > s:
@@ -133,12 +152,21 @@ class RequestFinder:
             in_gp = sec in self.rules.gp_sections
             hit_none = _first(self.none, sent) or (_first(self.none_in_section, sent) if in_gp else None)
             if hit_none:
-                if none_stated is None:
-                    none_stated = (s + hit_none[1].start(), s + hit_none[1].end(), hit_none[0])
+                rest = self.none_except.search(sent, hit_none[1].end())
+                if rest is None:
+                    if none_stated is None:
+                        none_stated = (s + hit_none[1].start(), s + hit_none[1].end(), hit_none[0])
+                    continue
+                # "No GP action other than updating her repeat prescription": the rest is the request.
+                s = s + rest.end()
+                while s < e and text[s].isspace():
+                    s += 1
+                requests.extend(self._sentence(text, s, e, True))
                 continue
             if _first(self.not_request, sent):
                 continue
-            requests.extend(self._sentence(text, s, e, in_gp))
+            cues = self.gp_cues if to_patient and not self.vocative_gp.match(sent) else self.cues
+            requests.extend(self._sentence(text, s, e, in_gp and not to_patient, cues))
         return requests, none_stated
 
     def _section(self, section_of: dict[int, tuple[str, int, int]] | None, pos: int) -> tuple[str, int]:
@@ -149,7 +177,9 @@ class RequestFinder:
                 return label, body
         return "", -1
 
-    def _sentence(self, text: str, s: int, e: int, in_gp: bool) -> list[Request]:
+    def _sentence(
+        self, text: str, s: int, e: int, in_gp: bool, cues: list[tuple[str, re.Pattern[str]]] | None = None
+    ) -> list[Request]:
         sent = text[s:e]
         lead_condition: str | None = None
         cm = self.condition.match(sent.lstrip())
@@ -169,7 +199,7 @@ class RequestFinder:
             clause = sent[cs:ce]
             if not clause.strip():
                 continue
-            cue = _first(self.cues, clause)
+            cue = _first(self.cues if cues is None else cues, clause)
             hosp = _first(self.hospital, clause)
             if cue and (hosp is None or cue[1].start() <= hosp[1].start()):
                 owner = cue[0]

@@ -38,16 +38,25 @@ class FitNoteCues(_Strict):
     requested_from_gp: list[Cue]
     not_needed: list[Cue]
     missing: list[Cue]
+    issued_in_section: str
+    not_needed_in_section: str
+
+    @field_validator("issued_in_section", "not_needed_in_section")
+    @classmethod
+    def _valid(cls, v: str) -> str:
+        _compile(v)
+        return v
 
 
 class FollowUpCues(_Strict):
     hospital: list[Cue]
     gp: list[Cue]
     none: list[Cue]
+    none_in_section: str
     when: str
     with_whom: str
 
-    @field_validator("when", "with_whom")
+    @field_validator("when", "with_whom", "none_in_section")
     @classmethod
     def _valid(cls, v: str) -> str:
         _compile(v)
@@ -104,19 +113,29 @@ class StatusFinder:
             return [(c.id, _compile(c.pattern)) for c in cues]
 
         fn = rules.fit_note
+        self.fit_in_section = {"issued": _compile(fn.issued_in_section),
+                               "not_needed": _compile(fn.not_needed_in_section)}
         self.fit = [(status, comp(getattr(fn, status))) for status in
                     ("issued", "requested_from_gp", "not_needed", "missing")]
         fu = rules.follow_up
         self.fu_hospital, self.fu_gp, self.fu_none = comp(fu.hospital), comp(fu.gp), comp(fu.none)
         self.when, self.with_whom = _compile(fu.when), _compile(fu.with_whom)
+        self.fu_none_section = _compile(fu.none_in_section)
         self.contact = comp(rules.contact.cues)
         self.not_team = _compile(rules.contact.not_team)
         self.team_words = _compile(rules.contact.team_words)
 
     # -- fit note ---------------------------------------------------------------------------------
     def fit_note(
-        self, text: str, units: list[tuple[int, int]], fit_requests: list[Hit]
+        self, text: str, units: list[tuple[int, int]], fit_requests: list[Hit], fit_bodies: list[int]
     ) -> dict[str, Any] | None:
+        """Issued > requested from GP > not needed > missing (a need with none of the others)."""
+        for body in fit_bodies:
+            for status, rx in self.fit_in_section.items():
+                m = rx.match(text, body)
+                if m is not None:
+                    start = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t\n:-|"))
+                    return {"status": status, "start": start, "end": m.end(), "rule": f"fit-{status}-section"}
         requested = sorted(_scan(dict(self.fit)["requested_from_gp"], text, units) + fit_requests)
         asked_units = {u for u in units for h in requested if u[0] <= h[0] < u[1]}
         for status, cues in self.fit:
@@ -133,9 +152,18 @@ class StatusFinder:
 
     # -- follow-up --------------------------------------------------------------------------------
     def follow_up(
-        self, text: str, units: list[tuple[int, int]], gp_reviews: list[Hit]
+        self, text: str, units: list[tuple[int, int]], *,
+        gp_reviews: list[Hit], fu_bodies: list[int], no_gp_action: bool,
     ) -> dict[str, Any] | None:
+        """Who follows the patient up: the hospital if it says it will see or call them, else the GP if
+        asked to, else none if the letter says no follow-up; a "none" cue overlapping an owner cue
+        ("no GP follow-up needed") cancels it. Unstated: None (the report says "unclear")."""
         none = _scan(self.fu_none, text, units)
+        for body in fu_bodies:
+            m = self.fu_none_section.match(text, body)
+            if m is not None:
+                none.append((m.start(), m.end(), "fu-none-in-section"))
+        none.sort()
 
         def keep(hits: list[Hit]) -> list[Hit]:
             return [h for h in hits if not any(n[0] < h[1] and h[0] < n[1] for n in none)]
@@ -143,6 +171,9 @@ class StatusFinder:
         hospital = [h for h in keep(_scan(self.fu_hospital, text, units))
                     if not _NEGATED.search(text[max(0, h[0] - 8) : h[0]])]
         gp = sorted(keep(_scan(self.fu_gp, text, units)) + gp_reviews)
+        if not (hospital or gp or none) and no_gp_action:
+            return {"owner": "none", "start": None, "end": None, "rule": "fu-none-no-action",
+                    "when": None, "with_whom": None}
         for owner, hits in (("hospital", hospital), ("gp", gp), ("none", none)):
             if hits:
                 s, e, rid = hits[0]
@@ -156,7 +187,6 @@ class StatusFinder:
                     "owner": owner, "start": s, "end": e, "rule": rid,
                     "when": when.group(0) if when and owner != "none" else None,
                     "with_whom": who.group("who").strip() if who and owner != "none" else None,
-                    "sentence": unit,
                 }
         return None
 
@@ -216,12 +246,19 @@ class StatusComponent:
                         for s in requests if s._.request_category == "fit_note"]
         gp_reviews = [(s.start_char, s.end_char, "fu-gp-request") for s in requests
                       if s._.request_category == "review"]
+        fu_bodies = [s._.body_start for s in doc.spans.get("sections", [])
+                     if s.label_ == "follow_up" and s._.body_start is not None]
         contact_spans = [(s.start_char, s.end_char) for s in doc.spans.get("sections", [])
                          if s.label_ == "contact"]
         letter = doc._.letter
         furniture = list(letter.furniture) if letter is not None else []
-        doc._.fit_note = self.finder.fit_note(text, units, fit_requests)
-        doc._.follow_up = self.finder.follow_up(text, units, gp_reviews)
+        fit_bodies = [s._.body_start for s in doc.spans.get("sections", [])
+                      if s.label_ == "fit_note" and s._.body_start is not None]
+        doc._.fit_note = self.finder.fit_note(text, units, fit_requests, fit_bodies)
+        doc._.follow_up = self.finder.follow_up(
+            text, units, gp_reviews=gp_reviews, fu_bodies=fu_bodies,
+            no_gp_action=doc._.no_gp_action is not None,
+        )
         doc._.contact_point = self.finder.contact_point(text, contact_spans, furniture)
         return doc
 

@@ -86,13 +86,38 @@ def by_format(corpus: Path) -> dict[str, list[Path]]:
 def _child(kind: str, jobs: int, list_file: Path) -> dict[str, Any]:
     paths = [Path(p) for p in list_file.read_text().splitlines() if p]
     if kind == "audit":
-        from letter_audit.batch import run_batch
+        import letter_audit.batch as batch
         from letter_audit.pipeline import load_pipeline
 
+        plain = batch.audit_file
+
+        def traced(path: Any, standard_path: Any = None) -> dict[str, Any]:
+            # each worker reports its own RSS after every letter, to see whether it grows
+            result = plain(path, standard_path)
+            result["_bench"] = (os.getpid(), _rss(os.getpid()))
+            return result
+
+        batch.audit_file = traced  # type: ignore[assignment]
         load_pipeline()
         start = time.perf_counter()
-        failed = sum(1 for e in run_batch(paths, store=None, jobs=jobs) if e.kind == "failed")
-        return {"seconds": time.perf_counter() - start, "letters": len(paths), "failed": failed}
+        failed = 0
+        series: dict[int, list[int]] = {}
+        for event in batch.run_batch(paths, store=None, jobs=jobs):
+            failed += event.kind == "failed"
+            pid, rss = event.result["_bench"]
+            series.setdefault(pid, []).append(rss or 0)
+        seconds = time.perf_counter() - start
+        growth = {}
+        for pid, values in series.items():
+            # after the first tenth of its letters (warm-up) to its last letter
+            warm = values[len(values) // 10] if values else 0
+            growth[str(pid)] = {
+                "letters": len(values),
+                "after_warmup_mb": warm / MB,
+                "last_mb": values[-1] / MB,
+                "peak_mb": max(values) / MB,
+            }
+        return {"seconds": seconds, "letters": len(paths), "failed": failed, "per_worker": growth}
     if kind == "pdfplumber":
         import pdfplumber
 
@@ -135,11 +160,24 @@ def _children(pid: int) -> list[int]:
     return out
 
 
+def _cpu_children() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _cpu_since(before: float) -> float:
+    """CPU seconds used by the finished child and its waited-for workers (startup included)."""
+    return _cpu_children() - before
+
+
 def run_child(kind: str, jobs: int, paths: list[Path], tmp: Path) -> dict[str, Any]:
     """Run one measurement in a new process, sampling the RSS of it and its workers every 0.1 s."""
     list_file = tmp / f"{kind}-{jobs}-{len(paths)}.lst"
     list_file.write_text("\n".join(map(str, paths)))
     cmd = [sys.executable, __file__, "--child", kind, str(jobs), str(list_file)]
+    cpu_before = _cpu_children()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
     samples: dict[int, list[tuple[float, int]]] = {}
     done = threading.Event()
@@ -172,7 +210,10 @@ def run_child(kind: str, jobs: int, paths: list[Path], tmp: Path) -> dict[str, A
             early = sum(series[k : 2 * k]) / k
             late = sum(series[-k:]) / k
             growth.append((late - early) / MB)
+    if "per_worker" in result:
+        growth = [w["last_mb"] - w["after_warmup_mb"] for w in result["per_worker"].values()]
     result.update(
+        cpu_s=_cpu_since(cpu_before),
         rate=result["letters"] / result["seconds"] if result["seconds"] else None,
         peak_rss_mb=max(peaks) if peaks else None,
         parent_peak_rss_mb=max(r for _, r in samples.get(proc.pid, [(0, 0)])) / MB,
@@ -205,6 +246,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--jobs", default="1,2", help="Comma-separated job counts")
     parser.add_argument("--limit", type=int, default=0, help="At most this many letters per format")
+    parser.add_argument("--formats", default=",".join(FORMATS), help="Comma-separated: txt,docx,pdf")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -216,12 +258,14 @@ def main() -> int:
     if args.corpus is None or not corpus.exists():
         make_corpus(corpus, args.n, args.seed)
     groups = by_format(corpus)
-    if args.limit:
-        groups = {f: ps[: args.limit] for f, ps in groups.items()}
+    wanted = set(args.formats.split(","))
+    groups = {f: (ps[: args.limit] if args.limit else ps) if f in wanted else [] for f, ps in groups.items()}
     job_counts = [int(j) for j in args.jobs.split(",")]
     tmp = ROOT / "benchmarks/results/tmp"
     tmp.mkdir(parents=True, exist_ok=True)
 
+    load_at_start = os.getloadavg()
+    print(f"load average at start: {load_at_start[0]:.1f} on {os.cpu_count()} CPUs", file=sys.stderr)
     runs: dict[str, dict[str, Any]] = {}
     for fmt in FORMATS:
         if not groups[fmt]:
@@ -260,10 +304,12 @@ def main() -> int:
         "cold_check_s": (cold, "<=", 1.5),
     }
     print(f"\ncorpus {corpus}: " + ", ".join(f"{len(v)} {k}" for k, v in groups.items()))
-    print(f"{'run':<10}{'letters':>8}{'failed':>8}{'sec':>9}{'letters/s':>11}{'peak MB':>9}{'growth MB':>10}")
+    head = f"{'run':<10}{'letters':>8}{'failed':>8}{'sec':>9}{'CPU s':>8}{'letters/s':>11}"
+    print(head + f"{'peak MB':>9}{'growth MB':>10}")
     for name, r in {**runs, **baselines}.items():
         print(
-            f"{name:<10}{r['letters']:>8}{r.get('failed', 0):>8}{r['seconds']:>9.2f}{_fmt(r['rate']):>11}"
+            f"{name:<10}{r['letters']:>8}{r.get('failed', 0):>8}{r['seconds']:>9.2f}{r['cpu_s']:>8.1f}"
+            f"{_fmt(r['rate']):>11}"
             f"{_fmt(r['peak_rss_mb']):>9}{_fmt(r['rss_growth_mb']):>10}"
         )
     print(f"\n{'measure':<26}{'value':>9}  target")
@@ -279,6 +325,7 @@ def main() -> int:
         "corpus": str(corpus),
         "letters": {k: len(v) for k, v in groups.items()},
         "cpus": os.cpu_count(),
+        "load_average_at_start": load_at_start,
         "runs": runs,
         "baselines": baselines,
         "cold_check_s": cold,

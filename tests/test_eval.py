@@ -377,3 +377,24 @@ def test_cli_eval_verbose_breaks_figures_down_by_format(tmp_path: Path, medless_
     assert res.exit_code == 0, res.output
     row = next(line for line in res.output.splitlines() if line.startswith("txt "))
     assert row.split() == ["txt", "2", "0.000", "1.000", "1.000", "1.000", "1.000", "1.000"]
+
+
+def test_cli_eval_fresh_checks_with_a_pipeline_built_from_the_data_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import letter_audit.pipeline
+
+    built = object()
+    seen: list[object] = []
+
+    def fake_audit(p: str | Path, nlp: object = None) -> Report:
+        seen.append(nlp)
+        return _perfect(Path(p))
+
+    monkeypatch.setattr(letter_audit.pipeline, "build_pipeline", lambda: built)
+    monkeypatch.setattr(letter_audit, "load_pipeline", lambda: pytest.fail("loaded the saved pipeline"))
+    monkeypatch.setattr(letter_audit, "audit", fake_audit)
+    d = _corpus(tmp_path)
+    res = CliRunner().invoke(main, ["eval", str(d), "--fresh", "--thresholds", _thresholds(tmp_path)])
+    assert res.exit_code == 0, res.output
+    assert seen == [built, built]

@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -53,6 +54,9 @@ METRIC_KEYS = (
     "spearman",
 )
 """Every figure eval reports; thresholds may name any of them."""
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:[&'][a-z0-9]+)*")
 
@@ -343,8 +347,13 @@ def evaluate(
     *,
     thresholds: Thresholds | None = None,
     audit_fn: Callable[[Path], Report] | None = None,
+    nlp: Language | None = None,
 ) -> EvalResult:
-    """Check every gold letter under ``directory`` and compare; bad letters are counted, not fatal."""
+    """Check every gold letter under ``directory`` and compare; bad letters are counted, not fatal.
+
+    ``nlp`` is the pipeline to check with (default: the saved one); ``audit_fn`` replaces the checker
+    altogether (tests).
+    """
     from .gold import load_gold
 
     root = Path(directory)
@@ -353,10 +362,10 @@ def evaluate(
     if audit_fn is None:
         from . import audit, load_pipeline
 
-        nlp = load_pipeline()
+        pipeline = nlp if nlp is not None else load_pipeline()
 
         def audit_fn(p: Path) -> Report:
-            return audit(p, nlp=nlp)
+            return audit(p, nlp=pipeline)
 
     cases = find_cases(root)
     if not cases:

@@ -110,12 +110,19 @@ def _details(result: EvalResult) -> str:
     type=click.Path(dir_okay=False, path_type=Path),
     help="YAML file of minimums (default: models/eval_thresholds.yaml).",
 )
+@click.option(
+    "--fresh",
+    is_flag=True,
+    help="Build the pipeline from the rule and lexicon files under models/ instead of loading the saved "
+    "models/pipeline (for rule work, without rebuilding).",
+)
 def eval_command(
     directory: Path,
     verbose: bool,
     as_json: bool,
     minimums: tuple[str, ...],
     thresholds_file: Path | None,
+    fresh: bool,
 ) -> None:
     """Measure the checker against every letter with a <name>.gold.json under DIRECTORY.
 
@@ -140,7 +147,12 @@ def eval_command(
         raise click.BadParameter(str(exc), param_hint="--min") from exc
     thresholds = Thresholds(minimums={**base.minimums, **extra.minimums})
 
-    result = evaluate(directory, thresholds=thresholds)
+    nlp = None
+    if fresh:
+        from ..pipeline import build_pipeline
+
+        nlp = build_pipeline()
+    result = evaluate(directory, thresholds=thresholds, nlp=nlp)
     result.failures = failures(result.metrics, thresholds)
     if as_json:
         click.echo(json.dumps(result.model_dump(mode="json", exclude_none=False), indent=2))

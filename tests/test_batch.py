@@ -322,3 +322,20 @@ def test_real_audit_of_a_text_letter(tmp_path: Path) -> None:
     assert reports["letter.txt"]["standard"]["id"] == "complete_care"
     assert reports["empty.txt"]["error"]["code"].startswith("LA1")
     assert result.exit_code == 1
+
+
+@pytest.mark.slow
+def test_batch_audit_leaves_no_new_strings_in_the_vocab(tmp_path: Path) -> None:
+    """Regression: without spaCy's memory zone a worker's vocabulary (and RSS) grew with every letter."""
+    from letter_audit.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    letter = tmp_path / "letter.txt"
+    letter.write_text(
+        "Dear Dr Qwertyzxv\n\nMedication changes: ramipril 2.5 mg OD started (ref ZZ-48151623).\n"
+    )
+    before = len(nlp.vocab.strings)
+    report = audit_file(letter)
+    assert "error" not in report
+    assert "Qwertyzxv" not in nlp.vocab.strings
+    assert len(nlp.vocab.strings) == before

@@ -105,3 +105,12 @@ def test_not_a_database_is_one_store_error(tmp_path: Path) -> None:
 def test_missing_store_when_reading_only(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no results store"):
         ResultStore(tmp_path / "none.sqlite", create=False)
+
+
+def test_record_path_maps_a_moved_file(tmp_path: Path) -> None:
+    db = tmp_path / "s.sqlite"
+    with ResultStore(db) as store:
+        store.put(_report("aa", 70, path="old/a.txt"))
+        store.record_path("new/a.txt", "aa")
+    rows = sqlite3.connect(db).execute("SELECT path, sha256 FROM files ORDER BY path").fetchall()
+    assert rows == [("new/a.txt", "aa"), ("old/a.txt", "aa")]

@@ -270,6 +270,7 @@ def run_batch(
             if sha is not None:
                 stored = store.get(sha, std.id, std.version)
         if stored is not None and "error" not in stored:
+            store.record_path(p, stored["source"]["sha256"])
             yield Event("skipped", p, _with_path(stored, p))
         else:
             todo.append(p)

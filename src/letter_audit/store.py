@@ -213,6 +213,11 @@ class ResultStore:
                 raise StoreError(f"cannot write to the results store: {exc}", path=str(self.path)) from exc
         return len(rows)
 
+    def record_path(self, path: str, sha256: str) -> None:
+        """Note that ``path`` now holds these bytes (a skipped letter may have moved or been copied)."""
+        with self._lock:
+            self._conn.execute("INSERT OR REPLACE INTO files VALUES (?,?,?)", (path, sha256, _now()))
+
     def start_run(self, root: str, standard_id: str, standard_version: str, total: int) -> int:
         """Record that a batch run began; returns its id for ``finish_run``."""
         with self._lock:

@@ -38,6 +38,8 @@ SALTS = {
     "hydrochloride",
     "dihydrochloride",
     "hydrobromide",
+    "bromide",
+    "furoate",
     "sodium",
     "potassium",
     "dipropionate",
@@ -68,7 +70,7 @@ SALTS = {
     "sulfate",
     "sulphate",
 }
-ANIONS = {"carbonate", "propionate", "citrate", "furoate", "valerate", "3350"}
+ANIONS = {"carbonate", "propionate", "citrate", "valerate", "3350"}
 KEEP_FIRST = {"ferrous", "sodium", "potassium", "calcium", "magnesium", "zinc", "ammonium", "aluminium"}
 # Product names that are foods, feeds, devices or shop own-brands rather than a brand of a medicine
 JUNK_BRAND = re.compile(

@@ -2,8 +2,8 @@
 
 The pipeline (``la_med_changes``, ``la_med_lists``) leaves plain dicts on ``doc._.med_changes``; this is
 where they become the public pydantic records, with evidence pointing back into the letter text. One
-record per (drug, action): a letter that states the same change twice (summary and list) reports it once,
-with the evidence of its first statement.
+record per (drug, action) and dose: a letter that states the same change twice (summary and list) reports it
+once, with the evidence of its first statement.
 """
 
 from __future__ import annotations
@@ -21,16 +21,28 @@ if TYPE_CHECKING:
 _ACTIONS = {"start", "stop", "increase", "decrease", "withhold"}
 
 
+def _norm_dose(dose: object) -> str | None:
+    if not dose:
+        return None
+    return "".join(str(dose).lower().split())
+
+
 def changes(doc: Doc, letter: Letter) -> list[MedicationChange]:
-    """Every medication change made in this episode, in letter order, one per drug and action."""
+    """Every medication change made in this episode, in letter order, each stated change once."""
     raw: list[dict[str, Any]] = list(getattr(doc._, "med_changes", None) or [])
     out: list[MedicationChange] = []
-    seen: set[tuple[str, str]] = set()
+    seen: dict[tuple[str, str], list[str | None]] = {}
     for c in sorted(raw, key=lambda c: int(c["start"])):
         key = (str(c["drug"]), str(c["action"]))
-        if c["action"] not in _ACTIONS or key in seen:
+        if c["action"] not in _ACTIONS:
             continue
-        seen.add(key)
+        dose = _norm_dose(c.get("dose_after") or c.get("dose_before"))
+        doses = seen.setdefault(key, [])
+        # the same change stated twice (summary and list) is one change; two products of one drug
+        # started at different doses (modified-release and immediate-release morphine) are two
+        if doses and (dose is None or None in doses or dose in doses):
+            continue
+        doses.append(dose)
         start, end = int(c["start"]), int(c["end"])
         out.append(
             MedicationChange(

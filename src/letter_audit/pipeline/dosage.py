@@ -144,14 +144,15 @@ class DosageReader:
                 continue
             m = self.re_freq.match(text, at, limit)
             # "on"/"om" are frequencies only when written as the capitals ON/OM ("ramipril on admission")
-            if m and out["frequency"] is None and m.group(0) not in ("on", "On", "om", "Om"):
-                f = self.freq_map[" ".join(m.group(0).lower().split())]
-                out["frequency"], out["per_day"] = f.means, f.per_day
+            if m and m.group(0) not in ("on", "On", "om", "Om"):
+                if out["frequency"] is None:  # "TDS PRN": the first one is the schedule
+                    f = self.freq_map[" ".join(m.group(0).lower().split())]
+                    out["frequency"], out["per_day"] = f.means, f.per_day
                 cur = out["end"] = m.end()
                 continue
             m = self.re_route.match(text, at, limit)
-            if m and out["route"] is None:
-                out["route"] = self.route_map[m.group(0).lower()]
+            if m:
+                out["route"] = out["route"] or self.route_map[m.group(0).lower()]
                 cur = out["end"] = m.end()
                 continue
             m = self.re_ratio.match(text, at, limit)

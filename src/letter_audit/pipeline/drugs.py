@@ -140,6 +140,8 @@ class DrugFinder:
             if max_n is not None:
                 j_max = min(n_tok, i + max_n)
                 for j in range(j_max, i, -1):
+                    if j > i + 1 and (doc[j - 1].is_space or doc[j - 1].is_punct):
+                        continue
                     key = norm(doc[i:j].text) if j > i + 1 else low
                     hit = terms.get(key)
                     if hit is not None:

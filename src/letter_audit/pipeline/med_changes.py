@@ -57,7 +57,7 @@ _PER_DAY = {
     "weekly": 1 / 7,
     "once weekly": 1 / 7,
 }
-_LEAD = re.compile(r"^[\s•*\-–\d.)]*$")
+_LEAD = re.compile(r"^(?:[^:\n]*:)?[\s•*\-–\d.)]*$")
 _STATUS_SEP = re.compile(
     r"(?:\s[-–—]|[:|(])\s*(?:(?:was|were|has been|have been|now|dose|is|to be|then|and)\s+)*$", re.IGNORECASE
 )
@@ -325,7 +325,7 @@ class MedChangeFinder:
             if restarted:
                 done.add(d.start_char)  # held and restarted within the stay: no net change
                 continue
-            since = self._phrase_end(d) if lead is not None and d is lead[1] else None
+            since = lead[2] if lead is not None and d is lead[1] else None
             if self._blocked(doc, t, since):
                 continue
             change = self._make(doc, text, t.rule.action, t.rule.id, d, cs, ce, t, nxt)
@@ -335,8 +335,12 @@ class MedChangeFinder:
 
     def _line_status(
         self, text: str, cs: int, ds: list[Span], ts: list[Trigger]
-    ) -> tuple[Trigger, Span] | None:
-        """A list line led by a drug and closed by a status ("Methotrexate 15 mg weekly - started")."""
+    ) -> tuple[Trigger, Span, int] | None:
+        """A list line led by a drug and closed by a status ("Methotrexate 15 mg weekly - started").
+
+        Returns the trigger, the drug and where the status separator starts (ConText cues before it
+        belong to the dose instructions, "until 36 weeks", not to the status).
+        """
         first = ds[0]
         if not _LEAD.match(text[cs : first.start_char]):
             return None
@@ -344,8 +348,9 @@ class MedChangeFinder:
         for t in reversed(ts):
             if t.start < after:
                 break
-            if _STATUS_SEP.search(text[after : t.start]) and t.rule.action != "switch":
-                return t, first
+            m = _STATUS_SEP.search(text[after : t.start])
+            if m and t.rule.action != "switch":
+                return t, first, after + m.start()
         return None
 
     def _make(

@@ -178,6 +178,8 @@ def test_summarise_pools_counts_over_letters() -> None:
     assert m["inappropriate_acc"] == 0.5
     assert m["fit_note_acc"] == 0.5
     assert m["dates_acc"] == 0.5
+    assert m["date_discharge_acc"] == 0.5
+    assert m["date_letter_acc"] is None  # gold states no letter date
     assert m["spearman"] is None  # one scored letter
 
 

@@ -51,6 +51,10 @@ METRIC_KEYS = (
     "contact_acc",
     "letter_type_acc",
     "dates_acc",
+    "date_letter_acc",
+    "date_clinic_acc",
+    "date_admission_acc",
+    "date_discharge_acc",
     "spearman",
 )
 """Every figure eval reports; thresholds may name any of them."""
@@ -258,6 +262,7 @@ def summarise(letters: list[LetterEval]) -> dict[str, float | None]:
         "contact_acc": field_acc(lambda k: k == "contact"),
         "letter_type_acc": field_acc(lambda k: k == "letter_type"),
         "dates_acc": field_acc(lambda k: k.startswith("date_")),
+        **{f"date_{f}_acc": field_acc(f"date_{f}".__eq__) for f in DATE_FIELDS},
         "spearman": spearman([float(e.score or 0) for e in scored], [float(e.grade) for e in scored]),
     }
 

@@ -30,6 +30,10 @@ _LABELS = {
     "contact_acc": "Contact point       accuracy",
     "letter_type_acc": "Letter type         accuracy",
     "dates_acc": "Dates               accuracy",
+    "date_letter_acc": "  letter date       accuracy",
+    "date_clinic_acc": "  clinic date       accuracy",
+    "date_admission_acc": "  admission date    accuracy",
+    "date_discharge_acc": "  discharge date    accuracy",
     "spearman": "Score vs grade      Spearman",
 }
 

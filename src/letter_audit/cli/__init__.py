@@ -15,6 +15,7 @@ _COMMAND_MODULES = [
     "report",
     "serve",
     "reply",
+    "explain",
 ]
 
 for _name in _COMMAND_MODULES:

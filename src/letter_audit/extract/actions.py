@@ -69,6 +69,8 @@ def resolve_due(timeframe: str | None, letter_date: dt.date | None) -> dt.date |
 def gp_actions(doc: Doc, letter: Letter, dates: Dates) -> tuple[list[GpAction], bool]:
     """The requests placed on the practice, and whether the letter says none are needed."""
     out: list[GpAction] = []
+    # The letter's date when it states one; otherwise the discharge or clinic date it was written after.
+    anchor = dates.letter or dates.discharge or dates.clinic
     for span in doc.spans.get("gp_actions", []):
         timeframe = span._.timeframe
         out.append(
@@ -76,7 +78,7 @@ def gp_actions(doc: Doc, letter: Letter, dates: Dates) -> tuple[list[GpAction], 
                 text=span.text,
                 category=span._.request_category or "other",
                 timeframe=timeframe,
-                due=resolve_due(timeframe, dates.letter),
+                due=resolve_due(timeframe, anchor),
                 conditional=span._.condition is not None,
                 condition=span._.condition,
                 evidence=evidence(letter, span.start_char, span.end_char, span._.request_rule),

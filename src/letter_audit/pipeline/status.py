@@ -82,6 +82,7 @@ class StatusRules(_Strict):
 
 
 Hit = tuple[int, int, str]  # start, end, rule id
+_GENERIC_WHO = {"clinic", "the clinic", "team", "the team", "service", "the service", "nurse", "consultant"}
 
 
 def _scan(cues: list[tuple[str, re.Pattern[str]]], text: str, units: list[tuple[int, int]]) -> list[Hit]:
@@ -181,6 +182,7 @@ class StatusFinder:
                 sentence = text[unit[0] : unit[1]]
                 when = self.when.search(sentence)
                 people = list(self.with_whom.finditer(sentence))
+                people = [m for m in people if m.group("who").lower() not in _GENERIC_WHO]
                 named = [m for m in people if m.group("who")[:1].isupper() and m.group("who")[:2] != "GP"]
                 who = (named or people or [None])[0]
                 return {

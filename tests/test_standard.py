@@ -26,7 +26,7 @@ def test_shipped_standard_loads_with_every_family() -> None:
     assert ids[:3] == ["diagnoses", "clinical_summary", "allergies"]
     assert {"actions_appropriate", "fit_note", "follow_up_owner", "contact_point", "timeliness"} <= set(ids)
     assert {c.check for c in std.criteria} == check_names()
-    assert std.settings.rating.good == 80
+    assert (std.settings.rating.good, std.settings.rating.needs_improvement) == (70, 45)
     assert "lithium" in std.settings.requests.shared_care_drugs
     assert all(c.source for c in std.criteria)
 
@@ -76,12 +76,12 @@ def test_unknown_check_names_the_line(tmp_path: Path) -> None:
 def test_bad_weight_names_the_line(tmp_path: Path) -> None:
     path = _broken(
         tmp_path,
-        "    weight: 2\n    source: PRSB eDischarge summary (mandatory)",
+        "    weight: 1\n    source: PRSB eDischarge summary (mandatory)",
         "    weight: heavy\n    source: PRSB eDischarge summary (mandatory)",
     )
     with pytest.raises(StandardInvalid) as info:
         load_standard(path)
-    line = _line_of(SHIPPED, "    weight: 2\n    source: PRSB eDischarge summary (mandatory)")
+    line = _line_of(SHIPPED, "    weight: 1\n    source: PRSB eDischarge summary (mandatory)")
     assert info.value.message.startswith(f"line {line}: criteria.0.weight:")
 
 
@@ -108,7 +108,7 @@ def test_missing_file(tmp_path: Path) -> None:
 
 
 def test_cut_offs_must_be_ordered(tmp_path: Path) -> None:
-    path = _broken(tmp_path, "    good: 80\n", "    good: 40\n")
+    path = _broken(tmp_path, "    good: 70\n", "    good: 40\n")
     with pytest.raises(StandardInvalid) as info:
         load_standard(path)
     assert "needs_improvement must not be above good" in info.value.message

@@ -137,6 +137,7 @@ def test_file_only_and_missing_labels() -> None:
         "consultant or specialty",
         "author's role",
         "discharge medication list",
+        "whether the practice needs to act",
         "follow-up owner",
         "contact point",
     ]

@@ -28,8 +28,8 @@ class _Strict(BaseModel):
 class RatingCutoffs(_Strict):
     """Lowest score for each rating; anything below ``needs_improvement`` is poor."""
 
-    good: int = Field(80, ge=0, le=100)
-    needs_improvement: int = Field(55, ge=0, le=100)
+    good: int = Field(70, ge=0, le=100)
+    needs_improvement: int = Field(45, ge=0, le=100)
 
     @model_validator(mode="after")
     def _ordered(self) -> RatingCutoffs:
@@ -70,6 +70,11 @@ class RequestSettings(_Strict):
         return patterns
 
 
+class ContentSettings(_Strict):
+    summary_min_words: int = Field(30, ge=1)
+    """A prose paragraph at least this long counts as the clinical summary when no heading names it."""
+
+
 class ActionSettings(_Strict):
     timeframe_required_for: list[ActionCategory] = Field(
         default_factory=lambda: ["monitoring", "review", "referral", "results"]
@@ -89,6 +94,7 @@ class TriageSettings(_Strict):
 
 class Settings(_Strict):
     rating: RatingCutoffs = Field(default_factory=RatingCutoffs)
+    content: ContentSettings = Field(default_factory=ContentSettings)
     timeliness: TimelinessSettings = Field(default_factory=TimelinessSettings)
     requests: RequestSettings = Field(default_factory=RequestSettings)
     actions: ActionSettings = Field(default_factory=ActionSettings)

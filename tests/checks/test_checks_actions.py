@@ -211,3 +211,15 @@ def test_existing_flags_are_recomputed() -> None:
         gp_actions=actions(action(text.strip(), category="other", inappropriate=True, rule="fit_note")),
     )
     assert (rep.gp_actions[0].inappropriate, rep.gp_actions[0].rule) == (False, None)
+
+
+def test_actions_stated() -> None:
+    text = "Please record heart failure on the register.\n"
+    r = result(
+        "actions_stated", text, letter_type=CL, gp_actions=actions(action(text.strip(), category="other"))
+    )
+    assert (r.status, r.explanation) == ("met", "1 action for the practice stated.")
+    r = result("actions_stated", "No GP action required.\n", letter_type=CL, no_gp_action_stated=True)
+    assert (r.status, r.explanation) == ("met", "The letter says no action is needed by the practice.")
+    assert result("actions_stated", "Seen today.\n", letter_type=CL).status == "not_met"
+    assert result("actions_stated", "Seen today.\n", letter_type="other").status == "not_applicable"

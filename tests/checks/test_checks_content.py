@@ -118,3 +118,16 @@ def test_medications_listed_only_for_discharge_summaries() -> None:
     assert result("medications_listed", text, letter_type=DS).status == "met"
     assert result("medications_listed", "Diagnosis: gout\n", letter_type=DS).status == "not_met"
     assert result("medications_listed", text, letter_type=CL).status == "not_applicable"
+
+
+def test_clinical_summary_from_a_narrative_paragraph() -> None:
+    prose = (
+        "Mrs Varga has had two focal seizures since her last visit, both at night, and no side "
+        "effects apart from mild tiredness; we talked through the options and agreed a higher "
+        "dose with a written plan.\n"
+    )
+    r = result("clinical_summary", "Dear Dr Mensah\n" + prose, letter_type=CL)
+    assert r.status == "met"
+    assert r.explanation.startswith("A narrative paragraph of 36 words")
+    short = "Abx given. Home.\n"
+    assert result("clinical_summary", short, letter_type=DS).status == "not_met"

@@ -179,3 +179,22 @@ def test_withheld_restart_from_the_finding_field() -> None:
     )
     assert r.status == "met"
     assert '"after 2 weeks"' in r.explanation
+
+
+def test_reason_and_dose_written_on_the_same_line_count() -> None:
+    text = "Ramipril | 2.5 mg once daily | 5 mg once daily | Increased for heart failure\n"
+    r = result(
+        "medication_changes_complete",
+        text,
+        letter_type=DS,
+        medication_changes=changes(change("Ramipril", drug="ramipril", action="increase")),
+    )
+    assert r.status == "met"
+    bare = "Bisoprolol - started for 14 days.\n"
+    r = result(
+        "medication_changes_complete",
+        bare,
+        letter_type=DS,
+        medication_changes=changes(change("Bisoprolol", drug="bisoprolol", action="start")),
+    )
+    assert r.explanation == "1 of 1 changes lack detail: start bisoprolol (no dose or reason)."

@@ -14,6 +14,20 @@ RULE_NAMES = {
 }
 
 
+@register("actions.stated")
+def stated(ctx: CheckContext) -> Outcome:
+    """PRSB "plan and requested actions": the practice should not have to guess whether to act."""
+    if ctx.gp_actions:
+        plural = "s" if len(ctx.gp_actions) != 1 else ""
+        return met(
+            f"{len(ctx.gp_actions)} action{plural} for the practice stated.",
+            *[a.evidence for a in ctx.gp_actions[:3]],
+        )
+    if ctx.findings.no_gp_action_stated:
+        return met("The letter says no action is needed by the practice.")
+    return not_met("The letter neither asks the practice to do anything nor says that nothing is needed.")
+
+
 @register("actions.timeframe")
 def timeframe(ctx: CheckContext) -> Outcome:
     needs = ctx.standard.settings.actions.timeframe_required_for

@@ -33,7 +33,16 @@ def clinical_summary(ctx: CheckContext) -> Outcome:
     outcome = _section_or_cue(
         ctx, ("clinical_summary", "presenting_complaint"), ctx.cues.content.clinical_summary, "cue.summary"
     )
-    return outcome or not_met("No clinical summary of the admission or consultation was found.")
+    if outcome is not None:
+        return outcome
+    # A letter in prose has no heading for it: a paragraph of connected narrative is the summary.
+    least = ctx.standard.settings.content.summary_min_words
+    for block in ctx.letter.blocks:
+        words = ctx.letter.text[block.start : block.end].split()
+        if block.kind == "paragraph" and len(words) >= least:
+            found = ctx.line_evidence(block.start, block.end, "content.narrative")
+            return met(f"A narrative paragraph of {len(words)} words summarises the episode.", found)
+    return not_met("No clinical summary of the admission or consultation was found.")
 
 
 @register("content.allergies")
@@ -111,7 +120,7 @@ def _next(patterns: list[str], text: str, pos: int) -> tuple[int, int] | None:
 def medications_listed(ctx: CheckContext) -> Outcome:
     outcome = _section_or_cue(
         ctx,
-        ("medications_discharge", "current_medications"),
+        ("medications_discharge", "current_medications", "medication_changes"),
         ctx.cues.content.medications_listed,
         "cue.medications_listed",
     )

@@ -62,6 +62,8 @@ class MedicationCues(_Group):
     antibiotics: list[str]
     steroids: list[str]
     duration: list[str]
+    reason: list[str]
+    dose: list[str]
     restart: list[str]
 
 

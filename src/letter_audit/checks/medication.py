@@ -32,11 +32,15 @@ def changes_complete(ctx: CheckContext) -> Outcome:
         return not_applicable("No medication changes were found.")
     gaps: list[str] = []
     evidence: list[Evidence] = []
+    med = ctx.cues.medication
     for change in changes:
+        # Extraction fills dose and reason where it can; a reason or dose written on the same line
+        # (a table row's comment column, "increased for heart failure") counts too.
+        line = _line_around(ctx, change.evidence)
         missing = []
-        if change.action in _NEEDS_DOSE and not change.dose_after:
+        if change.action in _NEEDS_DOSE and not change.dose_after and not any_match(med.dose, line):
             missing.append("dose")
-        if not change.reason:
+        if not change.reason and not any_match(med.reason, line):
             missing.append("reason")
         if missing:
             gaps.append(f"{_describe(change)} (no {' or '.join(missing)})")

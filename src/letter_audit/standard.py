@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -28,8 +28,8 @@ class _Strict(BaseModel):
 class RatingCutoffs(_Strict):
     """Lowest score for each rating; anything below ``needs_improvement`` is poor."""
 
-    good: int = Field(70, ge=0, le=100)
-    needs_improvement: int = Field(45, ge=0, le=100)
+    good: Annotated[int, Field(ge=0, le=100)] = 70
+    needs_improvement: Annotated[int, Field(ge=0, le=100)] = 45
 
     @model_validator(mode="after")
     def _ordered(self) -> RatingCutoffs:
@@ -41,9 +41,9 @@ class RatingCutoffs(_Strict):
 class TimelinessSettings(_Strict):
     """How soon a letter must follow the episode it describes (NHS Standard Contract)."""
 
-    discharge_summary_days: int = Field(1, ge=0)
+    discharge_summary_days: Annotated[int, Field(ge=0)] = 1
     """24 hours: a summary dated the day of discharge or the day after is on time."""
-    clinic_letter_days: int = Field(7, ge=0)
+    clinic_letter_days: Annotated[int, Field(ge=0)] = 7
 
 
 class RequestSettings(_Strict):
@@ -70,23 +70,24 @@ class RequestSettings(_Strict):
         return patterns
 
 
+_TIMED_CATEGORIES: tuple[ActionCategory, ...] = ("monitoring", "review", "referral", "results")
+
+
 class ContentSettings(_Strict):
-    summary_min_words: int = Field(30, ge=1)
+    summary_min_words: Annotated[int, Field(ge=1)] = 30
     """A prose paragraph at least this long counts as the clinical summary when no heading names it."""
 
 
 class ActionSettings(_Strict):
-    timeframe_required_for: list[ActionCategory] = Field(
-        default_factory=lambda: ["monitoring", "review", "referral", "results"]
-    )
+    timeframe_required_for: list[ActionCategory] = Field(default_factory=lambda: list(_TIMED_CATEGORIES))
     """Categories of GP action that must say when they are due."""
 
 
 class TriageSettings(_Strict):
     """When a letter is urgent, soon, routine or file-only."""
 
-    urgent_within_days: int = Field(7, ge=0)
-    soon_within_days: int = Field(31, ge=0)
+    urgent_within_days: Annotated[int, Field(ge=0)] = 7
+    soon_within_days: Annotated[int, Field(ge=0)] = 31
     high_risk_drugs: list[str] = Field(default_factory=list)
     """Drugs whose stop or withholding makes the letter urgent (lower case; a name contained in the
     drug matches, so "insulin" covers every insulin)."""

@@ -70,7 +70,8 @@ def _drug_list(ctx: CheckContext, heading: list[str]) -> _DrugList | None:
     pos = text.find("\n", match.end())
     if pos < 0:
         return None
-    start, drugs, blank_run = pos + 1, {}, 0
+    drugs: dict[str, int] = {}
+    start, blank_run = pos + 1, 0
     pos = start
     while pos < len(text):
         end = text.find("\n", pos)

@@ -42,7 +42,7 @@ class Alias(BaseModel):
 
     term: str = Field(min_length=2)
     generic: str = Field(min_length=2)
-    kind: Literal["alias", "misspelling"] = "alias"
+    kind: Literal["alias", "misspelling", "brand"] = "alias"
 
 
 def norm(text: str) -> str:

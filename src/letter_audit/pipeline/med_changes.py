@@ -162,10 +162,10 @@ class MedChangeFinder:
             (re.compile(rf"^[\s•*\-]*(?:{r.pattern})\b[\s:|]*", re.IGNORECASE | re.MULTILINE), r.action)
             for r in s.record_starts
         ]
-        field = r"(?:^|\|)[\s•*\-]*(?:{})\b[\s:]*([^|\n]*)"
+        field = r"(?:^|\|)[\s•*\-]*(?:{})(?!\w)[\s:]*([^|\n]*)"
         self.rx_status = re.compile(field.format(s.record_fields.status), re.IGNORECASE | re.MULTILINE)
         self.rx_reason_field = re.compile(field.format(s.record_fields.reason), re.IGNORECASE | re.MULTILINE)
-        self.rx_reason = re.compile(rf"(?<![\w-])(?:{s.reason_cues})(?![\w-])\s*", re.IGNORECASE)
+        self.rx_reason = re.compile(rf"(?<![\w-])(?:{s.reason_cues})(?:(?<=\s)|(?![\w-]))\s*", re.IGNORECASE)
         self.rx_restart = re.compile(rf"(?<![\w-])(?:{s.restart_cues})(?![\w-])", re.IGNORECASE)
         self.rx_restart_clause = re.compile(
             r"^\W*(?:please |can be |to be |and |then )?(?:re-?start|resume|re-?introduce)", re.IGNORECASE
@@ -409,7 +409,8 @@ class MedChangeFinder:
         if mr:
             reason = text[mr.end() : end_reason].strip(" .;,:-") or None
         start = min(d.start_char, t.start if t else d.start_char, cs if t is None else d.start_char)
-        end = max(d.end_char, t.end if t else d.end_char)
+        # evidence: trigger, drug, its dose and any "from X to Y", whichever order they come in
+        end = max(d.end_char, t.end if t else d.end_char, int(dosage.get("end") or 0), m.end() if m else 0)
         return {
             "drug": info.get("generic") or d.text.lower(),
             "action": action,

@@ -1,0 +1,59 @@
+"""extract.medication: pipeline dicts become MedicationChange records with evidence."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from letter_audit.extract.medication import changes
+from letter_audit.letter import Letter
+from letter_audit.paths import models_dir
+from letter_audit.pipeline import _register, annotate
+
+MEDS = ("la_sections", "la_drugs", "la_dosage", "la_context", "la_med_changes", "la_med_lists")
+
+
+def _nlp() -> spacy.language.Language:
+    _register()
+    nlp = spacy.blank("en")
+    for name in MEDS:
+        nlp.add_pipe(name).load_data(models_dir())
+    return nlp
+
+
+def test_evidence_points_into_the_letter() -> None:
+    text = "Plan:\nI have increased his bisoprolol from 2.5 mg to 5 mg.\n"
+    letter = Letter.from_text(text)
+    [change] = changes(annotate(_nlp(), letter), letter)
+    assert (change.drug, change.action, change.dose_before, change.dose_after) == (
+        "bisoprolol",
+        "increase",
+        "2.5 mg",
+        "5 mg",
+    )
+    ev = change.evidence
+    assert text[ev.start : ev.end] == ev.text == "increased his bisoprolol from 2.5 mg to 5 mg"
+    assert (ev.page, ev.rule) == (1, "increase_increased")
+
+
+def test_same_change_stated_twice_is_reported_once() -> None:
+    text = "We started amlodipine for her blood pressure.\nTTO:\nAmlodipine 5 mg OD - new\n"
+    letter = Letter.from_text(text)
+    got = changes(annotate(_nlp(), letter), letter)
+    assert [(c.drug, c.action, c.evidence.start) for c in got] == [("amlodipine", "start", 3)]
+
+
+def test_two_products_of_one_drug_at_different_doses_are_two_changes() -> None:
+    text = "Zomorph 10 mg twice daily - started.\nOramorph 2.5 mg every 2 hours as needed - started.\n"
+    letter = Letter.from_text(text)
+    got = changes(annotate(_nlp(), letter), letter)
+    assert [(c.drug, c.brand, c.dose_after) for c in got] == [
+        ("morphine", "Zomorph", "10 mg"),
+        ("morphine", "Oramorph", "2.5 mg"),
+    ]
+
+
+def test_a_doc_without_the_components_gives_no_changes() -> None:
+    letter = Letter.from_text("Ramipril stopped.")
+    doc: Doc = spacy.blank("en")(letter.text)
+    assert changes(doc, letter) == []

@@ -33,7 +33,17 @@ class CheckContext:
         match = cue_mod.search(patterns, self.letter.text, start, end)
         if match is None:
             return None
-        return self.line_evidence(match.start(), match.end(), rule)
+        found = self.line_evidence(match.start(), match.end(), rule)
+        if _bare_heading(found.text):
+            # A heading alone says little; show what it heads, as a reader would quote it.
+            text = self.letter.text
+            nxt = found.end
+            while nxt < len(text) and text[nxt].isspace():
+                nxt += 1
+            if nxt < len(text):
+                following = self.line_evidence(nxt, nxt + 1, rule)
+                return evidence(self.letter, found.start, following.end, rule)
+        return found
 
     def line_evidence(self, start: int, end: int, rule: str) -> Evidence:
         text = self.letter.text
@@ -48,6 +58,11 @@ class CheckContext:
         if line_end - line_start > 240:
             line_start, line_end = start, end
         return evidence(self.letter, line_start, line_end, rule)
+
+
+def _bare_heading(line: str) -> bool:
+    stripped = line.strip().rstrip(":").strip()
+    return 0 < len(stripped) <= 40 and ":" not in stripped and "|" not in stripped and "." not in stripped
 
 
 @dataclass

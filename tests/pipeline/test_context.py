@@ -54,7 +54,8 @@ def test_clauses_split_at_semicolons() -> None:
 def test_bad_rule_names_file_and_line(tmp_path: Path) -> None:
     (tmp_path / "rules").mkdir()
     (tmp_path / "rules" / "context.jsonl").write_text(
-        '{"id": "a", "pattern": "not", "category": "negated"}\n{"id": "b", "pattern": "x", "category": "maybe"}\n'
+        '{"id": "a", "pattern": "not", "category": "negated"}\n'
+        '{"id": "b", "pattern": "x", "category": "maybe"}\n'
     )
     with pytest.raises(ModelError, match=r"context.jsonl:2"):
         ContextAnnotator(spacy.blank("en")).load_data(tmp_path)

@@ -172,11 +172,15 @@ class MetaFinder:
             _, field, rid, priority = best
             if field == "skip":
                 continue
+            fields = [field]
             if field == "attendance":
-                field = "admission" if letter_type == "discharge_summary" else "clinic"
-            if field not in out or priority > ranks[field]:
-                out[field] = {"date": when, "start": m.start(), "end": m.end(), "rule": rid}
-                ranks[field] = priority
+                # A same-day attendance (ED, SDEC, day case): admitted and discharged that day, unless the
+                # letter states a discharge date of its own. In a clinic letter it is the clinic date.
+                fields = ["admission", "discharge"] if letter_type == "discharge_summary" else ["clinic"]
+            for f in fields:
+                if f not in out or priority > ranks[f]:
+                    out[f] = {"date": when, "start": m.start(), "end": m.end(), "rule": rid}
+                    ranks[f] = priority if f == fields[0] else 0
         if "letter" not in out:
             for s, e, when in unlabelled:
                 if s <= d.unlabelled_letter_date_within:

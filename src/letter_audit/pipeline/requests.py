@@ -52,6 +52,8 @@ class RequestRules(BaseModel):
     patient_salutation: str
     gp_addressed_cues: list[str]
     vocative_gp: str
+    verb_categories: dict[ActionCategory, list[str]]
+    early_categories: list[str]
     categories: list[CategoryCue]
     timeframes: list[Cue]
     condition_cues: str
@@ -99,6 +101,9 @@ class RequestFinder:
         self.categories = [(c.id, c.category, _compile(c.pattern)) for c in rules.categories]
         self.timeframes = comp(rules.timeframes)
         self.condition = _compile(rules.condition_cues)
+        self.verb_category = {v.lower(): cat for cat, vs in rules.verb_categories.items() for v in vs}
+        verb_alt = "|".join(re.escape(v) for v in sorted(self.verb_category, key=len, reverse=True))
+        self.first_verb = re.compile(rf"\b({verb_alt})\b", _FLAGS)
         self.none_except = _compile(rules.none_except)
         self.patient_salutation = _compile(rules.patient_salutation)
         self.vocative_gp = _compile(rules.vocative_gp)
@@ -122,10 +127,20 @@ class RequestFinder:
             _FLAGS,
         )
 
-    def category(self, text: str) -> str:
-        for _, cat, rx in self.categories:
-            if rx.search(text):
+    def category(self, text: str, sentence: str = "") -> str:
+        """Early cues, then the request's first action verb, then the other cues; then the sentence."""
+        early = set(self.rules.early_categories)
+        for cid, cat, rx in self.categories:
+            if cid in early and rx.search(text):
                 return cat
+        m = self.first_verb.search(text)
+        if m is not None and self.verb_category[m.group(1).lower()] != "other":
+            return self.verb_category[m.group(1).lower()]
+        for cid, cat, rx in self.categories:
+            if cid not in early and rx.search(text):
+                return cat
+        if sentence and sentence != text:
+            return self.category(sentence)
         return "other"
 
     def timeframe(self, text: str) -> str | None:
@@ -214,14 +229,18 @@ class RequestFinder:
                 continue
             ctext = text[cstart:cend]
             condition = lead_condition
+            what = ctext
             m = self.condition.search(ctext)
-            what = ctext[: m.start()] if m is not None and m.start() > 0 else ctext
-            if m is not None and condition is None:
+            if m is not None:
                 tail = ctext[m.end() :]
                 stop = re.search(r"[,;]|\s+(?:please|GP\s+to)\b", tail, _FLAGS)
-                condition = (tail[: stop.start()] if stop else tail).strip(" .") or None
+                cond_end = m.end() + (stop.start() if stop else len(tail))
+                if condition is None:
+                    condition = ctext[m.end() : cond_end].strip(" .") or None
+                # The category is the request's, not its condition's ("titrate ramipril if BP ...").
+                what = ctext[: m.start()] + ctext[cond_end:]
             out.append(
-                Request(cstart, cend, owner, self.category(what), self.timeframe(ctext), condition)
+                Request(cstart, cend, owner, self.category(what, sent), self.timeframe(ctext), condition)
             )
         return out
 

@@ -209,3 +209,54 @@ def test_word_broken_at_a_line_end_is_joined_with_its_hyphen(tmp_path: Path) -> 
         "Please arrange a repeat chest X-ray in six weeks; the consultant will review the follow-up "
         "result in clinic and write to the practice."
     )
+
+
+@pytest.mark.parametrize("valign", ["TOP", "MIDDLE", "BOTTOM"])
+def test_wrapped_cells_stay_in_their_row_and_a_dash_cell_stays_a_cell(tmp_path: Path, valign: str) -> None:
+    """Regression (fixture dev_001): a comment wrapped onto a second line became a paragraph of its
+    own, and a "-" meaning "none" was glued to the next cell as if it were a bullet.
+
+    Cells of two lines are kept whatever the vertical alignment; three lines are kept when aligned
+    to the top or the middle (bottom alignment leaves the first line as a paragraph above the row:
+    it cannot be told from a list continuing the row above).
+    """
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    style = getSampleStyleSheet()["BodyText"]
+    three_lines = "Stopped to make room for the new heart failure treatment"
+    rows = [
+        ["Medicine", "On admission", "On discharge", "Comment"],
+        ["Bisoprolol", "-", "1.25 mg once daily", Paragraph("Started, to be titrated in HF clinic", style)],
+        [
+            "Amlodipine",
+            "5 mg once daily",
+            "-",
+            Paragraph(three_lines if valign != "BOTTOM" else "Stopped", style),
+        ],
+    ]
+    path = tmp_path / "wrapped.pdf"
+    table = Table(rows, colWidths=[90, 110, 110, 110])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), valign)]))
+    SimpleDocTemplate(str(path)).build([table])
+    letter = read_letter(path)
+    assert letter.text == (
+        "Medicine | On admission | On discharge | Comment\n"
+        "Bisoprolol | - | 1.25 mg once daily | Started, to be titrated in HF clinic\n"
+        f"Amlodipine | 5 mg once daily | - | {three_lines if valign != 'BOTTOM' else 'Stopped'}"
+    )
+    assert [b.kind for b in letter.blocks] == ["table_row"] * 3
+
+
+def test_lines_of_tab_stopped_fields_are_separate_rows(tmp_path: Path) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "fields.pdf"
+    c = Canvas(str(path))
+    c.setFont("Helvetica", 11)
+    for i, (label, value) in enumerate([("Name:", "Ann Test"), ("Born:", "01/02/1950"), ("Ward:", "7B")]):
+        c.drawString(72, 700 - 13 * i, label)
+        c.drawString(200, 700 - 13 * i, value)
+    c.drawString(72, 700 - 39, "Plan: home today")
+    c.save()
+    assert read_letter(path).text == "Name: | Ann Test\nBorn: | 01/02/1950\nWard: | 7B\nPlan: home today"

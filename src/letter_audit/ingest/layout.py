@@ -35,7 +35,8 @@ EDGE_BAND = 0.10
 _DIGITS = re.compile(r"\d+")
 _FIELD_LABEL = re.compile(r"^[A-Z][A-Za-z/&()' -]{0,30}:\s")
 """A line starting "Plan: ..." or "Date of birth: ..." begins a new field, never continues a paragraph."""
-_BULLET_ONLY = re.compile(r"^[\u2022\u2023\u25e6\u2043\u25aa\u25cf\u2013*-]$")
+_BULLET_GLYPH = re.compile(r"^[\u2022\u2023\u25e6\u2043\u25aa\u25cf]$")
+_DASH_OR_STAR = re.compile(r"^[\u2013*-]$")
 
 
 @dataclass
@@ -110,7 +111,10 @@ class Line:
         out = []
         for col in columns:
             col.sort(key=lambda w: (order[id(w)], w.x0))
-            out.append((" ".join(w.text for w in col), min(w.x0 for w in col), max(w.x1 for w in col)))
+            text = col[0].text
+            for prev, w in zip(col, col[1:], strict=False):
+                text = _join_wrapped(text, w.text) if order[id(w)] != order[id(prev)] else f"{text} {w.text}"
+            out.append((text, min(w.x0 for w in col), max(w.x1 for w in col)))
         return _attach_bullets(out)
 
     @property
@@ -120,10 +124,10 @@ class Line:
         return " ".join(w.text for w in self.words)
 
     def absorb(self, other: Line) -> None:
-        """Take in a line that sits beside this one at a staggered height (same table row)."""
-        if not self.parts:
-            self.parts = [Line(list(self.words), self.top, self.bottom)]
-        self.parts.append(other)
+        """Take in a line (or row) that belongs to the same table row as this one."""
+        mine = self.parts or [Line(list(self.words), self.top, self.bottom)]
+        theirs = other.parts or [other]
+        self.parts = sorted(mine + theirs, key=lambda ln: ln.top)
         self.words = self.words + other.words
         self.top, self.bottom = min(self.top, other.top), max(self.bottom, other.bottom)
 
@@ -137,10 +141,15 @@ class Page:
 
 
 def _attach_bullets(cells: list[tuple[str, float, float]]) -> list[tuple[str, float, float]]:
-    """A bullet set apart from its text by a tab stop belongs to that text, not a column of its own."""
+    """A bullet set apart from its text by a tab stop belongs to that text, not a column of its own.
+
+    A lone dash or star counts as a bullet only at the start of a line: inside a table a dash in a
+    cell means "none" ("Bisoprolol | - | 1.25 mg once daily").
+    """
     out: list[tuple[str, float, float]] = []
     for cell in cells:
-        if out and _BULLET_ONLY.match(out[-1][0]):
+        prev = out[-1][0] if out else ""
+        if out and (_BULLET_GLYPH.match(prev) or (len(out) == 1 and _DASH_OR_STAR.match(prev))):
             bullet = out.pop()
             cell = (f"{bullet[0]} {cell[0]}", bullet[1], cell[2])
         out.append(cell)
@@ -163,31 +172,72 @@ def group_lines(words: list[Word]) -> list[Line]:
         lines.append(Line([w], w.top, w.bottom))
     for line in lines:
         line.words.sort(key=lambda w: w.x0)
-    return _join_staggered(lines)
+    return _join_rows(lines)
 
 
-def _join_staggered(lines: list[Line]) -> list[Line]:
-    """Join lines that overlap in height but not in width into one row.
+def _join_rows(lines: list[Line]) -> list[Line]:
+    """Join into one row the lines that a table spreads over several heights.
 
-    A two-line label beside a one-line value is drawn with the value centred, half a line below the
-    label's first line: the lines overlap by a third or so of their height and stand side by side.
-    Ordinary consecutive lines either do not overlap at all or share columns, and are left alone.
+    Two cases: a label wrapped over two lines beside a value centred between them (the lines overlap
+    by a third or so of their height and stand side by side), and a cell whose text wraps onto lines
+    above or below the rest of its row (top-, middle- or bottom-aligned cells).
     """
     out: list[Line] = []
     for line in lines:
-        if out:
-            group = out[-1]
-            last = group.parts[-1] if group.parts else group
-            overlap = min(last.bottom, line.bottom) - max(last.top, line.top)
-            height = min(last.bottom - last.top, line.bottom - line.top)
-            side_by_side = line.x1 < last.x0 or line.x0 > last.x1
-            # A wrapped line continues the line above it; it cannot open a row of its own.
-            wrapped = not group.parts and len(out) > 1 and _wraps(out[-2], group)
-            if overlap >= 0.25 * height and side_by_side and not wrapped:
-                group.absorb(line)
-                continue
         out.append(line)
+        while len(out) >= 2:
+            before = out[-3] if len(out) >= 3 else None
+            if not (_staggered(out[-2], out[-1], before) or _wrapped_cell(out[-2], out[-1], before)):
+                break
+            lower = out.pop()
+            out[-1].absorb(lower)
     return out
+
+
+def _staggered(upper: Line, lower: Line, before: Line | None) -> bool:
+    last = upper.parts[-1] if upper.parts else upper
+    first = lower.parts[0] if lower.parts else lower
+    overlap = min(last.bottom, first.bottom) - max(last.top, first.top)
+    height = min(last.bottom - last.top, first.bottom - first.top)
+    side_by_side = first.x1 < last.x0 or first.x0 > last.x1
+    # A wrapped line continues the line above it; it cannot open a row of its own.
+    wrapped = not upper.parts and before is not None and _wraps(before, upper)
+    return overlap >= 0.25 * height and side_by_side and not wrapped
+
+
+def _wrapped_cell(upper: Line, lower: Line, before: Line | None) -> bool:
+    """True when one of the two lines is a table row and the other holds wrapped text of its cells.
+
+    The wrapped line sits closer to the row than rows sit to each other (rows have padding), has
+    fewer cells than the row, and each of its cells starts where one of the row's cells starts.
+    Text goes into the first column only when it starts in lower case, and never when it looks like
+    a new field ("Plan: ..."): a tab-stopped list of fields at ordinary spacing stays a list of rows.
+    A line that itself continues the line above it belongs up there, not to the row below it.
+    """
+    size = max(upper.size, lower.size)
+    if not -0.05 * size <= lower.top - upper.bottom < 0.35 * size:
+        return False
+    if abs(upper.size - lower.size) > 0.2 * size:
+        return False
+    upper_cells, lower_cells = upper.cells(), lower.cells()
+    if len(upper_cells) >= 2 and len(lower_cells) < len(upper_cells):
+        row, satellite = upper_cells, lower_cells
+    elif len(lower_cells) >= 2 and len(upper_cells) < len(lower_cells):
+        if before is not None and len(before.cells()) == 1 and _wraps(before, upper):
+            return False
+        row, satellite = lower_cells, upper_cells
+    else:
+        return False
+    starts = [c[1] for c in row]
+    used: set[int] = set()
+    for text, x0, _ in satellite:
+        j = min(range(len(starts)), key=lambda k: abs(starts[k] - x0))
+        if abs(starts[j] - x0) > size or j in used or _FIELD_LABEL.match(text + " "):
+            return False
+        if j == 0 and not text[:1].islower():
+            return False
+        used.add(j)
+    return True
 
 
 def _wraps(above: Line, line: Line) -> bool:
@@ -293,6 +343,12 @@ def _add_page(builder: LetterBuilder, page: Page, body: float, bold_means_headin
     _flush(builder, para, para_kind, page.number)
 
 
+def _join_wrapped(text: str, nxt: str) -> str:
+    """Join a wrapped line to the text before it; a word broken with a hyphen is joined again."""
+    joined = text.endswith("-") and len(text) > 1 and text[-2].isalpha() and nxt[:1].islower()
+    return f"{text}{nxt}" if joined else f"{text} {nxt}"
+
+
 def _flush(builder: LetterBuilder, para: list[Line], kind: BlockKind, page: int) -> None:
     """Emit the lines gathered so far as one paragraph or list item, and empty the list."""
     if not para:
@@ -301,10 +357,7 @@ def _flush(builder: LetterBuilder, para: list[Line], kind: BlockKind, page: int)
     x1 = max(ln.x1 for ln in para)
     text = para[0].text
     for ln in para[1:]:
-        nxt = ln.text
-        # A word broken at the line's end ("follow-" / "up") is joined again, keeping its hyphen.
-        joined = text.endswith("-") and len(text) > 1 and text[-2].isalpha() and nxt[:1].islower()
-        text = f"{text}{nxt}" if joined else f"{text} {nxt}"
+        text = _join_wrapped(text, ln.text)
     builder.add(kind, text, page=page, bbox=(x0, para[0].top, x1, para[-1].bottom))
     para.clear()
 

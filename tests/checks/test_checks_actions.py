@@ -223,3 +223,25 @@ def test_actions_stated() -> None:
     assert (r.status, r.explanation) == ("met", "The letter says no action is needed by the practice.")
     assert result("actions_stated", "Seen today.\n", letter_type=CL).status == "not_met"
     assert result("actions_stated", "Seen today.\n", letter_type="other").status == "not_applicable"
+
+
+def test_post_discharge_bloods_setting() -> None:
+    """Unsettled guidance is a setting: an LMC that wants post-discharge bloods pushed back can say so."""
+    from letter_audit.standard import load_standard
+
+    std = load_standard()
+    strict = std.model_copy(
+        update={
+            "settings": std.settings.model_copy(
+                update={
+                    "requests": std.settings.requests.model_copy(update={"flag_post_discharge_bloods": True})
+                }
+            )
+        }
+    )
+    text = "Please check U&E in 1 week as we have increased ramipril.\n"
+    made = actions(action(text.strip(), category="monitoring", timeframe="in 1 week"))
+    shipped = report(text, letter_type=CL, gp_actions=made)
+    adapted = report(text, standard=strict, letter_type=CL, gp_actions=made)
+    assert (shipped.gp_actions[0].inappropriate, shipped.gp_actions[0].rule) == (False, None)
+    assert (adapted.gp_actions[0].inappropriate, adapted.gp_actions[0].rule) == (True, "call_and_recall")

@@ -134,7 +134,9 @@ def test_clinical_summary_from_a_narrative_paragraph() -> None:
 
 
 def test_evidence_for_a_bare_heading_includes_what_it_heads() -> None:
-    r = result("diagnoses", "Diagnosis\n\nHeart failure with reduced ejection fraction.\nPlan\n", letter_type=DS)
+    r = result(
+        "diagnoses", "Diagnosis\n\nHeart failure with reduced ejection fraction.\nPlan\n", letter_type=DS
+    )
     assert r.status == "met"
     assert r.evidence[0].text == "Diagnosis\n\nHeart failure with reduced ejection fraction."
     assert r.explanation == 'Found: "Diagnosis Heart failure with reduced ejection fraction".'

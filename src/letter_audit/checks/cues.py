@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from ..errors import ModelError
 from ..paths import models_dir
@@ -19,76 +20,75 @@ from ..standard import load_yaml_model
 FLAGS = re.IGNORECASE | re.MULTILINE
 
 
+def _compiles(pattern: str) -> str:
+    try:
+        re.compile(pattern, FLAGS)
+    except re.error as exc:
+        raise ValueError(f"bad regular expression {pattern!r}: {exc}") from exc
+    return pattern
+
+
+Regex = Annotated[str, AfterValidator(_compiles)]
+"""A pattern checked on load, so a mistake is reported with the line of that very item."""
+
+
 class _Group(BaseModel):
-    """A group of named pattern lists; every pattern must compile."""
-
     model_config = ConfigDict(extra="forbid")
-
-    @field_validator("*")
-    @classmethod
-    def _compiles(cls, value: object) -> object:
-        if isinstance(value, list):
-            for pattern in value:
-                try:
-                    re.compile(str(pattern), FLAGS)
-                except re.error as exc:
-                    raise ValueError(f"bad regular expression {pattern!r}: {exc}") from exc
-        return value
 
 
 class ContentCues(_Group):
-    diagnoses: list[str]
-    clinical_summary: list[str]
-    allergies_stated: list[str]
+    diagnoses: list[Regex]
+    clinical_summary: list[Regex]
+    allergies_stated: list[Regex]
     """A statement about allergies with content, including "no known allergies"."""
-    allergies_blank: list[str]
+    allergies_blank: list[Regex]
     """An allergy line left blank or "not recorded": present but not stated."""
-    discharge_date: list[str]
-    clinic_date: list[str]
-    author_role: list[str]
+    discharge_date: list[Regex]
+    clinic_date: list[Regex]
+    author_role: list[Regex]
     """Role words for the person completing the record."""
-    signature: list[str]
+    signature: list[Regex]
     """Where the person completing the record is named."""
-    medications_listed: list[str]
-    admission_list: list[str]
-    discharge_list: list[str]
-    list_end: list[str]
+    medications_listed: list[Regex]
+    admission_list: list[Regex]
+    discharge_list: list[Regex]
+    list_end: list[Regex]
     """Headings that close a medication list."""
-    list_skip: list[str]
+    list_skip: list[Regex]
     """Lines in a medication list that are not drugs (column headers, "none")."""
 
 
 class MedicationCues(_Group):
-    antibiotics: list[str]
-    steroids: list[str]
-    duration: list[str]
-    reason: list[str]
-    dose: list[str]
-    restart: list[str]
+    antibiotics: list[Regex]
+    steroids: list[Regex]
+    duration: list[Regex]
+    reason: list[Regex]
+    dose: list[Regex]
+    restart: list[Regex]
 
 
 class RequestCues(_Group):
-    refer_onward: list[str]
-    rerefer: list[str]
-    did_not_attend: list[str]
-    fit_note: list[str]
-    fit_note_ask: list[str]
+    refer_onward: list[Regex]
+    rerefer: list[Regex]
+    did_not_attend: list[Regex]
+    fit_note: list[Regex]
+    fit_note_ask: list[Regex]
     """Verbs asking for a note mentioned earlier in the sentence ("please could you provide one")."""
-    results_back: list[str]
+    results_back: list[Regex]
     """Asking the practice to send results or readings back to the hospital."""
-    results_back_conditional: list[str]
+    results_back_conditional: list[Regex]
     """Asking to hear back only if something is abnormal: fair when the monitoring is explained."""
-    arrange_tests: list[str]
-    bloods: list[str]
-    monitoring: list[str]
-    explained: list[str]
-    prescribe: list[str]
-    shared_care_agreed: list[str]
-    shared_care_missing: list[str]
+    arrange_tests: list[Regex]
+    bloods: list[Regex]
+    monitoring: list[Regex]
+    explained: list[Regex]
+    prescribe: list[Regex]
+    shared_care_agreed: list[Regex]
+    shared_care_missing: list[Regex]
 
 
 class TriageCues(_Group):
-    urgent: list[str]
+    urgent: list[Regex]
 
 
 class Cues(BaseModel):
@@ -121,12 +121,12 @@ def compiled(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns), FLAGS)
 
 
-def search(patterns: list[str], text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+def search(patterns: list[Regex], text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
     regex = compiled(tuple(patterns))
     if regex is None:
         return None
     return regex.search(text, pos, len(text) if endpos is None else endpos)
 
 
-def any_match(patterns: list[str], text: str) -> bool:
+def any_match(patterns: list[Regex], text: str) -> bool:
     return search(patterns, text) is not None

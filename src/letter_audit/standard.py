@@ -12,13 +12,32 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from .errors import LetterAuditError, StandardInvalid, StandardMissing, StandardSyntax
 from .paths import models_dir
 from .report import ActionCategory, LetterType
 
 M = TypeVar("M", bound=BaseModel)
+
+
+def _compiles(pattern: str) -> str:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"bad regular expression {pattern!r}: {exc}") from exc
+    return pattern
+
+
+Regex = Annotated[str, AfterValidator(_compiles)]
 
 
 class _Strict(BaseModel):
@@ -56,18 +75,8 @@ class RequestSettings(_Strict):
     flag_onward_referral: bool = True
     shared_care_drugs: list[str] = Field(default_factory=list)
     """Specialist drugs the GP prescribes only under a shared-care agreement (lower case)."""
-    onward_referral_exempt: list[str] = Field(default_factory=list)
+    onward_referral_exempt: list[Regex] = Field(default_factory=list)
     """Regular expressions for services the GP refers to locally (e.g. smoking cessation)."""
-
-    @field_validator("onward_referral_exempt")
-    @classmethod
-    def _compiles(cls, patterns: list[str]) -> list[str]:
-        for pattern in patterns:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"bad regular expression {pattern!r}: {exc}") from exc
-        return patterns
 
 
 _TIMED_CATEGORIES: tuple[ActionCategory, ...] = ("monitoring", "review", "referral", "results")

@@ -61,6 +61,8 @@ _LEAD = re.compile(r"^(?:[^:\n]*:)?[\s•*\-–\d.)]*$")
 _STATUS_SEP = re.compile(
     r"(?:\s[-–—]|[:|(])\s*(?:(?:was|were|has been|have been|now|dose|is|to be|then|and)\s+)*$", re.IGNORECASE
 )
+# a "Medication change summary" sub-heading inside a record does not end it
+_MED_SECTIONS = {"medication_changes", "medications_discharge", "medications_admission", "current_medications"}
 _NO_CHANGE = re.compile(r"\b(?:continued?|unchanged|no change|same)\b", re.IGNORECASE)
 
 
@@ -162,7 +164,7 @@ class MedChangeFinder:
             (re.compile(rf"^[\s•*\-]*(?:{r.pattern})\b[\s:|]*", re.IGNORECASE | re.MULTILINE), r.action)
             for r in s.record_starts
         ]
-        field = r"(?:^|\|)[\s•*\-]*(?:{})(?!\w)[\s:]*([^|\n]*)"
+        field = r"(?:^|\|)[\s•*\-]*(?:{})(?!\w)[\s:|]*([^|\n]*)"
         self.rx_status = re.compile(field.format(s.record_fields.status), re.IGNORECASE | re.MULTILINE)
         self.rx_reason_field = re.compile(field.format(s.record_fields.reason), re.IGNORECASE | re.MULTILINE)
         self.rx_reason = re.compile(rf"(?<![\w-])(?:{s.reason_cues})(?:(?<=\s)|(?![\w-]))\s*", re.IGNORECASE)
@@ -507,7 +509,11 @@ class MedChangeFinder:
                 continue
             last = starts[k + 1][0] if k + 1 < len(starts) else min(len(lines), i + 12)
             rec_end = lines[last - 1][1] if last > i else first_end
-            heads = [s.start_char for s in doc.spans.get("sections", []) if ls < s.start_char < rec_end]
+            heads = [
+                s.start_char
+                for s in doc.spans.get("sections", [])
+                if ls < s.start_char < rec_end and s.label_ not in _MED_SECTIONS
+            ]
             if heads:
                 rec_end = min(heads)
             body = text[ls:rec_end]

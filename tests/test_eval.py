@@ -94,6 +94,12 @@ def test_med_counts_are_multiset_matches_ignoring_case() -> None:
     assert med_counts(gold, pred) == (2, 1, 1)
 
 
+def test_med_counts_ignore_the_order_of_a_combination() -> None:
+    gold = [("calcium carbonate with colecalciferol", "start")]
+    assert med_counts(gold, [("colecalciferol with calcium carbonate", "start")]) == (1, 0, 0)
+    assert med_counts(gold, [("calcium carbonate", "start")]) == (0, 1, 1)
+
+
 def test_med_counts_need_the_action_to_agree() -> None:
     assert med_counts([("ramipril", "increase")], [("ramipril", "start")]) == (0, 1, 1)
 

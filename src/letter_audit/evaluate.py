@@ -6,7 +6,8 @@ tiny hand-made pairs without reading any letter.
 
 Matching rules (documented here because the figures mean nothing without them):
 
-* Medication changes match as multisets of (drug, action), drug compared lower-case with spaces collapsed.
+* Medication changes match as multisets of (drug, action), drug compared lower-case with spaces collapsed and
+  the parts of a combination ("a with b") in any order.
 * GP actions match one-to-one, greedily by best similarity first. Texts are lower-cased and cut into word
   tokens; a pair matches when the Dice overlap of their token sets is at least ``ACTION_MATCH_DICE`` or when
   one text's tokens are at least ``ACTION_MATCH_CONTAIN`` contained in the other's (a prediction that quotes
@@ -71,7 +72,13 @@ class _Model(BaseModel):
 
 # -- medication changes ----------------------------------------------------------------------------
 def _drug_key(drug: str) -> str:
-    return " ".join(drug.lower().split())
+    """Lower-case, spaces collapsed, and the parts of a combination in a fixed order.
+
+    "calcium carbonate with colecalciferol" and "colecalciferol with calcium carbonate" name one product;
+    which order a lexicon or an annotator writes is not an extraction error.
+    """
+    parts = [" ".join(p.split()) for p in drug.lower().replace(" and ", " with ").split(" with ")]
+    return " with ".join(sorted(p for p in parts if p))
 
 
 def med_counts(gold: Iterable[tuple[str, str]], pred: Iterable[tuple[str, str]]) -> tuple[int, int, int]:

@@ -82,7 +82,8 @@ class DosageReader:
         self.route_map = {k.lower(): v for k, v in r.routes.items()}
         num = r"\d+(?:\.\d+)?"
         unit = rf"(?:{_alt(list(self.unit_map))})"
-        one = rf"{num}\s*{unit}(?:/(?:dose|puff|actuation|inhalation|ml|5ml|hour|hr|24 ?hours?))?"
+        # "10 mg", "2.5-5 mg", "1 to 2 mg" (a range is one dose)
+        one = rf"{num}(?:\s*(?:-|–|to)\s*{num})?\s*{unit}(?:/(?:dose|puff|actuation|inhalation|ml|5ml|hour|hr|24 ?hours?))?"
         self.re_strength = re.compile(rf"(?:{one})(?:\s*/\s*(?:{one}|{num}))*(?![\w%])", re.IGNORECASE)
         self.re_ratio = re.compile(rf"{num}\s*/\s*{num}(?![\w/])", re.IGNORECASE)  # "200/6"
         self.re_freq = re.compile(rf"(?:{_alt(list(self.freq_map))})(?![\w])", re.IGNORECASE)
@@ -94,7 +95,8 @@ class DosageReader:
             re.IGNORECASE,
         )
         self.re_filler = re.compile(
-            rf"(?:(?:\d+|one|two|three|four)\s+(?=tablets?|capsules?|puffs?|sachets?|drops?|sprays?)|(?:{_alt(r.fillers)})(?![\w]))",
+            rf"(?:(?:\d+|one|two|three|four)\s+(?=tablets?|capsules?|puffs?|sachets?|drops?|sprays?)"
+            rf"|(?:{_alt(r.fillers)})(?![\w]))",
             re.IGNORECASE,
         )
         self.re_sep = re.compile(r"[ \t,;:()\[\]\-–|]+")
@@ -103,11 +105,14 @@ class DosageReader:
         if self.rules is None:
             return doc
         text = doc.text
-        for span in doc.spans.get("drugs", []):
-            span._.dosage = self.read(text, span.end_char)
+        drugs = list(doc.spans.get("drugs", []))
+        # "Morphine sulfate MR (Zomorph) 10 mg": a bracketed drug name belongs to the phrase
+        brackets = {d.start_char: d.end_char for d in drugs}
+        for span in drugs:
+            span._.dosage = self.read(text, span.end_char, brackets)
         return doc
 
-    def read(self, text: str, pos: int) -> dict[str, Any]:
+    def read(self, text: str, pos: int, brackets: dict[int, int] | None = None) -> dict[str, Any]:
         """The dose parts written from ``pos`` on, and where they end."""
         out: dict[str, Any] = {
             "dose": None,
@@ -129,6 +134,10 @@ class DosageReader:
             at = sep.end() if sep else cur
             if at >= limit:
                 break
+            inner = brackets.get(at) if brackets and text[at - 1] == "(" else None
+            if inner is not None and text[inner : inner + 1] == ")":
+                cur = inner + 1
+                continue
             m = self.re_strength.match(text, at, limit)
             if m and out["dose"] is None:
                 out["dose"] = " ".join(m.group(0).split())

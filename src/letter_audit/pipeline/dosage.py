@@ -83,7 +83,8 @@ class DosageReader:
         num = r"\d+(?:\.\d+)?"
         unit = rf"(?:{_alt(list(self.unit_map))})"
         # "10 mg", "2.5-5 mg", "1 to 2 mg" (a range is one dose)
-        one = rf"{num}(?:\s*(?:-|–|to)\s*{num})?\s*{unit}(?:/(?:dose|puff|actuation|inhalation|ml|5ml|hour|hr|24 ?hours?))?"
+        per = r"(?:/(?:dose|puff|actuation|inhalation|ml|5ml|hour|hr|24 ?hours?))?"
+        one = rf"{num}(?:\s*(?:-|–|to)\s*{num})?\s*{unit}{per}"
         self.re_strength = re.compile(rf"(?:{one})(?:\s*/\s*(?:{one}|{num}))*(?![\w%])", re.IGNORECASE)
         self.re_ratio = re.compile(rf"{num}\s*/\s*{num}(?![\w/])", re.IGNORECASE)  # "200/6"
         self.re_freq = re.compile(rf"(?:{_alt(list(self.freq_map))})(?![\w])", re.IGNORECASE)

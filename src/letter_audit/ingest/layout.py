@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from statistics import median
 
 from ..letter import BlockKind
@@ -63,15 +64,17 @@ class Line:
     parts: list[Line] = field(default_factory=list)
     """For a staggered row: the lines it was made of, top to bottom (empty for a plain line)."""
 
-    @property
+    # Cached: layout asks for these many times per line. ``absorb`` clears them; nothing else changes
+    # a line's words once ``group_lines`` has built it.
+    @cached_property
     def x0(self) -> float:
         return min(w.x0 for w in self.words)
 
-    @property
+    @cached_property
     def x1(self) -> float:
         return max(w.x1 for w in self.words)
 
-    @property
+    @cached_property
     def size(self) -> float:
         return median(w.size for w in self.words)
 
@@ -130,6 +133,8 @@ class Line:
         self.parts = sorted(mine + theirs, key=lambda ln: ln.top)
         self.words = self.words + other.words
         self.top, self.bottom = min(self.top, other.top), max(self.bottom, other.bottom)
+        for name in ("x0", "x1", "size"):
+            self.__dict__.pop(name, None)
 
 
 @dataclass

@@ -18,7 +18,7 @@ from .limits import check_deadline
 
 MIN_TEXT_CHARS = 20
 """A page with fewer visible characters than this and an image on it is treated as a scan."""
-_SPACES = {0x20, 0xA0, 0x09, 0x0A, 0x0D, 0x0C, 0x2002, 0x2003, 0x2009, 0x200B, 0x3000, 0xFEFF, 0xFFFE}
+_SPACES = {0x20, 0xA0, 0x09, 0x0A, 0x0D, 0x0C, 0x2002, 0x2003, 0x2009, 0x200B, 0x3000, 0xFEFF}
 _FPDF_ERR_PASSWORD = 4
 _PAGEOBJ_IMAGE = 3
 _PAGEOBJ_FORM = 5
@@ -85,14 +85,20 @@ def read_pdf(data: bytes, name: str, builder: LetterBuilder, *, ocr: bool = True
 def _page_words(textpage: Any, height: float) -> tuple[list[Word], int]:
     """Words with boxes from PDFium's character list, and the count of visible characters.
 
-    Calls the C API directly: one call per character for its code and box, and one per word for its font
-    weight, which keeps a five-page letter to a few hundredths of a second.
+    Calls the C API directly: the page's text in one call, then one call per character for its box and
+    one per word for its font weight, which keeps a five-page letter to a few hundredths of a second.
     """
     import pypdfium2.raw as c
 
     raw = textpage.raw
     count = c.FPDFText_CountChars(raw)
+    # The page's text in one call: index i of the UTF-16 units is character i (surrogates kept apart).
+    buffer = ctypes.create_string_buffer((count + 1) * 2)
+    c.FPDFText_GetText(raw, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    codes = [ord(ch) for ch in buffer.raw[: count * 2].decode("utf-16-le", "surrogatepass")]
     rect = c.FS_RECTF()
+    rect_ref = ctypes.byref(rect)
+    loose_box = c.FPDFText_GetLooseCharBox
     words: list[Word] = []
     chars: list[str] = []
     x0 = top = x1 = bottom = size = 0.0
@@ -105,9 +111,8 @@ def _page_words(textpage: Any, height: float) -> tuple[list[Word], int]:
             words.append(Word("".join(chars), x0, top, x1, bottom, size, bold))
             chars.clear()
 
-    for i in range(count):
-        u = c.FPDFText_GetUnicode(raw, i)
-        if u == 0x02:  # PDFium's mark for a hyphen that breaks a word at the end of a line
+    for i, u in enumerate(codes):
+        if u in (0x02, 0xFFFE):  # PDFium's marks for a hyphen breaking a word at a line's end
             u = 0x2D
         if u in _SPACES or u < 0x20:
             end_word()
@@ -120,7 +125,7 @@ def _page_words(textpage: Any, height: float) -> tuple[list[Word], int]:
                 continue
             u = 0x10000 + ((pending_high - 0xD800) << 10) + (u - 0xDC00)
             pending_high = 0
-        if not c.FPDFText_GetLooseCharBox(raw, i, ctypes.byref(rect)):
+        if not loose_box(raw, i, rect_ref):
             continue
         left, right = rect.left, rect.right
         ctop, cbottom = height - rect.top, height - rect.bottom
@@ -140,7 +145,8 @@ def _page_words(textpage: Any, height: float) -> tuple[list[Word], int]:
         # The loose box is as tall as the font's line: a better measure of distances on the page than
         # the nominal font size, which some producers scale with the page's transformation matrix.
         size = max(cbottom - ctop, 1.0)
-        bold = c.FPDFText_GetFontWeight(raw, i) >= 600 or _bold_by_name(c, raw, i)
+        weight = c.FPDFText_GetFontWeight(raw, i)
+        bold = weight >= 600 or (weight <= 0 and _bold_by_name(c, raw, i))
     end_word()
     return words, visible
 
@@ -149,7 +155,7 @@ _name_buf = ctypes.create_string_buffer(128)
 
 
 def _bold_by_name(c: Any, raw: Any, i: int) -> bool:
-    """Some embedded fonts carry no weight; their names still say "Bold" (Arial-BoldMT)."""
+    """Some embedded fonts carry no weight; their names may still say "Bold" (Arial-BoldMT)."""
     n = c.FPDFText_GetFontInfo(raw, i, _name_buf, len(_name_buf), None)
     return n > 0 and b"bold" in _name_buf.value.lower()
 

@@ -51,6 +51,7 @@ class LetterTypeRules(_Strict):
 class DateLabel(Cue):
     field: Literal["letter", "clinic", "admission", "discharge", "attendance", "skip"]
     priority: int = 1
+    after: Literal["admission"] | None = None
 
 
 class DateRules(_Strict):
@@ -90,7 +91,7 @@ class MetaFinder:
         self.rules = rules
         self.type_cues = [(c.id, c.type, c.weight, _compile(c.pattern)) for c in rules.letter_type.cues]
         d = rules.dates
-        self.date_labels = [(c.id, c.field, c.priority, _compile(c.pattern)) for c in d.labels]
+        self.date_labels = [(c.id, c.field, c.priority, c.after, _compile(c.pattern)) for c in d.labels]
         self.months = {m[:3]: i + 1 for i, m in enumerate(d.months)}
         mon = "|".join(rf"{m[:3]}(?:{m[3:]})?" for m in d.months) + "|sept"
         self.date_rx = re.compile(
@@ -151,13 +152,17 @@ class MetaFinder:
         out: dict[str, dict[str, Any]] = {}
         ranks: dict[str, int] = {}
         unlabelled: list[tuple[int, int, dt.date]] = []
+        last_field: str | None = None  # the field the previous date went to
         for m in self.date_rx.finditer(text):
             when = self.parse_date(m)
             if when is None:
                 continue
+            previous, last_field = last_field, None
             window = text[max(0, m.start() - d.gap) : m.start()]
             best: tuple[int, str, str, int] | None = None  # label length, field, rule, priority
-            for rid, field, priority, rx in self.date_labels:
+            for rid, field, priority, after, rx in self.date_labels:
+                if after is not None and previous != after:
+                    continue
                 lm = rx.search(window)
                 if lm is not None and (best is None or lm.end() - lm.start() > best[0]):
                     best = (lm.end() - lm.start(), field, rid, priority)
@@ -177,6 +182,7 @@ class MetaFinder:
                 # A same-day attendance (ED, SDEC, day case): admitted and discharged that day, unless the
                 # letter states a discharge date of its own. In a clinic letter it is the clinic date.
                 fields = ["admission", "discharge"] if letter_type == "discharge_summary" else ["clinic"]
+            last_field = fields[0]
             for f in fields:
                 if f not in out or priority > ranks[f]:
                     out[f] = {"date": when, "start": m.start(), "end": m.end(), "rule": rid}
@@ -212,7 +218,7 @@ class MetaFinder:
         if m is None:
             return None
         group = "name" if m.group("name") else "name2"
-        value = " ".join(m.group(group).split()).strip(" .")
+        value = " ".join(m.group(group).split()).strip(" .|:-")
         return {"value": value, "start": m.start(group), "end": m.end(group), "rule": rule}
 
     def find(self, text: str) -> dict[str, Any]:

@@ -48,6 +48,8 @@ class RequestRules(BaseModel):
     none_stated: list[Cue]
     action_verbs: list[str]
     join_verbs: list[str]
+    conditional_join_verbs: list[str]
+    negated_clause: str
     none_except: str
     patient_salutation: str
     gp_addressed_cues: list[str]
@@ -58,7 +60,7 @@ class RequestRules(BaseModel):
     timeframes: list[Cue]
     condition_cues: str
 
-    @field_validator("condition_cues", "none_except", "patient_salutation", "vocative_gp")
+    @field_validator("condition_cues", "none_except", "patient_salutation", "vocative_gp", "negated_clause")
     @classmethod
     def _valid(cls, v: str) -> str:
         _compile(v)
@@ -105,6 +107,7 @@ class RequestFinder:
         verb_alt = "|".join(re.escape(v) for v in sorted(self.verb_category, key=len, reverse=True))
         self.first_verb = re.compile(rf"\b({verb_alt})\b", _FLAGS)
         self.none_except = _compile(rules.none_except)
+        self.negated_clause = _compile(rules.negated_clause)
         self.patient_salutation = _compile(rules.patient_salutation)
         self.vocative_gp = _compile(rules.vocative_gp)
         self.gp_cues = [(i, rx) for i, rx in self.cues if i in set(rules.gp_addressed_cues)]
@@ -114,10 +117,15 @@ class RequestFinder:
         )
         # Where one clause ends and the next begins inside a sentence. A verb in join_verbs never opens a
         # new clause, and neither does a conditional one ("... and restart ramipril if creatinine falls").
-        cond = r"(?!(?:[^;.]|\.(?=\d))*\b(?:if|unless|once|provided)\b)(?!\S+\s+(?:it|them|this|these)\b)"
+        cverbs = "|".join(re.escape(v) for v in rules.conditional_join_verbs)
+        cond = (
+            rf"(?!(?:please\s+|pls\s+|kindly\s+)?(?:{cverbs})\b(?:[^;.]|\.(?=\d))*\b(?:if|unless|once|provided)\b)"
+            r"(?!\S+\s+(?:it|them|this|these)\b)"
+        )
+        lead = r"(?:also\s+|please\s+|pls\s+|kindly\s+)?"
         self.split = re.compile(
-            rf"\s*;\s*|\s*,?\s+(?:and|then|&)\s+(?=(?:also\s+|then\s+|please\s+|pls\s+)?(?:{verbs})\b){cond}"
-            rf"|\s*,\s+(?=(?:please\s+|pls\s+)?(?:{verbs})\b){cond}"
+            rf"\s*;\s*|\s*,?\s+(?:and|&)\s+(?!then\b)(?={lead}(?:{verbs})\b){cond}"
+            rf"|\s*,\s+(?={lead}(?:{verbs})\b){cond}"
             rf"|\s*,?\s+(?:and|but)\s+(?=(?:I|we|the\s+GP|GP|please|pls|you)\b)"
             rf"|\s*,\s+(?=(?:I|we)\s+(?:will|have|shall)\b)"
             # "HbA1c in 3 months and his renal function in 4 weeks": a second object with its own time.
@@ -212,7 +220,7 @@ class RequestFinder:
         owner: str | None = self.rules.section_rule_id if in_gp else None  # who the last clause belongs to
         for cs, ce in bounds:
             clause = sent[cs:ce]
-            if not clause.strip():
+            if not clause.strip() or (cs > 0 and self.negated_clause.match(clause)):
                 continue
             cue = _first(self.cues if cues is None else cues, clause)
             hosp = _first(self.hospital, clause)

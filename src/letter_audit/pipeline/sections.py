@@ -102,7 +102,12 @@ class SectionFinder:
         )
 
     def _whole(self, text: str) -> tuple[str, str] | None:
-        return self.lookup.get(normalise(text))
+        key = normalise(text)
+        hit = self.lookup.get(key)
+        if hit is None and key.endswith(")") and "(" in key:
+            # "Discharge medications (including regular medication)": the words before the aside.
+            hit = self.lookup.get(normalise(key[: key.index("(")]))
+        return hit
 
     def find(self, text: str, letter: Letter | None = None) -> list[Heading]:
         found: dict[int, Heading] = {}
@@ -140,7 +145,8 @@ class SectionFinder:
             inline = self._line(text, start, end)
             if inline is not None:
                 return inline
-            if len(_WORDS_RE.findall(raw)) > 8:
+            # An unknown heading block counts only if it reads like a heading (a bold sentence does not).
+            if len(_WORDS_RE.findall(raw)) > 5 or any(ch.isdigit() for ch in raw) or "please" in raw.lower():
                 return None
             hit = ("other", "sec-heading-block")
         return Heading(start + lead, end, end, hit[0], hit[1], raw.strip())

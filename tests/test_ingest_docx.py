@@ -184,3 +184,23 @@ def test_part_with_damaged_compressed_data_is_la106() -> None:
     with pytest.raises(CorruptDocx) as info_:
         read_bytes(bytes(data), "damaged.docx")
     assert info_.value.code == "LA106"
+
+
+def test_tab_stops_become_cells_and_line_breaks_end_lines(tmp_path: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("Hospital No:\t\t1234567")
+    p = d.add_paragraph("Ward 7")
+    p.add_run().add_break()
+    p.add_run("St Test Hospital")
+    d.add_paragraph("\tIndented note")
+    path = tmp_path / "tabs.docx"
+    d.save(str(path))
+    letter = read_letter(path)
+    assert _kinds_and_texts(letter) == [
+        ("table_row", None, "Hospital No: | 1234567"),
+        ("paragraph", None, "Ward 7"),
+        ("paragraph", None, "St Test Hospital"),
+        ("paragraph", None, "Indented note"),
+    ]

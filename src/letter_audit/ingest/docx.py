@@ -151,11 +151,18 @@ def _add_paragraph(paragraph: Paragraph, builder: LetterBuilder) -> None:
     )
     if is_list:
         builder.add("list_item", text)
-    elif _all_bold(paragraph) and len(text) <= 80 and not text.rstrip().endswith("."):
+    elif _all_bold(paragraph) and len(text) <= 80 and not text.rstrip().endswith(".") and "\t" not in text:
         builder.add("heading", text)
     else:
-        kind = line_kind(text)
-        builder.add("list_item" if kind == "list_item" else "paragraph", text)
+        # Line breaks (Shift+Enter) end a line the writer meant to end; tab stops line up fields
+        # ("Hospital No:<tab>1234567"), read as cells the way the PDF reader reads wide gaps.
+        for line in text.split("\n"):
+            cells = [c for c in line.split("\t") if c.strip()]
+            if len(cells) >= 2:
+                builder.add_row(cells)
+            else:
+                kind = line_kind(line)
+                builder.add("list_item" if kind == "list_item" else "paragraph", line)
 
 
 def _all_bold(paragraph: Paragraph) -> bool:

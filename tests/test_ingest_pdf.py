@@ -260,3 +260,20 @@ def test_lines_of_tab_stopped_fields_are_separate_rows(tmp_path: Path) -> None:
     c.drawString(72, 700 - 39, "Plan: home today")
     c.save()
     assert read_letter(path).text == "Name: | Ann Test\nBorn: | 01/02/1950\nWard: | 7B\nPlan: home today"
+
+
+def test_filled_form_fields_are_read_in_place(tmp_path: Path) -> None:
+    """Fillable templates keep typed values in form fields, outside the page's own text."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "form.pdf"
+    c = Canvas(str(path))
+    c.setFont("Helvetica", 11)
+    c.drawString(72, 720, "Discharge medication:")
+    c.acroForm.textfield(name="meds", value="Amlodipine 10mg OD", x=220, y=712, width=250, height=20)
+    c.drawString(72, 690, "Follow-up:")
+    c.acroForm.textfield(name="fu", value="Clinic in 6 weeks", x=220, y=682, width=250, height=20)
+    c.save()
+    assert (
+        read_letter(path).text == "Discharge medication: | Amlodipine 10mg OD\nFollow-up: | Clinic in 6 weeks"
+    )

@@ -58,7 +58,7 @@ def read_pdf(data: bytes, name: str, builder: LetterBuilder, *, ocr: bool = True
         for index in range(n_pages):
             check_deadline()
             try:
-                page = doc[index]
+                page = _load_page(doc, index)
                 width, height = page.get_size()
                 textpage = page.get_textpage()
             except pdfium.PdfiumError:
@@ -80,6 +80,23 @@ def read_pdf(data: bytes, name: str, builder: LetterBuilder, *, ocr: bool = True
         builder.add_furniture(text)
     add_pages(builder, pages)
     return n_pages, used_ocr
+
+
+def _load_page(doc: Any, index: int) -> Any:
+    """Load a page with its annotations flattened into its content.
+
+    Fillable trust templates keep what the clinician typed in form fields, whose text lives in the
+    fields' appearances, not in the page's content; flattening (in memory only) makes it text like
+    any other, at its place on the page.
+    """
+    import pypdfium2.raw as c
+
+    page = doc[index]
+    if c.FPDFPage_GetAnnotCount(page.raw) > 0:
+        if c.FPDFPage_Flatten(page.raw, c.FLAT_NORMALDISPLAY) == c.FLATTEN_SUCCESS:
+            page.close()
+            page = doc[index]
+    return page
 
 
 def _page_words(textpage: Any, height: float) -> tuple[list[Word], int]:

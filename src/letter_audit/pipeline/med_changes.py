@@ -43,26 +43,27 @@ _DOSE = (
 _FROM_TO = re.compile(rf"\bfrom\s+({_DOSE})\s*(?:to|->|→|-)\s*({_DOSE})", re.IGNORECASE)
 _TO = re.compile(rf"\bto\s+({_DOSE})", re.IGNORECASE)
 _PER_DAY = {
-    "od": 1,
-    "daily": 1,
-    "once daily": 1,
-    "on": 1,
-    "nocte": 1,
-    "mane": 1,
-    "at night": 1,
-    "bd": 2,
-    "twice daily": 2,
-    "tds": 3,
-    "qds": 4,
-    "weekly": 1 / 7,
-    "once weekly": 1 / 7,
-}
+    "od": 1, "daily": 1, "once daily": 1, "once a day": 1, "on": 1, "nocte": 1, "mane": 1, "at night": 1,
+    "bd": 2, "twice daily": 2, "twice a day": 2, "tds": 3, "three times daily": 3, "three times a day": 3,
+    "qds": 4, "four times daily": 4, "four times a day": 4, "weekly": 1 / 7, "once weekly": 1 / 7,
+}  # fmt: skip
 _LEAD = re.compile(r"^(?:[^:\n]*:)?[\s•*\-–\d.)]*$")
 _STATUS_SEP = re.compile(
     r"(?:\s[-–—]|[:|(])\s*(?:(?:was|were|has been|have been|now|dose|is|to be|then|and)\s+)*$", re.IGNORECASE
 )
 # a "Medication change summary" sub-heading inside a record does not end it
-_MED_SECTIONS = {"medication_changes", "medications_discharge", "medications_admission", "current_medications"}
+_MED_SECTIONS = {
+    "medication_changes",
+    "medications_discharge",
+    "medications_admission",
+    "current_medications",
+}
+_FREQ_WORDS = re.compile(
+    r"\b(once daily|twice daily|twice a day|three times (?:daily|a day)|four times (?:daily|a day)|once a day"
+    r"|at night|once weekly|od|bd|tds|qds|on|nocte|mane|daily|weekly)\b",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"\s+(?:this|it|the dose|this dose|them)\b", re.IGNORECASE)
 _NO_CHANGE = re.compile(r"\b(?:continued?|unchanged|no change|same)\b", re.IGNORECASE)
 
 
@@ -118,11 +119,7 @@ def _amount_per_day(dose: str | None) -> float | None:
     amount = parse_amount(dose)
     if amount is None or dose is None:
         return None
-    m = re.search(
-        r"(once daily|twice daily|at night|once weekly|\b(?:od|bd|tds|qds|on|nocte|mane|daily|weekly)\b)",
-        dose,
-        re.IGNORECASE,
-    )
+    m = _FREQ_WORDS.search(dose)
     return amount * (_PER_DAY.get(m.group(1).lower(), 1) if m else 1)
 
 
@@ -200,6 +197,7 @@ class MedChangeFinder:
         inside = sorted((d.end_char, self._phrase_end(d)) for d in drugs)
         triggers = [t for t in self._find_triggers(text) if not any(a <= t.start < b for a, b in inside)]
         ti = di = 0
+        prev: tuple[int, Span | None] = (-1, None)  # end of the previous clause and its last drug
         for ci, (cs, ce) in enumerate(clauses):
             while di < len(drugs) and drugs[di].start_char < cs:
                 di += 1
@@ -209,9 +207,12 @@ class MedChangeFinder:
             ds = ds[: next((i for i, d in enumerate(ds) if d.start_char >= ce), len(ds))]
             ts = [t for t in triggers[ti:] if t.start < ce]
             ts = ts[: next((i for i, t in enumerate(ts) if t.start >= ce), len(ts))]
-            if ds and ts:
+            antecedent = prev[1] if prev[1] is not None and "\n" not in text[prev[0] : cs] else None
+            if ts and (ds or antecedent is not None):
                 nxt = clauses[ci + 1] if ci + 1 < len(clauses) else None
-                self._clause(doc, text, cs, ce, ds, ts, nxt, changes, done)
+                self._clause(doc, text, cs, ce, ds, ts, nxt, changes, done, antecedent)
+            in_clause = [d for d in drugs[di:] if d.start_char < ce]
+            prev = (ce, in_clause[-1] if in_clause else None)
         changes.sort(key=lambda c: c["start"])
         doc._.med_changes = changes
         doc.spans["med_changes"] = [
@@ -303,19 +304,35 @@ class MedChangeFinder:
         nxt: tuple[int, int] | None,
         changes: list[dict[str, Any]],
         done: set[int],
+        antecedent: Span | None = None,
     ) -> None:
         best: dict[int, tuple[int, Trigger, Span]] = {}
-        lead = self._line_status(text, cs, ds, ts)
+        lead = self._line_status(text, cs, ds, ts) if ds else None
+        chained: set[int] = set()
         if lead is not None:
-            best[lead[1].start_char] = (-1, lead[0], lead[1])
+            # "amoxicillin 1 g BD, clarithromycin 500 mg BD for 7 days - started": the status closes the list
+            chain = [lead[1]]
+            for d in ds[1:]:
+                if d.start_char >= lead[0].start or not self.rx_joiner.match(
+                    text[self._phrase_end(chain[-1]) : d.start_char]
+                ):
+                    break
+                chain.append(d)
+            for d in chain:
+                best[d.start_char] = (-1, lead[0], d)
+                chained.add(d.start_char)
         for t in ts:
             if lead is not None and t is lead[0]:
                 continue
             if t.rule.action == "switch" and self._switch(doc, text, cs, ce, t, ds, changes, done):
                 continue
             targets, cost = self._attach(text, t, ds)
+            if not targets and antecedent is not None and antecedent.start_char not in done:
+                # "...prednisolone 40 mg daily; I have increased this to 60 mg"
+                if _PRONOUN.match(text, t.end):
+                    targets, cost = [antecedent], 0
             for d in targets:
-                if d.start_char in done or (lead is not None and d is lead[1]):
+                if d.start_char in done or d.start_char in chained:
                     continue
                 dist = cost * 1000 + abs(d.start_char - t.start)
                 if d.start_char not in best or dist < best[d.start_char][0]:
@@ -327,7 +344,7 @@ class MedChangeFinder:
             if restarted:
                 done.add(d.start_char)  # held and restarted within the stay: no net change
                 continue
-            since = lead[2] if lead is not None and d is lead[1] else None
+            since = lead[2] if lead is not None and d.start_char in chained else None
             if self._blocked(doc, t, since):
                 continue
             change = self._make(doc, text, t.rule.action, t.rule.id, d, cs, ce, t, nxt)

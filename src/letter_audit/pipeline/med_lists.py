@@ -22,11 +22,17 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import extensions  # noqa: F401
-from .med_changes import dose_direction
+from .med_changes import _DOSE, dose_direction
 from .ruledata import read_yaml
 
 RULES_FILE = "rules/medication_lists.yaml"
 _LEADER = re.compile(r"(?:[^|\n]*\|\s*)?[\s•*\-–\d.)]*")  # bullets, numbers, or one heading cell
+_EMPTY = re.compile(r"^\W*(?:-|–|—|none|nil|n/?a|not taking|stopped|new)?\W*$", re.IGNORECASE)
+_PREVIOUS = re.compile(
+    r"\s*[(\[,;–-]?\s*(?:was|previously|prev(?:ious)?(?: dose)?|old dose|up from|down from)\s*:?\s*"
+    rf"({_DOSE})",
+    re.IGNORECASE,
+)
 _USUAL = re.compile(
     r"\b(?:continued?|unchanged|usual|regular|long-?term|completed"
     r"|given (?:on the ward|in hospital|on the unit))\b",
@@ -96,9 +102,18 @@ class MedListComparer:
         told = {c["drug"] for c in changes}
         drugs = list(doc.spans.get("drugs", []))
         adm, dis = self._from_sections(doc, drugs)
-        t_adm, t_dis = self._from_table(doc, drugs)
+        t_adm, t_dis, new = self._from_table(doc, drugs)
         adm, dis = adm + t_adm, dis + t_dis
-        new: list[dict[str, Any]] = []
+        for d in drugs:
+            # "Furosemide 80mg OM (was 40mg OM)"
+            dosage = d._.dosage or {}
+            m = _PREVIOUS.match(doc.text, int(dosage.get("phrase_end") or d.end_char))
+            if m and dosage.get("dose"):
+                direction = dose_direction(m.group(1), self._dose(d))
+                if direction:
+                    c = self._change(d, direction, "list_previous_dose", after=d)
+                    c["dose_before"], c["end"] = " ".join(m.group(1).split()), m.end()
+                    new.append(c)
         if adm and dis:
             adm_by = {self._generic(d): d for d in adm}
             dis_by = {self._generic(d): d for d in dis}
@@ -166,13 +181,18 @@ class MedListComparer:
                 dis += self._line_leaders(doc, drugs, body, s.end_char)
         return adm, dis
 
-    def _from_table(self, doc: Doc, drugs: list[Span]) -> tuple[list[Span], list[Span]]:
-        """Two-column tables: a header row naming admission and discharge, then "drug dose | drug dose"."""
+    def _from_table(self, doc: Doc, drugs: list[Span]) -> tuple[list[Span], list[Span], list[dict[str, Any]]]:
+        """Tables with a header row naming admission (previous) and discharge (new) columns.
+
+        Either each column names its own drug ("drug dose | drug dose"), or a drug column is followed by
+        the old and new doses ("Co-careldopa | 1 tablet TDS | 1 tablet QDS"), where "-" means none.
+        """
         letter = doc._.letter
         adm: list[Span] = []
         dis: list[Span] = []
+        direct: list[dict[str, Any]] = []
         if letter is None:
-            return adm, dis
+            return adm, dis, direct
         cols: tuple[int, int] | None = None
         for block in letter.blocks:
             if block.kind != "table_row" or not block.cells:
@@ -186,13 +206,29 @@ class MedListComparer:
                 continue
             if cols is None:
                 continue
+            in_cols = [
+                next((d for d in drugs if c.start <= d.start_char < c.end), None)
+                for c in (block.cells[i] for i in cols if i < len(block.cells))
+            ]
+            row_drug = next((d for d in drugs if block.start <= d.start_char < block.end), None)
+            if not any(in_cols) and row_drug is not None and max(cols) < len(block.cells):
+                before, after = (doc.text[block.cells[i].start : block.cells[i].end] for i in cols)
+                if _EMPTY.match(before) and not _EMPTY.match(after):
+                    direct.append(self._change(row_drug, "start", "table_new_column"))
+                elif _EMPTY.match(after) and not _EMPTY.match(before):
+                    direct.append(self._change(row_drug, "stop", "table_previous_column"))
+                elif direction := dose_direction(before, after):
+                    c = self._change(row_drug, direction, "table_dose_columns")
+                    c["dose_before"], c["dose_after"] = before.strip(), after.strip()
+                    direct.append(c)
+                continue
             for idx, bucket in ((cols[0], adm), (cols[1], dis)):
                 if idx < len(block.cells):
                     cell = block.cells[idx]
                     first = next((d for d in drugs if cell.start <= d.start_char < cell.end), None)
                     if first is not None:
                         bucket.append(first)
-        return adm, dis
+        return adm, dis, direct
 
     def _course_items(self, doc: Doc, drugs: list[Span]) -> list[Span]:
         """Discharge-list items with a short course length."""

@@ -43,3 +43,4 @@ _ext(Doc, "fit_note", default=None)
 _ext(Doc, "follow_up", default=None)
 _ext(Doc, "contact_point", default=None)
 _ext(Doc, "meta", default=None)  # la_meta: letter type, dates, specialty, consultant, team, DNA
+_ext(Doc, "sentence_spans", default=None)  # [(start, end)] sentences and list items (pipeline/sentences.py)

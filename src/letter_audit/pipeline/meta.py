@@ -61,8 +61,12 @@ class DateRules(_Strict):
     months: list[str] = Field(min_length=12, max_length=12)
 
 
+class SpecialtyCue(Cue):
+    before: bool = False
+
+
 class SpecialtyRules(_Strict):
-    contexts: list[Cue]
+    contexts: list[SpecialtyCue]
     names: dict[str, list[str]]
 
 
@@ -101,7 +105,7 @@ class MetaFinder:
             rf"|(?P<y4>\d{{4}})-(?P<m4>\d{{2}})-(?P<d4>\d{{2}})\b)",
             re.IGNORECASE,
         )
-        self.spec_contexts = [(c.id, _compile(c.pattern)) for c in rules.specialties.contexts]
+        self.spec_contexts = [(c.id, c.before, _compile(c.pattern)) for c in rules.specialties.contexts]
         self.spec_names = sorted(
             ((syn.lower(), name) for name, syns in rules.specialties.names.items() for syn in [name, *syns]),
             key=lambda p: len(p[0]), reverse=True,
@@ -203,14 +207,19 @@ class MetaFinder:
         return None
 
     def specialty(self, text: str) -> dict[str, Any] | None:
-        for rid, rx in self.spec_contexts:
+        for rid, before, rx in self.spec_contexts:
             for m in rx.finditer(text):
-                for group in ("x", "y"):
-                    part = m.groupdict().get(group)
-                    if part:
-                        name = self._specialty_in(part)
-                        if name:
-                            return {"value": name, "start": m.start(), "end": m.end(), "rule": rid}
+                if before:
+                    line_start = text.rfind("\n", 0, m.start()) + 1
+                    start = max(line_start, m.start() - 40)
+                    name = self._specialty_in(text[start : m.start()])
+                    if name:
+                        return {"value": name, "start": start, "end": m.end(), "rule": rid}
+                    continue
+                part = m.groupdict().get("x")
+                name = self._specialty_in(part) if part else None
+                if name:
+                    return {"value": name, "start": m.start(), "end": m.end(), "rule": rid}
         return None
 
     def _person(self, rx: re.Pattern[str], text: str, rule: str) -> dict[str, Any] | None:

@@ -117,3 +117,17 @@ def test_clean_text_normalises_spaces_ligatures_and_invisible_characters() -> No
         clean_text("  \ufb01nal\u00a0dose\u200b  of\t\tdrug \r\n\r\n second  ")
         == "final dose of drug\nsecond"
     )
+
+
+def test_a_letter_typed_in_capitals_does_not_make_every_line_a_heading() -> None:
+    caps = (
+        "DAY CASE DISCHARGE NOTIFICATION\n"
+        "PROCEDURE: HYSTEROSCOPY\n"
+        "MEDICATIONS ON DISCHARGE:\n"
+        "TRANEXAMIC ACID - STOPPED\n"
+        "SERTRALINE 50MG OD - NO CHANGE\n"
+    )
+    letter = read_bytes(caps.encode(), "caps.txt")
+    assert [b.kind for b in letter.blocks] == ["paragraph", "paragraph", "heading", "paragraph", "paragraph"]
+    mixed = read_bytes(b"DISCHARGE SUMMARY\nThe patient was seen today.\nPOSTCODE AB1 2CD\n", "m.txt")
+    assert [b.kind for b in mixed.blocks] == ["heading", "paragraph", "paragraph"]

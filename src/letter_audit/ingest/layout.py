@@ -26,7 +26,7 @@ from statistics import median
 
 from ..letter import BlockKind
 from .builder import LetterBuilder
-from .text import line_kind
+from .text import line_kind, mostly_capitals
 
 CELL_GAP_EM = 0.65
 """A gap between words wider than this many line heights starts a new cell (a space is about 0.25)."""
@@ -320,12 +320,15 @@ def add_pages(builder: LetterBuilder, pages: list[Page]) -> None:
     """Turn laid-out pages into blocks on ``builder`` (headers and footers must be split off first)."""
     body = _body_size(pages)
     bold_means_heading = not _mostly_bold(pages)
+    caps = not mostly_capitals(" ".join(w.text for p in pages for ln in p.lines for w in ln.words))
     for page in pages:
         if page.lines:
-            _add_page(builder, page, body, bold_means_heading)
+            _add_page(builder, page, body, bold_means_heading, caps)
 
 
-def _add_page(builder: LetterBuilder, page: Page, body: float, bold_means_heading: bool) -> None:
+def _add_page(
+    builder: LetterBuilder, page: Page, body: float, bold_means_heading: bool, caps_are_headings: bool
+) -> None:
     para: list[Line] = []
     para_kind: BlockKind = "paragraph"
     for line in page.lines:
@@ -334,7 +337,7 @@ def _add_page(builder: LetterBuilder, page: Page, body: float, bold_means_headin
             _flush(builder, para, para_kind, page.number)
             builder.add_row([c[0] for c in cells], page=page.number, bbox=line.bbox)
             continue
-        kind = line_kind(line.text)
+        kind = line_kind(line.text, caps_are_headings=caps_are_headings)
         if kind == "heading" or _is_heading(line, body, bold_means_heading):
             _flush(builder, para, para_kind, page.number)
             builder.add("heading", line.text, page=page.number, bbox=line.bbox)

@@ -18,6 +18,7 @@ _BULLET = re.compile(
 )
 _CELL_SPLIT = re.compile(r"\t+| {4,}| +\| +")
 _WORDS = re.compile(r"[A-Za-z]")
+_FIGURES = re.compile(r"\d")
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -40,22 +41,34 @@ def decode_text(data: bytes, name: str) -> str:
         return data.decode("latin-1")
 
 
-def line_kind(line: str) -> BlockKind:
-    """A best guess at a plain line's role, from its shape alone."""
+def line_kind(line: str, *, caps_are_headings: bool = True) -> BlockKind:
+    """A best guess at a plain line's role, from its shape alone.
+
+    Short lines ending in a colon are headings; so are short capitalised lines without figures,
+    unless ``caps_are_headings`` is off (a letter typed, or OCR'd, all in capitals).
+    """
     s = line.strip()
     if _BULLET.match(s):
         return "list_item"
     if len(s) <= 60 and _WORDS.search(s):
         if s.endswith(":") and ":" not in s[:-1]:
             return "heading"
-        letters = [c for c in s if c.isalpha()]
-        if len(letters) >= 3 and all(c.isupper() for c in letters) and not s.endswith((".", ",")):
-            return "heading"
+        if caps_are_headings and not _FIGURES.search(s) and not s.endswith((".", ",")):
+            letters = [c for c in s if c.isalpha()]
+            if len(letters) >= 3 and all(c.isupper() for c in letters):
+                return "heading"
     return "paragraph"
+
+
+def mostly_capitals(text: str) -> bool:
+    """True for a letter typed in capitals, where capitals say nothing about headings."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 40 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
 
 
 def add_lines(builder: LetterBuilder, text: str, *, page: int = 1) -> None:
     """Append each non-blank line of ``text`` as a block of the kind its shape suggests."""
+    caps_are_headings = not mostly_capitals(text)
     for i, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
         if i % 200 == 0:
             check_deadline()
@@ -65,7 +78,7 @@ def add_lines(builder: LetterBuilder, text: str, *, page: int = 1) -> None:
         if len(cells) >= 2:
             builder.add_row(cells, page=page)
         else:
-            builder.add(line_kind(line), line, page=page)
+            builder.add(line_kind(line, caps_are_headings=caps_are_headings), line, page=page)
 
 
 def read_text(data: bytes, name: str, builder: LetterBuilder) -> None:

@@ -305,8 +305,20 @@ def test_ctrl_c_stops_cleanly_with_summary_and_130(tmp_path: Path) -> None:
 
 
 # -- the real thing ------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def built_nlp() -> Any:
+    """The pipeline built in memory from the data files (the saved one is rebuilt by the lead)."""
+    return pipeline_mod.build_pipeline()
+
+
+@pytest.fixture
+def real_pipeline(monkeypatch: pytest.MonkeyPatch, built_nlp: Any) -> Any:
+    monkeypatch.setattr(pipeline_mod, "load_pipeline", lambda *a, **k: built_nlp)
+    return built_nlp
+
+
 @pytest.mark.slow
-def test_real_audit_of_a_text_letter(tmp_path: Path) -> None:
+def test_real_audit_of_a_text_letter(tmp_path: Path, real_pipeline: Any) -> None:
     root = tmp_path / "in"
     root.mkdir()
     (root / "letter.txt").write_text(
@@ -325,11 +337,9 @@ def test_real_audit_of_a_text_letter(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_batch_audit_leaves_no_new_strings_in_the_vocab(tmp_path: Path) -> None:
+def test_batch_audit_leaves_no_new_strings_in_the_vocab(tmp_path: Path, real_pipeline: Any) -> None:
     """Regression: without spaCy's memory zone a worker's vocabulary (and RSS) grew with every letter."""
-    from letter_audit.pipeline import load_pipeline
-
-    nlp = load_pipeline()
+    nlp = real_pipeline
     letter = tmp_path / "letter.txt"
     letter.write_text(
         "Dear Dr Qwertyzxv\n\nMedication changes: ramipril 2.5 mg OD started (ref ZZ-48151623).\n"

@@ -32,7 +32,33 @@ def test_schema_lists_every_row_column() -> None:
 
 
 @pytest.fixture(scope="module")
-def spark() -> Iterator[Any]:
+def fresh_models(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A models folder whose pipeline is built now from the data files, not the last saved one.
+
+    Spark's Python workers are separate processes, so they find it through LETTER_AUDIT_MODELS.
+    """
+    from letter_audit.paths import models_dir
+    from letter_audit.pipeline import build_pipeline, load_pipeline
+
+    shipped = models_dir()
+    fresh = tmp_path_factory.mktemp("models")
+    for entry in shipped.iterdir():
+        if entry.name != "pipeline":
+            (fresh / entry.name).symlink_to(entry)
+    build_pipeline(shipped).to_disk(fresh / "pipeline")
+    old = os.environ.get("LETTER_AUDIT_MODELS")
+    os.environ["LETTER_AUDIT_MODELS"] = str(fresh)
+    load_pipeline.cache_clear()
+    yield fresh
+    if old is None:
+        del os.environ["LETTER_AUDIT_MODELS"]
+    else:
+        os.environ["LETTER_AUDIT_MODELS"] = old
+    load_pipeline.cache_clear()
+
+
+@pytest.fixture(scope="module")
+def spark(fresh_models: Path) -> Iterator[Any]:
     if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
         if os.environ.get("CI"):
             pytest.fail("Java is required for the Spark tests in CI")

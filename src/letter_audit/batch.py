@@ -164,6 +164,30 @@ def audit_bytes(data: bytes, name: str, standard_path: str | Path | None = None)
     return _guarded(name, run, lambda: hashlib.sha256(data).hexdigest())
 
 
+_COLLECT_EVERY = 10
+_tidy = {"letters": 0, "frozen": False}
+
+
+def tidy_memory() -> None:
+    """Call after each letter in a long-running process, so memory stays flat over thousands.
+
+    The loaded pipeline is a large, permanent heap; with it in the collector's oldest generation, full
+    collections are rare and costly, so the reference cycles each letter leaves (python-docx, lxml)
+    pile up. After the first letter (when lazy imports and caches are warm) ``gc.freeze()`` moves that
+    heap out of the collector's sight; then a full collection every few letters is cheap (about 1 ms
+    a letter). Measured on 300 DOCX letters: 118 -> 182 MB with freezing alone, flat at 134 MB with this.
+    """
+    import gc
+
+    _tidy["letters"] += 1
+    if not _tidy["frozen"]:
+        gc.collect()
+        gc.freeze()
+        _tidy["frozen"] = True
+    elif _tidy["letters"] % _COLLECT_EVERY == 0:
+        gc.collect()
+
+
 def _worker_init(standard_path: str | None) -> None:
     """Once per worker: let the parent handle Ctrl-C, and load the pipeline and standard up front."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -178,7 +202,9 @@ def _worker_init(standard_path: str | None) -> None:
 
 def _pool_audit(args: tuple[str, str | None]) -> dict[str, Any]:
     # Looked up through the module so tests can slow the worker down with monkeypatching.
-    return sys.modules[__name__].audit_file(*args)
+    result: dict[str, Any] = sys.modules[__name__].audit_file(*args)
+    tidy_memory()
+    return result
 
 
 # -- the run ------------------------------------------------------------------------------------------
@@ -285,7 +311,9 @@ def run_batch(
         return
     if jobs <= 1 or len(todo) == 1:
         for p in todo:
-            yield finish(audit_file(p, std_arg))
+            result = audit_file(p, std_arg)
+            tidy_memory()
+            yield finish(result)
         return
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"

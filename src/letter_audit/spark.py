@@ -78,14 +78,14 @@ def _audit_batches(
 ) -> Iterator[pd.DataFrame]:
     import pandas as pd
 
-    from .batch import audit_bytes
+    from .batch import audit_bytes, tidy_memory
 
     columns = [*ROW_COLUMNS, CRITERIA, REPORT_JSON]
     for frame in batches:
-        rows = [
-            result_row(audit_bytes(bytes(content), _display_path(str(path)), standard_path))
-            for path, content in zip(frame[path_column], frame[content_column], strict=True)
-        ]
+        rows = []
+        for path, content in zip(frame[path_column], frame[content_column], strict=True):
+            rows.append(result_row(audit_bytes(bytes(content), _display_path(str(path)), standard_path)))
+            tidy_memory()
         out = pd.DataFrame(rows, columns=columns)
         for name, kind in _TYPES.items():
             if kind == "int":

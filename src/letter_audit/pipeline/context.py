@@ -69,6 +69,36 @@ def clauses_of(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if e > s]
 
 
+def whole_words(pattern: str) -> re.Pattern[str]:
+    """A case-insensitive regex matching ``pattern`` only as whole words."""
+    return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE)
+
+
+def longest_matches(
+    text: str, combined: re.Pattern[str], rxs: list[re.Pattern[str]]
+) -> list[tuple[int, int, int]]:
+    """(start, end, index of the regex) of non-overlapping matches, the longest where several start together.
+
+    Why: one pass of the combined pattern finds where any cue starts; only there are the single rules
+    tried, which is much cheaper than a full pass of the text per rule.
+    """
+    out: list[tuple[int, int, int]] = []
+    last_end = -1
+    for m in combined.finditer(text):
+        p = m.start()
+        if p < last_end:
+            continue
+        best: tuple[int, int, int] | None = None
+        for k, rx in enumerate(rxs):
+            mm = rx.match(text, p)
+            if mm is not None and (best is None or mm.end() > best[1]):
+                best = (p, mm.end(), k)
+        if best is not None:
+            out.append(best)
+            last_end = best[1]
+    return out
+
+
 def _word_bound(text: str, start: int, end: int, n: int, forward: bool) -> int:
     """The char offset ``n`` words after ``start`` (forward) or before ``end`` (backward)."""
     words = list(_WORD.finditer(text, start, end))
@@ -93,32 +123,17 @@ class ContextAnnotator:
         self._compile()
 
     def _compile(self) -> None:
-        self.compiled = [
-            (
-                r,
-                re.compile(
-                    rf"(?<![\w-])(?:{r.pattern})(?![\w-])" if r.pattern != ";" else ";", re.IGNORECASE
-                ),
-            )
-            for r in self.rules
-        ]
+        self.compiled = [(r, whole_words(r.pattern)) for r in self.rules]
+        self.combined = whole_words("|".join(f"(?:{r.pattern})" for r in self.rules) or "(?!)")
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         clauses = clauses_of(text)
         doc._.clauses = clauses
         starts = [c[0] for c in clauses]
-        found: list[tuple[int, int, ContextRule]] = []
-        for rule, rx in self.compiled:
-            for m in rx.finditer(text):
-                found.append((m.start(), m.end(), rule))
-        found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
-        # drop cues inside a longer cue ("was not" holds "not")
-        kept: list[tuple[int, int, ContextRule]] = []
-        for f in found:
-            if kept and f[0] < kept[-1][1]:
-                continue
-            kept.append(f)
+        # the longest cue wins where cues overlap ("was not" holds "not")
+        rxs = [rx for _, rx in self.compiled]
+        kept = [(s, e, self.compiled[k][0]) for s, e, k in longest_matches(text, self.combined, rxs)]
         by_clause: dict[int, list[tuple[int, int, ContextRule]]] = {}
         for f in kept:
             i = bisect_right(starts, f[0]) - 1

@@ -30,9 +30,11 @@ LEXICON = "lexicons/drugs.json"
 ALIASES = "lexicons/drug_aliases.jsonl"
 STOPLIST = "lexicons/drug_stoplist.txt"
 MAX_N = 4
-_PIECES = re.compile(r"[\s/+\-]+")
+_WORD = re.compile(r"\w[\w'-]*")  # how letter text is cut into words (hyphenated names stay whole)
+_BOUNDARY = re.compile(r"(?<=\w)(?=[\s/+]|$)")  # where a term may stop being a prefix
+_PLAIN = re.compile(r"[\w'-]+(?: [\w'-]+)*")
 _SEP = re.compile(r"\s*([/+])\s*")
-_DOSE_NEAR = re.compile(r"^\W{0,3}\d+(?:\.\d+)?\s*(?:mg|mcg|micrograms?|g|units?|ml)\b", re.IGNORECASE)
+_DOSE_NEAR = re.compile(r"\W{0,3}\d+(?:\.\d+)?\s*(?:mg|mcg|micrograms?|g|units?|ml)\b", re.IGNORECASE)
 
 
 class Alias(BaseModel):
@@ -112,14 +114,12 @@ class DrugFinder:
         self._index()
 
     def _index(self) -> None:
-        # longest n-gram (in tokens, roughly) that starts with each first word
-        self.first: dict[str, int] = {}
+        # Every word-boundary prefix of every term, so a multi-word look-up stops as soon as the words
+        # read so far cannot begin a term; most words of a letter cost one dict probe.
+        self.prefixes: set[str] = set()
         for term in self.terms:
-            words = [w for w in _PIECES.split(term) if w]
-            if not words:
-                continue
-            n = min(MAX_N * 2, len(words) * 2)  # "/", "+" and "-" are tokens of their own
-            self.first[words[0]] = max(self.first.get(words[0], 1), n)
+            for m in _BOUNDARY.finditer(term):
+                self.prefixes.add(term[: m.start()])
         by_shape: dict[tuple[str, int], list[str]] = {}
         for term, (_generic, kind, _) in self.terms.items():
             if kind == "generic" and term.isalpha() and len(term) >= 6:
@@ -128,55 +128,53 @@ class DrugFinder:
 
     # -- matching --------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        low_text = text.lower()
+        words = [(m.start(), m.end()) for m in _WORD.finditer(low_text)]
+        terms, prefixes = self.terms, self.prefixes
         spans = []
-        i = 0
-        n_tok = len(doc)
-        terms = self.terms
-        while i < n_tok:
-            tok = doc[i]
-            low = tok.lower_
-            max_n = self.first.get(low)
-            found = None
-            if max_n is not None:
-                j_max = min(n_tok, i + max_n)
-                for j in range(j_max, i, -1):
-                    if j > i + 1 and (doc[j - 1].is_space or doc[j - 1].is_punct):
-                        continue
-                    key = norm(doc[i:j].text) if j > i + 1 else low
-                    hit = terms.get(key)
-                    if hit is not None:
-                        found = (j, hit)
+        i, n = 0, len(words)
+        while i < n:
+            s, e = words[i]
+            found: tuple[int, list[str]] | None = None
+            key = low_text[s:e]
+            hit = terms.get(key)
+            if hit is not None:
+                found = (e, hit)
+            if key in prefixes:
+                for j in range(i + 1, min(n, i + MAX_N * 2)):
+                    piece = low_text[s : words[j][1]]
+                    if not _PLAIN.fullmatch(piece):
+                        piece = norm(piece)
+                    if piece not in prefixes and piece not in terms:
                         break
-            if found is None and len(low) >= 6 and tok.is_alpha and low not in self.stop:
-                found = self._fuzzy(doc, i)
+                    hit = terms.get(piece)
+                    if hit is not None:
+                        found = (words[j][1], hit)
+            if found is None and e - s >= 6 and key.isalpha() and key not in self.stop:
+                found = self._fuzzy(text, key, e)
             if found is not None:
-                j, (generic, kind, bnf) = found
-                span = doc[i:j]
-                if not self._inside_word(doc, span.start_char, span.end_char):
-                    span._.drug = {"generic": generic, "kind": kind, "bnf": bnf, "written": span.text}
+                end, (generic, kind, bnf) = found
+                span = doc.char_span(s, end, alignment_mode="expand")
+                if span is not None:
+                    span._.drug = {"generic": generic, "kind": kind, "bnf": bnf, "written": text[s:end]}
                     spans.append(span)
-                    i = j
+                    while i < n and words[i][0] < end:
+                        i += 1
                     continue
             i += 1
         doc.spans["drugs"] = spans
         return doc
 
-    @staticmethod
-    def _inside_word(doc: Doc, start: int, end: int) -> bool:
-        text = doc.text
-        return (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum())
-
-    def _fuzzy(self, doc: Doc, i: int) -> tuple[int, list[str]] | None:
+    def _fuzzy(self, text: str, low: str, end: int) -> tuple[int, list[str]] | None:
         """A one-edit match for an unknown word that is followed by a dose (cheap, and rare)."""
-        tok = doc[i]
-        if not _DOSE_NEAR.match(doc.text[tok.idx + len(tok.text) : tok.idx + len(tok.text) + 20]):
+        if not _DOSE_NEAR.match(text, end, end + 20):
             return None
-        low = tok.lower_
         for length in (len(low) - 1, len(low), len(low) + 1):
             for cand in self.by_shape.get((low[:2], length), []):
                 if _one_edit(low, cand):
                     generic, _, bnf = self.terms[cand]
-                    return i + 1, [generic, "misspelling", bnf]
+                    return end, [generic, "misspelling", bnf]
         return None
 
     # -- serialisation ---------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import extensions  # noqa: F401
-from .context import categories_at, clauses_of
+from .context import categories_at, clauses_of, longest_matches, whole_words
 from .dosage import parse_amount
 from .ruledata import read_jsonl, read_yaml
 
@@ -150,6 +150,7 @@ class MedChangeFinder:
         s = self.settings
         if s is None:
             return
+        self.rx_any = whole_words("|".join(f"(?:{r.pattern})" for r in self.triggers) or "(?!)")
         self.rx_triggers = [
             (r, re.compile(rf"(?<![\w-])(?:{r.pattern})(?![\w-])", re.IGNORECASE)) for r in self.triggers
         ]
@@ -223,14 +224,8 @@ class MedChangeFinder:
         return doc
 
     def _find_triggers(self, text: str) -> list[Trigger]:
-        found = [Trigger(m.start(), m.end(), r) for r, rx in self.rx_triggers for m in rx.finditer(text)]
-        found.sort(key=lambda t: (t.start, -(t.end - t.start)))
-        kept: list[Trigger] = []
-        for t in found:
-            if kept and t.start < kept[-1].end:
-                continue
-            kept.append(t)
-        return kept
+        rxs = [rx for _, rx in self.rx_triggers]
+        return [Trigger(s, e, self.rx_triggers[k][0]) for s, e, k in longest_matches(text, self.rx_any, rxs)]
 
     # -- ties ------------------------------------------------------------------------------------
     @staticmethod

@@ -63,6 +63,11 @@ _FREQ_WORDS = re.compile(
     r"|at night|once weekly|od|bd|tds|qds|on|nocte|mane|daily|weekly)\b",
     re.IGNORECASE,
 )
+_RESTARTED = re.compile(
+    r"\W*(?:it|this|they|these|both|and)?\s*(?:was|were|has been|have been)?\s*"
+    r"(?:re-?started|resumed|re-?introduced|re-?commenced)\b(?! (?:when|once|if|after|on (?:discharge|day \d+ if)))",
+    re.IGNORECASE,
+)
 _PRONOUN = re.compile(r"\s+(?:this|it|the dose|this dose|them)\b", re.IGNORECASE)
 _NO_CHANGE = re.compile(r"\b(?:continued?|unchanged|no change|same)\b", re.IGNORECASE)
 
@@ -397,6 +402,8 @@ class MedChangeFinder:
             restart = text[nxt[0] : nxt[1]].strip(" .;,")
         if action == "stop" and rm:
             action = "withhold"
+        if action == "withhold" and nxt and _RESTARTED.match(text, nxt[0], nxt[1]):
+            return None  # "...was withheld during admission; it was restarted on day 6": no net change
         if action == "change":
             action = dose_direction(dose_before, dose_after) or ""
             if not action:

@@ -89,6 +89,7 @@ def batch(
     rows: list[dict[str, Any]] = []
     out_fh: IO[str] = open(out, "w", encoding="utf-8") if out else sys.stdout  # noqa: SIM115
     progress = None if quiet or not sys.stderr.isatty() else _ProgressBar(len(files))
+    status = "running"
     try:
         if progress is not None:
             progress.start()
@@ -108,6 +109,9 @@ def batch(
                 progress.advance(summary)
     except KeyboardInterrupt:
         summary.interrupted = True
+    except BaseException:
+        status = "aborted"
+        raise
     finally:
         if progress is not None:
             progress.stop()
@@ -115,7 +119,8 @@ def batch(
         if out:
             out_fh.close()
         if store is not None:
-            status = "interrupted" if summary.interrupted else "finished"
+            if status != "aborted":
+                status = "interrupted" if summary.interrupted else "finished"
             store.finish_run(
                 run_id, checked=summary.checked, skipped=summary.skipped, failed=summary.failed, status=status
             )

@@ -30,6 +30,8 @@ from .text import line_kind, mostly_capitals
 
 CELL_GAP_EM = 0.65
 """A gap between words wider than this many line heights starts a new cell (a space is about 0.25)."""
+CELL_GAP_EM_OCR = 1.2
+"""The same for OCR'd words, whose boxes hug the ink, so that ordinary spaces look wider and vary more."""
 EDGE_BAND = 0.10
 """Fraction of the page height at the top and at the bottom where headers and footers live."""
 
@@ -52,6 +54,8 @@ class Word:
     size: float
     """Height of the font's line in points (for OCR, estimated from the word's ink)."""
     bold: bool = False
+    ocr: bool = False
+    """True when the word was read by OCR from a picture of the page."""
 
 
 @dataclass
@@ -79,6 +83,11 @@ class Line:
         return median(w.size for w in self.words)
 
     @property
+    def cell_gap(self) -> float:
+        """The widest gap between two words of one cell on this line."""
+        return (CELL_GAP_EM_OCR if self.words[0].ocr else CELL_GAP_EM) * self.size
+
+    @property
     def bbox(self) -> tuple[float, float, float, float]:
         return (self.x0, self.top, self.x1, self.bottom)
 
@@ -86,7 +95,7 @@ class Line:
         """The line's text split at wide gaps: (text, x0, x1) per cell."""
         if self.parts:
             return self._column_cells()
-        gap = CELL_GAP_EM * self.size
+        gap = self.cell_gap
         out: list[tuple[str, float, float]] = []
         cur: list[Word] = []
         for w in self.words:
@@ -100,7 +109,7 @@ class Line:
 
     def _column_cells(self) -> list[tuple[str, float, float]]:
         """Cells of a staggered row: words grouped into columns by x, each read line by line."""
-        gap = CELL_GAP_EM * self.size
+        gap = self.cell_gap
         order = {id(w): i for i, part in enumerate(self.parts) for w in part.words}
         columns: list[list[Word]] = []
         right = 0.0

@@ -17,6 +17,7 @@ import io
 import os
 import shutil
 import subprocess
+from statistics import median
 from typing import Any
 
 from ..errors import OcrUnavailable, ReadTimeout
@@ -66,8 +67,21 @@ def ocr_page(page: Any, name: str) -> list[Word]:
 
 
 def _words(tsv: str, scale: float) -> list[Word]:
+    rows = list(csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE))
+    # Every word gets the page's typical line height as its size: the heights Tesseract gives single
+    # words, or even lines, vary too much (skew, "days)." against "was seen") for the layout's
+    # comparisons of line sizes. The cost: on a scan, a larger font does not make a heading.
+    heights = []
+    for row in rows:
+        if row.get("level") == "4":
+            try:
+                heights.append(int(row["height"]) / scale)
+            except (KeyError, TypeError, ValueError):
+                continue
+    # A line's ink (ascender to descender) is about 0.85 of the height PDFium's loose boxes give.
+    size = max(median(heights) / 0.85, 4.0) if heights else 12.0
     words: list[Word] = []
-    for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
+    for row in rows:
         text = (row.get("text") or "").strip()
         if not text or row.get("level") != "5":
             continue
@@ -77,10 +91,8 @@ def _words(tsv: str, scale: float) -> list[Word]:
             width, height = int(row["width"]) / scale, int(row["height"]) / scale
         except (KeyError, TypeError, ValueError):
             continue
-        if conf < MIN_CONFIDENCE:
-            continue
-        # Layout measures gaps in line heights; a word's ink is about two thirds of its line's height.
-        words.append(Word(text, left, top, left + width, top + height, max(height * 1.5, 4.0)))
+        if conf >= MIN_CONFIDENCE:
+            words.append(Word(text, left, top, left + width, top + height, size, ocr=True))
     return words
 
 

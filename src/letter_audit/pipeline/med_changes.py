@@ -68,6 +68,7 @@ _RESTARTED = re.compile(
     r"(?:re-?started|resumed|re-?introduced|re-?commenced)\b(?! (?:when|once|if|after|on (?:discharge|day \d+ if)))",
     re.IGNORECASE,
 )
+_WAS = re.compile(rf"\b(?:was|previously|prev\.?|from)\s+({_DOSE})", re.IGNORECASE)
 _PRONOUN = re.compile(r"\s+(?:this|it|the dose|this dose|them)\b", re.IGNORECASE)
 _NO_CHANGE = re.compile(r"\b(?:continued?|unchanged|no change|same)\b", re.IGNORECASE)
 
@@ -364,9 +365,9 @@ class MedChangeFinder:
         if not _LEAD.match(text[cs : first.start_char]):
             return None
         after = self._phrase_end(first)
-        for t in reversed(ts):
+        for t in ts:  # the first status after a separator: the status column, not later notes
             if t.start < after:
-                break
+                continue
             m = _STATUS_SEP.search(text[after : t.start])
             if m and t.rule.action != "switch":
                 return t, first, after + m.start()
@@ -404,6 +405,11 @@ class MedChangeFinder:
             action = "withhold"
         if action == "withhold" and nxt and _RESTARTED.match(text, nxt[0], nxt[1]):
             return None  # "...was withheld during admission; it was restarted on day 6": no net change
+        if action in ("change", "switch") and not dose_before and (w := _WAS.search(text, d.end_char, ce)):
+            # "Atorvastatin | 80 mg ON | Changed | was 40 mg"
+            dose_before = " ".join(w.group(1).split())
+            dose_after = dose_after or dosage.get("dose")
+            action = dose_direction(dose_before, dose_after) or action
         if action == "change":
             action = dose_direction(dose_before, dose_after) or ""
             if not action:
@@ -476,7 +482,7 @@ class MedChangeFinder:
         ):
             old, new = before[-1], after[0]
         elif len(after) >= 2 and re.search(
-            r"\b(?:to|with|for|by)\b", text[self._phrase_end(after[0]) : after[1].start_char], re.IGNORECASE
+            r"\b(?:to|with|for|by)\b", text[after[0].end_char : after[1].start_char], re.IGNORECASE
         ):
             old, new = after[0], after[1]
         if (

@@ -277,3 +277,13 @@ def test_filled_form_fields_are_read_in_place(tmp_path: Path) -> None:
     assert (
         read_letter(path).text == "Discharge medication: | Amlodipine 10mg OD\nFollow-up: | Clinic in 6 weeks"
     )
+
+
+def test_reads_from_several_threads_agree(tmp_path: Path) -> None:
+    """PDFium is not thread-safe; the reader serialises it so the web app's threads can share it."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = [table_letter_pdf(tmp_path / "a.pdf"), two_page_pdf(tmp_path / "b.pdf")] * 4
+    expected = [read_letter(p).text for p in paths]
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(lambda p: read_letter(p).text, paths)) == expected

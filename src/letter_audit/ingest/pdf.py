@@ -9,12 +9,13 @@ are recovered from gaps between words.
 from __future__ import annotations
 
 import ctypes
+import threading
 from typing import Any
 
-from ..errors import CorruptPdf, EncryptedPdf, NoText
+from ..errors import CorruptPdf, EncryptedPdf, NoText, ReadTimeout
 from .builder import LetterBuilder
 from .layout import Page, Word, add_pages, group_lines, split_furniture
-from .limits import check_deadline
+from .limits import check_deadline, remaining_s
 
 MIN_TEXT_CHARS = 20
 """A page with fewer visible characters than this and an image on it is treated as a scan."""
@@ -46,8 +47,22 @@ def open_pdf(data: bytes, name: str) -> Any:
     return doc
 
 
+_PDFIUM_LOCK = threading.Lock()
+"""PDFium is not thread-safe: one read at a time per process (the web app reads in worker threads)."""
+
+
 def read_pdf(data: bytes, name: str, builder: LetterBuilder, *, ocr: bool = True) -> tuple[int, bool]:
     """Read every page into ``builder``; returns (page count, whether OCR was used)."""
+    wait = remaining_s()
+    if not _PDFIUM_LOCK.acquire(timeout=-1 if wait is None else wait):
+        raise ReadTimeout("waited longer than the time limit for another PDF to finish", path=name)
+    try:
+        return _read_pdf(data, name, builder, ocr=ocr)
+    finally:
+        _PDFIUM_LOCK.release()
+
+
+def _read_pdf(data: bytes, name: str, builder: LetterBuilder, *, ocr: bool) -> tuple[int, bool]:
     import pypdfium2 as pdfium
 
     doc = open_pdf(data, name)

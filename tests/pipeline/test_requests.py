@@ -90,7 +90,8 @@ def test_none_other_than_keeps_the_exception(nlp, run):
 def test_leading_condition_applies_to_every_item(nlp, run):
     text = "If creatinine is back to baseline, please restart ramipril and recheck U&E in 1 week."
     assert items(nlp, run, text) == [
-        ("please restart ramipril", "prescribing", None, "creatinine is back to baseline"),
+        ("If creatinine is back to baseline, please restart ramipril", "prescribing", None,
+         "creatinine is back to baseline"),
         ("recheck U&E in 1 week", "monitoring", "in 1 week", "creatinine is back to baseline"),
     ]
 

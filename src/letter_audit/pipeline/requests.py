@@ -29,6 +29,11 @@ from .sentences import sentence_spans, strip_list_mark
 RULES_FILE = "requests.yaml"
 _FLAGS = re.IGNORECASE
 _compile = compile_pattern
+_CONSIDER = re.compile(r"\bconsider(?:ing)?\b", re.IGNORECASE)
+_VERB_REACH = 60
+_RUN_ON = re.compile(r"\b(?:and|so|but)\s+", re.IGNORECASE)
+_THEN = re.compile(r",\s*then\b", re.IGNORECASE)
+_BARE_CONDITION = re.compile(r"^\W*(?:if|unless|should|once|when)\b[^,;]*$", re.IGNORECASE)
 
 
 class CategoryCue(Cue):
@@ -107,7 +112,7 @@ class RequestFinder:
         self.condition = _compile(rules.condition_cues)
         self.verb_category = {v.lower(): cat for cat, vs in rules.verb_categories.items() for v in vs}
         verb_alt = "|".join(re.escape(v) for v in sorted(self.verb_category, key=len, reverse=True))
-        self.first_verb = re.compile(rf"\b({verb_alt})\b", _FLAGS)
+        self.first_verb = re.compile(rf"\b({verb_alt})(?:s|es|ed|d|ing)?\b", _FLAGS)
         self.none_except = _compile(rules.none_except)
         self.negated_clause = _compile(rules.negated_clause)
         self.patient_salutation = _compile(rules.patient_salutation)
@@ -130,6 +135,8 @@ class RequestFinder:
             rf"|\s*,\s+(?={lead}(?:{verbs})\b){cond}"
             rf"|\s*,?\s+(?:and|but)\s+(?=(?:I|we|the\s+GP|GP|please|pls|you)\b)"
             rf"|\s*,\s+(?=(?:I|we)\s+(?:will|have|shall)\b)"
+            # "check U+E in 1-2 weeks, and if BP remains high, consider adding amlodipine": a second request.
+            rf"|\s*,\s+and\s+(?=if\b)"
             # "HbA1c in 3 months and his renal function in 4 weeks": a second object with its own time.
             rf"|(?:(?<=weeks)|(?<=months)|(?<=days)|(?<=week)|(?<=month))\s+and\s+"
             rf"(?=(?:his|her|their|the)\s+[^,;.]{{1,40}}?"
@@ -143,14 +150,14 @@ class RequestFinder:
         for cid, cat, rx in self.categories:
             if cid in early and rx.search(text):
                 return cat
-        m = self.first_verb.search(text)
+        m = self.first_verb.search(text, 0, _VERB_REACH)  # the request's own verb comes early
         if m is not None and self.verb_category[m.group(1).lower()] != "other":
             return self.verb_category[m.group(1).lower()]
         for cid, cat, rx in self.categories:
             if cid not in early and rx.search(text):
                 return cat
-        if sentence and sentence != text:
-            return self.category(sentence)
+        if sentence and sentence != text and self.category(sentence) == "fit_note":
+            return "fit_note"  # "a further fit note ...; please could you provide one"
         return "other"
 
     def timeframe(self, text: str) -> str | None:
@@ -165,6 +172,7 @@ class RequestFinder:
         requests: list[Request] = []
         none_stated: tuple[int, int, str] | None = None
         to_patient = self.patient_salutation.search(text) is not None
+        list_of_requests = False
         for s, e in sentences if sentences is not None else sentence_spans(text):
             sec, body_start = self._section(section_of, s)
             if body_start > s:
@@ -173,10 +181,16 @@ class RequestFinder:
                     s += 1
                 if s >= e:
                     continue
+            unmarked = s
             s = strip_list_mark(text, s, e)
+            is_item = s != unmarked
             sent = text[s:e]
             in_gp = sec in self.rules.gp_sections
-            if not in_gp and self.any_cue.search(sent) is None:
+            # An item of a list whose previous item was a request to the GP is one too ("1. Please take
+            # over prescribing ... 2. FBC every 2 weeks ...").
+            continues = is_item and list_of_requests
+            list_of_requests = list_of_requests and is_item
+            if not in_gp and not continues and self.any_cue.search(sent) is None:
                 continue
             hit_none = _first(self.none, sent) or (_first(self.none_in_section, sent) if in_gp else None)
             if hit_none:
@@ -193,8 +207,12 @@ class RequestFinder:
                 continue
             if _first(self.not_request, sent):
                 continue
-            cues = self.gp_cues if to_patient and not self.vocative_gp.match(sent) else self.cues
-            requests.extend(self._sentence(text, s, e, in_gp and not to_patient, cues))
+            # In a letter to the patient, "please" and "you" mean the patient, except under a GP heading.
+            plain = to_patient and not in_gp and not self.vocative_gp.match(sent)
+            found = self._sentence(text, s, e, in_gp or continues, self.gp_cues if plain else self.cues)
+            requests.extend(found)
+            if is_item and found:
+                list_of_requests = True
         return requests, none_stated
 
     def _section(self, section_of: dict[int, tuple[str, int, int]] | None, pos: int) -> tuple[str, int]:
@@ -221,14 +239,32 @@ class RequestFinder:
             bounds.append((cur, m.start()))
             cur = m.end()
         bounds.append((cur, len(sent)))
+        # A clause that is only a condition ("if low mood returns") opens the request after it.
+        merged: list[tuple[int, int]] = []
+        for cs, ce in bounds:
+            prev = sent[merged[-1][0] : merged[-1][1]] if merged else ""
+            joined = sent[merged[-1][1] : cs] if merged else ""
+            if merged and (_BARE_CONDITION.match(prev) or (_THEN.search(prev) and ";" not in joined)):
+                # "if low mood returns, consider ...", and "X for 12 months, then stop it and continue Y"
+                merged[-1] = (merged[-1][0], ce)
+            else:
+                merged.append((cs, ce))
         out: list[Request] = []
         owner: str | None = self.rules.section_rule_id if in_gp else None  # who the last clause belongs to
-        for cs, ce in bounds:
+        for cs, ce in merged:
             clause = sent[cs:ce]
             if not clause.strip() or (cs > 0 and self.negated_clause.match(clause)):
                 continue
             cue = _first(self.cues if cues is None else cues, clause)
             hosp = _first(self.hospital, clause)
+            if cue and hosp and hosp[1].end() < cue[1].start():
+                # A run-on ("... so I have added X and if potassium rises please stop it"): the request
+                # starts after the last "and"/"so" between the hospital's part and the cue.
+                joins = list(_RUN_ON.finditer(clause, hosp[1].end(), cue[1].start()))
+                cs += joins[-1].end() if joins else cue[1].start()
+                clause = sent[cs:ce]
+                cue = _first(self.cues if cues is None else cues, clause)
+                hosp = None
             if cue and (hosp is None or cue[1].start() <= hosp[1].start()):
                 owner = cue[0]
             elif hosp:
@@ -287,12 +323,18 @@ class RequestsComponent:
             doc._.sentence_spans = sentence_spans(doc.text)
         found, none_stated = self.finder.find(doc.text, sections, doc._.sentence_spans)
         spans: list[Span] = []
+        drugs = [(d.start_char, d.end_char) for d in doc.spans.get("drugs", [])]
         for r in found:
             span = doc.char_span(r.start, r.end, label=r.category, alignment_mode="expand")
             if span is None:
                 continue
+            category = r.category
+            if category in ("review", "other") and _CONSIDER.search(span.text) and any(
+                r.start <= a < r.end for a, _ in drugs
+            ):
+                category = "prescribing"  # "consider allopurinol": a drug suggestion is about prescribing
             span._.request_rule = r.rule
-            span._.request_category = r.category
+            span._.request_category = category
             span._.timeframe = r.timeframe
             span._.condition = r.condition
             spans.append(span)

@@ -16,7 +16,7 @@ _JOIN_WORDS = frozenset(
 )
 _ABBREV = frozenset(
     "dr mr mrs ms miss prof st no nos approx e.g eg i.e ie etc vs cf inc dept tel ext fig wk wks mth "
-    "mths yr yrs mg mcg ml".split()
+    "mths yr yrs".split()
 )
 _SENT_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[A-Z(\"'•\-\d])")
 

@@ -319,10 +319,10 @@ def main() -> int:
     sample = next((ps[0] for ps in groups.values() if ps), None)
     cold = cold_check(sample) if sample else None
 
-    def ratio(run: str, base: str) -> float | None:
-        if run not in runs or base not in baselines or not baselines[base]["seconds"]:
+    def ratio(run: str, base: str, key: str = "seconds") -> float | None:
+        if run not in runs or base not in baselines or not baselines[base][key]:
             return None
-        return float(runs[run]["seconds"] / baselines[base]["seconds"])
+        return float(runs[run][key] / baselines[base][key])
 
     def cpu_speedup(fmt: str) -> float | None:
         """What 2 jobs would give on an idle machine: 2 x CPU(1 job) / CPU(2 jobs)."""
@@ -335,7 +335,9 @@ def main() -> int:
 
     checks = {
         "pdf_vs_pdfplumber": (ratio("pdf/1", "pdfplumber"), "<=", 0.25),
+        "pdf_vs_pdfplumber_cpu": (ratio("pdf/1", "pdfplumber", "cpu_s"), "<=", 0.25),
         "txt_vs_tokenizer": (ratio("txt/1", "tokenizer"), "<=", 3.0),
+        "txt_vs_tokenizer_cpu": (ratio("txt/1", "tokenizer", "cpu_s"), "<=", 3.0),
         **{f"speedup_2_jobs_{f}": (speedup(f), ">=", 1.8) for f in FORMATS},
         **{f"idle_estimate_2_jobs_{f}": (cpu_speedup(f), ">=", 1.8) for f in FORMATS},
         "peak_rss_mb_per_worker": (

@@ -92,10 +92,14 @@ def _scan(cues: list[tuple[str, re.Pattern[str]]], text: str, units: list[tuple[
     starts = [u[0] for u in units]
     hits: list[Hit] = []
     for rid, rx in cues:
-        for m in rx.finditer(text):
+        pos = 0
+        while (m := rx.search(text, pos)) is not None:
             i = bisect_right(starts, m.start()) - 1
             if i >= 0 and m.end() <= units[i][1]:
                 hits.append((m.start(), m.end(), rid))
+                pos = max(m.end(), m.start() + 1)
+            else:
+                pos = m.start() + 1  # it ran across a sentence end: look again from just after its start
     return sorted(hits)
 
 

@@ -30,6 +30,12 @@ from .sentences import sentence_spans
 RULES_FILE = "rules/context.jsonl"
 Category = Literal["negated", "hypothetical", "historical", "other_actor", "continued", "terminate"]
 _WORD = re.compile(r"\S+")
+# a semicolon, or a line break after a dose or bracket ("... OD (lifelong)\nnew: calcium ...")
+_CLAUSE_BREAK = re.compile(
+    r";\s*|(?:(?<=[)\]])|(?<=\bmg)|(?<=\bod)|(?<=\bbd)|(?<=tds)|(?<=qds)|(?<=prn)|(?<=daily)|(?<=nocte)"
+    r"|(?<=mane)|(?<=weekly)|(?<=mcg))[ \t]*\n\s*",
+    re.IGNORECASE,
+)
 
 
 class ContextRule(BaseModel):
@@ -57,13 +63,13 @@ class Modifier:
 
 
 def clauses_of(text: str) -> list[tuple[int, int]]:
-    """Sentences and list items, split again at semicolons."""
+    """Sentences and list items, split again at semicolons and at line breaks that end a list item."""
     out: list[tuple[int, int]] = []
     for s, e in sentence_spans(text):
         cur = s
-        for m in re.finditer(r";\s*", text[s:e]):
-            out.append((cur, s + m.start()))
-            cur = s + m.end()
+        for m in _CLAUSE_BREAK.finditer(text, s, e):
+            out.append((cur, m.start()))
+            cur = m.end()
         if cur < e:
             out.append((cur, e))
     return [(s, e) for s, e in out if e > s]

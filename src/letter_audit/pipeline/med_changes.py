@@ -65,7 +65,8 @@ _FREQ_WORDS = re.compile(
 )
 _RESTARTED = re.compile(
     r"\W*(?:it|this|they|these|both|and)?\s*(?:was|were|has been|have been)?\s*"
-    r"(?:re-?started|resumed|re-?introduced|re-?commenced)\b(?! (?:when|once|if|after|on (?:discharge|day \d+ if)))",
+    r"(?:re-?started|resumed|re-?introduced|re-?commenced)\b"
+    r"(?! (?:when|once|if|after|on (?:discharge|day \d+ if)))",
     re.IGNORECASE,
 )
 _WAS = re.compile(rf"\b(?:was|previously|prev\.?|from)\s+({_DOSE})", re.IGNORECASE)

@@ -26,7 +26,9 @@ from .med_changes import _DOSE, dose_direction
 from .ruledata import read_yaml
 
 RULES_FILE = "rules/medication_lists.yaml"
-_LEADER = re.compile(r"(?:[^|\n]*\|\s*|[^:\n]*:\s*)?[\s•*\-–\d.)]*")  # bullets, numbers, a heading cell or label
+_LEADER = re.compile(
+    r"(?:[^|\n]*\|\s*|[^:\n]*:\s*)?[\s•*\-–\d.)]*"
+)  # bullets, numbers, a heading cell or label
 _EMPTY = re.compile(r"^\W*(?:-|–|—|none|nil|n/?a|not taking|stopped|new)?\W*$", re.IGNORECASE)
 _PREVIOUS = re.compile(
     r"\s*[(\[,;–-]?\s*(?:was|previously|prev(?:ious)?(?: dose)?|old dose|up from|down from)\s*:?\s*"

@@ -55,6 +55,7 @@ class RequestRules(BaseModel):
     join_verbs: list[str]
     conditional_join_verbs: list[str]
     negated_clause: str
+    statement_clause: str
     none_except: str
     patient_salutation: str
     gp_addressed_cues: list[str]
@@ -65,7 +66,8 @@ class RequestRules(BaseModel):
     timeframes: list[Cue]
     condition_cues: str
 
-    @field_validator("condition_cues", "none_except", "patient_salutation", "vocative_gp", "negated_clause")
+    @field_validator("condition_cues", "none_except", "patient_salutation", "vocative_gp", "negated_clause",
+                     "statement_clause")
     @classmethod
     def _valid(cls, v: str) -> str:
         _compile(v)
@@ -115,6 +117,7 @@ class RequestFinder:
         self.first_verb = re.compile(rf"\b({verb_alt})(?:s|es|ed|d|ing)?\b", _FLAGS)
         self.none_except = _compile(rules.none_except)
         self.negated_clause = _compile(rules.negated_clause)
+        self.statement_clause = _compile(rules.statement_clause)
         self.patient_salutation = _compile(rules.patient_salutation)
         self.vocative_gp = _compile(rules.vocative_gp)
         self.gp_cues = [(i, rx) for i, rx in self.cues if i in set(rules.gp_addressed_cues)]
@@ -251,19 +254,24 @@ class RequestFinder:
                 merged.append((cs, ce))
         out: list[Request] = []
         owner: str | None = self.rules.section_rule_id if in_gp else None  # who the last clause belongs to
+        active = self.cues if cues is None else cues
+        if in_gp and _first(active, sent) is None and _first(self.hospital, sent) is not None:
+            return out  # an ownerless item the hospital owns ("Repeat OGD in 12 weeks; we will book this")
         for cs, ce in merged:
             clause = sent[cs:ce]
             if not clause.strip() or (cs > 0 and self.negated_clause.match(clause)):
                 continue
-            cue = _first(self.cues if cues is None else cues, clause)
+            cue = _first(active, clause)
             hosp = _first(self.hospital, clause)
+            if cue is None and self.statement_clause.match(clause):
+                continue
             if cue and hosp and hosp[1].end() < cue[1].start():
                 # A run-on ("... so I have added X and if potassium rises please stop it"): the request
                 # starts after the last "and"/"so" between the hospital's part and the cue.
                 joins = list(_RUN_ON.finditer(clause, hosp[1].end(), cue[1].start()))
                 cs += joins[-1].end() if joins else cue[1].start()
                 clause = sent[cs:ce]
-                cue = _first(self.cues if cues is None else cues, clause)
+                cue = _first(active, clause)
                 hosp = None
             if cue and (hosp is None or cue[1].start() <= hosp[1].start()):
                 owner = cue[0]

@@ -48,6 +48,10 @@ def fake_audit_one(path: str, standard_path: str | None) -> dict[str, Any]:
         raise EncryptedPdf()
     if "BOOM" in text:
         raise ValueError("patient Jane Doe secret text")
+    if "HANG" in text:
+        time.sleep(3600)
+    if "CRASH" in text:
+        os._exit(139)  # as a segfault in a C library would end the worker
     std = fake_standard(standard_path)
     letter = Letter.from_text(text, path=path)
     score = int(text.split("score=")[1].split()[0]) if "score=" in text else 50
@@ -215,6 +219,51 @@ def test_unreadable_store_is_one_line_exit_2(tmp_path: Path, fakes: None) -> Non
     assert result.stderr.startswith(f"letter-audit: {junk}: LA400 cannot open the results store")
 
 
+@pytest.mark.slow
+def test_a_hung_or_crashed_worker_is_an_error_line_and_the_run_goes_on(tmp_path: Path, fakes: None) -> None:
+    root = tmp_path / "in"
+    root.mkdir()
+    for i in range(6):
+        (root / f"l{i}.txt").write_text(f"score={i}\n")
+    (root / "hang.txt").write_text("HANG")
+    (root / "crash.txt").write_text("CRASH")
+    args = ["batch", str(root), "--no-db", "-j", "2", "--timeout", "1.5"]
+    start = time.monotonic()
+    result = CliRunner().invoke(main, args)
+    assert time.monotonic() - start < 30
+    assert result.exit_code == 1
+    by_name = {Path(r["source"]["path"]).name: r for r in _jsonl(result.stdout)}
+    assert sorted(by_name) == [
+        "crash.txt",
+        "hang.txt",
+        "l0.txt",
+        "l1.txt",
+        "l2.txt",
+        "l3.txt",
+        "l4.txt",
+        "l5.txt",
+    ]
+    assert by_name["hang.txt"]["error"] == {
+        "code": "LA110",
+        "message": "checking took longer than 1.5 s; the worker was stopped",
+    }
+    assert by_name["crash.txt"]["error"]["code"] == "LA900"
+    assert "worker checking this letter died (exit 139)" in by_name["crash.txt"]["error"]["message"]
+    assert [by_name[f"l{i}.txt"]["score"] for i in range(6)] == [0, 1, 2, 3, 4, 5]
+
+
+def test_workers_are_replaced_after_max_tasks(tmp_path: Path, fakes: None) -> None:
+    root = tmp_path / "in"
+    root.mkdir()
+    for i in range(7):
+        (root / f"l{i}.txt").write_text(f"score={i}\n")
+    result = CliRunner().invoke(
+        main, ["batch", str(root), "--no-db", "-j", "2", "--max-tasks-per-worker", "2"]
+    )
+    assert result.exit_code == 0
+    assert sorted(r["score"] for r in _jsonl(result.stdout)) == list(range(7))
+
+
 # -- kill and resume -------------------------------------------------------------------------------------
 _RUNNER = """
 import sys
@@ -236,6 +285,13 @@ def _spawn(args: list[str], delay: float) -> subprocess.Popen[str]:
         stderr=subprocess.PIPE,
         text=True,
     )
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(c) for c in (task / "children").read_text().split()]
+    return found
 
 
 def _stored(db: Path) -> int:
@@ -269,10 +325,16 @@ def test_killed_run_resumes_with_no_loss_and_no_duplicates(tmp_path: Path, jobs:
     args = ["batch", str(root), "--db", str(db), "--out", str(out), "-j", jobs]
     proc = _spawn(args, delay=0.1)
     _wait_for_rows(db, 5, proc)
+    workers = _children(proc.pid)
+    assert len(workers) == int(jobs)
     proc.kill()  # SIGKILL, as in a crash: no chance to clean up
     proc.wait(timeout=10)
     done_before = _stored(db)
     assert 5 <= done_before < total
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()], "workers outlived the killed run"
 
     rerun = _spawn(args, delay=0)
     _, err = rerun.communicate(timeout=60)

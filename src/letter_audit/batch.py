@@ -10,10 +10,8 @@ from __future__ import annotations
 import contextlib
 import fnmatch
 import hashlib
-import multiprocessing
 import os
 import signal
-import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -22,6 +20,8 @@ from typing import Any, Literal
 
 from .errors import InternalError, LetterAuditError
 
+DEFAULT_TIMEOUT_S = 300.0
+"""Hard limit per letter, reading and checking; the readers' own limit (60 s) normally comes first."""
 LETTER_SUFFIXES = frozenset({".pdf", ".docx", ".txt", ".html", ".htm", ".rtf"})
 _HASH_CHUNK = 1 << 20
 
@@ -200,13 +200,6 @@ def _worker_init(standard_path: str | None) -> None:
         pass  # audit_file will report it per letter
 
 
-def _pool_audit(args: tuple[str, str | None]) -> dict[str, Any]:
-    # Looked up through the module so tests can slow the worker down with monkeypatching.
-    result: dict[str, Any] = sys.modules[__name__].audit_file(*args)
-    tidy_memory()
-    return result
-
-
 # -- the run ------------------------------------------------------------------------------------------
 @dataclass
 class Event:
@@ -268,14 +261,17 @@ def run_batch(
     store: Any = None,
     standard_path: str | Path | None = None,
     jobs: int = 1,
-    maxtasksperchild: int | None = None,
+    timeout_s: float | None = DEFAULT_TIMEOUT_S,
+    max_tasks_per_worker: int | None = None,
 ) -> Iterator[Event]:
     """Check every path, yielding one Event per letter as it completes, writing each to ``store``.
 
     Letters whose bytes the store already holds for this standard are yielded as ``skipped`` with the
     stored report. Each new result is committed before it is yielded, so killing the run loses at most
-    the letters in flight. ``jobs > 1`` uses a process pool (the pipeline loads once per worker).
-    Raises ``LetterAuditError`` up front when the standard is invalid.
+    the letters in flight. Letters are checked in ``jobs`` worker processes (forked after the pipeline
+    is loaded, so it loads once); a letter taking over ``timeout_s`` seconds has its worker killed and
+    becomes an LA110 error line. Raises ``LetterAuditError`` up front when the standard or pipeline is
+    invalid.
     """
     from .pipeline import load_pipeline
 
@@ -309,27 +305,22 @@ def run_batch(
 
     if not todo:
         return
-    if jobs <= 1 or len(todo) == 1:
-        for p in todo:
-            result = audit_file(p, std_arg)
-            tidy_memory()
-            yield finish(result)
-        return
+    from .batch_workers import run_workers
 
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    ctx = multiprocessing.get_context(method)
-    pool = ctx.Pool(
-        processes=min(jobs, len(todo)),
-        initializer=_worker_init,
-        initargs=(std_arg,),
-        maxtasksperchild=maxtasksperchild,
+    def error_report(path: str, exc: LetterAuditError) -> dict[str, Any]:
+        try:
+            sha: str | None = sha256_file(path)
+        except OSError:
+            sha = None
+        return _error_report(path, exc, sha)
+
+    results = run_workers(
+        todo,
+        jobs=max(1, jobs),
+        standard_path=std_arg,
+        error_report=error_report,
+        timeout_s=timeout_s,
+        max_tasks=max_tasks_per_worker,
     )
-    try:
-        for result in pool.imap_unordered(_pool_audit, [(p, std_arg) for p in todo], chunksize=1):
-            yield finish(result)
-        pool.close()
-    except BaseException:
-        pool.terminate()
-        raise
-    finally:
-        pool.join()
+    for result in results:
+        yield finish(result)

@@ -49,6 +49,14 @@ EXIT_INTERRUPTED = 130
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="A complete-care standard file instead of the shipped one (a new version re-scores).",
 )
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=300.0,
+    show_default=True,
+    help="Seconds one letter may take before its worker is stopped and the letter reported as LA110 "
+    "(0: no limit).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
 @click.option("--max-tasks-per-worker", type=click.IntRange(min=1), default=None, hidden=True)
 @click.pass_context
@@ -64,6 +72,7 @@ def batch(
     db: Path,
     no_db: bool,
     standard: Path | None,
+    timeout: float,
     quiet: bool,
     max_tasks_per_worker: int | None,
 ) -> None:
@@ -98,7 +107,8 @@ def batch(
             store=store,
             standard_path=standard,
             jobs=jobs or default_jobs(),
-            maxtasksperchild=max_tasks_per_worker,
+            timeout_s=timeout or None,
+            max_tasks_per_worker=max_tasks_per_worker,
         )
         for event in events:
             summary.record(event)

@@ -48,6 +48,8 @@ class ContextRule(BaseModel):
     category: Category
     direction: Literal["forward", "backward", "both"] = "both"
     max_words: int = Field(default=8, ge=1)
+    through_terminators: bool = False
+    """True when the scope runs past terminating words (a subject governs the whole clause)."""
 
 
 @dataclass(frozen=True)
@@ -148,10 +150,11 @@ class ContextAnnotator:
         mods: list[Modifier] = []
         for i, cues in by_clause.items():
             cs, ce = clauses[i]
-            terms = [(s, e) for s, e, r in cues if r.category == "terminate"]
+            all_terms = [(s, e) for s, e, r in cues if r.category == "terminate"]
             for s, e, r in cues:
                 if r.category == "terminate":
                     continue
+                terms = [] if r.through_terminators else all_terms
                 lo, hi = s, e
                 if r.direction in ("forward", "both"):
                     stop = min([t[0] for t in terms if t[0] >= e] or [ce])

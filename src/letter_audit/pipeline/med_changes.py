@@ -70,6 +70,7 @@ _RESTARTED = re.compile(
     re.IGNORECASE,
 )
 _WAS = re.compile(rf"\b(?:was|previously|prev\.?|from)\s+({_DOSE})", re.IGNORECASE)
+_LINE_START = re.compile(r"\n[ \t]*(?:[-•*]|\d{1,2}[.)]|[A-Za-z]{1,12}:)?[ \t]*")
 _PRONOUN = re.compile(r"\s+(?:this|it|the dose|this dose|them)\b", re.IGNORECASE)
 _NO_CHANGE = re.compile(r"\b(?:continued?|unchanged|no change|same)\b", re.IGNORECASE)
 
@@ -200,7 +201,9 @@ class MedChangeFinder:
         done: set[int] = set()  # drug start chars already explained
         self._records(doc, text, drugs, changes, done)
         self._list_headers(doc, text, drugs, changes, done)
-        clauses = doc._.clauses if doc._.clauses is not None else clauses_of(text)
+        clauses = self._split_at_list_lines(
+            text, doc._.clauses if doc._.clauses is not None else clauses_of(text), drugs
+        )
         # a trigger inside a drug's own dose phrase ("for 5 days then stop") is part of the dose
         inside = sorted((d.end_char, self._phrase_end(d)) for d in drugs)
         triggers = [t for t in self._find_triggers(text) if not any(a <= t.start < b for a, b in inside)]
@@ -229,6 +232,22 @@ class MedChangeFinder:
             if (sp := doc.char_span(c["start"], c["end"], alignment_mode="expand")) is not None
         ]
         return doc
+
+    @staticmethod
+    def _split_at_list_lines(
+        text: str, clauses: list[tuple[int, int]], drugs: list[Span]
+    ) -> list[tuple[int, int]]:
+        """Cut a clause where a line starts with a drug: a wrapped sentence never does, a list item does."""
+        starts = {d.start_char for d in drugs}
+        out: list[tuple[int, int]] = []
+        for cs, ce in clauses:
+            cur = cs
+            for m in _LINE_START.finditer(text, cs, ce):
+                if m.end() in starts and m.start() > cur:
+                    out.append((cur, m.start()))
+                    cur = m.start() + 1
+            out.append((cur, ce))
+        return out
 
     def _find_triggers(self, text: str) -> list[Trigger]:
         rxs = [rx for _, rx in self.rx_triggers]

@@ -10,6 +10,7 @@ letter (LA900) and carry on. Workers are also replaced after ``max_tasks`` lette
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import sys
 import time
@@ -70,7 +71,13 @@ class _Worker:
         parent, child = ctx.Pipe()
         _PARENT_ENDS.append(parent)  # before forking, so the new worker closes its copy too
         self.proc = ctx.Process(target=_worker_main, args=(child, standard_path), daemon=True)
-        self.proc.start()
+        # Frozen objects are skipped by the collector, so a forked worker's collections do not touch
+        # (and copy) the parent's pages holding the loaded pipeline; the parent unfreezes at once.
+        gc.freeze()
+        try:
+            self.proc.start()
+        finally:
+            gc.unfreeze()
         child.close()
         self.conn: Connection = parent
         self.path: str | None = None

@@ -87,6 +87,10 @@ class MetaRules(_Strict):
     _v = field_validator("did_not_attend")(classmethod(lambda cls, v: _check(v)))
 
 
+_WEEKDAY_TAIL = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*$", re.IGNORECASE)
+_SAME_DAY = re.compile(
+    r"\bdischarged\s+(?:home\s+)?(?:on\s+)?the\s+same\s+(?:day|evening|afternoon|night)\b", re.IGNORECASE
+)
 _DOB = re.compile(r"\b(?:date\s+of\s+birth|d\.?o\.?b\.?|born)\b", re.IGNORECASE)
 
 
@@ -162,7 +166,7 @@ class MetaFinder:
             if when is None:
                 continue
             previous, last_field = last_field, None
-            window = text[max(0, m.start() - d.gap) : m.start()]
+            window = _WEEKDAY_TAIL.sub("", text[max(0, m.start() - d.gap) : m.start()])
             best: tuple[int, str, str, int] | None = None  # label length, field, rule, priority
             for rid, field, priority, after, rx in self.date_labels:
                 if after is not None and previous != after:
@@ -191,6 +195,9 @@ class MetaFinder:
                 if f not in out or priority > ranks[f]:
                     out[f] = {"date": when, "start": m.start(), "end": m.end(), "rule": rid}
                     ranks[f] = priority if f == fields[0] else 0
+        same_day = _SAME_DAY.search(text)
+        if same_day and "admission" in out and "discharge" not in out:
+            out["discharge"] = {**out["admission"], "rule": "date-discharge-same-day"}
         if "letter" not in out:
             for s, e, when in unlabelled:
                 if s <= d.unlabelled_letter_date_within:

@@ -84,3 +84,14 @@ def strip_list_mark(text: str, start: int, end: int) -> int:
     """The start offset after any list numbering or bullet at ``start``."""
     m = _LIST_MARK.match(text[start:end])
     return start + m.end() if m else start
+
+
+_OCR_ZERO = re.compile(r"(?<=[A-Za-z])0|0(?=[A-Za-z])")
+
+
+def ocr_letters(text: str) -> str:
+    """Text with OCR's letter-O-read-as-zero undone inside words ("F0LL0W-UP" -> "FoLLoW-UP").
+
+    Same length as the input, so every offset found in the result points at the same letter text.
+    """
+    return _OCR_ZERO.sub("o", text) if "0" in text else text

@@ -24,7 +24,7 @@ from ..errors import ModelError
 from . import extensions  # noqa: F401
 from .ruledata import Cue, read_yaml
 from .ruledata import compile_pattern as _compile
-from .sentences import sentence_spans
+from .sentences import ocr_letters, sentence_spans
 
 RULES_FILE = "status.yaml"
 _NEGATED = re.compile(r"\b(?:no|not|nor|n't|without)\b", re.IGNORECASE)
@@ -239,7 +239,7 @@ class StatusComponent:
     def __call__(self, doc: Doc) -> Doc:
         if self.finder is None:
             raise ModelError("la_status has no rules; call load_data() or load a saved pipeline")
-        text = doc.text
+        text = ocr_letters(doc.text)  # same length, so offsets still point into the letter
         if doc._.sentence_spans is None:
             doc._.sentence_spans = sentence_spans(text)
         units = doc._.sentence_spans

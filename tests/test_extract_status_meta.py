@@ -80,3 +80,29 @@ def test_meta_evidence_lists_rules(nlp) -> None:
     assert found["letter_type"][0] == "clinic_letter"
     assert found["dates.letter"] == ("2026-03-05", "date-letter-typed")
     assert found["specialty"][0] == "rheumatology"
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "date"),
+    [
+        ("Clinic: Tuesday 09 December 2025\n", "clinic", dt.date(2025, 12, 9)),
+        ("DISCHARGE SUMMARY\nAdmitted (informal): 03/02/2025\n", "admission", dt.date(2025, 2, 3)),
+        ("ED DISCHARGE LETTER\nAttendance: 23/06/2025   Left department: 24/06/2025\n", "discharge",
+         dt.date(2025, 6, 24)),
+        ("DAY CASE DISCHARGE\nProcedure date: 14/10/2025 (discharged the same evening)\n", "discharge",
+         dt.date(2025, 10, 14)),
+        ("Seen: glaucoma clinic, 08 January 2026\n", "clinic", dt.date(2026, 1, 8)),
+        ("Patient: | Jo Bloggs\nBorn Date: | 20 June 1989\nDischarge Date: | 21 June 2019\n", "letter", None),
+    ],
+)
+def test_date_labels(nlp, text: str, field: str, date: dt.date | None) -> None:
+    letter = Letter.from_text(text)
+    f = extract(annotate(nlp, letter), letter)
+    assert getattr(f.dates, field) == date
+
+
+def test_ocr_zeros_do_not_hide_a_fit_note(nlp) -> None:
+    letter = Letter.from_text("W0RK: SHE IS A TEACHER. STATEMENT 0F FITNESS F0R W0RK ISSUED F0R 2 WEEKS.\n")
+    f = extract(annotate(nlp, letter), letter)
+    assert f.fit_note.status == "issued"
+    assert f.fit_note.evidence is not None and "F0R W0RK ISSUED" in f.fit_note.evidence.text

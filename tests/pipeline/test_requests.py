@@ -182,3 +182,63 @@ def test_bad_regex_names_file(tmp_path: Path) -> None:
     comp = RequestsComponent(None, "la_requests")  # type: ignore[arg-type]
     with pytest.raises(ModelError, match=r"requests\.yaml: request_cues\.0\.pattern"):
         comp.load_data(tmp_path)
+
+
+def test_sentence_splitter_keeps_abbreviations_and_list_items() -> None:
+    from letter_audit.pipeline.sentences import sentence_spans
+
+    text = (
+        "Actions:\n1. Please repeat U&E in 1 week.\nI saw Dr. Smith and she was\nwell. Take 5 mg. Then stop."
+    )
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "Actions:",
+        "1. Please repeat U&E in 1 week.",
+        "I saw Dr. Smith and she was\nwell.",
+        "Take 5 mg.",
+        "Then stop.",
+    ]
+
+
+def test_ocr_zero_for_o_keeps_length() -> None:
+    from letter_audit.pipeline.sentences import ocr_letters
+
+    assert ocr_letters("F0LL0W-UP on 10/02/2025, D0B") == "FoLLoW-UP on 10/02/2025, DoB"
+
+
+def test_run_on_dictation_finds_the_request_after_the_hospital_part(nlp, run):
+    text = (
+        "Her potassium was 5.1 so I have added dapagliflozin and if her potassium rises above 6.0 please "
+        "stop the ramipril and let us know."
+    )
+    assert [i[0] for i in items(nlp, run, text)] == [
+        "if her potassium rises above 6.0 please stop the ramipril and let us know",
+    ]
+
+
+def test_list_item_after_a_request_item_is_a_request(nlp, run):
+    text = (
+        "1. We would be grateful if you would take over prescribing of hydroxycarbamide.\n"
+        "2. FBC every 2 weeks for the first 2 months.\n"
+    )
+    assert [(i[0], i[1]) for i in items(nlp, run, text)] == [
+        ("We would be grateful if you would take over prescribing of hydroxycarbamide", "prescribing"),
+        ("FBC every 2 weeks for the first 2 months", "monitoring"),
+    ]
+
+
+def test_ownerless_items_the_hospital_owns_or_reports(nlp, run):
+    text = (
+        "Recommendations:\n- Omeprazole increased to 40 mg BD for 8 weeks.\n"
+        "- Repeat OGD in 12 weeks; we will book this.\n- GP: please stop his ibuprofen.\n"
+    )
+    assert [i[0] for i in items(nlp, run, text)] == ["GP: please stop his ibuprofen"]
+
+
+def test_letter_to_patient_only_gp_addressed_requests(nlp, run):
+    text = (
+        "Dear Mrs Begum,\nPlease keep a home blood pressure diary.\n"
+        "Dr Lee, could you please increase the amlodipine to 10 mg in 4 weeks.\n"
+    )
+    assert [i[0] for i in items(nlp, run, text)] == [
+        "Dr Lee, could you please increase the amlodipine to 10 mg in 4 weeks",
+    ]

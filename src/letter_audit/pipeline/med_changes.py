@@ -71,6 +71,7 @@ _RESTARTED = re.compile(
 )
 _WAS = re.compile(rf"\b(?:was|previously|prev\.?|from)\s+({_DOSE})", re.IGNORECASE)
 _LINE_START = re.compile(r"\n[ \t]*(?:[-•*]|\d{1,2}[.)]|[A-Za-z]{1,12}:)?[ \t]*")
+_PASSIVE = re.compile(r"\b(?:has|have|was|were|is|are)\s+(?:now\s+|also\s+)?(?:been\s+)?$", re.IGNORECASE)
 _PRONOUN = re.compile(r"\s+(?:this|it|the dose|this dose|them)\b", re.IGNORECASE)
 _NO_CHANGE = re.compile(r"\b(?:continued?|unchanged|no change|same)\b", re.IGNORECASE)
 
@@ -291,6 +292,7 @@ class MedChangeFinder:
             if before:
                 last = before[-1]
                 gap = text[min(self._phrase_end(last), t.start) : t.start]
+                subject_gap = text[min(self._phrase_end(before[0]), t.start) : t.start]
                 if (cost := self._gap_ok(gap, False, tight)) is not None:
                     chain = [last]
                     for d in reversed(before[:-1]):
@@ -298,6 +300,16 @@ class MedChangeFinder:
                             break
                         chain.append(d)
                     back = (chain, cost)
+                elif (
+                    not tight
+                    and all(d.start_char < self._phrase_end(before[0]) for d in before[1:])
+                    and _PASSIVE.search(subject_gap)
+                    and len(_WORDS.findall(subject_gap)) <= 12
+                    and "\n" not in subject_gap
+                ):
+                    # the drug is the subject of a passive verb further on: "Tacrolimus 0.1% ointment
+                    # twice daily to the face and neck has been started"
+                    back = ([before[0]], 6)
         if fwd and back:
             if fwd[1] != back[1]:
                 return fwd if fwd[1] < back[1] else back

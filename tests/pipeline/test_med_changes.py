@@ -209,3 +209,66 @@ def test_save_and_reload_round_trip(make_nlp, tmp_path: Path) -> None:
 
 def test_shipped_data_dir_is_the_default() -> None:
     assert (models_dir() / "lexicons" / "drugs.json").is_file()
+
+
+# -- shapes added while tuning on the dev letters ----------------------------------------------------
+def test_status_closing_a_list_line_covers_every_drug(make_nlp, run) -> None:
+    text = "H. pylori eradication: amoxicillin 1 g BD, clarithromycin 500 mg BD for 7 days - started."
+    assert _changes(make_nlp, run, text) == [("amoxicillin", "start"), ("clarithromycin", "start")]
+
+
+def test_pronoun_refers_to_the_drug_before_the_semicolon(make_nlp, run) -> None:
+    text = "Her prednisolone was 40 mg daily; I have increased this to 60 mg daily."
+    c = _one(make_nlp, run, text)
+    assert (c["drug"], c["action"], c["dose_after"]) == ("prednisolone", "increase", "60 mg daily")
+
+
+def test_previous_dose_in_brackets(make_nlp, run) -> None:
+    c = _one(make_nlp, run, "TTO:\nFurosemide 80mg OM (was 40mg OM)\n")
+    assert (c["drug"], c["action"], c["dose_before"], c["rule"]) == (
+        "furosemide",
+        "increase",
+        "40mg",
+        "list_previous_dose",
+    )
+
+
+def test_x_replaces_y(make_nlp, run) -> None:
+    doc = run(make_nlp(*MEDS), "Trimbow 87/5/9 2 puffs BD (new) - replaces Fostair 100/6")
+    # the start is stated twice ("(new)" and "replaces"); extract reports it once
+    got = sorted({(c["drug"], c["action"]) for c in doc._.med_changes})
+    assert got == [
+        ("beclometasone with formoterol", "stop"),
+        ("beclometasone with formoterol and glycopyrronium", "start"),
+    ]
+
+
+def test_held_then_restarted_after_a_semicolon_is_no_change(make_nlp, run) -> None:
+    text = "Metformin 1 g BD was withheld during admission; it was restarted on day 6 once she was eating."
+    assert _changes(make_nlp, run, text) == []
+
+
+def test_change_made_by_the_gp_before_the_visit(make_nlp, run) -> None:
+    text = (
+        "His GP had recently stopped his diltiazem because of ankle swelling and started bisoprolol 2.5 mg."
+    )
+    assert _changes(make_nlp, run, text) == []
+
+
+def test_patient_stopped_it_themselves(make_nlp, run) -> None:
+    assert _changes(make_nlp, run, "Codeine linctus was not helpful and he has stopped it himself.") == []
+
+
+def test_subject_of_a_later_passive_verb(make_nlp, run) -> None:
+    text = "Tacrolimus 0.1% ointment twice daily to the face and neck has been started."
+    assert _changes(make_nlp, run, text) == [("tacrolimus", "start")]
+
+
+def test_table_row_status_column_then_notes(make_nlp, run) -> None:
+    text = "Ticagrelor | 90 mg BD | New | for 12 months from 14/10/2025, then stop"
+    assert _changes(make_nlp, run, text) == [("ticagrelor", "start")]
+
+
+def test_table_changed_with_previous_dose(make_nlp, run) -> None:
+    c = _one(make_nlp, run, "Atorvastatin | 80 mg ON | Changed | was 40 mg")
+    assert (c["action"], c["dose_before"], c["dose_after"]) == ("increase", "40 mg", "80 mg")

@@ -24,6 +24,7 @@ from ..report import LetterType
 from . import extensions  # noqa: F401
 from .ruledata import Cue, read_yaml
 from .ruledata import compile_pattern as _compile
+from .sentences import doc_text
 
 RULES_FILE = "meta.yaml"
 
@@ -62,7 +63,7 @@ class DateRules(_Strict):
 
 
 class SpecialtyCue(Cue):
-    before: bool = False
+    words_before: bool = False
 
 
 class SpecialtyRules(_Strict):
@@ -109,7 +110,7 @@ class MetaFinder:
             rf"|(?P<y4>\d{{4}})-(?P<m4>\d{{2}})-(?P<d4>\d{{2}})\b)",
             re.IGNORECASE,
         )
-        self.spec_contexts = [(c.id, c.before, _compile(c.pattern)) for c in rules.specialties.contexts]
+        self.spec_contexts = [(c.id, c.words_before, _compile(c.pattern)) for c in rules.specialties.contexts]
         self.spec_names = sorted(
             ((syn.lower(), name) for name, syns in rules.specialties.names.items() for syn in [name, *syns]),
             key=lambda p: len(p[0]), reverse=True,
@@ -271,7 +272,7 @@ class MetaComponent:
     def __call__(self, doc: Doc) -> Doc:
         if self.finder is None:
             raise ModelError("la_meta has no rules; call load_data() or load a saved pipeline")
-        doc._.meta = self.finder.find(doc.text)
+        doc._.meta = self.finder.find(doc_text(doc))
         return doc
 
     def to_disk(self, path: Path | str, *, exclude: tuple[str, ...] = ()) -> None:

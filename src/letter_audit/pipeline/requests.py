@@ -24,7 +24,7 @@ from ..errors import ModelError
 from ..report import ActionCategory
 from . import extensions  # noqa: F401
 from .ruledata import Cue, compile_pattern, read_yaml
-from .sentences import ocr_letters, sentence_spans, strip_list_mark
+from .sentences import doc_text, ocr_letters, sentence_spans, strip_list_mark
 
 RULES_FILE = "requests.yaml"
 _FLAGS = re.IGNORECASE
@@ -328,8 +328,8 @@ class RequestsComponent:
             for sp in doc.spans.get("sections", [])
         }
         if doc._.sentence_spans is None:
-            doc._.sentence_spans = sentence_spans(doc.text)
-        found, none_stated = self.finder.find(ocr_letters(doc.text), sections, doc._.sentence_spans)
+            doc._.sentence_spans = sentence_spans(doc_text(doc))
+        found, none_stated = self.finder.find(ocr_letters(doc_text(doc)), sections, doc._.sentence_spans)
         spans: list[Span] = []
         drugs = [(d.start_char, d.end_char) for d in doc.spans.get("drugs", [])]
         for r in found:

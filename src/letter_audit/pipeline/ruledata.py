@@ -33,11 +33,15 @@ class Cue(BaseModel):
 
     id: str = Field(min_length=1)
     pattern: str
+    before: str | None = None
+    """Optional: must match (anchored at its end) the text just ahead of a pattern match. Lets a cue
+    be found by a quick keyword and checked backwards, instead of trying a slow pattern everywhere."""
 
-    @field_validator("pattern")
+    @field_validator("pattern", "before")
     @classmethod
-    def _valid(cls, v: str) -> str:
-        compile_pattern(v)
+    def _valid(cls, v: str | None) -> str | None:
+        if v is not None:
+            compile_pattern(v)
         return v
 
 

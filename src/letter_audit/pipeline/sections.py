@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 from ..errors import ModelError
 from . import extensions  # noqa: F401  (Span._.heading and friends)
 from .ruledata import read_jsonl, write_jsonl
+from .sentences import doc_text
 
 if TYPE_CHECKING:
     from ..letter import Letter
@@ -205,9 +206,9 @@ class SectionsComponent:
         self.finder = SectionFinder(read_jsonl(Path(models_dir) / "rules" / RULES_FILE, SectionRule))
 
     def __call__(self, doc: Doc) -> Doc:
-        headings = self.finder.find(doc.text, doc._.letter)
+        text = doc_text(doc)
+        headings = self.finder.find(text, doc._.letter)
         spans: list[Span] = []
-        text = doc.text
         for i, h in enumerate(headings):
             end = headings[i + 1].start if i + 1 < len(headings) else len(text)
             while end > h.end and text[end - 1].isspace():

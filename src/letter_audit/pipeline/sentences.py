@@ -8,6 +8,10 @@ Returns character ranges, so callers can scope rules to a sentence without touch
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 _LIST_MARK = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-h][.)]|[-*•▪●◦‣]|\d{1,2}\s+(?=[A-Z]))\s*")
 _JOIN_WORDS = frozenset(
@@ -95,3 +99,12 @@ def ocr_letters(text: str) -> str:
     Same length as the input, so every offset found in the result points at the same letter text.
     """
     return _OCR_ZERO.sub("o", text) if "0" in text else text
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text without rebuilding it: ``doc.text`` joins every token on each call, while the
+    Letter the Doc was made from (``annotate``) already holds the same string."""
+    letter = doc._.letter
+    if letter is not None and len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(letter.text):
+        return str(letter.text)
+    return doc.text

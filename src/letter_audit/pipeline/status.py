@@ -24,7 +24,7 @@ from ..errors import ModelError
 from . import extensions  # noqa: F401
 from .ruledata import Cue, read_yaml
 from .ruledata import compile_pattern as _compile
-from .sentences import ocr_letters, sentence_spans
+from .sentences import doc_text, ocr_letters, sentence_spans
 
 RULES_FILE = "status.yaml"
 _NEGATED = re.compile(r"\b(?:no|not|nor|n't|without)\b", re.IGNORECASE)
@@ -86,18 +86,28 @@ Hit = tuple[int, int, str]  # start, end, rule id
 _GENERIC_WHO = {"clinic", "the clinic", "team", "the team", "service", "the service", "nurse", "consultant"}
 
 
-def _scan(cues: list[tuple[str, re.Pattern[str]]], text: str, units: list[tuple[int, int]]) -> list[Hit]:
+Compiled = tuple[str, re.Pattern[str], re.Pattern[str] | None]  # rule id, pattern, before
+_BEFORE_REACH = 50
+
+
+def _scan(cues: list[Compiled], text: str, units: list[tuple[int, int]]) -> list[Hit]:
     """Every hit of every cue that lies inside one sentence. Each cue runs once over the whole text
-    (compiled with MULTILINE, so "^" is a line start) rather than once per sentence: far fewer calls."""
+    (compiled with MULTILINE, so "^" is a line start) rather than once per sentence: far fewer calls.
+    A cue with a "before" part keeps a hit only when "before" matches just ahead of it in its sentence."""
     starts = [u[0] for u in units]
     hits: list[Hit] = []
-    for rid, rx in cues:
+    for rid, rx, before in cues:
         pos = 0
         while (m := rx.search(text, pos)) is not None:
             i = bisect_right(starts, m.start()) - 1
             if i >= 0 and m.end() <= units[i][1]:
-                hits.append((m.start(), m.end(), rid))
                 pos = max(m.end(), m.start() + 1)
+                if before is None:
+                    hits.append((m.start(), m.end(), rid))
+                    continue
+                b = before.search(text, max(units[i][0], m.start() - _BEFORE_REACH), m.start())
+                if b is not None:
+                    hits.append((b.start(), m.end(), rid))
             else:
                 pos = m.start() + 1  # it ran across a sentence end: look again from just after its start
     return sorted(hits)
@@ -107,8 +117,12 @@ class StatusFinder:
     def __init__(self, rules: StatusRules) -> None:
         self.rules = rules
 
-        def comp(cues: list[Cue]) -> list[tuple[str, re.Pattern[str]]]:
-            return [(c.id, re.compile(c.pattern, re.IGNORECASE | re.MULTILINE)) for c in cues]
+        def comp(cues: list[Cue]) -> list[Compiled]:
+            flags = re.IGNORECASE | re.MULTILINE
+            return [
+                (c.id, re.compile(c.pattern, flags), re.compile(c.before, flags) if c.before else None)
+                for c in cues
+            ]
 
         fn = rules.fit_note
         self.fit_in_section = {"issued": _compile(fn.issued_in_section),
@@ -196,26 +210,36 @@ class StatusFinder:
         digits = re.sub(r"\D", "", m.group(0))
         return not (digits.startswith("07") and not self.team_words.search(line))
 
-    def contact_point(self, text: str, contact_spans: list[tuple[int, int]],
-                      furniture: list[str]) -> dict[str, Any] | None:
+    def _contact_hits(self, text: str) -> list[Hit]:
         found: list[Hit] = []
-        for rid, rx in self.contact:
+        for rid, rx, before in self.contact:
             for m in rx.finditer(text):
                 ls = text.rfind("\n", 0, m.start()) + 1
                 le = text.find("\n", m.start())
                 line = text[ls : le if le >= 0 else len(text)]
-                if m.end() <= ls + len(line) and self._team_hit(line, m):
-                    found.append((m.start(), m.end(), rid))
+                if m.end() > ls + len(line) or not self._team_hit(line, m):
+                    continue
+                start = m.start()
+                if before is not None:
+                    b = before.search(text, max(ls, m.start() - _BEFORE_REACH), m.start())
+                    if b is None:
+                        continue
+                    start = b.start()
+                found.append((start, m.end(), rid))
+        return found
+
+    def contact_point(self, text: str, contact_spans: list[tuple[int, int]],
+                      furniture: list[str]) -> dict[str, Any] | None:
+        found = self._contact_hits(text)
         if found:
             in_contact = [h for h in found if any(cs <= h[0] < ce for cs, ce in contact_spans)]
             s, e, rid = min(in_contact or found)
             return {"detail": text[s:e].strip(), "start": s, "end": e, "rule": rid}
         for line in furniture:
-            for rid, rx in self.contact:
-                m = rx.search(line)
-                if m and self._team_hit(line, m):
-                    rule = rid + "-furniture"
-                    return {"detail": m.group(0).strip(), "start": None, "end": None, "rule": rule}
+            hits = self._contact_hits(line)
+            if hits:
+                s, e, rid = min(hits)
+                return {"detail": line[s:e].strip(), "start": None, "end": None, "rule": rid + "-furniture"}
         return None
 
 
@@ -239,7 +263,7 @@ class StatusComponent:
     def __call__(self, doc: Doc) -> Doc:
         if self.finder is None:
             raise ModelError("la_status has no rules; call load_data() or load a saved pipeline")
-        text = ocr_letters(doc.text)  # same length, so offsets still point into the letter
+        text = ocr_letters(doc_text(doc))  # same length, so offsets still point into the letter
         if doc._.sentence_spans is None:
             doc._.sentence_spans = sentence_spans(text)
         units = doc._.sentence_spans

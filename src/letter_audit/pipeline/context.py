@@ -77,6 +77,23 @@ def clauses_of(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if e > s]
 
 
+def text_of(doc: Doc) -> str:
+    """The Doc's text, without rebuilding it from tokens on every call.
+
+    Why: ``doc.text`` joins every token each time it is read, which costs more than some components'
+    whole work; the letter's own text is the same string (``annotate`` makes the Doc from it).
+    """
+    cached = doc.user_data.get("la_text")
+    if isinstance(cached, str):
+        return cached
+    letter = doc._.letter
+    text = letter.text if letter is not None else None
+    if text is None or not len(doc) or doc[-1].idx + len(doc[-1].text_with_ws) != len(text):
+        text = doc.text
+    doc.user_data["la_text"] = text
+    return text
+
+
 def whole_words(pattern: str) -> re.Pattern[str]:
     """A case-insensitive regex matching ``pattern`` only as whole words."""
     return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE)
@@ -135,7 +152,7 @@ class ContextAnnotator:
         self.combined = whole_words("|".join(f"(?:{r.pattern})" for r in self.rules) or "(?!)")
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         clauses = clauses_of(text)
         doc._.clauses = clauses
         starts = [c[0] for c in clauses]

@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401
+from .context import text_of
 from .ruledata import read_yaml
 
 RULES_FILE = "rules/medication_dosage.yaml"
@@ -106,7 +107,7 @@ class DosageReader:
     def __call__(self, doc: Doc) -> Doc:
         if self.rules is None:
             return doc
-        text = doc.text
+        text = text_of(doc)
         drugs = list(doc.spans.get("drugs", []))
         # "Morphine sulfate MR (Zomorph) 10 mg": a bracketed drug name belongs to the phrase
         brackets = {d.start_char: d.end_char for d in drugs}

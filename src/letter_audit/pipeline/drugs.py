@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 
 from ..errors import ModelError
 from . import extensions  # noqa: F401
+from .context import text_of
 from .ruledata import read_jsonl
 
 LEXICON = "lexicons/drugs.json"
@@ -128,7 +129,7 @@ class DrugFinder:
 
     # -- matching --------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         low_text = text.lower()
         words = [(m.start(), m.end()) for m in _WORD.finditer(low_text)]
         terms, prefixes = self.terms, self.prefixes

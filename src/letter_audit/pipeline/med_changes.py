@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import extensions  # noqa: F401
-from .context import categories_at, clauses_of, longest_matches, whole_words
+from .context import categories_at, clauses_of, longest_matches, text_of, whole_words
 from .dosage import parse_amount
 from .ruledata import read_jsonl, read_yaml
 
@@ -191,7 +191,7 @@ class MedChangeFinder:
         if self.settings is None:
             doc._.med_changes = []
             return doc
-        text = doc.text
+        text = text_of(doc)
         skip = [
             (s.start_char, s.end_char)
             for s in doc.spans.get("sections", [])

@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import extensions  # noqa: F401
+from .context import text_of
 from .med_changes import _DOSE, dose_direction
 from .ruledata import read_yaml
 
@@ -109,7 +110,7 @@ class MedListComparer:
         for d in drugs:
             # "Furosemide 80mg OM (was 40mg OM)"
             dosage = d._.dosage or {}
-            m = _PREVIOUS.match(doc.text, int(dosage.get("phrase_end") or d.end_char))
+            m = _PREVIOUS.match(text_of(doc), int(dosage.get("phrase_end") or d.end_char))
             if m and dosage.get("dose"):
                 direction = dose_direction(m.group(1), self._dose(d))
                 if direction:
@@ -158,7 +159,7 @@ class MedListComparer:
     @staticmethod
     def _line_leaders(doc: Doc, drugs: list[Span], start: int, end: int) -> list[Span]:
         """The first drug of each line between ``start`` and ``end`` (one list item per line)."""
-        text = doc.text
+        text = text_of(doc)
         out: list[Span] = []
         last_line = -1
         for d in drugs:
@@ -200,7 +201,7 @@ class MedListComparer:
             if block.kind != "table_row" or not block.cells:
                 cols = None
                 continue
-            texts = [doc.text[c.start : c.end] for c in block.cells]
+            texts = [text_of(doc)[c.start : c.end] for c in block.cells]
             a = next((i for i, t in enumerate(texts) if self.rx_adm.search(t)), None)
             b = next((i for i, t in enumerate(texts) if self.rx_dis.search(t)), None)
             if a is not None and b is not None and a != b:
@@ -214,7 +215,7 @@ class MedListComparer:
             ]
             row_drug = next((d for d in drugs if block.start <= d.start_char < block.end), None)
             if not any(in_cols) and row_drug is not None and max(cols) < len(block.cells):
-                before, after = (doc.text[block.cells[i].start : block.cells[i].end] for i in cols)
+                before, after = (text_of(doc)[block.cells[i].start : block.cells[i].end] for i in cols)
                 if _EMPTY.match(before) and not _EMPTY.match(after):
                     direct.append(self._change(row_drug, "start", "table_new_column"))
                 elif _EMPTY.match(after) and not _EMPTY.match(before):
@@ -242,8 +243,8 @@ class MedListComparer:
             body = s._.body_start if s._.body_start is not None else s.start_char
             for d in self._line_leaders(doc, drugs, body, s.end_char):
                 days = _days((d._.dosage or {}).get("duration"))
-                line_end = doc.text.find("\n", d.start_char)
-                line = doc.text[d.start_char : line_end if line_end != -1 else len(doc.text)]
+                line_end = text_of(doc).find("\n", d.start_char)
+                line = text_of(doc)[d.start_char : line_end if line_end != -1 else len(text_of(doc))]
                 if days is not None and days <= self.rules.max_course_days and not _USUAL.search(line):
                     out.append(d)
         return out

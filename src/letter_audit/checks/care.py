@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .context import CheckContext, Outcome, met, not_applicable, not_met
+from .context import CheckContext, Outcome, met, not_applicable, not_met, quote
+from .cues import any_match
 from .registry import register
 
 
@@ -44,3 +45,26 @@ def contact_point(ctx: CheckContext) -> Outcome:
         who = f"{team} can be reached" if team else "The team can be reached"
         return met(f"{who}{detail}.", contact.evidence)
     return not_met("No phone number, email or advice line is given for questions.")
+
+
+@register("care.did_not_attend")
+def did_not_attend(ctx: CheckContext) -> Outcome:
+    """NHS Standard Contract: a missed appointment earns another offer, not a discharge to the GP.
+
+    Judged only on letters about a missed appointment. A letter that both rebooks and mentions
+    discharge ("if she misses this one too she will be discharged") is met: the offer came first.
+    """
+    text, care = ctx.letter.text, ctx.cues.care
+    if not (ctx.findings.did_not_attend or any_match(ctx.cues.requests.did_not_attend, text)):
+        return not_applicable("The letter is not about a missed appointment.")
+    declined = ctx.find(care.dna_declined, "cue.dna_declined")
+    rebooked = ctx.find(care.dna_rebooked, "cue.dna_rebooked")
+    if rebooked is not None and declined is None:
+        return met(f"Another appointment is offered: {quote(rebooked.text)}.", rebooked)
+    discharged = declined or ctx.find(care.dna_discharged, "cue.dna_discharged")
+    if discharged is not None:
+        return not_met(
+            f"The patient missed the appointment and was not offered another: {quote(discharged.text)}.",
+            discharged,
+        )
+    return not_met("The patient missed the appointment and the letter offers no other appointment.")

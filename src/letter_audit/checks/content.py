@@ -40,7 +40,8 @@ def clinical_summary(ctx: CheckContext) -> Outcome:
     for block in ctx.letter.blocks:
         words = ctx.letter.text[block.start : block.end].split()
         if block.kind == "paragraph" and len(words) >= least:
-            found = ctx.line_evidence(block.start, block.end, "content.narrative")
+            # Quote its opening sentence: enough to show what the paragraph is about.
+            found = ctx.line_evidence(block.start, block.start + 1, "content.narrative")
             return met(f"A narrative paragraph of {len(words)} words summarises the episode.", found)
     return not_met("No clinical summary of the admission or consultation was found.")
 

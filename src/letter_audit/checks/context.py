@@ -33,7 +33,11 @@ class CheckContext:
         match = cue_mod.search(patterns, self.letter.text, start, end)
         if match is None:
             return None
-        found = self.line_evidence(match.start(), match.end(), rule)
+        begin, text = match.start(), self.letter.text
+        # A heading pattern's "^\W*" can start on the blank line above; quote from the heading itself.
+        while begin < match.end() - 1 and text[begin].isspace():
+            begin += 1
+        found = self.line_evidence(begin, match.end(), rule)
         if _bare_heading(found.text):
             # A heading alone says little; show what it heads, as a reader would quote it.
             text = self.letter.text
@@ -55,9 +59,35 @@ class CheckContext:
             line_start += 1
         while line_end > end and text[line_end - 1].isspace():
             line_end -= 1
-        if line_end - line_start > 240:
-            line_start, line_end = start, end
+        if line_end - line_start > _LONGEST:
+            line_start, line_end = _sentence_span(text, start, end, line_start, line_end)
         return evidence(self.letter, line_start, line_end, rule)
+
+
+_LONGEST = 240
+"""Longest evidence quoted whole; a longer line (a prose paragraph) is quoted by its sentence."""
+
+_SENTENCE_END = re.compile(r"[.!?;](?=\s)")
+
+
+def _sentence_span(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """The sentence around ``start:end`` inside the line ``lo:hi``, cut at a word if still too long.
+
+    A bare cue match ("was admitted w") tells a reader nothing; the sentence it sits in does.
+    """
+    left = lo
+    for found in _SENTENCE_END.finditer(text, lo, start):
+        left = found.end()
+    while left < start and text[left].isspace():
+        left += 1
+    stop = _SENTENCE_END.search(text, max(end - 1, lo), hi)
+    right = stop.end() if stop else hi
+    if right - left > _LONGEST:
+        cut = text.rfind(" ", left, left + _LONGEST)
+        right = max(end, cut if cut > left else left + _LONGEST)
+    while right > end and text[right - 1].isspace():
+        right -= 1
+    return left, right
 
 
 def _bare_heading(line: str) -> bool:

@@ -87,6 +87,15 @@ class RequestCues(_Group):
     shared_care_missing: list[Regex]
 
 
+class CareCues(_Group):
+    dna_rebooked: list[Regex]
+    """The team offers another appointment after a missed one."""
+    dna_declined: list[Regex]
+    """The team says it will not offer another appointment (outranks an offer in the same letter)."""
+    dna_discharged: list[Regex]
+    """The team discharges after a missed appointment or asks for a new referral."""
+
+
 class TriageCues(_Group):
     urgent: list[Regex]
 
@@ -98,6 +107,9 @@ class Cues(BaseModel):
     content: ContentCues
     medication: MedicationCues
     requests: RequestCues
+    care: CareCues = Field(
+        default_factory=lambda: CareCues(dna_rebooked=[], dna_declined=[], dna_discharged=[])
+    )
     triage: TriageCues = Field(default_factory=lambda: TriageCues(urgent=[]))
 
 

@@ -21,6 +21,31 @@ def _line_around(ctx: CheckContext, ev: Evidence) -> str:
     return text[start : len(text) if end < 0 else end]
 
 
+def _reason_context(ctx: CheckContext, ev: Evidence) -> str:
+    """The change's line plus the sentence either side of it within the same paragraph.
+
+    Letters give the reason beside the change, not always on its line: "Her potassium was 6.1.
+    Spironolactone stopped." A blank line or a new list item ends the paragraph, so a reason for
+    another drug in another item is not borrowed.
+    """
+    text = ctx.letter.text
+    start = text.rfind("\n", 0, ev.start) + 1
+    end = text.find("\n", ev.end)
+    end = len(text) if end < 0 else end
+    before = text[:start].rstrip("\n").rsplit("\n", 1)[-1] if start > 0 else ""
+    after_end = text.find("\n", end + 1)
+    after = text[end + 1 : len(text) if after_end < 0 else after_end] if end < len(text) else ""
+    line = text[start:end]
+    # Prose runs on in one line; a neighbouring line counts only when it is not a list item or row.
+    item = re.compile(r"^\s*([-*\u2022]|\d+[.)]|[A-Za-z][^|:\n]{0,30}[|:])")
+    parts = [line]
+    if before.strip() and not item.match(before) and not item.match(line):
+        parts.insert(0, before)
+    if after.strip() and not item.match(after) and not item.match(line):
+        parts.append(after)
+    return "\n".join(parts)
+
+
 def _describe(change: MedicationChange) -> str:
     return f"{change.action} {change.drug}"
 
@@ -40,7 +65,7 @@ def changes_complete(ctx: CheckContext) -> Outcome:
         missing = []
         if change.action in _NEEDS_DOSE and not change.dose_after and not any_match(med.dose, line):
             missing.append("dose")
-        if not change.reason and not any_match(med.reason, line):
+        if not change.reason and not any_match(med.reason, _reason_context(ctx, change.evidence)):
             missing.append("reason")
         if missing:
             gaps.append(f"{_describe(change)} (no {' or '.join(missing)})")

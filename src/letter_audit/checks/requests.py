@@ -75,9 +75,16 @@ def classify(
     explained = any_match(req.explained, sentence)
     if any_match(req.results_back, sentence) or any_match(req.arrange_tests, text):
         return "call_and_recall"
-    if any_match(req.results_back_conditional, sentence) and not explained:
-        # "let us know if it rises" with no reason given: the practice is running the hospital's
-        # surveillance. With a reason ("following these changes"), it is safety monitoring.
+    names_test = (
+        action.category in ("monitoring", "results")
+        or any_match(req.bloods, text)
+        or any_match(req.arrange_tests, text)
+        or any_match(req.monitoring, text)
+    )
+    if any_match(req.results_back_conditional, sentence) and names_test and not explained:
+        # "check his PSA and let us know if it rises" with no reason given: the practice is running
+        # the hospital's surveillance. With a reason ("following these changes"), it is safety
+        # monitoring; with no test at all ("let us know if she has more episodes"), a safety net.
         return "call_and_recall"
     if action.category == "results" and not explained:
         return "call_and_recall"
@@ -103,7 +110,7 @@ def _sentence(letter: Letter, action: GpAction, others: list[GpAction], cues: Cu
         if end <= other.evidence.start < right and not any_match(cues.requests.results_back, other.text):
             right = other.evidence.start
             break
-    return action.text + " " + text[begin:right]
+    return _joined(action.text, text[begin:right])
 
 
 def _whole_sentence(letter: Letter, action: GpAction) -> str:
@@ -111,12 +118,38 @@ def _whole_sentence(letter: Letter, action: GpAction) -> str:
     start, end = action.evidence.start, action.evidence.end
     left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
     stops = [x for x in (text.find(". ", end), text.find("\n", end)) if x >= 0]
-    return action.text + " " + text[left : min(stops) if stops else len(text)]
+    return _joined(action.text, text[left : min(stops) if stops else len(text)])
+
+
+def _joined(request: str, context: str) -> str:
+    """The request and its context, joined by a line break so no cue reads across the join.
+
+    Extraction may trim or rewrite the request, so both are matched; a space between them once let
+    "let us know via the advice line" run into the "If" that opens the repeated sentence.
+    """
+    return request + "\n" + context
+
+
+_TOPICAL = re.compile(
+    r"^\w*(?:[^.,;\n]|(?<=\d)\.(?=\d)){0,25}\b(ointment|cream|gel|lotion|eye ?drops?|drops|topical(ly)?)\b"
+)
+_TOPICAL_BEFORE = re.compile(r"\b(topical|ointment|cream)\s+$")
 
 
 def _names_shared_care_drug(text: str, drugs: list[str]) -> bool:
+    """True when the request names a listed drug in a systemic form.
+
+    Shared-care lists cover tablets and injections; the same drug as an ointment or eye drop
+    (tacrolimus ointment, ciclosporin drops) is ordinary primary-care prescribing.
+    """
     lowered = text.lower()
-    return any(re.search(rf"\b{re.escape(drug)}", lowered) for drug in drugs)
+    for drug in drugs:
+        for match in re.finditer(rf"\b{re.escape(drug)}", lowered):
+            after = lowered[match.start() :]
+            before = lowered[max(0, match.start() - 12) : match.start()]
+            if not _TOPICAL.search(after) and not _TOPICAL_BEFORE.search(before):
+                return True
+    return False
 
 
 def _shared_care_agreed(text: str, cues: Cues) -> bool:

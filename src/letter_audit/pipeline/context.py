@@ -30,6 +30,7 @@ from .sentences import sentence_spans
 RULES_FILE = "rules/context.jsonl"
 Category = Literal["negated", "hypothetical", "historical", "other_actor", "continued", "terminate"]
 _WORD = re.compile(r"\S+")
+_WORD_START = re.compile(r"(?<![\w-])[\w]")
 # a semicolon, or a line break after a dose or bracket ("... OD (lifelong)\nnew: calcium ...")
 _CLAUSE_BREAK = re.compile(
     r";\s*|(?:(?<=[)\]])|(?<=\bmg)|(?<=\bod)|(?<=\bbd)|(?<=tds)|(?<=qds)|(?<=prn)|(?<=daily)|(?<=nocte)"
@@ -109,9 +110,9 @@ def longest_matches(
     """
     out: list[tuple[int, int, int]] = []
     last_end = -1
-    for m in combined.finditer(text):
-        p = m.start()
-        if p < last_end:
+    for w in _WORD_START.finditer(text):  # cues are whole words, so only word starts are tried
+        p = w.start()
+        if p < last_end or combined.match(text, p) is None:
             continue
         best: tuple[int, int, int] | None = None
         for k, rx in enumerate(rxs):

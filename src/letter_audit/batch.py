@@ -188,6 +188,22 @@ def tidy_memory() -> None:
         gc.collect()
 
 
+def _warm_up(standard_path: str | None) -> None:
+    """Import every reader and check one tiny letter in the parent, before workers are forked.
+
+    Workers, including those started later to replace one, then inherit warm modules and caches
+    instead of each importing the readers on its first letter of each format.
+    """
+    import importlib
+
+    for reader in ("text", "html", "rtf", "docx", "pdf"):
+        try:
+            importlib.import_module(f"{__package__}.ingest.{reader}")
+        except ImportError:
+            pass
+    audit_bytes(b"Dear Doctor\n\nThank you for seeing this patient.\n", "warm-up.txt", standard_path)
+
+
 def _worker_init(standard_path: str | None) -> None:
     """Once per worker: let the parent handle Ctrl-C, and load the pipeline and standard up front."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -306,6 +322,8 @@ def run_batch(
     if not todo:
         return
     from .batch_workers import run_workers
+
+    _warm_up(std_arg)
 
     def error_report(path: str, exc: LetterAuditError) -> dict[str, Any]:
         try:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 import spacy
 from spacy.tokens import Doc
 
@@ -57,3 +60,22 @@ def test_a_doc_without_the_components_gives_no_changes() -> None:
     letter = Letter.from_text("Ramipril stopped.")
     doc: Doc = spacy.blank("en")(letter.text)
     assert changes(doc, letter) == []
+
+
+@pytest.mark.slow
+def test_prsb_worked_example() -> None:
+    """The PRSB eDischarge example: three starts, amlodipine up, beclometasone stopped."""
+    path = Path("/work/shared/real-letters/prsb_edischarge_example_robert_smith.pdf")
+    if not path.is_file():
+        pytest.skip("real-letter examples not present")
+    from letter_audit.ingest import read_letter
+
+    letter = read_letter(path)
+    got = [(c.drug, c.action) for c in changes(annotate(_nlp(), letter), letter)]
+    assert got == [
+        ("budesonide with formoterol", "start"),
+        ("prednisolone", "start"),
+        ("doxycycline", "start"),
+        ("amlodipine", "increase"),
+        ("beclometasone", "stop"),
+    ]

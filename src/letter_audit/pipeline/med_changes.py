@@ -72,6 +72,7 @@ _RESTARTED = re.compile(
 _WAS = re.compile(rf"\b(?:was|previously|prev\.?|from)\s+({_DOSE})", re.IGNORECASE)
 _LINE_START = re.compile(r"\n[ \t]*(?:[-•*]|\d{1,2}[.)]|[A-Za-z]{1,12}:)?[ \t]*")
 _PASSIVE = re.compile(r"\b(?:has|have|was|were|is|are)\s+(?:now\s+|also\s+)?(?:been\s+)?$", re.IGNORECASE)
+_TRAILING_JOIN = re.compile(r"[\s,;]+(?:and|or|but|then|so|which)$", re.IGNORECASE)
 _PRONOUN = re.compile(r"\s+(?:this|it|the dose|this dose|them)\b", re.IGNORECASE)
 _NO_CHANGE = re.compile(r"\b(?:continued?|unchanged|no change|same)\b", re.IGNORECASE)
 
@@ -466,7 +467,7 @@ class MedChangeFinder:
         end_reason = rm.start() if rm else ce
         mr = self.rx_reason.search(text, tail_from, end_reason)
         if mr:
-            reason = text[mr.end() : end_reason].strip(" .;,:-") or None
+            reason = _TRAILING_JOIN.sub("", text[mr.end() : end_reason].strip(" .;,:-")) or None
         start = min(d.start_char, t.start if t else d.start_char, cs if t is None else d.start_char)
         # evidence: trigger, drug, its dose and any "from X to Y", whichever order they come in
         end = max(d.end_char, t.end if t else d.end_char, int(dosage.get("end") or 0), m.end() if m else 0)

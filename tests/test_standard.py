@@ -21,12 +21,17 @@ SHIPPED = default_standard_path().read_text(encoding="utf-8")
 
 def test_shipped_standard_loads_with_every_family() -> None:
     std = load_standard()
-    assert (std.id, std.version) == ("complete_care", "1.0")
+    assert (std.id, std.version) == ("complete_care", "1.1")
     ids = [c.id for c in std.criteria]
     assert ids[:3] == ["diagnoses", "clinical_summary", "allergies"]
     assert {"actions_appropriate", "fit_note", "follow_up_owner", "contact_point", "timeliness"} <= set(ids)
     assert {c.check for c in std.criteria} == check_names()
-    assert (std.settings.rating.good, std.settings.rating.needs_improvement) == (70, 45)
+    assert (std.settings.rating.good, std.settings.rating.needs_improvement) == (70, 50)
+    by_id = {c.id: c for c in std.criteria}
+    dna = by_id["did_not_attend"]
+    assert (dna.weight, dna.applies_to) == (6, ["clinic_letter", "other"])
+    assert by_id["actions_appropriate"].max_breaches == 2
+    assert by_id["fit_note"].max_breaches == 1
     assert "lithium" in std.settings.requests.shared_care_drugs
     assert all(c.source for c in std.criteria)
 

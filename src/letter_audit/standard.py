@@ -124,6 +124,9 @@ class Criterion(_Strict):
     """The registered check that judges it (see ``letter_audit.checks.registry``)."""
     missing_label: str | None = None
     """Short name for the triage "Missing:" line when the criterion is not met."""
+    max_breaches: int = Field(default=1, ge=1, le=10)
+    """How many separate breaches count against the score, each at ``weight`` (two workload-dump
+    requests are worse than one: the dev letters' grades drop from about 3 to about 2)."""
 
     @field_validator("check")
     @classmethod

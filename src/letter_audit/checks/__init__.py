@@ -36,6 +36,9 @@ def judge(letter: Letter, findings: Findings, standard: Standard, cues: Cues | N
         else:
             ctx = CheckContext(letter, findings, standard, cues, criterion, actions)
             outcome = get_check(criterion.check)(ctx)
+        # Each breach up to the criterion's limit counts at full weight, so a letter with two
+        # workload-dump requests scores below one with a single one.
+        times = min(outcome.breaches, criterion.max_breaches) if outcome.status == "not_met" else 1
         results.append(
             CriterionResult(
                 id=criterion.id,
@@ -43,7 +46,7 @@ def judge(letter: Letter, findings: Findings, standard: Standard, cues: Cues | N
                 status=outcome.status,
                 explanation=outcome.explanation,
                 evidence=outcome.evidence,
-                weight=criterion.weight,
+                weight=criterion.weight * max(1, times),
                 source=criterion.source,
             )
         )

@@ -52,11 +52,13 @@ def appropriate(ctx: CheckContext) -> Outcome:
     wrong = [a for a in ctx.gp_actions if a.inappropriate]
     if wrong:
         shown = "; ".join(f"{quote(a.text, 50)} ({RULE_NAMES.get(a.rule or '', a.rule)})" for a in wrong[:3])
-        return not_met(
+        outcome = not_met(
             f"{len(wrong)} {'request moves' if len(wrong) == 1 else 'requests move'} hospital work onto the "
             f"practice: {shown}.",
             *[a.evidence for a in wrong],
         )
+        outcome.breaches = len(wrong)
+        return outcome
     if len(ctx.gp_actions) == 1:
         return met("The one request is a fair request of the practice.")
     return met(f"All {len(ctx.gp_actions)} requests are fair requests of the practice.")

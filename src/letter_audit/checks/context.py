@@ -100,6 +100,8 @@ class Outcome:
     status: CriterionStatus
     explanation: str
     evidence: list[Evidence] = field(default_factory=list)
+    breaches: int = 1
+    """Separate failures behind a not-met result (each inappropriate request is one)."""
 
 
 def met(explanation: str, *found: Evidence | None) -> Outcome:

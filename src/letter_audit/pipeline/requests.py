@@ -49,6 +49,7 @@ class RequestRules(BaseModel):
     section_rule_id: str
     gp_sections: list[str]
     not_request: list[Cue]
+    weak_not_request: list[str]
     hospital_owned: list[Cue]
     none_stated: list[Cue]
     action_verbs: list[str]
@@ -106,6 +107,9 @@ class RequestFinder:
         # One pass to rule out the many sentences that hold no cue at all (speed: most sentences).
         self.any_cue = _compile("|".join(f"(?:{c.pattern})" for c in rules.request_cues + rules.none_stated))
         self.not_request = comp(rules.not_request)
+        weak = set(rules.weak_not_request)
+        self.strong_not_request = [(i, rx) for i, rx in self.not_request if i not in weak]
+        self.weak_not_request = [(i, rx) for i, rx in self.not_request if i in weak]
         self.hospital = comp(rules.hospital_owned)
         self.none = [(i, rx) for i, rx in comp(rules.none_stated) if "in-section" not in i]
         self.none_in_section = [(i, rx) for i, rx in comp(rules.none_stated) if "in-section" in i]
@@ -208,7 +212,9 @@ class RequestFinder:
                     s += 1
                 requests.extend(self._sentence(text, s, e, True))
                 continue
-            if _first(self.not_request, sent):
+            if _first(self.strong_not_request, sent) or (
+                _first(self.weak_not_request, sent) and _first(self.cues, sent) is None
+            ):
                 continue
             # In a letter to the patient, "please" and "you" mean the patient, except under a GP heading.
             plain = to_patient and not in_gp and not self.vocative_gp.match(sent)

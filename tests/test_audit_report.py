@@ -190,3 +190,15 @@ def test_report_on_a_missing_store_is_one_line(tmp_path: Path) -> None:
         f"letter-audit: {tmp_path / 'none.sqlite'}: LA400 "
         "no results store here (run 'letter-audit batch' first)\n"
     )
+
+
+def test_html_caps_long_group_tables_but_json_keeps_all() -> None:
+    many = [
+        _report(f"s{i:02d}", 50 + i, {"contact": "met"}, specialty=f"Specialty {i:02d}") for i in range(35)
+    ]
+    summary = summarise(many, now=NOW)
+    assert len(summary.breakdowns[0].groups) == 35
+    html = render_html(summary)
+    assert "5 smaller groups are left out here; the CSV and JSON list every one." in html
+    assert "<td>Specialty 29</td>" in html
+    assert "<td>Specialty 30</td>" not in html

@@ -20,7 +20,9 @@ th{background:#f0f4f5}td.num{text-align:right}
 .tile b{display:block;font-size:1.6em;color:#005eb8}.muted{color:#4c6272}
 .letter{border-left:4px solid #d5281b;padding-left:1em;margin:1.5em 0;page-break-inside:avoid}
 .chart{max-width:100%;height:auto}
-@media print{body{margin:0;max-width:none}h2{page-break-after:avoid}.chart,table{page-break-inside:avoid}}
+.wide{overflow-x:auto}table.matrix{font-size:12px}
+@media print{body{margin:0;max-width:none}.wide{overflow:visible}table.matrix{font-size:9px}
+h2{page-break-after:avoid}.chart,table{page-break-inside:avoid}}
 """
 
 _LABELS = {"needs_improvement": "needs improvement", "month": "month of the letter"}
@@ -94,6 +96,10 @@ def _criteria(s: AuditSummary) -> str:
     return chart + table
 
 
+MAX_GROUP_ROWS = 30
+"""Groups shown per table; the CSV and JSON carry them all."""
+
+
 def _breakdown(b: Breakdown, criteria_ids: list[str]) -> str:
     title = _label(b.dimension)
     if not b.groups:
@@ -104,22 +110,29 @@ def _breakdown(b: Breakdown, criteria_ids: list[str]) -> str:
         if b.dimension == "month"
         else hbar_chart(f"Mean score by {title}", items[:25], max_value=100)
     )
+    shown = b.groups if b.dimension == "month" else b.groups[:MAX_GROUP_ROWS]
     head = "".join(f"<th>{escape(cid)}</th>" for cid in criteria_ids)
     rows = "".join(
         f"<tr><td>{escape(g.group)}</td><td class=num>{g.letters}</td><td class=num>{_num(g.mean_score)}</td>"
         + "".join(f"<td class=num>{g.ratings.get(r, 0)}</td>" for r in RATINGS)
         + "".join(f"<td class=num>{_pct(g.compliance.get(cid))}</td>" for cid in criteria_ids)
         + "</tr>"
-        for g in b.groups
+        for g in shown
     )
     table = (
-        f"<table><tr><th>{escape(title.capitalize())}</th><th>Letters</th><th>Mean score</th>"
+        f'<div class="wide"><table class="matrix"><tr><th>{escape(title.capitalize())}</th><th>Letters</th>'
+        "<th>Mean score</th>"
         + "".join(f"<th>{escape(_label(r))}</th>" for r in RATINGS)
-        + f"{head}</tr>{rows}</table>"
+        + f"{head}</tr>{rows}</table></div>"
     )
-    note = (
-        f"<p class=muted>{b.not_stated} letters do not state a {escape(title)}.</p>" if b.not_stated else ""
-    )
+    notes = []
+    if len(shown) < len(b.groups):
+        rest = len(b.groups) - len(shown)
+        notes.append(f"{rest} smaller groups are left out here; the CSV and JSON list every one.")
+    if b.not_stated:
+        verb = "letter does" if b.not_stated == 1 else "letters do"
+        notes.append(f"{b.not_stated} {verb} not state a {escape(title)}.")
+    note = f"<p class=muted>{' '.join(notes)}</p>" if notes else ""
     return f"<h3>By {escape(title)}</h3>{chart}{table}{note}"
 
 

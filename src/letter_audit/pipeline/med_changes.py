@@ -167,7 +167,10 @@ class MedChangeFinder:
         self.fwd_words = {w.lower() for w in s.forward_gap_words}
         self.back_words = {w.lower() for w in s.backward_gap_words}
         joiners = "|".join(re.escape(j) for j in sorted(s.list_joiners, key=len, reverse=True))
-        self.rx_joiner = re.compile(rf"^[\s,]*(?:(?:{joiners})[\s,]*)*$", re.IGNORECASE)
+        # "ramipril (AKI), naproxen (GI bleed)": a short bracketed note may sit between listed drugs
+        self.rx_joiner = re.compile(
+            rf"^[\s,]*(?:\([^()\n]{{0,40}}\)[\s,]*)?(?:(?:{joiners})[\s,]*)*$", re.IGNORECASE
+        )
         self.rx_record = [
             (re.compile(rf"^[\s•*\-]*(?:{r.pattern})\b[\s:|]*", re.IGNORECASE | re.MULTILINE), r.action)
             for r in s.record_starts
@@ -467,7 +470,13 @@ class MedChangeFinder:
         end_reason = rm.start() if rm else ce
         mr = self.rx_reason.search(text, tail_from, end_reason)
         if mr:
-            reason = _TRAILING_JOIN.sub("", text[mr.end() : end_reason].strip(" .;,:-")) or None
+            # the reason ends at the next drug named, or at the bracket it opened in ("(for BP)")
+            stop_at = next((x.start_char for x in doc.spans.get("drugs", []) if x.start_char >= mr.end()), ce)
+            end_reason = min(end_reason, stop_at)
+            if text[max(0, mr.start() - 1) : mr.start()] == "(":
+                close = text.find(")", mr.end(), end_reason)
+                end_reason = close if close != -1 else end_reason
+            reason = _TRAILING_JOIN.sub("", text[mr.end() : end_reason].strip(" .;,:-(")) or None
         start = min(d.start_char, t.start if t else d.start_char, cs if t is None else d.start_char)
         # evidence: trigger, drug, its dose and any "from X to Y", whichever order they come in
         end = max(d.end_char, t.end if t else d.end_char, int(dosage.get("end") or 0), m.end() if m else 0)

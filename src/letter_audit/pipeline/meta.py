@@ -169,12 +169,12 @@ class MetaFinder:
             previous, last_field = last_field, None
             window = _WEEKDAY_TAIL.sub("", text[max(0, m.start() - d.gap) : m.start()])
             best: tuple[int, str, str, int] | None = None  # label length, field, rule, priority
-            for rid, field, priority, after, rx in self.date_labels:
+            for rid, label_of, priority, after, rx in self.date_labels:
                 if after is not None and previous != after:
                     continue
                 lm = rx.search(window)
                 if lm is not None and (best is None or lm.end() - lm.start() > best[0]):
-                    best = (lm.end() - lm.start(), field, rid, priority)
+                    best = (lm.end() - lm.start(), label_of, rid, priority)
             if best is None:
                 line_start = text.rfind("\n", 0, m.start()) + 1
                 line_end = text.find("\n", m.end())

@@ -293,15 +293,15 @@ class RequestFinder:
             ctext = text[cstart:cend]
             condition = lead_condition
             what = ctext
-            m = self.condition.search(ctext)
-            if m is not None:
-                tail = ctext[m.end() :]
+            cond_m = self.condition.search(ctext)
+            if cond_m is not None:
+                tail = ctext[cond_m.end() :]
                 stop = re.search(r"[,;]|\s+(?:please|GP\s+to)\b", tail, _FLAGS)
-                cond_end = m.end() + (stop.start() if stop else len(tail))
+                cond_end = cond_m.end() + (stop.start() if stop else len(tail))
                 if condition is None:
-                    condition = ctext[m.end() : cond_end].strip(" .") or None
+                    condition = ctext[cond_m.end() : cond_end].strip(" .") or None
                 # The category is the request's, not its condition's ("titrate ramipril if BP ...").
-                what = ctext[: m.start()] + ctext[cond_end:]
+                what = ctext[: cond_m.start()] + ctext[cond_end:]
             out.append(
                 Request(cstart, cend, owner, self.category(what, sent), self.timeframe(ctext), condition)
             )

@@ -195,7 +195,8 @@ class StatusFinder:
                 people = list(self.with_whom.finditer(sentence))
                 people = [m for m in people if m.group("who").lower() not in _GENERIC_WHO]
                 named = [m for m in people if m.group("who")[:1].isupper() and m.group("who")[:2] != "GP"]
-                who = (named or people or [None])[0]
+                pick = named or people
+                who = pick[0] if pick else None
                 return {
                     "owner": owner, "start": s, "end": e, "rule": rid,
                     "when": when.group(0) if when and owner != "none" else None,

@@ -43,7 +43,7 @@ def explain_items(
         value = f"{m.action} {m.drug}{dose}"
         items.append(Explained(kind="medication_change", value=value, evidence=m.evidence))
     for a in findings.gp_actions:
-        parts = [a.category]
+        parts: list[str] = [a.category]
         if a.timeframe:
             parts.append(a.timeframe + (f" (due {a.due.isoformat()})" if a.due else ""))
         if a.conditional:

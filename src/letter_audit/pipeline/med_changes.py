@@ -564,10 +564,10 @@ class MedChangeFinder:
         lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
         starts: list[tuple[int, int, str | None, int]] = []  # line index, start char, action, content start
         for i, (ls, le) in enumerate(lines):
-            for rx, action in self.rx_record:
+            for rx, start_action in self.rx_record:
                 m = rx.match(text, ls, le)
                 if m:
-                    starts.append((i, ls, action, m.end()))
+                    starts.append((i, ls, start_action, m.end()))
                     break
         for k, (i, ls, action, content) in enumerate(starts):
             first_end = lines[i][1]
@@ -640,7 +640,7 @@ class MedChangeFinder:
                 d = next((x for x in drugs if pos <= x.start_char < le and x.start_char not in done), None)
                 if d is None:
                     break
-                action = act
+                action: str | None = act
                 if action in ("change", "switch"):
                     ft = _FROM_TO.search(line)
                     action = dose_direction(ft.group(1), ft.group(2)) if ft else None

@@ -26,7 +26,7 @@ def test_shipped_standard_loads_with_every_family() -> None:
     assert ids[:3] == ["diagnoses", "clinical_summary", "allergies"]
     assert {"actions_appropriate", "fit_note", "follow_up_owner", "contact_point", "timeliness"} <= set(ids)
     assert {c.check for c in std.criteria} == check_names()
-    assert (std.settings.rating.good, std.settings.rating.needs_improvement) == (70, 50)
+    assert (std.settings.rating.good, std.settings.rating.needs_improvement) == (75, 50)
     by_id = {c.id: c for c in std.criteria}
     dna = by_id["did_not_attend"]
     assert (dna.weight, dna.applies_to) == (6, ["clinic_letter", "other"])
@@ -113,7 +113,7 @@ def test_missing_file(tmp_path: Path) -> None:
 
 
 def test_cut_offs_must_be_ordered(tmp_path: Path) -> None:
-    path = _broken(tmp_path, "    good: 70\n", "    good: 40\n")
+    path = _broken(tmp_path, "    good: 75\n", "    good: 40\n")
     with pytest.raises(StandardInvalid) as info:
         load_standard(path)
     assert "needs_improvement must not be above good" in info.value.message

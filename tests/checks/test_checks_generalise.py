@@ -99,6 +99,24 @@ def flags(text: str, request: str, category: str, **findings: Any) -> tuple[bool
             "prescribing",
             (True, "shared_care"),
         ),
+        (  # a brand name is the same specialist drug
+            "Please give his Prostap 11.25 mg injection every 3 months.",
+            "Please give his Prostap 11.25 mg injection every 3 months.",
+            "prescribing",
+            (True, "shared_care"),
+        ),
+        (
+            "Please re-check the CT chest in 3 months.",
+            "Please re-check the CT chest in 3 months.",
+            "monitoring",
+            (True, "call_and_recall"),
+        ),
+        (  # near miss: rechecking bloods after a change is ordinary practice work
+            "Please recheck her potassium in 1 week.",
+            "Please recheck her potassium in 1 week.",
+            "monitoring",
+            (False, None),
+        ),
         # Re-referral wording after a missed appointment.
         (
             "He did not attend. We would need a fresh referral from you.",

@@ -102,3 +102,29 @@ def test_contact_in_page_furniture(nlp, run):
     cp = run(nlp, letter)._.contact_point
     assert (cp["detail"], cp["start"]) == ("Tel: 0113 243 3144", None)
     assert cp["rule"] == "contact-phone-labelled-furniture"
+
+
+def test_bad_status_rules_name_the_file(tmp_path) -> None:
+    from letter_audit.errors import ModelError
+    from letter_audit.pipeline.status import StatusComponent
+
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "status.yaml").write_text("fit_note: {issued: [{id: x, pattern: '(oops'}]}\n")
+    with pytest.raises(ModelError, match=r"status\.yaml: fit_note\.issued\.0\.pattern"):
+        StatusComponent(None, "la_status").load_data(tmp_path)  # type: ignore[arg-type]
+
+
+def test_bad_meta_yaml_syntax_names_file_and_line(tmp_path) -> None:
+    from letter_audit.errors import ModelError
+    from letter_audit.pipeline.meta import MetaComponent
+
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "meta.yaml").write_text("letter_type:\n  cues: [\n")
+    with pytest.raises(ModelError, match=r"meta\.yaml:3: not valid YAML"):
+        MetaComponent(None, "la_meta").load_data(tmp_path)  # type: ignore[arg-type]
+
+
+def test_with_a_before_part_cue_is_checked_backwards(nlp, run):
+    fu = run(nlp, "Cardiology follow-up in 3 months.")._.follow_up
+    assert (fu["owner"], fu["rule"], fu["start"]) == ("hospital", "fu-specialty-follow-up", 0)
+    assert run(nlp, "Daily follow-up of symptoms at home.")._.follow_up is None

@@ -73,6 +73,8 @@ _WAS = re.compile(rf"\b(?:was|previously|prev\.?|from)\s+({_DOSE})", re.IGNORECA
 _LINE_START = re.compile(r"\n[ \t]*(?:[-•*]|\d{1,2}[.)]|[A-Za-z]{1,12}:)?[ \t]*")
 _PASSIVE = re.compile(r"\b(?:has|have|was|were|is|are)\s+(?:now\s+|also\s+)?(?:been\s+)?$", re.IGNORECASE)
 _TRAILING_JOIN = re.compile(r"[\s,;]+(?:and|or|but|then|so|which)$", re.IGNORECASE)
+_DOSE_FIELD = re.compile(r"(?:^|\|)[ \t]*(?:dose amount|dose|strength)[ \t]*[:|][ \t]*([^|\n]+)", re.I | re.M)
+_COURSE = re.compile(r"\bfor \d+ (?:more )?(?:days?|weeks?|months?)(?: only| then stop)?", re.IGNORECASE)
 _PRONOUN = re.compile(r"\s+(?:this|it|the dose|this dose|them)\b", re.IGNORECASE)
 _NO_CHANGE = re.compile(r"\b(?:continued?|unchanged|no change|same)\b", re.IGNORECASE)
 
@@ -611,6 +613,14 @@ class MedChangeFinder:
             change["start"], change["end"] = ls, max(status_end, drug.end_char)
             change["dose_before"] = dose_before or change["dose_before"]
             change["dose_after"] = dose_after or change["dose_after"]
+            # "Dose amount | 30mg" and "Dose timing | Once daily for 3 days only" fields of the record
+            fm = _DOSE_FIELD.search(body)
+            if fm and fm.group(1).strip():
+                key = "dose_before" if act in ("stop", "withhold") else "dose_after"
+                change[key] = change[key] or " ".join(fm.group(1).split())
+            cm = _COURSE.search(body)
+            if cm and not change["duration"]:
+                change["duration"] = cm.group(0)
             rm = self.rx_reason_field.search(body)
             if rm and rm.group(1).strip():
                 change["reason"] = rm.group(1).strip()

@@ -260,3 +260,12 @@ def test_long_prose_evidence_is_the_sentence_not_the_cue_fragment() -> None:
 )
 def test_content_cues_for_slips_and_prsb_headings(line: str, criterion: str, expected: str) -> None:
     assert result(criterion, line, letter_type=DS).status == expected
+
+
+def test_consultant_evidence_takes_the_role_line_under_the_name() -> None:
+    text = "Yours sincerely\nDr J Thorne\nConsultant Neurologist\n"
+    r = result("consultant_specialty", text, letter_type=CL, consultant="Dr J Thorne", specialty="neurology")
+    assert (r.status, r.evidence[0].text) == ("met", "Dr J Thorne\nConsultant Neurologist")
+    plain = "Yours sincerely\nDr J Thorne\nNeurology clinic, Ward 4\n"
+    r = result("consultant_specialty", plain, letter_type=CL, consultant="Dr J Thorne", specialty="neurology")
+    assert r.evidence[0].text == "Dr J Thorne"

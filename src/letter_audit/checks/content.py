@@ -6,7 +6,10 @@ text, so a letter without headings can still meet a criterion it meets in prose.
 
 from __future__ import annotations
 
+from ..extract.evidence import evidence
+from ..report import Evidence
 from .context import CheckContext, Outcome, met, not_applicable, not_met, quote
+from .cues import any_match
 from .registry import register
 
 
@@ -82,6 +85,7 @@ def consultant_specialty(ctx: CheckContext) -> Outcome:
         index = ctx.letter.text.find(consultant)
         if index >= 0:
             found = ctx.line_evidence(index, index + len(consultant), "finding.consultant")
+            found = _with_role_below(ctx, found)
     if consultant and specialty:
         return met(f"Responsible consultant {consultant}, specialty {specialty}.", found)
     if consultant:
@@ -89,6 +93,21 @@ def consultant_specialty(ctx: CheckContext) -> Outcome:
     if specialty:
         return not_met(f"The specialty ({specialty}) is stated but no responsible consultant is named.")
     return not_met("Neither the responsible consultant nor the specialty is stated.")
+
+
+def _with_role_below(ctx: CheckContext, found: Evidence) -> Evidence:
+    """A signature name with its role line under it ("Dr J Thorne" / "Consultant Neurologist").
+
+    The name alone does not show a reader that this is the consultant.
+    """
+    text = ctx.letter.text
+    nxt = found.end + 1
+    if found.end >= len(text) or text[found.end] != "\n" or nxt >= len(text):
+        return found
+    below = ctx.line_evidence(nxt, nxt + 1, found.rule or "finding.consultant")
+    if below.text and len(below.text) <= 80 and any_match(ctx.cues.content.author_role, below.text):
+        return evidence(ctx.letter, found.start, below.end, found.rule)
+    return found
 
 
 @register("content.author_role")

@@ -79,3 +79,23 @@ def test_prsb_worked_example() -> None:
         ("amlodipine", "increase"),
         ("beclometasone", "stop"),
     ]
+
+
+def test_increased_drug_named_again_without_a_dose_is_not_also_started() -> None:
+    text = (
+        "Omeprazole increased to 40 mg BD for 8 weeks.\n"
+        "H. pylori eradication: amoxicillin 1 g BD, clarithromycin 500 mg BD and omeprazole for 7 days, "
+        "prescription given today.\n"
+    )
+    letter = Letter.from_text(text)
+    got = [(c.drug, c.action) for c in changes(annotate(_nlp(), letter), letter)]
+    assert got == [("omeprazole", "increase"), ("amoxicillin", "start"), ("clarithromycin", "start")]
+
+
+def test_stopped_and_withheld_is_withheld() -> None:
+    text = (
+        "Empagliflozin was stopped.\nMedicines:\nEmpagliflozin 10 mg OD: omit until creatinine below 130.\n"
+    )
+    letter = Letter.from_text(text)
+    got = [(c.drug, c.action) for c in changes(annotate(_nlp(), letter), letter)]
+    assert got == [("empagliflozin", "withhold")]

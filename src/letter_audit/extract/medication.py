@@ -21,6 +21,32 @@ if TYPE_CHECKING:
 _ACTIONS = {"start", "stop", "increase", "decrease", "withhold"}
 
 
+_DOSE_ACTIONS = {"start", "increase", "decrease"}
+
+
+def _one_story_per_drug(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Drop statements that contradict an earlier one about the same drug.
+
+    Why: a letter tells one story per drug. An increased drug named again, without a dose, in an
+    eradication regimen ("... and omeprazole for 7 days, prescription given") was not also started; the
+    first statement wins. A drug both stopped and withheld was withheld (a stop with a restart plan
+    elsewhere in the letter).
+    """
+    first_dose_action: dict[str, str] = {}
+    withheld = {str(c["drug"]) for c in raw if c["action"] == "withhold"}
+    out = []
+    for c in raw:
+        drug, action = str(c["drug"]), str(c["action"])
+        if action == "stop" and drug in withheld:
+            continue
+        if action in _DOSE_ACTIONS:
+            # a later statement with a dose of its own is another product ("mesalazine 1 g suppositories")
+            if first_dose_action.setdefault(drug, action) != action and not c.get("dose_after"):
+                continue
+        out.append(c)
+    return out
+
+
 def _norm_dose(dose: object) -> str | None:
     if not dose:
         return None
@@ -32,7 +58,8 @@ def changes(doc: Doc, letter: Letter) -> list[MedicationChange]:
     raw: list[dict[str, Any]] = list(getattr(doc._, "med_changes", None) or [])
     out: list[MedicationChange] = []
     seen: dict[tuple[str, str], list[str | None]] = {}
-    for c in sorted(raw, key=lambda c: int(c["start"])):
+    raw = _one_story_per_drug(sorted(raw, key=lambda c: int(c["start"])))
+    for c in raw:
         key = (str(c["drug"]), str(c["action"]))
         if c["action"] not in _ACTIONS:
             continue

@@ -131,6 +131,7 @@ def test_nil_outside_gp_section_is_not_none_stated(nlp, run):
         "Please find enclosed a copy of the discharge summary.",
         "We discussed the plan with her.",
         "You may wish to consider starting a statin.",
+        "I have asked the patient to book an appointment with the practice nurse for a wound check.",
         "She stopped lamotrigine because of a rash; please do not restart it.",
     ],
 )
@@ -203,6 +204,26 @@ def test_ocr_zero_for_o_keeps_length() -> None:
     from letter_audit.pipeline.sentences import ocr_letters
 
     assert ocr_letters("F0LL0W-UP on 10/02/2025, D0B") == "FoLLoW-UP on 10/02/2025, DoB"
+    assert ocr_letters("I\u2019d") == "I'd"
+
+
+def test_curly_apostrophe_and_contractions(nlp, run):
+    text = "I\u2019d be grateful if you could check her thyroid function in 6 weeks."
+    assert items(nlp, run, text) == [(text.rstrip("."), "monitoring", "in 6 weeks", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Suggest GP reviews his statin dose at the next annual review.", "req-suggest-gp"),
+        ("Can the GP please arrange a repeat ECG in 3 months.", "req-gp-to"),
+        ("Bloods (FBC, U&E) to be repeated by the GP in 1 week.", "req-by-practice"),
+        ("It would be helpful if the practice could monitor her weight monthly.", "req-it-would-help"),
+    ],
+)
+def test_more_request_forms(nlp, run, text, rule):
+    doc = run(nlp, text)
+    assert [s._.request_rule for s in doc.spans["gp_actions"]] == [rule]
 
 
 def test_run_on_dictation_finds_the_request_after_the_hospital_part(nlp, run):

@@ -24,7 +24,7 @@ from ..report import LetterType
 from . import extensions  # noqa: F401
 from .ruledata import Cue, read_yaml
 from .ruledata import compile_pattern as _compile
-from .sentences import doc_text
+from .sentences import doc_text, ocr_letters
 
 RULES_FILE = "meta.yaml"
 
@@ -272,7 +272,7 @@ class MetaComponent:
     def __call__(self, doc: Doc) -> Doc:
         if self.finder is None:
             raise ModelError("la_meta has no rules; call load_data() or load a saved pipeline")
-        doc._.meta = self.finder.find(doc_text(doc))
+        doc._.meta = self.finder.find(ocr_letters(doc_text(doc)))  # same length: offsets hold
         return doc
 
     def to_disk(self, path: Path | str, *, exclude: tuple[str, ...] = ()) -> None:

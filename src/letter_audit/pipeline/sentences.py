@@ -93,11 +93,16 @@ def strip_list_mark(text: str, start: int, end: int) -> int:
 _OCR_ZERO = re.compile(r"(?<=[A-Za-z])0|0(?=[A-Za-z])")
 
 
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+
+
 def ocr_letters(text: str) -> str:
-    """Text with OCR's letter-O-read-as-zero undone inside words ("F0LL0W-UP" -> "FoLLoW-UP").
+    """Text as rules match it: OCR's letter-O-read-as-zero undone inside words ("F0LL0W-UP" ->
+    "FoLLoW-UP") and curly quotes made straight ("I\u2019d" -> "I'd").
 
     Same length as the input, so every offset found in the result points at the same letter text.
     """
+    text = text.translate(_QUOTES)
     return _OCR_ZERO.sub("o", text) if "0" in text else text
 
 

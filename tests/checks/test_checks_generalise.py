@@ -210,6 +210,18 @@ def test_did_not_attend_silent_letter_is_not_met_and_others_not_applicable() -> 
     assert result("did_not_attend", DNA_DISCHARGED, letter_type=DS).status == "not_applicable"
 
 
+def test_did_not_attend_in_passing_is_not_applicable_when_the_patient_was_seen() -> None:
+    seen = (
+        "I saw Mrs Lomas in clinic today. She did not attend her physiotherapy appointment last month.\n"
+        "On examination her knee is stable.\n"
+    )
+    r = result("did_not_attend", seen, letter_type=CL)
+    assert (r.status, r.explanation) == (
+        "not_applicable",
+        "The patient was seen; the missed appointment it mentions is history.",
+    )
+
+
 def test_two_inappropriate_requests_weigh_twice_three_count_as_two() -> None:
     text = (
         "Please refer her to physiotherapy.\nPlease provide a fit note for 2 weeks.\n"

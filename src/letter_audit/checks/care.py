@@ -57,6 +57,8 @@ def did_not_attend(ctx: CheckContext) -> Outcome:
     text, care = ctx.letter.text, ctx.cues.care
     if not (ctx.findings.did_not_attend or any_match(ctx.cues.requests.did_not_attend, text)):
         return not_applicable("The letter is not about a missed appointment.")
+    if any_match(care.dna_seen_anyway, text):
+        return not_applicable("The patient was seen; the missed appointment it mentions is history.")
     declined = ctx.find(care.dna_declined, "cue.dna_declined")
     rebooked = ctx.find(care.dna_rebooked, "cue.dna_rebooked")
     if rebooked is not None and declined is None:

@@ -90,6 +90,8 @@ class RequestCues(_Group):
 class CareCues(_Group):
     dna_rebooked: list[Regex]
     """The team offers another appointment after a missed one."""
+    dna_seen_anyway: list[Regex]
+    """The letter records a consultation, so a missed appointment it mentions is history."""
     dna_declined: list[Regex]
     """The team says it will not offer another appointment (outranks an offer in the same letter)."""
     dna_discharged: list[Regex]
@@ -108,7 +110,9 @@ class Cues(BaseModel):
     medication: MedicationCues
     requests: RequestCues
     care: CareCues = Field(
-        default_factory=lambda: CareCues(dna_rebooked=[], dna_declined=[], dna_discharged=[])
+        default_factory=lambda: CareCues(
+            dna_rebooked=[], dna_seen_anyway=[], dna_declined=[], dna_discharged=[]
+        )
     )
     triage: TriageCues = Field(default_factory=lambda: TriageCues(urgent=[]))
 

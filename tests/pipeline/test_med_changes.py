@@ -272,3 +272,12 @@ def test_table_row_status_column_then_notes(make_nlp, run) -> None:
 def test_table_changed_with_previous_dose(make_nlp, run) -> None:
     c = _one(make_nlp, run, "Atorvastatin | 80 mg ON | Changed | was 40 mg")
     assert (c["action"], c["dose_before"], c["dose_after"]) == ("increase", "40 mg", "80 mg")
+
+
+def test_misspelt_triggers_and_drugs(make_nlp, run) -> None:
+    text = "Ramipril stoped due to AKI.\nAmlodopine 5mg OD - comenced\nBisoprolol incresed to 5mg\n"
+    assert _changes(make_nlp, run, text) == [
+        ("ramipril", "stop"),
+        ("amlodipine", "start"),
+        ("bisoprolol", "increase"),
+    ]

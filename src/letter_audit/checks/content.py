@@ -41,7 +41,13 @@ def clinical_summary(ctx: CheckContext) -> Outcome:
     # A letter in prose has no heading for it: a paragraph of connected narrative is the summary.
     least = ctx.standard.settings.content.summary_min_words
     for block in ctx.letter.blocks:
-        words = ctx.letter.text[block.start : block.end].split()
+        body = ctx.letter.text[block.start : block.end]
+        words = body.split()
+        # A plan, action list or medication paragraph is not the story of the episode.
+        if any_match(ctx.cues.content.list_end, body.lstrip()[:60]) and not any_match(
+            ctx.cues.content.clinical_summary, body.lstrip()[:60]
+        ):
+            continue
         if block.kind == "paragraph" and len(words) >= least:
             # Quote its opening sentence: enough to show what the paragraph is about.
             found = ctx.line_evidence(block.start, block.start + 1, "content.narrative")

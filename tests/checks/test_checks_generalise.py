@@ -281,3 +281,12 @@ def test_consultant_evidence_takes_the_role_line_under_the_name() -> None:
     plain = "Yours sincerely\nDr J Thorne\nNeurology clinic, Ward 4\n"
     r = result("consultant_specialty", plain, letter_type=CL, consultant="Dr J Thorne", specialty="neurology")
     assert r.evidence[0].text == "Dr J Thorne"
+
+
+def test_a_long_plan_paragraph_is_not_the_clinical_summary() -> None:
+    plan = (
+        "Plan: please check her U&E in one week, continue the new dose of ramipril, review her blood "
+        "pressure at the surgery in a fortnight and let the patient know that we will see her again in "
+        "three months with the results of the scan.\n"
+    )
+    assert result("clinical_summary", plan, letter_type=CL).status == "not_met"

@@ -366,6 +366,24 @@ def test_ctrl_c_stops_cleanly_with_summary_and_130(tmp_path: Path) -> None:
     assert status == [("interrupted",)]
 
 
+@pytest.mark.slow
+def test_a_closed_pipe_stops_quietly(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    root.mkdir()
+    for i in range(40):
+        (root / f"l{i:02d}.txt").write_text(f"score={i}\n")
+    db = tmp_path / "r.sqlite"
+    proc = _spawn(["batch", str(root), "--db", str(db), "-j", "2"], 0.05)
+    assert proc.stdout is not None
+    first = proc.stdout.readline()
+    assert json.loads(first)["schema_version"] == "1"
+    proc.stdout.close()  # as `| head -1` does
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 141
+    assert "Traceback" not in err and "BrokenPipe" not in err
+    assert sqlite3.connect(db).execute("SELECT status FROM runs").fetchall() == [("interrupted",)]
+
+
 # -- the real thing ------------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def built_nlp() -> Any:

@@ -12,7 +12,7 @@ import fnmatch
 import hashlib
 import os
 import signal
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -279,7 +279,7 @@ def run_batch(
     jobs: int = 1,
     timeout_s: float | None = DEFAULT_TIMEOUT_S,
     max_tasks_per_worker: int | None = None,
-) -> Iterator[Event]:
+) -> Generator[Event, None, None]:
     """Check every path, yielding one Event per letter as it completes, writing each to ``store``.
 
     Letters whose bytes the store already holds for this standard are yielded as ``skipped`` with the

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 from pathlib import Path
 from typing import IO, Any
@@ -14,6 +15,7 @@ from ._group import main
 
 EXIT_FAILED = 1
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what `yes | head` reports
 
 
 @main.command()
@@ -99,6 +101,8 @@ def batch(
     out_fh: IO[str] = open(out, "w", encoding="utf-8") if out else sys.stdout  # noqa: SIM115
     progress = None if quiet or not sys.stderr.isatty() else _ProgressBar(len(files))
     status = "running"
+    events = None
+    broken_pipe = False
     try:
         if progress is not None:
             progress.start()
@@ -119,13 +123,24 @@ def batch(
                 progress.advance(summary)
     except KeyboardInterrupt:
         summary.interrupted = True
+    except BrokenPipeError:
+        # the reader went away (``| head``): stop quietly, as a killed-by-SIGPIPE tool would
+        summary.interrupted = True
+        broken_pipe = True
+        if out is None:  # so the flushes still to come (ours, and Python's at exit) cannot fail again
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     except BaseException:
         status = "aborted"
         raise
     finally:
+        if events is not None:
+            events.close()  # stops the workers now, not whenever the generator is collected
         if progress is not None:
             progress.stop()
-        out_fh.flush()
+        try:
+            out_fh.flush()
+        except BrokenPipeError:
+            pass
         if out:
             out_fh.close()
         if store is not None:
@@ -137,6 +152,8 @@ def batch(
             store.close()
     if csv_path is not None:
         _write_csv(csv_path, rows)
+    if broken_pipe:
+        ctx.exit(EXIT_BROKEN_PIPE)
     if not quiet:
         click.echo(summary.line(), err=True)
     if summary.interrupted:

@@ -88,7 +88,7 @@ def _audit_json(source: Any, standard_path: str | None) -> dict[str, Any]:
     """``audit()`` inside a spaCy memory zone, as JSON.
 
     A long run sees thousands of new strings (names, numbers, references) that spaCy would otherwise
-    keep in its vocabulary forever: measured on 334 DOCX letters, a worker grew from 110 to 214 MB
+    keep in its vocabulary forever: measured on 334 DOCX letters, one process grew from 110 to 214 MB
     without the zone and stayed at 115 MB with it. Nothing from the Doc outlives the zone: the report
     is plain data before the zone closes.
     """

@@ -70,9 +70,11 @@ def clauses_of(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for s, e in sentence_spans(text):
         cur = s
-        for m in _CLAUSE_BREAK.finditer(text, s, e):
-            out.append((cur, m.start()))
-            cur = m.end()
+        chunk = text[s:e]
+        if ";" in chunk or "\n" in chunk:  # most sentences have neither: skip the regex
+            for m in _CLAUSE_BREAK.finditer(text, s, e):
+                out.append((cur, m.start()))
+                cur = m.end()
         if cur < e:
             out.append((cur, e))
     return [(s, e) for s, e in out if e > s]
@@ -100,19 +102,83 @@ def whole_words(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE)
 
 
+def _split_top(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex ("a|(?:b|c)d" -> ["a", "(?:b|c)d"])."""
+    parts, depth, cur, i = [], 0, [], 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            cur.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        if ch == "|" and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+        i += 1
+    parts.append("".join(cur))
+    return parts
+
+
+def first_pairs(pattern: str) -> set[str] | None:
+    """The lower-case first two letters any match of ``pattern`` can start with, or None if unknown.
+
+    Why: most words of a letter start no cue; checking two letters in a set skips them without running
+    the large alternation regex at every word.
+    """
+    out: set[str] = set()
+    for alt in _split_top(pattern):
+        alt = re.sub(r"^(?:\(\?<[!=][^)]*\))+", "", alt)  # leading look-behinds take no text
+        if alt.startswith("(?:"):
+            depth, j = 0, 0
+            while j < len(alt):
+                depth += alt[j] == "("
+                depth -= alt[j] == ")"
+                if depth == 0:
+                    break
+                j += 1
+            inner, rest = alt[3:j], alt[j + 1 :]
+            if rest[:1] == "*" or not inner:
+                return None
+            sub = first_pairs(inner)
+            if rest[:1] == "?":  # an optional group: the match may start after it
+                after = first_pairs(rest[1:]) if rest[1:] else None
+                sub = None if sub is None or after is None else sub | after
+            if sub is None:
+                return None
+            out |= sub
+            continue
+        if alt[:1] and not (alt[0].isalnum() or alt[0] in "([\\."):
+            continue  # starts with punctuation: never matches at the start of a word
+        m = re.match(r"[A-Za-z0-9][^\s\\()\[\]?*+{}|.]", alt)
+        if m is None:
+            return None
+        out.add(m.group(0).lower())
+    return out
+
+
 def longest_matches(
-    text: str, combined: re.Pattern[str], rxs: list[re.Pattern[str]]
+    text: str, combined: re.Pattern[str], rxs: list[re.Pattern[str]], firsts: set[str] | None = None
 ) -> list[tuple[int, int, int]]:
     """(start, end, index of the regex) of non-overlapping matches, the longest where several start together.
 
-    Why: one pass of the combined pattern finds where any cue starts; only there are the single rules
-    tried, which is much cheaper than a full pass of the text per rule.
+    Why: cues are whole words, so only word starts are tried (and, with ``firsts``, only words whose
+    first two letters can begin a cue); only there are the single rules tried, which is much cheaper
+    than a full pass of the text per rule.
     """
     out: list[tuple[int, int, int]] = []
     last_end = -1
-    for w in _WORD_START.finditer(text):  # cues are whole words, so only word starts are tried
+    low = text.lower() if firsts is not None else text
+    for w in _WORD_START.finditer(text):
         p = w.start()
-        if p < last_end or combined.match(text, p) is None:
+        if p < last_end or (firsts is not None and low[p : p + 2] not in firsts):
+            continue
+        if combined.match(text, p) is None:
             continue
         best: tuple[int, int, int] | None = None
         for k, rx in enumerate(rxs):
@@ -151,6 +217,7 @@ class ContextAnnotator:
     def _compile(self) -> None:
         self.compiled = [(r, whole_words(r.pattern)) for r in self.rules]
         self.combined = whole_words("|".join(f"(?:{r.pattern})" for r in self.rules) or "(?!)")
+        self.firsts = first_pairs("|".join(f"(?:{r.pattern})" for r in self.rules)) if self.rules else None
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -159,7 +226,8 @@ class ContextAnnotator:
         starts = [c[0] for c in clauses]
         # the longest cue wins where cues overlap ("was not" holds "not")
         rxs = [rx for _, rx in self.compiled]
-        kept = [(s, e, self.compiled[k][0]) for s, e, k in longest_matches(text, self.combined, rxs)]
+        found = longest_matches(text, self.combined, rxs, self.firsts)
+        kept = [(s, e, self.compiled[k][0]) for s, e, k in found]
         by_clause: dict[int, list[tuple[int, int, ContextRule]]] = {}
         for f in kept:
             i = bisect_right(starts, f[0]) - 1

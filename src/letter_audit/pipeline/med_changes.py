@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import extensions  # noqa: F401
-from .context import categories_at, clauses_of, longest_matches, text_of, whole_words
+from .context import categories_at, clauses_of, first_pairs, longest_matches, text_of, whole_words
 from .dosage import parse_amount
 from .ruledata import read_jsonl, read_yaml
 
@@ -162,6 +162,7 @@ class MedChangeFinder:
         s = self.settings
         if s is None:
             return
+        self.trigger_firsts = first_pairs("|".join(f"(?:{r.pattern})" for r in self.triggers))
         self.rx_any = whole_words("|".join(f"(?:{r.pattern})" for r in self.triggers) or "(?!)")
         self.rx_triggers = [
             (r, re.compile(rf"(?<![\w-])(?:{r.pattern})(?![\w-])", re.IGNORECASE)) for r in self.triggers
@@ -258,7 +259,8 @@ class MedChangeFinder:
 
     def _find_triggers(self, text: str) -> list[Trigger]:
         rxs = [rx for _, rx in self.rx_triggers]
-        return [Trigger(s, e, self.rx_triggers[k][0]) for s, e, k in longest_matches(text, self.rx_any, rxs)]
+        found = longest_matches(text, self.rx_any, rxs, self.trigger_firsts)
+        return [Trigger(s, e, self.rx_triggers[k][0]) for s, e, k in found]
 
     # -- ties ------------------------------------------------------------------------------------
     @staticmethod

@@ -59,3 +59,14 @@ def test_bad_rule_names_file_and_line(tmp_path: Path) -> None:
     )
     with pytest.raises(ModelError, match=r"context.jsonl:2"):
         ContextAnnotator(spacy.blank("en")).load_data(tmp_path)
+
+
+def test_contracted_negation(make_nlp, run) -> None:
+    assert _cats(make_nlp, run, "We didn't start ramipril.", "start") == ["negated"]
+
+
+def test_first_pairs_of_a_pattern() -> None:
+    from letter_audit.pipeline.context import first_pairs
+
+    assert first_pairs("not|(?:for )?(?:the )?GPs? to|;") == {"no", "fo", "th", "gp"}
+    assert first_pairs("(?:[a-z]+ )?x") is None  # cannot tell: every word must be tried

@@ -36,6 +36,10 @@ _PREVIOUS = re.compile(
     rf"({_DOSE})",
     re.IGNORECASE,
 )
+_AT_HOME = re.compile(
+    r"\b(?:to compl?e+te?\b.{0,30}\b(?:days?|course)|\d+ (?:more|further) days?|days? remaining)",
+    re.IGNORECASE,
+)
 _USUAL = re.compile(
     r"\b(?:continued?|unchanged|usual|regular|long-?term|completed"
     r"|given (?:on the ward|in hospital|on the unit))\b",
@@ -247,6 +251,20 @@ class MedListComparer:
                 line = text_of(doc)[d.start_char : line_end if line_end != -1 else len(text_of(doc))]
                 if days is not None and days <= self.rules.max_course_days and not _USUAL.search(line):
                     out.append(d)
+        # anywhere outside the admission list, a line that says the course goes on at home
+        text = text_of(doc)
+        adm = [
+            (s.start_char, s.end_char)
+            for s in doc.spans.get("sections", [])
+            if s.label_ in self.rules.admission_sections
+        ]
+        for d in self._line_leaders(doc, drugs, 0, len(text)):
+            if d in out or any(a <= d.start_char < b for a, b in adm):
+                continue
+            line_end = text.find("\n", d.start_char)
+            line = text[d.start_char : line_end if line_end != -1 else len(text)]
+            if _AT_HOME.search(line) and not _USUAL.search(line):
+                out.append(d)
         return out
 
     def _change(

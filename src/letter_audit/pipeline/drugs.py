@@ -114,18 +114,29 @@ class DrugFinder:
         self.stop = stop
         self._index()
 
-    def _index(self) -> None:
+    def _index(self, prefixes: list[str] | None = None) -> None:
         # Every word-boundary prefix of every term, so a multi-word look-up stops as soon as the words
-        # read so far cannot begin a term; most words of a letter cost one dict probe.
-        self.prefixes: set[str] = set()
-        for term in self.terms:
-            for m in _BOUNDARY.finditer(term):
-                self.prefixes.add(term[: m.start()])
-        by_shape: dict[tuple[str, int], list[str]] = {}
-        for term, (_generic, kind, _) in self.terms.items():
-            if kind == "generic" and term.isalpha() and len(term) >= 6:
-                by_shape.setdefault((term[:2], len(term)), []).append(term)
-        self.by_shape = by_shape
+        # read so far cannot begin a term; most words of a letter cost one dict probe. The saved
+        # pipeline stores the prefixes, so loading it does not recompute them.
+        if prefixes is not None:
+            self.prefixes = set(prefixes)
+        else:
+            self.prefixes = set()
+            for term in self.terms:
+                for m in _BOUNDARY.finditer(term):
+                    self.prefixes.add(term[: m.start()])
+        self._by_shape: dict[tuple[str, int], list[str]] | None = None
+
+    @property
+    def by_shape(self) -> dict[tuple[str, int], list[str]]:
+        """Generic names of six letters or more by (first two letters, length), built on first use."""
+        if self._by_shape is None:
+            by_shape: dict[tuple[str, int], list[str]] = {}
+            for term, (_generic, kind, _) in self.terms.items():
+                if kind == "generic" and term.isalpha() and len(term) >= 6:
+                    by_shape.setdefault((term[:2], len(term)), []).append(term)
+            self._by_shape = by_shape
+        return self._by_shape
 
     # -- matching --------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -182,13 +193,14 @@ class DrugFinder:
     def to_disk(self, path: Path, *, exclude: tuple[str, ...] = ()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        srsly.write_msgpack(path / "drugs.msgpack", {"terms": self.terms, "stop": sorted(self.stop)})
+        data = {"terms": self.terms, "stop": sorted(self.stop), "prefixes": sorted(self.prefixes)}
+        srsly.write_msgpack(path / "drugs.msgpack", data)
 
     def from_disk(self, path: Path, *, exclude: tuple[str, ...] = ()) -> DrugFinder:
         data = srsly.read_msgpack(Path(path) / "drugs.msgpack")
-        self.terms = {k: list(v) for k, v in data["terms"].items()}
+        self.terms = data["terms"]
         self.stop = set(data["stop"])
-        self._index()
+        self._index(data.get("prefixes"))
         return self
 
 

@@ -24,6 +24,7 @@ from ..errors import ModelError
 from . import extensions  # noqa: F401
 from .ruledata import Cue, read_yaml
 from .ruledata import compile_pattern as _compile
+from .rxfilter import Gate, Haystack
 from .sentences import doc_text, ocr_letters, sentence_spans
 
 RULES_FILE = "status.yaml"
@@ -86,17 +87,20 @@ Hit = tuple[int, int, str]  # start, end, rule id
 _GENERIC_WHO = {"clinic", "the clinic", "team", "the team", "service", "the service", "nurse", "consultant"}
 
 
-Compiled = tuple[str, re.Pattern[str], re.Pattern[str] | None]  # rule id, pattern, before
+Compiled = tuple[str, re.Pattern[str], re.Pattern[str] | None, Gate]  # rule id, pattern, before, gate
 _BEFORE_REACH = 50
 
 
-def _scan(cues: list[Compiled], text: str, units: list[tuple[int, int]]) -> list[Hit]:
+def _scan(cues: list[Compiled], text: str, units: list[tuple[int, int]], hay: Haystack) -> list[Hit]:
     """Every hit of every cue that lies inside one sentence. Each cue runs once over the whole text
     (compiled with MULTILINE, so "^" is a line start) rather than once per sentence: far fewer calls.
-    A cue with a "before" part keeps a hit only when "before" matches just ahead of it in its sentence."""
+    A cue with a "before" part keeps a hit only when "before" matches just ahead of it in its sentence.
+    A cue whose gate finds its words missing from ``hay`` (the same text) cannot match and is skipped."""
     starts = [u[0] for u in units]
     hits: list[Hit] = []
-    for rid, rx, before in cues:
+    for rid, rx, before, gate in cues:
+        if not gate.may_match(hay):
+            continue
         pos = 0
         while (m := rx.search(text, pos)) is not None:
             i = bisect_right(starts, m.start()) - 1
@@ -119,10 +123,11 @@ class StatusFinder:
 
         def comp(cues: list[Cue]) -> list[Compiled]:
             flags = re.IGNORECASE | re.MULTILINE
-            return [
-                (c.id, re.compile(c.pattern, flags), re.compile(c.before, flags) if c.before else None)
-                for c in cues
-            ]
+            out: list[Compiled] = []
+            for c in cues:
+                rx = re.compile(c.pattern, flags)
+                out.append((c.id, rx, re.compile(c.before, flags) if c.before else None, Gate(rx)))
+            return out
 
         fn = rules.fit_note
         self.fit_in_section = {"issued": _compile(fn.issued_in_section),
@@ -139,24 +144,29 @@ class StatusFinder:
 
     # -- fit note ---------------------------------------------------------------------------------
     def fit_note(
-        self, text: str, units: list[tuple[int, int]], fit_requests: list[Hit], fit_bodies: list[int]
+        self, text: str, units: list[tuple[int, int]], fit_requests: list[Hit], fit_bodies: list[int],
+        hay: Haystack | None = None,
     ) -> dict[str, Any] | None:
         """Issued > requested from GP > not needed > missing (a need with none of the others)."""
+        hay = hay or Haystack(text)
         for body in fit_bodies:
             for status, rx in self.fit_in_section.items():
                 m = rx.match(text, body)
                 if m is not None:
                     start = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t\n:-|"))
                     return {"status": status, "start": start, "end": m.end(), "rule": f"fit-{status}-section"}
-        requested = sorted(_scan(dict(self.fit)["requested_from_gp"], text, units) + fit_requests)
+        requested = sorted(_scan(dict(self.fit)["requested_from_gp"], text, units, hay) + fit_requests)
         asked_units = {u for u in units for h in requested if u[0] <= h[0] < u[1]}
         for status, cues in self.fit:
-            hits = _scan(cues, text, units)
+            if status == "requested_from_gp":  # already scanned above
+                if requested:
+                    s, e, rid = requested[0]
+                    return {"status": status, "start": s, "end": e, "rule": rid}
+                continue
+            hits = _scan(cues, text, units, hay)
             if status == "issued":  # "no fit note was issued", or the GP being asked to issue one
                 hits = [h for h in hits if not _NEGATED.search(text[max(0, h[0] - 12) : h[1]])
                         and not any(u[0] <= h[0] < u[1] for u in asked_units)]
-            if status == "requested_from_gp":
-                hits = requested
             if hits:
                 s, e, rid = hits[0]
                 return {"status": status, "start": s, "end": e, "rule": rid}
@@ -165,12 +175,13 @@ class StatusFinder:
     # -- follow-up --------------------------------------------------------------------------------
     def follow_up(
         self, text: str, units: list[tuple[int, int]], *,
-        gp_reviews: list[Hit], fu_bodies: list[int], no_gp_action: bool,
+        gp_reviews: list[Hit], fu_bodies: list[int], no_gp_action: bool, hay: Haystack | None = None,
     ) -> dict[str, Any] | None:
         """Who follows the patient up: the hospital if it says it will see or call them, else the GP if
         asked to, else none if the letter says no follow-up; a "none" cue overlapping an owner cue
         ("no GP follow-up needed") cancels it. Unstated: None (the report says "unclear")."""
-        none = _scan(self.fu_none, text, units)
+        hay = hay or Haystack(text)
+        none = _scan(self.fu_none, text, units, hay)
         for body in fu_bodies:
             m = self.fu_none_section.match(text, body)
             if m is not None:
@@ -180,9 +191,9 @@ class StatusFinder:
         def keep(hits: list[Hit]) -> list[Hit]:
             return [h for h in hits if not any(n[0] < h[1] and h[0] < n[1] for n in none)]
 
-        hospital = [h for h in keep(_scan(self.fu_hospital, text, units))
+        hospital = [h for h in keep(_scan(self.fu_hospital, text, units, hay))
                     if not _NEGATED.search(text[max(0, h[0] - 8) : h[0]])]
-        gp = sorted(keep(_scan(self.fu_gp, text, units)) + gp_reviews)
+        gp = sorted(keep(_scan(self.fu_gp, text, units, hay)) + gp_reviews)
         if not (hospital or gp or none) and no_gp_action:
             return {"owner": "none", "start": None, "end": None, "rule": "fu-none-no-action",
                     "when": None, "with_whom": None}
@@ -211,9 +222,12 @@ class StatusFinder:
         digits = re.sub(r"\D", "", m.group(0))
         return not (digits.startswith("07") and not self.team_words.search(line))
 
-    def _contact_hits(self, text: str) -> list[Hit]:
+    def _contact_hits(self, text: str, hay: Haystack | None = None) -> list[Hit]:
+        hay = hay or Haystack(text)
         found: list[Hit] = []
-        for rid, rx, before in self.contact:
+        for rid, rx, before, gate in self.contact:
+            if not gate.may_match(hay):
+                continue
             for m in rx.finditer(text):
                 ls = text.rfind("\n", 0, m.start()) + 1
                 le = text.find("\n", m.start())
@@ -230,8 +244,8 @@ class StatusFinder:
         return found
 
     def contact_point(self, text: str, contact_spans: list[tuple[int, int]],
-                      furniture: list[str]) -> dict[str, Any] | None:
-        found = self._contact_hits(text)
+                      furniture: list[str], hay: Haystack | None = None) -> dict[str, Any] | None:
+        found = self._contact_hits(text, hay)
         if found:
             in_contact = [h for h in found if any(cs <= h[0] < ce for cs, ce in contact_spans)]
             s, e, rid = min(in_contact or found)
@@ -281,12 +295,13 @@ class StatusComponent:
         furniture = list(letter.furniture) if letter is not None else []
         fit_bodies = [s._.body_start for s in doc.spans.get("sections", [])
                       if s.label_ == "fit_note" and s._.body_start is not None]
-        doc._.fit_note = self.finder.fit_note(text, units, fit_requests, fit_bodies)
+        hay = Haystack(text)
+        doc._.fit_note = self.finder.fit_note(text, units, fit_requests, fit_bodies, hay)
         doc._.follow_up = self.finder.follow_up(
             text, units, gp_reviews=gp_reviews, fu_bodies=fu_bodies,
-            no_gp_action=doc._.no_gp_action is not None,
+            no_gp_action=doc._.no_gp_action is not None, hay=hay,
         )
-        doc._.contact_point = self.finder.contact_point(text, contact_spans, furniture)
+        doc._.contact_point = self.finder.contact_point(text, contact_spans, furniture, hay)
         return doc
 
     def to_disk(self, path: Path | str, *, exclude: tuple[str, ...] = ()) -> None:

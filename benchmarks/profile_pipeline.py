@@ -1,0 +1,98 @@
+"""Where the time goes: ms per letter for each pipeline component, extract, judge and read.
+
+    python benchmarks/profile_pipeline.py [FOLDER] [--repeat 5] [--fresh]
+
+Times, in one process and the same run, spaCy's blank tokenizer, every component of the pipeline,
+``extract`` and ``judge`` over the .txt letters of FOLDER (default fixtures/letters/dev), and prints
+ms per letter side by side (median of ``--repeat`` passes). ``--fresh`` builds the pipeline from the
+data files instead of loading ``models/pipeline``. Not a test: run by hand, compare ratios from one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> int:
+    raw = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=raw)
+    parser.add_argument("folder", nargs="?", type=Path, default=ROOT / "fixtures/letters/dev")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--fresh", action="store_true")
+    args = parser.parse_args()
+    paths = sorted(args.folder.glob("*.txt"))
+    if not paths:
+        print("no .txt letters found", file=sys.stderr)
+        return 2
+
+    import spacy
+
+    from letter_audit import Letter, load_pipeline
+    from letter_audit.checks import judge
+    from letter_audit.extract import extract
+    from letter_audit.ingest import read_letter
+    from letter_audit.pipeline import build_pipeline
+    from letter_audit.standard import load_standard
+
+    blank = spacy.blank("en")
+    nlp = build_pipeline() if args.fresh else load_pipeline()
+    standard = load_standard()
+    letters = [Letter.from_text(p.read_text(encoding="utf-8")) for p in paths]
+
+    times: dict[str, list[float]] = {}
+
+    def add(name: str, seconds: float) -> None:
+        times.setdefault(name, []).append(seconds)
+
+    for rep in range(args.repeat + 1):  # the first pass warms caches and is dropped
+        cur: dict[str, float] = {}
+        t0 = time.perf_counter()
+        for letter in letters:
+            blank.make_doc(letter.text)
+        cur["blank tokenizer"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        for path in paths:
+            read_letter(path)
+        cur["read"] = time.perf_counter() - t0
+        for letter in letters:
+            t = time.perf_counter()
+            doc = nlp.make_doc(letter.text)
+            doc._.letter = letter
+            cur["make_doc"] = cur.get("make_doc", 0.0) + time.perf_counter() - t
+            for name, proc in nlp.pipeline:
+                t = time.perf_counter()
+                doc = proc(doc)
+                cur[name] = cur.get(name, 0.0) + time.perf_counter() - t
+            t = time.perf_counter()
+            findings = extract(doc, letter)
+            cur["extract"] = cur.get("extract", 0.0) + time.perf_counter() - t
+            t = time.perf_counter()
+            judge(letter, findings, standard)
+            cur["judge"] = cur.get("judge", 0.0) + time.perf_counter() - t
+        if rep:
+            for name, seconds in cur.items():
+                add(name, seconds)
+
+    n = len(letters)
+    med = {name: 1000 * statistics.median(v) / n for name, v in times.items()}
+    blank_ms = med["blank tokenizer"]
+    nlp_names = ["make_doc", *nlp.pipe_names, "extract"]
+    print(f"letters: {n} (.txt), repeats: {args.repeat}")
+    print(f"{'step':<24}{'ms/letter':>10}{'x blank':>9}")
+    for name in ["blank tokenizer", "read", *nlp_names, "judge"]:
+        print(f"{name:<24}{med[name]:>10.3f}{med[name] / blank_ms:>9.2f}")
+    nlp_ms = sum(med[k] for k in nlp_names)
+    print(f"{'NLP + extract':<24}{nlp_ms:>10.3f}{nlp_ms / blank_ms:>9.2f}")
+    total = nlp_ms + med["judge"]
+    print(f"{'NLP + extract + judge':<24}{total:>10.3f}{total / blank_ms:>9.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,161 @@
+"""A cheap "can this regex match here at all?" test, derived from the regex itself.
+
+Why: most rule patterns start with ``\\b(?:word|word...)``, which Python's regex engine cannot skip
+ahead for, so each search tries the pattern at every position of the letter; yet most patterns need
+words that a given letter does not contain. ``Gate(pattern)`` reads the pattern's parse tree once, at
+load time, and works out literal strings a match must contain (all of some groups, one of each group);
+``gate.may_match(hay)`` checks them with substring tests on the lowered text (``Haystack``), caching
+each answer per text. A gate only ever says "maybe" or "certainly not", so skipping a pattern it
+rejects never changes a result: rules and their data stay exactly as written.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as C  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
+
+# Non-ASCII characters that re.IGNORECASE treats as the same letter as an ASCII one; folded before
+# lowering so that a gate's ASCII literal is found wherever the regex would match it.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_MAX_EXACT = 24  # most strings kept for one part of a pattern before it is cut into separate clauses
+_MIN_LEN = 3  # a clause whose shortest literal is shorter than this says too little to be worth a test
+_MAX_CLAUSES = 4
+
+
+class Haystack:
+    """A text as gates test it: lowered once, with each literal's presence remembered."""
+
+    __slots__ = ("low", "_seen")
+
+    def __init__(self, text: str) -> None:
+        self.low = text.translate(_FOLD).lower()
+        self._seen: dict[str, bool] = {}
+
+    def has(self, literal: str) -> bool:
+        found = self._seen.get(literal)
+        if found is None:
+            found = self._seen[literal] = literal in self.low
+        return found
+
+
+Info = tuple[frozenset[str] | None, list[frozenset[str]]]  # exact strings (or None), necessary clauses
+_UNKNOWN: Info = (None, [])
+_EMPTY: Info = (frozenset({""}), [])
+
+
+def _lit(code: int) -> Info:
+    ch = chr(code)
+    return (frozenset({ch.lower()}), []) if ch.isascii() else _UNKNOWN
+
+
+def _charset(items: list[tuple[Any, Any]]) -> Info:
+    chars: set[str] = set()
+    for op, av in items:
+        if op is not C.LITERAL or not chr(av).isascii():
+            return _UNKNOWN
+        chars.add(chr(av).lower())
+    return (frozenset(chars), []) if 0 < len(chars) <= 6 else _UNKNOWN
+
+
+def _as_clause(exact: frozenset[str] | None) -> list[frozenset[str]]:
+    if exact is None or "" in exact:
+        return []
+    return [exact]
+
+
+def _branch(alts: list[Info]) -> Info:
+    if all(e is not None for e, _ in alts):
+        union = frozenset().union(*(e for e, _ in alts if e is not None))
+        if len(union) <= _MAX_EXACT:
+            return (union, [])
+    pick: set[str] = set()
+    for exact, clauses in alts:
+        options = _as_clause(exact) + clauses
+        if not options:
+            return _UNKNOWN
+        pick |= max(options, key=lambda c: min(len(s) for s in c))  # the alternative's best clause
+    return (None, [frozenset(pick)])
+
+
+def _repeat(lo: int, hi: int, inner: Info) -> Info:
+    exact, clauses = inner
+    if lo == 0:
+        if hi == 1 and exact is not None:
+            return (exact | {""}, [])
+        return _UNKNOWN
+    if lo == hi == 1:
+        return inner
+    return (None, _as_clause(exact) + clauses)
+
+
+def _node(op: Any, av: Any) -> Info:
+    if op is C.LITERAL:
+        return _lit(av)
+    if op is C.IN:
+        return _charset(av)
+    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+        return _EMPTY
+    if op is C.SUBPATTERN:
+        return _seq(av[-1])
+    if op is getattr(C, "ATOMIC_GROUP", None):
+        return _seq(av)
+    if op is C.BRANCH:
+        return _branch([_seq(alt) for alt in av[1]])
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT) or op is getattr(C, "POSSESSIVE_REPEAT", None):
+        lo, hi, inner = av
+        return _repeat(lo, hi, _seq(inner))
+    return _UNKNOWN
+
+
+def _seq(items: Any) -> Info:
+    """A sequence: literal runs are joined while they stay few; everything else adds its clauses."""
+    clauses: list[frozenset[str]] = []
+    run: frozenset[str] | None = frozenset({""})
+    whole_exact = True
+    for op, av in items:
+        exact, inner = _node(op, av)
+        clauses.extend(inner)
+        if exact is not None and run is not None and len(run) * len(exact) <= _MAX_EXACT:
+            run = frozenset(a + b for a in run for b in exact)
+            continue
+        whole_exact = False
+        if run is not None:
+            clauses.extend(_as_clause(run))
+        run = exact
+        if exact is None and inner:
+            run = frozenset({""})
+    if whole_exact and run is not None:
+        return (run, clauses)
+    clauses.extend(_as_clause(run))
+    return (None, clauses)
+
+
+def required_literals(pattern: re.Pattern[str]) -> list[frozenset[str]]:
+    """Groups of lowered literals such that any match of ``pattern`` contains one of each group."""
+    try:
+        tree = _parser.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
+    except Exception:  # noqa: BLE001 - an unreadable tree just means no gate
+        return []
+    exact, clauses = _seq(tree)
+    clauses = clauses + _as_clause(exact)
+    useful = {c for c in clauses if min(len(s) for s in c) >= _MIN_LEN}
+    # The most telling clauses first (longest shortest-literal, then fewest), only a few of them.
+    ranked = sorted(useful, key=lambda c: (-min(len(s) for s in c), len(c), sorted(c)))
+    return ranked[:_MAX_CLAUSES]
+
+
+class Gate:
+    """Whether ``pattern`` could match a text, by literal tests only; never wrongly says no."""
+
+    __slots__ = ("clauses",)
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.clauses = [tuple(sorted(c, key=len)) for c in required_literals(pattern)]
+
+    def may_match(self, hay: Haystack) -> bool:
+        for clause in self.clauses:
+            if not any(hay.has(s) for s in clause):
+                return False
+        return True

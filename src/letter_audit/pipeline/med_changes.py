@@ -26,7 +26,8 @@ from spacy.tokens import Doc, Span
 
 from . import extensions  # noqa: F401
 from .context import categories_at, clauses_of, first_pairs, longest_matches, text_of, whole_words
-from .dosage import parse_amount
+from .med_doses import DOSE, FROM_TO, TO_DOSE, dose_direction
+from .med_records import RecordReader
 from .ruledata import read_jsonl, read_yaml
 
 TRIGGERS_FILE = "rules/medication_changes.jsonl"
@@ -36,32 +37,9 @@ _BLOCKING = {"negated", "hypothetical", "historical", "other_actor", "continued"
 _WORDS = re.compile(r"[A-Za-z][\w'-]*|\d+(?:\.\d+)?")
 _FWD_PUNCT = re.compile(r"^[\s:\-–—(\[*•]*$")
 _BACK_PUNCT = re.compile(r"^[\s:\-–—()\[\],|*•.]*$")
-_DOSE = (
-    r"\d+(?:\.\d+)?\s*(?:mg|micrograms?|mcg|microg|g|units?|ml|%)?(?:\s*(?:/\s*\w+))?"
-    r"(?:\s+(?:OD|BD|TDS|QDS|ON|nocte|mane|once daily|twice daily|daily|at night|weekly|once weekly))?"
-)
-_FROM_TO = re.compile(rf"\bfrom\s+({_DOSE})\s*(?:to|->|→|-)\s*({_DOSE})", re.IGNORECASE)
-_TO = re.compile(rf"\bto\s+({_DOSE})", re.IGNORECASE)
-_PER_DAY = {
-    "od": 1, "daily": 1, "once daily": 1, "once a day": 1, "on": 1, "nocte": 1, "mane": 1, "at night": 1,
-    "bd": 2, "twice daily": 2, "twice a day": 2, "tds": 3, "three times daily": 3, "three times a day": 3,
-    "qds": 4, "four times daily": 4, "four times a day": 4, "weekly": 1 / 7, "once weekly": 1 / 7,
-}  # fmt: skip
 _LEAD = re.compile(r"^(?:[^:\n]*:)?[\s•*\-–\d.)]*$")
 _STATUS_SEP = re.compile(
     r"(?:\s[-–—]|[:|(])\s*(?:(?:was|were|has been|have been|now|dose|is|to be|then|and)\s+)*$", re.IGNORECASE
-)
-# a "Medication change summary" sub-heading inside a record does not end it
-_MED_SECTIONS = {
-    "medication_changes",
-    "medications_discharge",
-    "medications_admission",
-    "current_medications",
-}
-_FREQ_WORDS = re.compile(
-    r"\b(once daily|twice daily|twice a day|three times (?:daily|a day)|four times (?:daily|a day)|once a day"
-    r"|at night|once weekly|od|bd|tds|qds|on|nocte|mane|daily|weekly)\b",
-    re.IGNORECASE,
 )
 _RESTARTED = re.compile(
     r"\W*(?:it|this|they|these|both|and)?\s*(?:was|were|has been|have been)?\s*"
@@ -69,14 +47,11 @@ _RESTARTED = re.compile(
     r"(?! (?:when|once|if|after|on (?:discharge|day \d+ if)))",
     re.IGNORECASE,
 )
-_WAS = re.compile(rf"\b(?:was|previously|prev\.?|from)\s+({_DOSE})", re.IGNORECASE)
+_WAS = re.compile(rf"\b(?:was|previously|prev\.?|from)\s+({DOSE})", re.IGNORECASE)
 _LINE_START = re.compile(r"\n[ \t]*(?:[-•*]|\d{1,2}[.)]|[A-Za-z]{1,12}:)?[ \t]*")
 _PASSIVE = re.compile(r"\b(?:has|have|was|were|is|are)\s+(?:now\s+|also\s+)?(?:been\s+)?$", re.IGNORECASE)
 _TRAILING_JOIN = re.compile(r"[\s,;]+(?:and|or|but|then|so|which)$", re.IGNORECASE)
-_DOSE_FIELD = re.compile(r"(?:^|\|)[ \t]*(?:dose amount|dose|strength)[ \t]*[:|][ \t]*([^|\n]+)", re.I | re.M)
-_COURSE = re.compile(r"\bfor \d+ (?:more )?(?:days?|weeks?|months?)(?: only| then stop)?", re.IGNORECASE)
 _PRONOUN = re.compile(r"\s+(?:this|it|the dose|this dose|them)\b", re.IGNORECASE)
-_NO_CHANGE = re.compile(r"\b(?:continued?|unchanged|no change|same)\b", re.IGNORECASE)
 
 
 class TriggerRule(BaseModel):
@@ -127,23 +102,7 @@ class Trigger:
         self.start, self.end, self.rule = start, end, rule
 
 
-def _amount_per_day(dose: str | None) -> float | None:
-    amount = parse_amount(dose)
-    if amount is None or dose is None:
-        return None
-    m = _FREQ_WORDS.search(dose)
-    return amount * (_PER_DAY.get(m.group(1).lower(), 1) if m else 1)
-
-
-def dose_direction(before: str | None, after: str | None) -> str | None:
-    """increase / decrease from two dose texts, or None when they cannot be compared."""
-    a, b = _amount_per_day(before), _amount_per_day(after)
-    if a is None or b is None or a == b:
-        return None
-    return "increase" if b > a else "decrease"
-
-
-class MedChangeFinder:
+class MedChangeFinder(RecordReader):
     """The la_med_changes component."""
 
     def __init__(self, nlp: Language, name: str = "la_med_changes") -> None:
@@ -430,10 +389,10 @@ class MedChangeFinder:
         after_drug = self._phrase_end(d)
         tail_from = max(after_drug, t.end if t else after_drug)
         dose_before = dose_after = None
-        m = _FROM_TO.search(text, d.start_char, ce)
+        m = FROM_TO.search(text, d.start_char, ce)
         if m:
             dose_before, dose_after = " ".join(m.group(1).split()), " ".join(m.group(2).split())
-        elif action in ("increase", "decrease", "change") and (m2 := _TO.search(text, d.start_char, ce)):
+        elif action in ("increase", "decrease", "change") and (m2 := TO_DOSE.search(text, d.start_char, ce)):
             dose_after = " ".join(m2.group(1).split())
         restart = None
         rm = self.rx_restart.search(text, tail_from, ce)
@@ -548,121 +507,6 @@ class MedChangeFinder:
         changes.extend([a, b])
         done.update({old.start_char, new.start_char})
         return True
-
-    # -- records and list headers ----------------------------------------------------------------
-    def _classify(self, value: str) -> tuple[str, str] | None:
-        """The action a status value states ("Added", "Dose increased from 5mg to 10mg", "Stopped")."""
-        if _NO_CHANGE.search(value) and not re.search(
-            r"\b(?:increas|reduc|decreas|stop|start)", value, re.IGNORECASE
-        ):
-            return None
-        hits = [(m.start(), r) for r, rx in self.rx_triggers if (m := rx.search(value))]
-        if not hits:
-            return None
-        rule = min(hits, key=lambda h: h[0])[1]
-        return rule.action, rule.id
-
-    def _records(
-        self, doc: Doc, text: str, drugs: list[Span], changes: list[dict[str, Any]], done: set[int]
-    ) -> None:
-        lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-        starts: list[tuple[int, int, str | None, int]] = []  # line index, start char, action, content start
-        for i, (ls, le) in enumerate(lines):
-            for rx, start_action in self.rx_record:
-                m = rx.match(text, ls, le)
-                if m:
-                    starts.append((i, ls, start_action, m.end()))
-                    break
-        for k, (i, ls, action, content) in enumerate(starts):
-            first_end = lines[i][1]
-            drug = next((d for d in drugs if content <= d.start_char < first_end), None)
-            if drug is None:
-                continue
-            last = starts[k + 1][0] if k + 1 < len(starts) else min(len(lines), i + 12)
-            rec_end = lines[last - 1][1] if last > i else first_end
-            heads = [
-                s.start_char
-                for s in doc.spans.get("sections", [])
-                if ls < s.start_char < rec_end and s.label_ not in _MED_SECTIONS
-            ]
-            if heads:
-                rec_end = min(heads)
-            body = text[ls:rec_end]
-            found: tuple[str, str] | None = None
-            status_end = first_end
-            dose_before = dose_after = None
-            for m in self.rx_status.finditer(body):
-                value = m.group(1)
-                if (ft := _FROM_TO.search(value)) is not None:
-                    dose_before, dose_after = ft.group(1), ft.group(2)
-                got = self._classify(value)
-                if got and (found is None or found[0] in ("change", "switch")):
-                    found, status_end = got, ls + m.end()
-            if found is None and action is not None:
-                found = (action, "record_" + action)
-            if found is None:
-                continue
-            act, rule = found
-            if act == "switch":
-                act = "stop" if action == "stop" else "start"
-            if act == "change":
-                act = dose_direction(dose_before, dose_after) or ""
-            if act not in ("start", "stop", "increase", "decrease", "withhold"):
-                continue
-            change = self._make(doc, text, act, rule, drug, ls, rec_end, None, None)
-            if change is None:
-                continue
-            change["start"], change["end"] = ls, max(status_end, drug.end_char)
-            change["dose_before"] = dose_before or change["dose_before"]
-            change["dose_after"] = dose_after or change["dose_after"]
-            # "Dose amount | 30mg" and "Dose timing | Once daily for 3 days only" fields of the record
-            fm = _DOSE_FIELD.search(body)
-            if fm and fm.group(1).strip():
-                key = "dose_before" if act in ("stop", "withhold") else "dose_after"
-                change[key] = change[key] or " ".join(fm.group(1).split())
-            cm = _COURSE.search(body)
-            if cm and not change["duration"]:
-                change["duration"] = cm.group(0)
-            rm = self.rx_reason_field.search(body)
-            if rm and rm.group(1).strip():
-                change["reason"] = rm.group(1).strip()
-            for d in drugs:
-                if ls <= d.start_char < rec_end:
-                    done.add(d.start_char)
-            changes.append(change)
-
-    def _list_headers(
-        self, doc: Doc, text: str, drugs: list[Span], changes: list[dict[str, Any]], done: set[int]
-    ) -> None:
-        """ "Stopped medications:" then one drug per line, until a blank line or the next header."""
-        for m in re.finditer(r"[^\n]+", text):
-            if not self.rx_list_header.match(m.group(0)):
-                continue
-            found = self._classify(m.group(0))
-            if found is None:
-                continue
-            act, rule = found
-            pos = m.end() + 1
-            while pos < len(text):
-                le = text.find("\n", pos)
-                le = len(text) if le == -1 else le
-                line = text[pos:le]
-                if not line.strip() or self.rx_list_header.match(line):
-                    break
-                d = next((x for x in drugs if pos <= x.start_char < le and x.start_char not in done), None)
-                if d is None:
-                    break
-                action: str | None = act
-                if action in ("change", "switch"):
-                    ft = _FROM_TO.search(line)
-                    action = dose_direction(ft.group(1), ft.group(2)) if ft else None
-                if action in ("start", "stop", "increase", "decrease", "withhold"):
-                    change = self._make(doc, text, action, rule, d, pos, le, None, None)
-                    if change is not None:
-                        change["start"], change["end"] = pos, le
-                        changes.append(change)
-                        done.add(d.start_char)
-                pos = le + 1
 
     # -- serialisation ---------------------------------------------------------------------------
     def to_disk(self, path: Path, *, exclude: tuple[str, ...] = ()) -> None:

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from . import extensions  # noqa: F401
 from .context import text_of
-from .med_changes import _DOSE, dose_direction
+from .med_doses import DOSE, dose_direction
 from .ruledata import read_yaml
 
 RULES_FILE = "rules/medication_lists.yaml"
@@ -33,7 +33,7 @@ _LEADER = re.compile(
 _EMPTY = re.compile(r"^\W*(?:-|–|—|none|nil|n/?a|not taking|stopped|new)?\W*$", re.IGNORECASE)
 _PREVIOUS = re.compile(
     r"\s*[(\[,;–-]?\s*(?:was|previously|prev(?:ious)?(?: dose)?|old dose|up from|down from)\s*:?\s*"
-    rf"({_DOSE})",
+    rf"({DOSE})",
     re.IGNORECASE,
 )
 _AT_HOME = re.compile(

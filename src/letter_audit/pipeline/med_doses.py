@@ -1,0 +1,43 @@
+"""Dose texts: reading "from 2.5 mg to 5 mg" and telling an increase from a decrease.
+
+Shared by ``la_med_changes`` (prose, lists, records) and ``la_med_lists`` (comparing lists and tables).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .dosage import parse_amount
+
+DOSE = (
+    r"\d+(?:\.\d+)?\s*(?:mg|micrograms?|mcg|microg|g|units?|ml|%)?(?:\s*(?:/\s*\w+))?"
+    r"(?:\s+(?:OD|BD|TDS|QDS|ON|nocte|mane|once daily|twice daily|daily|at night|weekly|once weekly))?"
+)
+FROM_TO = re.compile(rf"\bfrom\s+({DOSE})\s*(?:to|->|→|-)\s*({DOSE})", re.IGNORECASE)
+TO_DOSE = re.compile(rf"\bto\s+({DOSE})", re.IGNORECASE)
+PER_DAY = {
+    "od": 1, "daily": 1, "once daily": 1, "once a day": 1, "on": 1, "nocte": 1, "mane": 1, "at night": 1,
+    "bd": 2, "twice daily": 2, "twice a day": 2, "tds": 3, "three times daily": 3, "three times a day": 3,
+    "qds": 4, "four times daily": 4, "four times a day": 4, "weekly": 1 / 7, "once weekly": 1 / 7,
+}  # fmt: skip
+FREQ_WORDS = re.compile(
+    r"\b(once daily|twice daily|twice a day|three times (?:daily|a day)|four times (?:daily|a day)|once a day"
+    r"|at night|once weekly|od|bd|tds|qds|on|nocte|mane|daily|weekly)\b",
+    re.IGNORECASE,
+)
+
+
+def _amount_per_day(dose: str | None) -> float | None:
+    amount = parse_amount(dose)
+    if amount is None or dose is None:
+        return None
+    m = FREQ_WORDS.search(dose)
+    return amount * (PER_DAY.get(m.group(1).lower(), 1) if m else 1)
+
+
+def dose_direction(before: str | None, after: str | None) -> str | None:
+    """increase / decrease from two dose texts, or None when they cannot be compared."""
+    a, b = _amount_per_day(before), _amount_per_day(after)
+    if a is None or b is None or a == b:
+        return None
+    return "increase" if b > a else "decrease"

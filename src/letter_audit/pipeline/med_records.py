@@ -1,0 +1,156 @@
+"""Structured change records and list headers, read as wholes (part of ``la_med_changes``).
+
+Why a separate reader: a PRSB-style record ("Medication name | Amlodipine ... Description of amendment |
+Dose increased from 5mg to 10mg") and a list under a header ("Stopped medications:" then one drug per line)
+state the change away from the drug, so the position-based ties of the prose reader do not apply. The
+record start words and field names are data (``models/rules/medication.yaml``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from .med_doses import FROM_TO, dose_direction
+
+# a "Medication change summary" sub-heading inside a record does not end it
+_MED_SECTIONS = {
+    "medication_changes",
+    "medications_discharge",
+    "medications_admission",
+    "current_medications",
+}
+_DOSE_FIELD = re.compile(r"(?:^|\|)[ \t]*(?:dose amount|dose|strength)[ \t]*[:|][ \t]*([^|\n]+)", re.I | re.M)
+_COURSE = re.compile(r"\bfor \d+ (?:more )?(?:days?|weeks?|months?)(?: only| then stop)?", re.IGNORECASE)
+_NO_CHANGE = re.compile(r"\b(?:continued?|unchanged|no change|same)\b", re.IGNORECASE)
+
+
+class RecordReader:
+    """Mixin for MedChangeFinder: the record and list-header passes."""
+
+    rx_triggers: list[tuple[Any, re.Pattern[str]]]
+    rx_record: list[tuple[re.Pattern[str], str | None]]
+    rx_status: re.Pattern[str]
+    rx_reason_field: re.Pattern[str]
+    rx_list_header: re.Pattern[str]
+
+    def _make(
+        self, doc: Doc, text: str, action: str, rule: str, d: Span, cs: int, ce: int, t: Any, nxt: Any
+    ) -> dict[str, Any] | None:
+        raise NotImplementedError
+
+    def _classify(self, value: str) -> tuple[str, str] | None:
+        """The action a status value states ("Added", "Dose increased from 5mg to 10mg", "Stopped")."""
+        if _NO_CHANGE.search(value) and not re.search(
+            r"\b(?:increas|reduc|decreas|stop|start)", value, re.IGNORECASE
+        ):
+            return None
+        hits = [(m.start(), r) for r, rx in self.rx_triggers if (m := rx.search(value))]
+        if not hits:
+            return None
+        rule = min(hits, key=lambda h: h[0])[1]
+        return rule.action, rule.id
+
+    def _records(
+        self, doc: Doc, text: str, drugs: list[Span], changes: list[dict[str, Any]], done: set[int]
+    ) -> None:
+        lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+        starts: list[tuple[int, int, str | None, int]] = []  # line index, start char, action, content start
+        for i, (ls, le) in enumerate(lines):
+            for rx, start_action in self.rx_record:
+                m = rx.match(text, ls, le)
+                if m:
+                    starts.append((i, ls, start_action, m.end()))
+                    break
+        for k, (i, ls, action, content) in enumerate(starts):
+            first_end = lines[i][1]
+            drug = next((d for d in drugs if content <= d.start_char < first_end), None)
+            if drug is None:
+                continue
+            last = starts[k + 1][0] if k + 1 < len(starts) else min(len(lines), i + 12)
+            rec_end = lines[last - 1][1] if last > i else first_end
+            heads = [
+                s.start_char
+                for s in doc.spans.get("sections", [])
+                if ls < s.start_char < rec_end and s.label_ not in _MED_SECTIONS
+            ]
+            if heads:
+                rec_end = min(heads)
+            body = text[ls:rec_end]
+            found: tuple[str, str] | None = None
+            status_end = first_end
+            dose_before = dose_after = None
+            for m in self.rx_status.finditer(body):
+                value = m.group(1)
+                if (ft := FROM_TO.search(value)) is not None:
+                    dose_before, dose_after = ft.group(1), ft.group(2)
+                got = self._classify(value)
+                if got and (found is None or found[0] in ("change", "switch")):
+                    found, status_end = got, ls + m.end()
+            if found is None and action is not None:
+                found = (action, "record_" + action)
+            if found is None:
+                continue
+            act, rule = found
+            if act == "switch":
+                act = "stop" if action == "stop" else "start"
+            if act == "change":
+                act = dose_direction(dose_before, dose_after) or ""
+            if act not in ("start", "stop", "increase", "decrease", "withhold"):
+                continue
+            change = self._make(doc, text, act, rule, drug, ls, rec_end, None, None)
+            if change is None:
+                continue
+            change["start"], change["end"] = ls, max(status_end, drug.end_char)
+            change["dose_before"] = dose_before or change["dose_before"]
+            change["dose_after"] = dose_after or change["dose_after"]
+            # "Dose amount | 30mg" and "Dose timing | Once daily for 3 days only" fields of the record
+            fm = _DOSE_FIELD.search(body)
+            if fm and fm.group(1).strip():
+                key = "dose_before" if act in ("stop", "withhold") else "dose_after"
+                change[key] = change[key] or " ".join(fm.group(1).split())
+            cm = _COURSE.search(body)
+            if cm and not change["duration"]:
+                change["duration"] = cm.group(0)
+            rm = self.rx_reason_field.search(body)
+            if rm and rm.group(1).strip():
+                change["reason"] = rm.group(1).strip()
+            for d in drugs:
+                if ls <= d.start_char < rec_end:
+                    done.add(d.start_char)
+            changes.append(change)
+
+    def _list_headers(
+        self, doc: Doc, text: str, drugs: list[Span], changes: list[dict[str, Any]], done: set[int]
+    ) -> None:
+        """ "Stopped medications:" then one drug per line, until a blank line or the next header."""
+        for m in re.finditer(r"[^\n]+", text):
+            if not self.rx_list_header.match(m.group(0)):
+                continue
+            found = self._classify(m.group(0))
+            if found is None:
+                continue
+            act, rule = found
+            pos = m.end() + 1
+            while pos < len(text):
+                le = text.find("\n", pos)
+                le = len(text) if le == -1 else le
+                line = text[pos:le]
+                if not line.strip() or self.rx_list_header.match(line):
+                    break
+                d = next((x for x in drugs if pos <= x.start_char < le and x.start_char not in done), None)
+                if d is None:
+                    break
+                action: str | None = act
+                if action in ("change", "switch"):
+                    ft = FROM_TO.search(line)
+                    action = dose_direction(ft.group(1), ft.group(2)) if ft else None
+                if action in ("start", "stop", "increase", "decrease", "withhold"):
+                    change = self._make(doc, text, action, rule, d, pos, le, None, None)
+                    if change is not None:
+                        change["start"], change["end"] = pos, le
+                        changes.append(change)
+                        done.add(d.start_char)
+                pos = le + 1

@@ -24,6 +24,7 @@ from ..report import LetterType
 from . import extensions  # noqa: F401
 from .ruledata import Cue, read_yaml
 from .ruledata import compile_pattern as _compile
+from .rxfilter import Gate, Haystack
 from .sentences import doc_text, ocr_letters
 
 RULES_FILE = "meta.yaml"
@@ -99,8 +100,10 @@ class MetaFinder:
     def __init__(self, rules: MetaRules) -> None:
         self.rules = rules
         self.type_cues = [(c.id, c.type, c.weight, _compile(c.pattern)) for c in rules.letter_type.cues]
+        self.type_gates = [Gate(rx) for *_, rx in self.type_cues]
         d = rules.dates
         self.date_labels = [(c.id, c.field, c.priority, c.after, _compile(c.pattern)) for c in d.labels]
+        self.label_gates = [Gate(label[-1]) for label in self.date_labels]
         self.months = {m[:3]: i + 1 for i, m in enumerate(d.months)}
         mon = "|".join(rf"{m[:3]}(?:{m[3:]})?" for m in d.months) + "|sept"
         self.date_rx = re.compile(
@@ -111,6 +114,7 @@ class MetaFinder:
             re.IGNORECASE,
         )
         self.spec_contexts = [(c.id, c.words_before, _compile(c.pattern)) for c in rules.specialties.contexts]
+        self.spec_gates = [Gate(context[-1]) for context in self.spec_contexts]
         self.spec_names = sorted(
             ((syn.lower(), name) for name, syns in rules.specialties.names.items() for syn in [name, *syns]),
             key=lambda p: len(p[0]), reverse=True,
@@ -118,13 +122,18 @@ class MetaFinder:
         self.consultant_rx = _compile(rules.people.consultant)
         self.team_rx = _compile(rules.people.team)
         self.dna_rx = _compile(rules.did_not_attend)
+        self.consultant_gate, self.team_gate = Gate(self.consultant_rx), Gate(self.team_rx)
+        self.dna_gate = Gate(self.dna_rx)
 
     # -- letter type ------------------------------------------------------------------------------
-    def letter_type(self, text: str) -> dict[str, Any]:
+    def letter_type(self, text: str, hay: Haystack | None = None) -> dict[str, Any]:
         lt = self.rules.letter_type
+        hay = hay or Haystack(text)
         scores: dict[str, float] = {}
         first: dict[str, tuple[int, int, str]] = {}
-        for rid, typ, weight, rx in self.type_cues:
+        for (rid, typ, weight, rx), gate in zip(self.type_cues, self.type_gates, strict=True):
+            if not gate.may_match(hay):
+                continue
             for m in rx.finditer(text):
                 bonus = lt.head_bonus if m.start() < lt.head_chars else 1.0
                 scores[typ] = scores.get(typ, 0.0) + weight * bonus
@@ -154,10 +163,17 @@ class MetaFinder:
         except (ValueError, KeyError, TypeError):
             return None
 
-    def dates(self, text: str, letter_type: str = "other") -> dict[str, dict[str, Any]]:
+    def dates(
+        self, text: str, letter_type: str = "other", hay: Haystack | None = None
+    ) -> dict[str, dict[str, Any]]:
         """Dates by field. Each date takes the label ending nearest before it (within ``gap`` characters);
-        labels are anchored at the end of that window, so "Date of birth: X" can never label a later date."""
+        labels are anchored at the end of that window, so "Date of birth: X" can never label a later date.
+        A label whose gate rules it out anywhere in the text is not tried at each date (windows are
+        pieces of the text)."""
         d = self.rules.dates
+        hay = hay or Haystack(text)
+        labels = [lab for lab, gate in zip(self.date_labels, self.label_gates, strict=True)
+                  if gate.may_match(hay)]
         out: dict[str, dict[str, Any]] = {}
         ranks: dict[str, int] = {}
         unlabelled: list[tuple[int, int, dt.date]] = []
@@ -167,9 +183,11 @@ class MetaFinder:
             if when is None:
                 continue
             previous, last_field = last_field, None
-            window = _WEEKDAY_TAIL.sub("", text[max(0, m.start() - d.gap) : m.start()])
+            window = text[max(0, m.start() - d.gap) : m.start()]
+            if "day" in window.lower():  # the weekday tail pattern ends in "day"
+                window = _WEEKDAY_TAIL.sub("", window)
             best: tuple[int, str, str, int] | None = None  # label length, field, rule, priority
-            for rid, label_of, priority, after, rx in self.date_labels:
+            for rid, label_of, priority, after, rx in labels:
                 if after is not None and previous != after:
                     continue
                 lm = rx.search(window)
@@ -214,8 +232,11 @@ class MetaFinder:
                 return name
         return None
 
-    def specialty(self, text: str) -> dict[str, Any] | None:
-        for rid, before, rx in self.spec_contexts:
+    def specialty(self, text: str, hay: Haystack | None = None) -> dict[str, Any] | None:
+        hay = hay or Haystack(text)
+        for (rid, before, rx), gate in zip(self.spec_contexts, self.spec_gates, strict=True):
+            if not gate.may_match(hay):
+                continue
             for m in rx.finditer(text):
                 if before:
                     line_start = text.rfind("\n", 0, m.start()) + 1
@@ -230,8 +251,10 @@ class MetaFinder:
                     return {"value": name, "start": m.start(), "end": m.end(), "rule": rid}
         return None
 
-    def _person(self, rx: re.Pattern[str], text: str, rule: str) -> dict[str, Any] | None:
-        m = rx.search(text)
+    def _person(
+        self, rx: re.Pattern[str], text: str, rule: str, gate: Gate, hay: Haystack
+    ) -> dict[str, Any] | None:
+        m = rx.search(text) if gate.may_match(hay) else None
         if m is None:
             return None
         group = "name" if m.group("name") else "name2"
@@ -239,14 +262,17 @@ class MetaFinder:
         return {"value": value, "start": m.start(group), "end": m.end(group), "rule": rule}
 
     def find(self, text: str) -> dict[str, Any]:
-        dna = self.dna_rx.search(text)
-        letter_type = self.letter_type(text)
+        hay = Haystack(text)
+        dna = self.dna_rx.search(text) if self.dna_gate.may_match(hay) else None
+        letter_type = self.letter_type(text, hay)
         return {
             "letter_type": letter_type,
-            "dates": self.dates(text, letter_type["value"]),
-            "specialty": self.specialty(text),
-            "consultant": self._person(self.consultant_rx, text, "meta-consultant"),
-            "team": self._person(self.team_rx, text, "meta-team"),
+            "dates": self.dates(text, letter_type["value"], hay),
+            "specialty": self.specialty(text, hay),
+            "consultant": self._person(
+                self.consultant_rx, text, "meta-consultant", self.consultant_gate, hay
+            ),
+            "team": self._person(self.team_rx, text, "meta-team", self.team_gate, hay),
             "did_not_attend": (
                 {"value": True, "start": dna.start(), "end": dna.end(), "rule": "meta-dna"} if dna else None
             ),

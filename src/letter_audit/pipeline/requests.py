@@ -24,6 +24,7 @@ from ..errors import ModelError
 from ..report import ActionCategory
 from . import extensions  # noqa: F401
 from .ruledata import Cue, compile_pattern, read_yaml
+from .rxfilter import Gate, Haystack, any_gate
 from .sentences import doc_text, ocr_letters, sentence_spans, strip_list_mark
 
 RULES_FILE = "requests.yaml"
@@ -75,9 +76,26 @@ class RequestRules(BaseModel):
         return v
 
 
-def _first(cues: list[tuple[str, re.Pattern[str]]], text: str) -> tuple[str, re.Match[str]] | None:
+_GATES: dict[re.Pattern[str], Gate] = {}  # patterns are compiled from the rules once; so are their gates
+
+
+def _gate(rx: re.Pattern[str]) -> Gate:
+    gate = _GATES.get(rx)
+    if gate is None:
+        gate = _GATES[rx] = Gate(rx)
+    return gate
+
+
+def _first(
+    cues: list[tuple[str, re.Pattern[str]]], text: str, hay: Haystack | None = None
+) -> tuple[str, re.Match[str]] | None:
+    """The earliest hit of any cue in ``text``. ``hay`` is ``text`` or a text holding it (a cue whose
+    gate finds its words missing there cannot match ``text``)."""
+    hay = hay or Haystack(text)
     best: tuple[str, re.Match[str]] | None = None
     for rid, rx in cues:
+        if not _gate(rx).test(hay.low):
+            continue
         m = rx.search(text)
         if m and (best is None or m.start() < best[1].start()):
             best = (rid, m)
@@ -106,6 +124,8 @@ class RequestFinder:
         self.cues = comp(rules.request_cues)
         # One pass to rule out the many sentences that hold no cue at all (speed: most sentences).
         self.any_cue = _compile("|".join(f"(?:{c.pattern})" for c in rules.request_cues + rules.none_stated))
+        # any_cue can match only where one of its parts could: their gates together are a quicker test.
+        self.any_test = any_gate([_gate(_compile(c.pattern)) for c in rules.request_cues + rules.none_stated])
         self.not_request = comp(rules.not_request)
         weak = set(rules.weak_not_request)
         self.strong_not_request = [(i, rx) for i, rx in self.not_request if i not in weak]
@@ -167,8 +187,8 @@ class RequestFinder:
             return "fit_note"  # "a further fit note ...; please could you provide one"
         return "other"
 
-    def timeframe(self, text: str) -> str | None:
-        hit = _first(self.timeframes, text)
+    def timeframe(self, text: str, hay: Haystack | None = None) -> str | None:
+        hit = _first(self.timeframes, text, hay)
         return hit[1].group(0) if hit else None
 
     def find(
@@ -197,9 +217,14 @@ class RequestFinder:
             # over prescribing ... 2. FBC every 2 weeks ...").
             continues = is_item and list_of_requests
             list_of_requests = list_of_requests and is_item
-            if not in_gp and not continues and self.any_cue.search(sent) is None:
+            hay = Haystack(sent)
+            if not in_gp and not continues and (
+                not self.any_test(hay.low) or self.any_cue.search(sent) is None
+            ):
                 continue
-            hit_none = _first(self.none, sent) or (_first(self.none_in_section, sent) if in_gp else None)
+            hit_none = _first(self.none, sent, hay) or (
+                _first(self.none_in_section, sent, hay) if in_gp else None
+            )
             if hit_none:
                 rest = self.none_except.search(sent, hit_none[1].end())
                 if rest is None:
@@ -212,8 +237,8 @@ class RequestFinder:
                     s += 1
                 requests.extend(self._sentence(text, s, e, True))
                 continue
-            if _first(self.strong_not_request, sent) or (
-                _first(self.weak_not_request, sent) and _first(self.cues, sent) is None
+            if _first(self.strong_not_request, sent, hay) or (
+                _first(self.weak_not_request, sent, hay) and _first(self.cues, sent, hay) is None
             ):
                 continue
             # In a letter to the patient, "please" and "you" mean the patient, except under a GP heading.
@@ -261,14 +286,15 @@ class RequestFinder:
         out: list[Request] = []
         owner: str | None = self.rules.section_rule_id if in_gp else None  # who the last clause belongs to
         active = self.cues if cues is None else cues
-        if in_gp and _first(active, sent) is None and _first(self.hospital, sent) is not None:
+        hay = Haystack(sent)  # every clause below is a piece of this sentence
+        if in_gp and _first(active, sent, hay) is None and _first(self.hospital, sent, hay) is not None:
             return out  # an ownerless item the hospital owns ("Repeat OGD in 12 weeks; we will book this")
         for cs, ce in merged:
             clause = sent[cs:ce]
             if not clause.strip() or (cs > 0 and self.negated_clause.match(clause)):
                 continue
-            cue = _first(active, clause)
-            hosp = _first(self.hospital, clause)
+            cue = _first(active, clause, hay)
+            hosp = _first(self.hospital, clause, hay)
             if cue is None and self.statement_clause.match(clause):
                 continue
             if cue and hosp and hosp[1].end() < cue[1].start():
@@ -277,7 +303,7 @@ class RequestFinder:
                 joins = list(_RUN_ON.finditer(clause, hosp[1].end(), cue[1].start()))
                 cs += joins[-1].end() if joins else cue[1].start()
                 clause = sent[cs:ce]
-                cue = _first(active, clause)
+                cue = _first(active, clause, hay)
                 hosp = None
             if cue and (hosp is None or cue[1].start() <= hosp[1].start()):
                 owner = cue[0]
@@ -303,7 +329,7 @@ class RequestFinder:
                 # The category is the request's, not its condition's ("titrate ramipril if BP ...").
                 what = ctext[: cond_m.start()] + ctext[cond_end:]
             out.append(
-                Request(cstart, cend, owner, self.category(what, sent), self.timeframe(ctext), condition)
+                Request(cstart, cend, owner, self.category(what, sent), self.timeframe(ctext, hay), condition)
             )
         return out
 

@@ -7,6 +7,7 @@ data so a reviewer can read and extend them without touching the checks.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
@@ -137,9 +138,40 @@ def compiled(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns), FLAGS)
 
 
-def search(patterns: list[Regex], text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-    regex = compiled(tuple(patterns))
+@lru_cache(maxsize=512)
+def _gated(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], Callable[[str], bool]] | None:
+    """The alternation with a literal test that rules it out cheaply (see pipeline/rxfilter.py)."""
+    from ..pipeline.rxfilter import Gate, any_gate
+
+    regex = compiled(patterns)
     if regex is None:
+        return None
+    return regex, any_gate([Gate(re.compile(p, FLAGS)) for p in patterns])
+
+
+_LOWERED: dict[str, str] = {}
+
+
+def _lowered(text: str) -> str:
+    """``text`` as gates test it, kept for the texts of the letter being judged."""
+    low = _LOWERED.get(text)
+    if low is None:
+        from ..pipeline.rxfilter import Haystack
+
+        if len(_LOWERED) >= 256:
+            _LOWERED.clear()
+        low = _LOWERED[text] = Haystack(text).low
+    return low
+
+
+def search(patterns: list[Regex], text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+    """The first match of any pattern in ``text[pos:endpos]``. A match needs the literals the gate
+    tests for somewhere in ``text``, so a text without them is not searched at all."""
+    entry = _gated(tuple(patterns))
+    if entry is None:
+        return None
+    regex, test = entry
+    if not test(_lowered(text)):
         return None
     return regex.search(text, pos, len(text) if endpos is None else endpos)
 

@@ -29,9 +29,15 @@ def register(name: str) -> Callable[[CheckFn], CheckFn]:
     return wrap
 
 
+_LOADED: list[bool] = []  # set once every family module has been imported (each judge asks often)
+
+
 def _load_families() -> None:
+    if _LOADED:
+        return
     for family in FAMILIES:
         importlib.import_module(f"{__package__}.{family}")
+    _LOADED.append(True)
 
 
 def check_names() -> set[str]:

@@ -144,6 +144,8 @@ def _names_shared_care_drug(text: str, drugs: list[str]) -> bool:
     """
     lowered = text.lower()
     for drug in drugs:
+        if drug not in lowered:  # the pattern below needs the name as written: skip the compile
+            continue
         for match in re.finditer(rf"\b{re.escape(drug)}", lowered):
             after = lowered[match.start() :]
             before = lowered[max(0, match.start() - 12) : match.start()]

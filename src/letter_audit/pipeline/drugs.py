@@ -35,6 +35,8 @@ _WORD = re.compile(r"\w[\w'-]*")  # how letter text is cut into words (hyphenate
 _BOUNDARY = re.compile(r"(?<=\w)(?=[\s/+]|$)")  # where a term may stop being a prefix
 _PLAIN = re.compile(r"[\w'-]+(?: [\w'-]+)*")
 _SEP = re.compile(r"\s*([/+])\s*")
+_OCR_DIGIT = re.compile(r"[a-z][015]|[015][a-z]")
+_OCR_FIX = str.maketrans("015", "ols")
 _DOSE_NEAR = re.compile(r"\W{0,3}\d+(?:\.\d+)?\s*(?:mg|mcg|micrograms?|g|units?|ml)\b", re.IGNORECASE)
 
 
@@ -163,8 +165,13 @@ class DrugFinder:
                     hit = terms.get(piece)
                     if hit is not None:
                         found = (words[j][1], hit)
-            if found is None and e - s >= 6 and key.isalpha() and key not in self.stop:
-                found = self._fuzzy(text, key, e)
+            if found is None and e - s >= 6 and key not in self.stop:
+                if key.isalpha():
+                    found = self._fuzzy(text, key, e)
+                elif not key[0].isdigit() and _OCR_DIGIT.search(key):
+                    # scanned letters misread l/o/s as 1/0/5 inside a word ("bisopro1ol")
+                    hit = terms.get(key.translate(_OCR_FIX))
+                    found = (e, [hit[0], "misspelling", hit[2]]) if hit is not None else None
             if found is not None:
                 end, (generic, kind, bnf) = found
                 span = doc.char_span(s, end, alignment_mode="expand")

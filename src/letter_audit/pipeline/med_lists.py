@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from . import extensions  # noqa: F401
 from .context import text_of
-from .med_doses import DOSE, dose_direction
+from .med_doses import ARROW, DOSE, dose_direction
 from .ruledata import read_yaml
 
 RULES_FILE = "rules/medication_lists.yaml"
@@ -111,10 +111,21 @@ class MedListComparer:
         adm, dis = self._from_sections(doc, drugs)
         t_adm, t_dis, new = self._from_table(doc, drugs)
         adm, dis = adm + t_adm, dis + t_dis
+        text = text_of(doc)
         for d in drugs:
             # "Furosemide 80mg OM (was 40mg OM)"
             dosage = d._.dosage or {}
-            m = _PREVIOUS.match(text_of(doc), int(dosage.get("phrase_end") or d.end_char))
+            arrow = ARROW.match(text, d.end_char)
+            if arrow:
+                # "Bisoprolol 2.5 mg -> 5 mg": the arrow's two doses say which way the dose went
+                direction = dose_direction(arrow.group(1), arrow.group(2))
+                if direction:
+                    c = self._change(d, direction, "list_dose_arrow")
+                    c["dose_before"], c["dose_after"] = (" ".join(g.split()) for g in arrow.groups())
+                    c["end"] = arrow.end()
+                    new.append(c)
+                continue
+            m = _PREVIOUS.match(text, int(dosage.get("phrase_end") or d.end_char))
             if m and dosage.get("dose"):
                 direction = dose_direction(m.group(1), self._dose(d))
                 if direction:

@@ -1,0 +1,145 @@
+"""Round 2 of medication extraction: the many ways other writers state (or do not state) a change.
+
+One parametrised test per phrasing family, so a rule that stops covering a family fails by name.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+MEDS = ("la_sections", "la_drugs", "la_dosage", "la_context", "la_med_changes", "la_med_lists")
+
+
+def _changes(make_nlp, run, text: str) -> list[tuple[str, str]]:
+    doc = run(make_nlp(*MEDS), text)
+    return [(c["drug"], c["action"]) for c in doc._.med_changes]
+
+
+@pytest.mark.parametrize(
+    "text, drug",
+    [
+        ("She was commenced on bisoprolol 1.25 mg daily.", "bisoprolol"),
+        ("We initiated apixaban 5 mg BD.", "apixaban"),
+        ("Ramipril was introduced at 1.25 mg.", "ramipril"),
+        ("He was prescribed a course of amoxicillin 500 mg TDS for 5 days.", "amoxicillin"),
+        ("Started on a reducing course of prednisolone 40 mg.", "prednisolone"),
+        ("He was loaded with digoxin 500 micrograms.", "digoxin"),
+        ("Apixaban has begun at 5 mg BD.", "apixaban"),
+    ],
+)
+def test_start_phrasings(make_nlp, run, text: str, drug: str) -> None:
+    assert _changes(make_nlp, run, text) == [(drug, "start")]
+
+
+@pytest.mark.parametrize(
+    "text, drug",
+    [
+        ("She was weaned off her prednisolone.", "prednisolone"),
+        ("Prednisolone was tailed off.", "prednisolone"),
+        ("Tramadol ceased.", "tramadol"),
+        ("Naproxen d/c due to AKI.", "naproxen"),
+        ("Gliclazide withdrawn.", "gliclazide"),
+        ("She is no longer taking amitriptyline.", "amitriptyline"),
+    ],
+)
+def test_stop_phrasings(make_nlp, run, text: str, drug: str) -> None:
+    assert _changes(make_nlp, run, text) == [(drug, "stop")]
+
+
+@pytest.mark.parametrize(
+    "text, action",
+    [
+        ("Bisoprolol titrated up to 5 mg.", "increase"),
+        ("Bisoprolol uptitrated to 5 mg.", "increase"),
+        ("Furosemide dose doubled.", "increase"),
+        ("Bisoprolol dose raised to 5 mg.", "increase"),
+        ("Bisoprolol was stepped up to 5 mg.", "increase"),
+        ("Bisoprolol dose halved.", "decrease"),
+        ("Bisoprolol down-titrated to 2.5 mg.", "decrease"),
+        ("Bisoprolol weaned down to 2.5 mg.", "decrease"),
+        ("Bisoprolol tapered to 2.5 mg.", "decrease"),
+    ],
+)
+def test_dose_change_phrasings(make_nlp, run, text: str, action: str) -> None:
+    assert _changes(make_nlp, run, text) == [("bisoprolol" if "Bisoprolol" in text else "furosemide", action)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Metformin omitted while on contrast.",
+        "Metformin suspended due to AKI.",
+        "Metformin paused.",
+        "Metformin on hold.",
+        "Metformin withheld pending renal function.",
+        "Metformin interrupted during the admission.",
+    ],
+)
+def test_withhold_phrasings(make_nlp, run, text: str) -> None:
+    assert _changes(make_nlp, run, text) == [("metformin", "withhold")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Switched from ramipril to losartan.",
+        "Ramipril changed to losartan due to cough.",
+        "Ramipril replaced with losartan.",
+        "Ramipril was substituted with losartan.",
+        "Losartan 50 mg OD in place of ramipril.",
+        "Losartan 50 mg OD in lieu of ramipril.",
+    ],
+)
+def test_switch_phrasings(make_nlp, run, text: str) -> None:
+    assert sorted(_changes(make_nlp, run, text)) == [("losartan", "start"), ("ramipril", "stop")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Amlodipine 5 mg OD (new)", [("amlodipine", "start")]),
+        ("Amlodipine 5 mg OD NEW", [("amlodipine", "start")]),
+        ("Ramipril 10 mg OD - STOPPED", [("ramipril", "stop")]),
+        ("Bisoprolol 2.5 mg -> 5 mg", [("bisoprolol", "increase")]),
+        ("Bisoprolol 5 mg OD → 2.5 mg OD", [("bisoprolol", "decrease")]),
+    ],
+)
+def test_list_markers_and_arrows(make_nlp, run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _changes(make_nlp, run, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We did not start a statin or apixaban.",
+        "We decided against starting apixaban.",
+        "She declined atorvastatin.",
+        "Amlodipine was started in 2019.",
+        "Amlodipine was started last year.",
+        "Metformin was stopped by the diabetes team.",
+        "You may wish to start ramipril.",
+        "If her BP remains high then start amlodipine.",
+        "She remains on bisoprolol.",
+        "No change to amlodipine.",
+    ],
+)
+def test_context_traps_are_not_changes(make_nlp, run, text: str) -> None:
+    assert _changes(make_nlp, run, text) == []
+
+
+def test_own_team_is_not_another_actor(make_nlp, run) -> None:
+    text = "Promethazine 25 mg at night when required - started by the team (14 tablets supplied)."
+    assert _changes(make_nlp, run, text) == [("promethazine", "start")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("WE HAVE STARTED BISOPROLOL 1.25MG OD.", [("bisoprolol", "start")]),
+        ("RAMIPRIL STOPPED DUE TO AKI.", [("ramipril", "stop")]),
+        ("Bisopro1ol started.", [("bisoprolol", "start")]),
+        ("Rami0ril 5 mg stopped.", []),
+    ],
+)
+def test_all_caps_and_ocr_digits(make_nlp, run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _changes(make_nlp, run, text) == expected

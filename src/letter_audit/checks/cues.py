@@ -141,12 +141,13 @@ def compiled(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
 @lru_cache(maxsize=512)
 def _gated(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], Callable[[str], bool]] | None:
     """The alternation with a literal test that rules it out cheaply (see pipeline/rxfilter.py)."""
-    from ..pipeline.rxfilter import Gate, any_gate
+    from ..pipeline.rxfilter import Gate, Source, any_gate
 
     regex = compiled(patterns)
     if regex is None:
         return None
-    return regex, any_gate([Gate(re.compile(p, FLAGS)) for p in patterns])
+    return regex, any_gate([Gate(Source(p, FLAGS)) for p in patterns])
+
 
 
 _LOWERED: dict[str, str] = {}

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, NamedTuple, Protocol
 
 # Non-ASCII characters that re.IGNORECASE treats as the same letter as an ASCII one; folded before
 # lowering so that a gate's ASCII literal is found wherever the regex would match it.
@@ -23,6 +23,22 @@ _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k
 _MAX_EXACT = 24  # most strings kept for one part of a pattern before it is cut into separate clauses
 _MIN_LEN = 2  # a clause whose shortest literal is shorter than this says too little to be worth a test
 _MAX_CLAUSES = 4
+
+
+class Regex(Protocol):
+    """What a gate reads of a pattern: a compiled ``re.Pattern`` or a ``Source``."""
+
+    @property
+    def pattern(self) -> str: ...
+    @property
+    def flags(self) -> int: ...
+
+
+class Source(NamedTuple):
+    """A pattern's text and flags, for a gate on a part that is never compiled on its own."""
+
+    pattern: str
+    flags: int
 
 
 class Haystack:
@@ -136,7 +152,7 @@ def _seq(items: Any, prefix: frozenset[str] = frozenset({""})) -> Info:
     return (None, clauses)
 
 
-def required_literals(pattern: re.Pattern[str]) -> list[frozenset[str]]:
+def required_literals(pattern: Regex) -> list[frozenset[str]]:
     """Groups of lowered literals such that any match of ``pattern`` contains one of each group."""
     try:
         tree = _parser.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
@@ -162,20 +178,67 @@ def _function(source: str) -> Callable[[str], bool]:
     return eval(compile(f"lambda low: {source}", "<gate>", "eval"))  # type: ignore[no-any-return]
 
 
+_WARM_USES = 32
+"""Uses of a gate before it is built. Working out a gate parses its pattern again (about as slow as
+compiling it), which a one-letter ``check`` would pay for nothing; a batch builds it after a few letters."""
+
+
 class Gate:
-    """Whether ``pattern`` could match a text, by literal tests only; never wrongly says no."""
+    """Whether ``pattern`` could match a text, by literal tests only; never wrongly says no.
 
-    __slots__ = ("clauses", "test")
+    ``gate.test(lowered_text)`` answers True (maybe) until the gate has been used ``_WARM_USES`` times,
+    then builds itself; either way a rejection is certain, so results never depend on when it is built."""
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.clauses = [tuple(sorted(c, key=len)) for c in required_literals(pattern)]
+    __slots__ = ("_clauses", "_pattern", "_uses", "test")
+
+    def __init__(self, pattern: Regex) -> None:
+        self._pattern = pattern
+        self._clauses: list[tuple[str, ...]] | None = None
+        self._uses = 0
+        self.test: Callable[[str], bool] = self._warming
+
+    @property
+    def clauses(self) -> list[tuple[str, ...]]:
+        if self._clauses is None:
+            self._clauses = [tuple(sorted(c, key=len)) for c in required_literals(self._pattern)]
+        return self._clauses
+
+    def build(self) -> None:
         self.test = _function(_source(self.clauses))
+
+    def _warming(self, low: str) -> bool:
+        self._uses += 1
+        if self._uses >= _WARM_USES:
+            self.build()
+        return True
 
     def may_match(self, hay: Haystack) -> bool:
         return self.test(hay.low)
 
 
-def any_gate(gates: list[Gate]) -> Callable[[str], bool]:
-    """One test of lowered text that passes where any of ``gates`` would (for a pattern that is an
-    alternation of the gates' patterns)."""
-    return _function(" or ".join(f"({_source(g.clauses)})" for g in gates) or "True")
+class AnyGate:
+    """One test that passes where any of ``gates`` would (for an alternation of their patterns),
+    built after ``_WARM_USES`` calls like a single gate."""
+
+    __slots__ = ("_gates", "_uses", "test")
+
+    def __init__(self, gates: list[Gate]) -> None:
+        self._gates = gates
+        self._uses = 0
+        self.test: Callable[[str], bool] = self._warming
+
+    def build(self) -> None:
+        self.test = _function(" or ".join(f"({_source(g.clauses)})" for g in self._gates) or "True")
+
+    def _warming(self, low: str) -> bool:
+        self._uses += 1
+        if self._uses >= _WARM_USES:
+            self.build()
+        return True
+
+    def __call__(self, low: str) -> bool:
+        return self.test(low)
+
+
+def any_gate(gates: list[Gate]) -> AnyGate:
+    return AnyGate(gates)

@@ -143,3 +143,65 @@ def test_own_team_is_not_another_actor(make_nlp, run) -> None:
 )
 def test_all_caps_and_ocr_digits(make_nlp, run, text: str, expected: list[tuple[str, str]]) -> None:
     assert _changes(make_nlp, run, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "IV flucloxacillin given. Stepped down to oral flucloxacillin 1 g QDS.",
+            [("flucloxacillin", "start")],
+        ),
+        ("Switched from IV to oral co-amoxiclav 625 mg TDS.", [("co-amoxiclav", "start")]),
+    ],
+)
+def test_iv_to_oral_step_down_is_a_start(make_nlp, run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _changes(make_nlp, run, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, action",
+    [
+        ("I've nudged her fexofenadine up from 120 mg to 180 mg daily.", "increase"),
+        ("We brought her fexofenadine down to 120 mg.", "decrease"),
+        ("Her fexofenadine has been brought down to 120 mg daily.", "decrease"),
+    ],
+)
+def test_verb_particle_dose_changes(make_nlp, run, text: str, action: str) -> None:
+    assert _changes(make_nlp, run, text) == [("fexofenadine", action)]
+
+
+def test_substituted_for_names_the_new_drug_first(make_nlp, run) -> None:
+    text = "On the ward mirtazapine was substituted for sertraline over a two-week cross-taper."
+    assert sorted(_changes(make_nlp, run, text)) == [("mirtazapine", "start"), ("sertraline", "stop")]
+
+
+def test_started_and_stopped_within_the_stay_is_no_change(make_nlp, run) -> None:
+    text = "She was commenced on quetiapine 25 mg at night, but this was stopped before discharge."
+    assert _changes(make_nlp, run, text) == []
+
+
+def test_followed_by_shares_the_start(make_nlp, run) -> None:
+    text = (
+        "She has been commenced on colecalciferol 20,000 units once weekly for 7 weeks, "
+        "followed by Adcal-D3 one tablet twice daily."
+    )
+    assert [a for _, a in _changes(make_nlp, run, text)] == ["start", "start"]
+
+
+@pytest.mark.parametrize(
+    "text, action, dose_after",
+    [
+        ("- Amlodipine 5 mg OD ⇧ dose to 10 mg OD while ramipril is off", "increase", "10 mg OD"),
+        ("- Amlodipine 10 mg OD ↓ 5 mg OD", "decrease", "5 mg OD"),
+    ],
+)
+def test_up_and_down_arrow_signs(make_nlp, run, text: str, action: str, dose_after: str) -> None:
+    doc = run(make_nlp(*MEDS), text)
+    got = [(c["drug"], c["action"], c["dose_after"]) for c in doc._.med_changes]
+    assert got == [("amlodipine", action, dose_after)]
+
+
+def test_thousands_comma_in_a_dose(make_nlp, run) -> None:
+    doc = run(make_nlp(*MEDS), "Colecalciferol 20,000 units once weekly started.")
+    assert doc._.med_changes[0]["dose_after"] == "20,000 units"

@@ -58,8 +58,8 @@ def parse_amount(dose: str | None) -> float | None:
     """The first number of a dose text ("2.5 mg" -> 2.5)."""
     if not dose:
         return None
-    m = re.search(r"\d+(?:\.\d+)?", dose)
-    return float(m.group(0)) if m else None
+    m = re.search(r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?", dose)
+    return float(m.group(0).replace(",", "")) if m else None
 
 
 class DosageReader:
@@ -81,7 +81,7 @@ class DosageReader:
         self.unit_map = {k.lower(): v for k, v in r.units.items()}
         self.freq_map = {f.term.lower(): f for f in r.frequencies}
         self.route_map = {k.lower(): v for k, v in r.routes.items()}
-        num = r"\d+(?:\.\d+)?"
+        num = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"  # "20,000 units" keeps its thousands comma
         unit = rf"(?:{_alt(list(self.unit_map))})"
         # "10 mg", "2.5-5 mg", "1 to 2 mg" (a range is one dose)
         per = r"(?:/(?:dose|puff|actuation|inhalation|ml|5ml|hour|hr|24 ?hours?))?"

@@ -47,6 +47,13 @@ _RESTARTED = re.compile(
     r"(?! (?:when|once|if|after|on (?:discharge|day \d+ if)))",
     re.IGNORECASE,
 )
+# "commenced on quetiapine ..., but this was stopped before discharge": started and stopped within the stay
+_UNDONE = re.compile(
+    r"[^.\n]{0,120}?\b(?:this|it|which|they|these|the latter)\s+(?:was|were|has been|had been|have been)\s+"
+    r"(?:then\s+|later\s+|subsequently\s+|also\s+)?(?:stopped|discontinued|ceased|withdrawn)\s+"
+    r"(?:again\s+)?(?:before|prior to|ahead of|by the time of)\s+(?:her |his |their )?discharge",
+    re.IGNORECASE,
+)
 _WAS = re.compile(rf"\b(?:was|previously|prev\.?|from)\s+({DOSE})", re.IGNORECASE)
 _LINE_START = re.compile(r"\n[ \t]*(?:[-•*]|\d{1,2}[.)]|[A-Za-z]{1,12}:)?[ \t]*")
 _PASSIVE = re.compile(r"\b(?:has|have|was|were|is|are)\s+(?:now\s+|also\s+)?(?:been\s+)?$", re.IGNORECASE)
@@ -402,6 +409,8 @@ class MedChangeFinder(RecordReader):
             restart = text[nxt[0] : nxt[1]].strip(" .;,")
         if action == "stop" and rm:
             action = "withhold"
+        if action == "start" and _UNDONE.match(text, self._phrase_end(d)):
+            return None
         if action == "withhold" and nxt and _RESTARTED.match(text, nxt[0], nxt[1]):
             return None  # "...was withheld during admission; it was restarted on day 6": no net change
         if action in ("change", "switch") and not dose_before and (w := _WAS.search(text, d.end_char, ce)):

@@ -10,12 +10,14 @@ import re
 from .dosage import parse_amount
 
 DOSE = (
-    r"\d+(?:\.\d+)?\s*(?:mg|micrograms?|mcg|microg|g|units?|ml|%)?(?:\s*(?:/\s*\w+))?"
+    r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?\s*(?:mg|micrograms?|mcg|microg|g|units?|ml|%)?(?:\s*(?:/\s*\w+))?"
     r"(?:\s+(?:OD|BD|TDS|QDS|ON|nocte|mane|once daily|twice daily|daily|at night|weekly|once weekly))?"
 )
 FROM_TO = re.compile(rf"\bfrom\s+({DOSE})\s*(?:to|->|→|-)\s*({DOSE})", re.IGNORECASE)
 # "Bisoprolol 2.5 mg -> 5 mg": a list line that writes the change as an arrow between two doses
 ARROW = re.compile(rf"[\s:,]*({DOSE})\s*(?:-+>|→|⇒|=>)\s*({DOSE})", re.IGNORECASE)
+# "Amlodipine 5 mg OD ⇧ dose to 10 mg OD": an up or down arrow after the drug's dose
+UP_DOWN = re.compile(r"[\s:,\-–]*(?:dose\s*)?(?:([↑⇧⬆▲])|([↓⇩⬇▼]))", re.IGNORECASE)
 TO_DOSE = re.compile(rf"\bto\s+({DOSE})", re.IGNORECASE)
 PER_DAY = {
     "od": 1, "daily": 1, "once daily": 1, "once a day": 1, "on": 1, "nocte": 1, "mane": 1, "at night": 1,

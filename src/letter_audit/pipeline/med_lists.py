@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from . import extensions  # noqa: F401
 from .context import text_of
-from .med_doses import ARROW, DOSE, dose_direction
+from .med_doses import ARROW, DOSE, TO_DOSE, UP_DOWN, dose_direction
 from .ruledata import read_yaml
 
 RULES_FILE = "rules/medication_lists.yaml"
@@ -36,6 +36,7 @@ _PREVIOUS = re.compile(
     rf"({DOSE})",
     re.IGNORECASE,
 )
+_SIGN_DOSE = re.compile(rf"\s*(?:(?:dose\s+)?to\s+)?({DOSE})", re.IGNORECASE)  # the dose after an arrow sign
 _AT_HOME = re.compile(
     r"\b(?:to compl?e+te?\b.{0,30}\b(?:days?|course)|\d+ (?:more|further) days?|days? remaining)",
     re.IGNORECASE,
@@ -125,7 +126,17 @@ class MedListComparer:
                     c["end"] = arrow.end()
                     new.append(c)
                 continue
-            m = _PREVIOUS.match(text, int(dosage.get("phrase_end") or d.end_char))
+            phrase_end = int(dosage.get("phrase_end") or d.end_char)
+            sign = UP_DOWN.match(text, phrase_end) or UP_DOWN.match(text, d.end_char)
+            if sign:
+                c = self._change(d, "increase" if sign.group(1) else "decrease", "list_dose_sign", before=d)
+                line_end = text.find("\n", sign.end()) % (len(text) + 1)
+                to = _SIGN_DOSE.match(text, sign.end()) or TO_DOSE.search(text, sign.end(), line_end)
+                c["dose_after"] = " ".join(to.group(1).split()) if to else None
+                c["end"] = to.end() if to else sign.end()
+                new.append(c)
+                continue
+            m = _PREVIOUS.match(text, phrase_end)
             if m and dosage.get("dose"):
                 direction = dose_direction(m.group(1), self._dose(d))
                 if direction:

@@ -206,7 +206,6 @@ def load_yaml_model(
     except (OSError, UnicodeDecodeError) as exc:
         raise syntax(f"cannot be read: {exc}", path=str(path)) from exc
     try:
-        node = yaml.compose(text, Loader=loader)
         data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -218,6 +217,8 @@ def load_yaml_model(
     try:
         return model.model_validate(data)
     except ValidationError as exc:
+        # Composed only now: line numbers are needed for the message, and parsing twice costs a cold start.
+        node = yaml.compose(text, Loader=loader)
         lines = _node_lines(node) if node is not None else {}
         first = exc.errors()[0]
         loc = tuple(first["loc"])

@@ -52,6 +52,8 @@ SALTS = {
     "succinate",
     "hyclate",
     "monohydrate",
+    "pentahydrate",
+    "sesquihydrate",
     "dihydrate",
     "trihydrate",
     "hemihydrate",
@@ -96,8 +98,14 @@ def join_parts(parts: list[str]) -> str:
     return f"{parts[0]} with " + " and ".join(parts[1:])
 
 
+# The BNF shortens salt words in presentation names ("Tiotropium brom", "Bumetanide/Pot chlor")
+ABBREVIATED = {"brom": "bromide", "sod": "sodium", "pot": "potassium", "chlor": "chloride", "hcl": "hydrochloride"}
+# A "name" read from a presentation that is really its strength or form ("100units/ml inj" -> "ml inj")
+NOT_A_NAME = re.compile(r"^(?:ml|g|mg|dose|micrograms?|mcg|units?)\b")
+
+
 def _strip_salt(name: str) -> str:
-    words = name.split()
+    words = [ABBREVIATED.get(w, w) for w in name.split()]
     while len(words) > 1 and words[-1] in SALTS and words[0] not in KEEP_FIRST:
         words.pop()
     return " ".join(words)
@@ -110,7 +118,7 @@ def combination_generic(presentation: str) -> str | None:
     """'Budesonide 200mcg/dose / Formoterol 6mcg/dose ...' -> 'budesonide with formoterol'."""
     names = [m.group(1).strip().lower() for m in _COMPONENT.finditer(presentation)]
     names = [re.sub(r"^(?:combined|generic)\s+", "", n) for n in names]
-    names = [_strip_salt(n) for n in names if n and n not in {"dose", "ml", "g"}]
+    names = [_strip_salt(n) for n in names if n and not NOT_A_NAME.match(n)]
     seen: list[str] = []
     for n in names:
         if n not in seen:

@@ -205,3 +205,77 @@ def test_up_and_down_arrow_signs(make_nlp, run, text: str, action: str, dose_aft
 def test_thousands_comma_in_a_dose(make_nlp, run) -> None:
     doc = run(make_nlp(*MEDS), "Colecalciferol 20,000 units once weekly started.")
     assert doc._.med_changes[0]["dose_after"] == "20,000 units"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "His methotrexate has been titrated to 20 mg once weekly (from 15 mg).",
+            [("methotrexate", "increase")],
+        ),
+        ("Furosemide 40 mg OM | Dose amended | Was 80 mg", [("furosemide", "decrease")]),
+        ("We have weaned her off topiramate.", [("topiramate", "stop")]),
+        (
+            "I have taken him off oxybutynin and replaced it with mirabegron 25 mg.",
+            [
+                ("oxybutynin", "stop"),
+                ("mirabegron", "start"),
+            ],
+        ),
+        (
+            "Discharge medication: Chlordiazepoxide reducing course over 5 days.",
+            [("chlordiazepoxide", "start")],
+        ),
+        (
+            "Commenced lymecycline 408 mg once daily, with chlorhexidine wash daily.",
+            [
+                ("lymecycline", "start"),
+                ("chlorhexidine", "start"),
+            ],
+        ),
+    ],
+)
+def test_round2_change_phrasings(make_nlp, run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _changes(make_nlp, run, text) == expected
+
+
+def test_structured_record_with_medication_status_field(make_nlp, run) -> None:
+    text = "Medication name: Bisoprolol 2.5 mg tablets\nMedication status: Added\nIndication for change: MI\n"
+    assert _changes(make_nlp, run, text) == [("bisoprolol", "start")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She was started on warfarin by the DVT service.",
+        "Tolterodine had been swapped to oxybutynin by you.",
+        "She has had aches since starting letrozole.",
+        "Methotrexate, which we started in the autumn, helped.",
+        "Review to confirm rivaroxaban restarted.",
+        "Tamsulosin 400 micrograms OD - stop when stent removed.",
+    ],
+)
+def test_round2_context_traps(make_nlp, run, text: str) -> None:
+    assert _changes(make_nlp, run, text) == []
+
+
+def test_it_refers_to_the_topic_not_a_drug_after_with(make_nlp, run) -> None:
+    text = (
+        "She has struggled on methotrexate; she had nausea even with folic acid, so I have stopped it today."
+    )
+    assert _changes(make_nlp, run, text) == [("methotrexate", "stop")]
+
+
+def test_writer_present_perfect_ends_a_historical_scope(make_nlp, run) -> None:
+    text = "Following my telephone advice last month we have weaned her off topiramate."
+    assert _changes(make_nlp, run, text) == [("topiramate", "stop")]
+
+
+def test_it_after_an_active_writer_verb_in_the_same_clause(make_nlp, run) -> None:
+    text = "She has been on quetiapine 300 mg at night since May, and I have increased it to 400 mg at night."
+    assert _changes(make_nlp, run, text) == [("quetiapine", "increase")]
+
+
+def test_patient_agreeing_to_stop_is_not_yet_a_change(make_nlp, run) -> None:
+    assert _changes(make_nlp, run, "She has been buying pregabalin and has agreed to stop it.") == []

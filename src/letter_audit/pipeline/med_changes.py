@@ -54,9 +54,19 @@ _UNDONE = re.compile(
     r"(?:again\s+)?(?:before|prior to|ahead of|by the time of)\s+(?:her |his |their )?discharge",
     re.IGNORECASE,
 )
+# "TAMSULOSIN 400 MICROGRAMS OD - STOP WHEN STENT REMOVED": a plain "stop" with its condition is a planned end
+_PLANNED_END = re.compile(
+    r"\s+(?:it\s+|this\s+|them\s+)?(?:when|once|after|if|at the end|on completion|on \d|on or after"
+    r"|in \d+\s+(?:days?|weeks?|months?))\b",
+    re.IGNORECASE,
+)
+_PLAIN_STOP = {"stop", "discontinue", "cease", "stops"}
+# a drug named after one of these is not what a later "it" refers to ("nausea even with folic acid")
+_OBLIQUE = re.compile(r"\b(?:with|despite|alongside|plus|besides)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _WAS = re.compile(rf"\b(?:was|previously|prev\.?|from)\s+({DOSE})", re.IGNORECASE)
 _LINE_START = re.compile(r"\n[ \t]*(?:[-•*]|\d{1,2}[.)]|[A-Za-z]{1,12}:)?[ \t]*")
 _PASSIVE = re.compile(r"\b(?:has|have|was|were|is|are)\s+(?:now\s+|also\s+)?(?:been\s+)?$", re.IGNORECASE)
+_ACTIVE = re.compile(r"\b(?:I|we|he|she|they|you)\s+(?:have|has|had)\s+(?:now\s+|also\s+)?$", re.IGNORECASE)
 _TRAILING_JOIN = re.compile(r"[\s,;]+(?:and|or|but|then|so|which)$", re.IGNORECASE)
 _PRONOUN = re.compile(r"\s+(?:this|it|the dose|this dose|them)\b", re.IGNORECASE)
 
@@ -196,8 +206,17 @@ class MedChangeFinder(RecordReader):
             if ts and (ds or antecedent is not None):
                 nxt = clauses[ci + 1] if ci + 1 < len(clauses) else None
                 self._clause(doc, text, cs, ce, ds, ts, nxt, changes, done, antecedent)
-            in_clause = [d for d in drugs[di:] if d.start_char < ce]
-            prev = (ce, in_clause[-1] if in_clause else None)
+            in_clause = [
+                d
+                for d in drugs[di:]
+                if d.start_char < ce and not _OBLIQUE.search(text, max(cs, d.start_char - 30), d.start_char)
+            ]
+            if in_clause:
+                prev = (ce, in_clause[-1])
+            elif prev[1] is not None and "\n" not in text[prev[0] : ce]:
+                prev = (ce, prev[1])
+            else:
+                prev = (ce, None)
         changes.sort(key=lambda c: c["start"])
         doc._.med_changes = changes
         doc.spans["med_changes"] = [
@@ -278,6 +297,9 @@ class MedChangeFinder(RecordReader):
                     not tight
                     and all(d.start_char < self._phrase_end(before[0]) for d in before[1:])
                     and _PASSIVE.search(subject_gap)
+                    and not _ACTIVE.search(
+                        subject_gap
+                    )  # "..., so I have stopped it": the writer is the subject
                     and len(_WORDS.findall(subject_gap)) <= 12
                     and "\n" not in subject_gap
                 ):
@@ -334,10 +356,18 @@ class MedChangeFinder(RecordReader):
             if t.rule.action == "switch" and self._switch(doc, text, cs, ce, t, ds, changes, done):
                 continue
             targets, cost = self._attach(text, t, ds)
-            if not targets and antecedent is not None and antecedent.start_char not in done:
-                # "...prednisolone 40 mg daily; I have increased this to 60 mg"
-                if _PRONOUN.match(text, t.end):
-                    targets, cost = [antecedent], 0
+            if not targets and _PRONOUN.match(text, t.end):
+                # "quetiapine 300 mg ..., and I have increased it to 400 mg"; "...prednisolone 40 mg daily;
+                # I have increased this to 60 mg": the last drug named before, in this clause or the last
+                here = [
+                    d
+                    for d in ds
+                    if d.end_char <= t.start
+                    and not _OBLIQUE.search(text, max(cs, d.start_char - 30), d.start_char)
+                ]
+                ref = here[-1] if here else antecedent
+                if ref is not None and ref.start_char not in done:
+                    targets, cost = [ref], 0
             for d in targets:
                 if d.start_char in done or d.start_char in chained:
                     continue
@@ -353,6 +383,8 @@ class MedChangeFinder(RecordReader):
                 continue
             since = lead[2] if lead is not None and d.start_char in chained else None
             if self._blocked(doc, t, since):
+                continue
+            if text[t.start : t.end].lower() in _PLAIN_STOP and _PLANNED_END.match(text, t.end):
                 continue
             change = self._make(doc, text, t.rule.action, t.rule.id, d, cs, ce, t, nxt)
             if change is not None:
@@ -424,7 +456,11 @@ class MedChangeFinder(RecordReader):
                 return None
         if action == "switch":
             # "changed her to Trimbow" with the old drug not named beside it: a start
-            if t is None or t.end > d.start_char or not re.search(r"\bto\b", text[t.end : d.start_char]):
+            if (
+                t is None
+                or t.end > d.start_char
+                or not re.search(r"\b(?:to|with|by)\b", text[t.end : d.start_char])
+            ):
                 return None
             action = "start"
         if action in ("start",):

@@ -10,13 +10,16 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from ..errors import ModelError
 from ..paths import models_dir
 from ..standard import load_yaml_model
+
+if TYPE_CHECKING:
+    from ..pipeline.rxfilter import Scanner
 
 FLAGS = re.IGNORECASE | re.MULTILINE
 
@@ -139,14 +142,14 @@ def compiled(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 @lru_cache(maxsize=512)
-def _gated(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], Callable[[str], bool]] | None:
+def _gated(patterns: tuple[str, ...]) -> tuple[Scanner, Callable[[str], bool]] | None:
     """The alternation with a literal test that rules it out cheaply (see pipeline/rxfilter.py)."""
-    from ..pipeline.rxfilter import Gate, Source, any_gate
+    from ..pipeline.rxfilter import Gate, Scanner, Source, any_gate
 
     regex = compiled(patterns)
     if regex is None:
         return None
-    return regex, any_gate([Gate(Source(p, FLAGS)) for p in patterns])
+    return Scanner(regex), any_gate([Gate(Source(p, FLAGS)) for p in patterns])
 
 
 
@@ -171,10 +174,11 @@ def search(patterns: list[Regex], text: str, pos: int = 0, endpos: int | None = 
     entry = _gated(tuple(patterns))
     if entry is None:
         return None
-    regex, test = entry
-    if not test(_lowered(text)):
+    scanner, test = entry
+    low = _lowered(text)
+    if not test(low):
         return None
-    return regex.search(text, pos, len(text) if endpos is None else endpos)
+    return scanner.search(text, scanner.starts(low), pos, endpos)
 
 
 def any_match(patterns: list[Regex], text: str) -> bool:

@@ -24,7 +24,7 @@ from ..report import LetterType
 from . import extensions  # noqa: F401
 from .ruledata import Cue, read_yaml
 from .ruledata import compile_pattern as _compile
-from .rxfilter import Gate, Haystack
+from .rxfilter import Gate, Haystack, Scanner
 from .sentences import doc_text, ocr_letters
 
 RULES_FILE = "meta.yaml"
@@ -101,6 +101,7 @@ class MetaFinder:
         self.rules = rules
         self.type_cues = [(c.id, c.type, c.weight, _compile(c.pattern)) for c in rules.letter_type.cues]
         self.type_gates = [Gate(rx) for *_, rx in self.type_cues]
+        self.type_scanners = [Scanner(rx) for *_, rx in self.type_cues]
         d = rules.dates
         self.date_labels = [(c.id, c.field, c.priority, c.after, _compile(c.pattern)) for c in d.labels]
         self.label_gates = [Gate(label[-1]) for label in self.date_labels]
@@ -131,10 +132,12 @@ class MetaFinder:
         hay = hay or Haystack(text)
         scores: dict[str, float] = {}
         first: dict[str, tuple[int, int, str]] = {}
-        for (rid, typ, weight, rx), gate in zip(self.type_cues, self.type_gates, strict=True):
+        for (rid, typ, weight, _), gate, scanner in zip(
+            self.type_cues, self.type_gates, self.type_scanners, strict=True
+        ):
             if not gate.may_match(hay):
                 continue
-            for m in rx.finditer(text):
+            for m in scanner.finditer(text, scanner.starts(hay.low)):
                 bonus = lt.head_bonus if m.start() < lt.head_chars else 1.0
                 scores[typ] = scores.get(typ, 0.0) + weight * bonus
                 if typ not in first or m.start() < first[typ][0]:

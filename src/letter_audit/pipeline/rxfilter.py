@@ -12,7 +12,8 @@ rejects never changes a result: rules and their data stay exactly as written.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any, NamedTuple, Protocol
@@ -242,3 +243,116 @@ class AnyGate:
 
 def any_gate(gates: list[Gate]) -> AnyGate:
     return AnyGate(gates)
+
+
+# -- where a match can start ---------------------------------------------------------------------
+_ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
+_MIN_LEAD = 2  # shorter leading literals occur too often to be worth finding one by one
+_MAX_LEADS = 64
+
+
+def _lead(items: Any) -> frozenset[str] | None:
+    """Lowered strings one of which every match of ``items`` starts with (None: unknown)."""
+    run: frozenset[str] = frozenset({""})
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        exact, _ = _node(op, av)
+        if exact is not None and "" not in exact and len(run) * len(exact) <= _MAX_LEADS:
+            run = frozenset(a + b for a in run for b in exact)
+            continue
+        if run == _EMPTY[0]:
+            return _lead_node(op, av)
+        break
+    return None if run == _EMPTY[0] else run
+
+
+def _lead_node(op: Any, av: Any) -> frozenset[str] | None:
+    if op is C.SUBPATTERN:
+        return _lead(av[-1])
+    if op is getattr(C, "ATOMIC_GROUP", None):
+        return _lead(av)
+    if op is C.BRANCH:
+        out: set[str] = set()
+        for alt in av[1]:
+            leads = _lead(alt)
+            if leads is None:
+                return None
+            out |= leads
+        return frozenset(out) if len(out) <= _MAX_LEADS else None
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT) or op is getattr(C, "POSSESSIVE_REPEAT", None):
+        lo, _, inner = av
+        return _lead(inner) if lo >= 1 else None
+    return None
+
+
+def leading_literals(pattern: Regex) -> frozenset[str] | None:
+    """Lowered strings every match of ``pattern`` starts with, when all are long enough to look for."""
+    try:
+        tree = _parser.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
+    except Exception:  # noqa: BLE001 - an unreadable tree just means no shortcut
+        return None
+    leads = _lead(tree)
+    if not leads or min(len(s) for s in leads) < _MIN_LEAD:
+        return None
+    return leads
+
+
+class Scanner:
+    """``search`` with the result of ``pattern.search`` but trying only where a match can start.
+
+    When every match must start with one of a few literals, the places those literals occur in the
+    lowered text (same length as the text: see ``Haystack``) are the only places ``pattern.match`` can
+    succeed, so trying them in order gives the leftmost match, exactly as ``search`` would, without
+    running the pattern at every position. Built after ``_WARM_USES`` uses, like a gate."""
+
+    __slots__ = ("_leads", "_uses", "rx")
+
+    def __init__(self, rx: re.Pattern[str]) -> None:
+        self.rx = rx
+        self._leads: frozenset[str] | None = None
+        self._uses = 0
+
+    def starts(self, low: str) -> list[int] | None:
+        """Sorted places a match may start in the lowered text, or None to search everywhere."""
+        if self._uses < _WARM_USES:
+            self._uses += 1
+            if self._uses < _WARM_USES:
+                return None
+            self._leads = leading_literals(self.rx)
+        if self._leads is None:
+            return None
+        found: set[int] = set()
+        for lead in self._leads:
+            i = low.find(lead)
+            while i >= 0:
+                found.add(i)
+                i = low.find(lead, i + 1)
+        return sorted(found)
+
+    def search(
+        self, text: str, starts: list[int] | None, pos: int = 0, endpos: int | None = None
+    ) -> re.Match[str] | None:
+        """``self.rx.search(text, pos, endpos)``, trying only ``starts`` (from ``starts(low)``)."""
+        end = len(text) if endpos is None else endpos
+        if starts is None:
+            return self.rx.search(text, pos, end)
+        for i in range(bisect_left(starts, pos), len(starts)):
+            q = starts[i]
+            if q >= end:
+                break
+            m = self.rx.match(text, q, end)
+            if m is not None:
+                return m
+        return None
+
+    def finditer(self, text: str, starts: list[int] | None) -> Iterator[re.Match[str]]:
+        """``self.rx.finditer(text)``: with ``starts``, matches are never empty (they begin with a
+        literal), so the next one is searched for from the end of the last, as ``finditer`` does."""
+        if starts is None:
+            yield from self.rx.finditer(text)
+            return
+        pos = 0
+        while (m := self.search(text, starts, pos)) is not None:
+            yield m
+            pos = m.end()

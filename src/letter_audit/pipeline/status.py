@@ -24,7 +24,7 @@ from ..errors import ModelError
 from . import extensions  # noqa: F401
 from .ruledata import Cue, read_yaml
 from .ruledata import compile_pattern as _compile
-from .rxfilter import Gate, Haystack
+from .rxfilter import Gate, Haystack, Scanner
 from .sentences import doc_text, ocr_letters, sentence_spans
 
 RULES_FILE = "status.yaml"
@@ -87,7 +87,7 @@ Hit = tuple[int, int, str]  # start, end, rule id
 _GENERIC_WHO = {"clinic", "the clinic", "team", "the team", "service", "the service", "nurse", "consultant"}
 
 
-Compiled = tuple[str, re.Pattern[str], re.Pattern[str] | None, Gate]  # rule id, pattern, before, gate
+Compiled = tuple[str, re.Pattern[str], re.Pattern[str] | None, Gate, Scanner]  # id, pattern, before, gate
 _BEFORE_REACH = 50
 
 
@@ -95,14 +95,16 @@ def _scan(cues: list[Compiled], text: str, units: list[tuple[int, int]], hay: Ha
     """Every hit of every cue that lies inside one sentence. Each cue runs once over the whole text
     (compiled with MULTILINE, so "^" is a line start) rather than once per sentence: far fewer calls.
     A cue with a "before" part keeps a hit only when "before" matches just ahead of it in its sentence.
-    A cue whose gate finds its words missing from ``hay`` (the same text) cannot match and is skipped."""
+    A cue whose gate finds its words missing from ``hay`` (the same text) cannot match and is skipped;
+    the others are tried only where their first words occur (``Scanner``: same matches as ``search``)."""
     starts = [u[0] for u in units]
     hits: list[Hit] = []
-    for rid, rx, before, gate in cues:
+    for rid, _, before, gate, scanner in cues:
         if not gate.may_match(hay):
             continue
         pos = 0
-        while (m := rx.search(text, pos)) is not None:
+        where = scanner.starts(hay.low)  # only where the cue's first words are
+        while (m := scanner.search(text, where, pos)) is not None:
             i = bisect_right(starts, m.start()) - 1
             if i >= 0 and m.end() <= units[i][1]:
                 pos = max(m.end(), m.start() + 1)
@@ -126,7 +128,8 @@ class StatusFinder:
             out: list[Compiled] = []
             for c in cues:
                 rx = re.compile(c.pattern, flags)
-                out.append((c.id, rx, re.compile(c.before, flags) if c.before else None, Gate(rx)))
+                before = re.compile(c.before, flags) if c.before else None
+                out.append((c.id, rx, before, Gate(rx), Scanner(rx)))
             return out
 
         fn = rules.fit_note
@@ -225,7 +228,7 @@ class StatusFinder:
     def _contact_hits(self, text: str, hay: Haystack | None = None) -> list[Hit]:
         hay = hay or Haystack(text)
         found: list[Hit] = []
-        for rid, rx, before, gate in self.contact:
+        for rid, rx, before, gate, _ in self.contact:
             if not gate.may_match(hay):
                 continue
             for m in rx.finditer(text):

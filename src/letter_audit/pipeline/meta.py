@@ -175,7 +175,7 @@ class MetaFinder:
         pieces of the text)."""
         d = self.rules.dates
         hay = hay or Haystack(text)
-        labels = [lab for lab, gate in zip(self.date_labels, self.label_gates, strict=True)
+        labels = [(lab, gate) for lab, gate in zip(self.date_labels, self.label_gates, strict=True)
                   if gate.may_match(hay)]
         out: dict[str, dict[str, Any]] = {}
         ranks: dict[str, int] = {}
@@ -190,8 +190,9 @@ class MetaFinder:
             if "day" in window.lower():  # the weekday tail pattern ends in "day"
                 window = _WEEKDAY_TAIL.sub("", window)
             best: tuple[int, str, str, int] | None = None  # label length, field, rule, priority
-            for rid, label_of, priority, after, rx in labels:
-                if after is not None and previous != after:
+            window_low = Haystack(window).low
+            for (rid, label_of, priority, after, rx), gate in labels:
+                if (after is not None and previous != after) or not gate.test(window_low):
                     continue
                 lm = rx.search(window)
                 if lm is not None and (best is None or lm.end() - lm.start() > best[0]):

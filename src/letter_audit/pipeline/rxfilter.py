@@ -48,7 +48,7 @@ class Haystack:
     __slots__ = ("low",)
 
     def __init__(self, text: str) -> None:
-        self.low = text.translate(_FOLD).lower()
+        self.low = text.lower() if text.isascii() else text.translate(_FOLD).lower()
 
 
 Info = tuple[frozenset[str] | None, list[frozenset[str]]]  # exact strings (or None), necessary clauses

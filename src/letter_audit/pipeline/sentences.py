@@ -101,9 +101,19 @@ def ocr_letters(text: str) -> str:
     "FoLLoW-UP") and curly quotes made straight ("I\u2019d" -> "I'd").
 
     Same length as the input, so every offset found in the result points at the same letter text.
+    Three components ask for the same letter's text in turn, so the last answer is kept for it.
     """
-    text = text.translate(_QUOTES)
-    return _OCR_ZERO.sub("o", text) if "0" in text else text
+    global _LAST_OCR
+    last = _LAST_OCR  # one read: safe if threads share the module
+    if last[0] is text:
+        return last[1]
+    out = text.translate(_QUOTES)
+    out = _OCR_ZERO.sub("o", out) if "0" in out else out
+    _LAST_OCR = (text, out)
+    return out
+
+
+_LAST_OCR: tuple[str | None, str] = (None, "")
 
 
 def doc_text(doc: Doc) -> str:

@@ -99,7 +99,13 @@ def join_parts(parts: list[str]) -> str:
 
 
 # The BNF shortens salt words in presentation names ("Tiotropium brom", "Bumetanide/Pot chlor")
-ABBREVIATED = {"brom": "bromide", "sod": "sodium", "pot": "potassium", "chlor": "chloride", "hcl": "hydrochloride"}
+ABBREVIATED = {
+    "brom": "bromide",
+    "sod": "sodium",
+    "pot": "potassium",
+    "chlor": "chloride",
+    "hcl": "hydrochloride",
+}
 # A "name" read from a presentation that is really its strength or form ("100units/ml inj" -> "ml inj")
 NOT_A_NAME = re.compile(r"^(?:ml|g|mg|dose|micrograms?|mcg|units?)\b")
 

@@ -279,3 +279,33 @@ def test_it_after_an_active_writer_verb_in_the_same_clause(make_nlp, run) -> Non
 
 def test_patient_agreeing_to_stop_is_not_yet_a_change(make_nlp, run) -> None:
     assert _changes(make_nlp, run, "She has been buying pregabalin and has agreed to stop it.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Added in amlodipine 5 mg OD.", [("amlodipine", "start")]),
+        (
+            "Aspirin STOPPED - replaced by clopidogrel 75 mg OD",
+            [("aspirin", "stop"), ("clopidogrel", "start")],
+        ),
+        ("Medications on discharge:\nAmoxicillin 500 mg TDS x 5/7", [("amoxicillin", "start")]),
+        ("TTO:\nDoxycycline 100 mg OD for 5/7", [("doxycycline", "start")]),
+    ],
+)
+def test_round2_list_shorthand(make_nlp, run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _changes(make_nlp, run, text) == expected
+
+
+def test_a_blocked_trigger_does_not_hide_a_real_one(make_nlp, run) -> None:
+    text = (
+        "Her zopiclone has been brought down to 3.75 mg at night, and she is keen to come off it altogether."
+    )
+    assert _changes(make_nlp, run, text) == [("zopiclone", "decrease")]
+
+
+def test_stop_by_a_date_is_planned(make_nlp, run) -> None:
+    assert (
+        _changes(make_nlp, run, "Zopiclone 3.75 mg on alternate nights; stop it by the end of November.")
+        == []
+    )

@@ -94,7 +94,9 @@ class DosageReader:
             r"(?:(?:for|x|over|to complete(?: a)?|complete|a total of)\s+)?"
             r"(?:a\s+further\s+|another\s+)?(?:\d+|one|two|three|four|five|six|seven|ten|fourteen)"
             r"\s*(?:more\s+|further\s+)?(?:days?|weeks?|months?|doses?)"
-            r"(?:,?\s+(?:only|in total|total|then stop|then review|course))?(?![\w])",
+            r"(?:,?\s+(?:only|in total|total|then stop|then review|course))?(?![\w])"
+            # "x 5/7" days, "for 2/52" weeks, "for 3/12" months
+            r"|(?:for|x|×)\s*\d{1,2}\s*/\s*(?:7|52|12)(?![\d/])",
             re.IGNORECASE,
         )
         self.re_filler = re.compile(

@@ -57,7 +57,7 @@ _UNDONE = re.compile(
 # "TAMSULOSIN 400 MICROGRAMS OD - STOP WHEN STENT REMOVED": a plain "stop" with its condition is a planned end
 _PLANNED_END = re.compile(
     r"\s+(?:it\s+|this\s+|them\s+)?(?:when|once|after|if|at the end|on completion|on \d|on or after"
-    r"|in \d+\s+(?:days?|weeks?|months?))\b",
+    r"|in \d+\s+(?:days?|weeks?|months?)|by (?:the end|\d|next|mid))\b",
     re.IGNORECASE,
 )
 _PLAIN_STOP = {"stop", "discontinue", "cease", "stops"}
@@ -368,6 +368,8 @@ class MedChangeFinder(RecordReader):
                 ref = here[-1] if here else antecedent
                 if ref is not None and ref.start_char not in done:
                     targets, cost = [ref], 0
+            if targets and self._blocked(doc, t):
+                continue  # a blocked trigger must not hide an unblocked one on the same drug
             for d in targets:
                 if d.start_char in done or d.start_char in chained:
                     continue

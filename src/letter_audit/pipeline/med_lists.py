@@ -64,6 +64,9 @@ class ListRules(BaseModel):
 def _days(duration: str | None) -> float | None:
     if not duration:
         return None
+    slash = re.search(r"(\d{1,2})\s*/\s*(7|52|12)\b", duration)
+    if slash:  # "5/7" = five days, "2/52" = two weeks, "3/12" = three months
+        return float(slash.group(1)) * {"7": 1, "52": 7, "12": 30}[slash.group(2)]
     m = re.search(
         r"(\d+|one|two|three|four|five|six|seven|ten|fourteen)\s*(?:more\s+|further\s+)?(day|week|month|dose)",
         duration,

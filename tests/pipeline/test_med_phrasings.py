@@ -309,3 +309,22 @@ def test_stop_by_a_date_is_planned(make_nlp, run) -> None:
         _changes(make_nlp, run, "Zopiclone 3.75 mg on alternate nights; stop it by the end of November.")
         == []
     )
+
+
+def test_planned_titration_after_a_start_is_part_of_the_start(make_nlp, run) -> None:
+    text = (
+        "Today I started her on candesartan 4 mg once daily, increasing to 8 mg after two weeks if tolerated."
+    )
+    assert _changes(make_nlp, run, text) == [("candesartan", "start")]
+
+
+@pytest.mark.parametrize(
+    "written, generic",
+    [
+        ("candesartan", "candesartan"),
+        ("dabigatran", "dabigatran"),
+        ("mycophenolate mofetil", "mycophenolate"),
+    ],
+)
+def test_prodrug_ester_words_are_left_out_of_the_generic(make_nlp, run, written: str, generic: str) -> None:
+    assert _changes(make_nlp, run, f"We have stopped {written}.") == [(generic, "stop")]

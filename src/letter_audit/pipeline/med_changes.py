@@ -370,6 +370,10 @@ class MedChangeFinder(RecordReader):
                     targets, cost = [ref], 0
             if targets and self._blocked(doc, t):
                 continue  # a blocked trigger must not hide an unblocked one on the same drug
+            if t.rule.action in ("increase", "decrease") and text[t.start : t.end].lower().endswith("ing"):
+                # "started candesartan 4 mg, increasing to 8 mg after two weeks": a planned titration is part
+                # of the start; it only counts when nothing else is said of the drug
+                cost += 10
             for d in targets:
                 if d.start_char in done or d.start_char in chained:
                     continue

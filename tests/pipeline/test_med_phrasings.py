@@ -328,3 +328,11 @@ def test_planned_titration_after_a_start_is_part_of_the_start(make_nlp, run) -> 
 )
 def test_prodrug_ester_words_are_left_out_of_the_generic(make_nlp, run, written: str, generic: str) -> None:
     assert _changes(make_nlp, run, f"We have stopped {written}.") == [(generic, "stop")]
+
+
+def test_one_line_tto_with_a_planned_stop(make_nlp, run) -> None:
+    text = (
+        "TTO: NITROFURANTOIN MR 100 MG BD FOR 3 DAYS. TAMSULOSIN 400 MICROGRAMS OD FOR STENT DISCOMFORT - "
+        "STOP WHEN STENT REMOVED. PARACETAMOL 1 G QDS PRN."
+    )
+    assert _changes(make_nlp, run, text) == [("nitrofurantoin", "start"), ("tamsulosin", "start")]

@@ -36,6 +36,8 @@ _PREVIOUS = re.compile(
     rf"({DOSE})",
     re.IGNORECASE,
 )
+# a discharge item with a planned end is a course ("TAMSULOSIN 400 MICROGRAMS OD - STOP WHEN STENT REMOVED")
+_PLANNED_STOP = re.compile(r"\b(?:then )?stop (?:when|once|after|on|at)\b", re.IGNORECASE)
 _SIGN_DOSE = re.compile(rf"\s*(?:(?:dose\s+)?to\s+)?({DOSE})", re.IGNORECASE)  # the dose after an arrow sign
 _AT_HOME = re.compile(
     r"\b(?:to compl?e+te?\b.{0,30}\b(?:days?|course)|\d+ (?:more|further) days?|days? remaining)",
@@ -186,8 +188,13 @@ class MedListComparer:
         return f"{dosage['dose']} {freq}".strip()
 
     @staticmethod
-    def _line_leaders(doc: Doc, drugs: list[Span], start: int, end: int) -> list[Span]:
-        """The first drug of each line between ``start`` and ``end`` (one list item per line)."""
+    def _line_leaders(
+        doc: Doc, drugs: list[Span], start: int, end: int, sentences: bool = False
+    ) -> list[Span]:
+        """The first drug of each line between ``start`` and ``end`` (one list item per line).
+
+        With ``sentences``, a full stop also ends an item ("TTO: NITROFURANTOIN ... 3 DAYS. TAMSULOSIN ...").
+        """
         text = text_of(doc)
         out: list[Span] = []
         last_line = -1
@@ -195,6 +202,8 @@ class MedListComparer:
             if not (start <= d.start_char < end):
                 continue
             line_start = text.rfind("\n", 0, d.start_char) + 1
+            if sentences:
+                line_start = max(line_start, text.rfind(". ", 0, d.start_char) + 2)
             if line_start == last_line or not _LEADER.fullmatch(text[line_start : d.start_char]):
                 continue
             last_line = line_start
@@ -270,11 +279,16 @@ class MedListComparer:
             if s.label_ not in self.rules.course_sections:
                 continue
             body = s._.body_start if s._.body_start is not None else s.start_char
-            for d in self._line_leaders(doc, drugs, body, s.end_char):
+            text = text_of(doc)
+            for d in self._line_leaders(doc, drugs, body, s.end_char, sentences=True):
                 days = _days((d._.dosage or {}).get("duration"))
-                line_end = text_of(doc).find("\n", d.start_char)
-                line = text_of(doc)[d.start_char : line_end if line_end != -1 else len(text_of(doc))]
-                if days is not None and days <= self.rules.max_course_days and not _USUAL.search(line):
+                line_end = min(
+                    (p for p in (text.find("\n", d.start_char), text.find(". ", d.start_char)) if p != -1),
+                    default=len(text),
+                )
+                line = text[d.start_char : line_end]
+                short = days is not None and days <= self.rules.max_course_days
+                if (short or _PLANNED_STOP.search(line)) and not _USUAL.search(line):
                     out.append(d)
         # anywhere outside the admission list, a line that says the course goes on at home
         text = text_of(doc)

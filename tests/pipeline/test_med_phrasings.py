@@ -336,3 +336,15 @@ def test_one_line_tto_with_a_planned_stop(make_nlp, run) -> None:
         "STOP WHEN STENT REMOVED. PARACETAMOL 1 G QDS PRN."
     )
     assert _changes(make_nlp, run, text) == [("nitrofurantoin", "start"), ("tamsulosin", "start")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ramipril st0pped due to AKI.", [("ramipril", "stop")]),
+        ("Bisoprolol 5tarted at 1.25 mg.", [("bisoprolol", "start")]),
+        ("Furosemide 40 mg OD: increa5ed to 80 mg.", [("furosemide", "increase")]),
+    ],
+)
+def test_ocr_digits_inside_change_words(make_nlp, run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _changes(make_nlp, run, text) == expected

@@ -66,6 +66,8 @@ _OBLIQUE = re.compile(r"\b(?:with|despite|alongside|plus|besides)\s+(?:\w+\s+)?$
 _WAS = re.compile(rf"\b(?:was|previously|prev\.?|from)\s+({DOSE})", re.IGNORECASE)
 _LINE_START = re.compile(r"\n[ \t]*(?:[-•*]|\d{1,2}[.)]|[A-Za-z]{1,12}:)?[ \t]*")
 _PASSIVE = re.compile(r"\b(?:has|have|was|were|is|are)\s+(?:now\s+|also\s+)?(?:been\s+)?$", re.IGNORECASE)
+_OCR_DIGIT = re.compile(r"(?<=[a-z])[015]+(?=[a-z])|\b[05](?=[a-z]{3})", re.IGNORECASE)
+_OCR_FIX = str.maketrans("015", "ols")
 _ACTIVE = re.compile(r"\b(?:I|we|he|she|they|you)\s+(?:have|has|had)\s+(?:now\s+|also\s+)?$", re.IGNORECASE)
 _TRAILING_JOIN = re.compile(r"[\s,;]+(?:and|or|but|then|so|which)$", re.IGNORECASE)
 _PRONOUN = re.compile(r"\s+(?:this|it|the dose|this dose|them)\b", re.IGNORECASE)
@@ -243,6 +245,9 @@ class MedChangeFinder(RecordReader):
         return out
 
     def _find_triggers(self, text: str) -> list[Trigger]:
+        if _OCR_DIGIT.search(text):
+            # scanned letters misread letters as digits ("st0pped", "5tarted"); the fix keeps every offset
+            text = _OCR_DIGIT.sub(lambda m: m.group(0).translate(_OCR_FIX), text)
         rxs = [rx for _, rx in self.rx_triggers]
         found = longest_matches(text, self.rx_any, rxs, self.trigger_firsts)
         return [Trigger(s, e, self.rx_triggers[k][0]) for s, e, k in found]

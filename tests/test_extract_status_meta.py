@@ -106,3 +106,11 @@ def test_ocr_zeros_do_not_hide_a_fit_note(nlp) -> None:
     f = extract(annotate(nlp, letter), letter)
     assert f.fit_note.status == "issued"
     assert f.fit_note.evidence is not None and "F0R W0RK ISSUED" in f.fit_note.evidence.text
+
+
+def test_a_ward_telephone_line_is_not_the_team(nlp) -> None:
+    """Regression: "Ward: 01632 960750" gave the team as a phone number in the audit report."""
+    text = "Discharge summary\nWard: 01632 960750\nStroke Unit team\nDear Dr Jones,\n"
+    letter = Letter.from_text(text)
+    f = extract(annotate(nlp, letter), letter)
+    assert f.team == "Stroke Unit"

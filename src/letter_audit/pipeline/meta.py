@@ -258,12 +258,16 @@ class MetaFinder:
     def _person(
         self, rx: re.Pattern[str], text: str, rule: str, gate: Gate, hay: Haystack
     ) -> dict[str, Any] | None:
-        m = rx.search(text) if gate.may_match(hay) else None
-        if m is None:
+        if not gate.may_match(hay):
             return None
-        group = "name" if m.group("name") else "name2"
-        value = " ".join(m.group(group).split()).strip(" .|:-")
-        return {"value": value, "start": m.start(group), "end": m.end(group), "rule": rule}
+        for m in rx.finditer(text):
+            group = "name" if m.group("name") else "name2"
+            value = " ".join(m.group(group).split()).strip(" .|:-")
+            # "Ward: 01632 960750" names a telephone line, not a team or a person.
+            if not value[:1].isalpha():
+                continue
+            return {"value": value, "start": m.start(group), "end": m.end(group), "rule": rule}
+        return None
 
     def find(self, text: str) -> dict[str, Any]:
         hay = Haystack(text)

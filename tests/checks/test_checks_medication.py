@@ -198,3 +198,45 @@ def test_reason_and_dose_written_on_the_same_line_count() -> None:
         medication_changes=changes(change("Bisoprolol", drug="bisoprolol", action="start")),
     )
     assert r.explanation == "1 of 1 changes lack detail: start bisoprolol (no dose or reason)."
+
+
+TABLE = """Medicines on admission | Medicines on discharge
+Ramipril 5 mg OD | Ramipril 5 mg OD
+Amlodipine 10 mg OD | Bisoprolol 1.25 mg OD for 5 days
+"""
+
+
+def _table_changes(**reasons: str):  # type: ignore[no-untyped-def]
+    def make(letter):  # type: ignore[no-untyped-def]
+        stop = MedicationChange(
+            evidence=ev(letter, "Amlodipine 10 mg OD").model_copy(update={"rule": "list_absent_at_discharge"}),
+            drug="amlodipine", action="stop", reason=reasons.get("amlodipine"),
+        )
+        start = MedicationChange(
+            evidence=ev(letter, "Bisoprolol 1.25 mg OD").model_copy(update={"rule": "list_new_at_discharge"}),
+            drug="bisoprolol", action="start", reason=reasons.get("bisoprolol"),
+        )
+        return [stop, start]
+
+    return make
+
+
+def test_table_differences_found_by_extraction_unexplained() -> None:
+    """A two-column table the section cues cannot split: the changes extraction implied are judged."""
+    r = result("medication_lists_explained", TABLE, letter_type=DS, medication_changes=_table_changes())
+    assert r.status == "not_met"
+    assert r.explanation == (
+        "2 differences between the admission and discharge lists are not explained: "
+        "stop amlodipine, start bisoprolol."
+    )
+    assert [e.text for e in r.evidence] == ["Amlodipine 10 mg OD", "Bisoprolol 1.25 mg OD"]
+
+
+def test_table_differences_explained_by_reason_or_narrative() -> None:
+    text = TABLE + "\nAmlodipine was stopped because of ankle swelling.\n"
+    r = result(
+        "medication_lists_explained", text, letter_type=DS,
+        medication_changes=_table_changes(bisoprolol="rate control"),
+    )
+    assert r.status == "met"
+    assert r.explanation == "Differences between the lists are explained: stop amlodipine, start bisoprolol."

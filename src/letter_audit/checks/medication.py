@@ -123,7 +123,7 @@ def _looks_like_heading(line: str) -> bool:
     return stripped.endswith(":") and len(stripped) < 50 and not re.search(r"\d", stripped)
 
 
-def _explained(ctx: CheckContext, drug: str, lists: tuple[_DrugList, _DrugList]) -> bool:
+def _explained(ctx: CheckContext, drug: str, lists: tuple[_DrugList, ...]) -> bool:
     for change in ctx.findings.medication_changes:
         if (drug in change.drug.lower() or change.drug.lower() in drug) and change.reason:
             return True
@@ -152,7 +152,7 @@ def list_changes_explained(ctx: CheckContext) -> Outcome:
     admission = _drug_list(ctx, ctx.cues.content.admission_list)
     discharge = _drug_list(ctx, ctx.cues.content.discharge_list)
     if admission is None or discharge is None:
-        return not_applicable("The letter does not give both an admission and a discharge medication list.")
+        return _compared_changes_explained(ctx)
     added = sorted(set(discharge.drugs) - set(admission.drugs))
     removed = sorted(set(admission.drugs) - set(discharge.drugs))
     if not added and not removed:
@@ -169,6 +169,40 @@ def list_changes_explained(ctx: CheckContext) -> Outcome:
         f"{len(unexplained)} differences between the admission and discharge lists are not explained: "
         f"{', '.join(unexplained)}.",
         *evidence,
+    )
+
+
+# Extraction rules that find a change only by comparing two lists or two table columns (before and
+# after): the letter itself never says the drug changed, so it owes the reader a reason.
+_COMPARED = frozenset(
+    {"list_absent_at_discharge", "list_new_at_discharge", "list_dose_differs", "table_dose_columns",
+     "table_previous_column"}
+)
+
+
+def _compared_changes_explained(ctx: CheckContext) -> Outcome:
+    """Two-column tables and lists the section cues cannot split: judge the changes extraction implied."""
+    implied = [c for c in ctx.findings.medication_changes if c.evidence.rule in _COMPARED]
+    if not implied:
+        return not_applicable("The letter does not give both an admission and a discharge medication list.")
+    text = ctx.letter.text
+
+    def own_row(c: MedicationChange) -> _DrugList:
+        # The drug's own row never explains itself ("for 5 days" is a duration, not a reason).
+        end = text.find("\n", c.evidence.end)
+        return _DrugList(text.rfind("\n", 0, c.evidence.start) + 1, len(text) if end < 0 else end, {})
+
+    unexplained = [
+        c for c in implied
+        if not c.reason and not _explained(ctx, c.drug.split(" with ")[0].lower(), (own_row(c),))
+    ]
+    names = ", ".join(_describe(c) for c in (unexplained or implied))
+    if not unexplained:
+        return met(f"Differences between the lists are explained: {names}.", *[c.evidence for c in implied])
+    return not_met(
+        f"{len(unexplained)} differences between the admission and discharge lists are not explained: "
+        f"{names}.",
+        *[c.evidence for c in unexplained],
     )
 
 

@@ -208,8 +208,9 @@ Amlodipine 10 mg OD | Bisoprolol 1.25 mg OD for 5 days
 
 def _table_changes(**reasons: str):  # type: ignore[no-untyped-def]
     def make(letter):  # type: ignore[no-untyped-def]
+        gone = {"rule": "list_absent_at_discharge"}
         stop = MedicationChange(
-            evidence=ev(letter, "Amlodipine 10 mg OD").model_copy(update={"rule": "list_absent_at_discharge"}),
+            evidence=ev(letter, "Amlodipine 10 mg OD").model_copy(update=gone),
             drug="amlodipine", action="stop", reason=reasons.get("amlodipine"),
         )
         start = MedicationChange(

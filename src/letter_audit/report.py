@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .letter import SourceInfo
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION: Literal["1"] = "1"
 
 LetterType = Literal["discharge_summary", "clinic_letter", "other"]
 MedAction = Literal["start", "stop", "increase", "decrease", "withhold"]

@@ -5,10 +5,12 @@ Components add their attributes in their own region below; nothing else calls ``
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Doc, Span
 
 
-def _ext(cls: type, name: str, **kwargs: object) -> None:
+def _ext(cls: Any, name: str, **kwargs: Any) -> None:
     if not cls.has_extension(name):
         cls.set_extension(name, **kwargs)
 

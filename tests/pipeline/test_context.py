@@ -70,3 +70,10 @@ def test_first_pairs_of_a_pattern() -> None:
 
     assert first_pairs("not|(?:for )?(?:the )?GPs? to|;") == {"no", "fo", "th", "gp"}
     assert first_pairs("(?:[a-z]+ )?x") is None  # cannot tell: every word must be tried
+
+
+def test_one_letter_word_cues_keep_the_first_pair_index() -> None:
+    from letter_audit.pipeline.context import first_pairs, pair_index
+
+    assert first_pairs("I have|we have") == {"i ", "we"}
+    assert pair_index(["I have", "we have|weaned"]) == {"i ": [0], "we": [1]}

@@ -155,6 +155,9 @@ def first_pairs(pattern: str) -> set[str] | None:
             continue
         if alt[:1] and not (alt[0].isalnum() or alt[0] in "([\\."):
             continue  # starts with punctuation: never matches at the start of a word
+        if re.match(r"[A-Za-z0-9] ", alt):  # a one-letter word ("I have"): the letter and the space
+            out.add(alt[:2].lower())
+            continue
         m = re.match(r"[A-Za-z0-9][^\s\\()\[\]?*+{}|.]", alt)
         if m is None:
             return None
@@ -162,8 +165,28 @@ def first_pairs(pattern: str) -> set[str] | None:
     return out
 
 
+def pair_index(patterns: list[str]) -> dict[str, list[int]] | None:
+    """For each first-two-letter pair, the rules (by index, in order) that can start with it.
+
+    Why: at a word where some cue matches, trying only the few rules that can start with its first two
+    letters is cheaper than trying every rule. None when the combined pattern has no pair set.
+    """
+    sets = [first_pairs(p) for p in patterns]
+    if any(s is None for s in sets):
+        return None
+    index: dict[str, list[int]] = {}
+    for k, s in enumerate(sets):
+        for pair in s or ():
+            index.setdefault(pair, []).append(k)
+    return index
+
+
 def longest_matches(
-    text: str, combined: re.Pattern[str], rxs: list[re.Pattern[str]], firsts: set[str] | None = None
+    text: str,
+    combined: re.Pattern[str],
+    rxs: list[re.Pattern[str]],
+    firsts: set[str] | None = None,
+    index: dict[str, list[int]] | None = None,
 ) -> list[tuple[int, int, int]]:
     """(start, end, index of the regex) of non-overlapping matches, the longest where several start together.
 
@@ -181,8 +204,9 @@ def longest_matches(
         if combined.match(text, p) is None:
             continue
         best: tuple[int, int, int] | None = None
-        for k, rx in enumerate(rxs):
-            mm = rx.match(text, p)
+        ks = index.get(low[p : p + 2], ()) if index is not None and firsts is not None else range(len(rxs))
+        for k in ks:
+            mm = rxs[k].match(text, p)
             if mm is not None and (best is None or mm.end() > best[1]):
                 best = (p, mm.end(), k)
         if best is not None:
@@ -218,6 +242,7 @@ class ContextAnnotator:
         self.compiled = [(r, whole_words(r.pattern)) for r in self.rules]
         self.combined = whole_words("|".join(f"(?:{r.pattern})" for r in self.rules) or "(?!)")
         self.firsts = first_pairs("|".join(f"(?:{r.pattern})" for r in self.rules)) if self.rules else None
+        self.index = pair_index([r.pattern for r in self.rules])
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -226,7 +251,7 @@ class ContextAnnotator:
         starts = [c[0] for c in clauses]
         # the longest cue wins where cues overlap ("was not" holds "not")
         rxs = [rx for _, rx in self.compiled]
-        found = longest_matches(text, self.combined, rxs, self.firsts)
+        found = longest_matches(text, self.combined, rxs, self.firsts, self.index)
         kept = [(s, e, self.compiled[k][0]) for s, e, k in found]
         by_clause: dict[int, list[tuple[int, int, ContextRule]]] = {}
         for f in kept:

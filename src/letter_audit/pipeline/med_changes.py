@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import extensions  # noqa: F401
-from .context import categories_at, clauses_of, first_pairs, longest_matches, text_of, whole_words
+from .context import categories_at, clauses_of, first_pairs, longest_matches, pair_index, text_of, whole_words
 from .med_doses import DOSE, FROM_TO, TO_DOSE, dose_direction
 from .med_records import RecordReader
 from .ruledata import read_jsonl, read_yaml
@@ -141,6 +141,7 @@ class MedChangeFinder(RecordReader):
         if s is None:
             return
         self.trigger_firsts = first_pairs("|".join(f"(?:{r.pattern})" for r in self.triggers))
+        self.trigger_index = pair_index([r.pattern for r in self.triggers])
         self.rx_any = whole_words("|".join(f"(?:{r.pattern})" for r in self.triggers) or "(?!)")
         self.rx_triggers = [
             (r, re.compile(rf"(?<![\w-])(?:{r.pattern})(?![\w-])", re.IGNORECASE)) for r in self.triggers
@@ -249,7 +250,7 @@ class MedChangeFinder(RecordReader):
             # scanned letters misread letters as digits ("st0pped", "5tarted"); the fix keeps every offset
             text = _OCR_DIGIT.sub(lambda m: m.group(0).translate(_OCR_FIX), text)
         rxs = [rx for _, rx in self.rx_triggers]
-        found = longest_matches(text, self.rx_any, rxs, self.trigger_firsts)
+        found = longest_matches(text, self.rx_any, rxs, self.trigger_firsts, self.trigger_index)
         return [Trigger(s, e, self.rx_triggers[k][0]) for s, e, k in found]
 
     # -- ties ------------------------------------------------------------------------------------

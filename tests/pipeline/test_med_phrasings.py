@@ -348,3 +348,19 @@ def test_one_line_tto_with_a_planned_stop(make_nlp, run) -> None:
 )
 def test_ocr_digits_inside_change_words(make_nlp, run, text: str, expected: list[tuple[str, str]]) -> None:
     assert _changes(make_nlp, run, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("He has been started on a PPI, lansoprazole 30 mg OD.", [("lansoprazole", "start")]),
+        ("Commenced a statin - atorvastatin 20 mg ON.", [("atorvastatin", "start")]),
+        ("Bisoprolol inc. to 5 mg OD", [("bisoprolol", "increase")]),
+        ("Furosemide red to 20 mg OD", [("furosemide", "decrease")]),
+        ("Naproxen d/c'd (AKI).", [("naproxen", "stop")]),
+        ("D/C medication: amlodipine 5 mg OD", []),
+        ("Aspirin stopped, clopidogrel continued.", [("aspirin", "stop")]),
+    ],
+)
+def test_class_words_and_terse_shorthand(make_nlp, run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _changes(make_nlp, run, text) == expected

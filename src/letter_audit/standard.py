@@ -8,6 +8,7 @@ naming the file and the line of the YAML that holds it, so whoever edited the fi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -29,15 +30,23 @@ from .report import ActionCategory, LetterType
 M = TypeVar("M", bound=BaseModel)
 
 
-def _compiles(pattern: str) -> str:
-    try:
-        re.compile(pattern)
-    except re.error as exc:
-        raise ValueError(f"bad regular expression {pattern!r}: {exc}") from exc
-    return pattern
+def regex_compiles(flags: int = 0) -> Callable[[str], str]:
+    """A validator: the str must compile as a regular expression with ``flags``.
+
+    Checked on load, so a mistake is reported with the file and line of that very item.
+    """
+
+    def compiles(pattern: str) -> str:
+        try:
+            re.compile(pattern, flags)
+        except re.error as exc:
+            raise ValueError(f"bad regular expression {pattern!r}: {exc}") from exc
+        return pattern
+
+    return compiles
 
 
-Regex = Annotated[str, AfterValidator(_compiles)]
+Regex = Annotated[str, AfterValidator(regex_compiles())]
 
 
 class _Strict(BaseModel):

@@ -16,7 +16,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from ..errors import ModelError
 from ..paths import models_dir
-from ..standard import load_yaml_model
+from ..standard import load_yaml_model, regex_compiles
 
 if TYPE_CHECKING:
     from ..pipeline.rxfilter import Scanner
@@ -24,15 +24,7 @@ if TYPE_CHECKING:
 FLAGS = re.IGNORECASE | re.MULTILINE
 
 
-def _compiles(pattern: str) -> str:
-    try:
-        re.compile(pattern, FLAGS)
-    except re.error as exc:
-        raise ValueError(f"bad regular expression {pattern!r}: {exc}") from exc
-    return pattern
-
-
-Regex = Annotated[str, AfterValidator(_compiles)]
+Regex = Annotated[str, AfterValidator(regex_compiles(FLAGS))]
 """A pattern checked on load, so a mistake is reported with the line of that very item."""
 
 

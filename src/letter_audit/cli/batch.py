@@ -12,6 +12,7 @@ from typing import IO, Any
 import click
 
 from ._group import main
+from ._options import standard_option
 
 EXIT_FAILED = 1
 EXIT_INTERRUPTED = 130
@@ -46,11 +47,7 @@ EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what `yes | head` reports
     help="The results store (SQLite). Letters already in it are skipped.",
 )
 @click.option("--no-db", is_flag=True, help="Do not use a results store: check every letter, store nothing.")
-@click.option(
-    "--standard",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="A complete-care standard file instead of the shipped one (a new version re-scores).",
-)
+@standard_option("A complete-care standard file instead of the shipped one (a new version re-scores).")
 @click.option(
     "--timeout",
     type=click.FloatRange(min=0),

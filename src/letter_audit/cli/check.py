@@ -8,23 +8,13 @@ from pathlib import Path
 import click
 
 from ._group import main
+from ._options import format_option, standard_option
 
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text: a triage summary for practice staff; json: the report contract.",
-)
-@click.option(
-    "--standard",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="A complete-care standard file to judge against instead of the shipped one.",
-)
+@format_option("text: a triage summary for practice staff; json: the report contract.")
+@standard_option()
 def check(files: tuple[Path, ...], fmt: str, standard: Path | None) -> None:
     """Check one or more letters and print what the practice needs to know.
 

@@ -7,18 +7,12 @@ from pathlib import Path
 import click
 
 from ._group import main
+from ._options import format_option
 
 
 @main.command()
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text: one block per finding; json: the same as a JSON object.",
-)
+@format_option("text: one block per finding; json: the same as a JSON object.")
 def explain(file: Path, fmt: str) -> None:
     """Show why: every finding in FILE with its rule id, page, offsets and the text behind it.
 

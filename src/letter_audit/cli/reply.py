@@ -7,17 +7,14 @@ from pathlib import Path
 import click
 
 from ._group import main
+from ._options import standard_option
 
 
 @main.command()
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--practice", help="The practice's name, for the sign-off.")
 @click.option("--signature", help="Who signs the reply (name and role).")
-@click.option(
-    "--standard",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="A complete-care standard file to judge against instead of the shipped one.",
-)
+@standard_option()
 def reply(file: Path, practice: str | None, signature: str | None, standard: Path | None) -> None:
     """Draft a polite reply to the trust for each inappropriate request in FILE.
 

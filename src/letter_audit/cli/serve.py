@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ._group import main
+from ._options import standard_option
 
 if TYPE_CHECKING:
     from ..serve.security import ServeSettings
@@ -41,11 +42,7 @@ DEFAULT_DB = "letter-audit.sqlite"
     help="Largest upload accepted (all letters dropped at once).",
 )
 @click.option("--practice", help="Your practice's name, to sign the drafted replies with.")
-@click.option(
-    "--standard",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="A complete-care standard file to judge against instead of the shipped one.",
-)
+@standard_option()
 def serve(
     db: Path,
     host: str,

@@ -16,14 +16,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..errors import ModelError
 from ..report import ActionCategory
 from . import extensions  # noqa: F401
-from .ruledata import Cue, compile_pattern, read_yaml
+from .ruledata import Cue, Pattern, compile_pattern, read_yaml
 from .rxfilter import Gate, Haystack, any_gate
 from .sentences import doc_text, ocr_letters, sentence_spans, strip_list_mark
 
@@ -56,24 +56,17 @@ class RequestRules(BaseModel):
     action_verbs: list[str]
     join_verbs: list[str]
     conditional_join_verbs: list[str]
-    negated_clause: str
-    statement_clause: str
-    none_except: str
-    patient_salutation: str
+    negated_clause: Pattern
+    statement_clause: Pattern
+    none_except: Pattern
+    patient_salutation: Pattern
     gp_addressed_cues: list[str]
-    vocative_gp: str
+    vocative_gp: Pattern
     verb_categories: dict[ActionCategory, list[str]]
     early_categories: list[str]
     categories: list[CategoryCue]
     timeframes: list[Cue]
-    condition_cues: str
-
-    @field_validator("condition_cues", "none_except", "patient_salutation", "vocative_gp", "negated_clause",
-                     "statement_clause")
-    @classmethod
-    def _valid(cls, v: str) -> str:
-        _compile(v)
-        return v
+    condition_cues: Pattern
 
 
 _GATES: dict[re.Pattern[str], Gate] = {}  # patterns are compiled from the rules once; so are their gates

@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import TypeVar
+from typing import Annotated, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ..errors import ModelError
 
@@ -24,6 +24,15 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
         return re.compile(pattern, re.IGNORECASE)
     except re.error as exc:
         raise ValueError(f"bad regular expression: {exc}") from exc
+
+
+def _pattern_text(pattern: str) -> str:
+    compile_pattern(pattern)
+    return pattern
+
+
+Pattern = Annotated[str, AfterValidator(_pattern_text)]
+"""A rule field holding a regular expression, checked when the rule file is read."""
 
 
 class Cue(BaseModel):

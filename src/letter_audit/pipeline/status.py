@@ -16,13 +16,13 @@ from bisect import bisect_right
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import ModelError
 from . import extensions  # noqa: F401
-from .ruledata import Cue, read_yaml
+from .ruledata import Cue, Pattern, read_yaml
 from .ruledata import compile_pattern as _compile
 from .rxfilter import Gate, Haystack, Scanner
 from .sentences import doc_text, ocr_letters, sentence_spans
@@ -40,41 +40,23 @@ class FitNoteCues(_Strict):
     requested_from_gp: list[Cue]
     not_needed: list[Cue]
     missing: list[Cue]
-    issued_in_section: str
-    not_needed_in_section: str
-
-    @field_validator("issued_in_section", "not_needed_in_section")
-    @classmethod
-    def _valid(cls, v: str) -> str:
-        _compile(v)
-        return v
+    issued_in_section: Pattern
+    not_needed_in_section: Pattern
 
 
 class FollowUpCues(_Strict):
     hospital: list[Cue]
     gp: list[Cue]
     none: list[Cue]
-    none_in_section: str
-    when: str
-    with_whom: str
-
-    @field_validator("when", "with_whom", "none_in_section")
-    @classmethod
-    def _valid(cls, v: str) -> str:
-        _compile(v)
-        return v
+    none_in_section: Pattern
+    when: Pattern
+    with_whom: Pattern
 
 
 class ContactCues(_Strict):
     cues: list[Cue]
-    not_team: str
-    team_words: str
-
-    @field_validator("not_team", "team_words")
-    @classmethod
-    def _valid(cls, v: str) -> str:
-        _compile(v)
-        return v
+    not_team: Pattern
+    team_words: Pattern
 
 
 class StatusRules(_Strict):

@@ -32,3 +32,18 @@ def format_option(help_text: str) -> Callable[[F], F]:
         show_default=True,
         help=help_text,
     )
+
+
+DEFAULT_DB = Path("letter-audit.sqlite")
+"""The results store batch writes and report and serve read, unless --db says otherwise."""
+
+
+def db_option(help_text: str) -> Callable[[F], F]:
+    """``--db FILE``: the SQLite results store, the same default for every command that uses one."""
+    return click.option(
+        "--db",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=DEFAULT_DB,
+        show_default=True,
+        help=help_text,
+    )

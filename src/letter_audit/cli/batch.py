@@ -12,7 +12,7 @@ from typing import IO, Any
 import click
 
 from ._group import main
-from ._options import standard_option
+from ._options import db_option, standard_option
 
 EXIT_FAILED = 1
 EXIT_INTERRUPTED = 130
@@ -39,13 +39,7 @@ EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what `yes | head` reports
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write one CSV row per letter.",
 )
-@click.option(
-    "--db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("letter-audit.sqlite"),
-    show_default=True,
-    help="The results store (SQLite). Letters already in it are skipped.",
-)
+@db_option("The results store (SQLite). Letters already in it are skipped.")
 @click.option("--no-db", is_flag=True, help="Do not use a results store: check every letter, store nothing.")
 @standard_option("A complete-care standard file instead of the shipped one (a new version re-scores).")
 @click.option(

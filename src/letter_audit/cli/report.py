@@ -7,16 +7,11 @@ from pathlib import Path
 import click
 
 from ._group import main
+from ._options import db_option
 
 
 @main.command()
-@click.option(
-    "--db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("letter-audit.sqlite"),
-    show_default=True,
-    help="The results store written by 'letter-audit batch'.",
-)
+@db_option("The results store written by 'letter-audit batch'.")
 @click.option(
     "--html", "html_path", type=click.Path(dir_okay=False, path_type=Path), help="Write the HTML report."
 )

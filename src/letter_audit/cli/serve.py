@@ -9,22 +9,15 @@ from typing import TYPE_CHECKING
 import click
 
 from ._group import main
-from ._options import standard_option
+from ._options import db_option, standard_option
 
 if TYPE_CHECKING:
     from ..serve.security import ServeSettings
 
-DEFAULT_DB = "letter-audit.sqlite"
 
 
 @main.command()
-@click.option(
-    "--db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=DEFAULT_DB,
-    show_default=True,
-    help="The results store (SQLite) shared with 'letter-audit batch'; uploads are kept here too.",
-)
+@db_option("The results store (SQLite) shared with 'letter-audit batch'; uploads are kept here too.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option(
     "--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port to listen on."

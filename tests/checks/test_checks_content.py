@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from letter_audit.report import Dates
 
 from .build import result
@@ -53,7 +55,9 @@ def test_allergies_no_known_allergies_counts_as_stated() -> None:
 
 
 def test_allergies_heading_then_value_on_next_line() -> None:
-    assert result("allergies", "Allergies\nPenicillin (rash)\n", letter_type=DS).status == "met"
+    r = result("allergies", "Allergies\nPenicillin (rash)\nPlan: home\n", letter_type=DS)
+    assert r.status == "met"
+    assert r.evidence[0].text == "Allergies\nPenicillin (rash)"
 
 
 def test_allergies_blank_or_not_recorded_is_not_met() -> None:
@@ -61,6 +65,51 @@ def test_allergies_blank_or_not_recorded_is_not_met() -> None:
     assert r.status == "not_met"
     assert r.evidence[0].text == "Allergies: not recorded"
     assert result("allergies", "Allergies:\n\nPlan: home\n", letter_type=DS).status == "not_met"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "NKDA",
+        "PMH: nil of note. Allergies: NKDA.",
+        "Nil known drug allergies",
+        "Allergies: nil known",
+        "Allergy status: no known allergies",
+        "Allergies | NKDA",
+        "Allergies/ADRs: none",
+        "Allergies and sensitivities: latex (rash)",
+        "Adverse reactions: none known",
+        "No allergies recorded",
+        "Known penicillin allergy (rash).",
+        "She has an allergy to codeine.",
+        "You told us you are allergic to penicillin.",
+    ],
+)
+def test_allergies_stated_in_the_ways_letters_write_it(line: str) -> None:
+    r = result("allergies", f"Diagnosis: gout\n{line}\nPlan: home\n", letter_type=DS)
+    assert r.status == "met"
+    assert r.evidence[0].text == line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We have referred her to the adult allergy clinic.",
+        "Allergy nurse advice line: 01632 960177",
+        "Dr M Okafor, Consultant Paediatric Allergist",
+        "IgE-mediated cashew allergy.",
+        "An allergy action plan has been sent to the school.",
+    ],
+)
+def test_allergy_words_that_do_not_state_allergies(line: str) -> None:
+    assert result("allergies", f"Diagnosis: gout\n{line}\n", letter_type=CL).status == "not_met"
+
+
+def test_allergies_table_cell_not_recorded_is_not_met() -> None:
+    r = result("allergies", "Allergies | Not recorded\nPlan | home\n", letter_type=DS)
+    assert r.status == "not_met"
+    assert r.evidence[0].text == "Allergies | Not recorded"
+    assert result("allergies", "Allergy status: TBC\n", letter_type=DS).status == "not_met"
 
 
 def test_allergies_absent_is_not_met_and_other_is_not_applicable() -> None:

@@ -1,0 +1,184 @@
+"""The details of one change: doses before and after, reason, restart plan (part of ``la_med_changes``).
+
+Why a separate module: once a trigger is tied to a drug, what the letter says around the pair decides the
+record: "from 5 mg to 10 mg" gives the doses and, for a bare "changed", the direction; "due to AKI" the
+reason; "until eGFR recovers" turns a stop into a withhold; "this was stopped before discharge" undoes a
+start. "Switched from A to B" makes two records that name each other.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from .med_doses import DOSE, FROM_TO, TO_DOSE, dose_direction
+from .med_ties import TieRules, Trigger
+
+_RESTARTED = re.compile(
+    r"\W*(?:it|this|they|these|both|and)?\s*(?:was|were|has been|have been)?\s*"
+    r"(?:re-?started|resumed|re-?introduced|re-?commenced)\b"
+    r"(?! (?:when|once|if|after|on (?:discharge|day \d+ if)))",
+    re.IGNORECASE,
+)
+# "commenced on quetiapine ..., but this was stopped before discharge": started and stopped within the stay
+_UNDONE = re.compile(
+    r"[^.\n]{0,120}?\b(?:this|it|which|they|these|the latter)\s+(?:was|were|has been|had been|have been)\s+"
+    r"(?:then\s+|later\s+|subsequently\s+|also\s+)?(?:stopped|discontinued|ceased|withdrawn)\s+"
+    r"(?:again\s+)?(?:before|prior to|ahead of|by the time of)\s+(?:her |his |their )?discharge",
+    re.IGNORECASE,
+)
+# "TAMSULOSIN 400 MICROGRAMS OD - STOP WHEN STENT REMOVED": a plain "stop" with its condition is a planned end
+_WAS = re.compile(rf"\b(?:was|previously|prev\.?|from)\s+({DOSE})", re.IGNORECASE)
+_TRAILING_JOIN = re.compile(r"[\s,;]+(?:and|or|but|then|so|which)$", re.IGNORECASE)
+
+
+class ChangeDetails(TieRules):
+    """Mixin for MedChangeFinder: one change record from a tied trigger and drug."""
+
+    rx_reason: re.Pattern[str]
+    rx_restart: re.Pattern[str]
+    rx_restart_clause: re.Pattern[str]
+
+    def _make(
+        self,
+        doc: Doc,
+        text: str,
+        action: str,
+        rule: str,
+        d: Span,
+        cs: int,
+        ce: int,
+        t: Trigger | None,
+        nxt: tuple[int, int] | None,
+    ) -> dict[str, Any] | None:
+        dosage = d._.dosage or {}
+        info = d._.drug or {}
+        after_drug = self._phrase_end(d)
+        tail_from = max(after_drug, t.end if t else after_drug)
+        dose_before = dose_after = None
+        m = FROM_TO.search(text, d.start_char, ce)
+        if m:
+            dose_before, dose_after = " ".join(m.group(1).split()), " ".join(m.group(2).split())
+        elif action in ("increase", "decrease", "change") and (m2 := TO_DOSE.search(text, d.start_char, ce)):
+            dose_after = " ".join(m2.group(1).split())
+        restart = None
+        rm = self.rx_restart.search(text, tail_from, ce)
+        if rm:
+            restart = text[rm.start() : ce].strip(" .;,")
+        elif nxt and self.rx_restart_clause.match(text[nxt[0] : nxt[1]]):
+            restart = text[nxt[0] : nxt[1]].strip(" .;,")
+        if action == "stop" and rm:
+            action = "withhold"
+        if action == "start" and _UNDONE.match(text, self._phrase_end(d)):
+            return None
+        if action == "withhold" and nxt and _RESTARTED.match(text, nxt[0], nxt[1]):
+            return None  # "...was withheld during admission; it was restarted on day 6": no net change
+        if action in ("change", "switch") and not dose_before and (w := _WAS.search(text, d.end_char, ce)):
+            # "Atorvastatin | 80 mg ON | Changed | was 40 mg"
+            dose_before = " ".join(w.group(1).split())
+            dose_after = dose_after or dosage.get("dose")
+            action = dose_direction(dose_before, dose_after) or action
+        if action == "change":
+            action = dose_direction(dose_before, dose_after) or ""
+            if not action:
+                return None
+        if action == "switch":
+            # "changed her to Trimbow" with the old drug not named beside it: a start
+            if (
+                t is None
+                or t.end > d.start_char
+                or not re.search(r"\b(?:to|with|by)\b", text[t.end : d.start_char])
+            ):
+                return None
+            action = "start"
+        if action in ("start",):
+            dose_after = dose_after or dosage.get("dose")
+        elif action in ("stop", "withhold"):
+            dose_before = dose_before or dosage.get("dose")
+        elif t is not None and dosage.get("dose") and not (dose_before and dose_after):
+            # "Furosemide 40mg increased to 80mg": the written dose is the old one;
+            # "increased bisoprolol to 5mg"/"reduced to 5mg bisoprolol": the written dose is the new one
+            if t.start >= int(dosage.get("end") or 0) and dose_after:
+                dose_before = dose_before or dosage.get("dose")
+            elif t.end <= d.start_char:
+                dose_after = dose_after or dosage.get("dose")
+        reason = None
+        end_reason = rm.start() if rm else ce
+        mr = self.rx_reason.search(text, tail_from, end_reason)
+        if mr:
+            # the reason ends at the next drug named, or at the bracket it opened in ("(for BP)")
+            stop_at = next((x.start_char for x in doc.spans.get("drugs", []) if x.start_char >= mr.end()), ce)
+            end_reason = min(end_reason, stop_at)
+            if text[max(0, mr.start() - 1) : mr.start()] == "(":
+                close = text.find(")", mr.end(), end_reason)
+                end_reason = close if close != -1 else end_reason
+            reason = _TRAILING_JOIN.sub("", text[mr.end() : end_reason].strip(" .;,:-(")) or None
+        start = min(d.start_char, t.start if t else d.start_char, cs if t is None else d.start_char)
+        # evidence: trigger, drug, its dose and any "from X to Y", whichever order they come in
+        end = max(d.end_char, t.end if t else d.end_char, int(dosage.get("end") or 0), m.end() if m else 0)
+        return {
+            "drug": info.get("generic") or d.text.lower(),
+            "action": action,
+            "dose_before": dose_before,
+            "dose_after": dose_after,
+            "reason": reason[:200] if reason else None,
+            "rule": rule,
+            "brand": d.text if info.get("kind") == "brand" else None,
+            "switched_with": None,
+            "duration": dosage.get("duration"),
+            "restart_condition": restart if action == "withhold" else None,
+            "start": start,
+            "end": end,
+            "drug_start": d.start_char,
+            "drug_end": d.end_char,
+        }
+
+    def _switch(
+        self,
+        doc: Doc,
+        text: str,
+        cs: int,
+        ce: int,
+        t: Trigger,
+        ds: list[Span],
+        changes: list[dict[str, Any]],
+        done: set[int],
+    ) -> bool:
+        """Stop A + start B for "switched from A to B", "A changed to B", "B instead of A"."""
+        before = [d for d in ds if d.end_char <= t.start and d.start_char not in done]
+        after = [d for d in ds if d.start_char >= t.end and d.start_char not in done]
+        old = new = None
+        if t.rule.id == "switch_instead_of":
+            if before and after:
+                new, old = before[-1], after[0]
+        elif len(after) >= 2 and re.search(r"\bfrom\b", text[t.end : after[0].start_char], re.IGNORECASE):
+            old, new = after[0], after[1]
+        elif (
+            before
+            and after
+            and self._gap_ok(text[self._phrase_end(before[-1]) : t.start], False, False) is not None
+        ):
+            old, new = before[-1], after[0]
+        elif len(after) >= 2 and re.search(
+            r"\b(?:to|with|for|by)\b", text[after[0].end_char : after[1].start_char], re.IGNORECASE
+        ):
+            old, new = after[0], after[1]
+        if (
+            old is None
+            or new is None
+            or (old._.drug or {}).get("generic") == (new._.drug or {}).get("generic")
+        ):
+            return False
+        if self._blocked(doc, t):
+            return True
+        a = self._make(doc, text, "stop", t.rule.id, old, cs, ce, t, None)
+        b = self._make(doc, text, "start", t.rule.id, new, cs, ce, t, None)
+        if a is None or b is None:
+            return False
+        a["switched_with"], b["switched_with"] = b["drug"], a["drug"]
+        a["reason"] = b["reason"] = None
+        changes.extend([a, b])
+        done.update({old.start_char, new.start_char})
+        return True

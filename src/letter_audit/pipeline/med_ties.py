@@ -1,0 +1,231 @@
+"""Change trigger rules and how a trigger is tied to a drug (part of ``la_med_changes``).
+
+Why a separate module: the tie is the one mechanism every prose reading shares. A trigger ties to a drug
+by position, not grammar (blank English has no parser): the drug must sit right after the trigger
+("started him on bisoprolol") or right before it ("Ramipril 5 mg: STOPPED"), with only known link words
+between, and lists share one trigger ("ramipril and amlodipine were stopped"). The rules and link words
+are data (``models/rules/medication_changes.jsonl``, ``models/rules/medication.yaml``).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Literal, Self
+
+import srsly
+from pydantic import BaseModel, ConfigDict, Field
+from spacy.tokens import Doc, Span
+
+from .context import categories_at, first_pairs, longest_matches, pair_index, whole_words
+from .ruledata import read_jsonl, read_yaml
+
+TRIGGERS_FILE = "rules/medication_changes.jsonl"
+SETTINGS_FILE = "rules/medication.yaml"
+Action = Literal["start", "stop", "increase", "decrease", "withhold", "switch", "change"]
+_BLOCKING = {"negated", "hypothetical", "historical", "other_actor", "continued"}
+_WORDS = re.compile(r"[A-Za-z][\w'-]*|\d+(?:\.\d+)?")
+_FWD_PUNCT = re.compile(r"^[\s:\-–—(\[*•]*(?:,[\s:\-–—(\[*•]*)?$")  # one comma: "started a PPI, lansoprazole"
+_BACK_PUNCT = re.compile(r"^[\s:\-–—()\[\],|*•.]*$")
+_PASSIVE = re.compile(r"\b(?:has|have|was|were|is|are)\s+(?:now\s+|also\s+)?(?:been\s+)?$", re.IGNORECASE)
+_OCR_DIGIT = re.compile(r"(?<=[a-z])[015]+(?=[a-z])|\b[05](?=[a-z]{3})", re.IGNORECASE)
+_OCR_FIX = str.maketrans("015", "ols")
+_ACTIVE = re.compile(r"\b(?:I|we|he|she|they|you)\s+(?:have|has|had)\s+(?:now\s+|also\s+)?$", re.IGNORECASE)
+
+
+class TriggerRule(BaseModel):
+    """One change trigger (models/rules/medication_changes.jsonl)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(min_length=1)
+    pattern: str = Field(min_length=1)
+    action: Action
+    direction: Literal["forward", "backward", "both"] = "both"
+    style: Literal["prose", "tight"] = "prose"
+
+
+class RecordStart(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    pattern: str
+    action: Action | None = None
+
+
+class RecordFields(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    status: str
+    reason: str
+
+
+class Settings(BaseModel):
+    """How triggers tie to drugs (models/rules/medication.yaml)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    forward_gap_words: list[str]
+    backward_gap_words: list[str]
+    list_joiners: list[str]
+    record_starts: list[RecordStart]
+    record_fields: RecordFields
+    reason_cues: str
+    restart_cues: str
+    skip_sections: list[str] = Field(default_factory=list)
+
+
+class Trigger:
+    __slots__ = ("start", "end", "rule")
+
+    def __init__(self, start: int, end: int, rule: TriggerRule) -> None:
+        self.start, self.end, self.rule = start, end, rule
+
+
+class TieRules:
+    """Mixin for MedChangeFinder: the rule data, the trigger scan and the trigger-to-drug ties."""
+
+    triggers: list[TriggerRule]
+    settings: Settings | None
+    rx_record: list[tuple[re.Pattern[str], str | None]]
+
+    # -- data ------------------------------------------------------------------------------------
+    def load_data(self, models_dir: Path) -> None:
+        """Read and validate the trigger rules and tie settings."""
+        self.triggers = read_jsonl(models_dir / TRIGGERS_FILE, TriggerRule)
+        self.settings = read_yaml(models_dir / SETTINGS_FILE, Settings)
+        self._compile()
+
+    def _compile(self) -> None:
+        s = self.settings
+        if s is None:
+            return
+        self.trigger_firsts = first_pairs("|".join(f"(?:{r.pattern})" for r in self.triggers))
+        self.trigger_index = pair_index([r.pattern for r in self.triggers])
+        self.rx_any = whole_words("|".join(f"(?:{r.pattern})" for r in self.triggers) or "(?!)")
+        self.rx_triggers = [
+            (r, re.compile(rf"(?<![\w-])(?:{r.pattern})(?![\w-])", re.IGNORECASE)) for r in self.triggers
+        ]
+        self.fwd_words = {w.lower() for w in s.forward_gap_words}
+        self.back_words = {w.lower() for w in s.backward_gap_words}
+        joiners = "|".join(re.escape(j) for j in sorted(s.list_joiners, key=len, reverse=True))
+        # "ramipril (AKI), naproxen (GI bleed)": a short bracketed note may sit between listed drugs
+        self.rx_joiner = re.compile(
+            rf"^[\s,]*(?:\([^()\n]{{0,40}}\)[\s,]*)?(?:(?:{joiners})[\s,]*)*$", re.IGNORECASE
+        )
+        self.rx_record = [
+            (re.compile(rf"^[\s•*\-]*(?:{r.pattern})\b[\s:|]*", re.IGNORECASE | re.MULTILINE), r.action)
+            for r in s.record_starts
+        ]
+        field = r"(?:^|\|)[\s•*\-]*(?:{})(?!\w)[\s:|]*([^|\n]*)"
+        self.rx_status = re.compile(field.format(s.record_fields.status), re.IGNORECASE | re.MULTILINE)
+        self.rx_reason_field = re.compile(field.format(s.record_fields.reason), re.IGNORECASE | re.MULTILINE)
+        self.rx_reason = re.compile(rf"(?<![\w-])(?:{s.reason_cues})(?:(?<=\s)|(?![\w-]))\s*", re.IGNORECASE)
+        self.rx_restart = re.compile(rf"(?<![\w-])(?:{s.restart_cues})(?![\w-])", re.IGNORECASE)
+        self.rx_restart_clause = re.compile(
+            r"^\W*(?:please |can be |to be |and |then )?(?:re-?start|resume|re-?introduce)", re.IGNORECASE
+        )
+        trig = "|".join(f"(?:{r.pattern})" for r in self.triggers)
+        self.rx_list_header = re.compile(
+            rf"^[\W\d]*(?:(?:medications?|medicines?|drugs?|meds|items?)\s+)?(?:{trig})"
+            rf"(?:\s+(?:medications?|medicines?|drugs?|meds|items?|on discharge|this admission))*\s*:?\s*$",
+            re.IGNORECASE,
+        )
+
+    def _find_triggers(self, text: str) -> list[Trigger]:
+        if _OCR_DIGIT.search(text):
+            # scanned letters misread letters as digits ("st0pped", "5tarted"); the fix keeps every offset
+            text = _OCR_DIGIT.sub(lambda m: m.group(0).translate(_OCR_FIX), text)
+        rxs = [rx for _, rx in self.rx_triggers]
+        found = longest_matches(text, self.rx_any, rxs, self.trigger_firsts, self.trigger_index)
+        return [Trigger(s, e, self.rx_triggers[k][0]) for s, e, k in found]
+
+    # -- ties ------------------------------------------------------------------------------------
+    @staticmethod
+    def _phrase_end(d: Span) -> int:
+        dosage = d._.dosage or {}
+        return int(dosage.get("phrase_end") or d.end_char)
+
+    def _gap_ok(self, gap: str, forward: bool, tight: bool) -> int | None:
+        """Number of words in an acceptable gap, or None when the gap breaks the tie."""
+        words = [w.lower() for w in _WORDS.findall(gap)]
+        punct = _WORDS.sub(" ", gap)
+        if not (_FWD_PUNCT if forward else _BACK_PUNCT).match(punct):
+            return None
+        if tight:
+            return 0 if not words else None
+        allowed = self.fwd_words if forward else self.back_words
+        if len(words) > 6 or any(w not in allowed for w in words):
+            return None
+        return len(words)
+
+    def _attach(self, text: str, t: Trigger, ds: list[Span]) -> tuple[list[Span], int]:
+        """The drugs a trigger applies to, and a cost (gap words) for choosing between triggers."""
+        tight = t.rule.style == "tight"
+        fwd: tuple[list[Span], int] | None = None
+        back: tuple[list[Span], int] | None = None
+        if t.rule.direction in ("forward", "both"):
+            after = [d for d in ds if d.start_char >= t.end]
+            if after and (cost := self._gap_ok(text[t.end : after[0].start_char], True, tight)) is not None:
+                chain = [after[0]]
+                for d in after[1:]:
+                    if not self.rx_joiner.match(text[self._phrase_end(chain[-1]) : d.start_char]):
+                        break
+                    chain.append(d)
+                fwd = (chain, cost)
+        if t.rule.direction in ("backward", "both"):
+            before = [d for d in ds if d.end_char <= t.start]
+            if before:
+                last = before[-1]
+                gap = text[min(self._phrase_end(last), t.start) : t.start]
+                subject_gap = text[min(self._phrase_end(before[0]), t.start) : t.start]
+                if (cost := self._gap_ok(gap, False, tight)) is not None:
+                    chain = [last]
+                    for d in reversed(before[:-1]):
+                        if not self.rx_joiner.match(text[self._phrase_end(d) : chain[-1].start_char]):
+                            break
+                        chain.append(d)
+                    back = (chain, cost)
+                elif (
+                    not tight
+                    and all(d.start_char < self._phrase_end(before[0]) for d in before[1:])
+                    and _PASSIVE.search(subject_gap)
+                    and not _ACTIVE.search(
+                        subject_gap
+                    )  # "..., so I have stopped it": the writer is the subject
+                    and len(_WORDS.findall(subject_gap)) <= 12
+                    and "\n" not in subject_gap
+                ):
+                    # the drug is the subject of a passive verb further on: "Tacrolimus 0.1% ointment
+                    # twice daily to the face and neck has been started"
+                    back = ([before[0]], 6)
+        if fwd and back:
+            if fwd[1] != back[1]:
+                return fwd if fwd[1] < back[1] else back
+            # "...: stop sertraline": a plain forward gap beats a backward one across punctuation
+            back_gap = text[min(self._phrase_end(back[0][0]), t.start) : t.start]
+            return fwd if re.search(r"[:;(|\-–—]", back_gap) else back
+        return fwd or back or ([], 99)
+
+    def _blocked(self, doc: Doc, t: Trigger, since: int | None = None) -> bool:
+        """True when a ConText modifier (cued at or after ``since``) covers the trigger."""
+        return any(
+            m.category in _BLOCKING and (since is None or m.start >= since)
+            for m in categories_at(doc, t.start, t.end)
+        )
+
+    # -- clauses ---------------------------------------------------------------------------------
+
+    # -- serialisation ---------------------------------------------------------------------------
+    def to_disk(self, path: Path, *, exclude: tuple[str, ...] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_jsonl(path / "triggers.jsonl", [r.model_dump() for r in self.triggers])
+        srsly.write_json(path / "settings.json", self.settings.model_dump() if self.settings else None)
+
+    def from_disk(self, path: Path, *, exclude: tuple[str, ...] = ()) -> Self:
+        path = Path(path)
+        self.triggers = [TriggerRule.model_validate(r) for r in srsly.read_jsonl(path / "triggers.jsonl")]
+        data = srsly.read_json(path / "settings.json")
+        self.settings = Settings.model_validate(data) if data else None
+        self._compile()
+        return self

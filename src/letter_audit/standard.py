@@ -82,6 +82,8 @@ class RequestSettings(_Strict):
     flag_unexplained_monitoring: bool = False
     """Flag monitoring requests (bloods, blood pressure) that give no reason."""
     flag_onward_referral: bool = True
+    flag_wound_care: bool = False
+    """Flag requests for the practice nurse to remove sutures or clips or check a wound."""
     shared_care_drugs: list[str] = Field(default_factory=list)
     """Specialist drugs the GP prescribes only under a shared-care agreement (lower case)."""
     onward_referral_exempt: list[Regex] = Field(default_factory=list)

@@ -70,6 +70,14 @@ class RequestCues(_Group):
     fit_note: list[Regex]
     fit_note_ask: list[Regex]
     """Verbs asking for a note mentioned earlier in the sentence ("please could you provide one")."""
+    fit_note_none: list[Regex] = Field(default_factory=list)
+    """A fit-note line saying none is needed ("fit note: n/a, retired"): not a request."""
+    not_asked: list[Regex] = Field(default_factory=list)
+    """The line tells the practice it need not act ("we are not asking the practice to ...")."""
+    wound_care: list[Regex] = Field(default_factory=list)
+    """Suture or clip removal and wound checks (flagged only under the ``flag_wound_care`` setting)."""
+    rerefer_recall: list[Regex] = Field(default_factory=list)
+    """A re-referral for the hospital's own surveillance or its own histology: call and recall."""
     results_back: list[Regex]
     """Asking the practice to send results or readings back to the hospital."""
     results_back_conditional: list[Regex]

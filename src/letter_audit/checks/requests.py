@@ -55,21 +55,37 @@ def classify(
     text = action.text
     req = cues.requests
     settings = standard.settings.requests
+    if any_match(req.not_asked, text):
+        return None
     rerefer = any_match(req.rerefer, text)
     if rerefer and did_not_attend:
         return "dna_rereferral"
-    if any_match(req.fit_note, text) or (
-        any_match(req.fit_note, whole)
-        and (action.category == "fit_note" or any_match(req.fit_note_ask, text))
+    if rerefer and any_match(req.rerefer_recall, text):
+        return "call_and_recall"
+    if any_match(req.wound_care, text) and settings.flag_wound_care:
+        return "call_and_recall"
+    if not any_match(req.fit_note_none, text) and (
+        any_match(req.fit_note, text)
+        or (
+            any_match(req.fit_note, whole)
+            and (action.category == "fit_note" or any_match(req.fit_note_ask, text))
+        )
     ):
         return "fit_note"
-    if not agreement and _names_shared_care_drug(text, settings.shared_care_drugs):
-        # Prescribing a specialist drug, or running the monitoring that goes with it.
+    if not agreement:
+        # Prescribing a specialist drug, or running the monitoring that goes with it ("prescribe
+        # ciclosporin and monitor her BP and creatinine": the second request names no drug).
+        drugs = settings.shared_care_drugs
         asks_to_prescribe = action.category == "prescribing" or any_match(req.prescribe, text)
         asks_to_monitor = action.category == "monitoring" or any_match(req.bloods, text)
-        if asks_to_prescribe or asks_to_monitor:
+        if _names_shared_care_drug(text, drugs) and (asks_to_prescribe or asks_to_monitor):
+            return "shared_care"
+        if asks_to_monitor and _names_shared_care_drug(whole, drugs):
             return "shared_care"
     if not rerefer and (action.category == "referral" or any_match(req.refer_onward, text)):
+        if any_match(req.arrange_tests, text):
+            # "refer her for a sleep study": a test the hospital wants is its own to arrange.
+            return "call_and_recall"
         exempt = any(re.search(p, text, re.IGNORECASE) for p in settings.onward_referral_exempt)
         return "onward_referral" if settings.flag_onward_referral and not exempt else None
     explained = any_match(req.explained, sentence)
@@ -104,7 +120,7 @@ def _sentence(letter: Letter, action: GpAction, others: list[GpAction], cues: Cu
     """
     text = letter.text
     begin, end = action.evidence.start, action.evidence.end
-    stops = [x for x in (text.find(". ", end), text.find("\n", end)) if x >= 0]
+    stops = _stops(text, end)
     right = min(stops) if stops else len(text)
     for other in sorted(others, key=lambda a: a.evidence.start):
         if end <= other.evidence.start < right and not any_match(cues.requests.results_back, other.text):
@@ -117,8 +133,18 @@ def _whole_sentence(letter: Letter, action: GpAction) -> str:
     text = letter.text
     start, end = action.evidence.start, action.evidence.end
     left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    stops = [x for x in (text.find(". ", end), text.find("\n", end)) if x >= 0]
+    stops = _stops(text, end)
     return _joined(action.text, text[left : min(stops) if stops else len(text)])
+
+
+def _stops(text: str, end: int) -> list[int]:
+    """Where the sentence holding a request ending at ``end`` ends.
+
+    A request quoted with its own full stop ends its sentence there: the next sentence is another
+    matter, even when it asks for a result back.
+    """
+    at = end - 1 if end > 0 and text[end - 1] == "." else end
+    return [x for x in (text.find(". ", at), text.find("\n", end)) if x >= 0]
 
 
 def _joined(request: str, context: str) -> str:

@@ -1,0 +1,192 @@
+"""Round-3 rules, written for letters by new authors: each cue, its near-misses, and the settings.
+
+Results phoned through to a hospital unit, tests named before the request ("a coeliac screen, which we
+would be grateful if you could arrange"), work-up timed for the next clinic "here", re-referrals for the
+hospital's own surveillance or histology, shared-care monitoring that names the drug only earlier in
+the sentence, unsent shared-care agreements ("has not yet been completed"), lines telling the practice
+it need not act, "fit note: n/a", and wound care as a local setting.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from letter_audit.report import GpAction
+from letter_audit.standard import load_standard
+
+from .build import ev, report
+
+CL = "clinic_letter"
+
+
+def flags(text: str, request: str, category: str, **findings: Any) -> tuple[bool, str | None]:
+    def make(letter):  # type: ignore[no-untyped-def]
+        return [GpAction(text=request, evidence=ev(letter, request), category=category)]
+
+    rep = report(text + "\n", letter_type=CL, gp_actions=make, **findings)
+    return rep.gp_actions[0].inappropriate, rep.gp_actions[0].rule
+
+
+CASES = [
+    (  # results phoned through to a hospital unit
+        "I would be grateful if the practice could take an FBC and U&E on Monday and phone the results"
+        " through to the chemotherapy day unit.",
+        "take an FBC and U&E on Monday and phone the results through to the chemotherapy day unit",
+        "monitoring",
+        (True, "call_and_recall"),
+    ),
+    (  # near miss: the practice is told to act on its own result, nothing goes back
+        "Please check her U&E on Monday and phone her if potassium is above 6.",
+        "Please check her U&E on Monday and phone her if potassium is above 6.",
+        "monitoring",
+        (False, None),
+    ),
+    (  # the test named first, the request after it
+        "She also needs a coeliac screen (tTG), which we would be grateful if you could arrange.",
+        "She also needs a coeliac screen (tTG), which we would be grateful if you could arrange.",
+        "monitoring",
+        (True, "call_and_recall"),
+    ),
+    (  # near miss: routine bloods asked for in the same inverted way are fair monitoring
+        "Her U&E needs checking in a week, which I would be grateful if you could arrange.",
+        "Her U&E needs checking in a week, which I would be grateful if you could arrange.",
+        "monitoring",
+        (False, None),
+    ),
+    (  # work-up for the consultant's next clinic "here"
+        "Would you mind arranging an HbA1c at the surgery a week before her next appointment here, so"
+        " that I have the results to hand when I see her?",
+        "Would you mind arranging an HbA1c at the surgery a week before her next appointment here",
+        "monitoring",
+        (True, "call_and_recall"),
+    ),
+    (  # near miss: bloods before the practice's own review
+        "Please check her HbA1c before her next diabetes review at the surgery.",
+        "Please check her HbA1c before her next diabetes review at the surgery.",
+        "monitoring",
+        (False, None),
+    ),
+    (  # re-referral for the hospital's own surveillance
+        "Please re-refer for a surveillance colonoscopy in 3 years.",
+        "Please re-refer for a surveillance colonoscopy in 3 years.",
+        "referral",
+        (True, "call_and_recall"),
+    ),
+    (  # re-referral to act on the hospital's own histology
+        "If the margins are involved we would need you to refer him back to us.",
+        "If the margins are involved we would need you to refer him back to us.",
+        "referral",
+        (True, "call_and_recall"),
+    ),
+    (  # near miss: a safety-net re-referral on the practice's own monitoring is fair
+        "Re-refer on the suspected cancer pathway if his PSA goes above 6.",
+        "Re-refer on the suspected cancer pathway if his PSA goes above 6.",
+        "referral",
+        (False, None),
+    ),
+    (  # a referral for a test is the hospital's test to arrange
+        "We would be grateful if you could refer her for a sleep study.",
+        "We would be grateful if you could refer her for a sleep study.",
+        "referral",
+        (True, "call_and_recall"),
+    ),
+    (  # the drug is named earlier in the sentence than the monitoring request
+        "Please prescribe ciclosporin 150 mg twice daily and monitor her BP and creatinine fortnightly.",
+        "monitor her BP and creatinine fortnightly",
+        "monitoring",
+        (True, "shared_care"),
+    ),
+    (  # near miss: ordinary drug in the sentence
+        "Please prescribe amlodipine 5 mg daily and monitor her BP fortnightly.",
+        "monitor her BP fortnightly",
+        "monitoring",
+        (False, None),
+    ),
+    (  # near miss: a referral in the same sentence as the drug is not monitoring it
+        "We continue methotrexate here; please refer her to the community dietitian.",
+        "please refer her to the community dietitian",
+        "referral",
+        (True, "onward_referral"),
+    ),
+    (  # the line tells the practice it need not act
+        "Our IBD nurses run the azathioprine blood monitoring, so we are not asking the practice to do"
+        " those.",
+        "Our IBD nurses run the azathioprine blood monitoring, so we are not asking the practice to do"
+        " those.",
+        "monitoring",
+        (False, None),
+    ),
+    (  # "fit note: n/a" asks for nothing
+        "fit note: n/a, retired",
+        "fit note: n/a, retired",
+        "fit_note",
+        (False, None),
+    ),
+    (  # near miss: a real fit-note request
+        "Fit note: GP please provide a sick note for 6 weeks.",
+        "GP please provide a sick note for 6 weeks.",
+        "fit_note",
+        (True, "fit_note"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "asked", "category", "expected"), CASES)
+def test_round3_request_rules(
+    text: str, asked: str, category: str, expected: tuple[bool, str | None]
+) -> None:
+    assert flags(text, asked, category) == expected
+
+
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "A shared care agreement has not yet been completed.",
+        "The shared care protocol hasn't been sent yet.",
+    ],
+)
+def test_unsent_shared_care_agreement_is_no_agreement(wording: str) -> None:
+    text = f"GP to take over prescribing of Priadel from discharge. {wording}"
+    assert flags(text, "GP to take over prescribing of Priadel from discharge.", "prescribing") == (
+        True,
+        "shared_care",
+    )
+
+
+def test_agreed_shared_care_is_not_flagged() -> None:
+    text = "GP to take over prescribing of Priadel. The shared care agreement is enclosed."
+    assert flags(text, "GP to take over prescribing of Priadel.", "prescribing") == (False, None)
+
+
+def test_sentence_ends_at_the_requests_own_full_stop() -> None:
+    """A request quoted with its full stop does not take the next sentence's "forward the report"."""
+    text = (
+        "I suggest you check her sodium in 2 weeks, as carbamazepine can lower sodium. It would help if"
+        " you could request an MRI and forward the report to me."
+    )
+    assert flags(
+        text, "I suggest you check her sodium in 2 weeks, as carbamazepine can lower sodium.", "monitoring"
+    ) == (
+        False,
+        None,
+    )
+
+
+WOUND = "I would be grateful if the practice nurse could remove his sutures in 10 to 12 days."
+
+
+def test_wound_care_is_fair_by_default() -> None:
+    assert flags(WOUND, WOUND, "other") == (False, None)
+
+
+def test_wound_care_flagged_when_the_standard_says_so() -> None:
+    standard = load_standard().model_copy(deep=True)
+    standard.settings.requests.flag_wound_care = True
+
+    def make(letter):  # type: ignore[no-untyped-def]
+        return [GpAction(text=WOUND, evidence=ev(letter, WOUND), category="other")]
+
+    rep = report(WOUND + "\n", standard=standard, letter_type=CL, gp_actions=make)
+    assert (rep.gp_actions[0].inappropriate, rep.gp_actions[0].rule) == (True, "call_and_recall")

@@ -91,7 +91,7 @@ class MetaRules(_Strict):
 
 _WEEKDAY_TAIL = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*$", re.IGNORECASE)
 _SAME_DAY = re.compile(
-    r"\bdischarged\s+(?:home\s+)?(?:on\s+)?the\s+same\s+(?:day|evening|afternoon|night)\b", re.IGNORECASE
+    r"\bdischarged\s+(?:home\s+)?(?:on\s+)?(?:the\s+)?same\s+(?:day|evening|afternoon|night)\b", re.IGNORECASE
 )
 _DOB = re.compile(r"\b(?:date\s+of\s+birth|d\.?o\.?b\.?|born)\b", re.IGNORECASE)
 

@@ -60,6 +60,8 @@ class RequestRules(BaseModel):
     statement_clause: Pattern
     none_except: Pattern
     patient_salutation: Pattern
+    patient_own: Pattern
+    patient_clause: Pattern
     gp_addressed_cues: list[str]
     vocative_gp: Pattern
     verb_categories: dict[ActionCategory, list[str]]
@@ -136,6 +138,8 @@ class RequestFinder:
         self.negated_clause = _compile(rules.negated_clause)
         self.statement_clause = _compile(rules.statement_clause)
         self.patient_salutation = _compile(rules.patient_salutation)
+        self.patient_own = _compile(rules.patient_own)
+        self.patient_clause = _compile(rules.patient_clause)
         self.vocative_gp = _compile(rules.vocative_gp)
         self.gp_cues = [(i, rx) for i, rx in self.cues if i in set(rules.gp_addressed_cues)]
         joins = {v.lower() for v in rules.join_verbs}
@@ -236,6 +240,8 @@ class RequestFinder:
                 continue
             # In a letter to the patient, "please" and "you" mean the patient, except under a GP heading.
             plain = to_patient and not in_gp and not self.vocative_gp.match(sent)
+            if plain and self.patient_own.match(sent):
+                continue  # "Please book these blood tests with your practice nurse": the patient's job
             found = self._sentence(text, s, e, in_gp or continues, self.gp_cues if plain else self.cues)
             requests.extend(found)
             if is_item and found:
@@ -288,6 +294,9 @@ class RequestFinder:
                 continue
             cue = _first(active, clause, hay)
             hosp = _first(self.hospital, clause, hay)
+            if cue is None and self.patient_clause.search(clause):
+                owner = None  # "..., and if his weight rises he knows to contact the nurses": the patient's
+                continue
             if cue is None and self.statement_clause.match(clause):
                 continue
             if cue and hosp and hosp[1].end() < cue[1].start():
@@ -311,7 +320,10 @@ class RequestFinder:
                 continue
             ctext = text[cstart:cend]
             condition = lead_condition
-            what = ctext
+            # The category is read from the cue on: a reason ahead of it ("Because of the dose increase,
+            # your GP surgery will need to check ...") is not the request.
+            lead = cue[1].start() if cue is not None and ctext[: cue[1].start()].rstrip().endswith(",") else 0
+            what = ctext[lead:]
             cond_m = self.condition.search(ctext)
             if cond_m is not None:
                 tail = ctext[cond_m.end() :]
@@ -321,6 +333,8 @@ class RequestFinder:
                     condition = ctext[cond_m.end() : cond_end].strip(" .") or None
                 # The category is the request's, not its condition's ("titrate ramipril if BP ...").
                 what = ctext[: cond_m.start()] + ctext[cond_end:]
+                if lead <= cond_m.start():
+                    what = what[lead:]
             out.append(
                 Request(cstart, cend, owner, self.category(what, sent), self.timeframe(ctext, hay), condition)
             )

@@ -114,6 +114,7 @@ class SectionFinder:
         found: dict[int, Heading] = {}
         heading_blocks: set[int] = set()
         if letter is not None:
+            found.update(self._layout_tables(text, letter))
             for block in letter.blocks:
                 if block.end > len(text):
                     continue
@@ -138,6 +139,42 @@ class SectionFinder:
                 found[h.start] = h
         return [found[k] for k in sorted(found)]
 
+    def _suffix(self, text: str) -> tuple[str, str] | None:
+        """A heading whose last words are a known heading of two or more words ("Community Midwife
+        Follow Up" opens a follow-up section)."""
+        words = normalise(text).split()
+        for n in range(len(words) - 1, 1, -1):
+            hit = self.lookup.get(" ".join(words[-n:]))
+            if hit is not None:
+                return hit
+        return None
+
+    def _layout_tables(self, text: str, letter: Letter) -> dict[int, Heading]:
+        """Headings from "Heading | content" layout tables (many trust templates): when most first cells
+        of a table are known headings, every heading-like first cell is one, so an unknown heading
+        ("Discharging Midwife") still ends the section above it instead of joining it."""
+        out: dict[int, Heading] = {}
+        runs: list[list[tuple[int, int, int, int]]] = [[]]
+        for block in letter.blocks:
+            if block.kind == "table_row" and block.cells and len(block.cells) == 2 and block.end <= len(text):
+                runs[-1].append((block.start, block.cells[0].start, block.cells[0].end, block.cells[1].start))
+            elif runs[-1]:
+                runs.append([])
+        for run in runs:
+            if len(run) < 3:
+                continue
+            cells = [text[c0:c1].strip() for _, c0, c1, _ in run]
+            known = sum(self._whole(c) is not None or self._suffix(c) is not None for c in cells)
+            if known < 2 or (known * 2 < len(run) and not all(map(_heading_like, cells))):
+                continue
+            for start, c0, c1, body in run:
+                cell = text[c0:c1].strip()
+                if self._whole(cell) is not None or not _heading_like(cell):
+                    continue
+                hit = self._suffix(cell) or ("other", "sec-layout-table")
+                out[start] = Heading(start, c1, body, hit[0], hit[1], cell)
+        return out
+
     def _heading_block(self, text: str, start: int, end: int) -> Heading | None:
         raw = text[start:end]
         lead = len(raw) - len(raw.lstrip())
@@ -149,7 +186,7 @@ class SectionFinder:
             # An unknown heading block counts only if it reads like a heading (a bold sentence does not).
             if len(_WORDS_RE.findall(raw)) > 5 or any(ch.isdigit() for ch in raw) or "please" in raw.lower():
                 return None
-            hit = ("other", "sec-heading-block")
+            hit = self._suffix(raw) or ("other", "sec-heading-block")
         return Heading(start + lead, end, end, hit[0], hit[1], raw.strip())
 
     def _table_row(self, text: str, start: int, c0: int, c1: int, body: int) -> Heading | None:
@@ -176,6 +213,12 @@ class SectionFinder:
         if _unknown_heading(stripped):
             return Heading(start + lead, end, end, "other", "sec-caps-heading", stripped)
         return None
+
+
+def _heading_like(cell: str) -> bool:
+    """A table cell that can be a heading: a few words, no figures, not a sentence."""
+    words = _WORDS_RE.findall(cell)
+    return 0 < len(words) <= 6 and not any(ch.isdigit() for ch in cell) and not cell.endswith((".", ","))
 
 
 def _unknown_heading(line: str) -> bool:

@@ -52,13 +52,28 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int]) -> bool:
     return first.islower() or prev_text.endswith((",", "-", "&")) or last_word in _JOIN_WORDS
 
 
+def _list_number(text: str, cur: int, at: int, n: int, end: int) -> bool:
+    """Whether the short number at ``at`` (just before a full stop) numbers an inline list item rather
+    than ending a sentence ("pulse was 56. His wife ..."): it opens its sentence or follows a colon, or
+    its neighbour in the count sits nearby ("1. Repeat U&E 2. Review BP")."""
+    before = text[cur:at].rstrip()
+    if not before or before.endswith((":", ";", "-", "(")):
+        return True
+    if n > 1 and re.search(rf"(?:^|\s){n - 1}[.)]\s", text[cur:at]):
+        return True
+    return re.match(rf"[^\n]{{0,200}}?\s{n + 1}[.)]\s", text[at:end]) is not None
+
+
 def _split_line_group(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     cur = start
     for m in _SENT_END.finditer(text, start, end):
         word = re.search(r"(\S+)$", text[cur : m.start() + 1])
         token = word.group(1).lower().rstrip(".!?") if word else ""
-        if token in _ABBREV or (len(token) == 1 and token.isalpha()) or (token.isdigit() and len(token) <= 2):
+        if token in _ABBREV or (len(token) == 1 and token.isalpha()):
+            continue
+        short_number = token.isdigit() and len(token) <= 2
+        if short_number and _list_number(text, cur, m.start() - len(token), int(token), end):
             continue
         out.append((cur, m.start() + len(m.group(0).rstrip())))
         cur = m.end()

@@ -161,6 +161,7 @@ class StatusFinder:
     def follow_up(
         self, text: str, units: list[tuple[int, int]], *,
         gp_reviews: list[Hit], fu_bodies: list[int], no_gp_action: bool, hay: Haystack | None = None,
+        conditional: list[tuple[int, int]] | None = None,
     ) -> dict[str, Any] | None:
         """Who follows the patient up: the hospital if it says it will see or call them, else the GP if
         asked to, else none if the letter says no follow-up; a "none" cue overlapping an owner cue
@@ -179,6 +180,10 @@ class StatusFinder:
         hospital = [h for h in keep(_scan(self.fu_hospital, text, units, hay))
                     if not _NEGATED.search(text[max(0, h[0] - 8) : h[0]])]
         gp = sorted(keep(_scan(self.fu_gp, text, units, hay)) + gp_reviews)
+        if none:
+            # A review only if something happens ("GP to review if pain not settling") does not hand the
+            # follow-up to the GP when the letter says there is none.
+            gp = [h for h in gp if not any(cs <= h[0] < ce for cs, ce in conditional or [])]
         if not (hospital or gp or none) and no_gp_action:
             return {"owner": "none", "start": None, "end": None, "rule": "fu-none-no-action",
                     "when": None, "with_whom": None}
@@ -272,6 +277,7 @@ class StatusComponent:
                         for s in requests if s._.request_category == "fit_note"]
         gp_reviews = [(s.start_char, s.end_char, "fu-gp-request") for s in requests
                       if s._.request_category == "review"]
+        conditional = [(s.start_char, s.end_char) for s in requests if s._.condition]
         fu_bodies = [s._.body_start for s in doc.spans.get("sections", [])
                      if s.label_ == "follow_up" and s._.body_start is not None]
         contact_spans = [(s.start_char, s.end_char) for s in doc.spans.get("sections", [])
@@ -284,7 +290,7 @@ class StatusComponent:
         doc._.fit_note = self.finder.fit_note(text, units, fit_requests, fit_bodies, hay)
         doc._.follow_up = self.finder.follow_up(
             text, units, gp_reviews=gp_reviews, fu_bodies=fu_bodies,
-            no_gp_action=doc._.no_gp_action is not None, hay=hay,
+            no_gp_action=doc._.no_gp_action is not None, hay=hay, conditional=conditional,
         )
         doc._.contact_point = self.finder.contact_point(text, contact_spans, furniture, hay)
         return doc

@@ -21,17 +21,21 @@ SHIPPED = default_standard_path().read_text(encoding="utf-8")
 
 def test_shipped_standard_loads_with_every_family() -> None:
     std = load_standard()
-    assert (std.id, std.version) == ("complete_care", "1.1")
+    assert (std.id, std.version) == ("complete_care", "1.2")
     ids = [c.id for c in std.criteria]
     assert ids[:3] == ["diagnoses", "clinical_summary", "allergies"]
     assert {"actions_appropriate", "fit_note", "follow_up_owner", "contact_point", "timeliness"} <= set(ids)
     assert {c.check for c in std.criteria} == check_names()
-    assert (std.settings.rating.good, std.settings.rating.needs_improvement) == (75, 50)
+    assert (std.settings.rating.good, std.settings.rating.needs_improvement) == (70, 50)
     by_id = {c.id: c for c in std.criteria}
     dna = by_id["did_not_attend"]
     assert (dna.weight, dna.applies_to) == (6, ["clinic_letter", "other"])
     assert by_id["actions_appropriate"].max_breaches == 2
     assert by_id["fit_note"].max_breaches == 1
+    assert (by_id["actions_appropriate"].weight, by_id["actions_appropriate"].weight_when_met) == (6, 1)
+    assert by_id["fit_note"].weight_when_met is None
+    assert std.settings.actions.counted_by == {"fit_note": "fit_note"}
+    assert std.settings.requests.flag_wound_care is False
     assert "lithium" in std.settings.requests.shared_care_drugs
     assert all(c.source for c in std.criteria)
 
@@ -113,7 +117,7 @@ def test_missing_file(tmp_path: Path) -> None:
 
 
 def test_cut_offs_must_be_ordered(tmp_path: Path) -> None:
-    path = _broken(tmp_path, "    good: 75\n", "    good: 40\n")
+    path = _broken(tmp_path, "    good: 70\n", "    good: 40\n")
     with pytest.raises(StandardInvalid) as info:
         load_standard(path)
     assert "needs_improvement must not be above good" in info.value.message

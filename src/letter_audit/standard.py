@@ -25,7 +25,7 @@ from pydantic import (
 
 from .errors import LetterAuditError, StandardInvalid, StandardMissing, StandardSyntax
 from .paths import models_dir
-from .report import ActionCategory, LetterType
+from .report import ActionCategory, InappropriateRule, LetterType
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -101,6 +101,10 @@ class ContentSettings(_Strict):
 class ActionSettings(_Strict):
     timeframe_required_for: list[ActionCategory] = Field(default_factory=lambda: list(_TIMED_CATEGORIES))
     """Categories of GP action that must say when they are due."""
+    counted_by: dict[InappropriateRule, str] = Field(default_factory=dict)
+    """Inappropriate requests another criterion already judges, by rule -> that criterion's id (a fit-note
+    request also fails the fit note criterion): when that criterion is not met, the request is not
+    counted a second time against the score. A criterion the standard does not have counts nothing."""
 
 
 class TriageSettings(_Strict):
@@ -135,6 +139,10 @@ class Criterion(_Strict):
     """The registered check that judges it (see ``letter_audit.checks.registry``)."""
     missing_label: str | None = None
     """Short name for the triage "Missing:" line when the criterion is not met."""
+    weight_when_met: float | None = Field(default=None, gt=0)
+    """The weight when the criterion is met, if not ``weight``: a duty that is the baseline every letter
+    should keep (no workload moved to the practice) earns little credit for being kept and costs its
+    full weight when broken."""
     max_breaches: int = Field(default=1, ge=1, le=10)
     """How many separate breaches count against the score, each at ``weight`` (two workload-dump
     requests are worse than one: the dev letters' grades drop from about 3 to about 2)."""

@@ -190,3 +190,79 @@ def test_wound_care_flagged_when_the_standard_says_so() -> None:
 
     rep = report(WOUND + "\n", standard=standard, letter_type=CL, gp_actions=make)
     assert (rep.gp_actions[0].inappropriate, rep.gp_actions[0].rule) == (True, "call_and_recall")
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "category"),
+    [
+        (
+            "Please start amlodipine 5 mg daily; please avoid diltiazem, which raises tacrolimus levels.",
+            "Please start amlodipine 5 mg daily; please avoid diltiazem, which raises tacrolimus levels.",
+            "prescribing",
+        ),
+        (
+            "Please carry out his annual health check (BMI, lipids, HbA1c), as clozapine raises the risk of"
+            " diabetes.",
+            "Please carry out his annual health check (BMI, lipids, HbA1c), as clozapine raises the risk of"
+            " diabetes.",
+            "monitoring",
+        ),
+    ],
+)
+def test_drug_named_only_to_explain_the_request_is_not_shared_care(
+    text: str, asked: str, category: str
+) -> None:
+    assert flags(text, asked, category) == (False, None)
+
+
+def test_monitoring_because_of_the_specialist_drug_is_still_shared_care() -> None:
+    text = "Please check her FBC monthly as she is on methotrexate."
+    assert flags(text, text, "monitoring") == (True, "shared_care")
+
+
+# -- counting: a fit-note request once, and little credit for only asking fair things ----------------
+FIT = "Fit note: please provide a fit note for 2 weeks."
+REFER = "Please refer to dermatology for the mole."
+
+
+def _weights(
+    text: str, requests: list[tuple[str, str]], standard: Any = None
+) -> dict[str, tuple[str, float]]:
+    from letter_audit.report import FitNote
+
+    def make(letter):  # type: ignore[no-untyped-def]
+        return [GpAction(text=t, evidence=ev(letter, t), category=c) for t, c in requests]  # type: ignore[arg-type]
+
+    def note(letter):  # type: ignore[no-untyped-def]
+        return FitNote(status="requested_from_gp", evidence=ev(letter, FIT))
+
+    rep = report(
+        text + "\n", standard=standard, letter_type="discharge_summary", gp_actions=make, fit_note=note
+    )
+    return {c.id: (c.status, c.weight) for c in rep.criteria}
+
+
+def test_fit_note_request_counts_once_under_the_fit_note_criterion() -> None:
+    got = _weights(FIT, [(FIT, "fit_note")])
+    assert got["fit_note"] == ("not_met", 6)
+    assert got["actions_appropriate"] == ("not_met", 0)
+
+
+def test_fit_note_request_with_another_breach_counts_the_other_once() -> None:
+    got = _weights(f"{FIT}\n{REFER}", [(FIT, "fit_note"), (REFER, "referral")])
+    assert got["fit_note"] == ("not_met", 6)
+    assert got["actions_appropriate"] == ("not_met", 6)
+
+
+def test_fit_note_request_counts_under_actions_when_the_standard_has_no_fit_note_criterion() -> None:
+    standard = load_standard().model_copy(deep=True)
+    standard.criteria = [c for c in standard.criteria if c.id != "fit_note"]
+    got = _weights(FIT, [(FIT, "fit_note")], standard)
+    assert "fit_note" not in got
+    assert got["actions_appropriate"] == ("not_met", 6)
+
+
+def test_only_fair_requests_earn_the_weight_when_met() -> None:
+    asked = "Please check U&E in 1 week as ramipril was started."
+    got = _weights(f"{FIT}\n{asked}", [(asked, "monitoring")])
+    assert got["actions_appropriate"] == ("met", 1)

@@ -37,8 +37,12 @@ def judge(letter: Letter, findings: Findings, standard: Standard, cues: Cues | N
             ctx = CheckContext(letter, findings, standard, cues, criterion, actions)
             outcome = get_check(criterion.check)(ctx)
         # Each breach up to the criterion's limit counts at full weight, so a letter with two
-        # workload-dump requests scores below one with a single one.
+        # workload-dump requests scores below one with a single one; a not-met result whose breaches
+        # another criterion already counts weighs nothing.
         times = min(outcome.breaches, criterion.max_breaches) if outcome.status == "not_met" else 1
+        weight = criterion.weight * max(0, times)
+        if outcome.status == "met" and criterion.weight_when_met is not None:
+            weight = criterion.weight_when_met
         results.append(
             CriterionResult(
                 id=criterion.id,
@@ -46,7 +50,7 @@ def judge(letter: Letter, findings: Findings, standard: Standard, cues: Cues | N
                 status=outcome.status,
                 explanation=outcome.explanation,
                 evidence=outcome.evidence,
-                weight=criterion.weight * max(1, times),
+                weight=weight,
                 source=criterion.source,
             )
         )

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
 from .context import CheckContext, Outcome, met, not_applicable, not_met, quote
-from .registry import register
+from .registry import get_check, register
+
+if TYPE_CHECKING:
+    from ..report import GpAction
 
 RULE_NAMES = {
     "onward_referral": "onward referral",
@@ -52,13 +58,34 @@ def appropriate(ctx: CheckContext) -> Outcome:
     wrong = [a for a in ctx.gp_actions if a.inappropriate]
     if wrong:
         shown = "; ".join(f"{quote(a.text, 50)} ({RULE_NAMES.get(a.rule or '', a.rule)})" for a in wrong[:3])
+        elsewhere = _counted_elsewhere(ctx, wrong)
+        note = ""
+        for rule, title in elsewhere.items():
+            many = sum(1 for a in wrong if a.rule == rule) > 1
+            what = f"{RULE_NAMES.get(rule, rule)} request{'s are' if many else ' is'}"
+            note += f' The {what} counted once, under "{title}".'
         outcome = not_met(
             f"{len(wrong)} {'request moves' if len(wrong) == 1 else 'requests move'} hospital work onto the "
-            f"practice: {shown}.",
+            f"practice: {shown}.{note}",
             *[a.evidence for a in wrong],
         )
-        outcome.breaches = len(wrong)
+        # A breach another criterion already counts is not counted again: the fit-note request
+        # fails the fit note criterion too, and the gold grades mark it like one breach, not two.
+        outcome.breaches = len(wrong) - sum(1 for a in wrong if a.rule in elsewhere)
         return outcome
     if len(ctx.gp_actions) == 1:
         return met("The one request is a fair request of the practice.")
     return met(f"All {len(ctx.gp_actions)} requests are fair requests of the practice.")
+
+
+def _counted_elsewhere(ctx: CheckContext, wrong: list[GpAction]) -> dict[str, str]:
+    """Rule -> criterion title, for flagged rules that a criterion not met in this letter already counts."""
+    out: dict[str, str] = {}
+    mapping = ctx.standard.settings.actions.counted_by
+    for rule in dict.fromkeys(a.rule for a in wrong if a.rule in mapping):
+        criterion = ctx.standard.criterion(mapping[rule])  # type: ignore[index]
+        if criterion is None or ctx.findings.letter_type not in criterion.applies_to:
+            continue
+        if get_check(criterion.check)(replace(ctx, criterion=criterion)).status == "not_met":
+            out[rule] = criterion.title  # type: ignore[index]
+    return out

@@ -160,13 +160,18 @@ _TOPICAL = re.compile(
     r"^\w*(?:[^.,;\n]|(?<=\d)\.(?=\d)){0,25}\b(ointment|cream|gel|lotion|eye ?drops?|drops|topical(ly)?)\b"
 )
 _TOPICAL_BEFORE = re.compile(r"\b(topical|ointment|cream)\s+$")
+# The drug is what a statement is about, not what is asked for: "avoid diltiazem, which raises
+# tacrolimus levels", "a health check, as clozapine raises the risk of diabetes".
+_STATED_AFTER = re.compile(r"^\w*\s+(raises|increases|lowers|reduces|can|may|interacts|causes|affects)\b")
+_STATED_BEFORE = re.compile(r"\b(which|that) (raises|increases|lowers|reduces|affects|interacts with)\s+$")
 
 
 def _names_shared_care_drug(text: str, drugs: list[str]) -> bool:
-    """True when the request names a listed drug in a systemic form.
+    """True when the request names a listed drug in a systemic form, as the thing asked for.
 
     Shared-care lists cover tablets and injections; the same drug as an ointment or eye drop
-    (tacrolimus ointment, ciclosporin drops) is ordinary primary-care prescribing.
+    (tacrolimus ointment, ciclosporin drops) is ordinary primary-care prescribing. A drug the request
+    only explains itself by ("..., which raises tacrolimus levels") is not asked for.
     """
     lowered = text.lower()
     for drug in drugs:
@@ -174,9 +179,12 @@ def _names_shared_care_drug(text: str, drugs: list[str]) -> bool:
             continue
         for match in re.finditer(rf"\b{re.escape(drug)}", lowered):
             after = lowered[match.start() :]
-            before = lowered[max(0, match.start() - 12) : match.start()]
-            if not _TOPICAL.search(after) and not _TOPICAL_BEFORE.search(before):
-                return True
+            before = lowered[max(0, match.start() - 24) : match.start()]
+            if _TOPICAL.search(after) or _TOPICAL_BEFORE.search(before[-12:]):
+                continue
+            if _STATED_AFTER.search(after) or _STATED_BEFORE.search(before):
+                continue
+            return True
     return False
 
 

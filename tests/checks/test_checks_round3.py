@@ -133,6 +133,65 @@ CASES = [
 ]
 
 
+CASES += [
+    (  # readings sent back to the hospital team
+        "I have asked your GP practice to weigh you every week and to send the weights to our team.",
+        "I have asked your GP practice to weigh you every week and to send the weights to our team.",
+        "monitoring",
+        (True, "call_and_recall"),
+    ),
+    (  # a drug level wanted as the hospital's baseline
+        "It would help if her lamotrigine level were checked at the surgery before conception as a baseline.",
+        "It would help if her lamotrigine level were checked at the surgery before conception as a baseline.",
+        "monitoring",
+        (True, "call_and_recall"),
+    ),
+    (  # screening the hospital's drug needs (shared care for the drug itself is agreed)
+        "The shared care agreement is enclosed. Please could you also arrange her baseline retinal screening"
+        " for hydroxychloroquine.",
+        "Please could you also arrange her baseline retinal screening for hydroxychloroquine.",
+        "monitoring",
+        (True, "call_and_recall"),
+    ),
+    (  # "referring back to us" is a re-referral, not an onward referral
+        "Please check his PSA every 3 months as set out in the shared care agreement, referring back to us"
+        " if it rises twice.",
+        "Please check his PSA every 3 months as set out in the shared care agreement, referring back to us"
+        " if it rises twice.",
+        "monitoring",
+        (False, None),
+    ),
+    (  # stopping a specialist drug is not taking it on
+        "Please remove lithium from her repeat prescription and record lithium toxicity as an ADR.",
+        "Please remove lithium from her repeat prescription and record lithium toxicity as an ADR.",
+        "prescribing",
+        (False, None),
+    ),
+]
+
+
+def test_drug_named_in_the_sentence_before_a_prescribe_it_request() -> None:
+    text = (
+        "I have also started azathioprine 50 mg daily. She has two weeks' supply; please could you"
+        " prescribe it from then on."
+    )
+    assert flags(text, "please could you prescribe it from then on", "prescribing") == (True, "shared_care")
+    fair = "I have started amlodipine 5 mg daily. Please could you prescribe it from then on."
+    assert flags(fair, "Please could you prescribe it from then on.", "prescribing") == (False, None)
+
+
+@pytest.mark.parametrize(
+    "missed",
+    [
+        "We were not able to gain access at the home visit on 3 May.",
+        "He did not answer at his telephone clinic appointment.",
+    ],
+)
+def test_missed_home_visit_or_phone_call_then_re_referral(missed: str) -> None:
+    ask = "If you remain concerned, please re-refer."
+    assert flags(f"{missed} {ask}", ask, "referral") == (True, "dna_rereferral")
+
+
 @pytest.mark.parametrize(("text", "asked", "category", "expected"), CASES)
 def test_round3_request_rules(
     text: str, asked: str, category: str, expected: tuple[bool, str | None]
@@ -266,3 +325,17 @@ def test_only_fair_requests_earn_the_weight_when_met() -> None:
     asked = "Please check U&E in 1 week as ramipril was started."
     got = _weights(f"{FIT}\n{asked}", [(asked, "monitoring")])
     assert got["actions_appropriate"] == ("met", 1)
+
+
+def test_did_not_attend_accepted_new_appointment_is_met() -> None:
+    from .build import result
+
+    text = (
+        "Mr O did not attend his clinic appointment on 13/10/2026. My secretary telephoned him; he has"
+        " accepted a new appointment for 20/10/2026.\n"
+    )
+    r = result("did_not_attend", text, letter_type=CL)
+    assert r.status == "met"
+    assert "accepted a new appointment" in r.evidence[0].text
+    refused = "Mr O did not attend. He declined a new appointment and we have discharged him.\n"
+    assert result("did_not_attend", refused, letter_type=CL).status == "not_met"

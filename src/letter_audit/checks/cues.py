@@ -74,6 +74,8 @@ class RequestCues(_Group):
     """A fit-note line saying none is needed ("fit note: n/a, retired"): not a request."""
     not_asked: list[Regex] = Field(default_factory=list)
     """The line tells the practice it need not act ("we are not asking the practice to ...")."""
+    prescribe_it: list[Regex] = Field(default_factory=list)
+    """Taking on a drug by pronoun ("prescribe it"): the drug is looked for in the sentence before."""
     wound_care: list[Regex] = Field(default_factory=list)
     """Suture or clip removal and wound checks (flagged only under the ``flag_wound_care`` setting)."""
     rerefer_recall: list[Regex] = Field(default_factory=list)

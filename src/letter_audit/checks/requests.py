@@ -30,7 +30,14 @@ def flag_requests(letter: Letter, findings: Findings, standard: Standard, cues: 
         sentence = _sentence(letter, action, findings.gp_actions, cues)
         whole = _whole_sentence(letter, action)
         rule = classify(
-            action, sentence, whole, standard, cues, did_not_attend=did_not_attend, agreement=agreement
+            action,
+            sentence,
+            whole,
+            standard,
+            cues,
+            did_not_attend=did_not_attend,
+            agreement=agreement,
+            before=_sentence_before(letter, action),
         )
         flagged.append(action.model_copy(update={"inappropriate": rule is not None, "rule": rule}))
     return flagged
@@ -45,12 +52,14 @@ def classify(
     *,
     did_not_attend: bool,
     agreement: bool,
+    before: str = "",
 ) -> InappropriateRule | None:
     """The rule a request breaks, or None when it is a fair request of the practice.
 
     ``sentence`` is the request with the rest of its sentence: one sentence often carries two requests
     ("arrange an HbA1c and send us the result"), and the second half decides what the first is.
     ``whole`` is the full sentence, for requests that point back ("a fit note ...; please provide one").
+    ``before`` is the sentence before it, for a drug the request names only as "it".
     """
     text = action.text
     req = cues.requests
@@ -81,6 +90,8 @@ def classify(
         if _names_shared_care_drug(text, drugs) and (asks_to_prescribe or asks_to_monitor):
             return "shared_care"
         if asks_to_monitor and _names_shared_care_drug(whole, drugs):
+            return "shared_care"
+        if any_match(req.prescribe_it, text) and _names_shared_care_drug(before, drugs):
             return "shared_care"
     if not rerefer and (action.category == "referral" or any_match(req.refer_onward, text)):
         if any_match(req.arrange_tests, text):
@@ -137,6 +148,17 @@ def _whole_sentence(letter: Letter, action: GpAction) -> str:
     return _joined(action.text, text[left : min(stops) if stops else len(text)])
 
 
+def _sentence_before(letter: Letter, action: GpAction) -> str:
+    """The sentence (or line) before the one holding the request, up to 300 characters."""
+    text = letter.text
+    start = action.evidence.start
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    if left <= 0:
+        return ""
+    prior = max(text.rfind(". ", 0, left), text.rfind("\n", 0, left)) + 1
+    return text[max(prior, left - 300) : left]
+
+
 def _stops(text: str, end: int) -> list[int]:
     """Where the sentence holding a request ending at ``end`` ends.
 
@@ -162,8 +184,15 @@ _TOPICAL = re.compile(
 _TOPICAL_BEFORE = re.compile(r"\b(topical|ointment|cream)\s+$")
 # The drug is what a statement is about, not what is asked for: "avoid diltiazem, which raises
 # tacrolimus levels", "a health check, as clozapine raises the risk of diabetes".
-_STATED_AFTER = re.compile(r"^\w*\s+(raises|increases|lowers|reduces|can|may|interacts|causes|affects)\b")
+_STATED_AFTER = re.compile(
+    r"^\w*\s+(raises|increases|lowers|reduces|can|may|interacts|causes|affects|toxicity|allergy|intolerance"
+    r"|side[- ]effects?)\b"
+)
 _STATED_BEFORE = re.compile(r"\b(which|that) (raises|increases|lowers|reduces|affects|interacts with)\s+$")
+# Stopping the drug is not taking it on: "remove lithium from her repeat".
+_STOPPED_BEFORE = re.compile(
+    r"\b(remove|stop|discontinue|cease|withhold|take (him|her|them) off)\s+(the\s+|his\s+|her\s+)?$"
+)
 
 
 def _names_shared_care_drug(text: str, drugs: list[str]) -> bool:
@@ -182,7 +211,7 @@ def _names_shared_care_drug(text: str, drugs: list[str]) -> bool:
             before = lowered[max(0, match.start() - 24) : match.start()]
             if _TOPICAL.search(after) or _TOPICAL_BEFORE.search(before[-12:]):
                 continue
-            if _STATED_AFTER.search(after) or _STATED_BEFORE.search(before):
+            if _STATED_AFTER.search(after) or _STATED_BEFORE.search(before) or _STOPPED_BEFORE.search(before):
                 continue
             return True
     return False

@@ -54,6 +54,9 @@ class DateLabel(Cue):
     field: Literal["letter", "clinic", "admission", "discharge", "attendance", "skip"]
     priority: int = 1
     after: Literal["admission"] | None = None
+    reach: int | None = Field(default=None, ge=0, le=300)
+    """How far before the date the label may start; default: the rules' ``gap``. A signer line
+    ("Discharging Clinician | Dr A B, FY1, on behalf of Dr C, 23/10/2026") runs longer than a label."""
 
 
 class DateRules(_Strict):
@@ -104,6 +107,8 @@ class MetaFinder:
         self.type_scanners = [Scanner(rx) for *_, rx in self.type_cues]
         d = rules.dates
         self.date_labels = [(c.id, c.field, c.priority, c.after, _compile(c.pattern)) for c in d.labels]
+        self.reach = {c.id: c.reach for c in d.labels if c.reach is not None and c.reach != d.gap}
+        self.max_reach = max([d.gap, *self.reach.values()])
         self.label_gates = [Gate(label[-1]) for label in self.date_labels]
         self.months = {m[:3]: i + 1 for i, m in enumerate(d.months)}
         mon = "|".join(rf"{m[:3]}(?:{m[3:]})?" for m in d.months) + "|sept"
@@ -187,14 +192,20 @@ class MetaFinder:
                 continue
             previous, last_field = last_field, None
             window = text[max(0, m.start() - d.gap) : m.start()]
+            wide = text[max(0, m.start() - self.max_reach) : m.start()] if self.reach else window
             if "day" in window.lower():  # the weekday tail pattern ends in "day"
                 window = _WEEKDAY_TAIL.sub("", window)
+                wide = _WEEKDAY_TAIL.sub("", wide)
             best: tuple[int, str, str, int] | None = None  # label length, field, rule, priority
             window_low = Haystack(window).low
+            wide_low = Haystack(wide).low if self.reach else window_low
             for (rid, label_of, priority, after, rx), gate in labels:
-                if (after is not None and previous != after) or not gate.test(window_low):
+                reach = self.reach.get(rid)
+                if after is not None and previous != after:
                     continue
-                lm = rx.search(window)
+                if not gate.test(wide_low if reach else window_low):
+                    continue
+                lm = rx.search(wide[-reach:] if reach else window)
                 if lm is not None and (best is None or lm.end() - lm.start() > best[0]):
                     best = (lm.end() - lm.start(), label_of, rid, priority)
             if best is None:

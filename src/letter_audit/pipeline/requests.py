@@ -34,7 +34,22 @@ _CONSIDER = re.compile(r"\bconsider(?:ing)?\b", re.IGNORECASE)
 _VERB_REACH = 60
 _RUN_ON = re.compile(r"\b(?:and|so|but)\s+", re.IGNORECASE)
 _THEN = re.compile(r",\s*then\b", re.IGNORECASE)
-_BARE_CONDITION = re.compile(r"^\W*(?:if|unless|should|once|when)\b[^,;]*$", re.IGNORECASE)
+# A clause that is only a condition or a reason ("if low mood returns", "As your practice manages his
+# warfarin") belongs to the request after it.
+_BARE_CONDITION = re.compile(
+    r"^\W*(?:if|unless|should|once|when|as|since|because|given(?:\s+that)?|now\s+that)\b[^,;]*$",
+    re.IGNORECASE,
+)
+# The end of a fronted reason before a request cue ("..., so please could the practice renew it").
+_FRONTED = re.compile(r"[,;]\s*(?:(?:and\s+)?so|therefore|hence)?\s*$", re.IGNORECASE)
+_GP_NAME_SLOT = "{gp}"
+# Where a letter names the practice's doctor: "GP: Dr N Nakamura", "cc: Dr M Evans, Juniper Health Centre".
+_GP_NAMED = re.compile(
+    r"(?:\b(?i:GP|general\s+practitioner)\s*[:|]\s*|^\W*(?i:cc|copy(?:\s+to)?)\b\s*:?\s*)"
+    r"(?:Dr|Doctor)\.?\s+(?:[A-Z]\.?\s+)*(?P<name>[A-Z][\w'-]+)"
+    r"(?=[^\n]*\b(?i:surgery|practice|health\s+centre|medical\s+(?:centre|group|practice)|GP)\b|\s*$)",
+    re.MULTILINE,
+)
 
 
 class CategoryCue(Cue):
@@ -50,6 +65,8 @@ class RequestRules(BaseModel):
     section_rule_id: str
     gp_sections: list[str]
     not_request: list[Cue]
+    not_request_overridden_by: list[str]
+    cue_categories: dict[str, ActionCategory]
     weak_not_request: list[str]
     hospital_owned: list[Cue]
     none_stated: list[Cue]
@@ -116,11 +133,15 @@ class RequestFinder:
         def comp(cues: list[Cue]) -> list[tuple[str, re.Pattern[str]]]:
             return [(c.id, _compile(c.pattern)) for c in cues]
 
-        self.cues = comp(rules.request_cues)
+        self.named_gp = [c for c in rules.request_cues if _GP_NAME_SLOT in c.pattern]
+        self.cues = comp([c for c in rules.request_cues if c not in self.named_gp])
         # One pass to rule out the many sentences that hold no cue at all (speed: most sentences).
-        self.any_cue = _compile("|".join(f"(?:{c.pattern})" for c in rules.request_cues + rules.none_stated))
+        plain = [c for c in rules.request_cues if c not in self.named_gp] + rules.none_stated
+        self.any_cue = _compile("|".join(f"(?:{c.pattern})" for c in plain))
         # any_cue can match only where one of its parts could: their gates together are a quicker test.
-        self.any_test = any_gate([_gate(_compile(c.pattern)) for c in rules.request_cues + rules.none_stated])
+        self.any_test = any_gate([_gate(_compile(c.pattern)) for c in plain])
+        overriding = set(rules.not_request_overridden_by)
+        self.overrides = [(i, rx) for i, rx in self.cues if i in overriding]
         self.not_request = comp(rules.not_request)
         weak = set(rules.weak_not_request)
         self.strong_not_request = [(i, rx) for i, rx in self.not_request if i not in weak]
@@ -158,6 +179,7 @@ class RequestFinder:
             rf"\s*;\s*|\s*,?\s+(?:and|&)\s+(?!then\b)(?={lead}(?:{verbs})\b){cond}"
             rf"|\s*,\s+(?={lead}(?:{verbs})\b){cond}"
             rf"|\s*,?\s+(?:and|but)\s+(?=(?:I|we|the\s+GP|GP|please|pls|you)\b)"
+
             rf"|\s*,\s+(?=(?:I|we)\s+(?:will|have|shall)\b)"
             # "check U+E in 1-2 weeks, and if BP remains high, consider adding amlodipine": a second request.
             rf"|\s*,\s+and\s+(?=if\b)"
@@ -197,6 +219,8 @@ class RequestFinder:
         none_stated: tuple[int, int, str] | None = None
         to_patient = self.patient_salutation.search(text) is not None
         list_of_requests = False
+        named = self._named_gp_cues(text)
+        cues, gp_cues = named + self.cues, named + self.gp_cues
         for s, e in sentences if sentences is not None else sentence_spans(text):
             sec, body_start = self._section(section_of, s)
             if body_start > s:
@@ -217,7 +241,7 @@ class RequestFinder:
             hay = Haystack(sent)
             if not in_gp and not continues and (
                 not self.any_test(hay.low) or self.any_cue.search(sent) is None
-            ):
+            ) and (not named or _first(named, sent, hay) is None):
                 continue
             hit_none = _first(self.none, sent, hay) or (
                 _first(self.none_in_section, sent, hay) if in_gp else None
@@ -234,19 +258,29 @@ class RequestFinder:
                     s += 1
                 requests.extend(self._sentence(text, s, e, True))
                 continue
-            if _first(self.strong_not_request, sent, hay) or (
-                _first(self.weak_not_request, sent, hay) and _first(self.cues, sent, hay) is None
+            if (_first(self.strong_not_request, sent, hay) and not _first(self.overrides, sent, hay)) or (
+                _first(self.weak_not_request, sent, hay) and _first(cues, sent, hay) is None
             ):
                 continue
             # In a letter to the patient, "please" and "you" mean the patient, except under a GP heading.
             plain = to_patient and not in_gp and not self.vocative_gp.match(sent)
             if plain and self.patient_own.match(sent):
                 continue  # "Please book these blood tests with your practice nurse": the patient's job
-            found = self._sentence(text, s, e, in_gp or continues, self.gp_cues if plain else self.cues)
+            found = self._sentence(text, s, e, in_gp or continues, gp_cues if plain else cues)
             requests.extend(found)
             if is_item and found:
                 list_of_requests = True
         return requests, none_stated
+
+    def _named_gp_cues(self, text: str) -> list[tuple[str, re.Pattern[str]]]:
+        """The cues that name the practice by its doctor, for the surnames this letter gives the GP."""
+        if not self.named_gp or "Dr" not in text:
+            return []
+        names = sorted({m.group("name") for m in _GP_NAMED.finditer(text)})
+        if not names:
+            return []
+        alt = "|".join(re.escape(n) for n in names)
+        return [(c.id, _compile(c.pattern.replace(_GP_NAME_SLOT, alt))) for c in self.named_gp]
 
     def _section(self, section_of: dict[int, tuple[str, int, int]] | None, pos: int) -> tuple[str, int]:
         if not section_of:
@@ -283,7 +317,8 @@ class RequestFinder:
             else:
                 merged.append((cs, ce))
         out: list[Request] = []
-        owner: str | None = self.rules.section_rule_id if in_gp else None  # who the last clause belongs to
+        section_owner = self.rules.section_rule_id
+        owner: str | None = section_owner if in_gp else None  # who the last clause belongs to
         active = self.cues if cues is None else cues
         hay = Haystack(sent)  # every clause below is a piece of this sentence
         if in_gp and _first(active, sent, hay) is None and _first(self.hospital, sent, hay) is not None:
@@ -299,6 +334,8 @@ class RequestFinder:
                 continue
             if cue is None and self.statement_clause.match(clause):
                 continue
+            if cue is None and owner == section_owner and _first(self.weak_not_request, clause):
+                continue  # under a GP heading, "She works as a nurse; please issue a fit note": a description
             if cue and hosp and hosp[1].end() < cue[1].start():
                 # A run-on ("... so I have added X and if potassium rises please stop it"): the request
                 # starts after the last "and"/"so" between the hospital's part and the cue.
@@ -322,7 +359,7 @@ class RequestFinder:
             condition = lead_condition
             # The category is read from the cue on: a reason ahead of it ("Because of the dose increase,
             # your GP surgery will need to check ...") is not the request.
-            lead = cue[1].start() if cue is not None and ctext[: cue[1].start()].rstrip().endswith(",") else 0
+            lead = cue[1].start() if cue is not None and _FRONTED.search(ctext, 0, cue[1].start()) else 0
             what = ctext[lead:]
             cond_m = self.condition.search(ctext)
             if cond_m is not None:
@@ -335,9 +372,8 @@ class RequestFinder:
                 what = ctext[: cond_m.start()] + ctext[cond_end:]
                 if lead <= cond_m.start():
                     what = what[lead:]
-            out.append(
-                Request(cstart, cend, owner, self.category(what, sent), self.timeframe(ctext, hay), condition)
-            )
+            category = self.rules.cue_categories.get(owner) or self.category(what, sent)
+            out.append(Request(cstart, cend, owner, category, self.timeframe(ctext, hay), condition))
         return out
 
 

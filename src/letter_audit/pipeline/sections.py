@@ -43,6 +43,7 @@ _NUMBERING = r"(?:\(?\d{1,2}[.):]?|\(?[ivx]{1,4}[.)]|\(?[a-h][.)]|[-*•▪●])
 _NUMBER_RE = re.compile(rf"^\s*{_NUMBERING}\s+|^\s*\d{{1,2}}[.)]")
 _TRAIL_RE = re.compile(r"[\s:;,.\-–—]+$")
 _CELL_SPLIT_RE = re.compile(r"\s*(?:\||\t| {3,})\s*")
+_ITEM_LINE = re.compile(r"[ \t]*(?:\(?\d{1,2}[.)]|[-*•▪●])[ \t]+\S")
 _WORDS_RE = re.compile(r"[A-Za-z][A-Za-z'&/()\-]*")
 
 
@@ -94,6 +95,13 @@ class SectionFinder:
                     )
                 self.lookup[phrase] = (rule.section, rule.id)
         phrases = sorted(self.lookup, key=len, reverse=True)
+        gp = [p for p in phrases if self.lookup[p][0] == "gp_actions" and " " in p]
+        gp_alt = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in gp) or "(?!)"
+        # A GP-actions heading inside a paragraph, after a sentence ("... as below. GP actions - recheck
+        # U&E"), opens a GP section too; only these, as any other heading word is common inside prose.
+        self.mid_gp = re.compile(
+            rf"(?<=[.;!?])[ \t]+(?P<h>{gp_alt})(?P<sep>[ \t]*(?::| - | – )[ \t]*)(?=\S)", re.IGNORECASE
+        )
         alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) or "(?!)"
         # Inline heading: "Plan: review in clinic", "3. Follow up - 6 weeks", "Diagnosis | CAP".
         self.inline = re.compile(
@@ -134,9 +142,15 @@ class SectionFinder:
             pos += len(line)
             if start in found:
                 continue
-            h = self._line(text, start, start + len(line.rstrip("\r\n")))
+            end = start + len(line.rstrip("\r\n"))
+            h = self._line(text, start, end)
             if h is not None:
                 found[h.start] = h
+            for m in self.mid_gp.finditer(text, start, end):
+                hit = self._whole(m.group("h"))
+                if hit is not None:
+                    found.setdefault(m.start("h"), Heading(m.start("h"), m.end("h"), m.end("sep"), hit[0],
+                                                           hit[1], m.group("h")))
         return [found[k] for k in sorted(found)]
 
     def _suffix(self, text: str) -> tuple[str, str] | None:
@@ -198,21 +212,38 @@ class SectionFinder:
     def _line(self, text: str, start: int, end: int) -> Heading | None:
         raw = text[start:end]
         stripped = raw.strip()
-        if not stripped or len(stripped) > 160:
+        if not stripped:
             return None
         lead = len(raw) - len(raw.lstrip())
-        hit = self._whole(stripped)
+        hit = self._whole(stripped) if len(stripped) <= 160 else None
         if hit is not None:
             return Heading(start + lead, end, end, hit[0], hit[1], stripped)
+        # An inline heading opens a line of any length ("Note for GP: Mr P works as a scaffolder ...").
         m = self.inline.match(raw)
         if m is not None:
             hit = self._whole(m.group("h"))
             if hit is not None:
                 return Heading(start + m.start("h"), start + m.end("h"), start + m.end("sep"),
                                hit[0], hit[1], m.group("h"))
-        if _unknown_heading(stripped):
+        if len(stripped) <= 160 and _unknown_heading(stripped):
             return Heading(start + lead, end, end, "other", "sec-caps-heading", stripped)
         return None
+
+
+def _paragraph_end(text: str, h: Heading) -> int:
+    """Where a GP heading written inside a long paragraph ("Requests to GP: Please could you ...; please
+    issue a fit note.") stops labelling: the end of its line and of any list items right under it. A
+    heading on a line of its own, or opening a short line, keeps its content up to the next heading."""
+    line_start = text.rfind("\n", 0, h.start) + 1
+    line_end = text.find("\n", h.start)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start : h.start].strip() == "" and line_end - line_start <= 160:
+        return len(text)
+    end = line_end
+    while end < len(text) and _ITEM_LINE.match(text, end + 1):
+        nxt = text.find("\n", end + 1)
+        end = len(text) if nxt < 0 else nxt
+    return end
 
 
 def _heading_like(cell: str) -> bool:
@@ -254,6 +285,8 @@ class SectionsComponent:
         spans: list[Span] = []
         for i, h in enumerate(headings):
             end = headings[i + 1].start if i + 1 < len(headings) else len(text)
+            if h.section == "gp_actions":
+                end = min(end, _paragraph_end(text, h))
             while end > h.end and text[end - 1].isspace():
                 end -= 1
             span = doc.char_span(h.start, end, label=h.section, alignment_mode="expand")

@@ -105,7 +105,7 @@ def strip_list_mark(text: str, start: int, end: int) -> int:
     return start + m.end() if m else start
 
 
-_OCR_ZERO = re.compile(r"(?<=[A-Za-z])0|0(?=[A-Za-z])")
+_OCR_ZERO = re.compile(r"(?<=[A-Za-z])0(?!\d)|(?<![\d.])0(?=[A-Za-z])")  # not "10th", "20mg"
 
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})

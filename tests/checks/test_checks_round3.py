@@ -339,3 +339,24 @@ def test_did_not_attend_accepted_new_appointment_is_met() -> None:
     assert "accepted a new appointment" in r.evidence[0].text
     refused = "Mr O did not attend. He declined a new appointment and we have discharged him.\n"
     assert result("did_not_attend", refused, letter_type=CL).status == "not_met"
+
+
+def test_search_narrowed_to_the_patterns_a_text_can_match_finds_the_same_match() -> None:
+    """Once gates are built, a list is searched with only the patterns whose literals the text holds;
+    the leftmost match must be the one the whole alternation finds."""
+    from letter_audit.checks import cues as cue_mod
+
+    patterns = [r"\bzebra\b", r"^\W*allerg(y|ies)\s*:\s*\S", r"\bNKDA\b", r"\bno known allerg"]
+    texts = [
+        "Plan: home\nAllergies: penicillin\nNKDA was written earlier",
+        "nothing here",
+        "He has no known allergies. NKDA.",
+        "a zebra and NKDA",
+    ]
+    whole = cue_mod.compiled(tuple(patterns))
+    assert whole is not None
+    for _ in range(40):  # past the warm-up, so the gates and narrowed scanners are in use
+        for text in texts:
+            got = cue_mod.search(patterns, text)
+            want = whole.search(text)
+            assert (got and got.span()) == (want and want.span())

@@ -19,7 +19,7 @@ from ..paths import models_dir
 from ..standard import load_yaml_model, regex_compiles
 
 if TYPE_CHECKING:
-    from ..pipeline.rxfilter import Scanner
+    from ..pipeline.rxfilter import Gate, Scanner
 
 FLAGS = re.IGNORECASE | re.MULTILINE
 
@@ -144,15 +144,26 @@ def compiled(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 @lru_cache(maxsize=512)
-def _gated(patterns: tuple[str, ...]) -> tuple[Scanner, Callable[[str], bool]] | None:
-    """The alternation with a literal test that rules it out cheaply (see pipeline/rxfilter.py)."""
+def _gated(patterns: tuple[str, ...]) -> tuple[Scanner, Callable[[str], bool], tuple[Gate, ...]] | None:
+    """The alternation with a literal test that rules it out cheaply (see pipeline/rxfilter.py), and
+    each pattern's own gate."""
     from ..pipeline.rxfilter import Gate, Scanner, Source, any_gate
 
     regex = compiled(patterns)
     if regex is None:
         return None
-    return Scanner(regex), any_gate([Gate(Source(p, FLAGS)) for p in patterns])
+    gates = tuple(Gate(Source(p, FLAGS)) for p in patterns)
+    return Scanner(regex), any_gate(list(gates)), gates
 
+
+@lru_cache(maxsize=4096)
+def _narrowed(patterns: tuple[str, ...], keep: tuple[int, ...]) -> Scanner:
+    """The alternation of only the patterns at ``keep``: the others cannot match this text."""
+    from ..pipeline.rxfilter import Scanner
+
+    regex = compiled(tuple(patterns[i] for i in keep))
+    assert regex is not None
+    return Scanner(regex)
 
 
 _LOWERED: dict[str, str] = {}
@@ -176,10 +187,18 @@ def search(patterns: list[Regex], text: str, pos: int = 0, endpos: int | None = 
     entry = _gated(tuple(patterns))
     if entry is None:
         return None
-    scanner, test = entry
+    scanner, test, gates = entry
     low = _lowered(text)
     if not test(low):
         return None
+    if len(gates) > 1:
+        # Search with only the patterns whose literals the text holds: a shorter alternation tries
+        # less at each place, and the same leftmost match wins (a dropped pattern cannot match).
+        keep = tuple(i for i, gate in enumerate(gates) if gate.test(low))
+        if not keep:
+            return None
+        if len(keep) < len(gates):
+            scanner = _narrowed(tuple(patterns), keep)
     return scanner.search(text, scanner.starts(low), pos, endpos)
 
 

@@ -99,8 +99,12 @@ class DosageReader:
             r"|(?:for|x|×)\s*\d{1,2}\s*/\s*(?:7|52|12)(?![\d/])",
             re.IGNORECASE,
         )
+        # "QDS PRN 5/7": after a dose or frequency a bare day/week/month fraction is a course length
+        self.re_bare_duration = re.compile(r"\d{1,2}\s*/\s*(?:7|52|12)(?![\d/])")
+        # "amlodipine 5 OD": a number with no unit, straight before a frequency, is the dose
+        self.re_bare_dose = re.compile(rf"{num}(?=\s*(?:{_alt(list(self.freq_map))})(?![\w]))", re.IGNORECASE)
         self.re_filler = re.compile(
-            rf"(?:(?:\d+|one|two|three|four)\s+(?=tablets?|capsules?|puffs?|sachets?|drops?|sprays?)"
+            rf"(?:(?:\d+|one|two|three|four)\s+(?=tab(?:let)?s?\b|cap(?:sule)?s?\b|puffs?|sachets?|drops?|sprays?)"
             rf"|(?:{_alt(r.fillers)})(?![\w]))",
             re.IGNORECASE,
         )
@@ -152,6 +156,8 @@ class DosageReader:
                 cur = out["end"] = m.end()
                 continue
             m = self.re_duration.match(text, at, limit)
+            if m is None and (out["dose"] or out["frequency"]):
+                m = self.re_bare_duration.match(text, at, limit)
             if m:
                 out["duration"] = out["duration"] or " ".join(m.group(0).split())
                 cur = out["end"] = m.end()
@@ -169,7 +175,9 @@ class DosageReader:
                 out["route"] = out["route"] or self.route_map[m.group(0).lower()]
                 cur = out["end"] = m.end()
                 continue
-            m = self.re_ratio.match(text, at, limit)
+            m = self.re_ratio.match(text, at, limit) or (
+                self.re_bare_dose.match(text, at, limit) if cur == pos else None  # first part only
+            )
             if m and out["dose"] is None:
                 out["dose"] = m.group(0).replace(" ", "")
                 cur = out["end"] = m.end()

@@ -40,7 +40,37 @@ _PLAIN_STOP = {"stop", "discontinue", "cease", "stops"}
 # a drug named after one of these is not what a later "it" refers to ("nausea even with folic acid")
 _OBLIQUE = re.compile(r"\b(?:with|despite|alongside|plus|besides)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _LINE_START = re.compile(r"\n[ \t]*(?:[-•*]|\d{1,2}[.)]|[A-Za-z]{1,12}:)?[ \t]*")
-_PRONOUN = re.compile(r"\s+(?:this|it|the dose|this dose|them)\b", re.IGNORECASE)
+_END_OF_ITEM = re.compile(r"[\s.;]*")
+_COMMA_SEP = re.compile(r"(?<!\bthen),\s*(?:(?:now|and)\s+)?$")
+# bare verbs: under a "GP actions" heading they ask the GP to act ("add doxazosin 4 mg if ...")
+_IMPERATIVES = {
+    "add", "start", "stop", "increase", "reduce", "decrease", "commence", "switch", "change", "restart",
+    "withhold", "hold", "omit", "titrate", "wean", "cease", "discontinue", "introduce", "initiate", "resume",
+    "pause", "suspend", "re-start", "re-introduce", "reintroduce",
+}  # fmt: skip
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+_PRONOUN = re.compile(r"\s+(?:this|that|it|these|those|the dose|this dose|them)\b", re.IGNORECASE)
+# "Bisoprolol up to 5 mg": a change particle straight after the drug name is not part of its dose phrase,
+# unless the phrase is a maximum ("paracetamol up to 1 g four times a day when required")
+_RIGHT_AFTER = re.compile(r"[\s:]*")
+_MAXIMUM = re.compile(r"\b(?:times|when required|as required|prn|if needed|as needed|a day)\b", re.IGNORECASE)
+_TO_STRENGTH = re.compile(
+    r"\s+(?:from\s+[\d.]+\s*\w+\s+)?to\s+[\d.]+\s*(?:mg|micrograms?|mcg|g|units?|ml)\b", re.I
+)
+
+
+def _section_body(text: str, s: Span) -> tuple[int, int]:
+    """Where a skipped section's content lies: its line after an inline heading, else its first paragraph.
+
+    Why: a heading with no next heading after it ("Allergies: penicillin (rash)" near the top of a
+    dictated letter) would otherwise run to the end of the letter and hide every change in it.
+    """
+    body = s._.body_start if s._.body_start is not None else s.start_char
+    inline = "\n" not in text[s.start_char : body] and text[body : body + 1] not in ("", "\n")
+    end = text.find("\n", body) if inline else _PARAGRAPH_END.search(text, body, s.end_char)
+    if isinstance(end, re.Match):
+        end = end.start()
+    return s.start_char, min(s.end_char, end) if isinstance(end, int) and end >= 0 else s.end_char
 
 
 class MedChangeFinder(ChangeDetails, RecordReader):
@@ -58,7 +88,7 @@ class MedChangeFinder(ChangeDetails, RecordReader):
             return doc
         text = text_of(doc)
         skip = [
-            (s.start_char, s.end_char)
+            _section_body(text, s)
             for s in doc.spans.get("sections", [])
             if s.label_ in self.settings.skip_sections
         ]
@@ -66,13 +96,24 @@ class MedChangeFinder(ChangeDetails, RecordReader):
         changes: list[dict[str, Any]] = []
         done: set[int] = set()  # drug start chars already explained
         self._records(doc, text, drugs, changes, done)
+        self._status_codes(doc, text, drugs, changes, done)
         self._list_headers(doc, text, drugs, changes, done)
         clauses = self._split_at_list_lines(
             text, doc._.clauses if doc._.clauses is not None else clauses_of(text), drugs
         )
         # a trigger inside a drug's own dose phrase ("for 5 days then stop") is part of the dose
         inside = sorted((d.end_char, self._phrase_end(d)) for d in drugs)
-        triggers = [t for t in self._find_triggers(text) if not any(a <= t.start < b for a, b in inside)]
+        asks = [
+            (s.start_char, s.end_char)
+            for s in doc.spans.get("sections", [])
+            if s.label_ in self.settings.request_sections
+        ]
+        triggers = [
+            t
+            for t in self._find_triggers(text)
+            if not any(a <= t.start < b and not self._particle_after(text, t, a, b) for a, b in inside)
+            and not (text[t.start : t.end].lower() in _IMPERATIVES and any(a <= t.start < b for a, b in asks))
+        ]
         ti = di = 0
         prev: tuple[int, Span | None] = (-1, None)  # end of the previous clause and its last drug
         for ci, (cs, ce) in enumerate(clauses):
@@ -99,6 +140,9 @@ class MedChangeFinder(ChangeDetails, RecordReader):
                 prev = (ce, prev[1])
             else:
                 prev = (ce, None)
+        # a supply list ("just in case" medicines) starts only drugs not started elsewhere in the letter
+        started = {c["drug"] for c in changes if c["action"] == "start" and c["rule"] != "list_supplied"}
+        changes = [c for c in changes if c["rule"] != "list_supplied" or c["drug"] not in started]
         changes.sort(key=lambda c: c["start"])
         doc._.med_changes = changes
         doc.spans["med_changes"] = [
@@ -107,6 +151,16 @@ class MedChangeFinder(ChangeDetails, RecordReader):
             if (sp := doc.char_span(c["start"], c["end"], alignment_mode="expand")) is not None
         ]
         return doc
+
+    @staticmethod
+    def _particle_after(text: str, t: Trigger, drug_end: int, phrase_end: int) -> bool:
+        """True for "up"/"down" written straight after the drug name, before a dose that is not a maximum."""
+        return (
+            t.rule.id in ("increase_particle_up", "decrease_particle_down")
+            and _RIGHT_AFTER.fullmatch(text, drug_end, t.start) is not None
+            and _TO_STRENGTH.match(text, t.end) is not None
+            and not _MAXIMUM.search(text, t.end, max(phrase_end, t.end + 40))
+        )
 
     @staticmethod
     def _split_at_list_lines(
@@ -138,7 +192,7 @@ class MedChangeFinder(ChangeDetails, RecordReader):
         antecedent: Span | None = None,
     ) -> None:
         best: dict[int, tuple[int, Trigger, Span]] = {}
-        lead = self._line_status(text, cs, ds, ts) if ds else None
+        lead = self._line_status(text, cs, ce, ds, ts) if ds else None
         chained: set[int] = set()
         if lead is not None:
             # "amoxicillin 1 g BD, clarithromycin 500 mg BD for 7 days - started": the status closes the list
@@ -200,7 +254,7 @@ class MedChangeFinder(ChangeDetails, RecordReader):
                 done.add(d.start_char)
 
     def _line_status(
-        self, text: str, cs: int, ds: list[Span], ts: list[Trigger]
+        self, text: str, cs: int, ce: int, ds: list[Span], ts: list[Trigger]
     ) -> tuple[Trigger, Span, int] | None:
         """A list line led by a drug and closed by a status ("Methotrexate 15 mg weekly - started").
 
@@ -215,8 +269,13 @@ class MedChangeFinder(ChangeDetails, RecordReader):
             if t.start < after:
                 continue
             m = _STATUS_SEP.search(text[after : t.start])
-            if m and t.rule.action != "switch":
-                return t, first, after + m.start()
+            sep = after + m.start() if m else None
+            if sep is None and _END_OF_ITEM.fullmatch(text, t.end, ce):
+                # "Hyoscine 300 micrograms at night for hypersalivation, started.": the status ends the item
+                c = _COMMA_SEP.search(text, after, t.start)
+                sep = c.start() if c else None
+            if sep is not None and t.rule.action != "switch":
+                return t, first, sep
         return None
 
 

@@ -34,6 +34,15 @@ _WAS = re.compile(rf"\b(?:was|previously|prev\.?|from)\s+({DOSE})", re.IGNORECAS
 _TRAILING_JOIN = re.compile(r"[\s,;]+(?:and|or|but|then|so|which)$", re.IGNORECASE)
 
 
+_NOT_RESTARTED = re.compile(
+    r"\b(?:not (?:been |to be )?(?:re-?started|resumed)(?! (?:until|unless|without|before|if))"
+    r"|permanently)\b",
+    re.IGNORECASE,
+)
+_BACK_TO = re.compile(r"\s+back\s+to\b", re.IGNORECASE)
+_TO_DOSE_NEXT = re.compile(rf"\s+to\s+({DOSE})", re.IGNORECASE)
+
+
 class ChangeDetails(TieRules):
     """Mixin for MedChangeFinder: one change record from a tied trigger and drug."""
 
@@ -75,6 +84,26 @@ class ChangeDetails(TieRules):
             return None
         if action == "withhold" and nxt and _RESTARTED.match(text, nxt[0], nxt[1]):
             return None  # "...was withheld during admission; it was restarted on day 6": no net change
+        if (
+            action == "withhold"
+            and not rm
+            and _NOT_RESTARTED.search(text, tail_from, self._own_line(text, d, tail_from))
+        ):
+            action = "stop"  # "Gliclazide 80 mg - WITHHELD. Hypoglycaemia on admission; not restarted."
+        if action == "switch" and t is not None and _BACK_TO.match(text, t.end):
+            return None  # "switched back to oral furosemide": the route changed back, not a new drug
+        if (
+            action == "switch"
+            and t is not None
+            and t.start >= d.end_char
+            and dosage.get("dose")
+            and (m3 := _TO_DOSE_NEXT.match(text, t.end))
+        ):
+            # "Furosemide 40 mg every morning changed to 80 mg every morning": a new dose, not a new drug
+            dose_before, dose_after = dosage.get("dose"), " ".join(m3.group(1).split())
+            action = dose_direction(dose_before, dose_after) or ""
+            if not action:
+                return None
         if action in ("change", "switch") and not dose_before and (w := _WAS.search(text, d.end_char, ce)):
             # "Atorvastatin | 80 mg ON | Changed | was 40 mg"
             dose_before = " ".join(w.group(1).split())
@@ -134,6 +163,15 @@ class ChangeDetails(TieRules):
             "drug_start": d.start_char,
             "drug_end": d.end_char,
         }
+
+    @staticmethod
+    def _own_line(text: str, d: Span, pos: int) -> int:
+        """Where what follows a drug stops being about it: the line end, the next drug, or 100 characters."""
+        nl = text.find("\n", pos)
+        nxt_drug = next(
+            (x.start_char for x in d.doc.spans.get("drugs", []) if x.start_char > d.start_char), None
+        )
+        return min(p for p in (nl, nxt_drug, pos + 100, len(text)) if p is not None and p >= 0)
 
     def _switch(
         self,

@@ -11,7 +11,7 @@ from .dosage import parse_amount
 
 DOSE = (
     r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?\s*(?:mg|micrograms?|mcg|microg|g|units?|ml|%)?(?:\s*(?:/\s*\w+))?"
-    r"(?:\s+(?:OD|BD|TDS|QDS|ON|nocte|mane|once daily|twice daily|daily|at night|weekly|once weekly))?"
+    r"(?:\s+(?:OD|BD|TDS|QDS|ON|nocte|mane|once daily|twice daily|daily|at night|weekly|once weekly)\b)?"
 )
 FROM_TO = re.compile(rf"\bfrom\s+({DOSE})\s*(?:to|->|→|-)\s*({DOSE})", re.IGNORECASE)
 # "Bisoprolol 2.5 mg -> 5 mg": a list line that writes the change as an arrow between two doses
@@ -31,17 +31,22 @@ FREQ_WORDS = re.compile(
 )
 
 
-def _amount_per_day(dose: str | None) -> float | None:
+def _amount_per_day(dose: str | None, per_day: bool = True) -> float | None:
     amount = parse_amount(dose)
     if amount is None or dose is None:
         return None
-    m = FREQ_WORDS.search(dose)
+    m = FREQ_WORDS.search(dose) if per_day else None
     return amount * (PER_DAY.get(m.group(1).lower(), 1) if m else 1)
 
 
 def dose_direction(before: str | None, after: str | None) -> str | None:
-    """increase / decrease from two dose texts, or None when they cannot be compared."""
-    a, b = _amount_per_day(before), _amount_per_day(after)
+    """increase / decrease from two dose texts, or None when they cannot be compared.
+
+    Daily totals are compared when both doses say how often; "20 mg once weekly (from 15 mg)" names the
+    frequency once, so the amounts are compared as written.
+    """
+    both = bool(before and after and FREQ_WORDS.search(before) and FREQ_WORDS.search(after))
+    a, b = _amount_per_day(before, both), _amount_per_day(after, both)
     if a is None or b is None or a == b:
         return None
     return "increase" if b > a else "decrease"

@@ -24,12 +24,16 @@ from spacy.tokens import Doc, Span
 from . import extensions  # noqa: F401
 from .context import text_of
 from .med_doses import ARROW, DOSE, TO_DOSE, UP_DOWN, dose_direction
+from .med_labels import labelled_lists, list_items
 from .ruledata import read_yaml
 
 RULES_FILE = "rules/medication_lists.yaml"
+# bullets, numbers, a heading cell or label, and a form word ("Soluble paracetamol 1 g ...")
 _LEADER = re.compile(
     r"(?:[^|\n]*\|\s*|[^:\n]*:\s*)?[\s•*\-–\d.)]*"
-)  # bullets, numbers, a heading cell or label
+    r"(?:(?:soluble|dispersible|effervescent|oral|topical|liquid|modified[- ]release|MR|SR)\s+)?",
+    re.IGNORECASE,
+)
 _EMPTY = re.compile(r"^\W*(?:-|–|—|none|nil|n/?a|not taking|stopped|new)?\W*$", re.IGNORECASE)
 _PREVIOUS = re.compile(
     r"\s*[(\[,;–-]?\s*(?:was|previously|prev(?:ious)?(?: dose)?|old dose|up from|down from)\s*:?\s*"
@@ -40,7 +44,9 @@ _PREVIOUS = re.compile(
 _PLANNED_STOP = re.compile(r"\b(?:then )?stop (?:when|once|after|on|at)\b", re.IGNORECASE)
 _SIGN_DOSE = re.compile(rf"\s*(?:(?:dose\s+)?to\s+)?({DOSE})", re.IGNORECASE)  # the dose after an arrow sign
 _AT_HOME = re.compile(
-    r"\b(?:to compl?e+te?\b.{0,30}\b(?:days?|course)|\d+ (?:more|further) days?|days? remaining)",
+    r"\b(?:to compl?e+te?\b.{0,30}\b(?:days?|course)|\d+ (?:more|further) days?|days? remaining"
+    # "Chloramphenicol 0.5% drops, one drop four times a day for 2 weeks, then stop": a course with its end
+    r"|for \d+ (?:days?|weeks?)\b.{0,60}\bthen stop\W*$)",
     re.IGNORECASE,
 )
 _USUAL = re.compile(
@@ -61,6 +67,9 @@ class ListRules(BaseModel):
     admission_header: str
     discharge_header: str
     max_course_days: int = 42
+    admission_labels: str = "(?!)"
+    discharge_labels: str = "(?!)"
+    course_labels: str = "(?!)"
 
 
 def _days(duration: str | None) -> float | None:
@@ -107,6 +116,14 @@ class MedListComparer:
         if self.rules is not None:
             self.rx_adm = re.compile(self.rules.admission_header, re.IGNORECASE)
             self.rx_dis = re.compile(self.rules.discharge_header, re.IGNORECASE)
+            self.rx_labels = {
+                kind: re.compile(pattern, re.IGNORECASE)
+                for kind, pattern in (
+                    ("admission", self.rules.admission_labels),
+                    ("discharge", self.rules.discharge_labels),
+                    ("course", self.rules.course_labels),
+                )
+            }
 
     def __call__(self, doc: Doc) -> Doc:
         if self.rules is None:
@@ -118,6 +135,12 @@ class MedListComparer:
         t_adm, t_dis, new = self._from_table(doc, drugs)
         adm, dis = adm + t_adm, dis + t_dis
         text = text_of(doc)
+        labelled = labelled_lists(text, drugs, self.rx_labels)
+        for kind, start, end in labelled:
+            if kind == "admission":
+                adm += list_items(text, drugs, start, end)
+            elif kind == "discharge":
+                dis += list_items(text, drugs, start, end)
         for d in drugs:
             # "Furosemide 80mg OM (was 40mg OM)"
             dosage = d._.dosage or {}
@@ -151,8 +174,11 @@ class MedListComparer:
         if adm and dis:
             adm_by = {self._generic(d): d for d in adm}
             dis_by = {self._generic(d): d for d in dis}
+            # a discharge list sharing no drug with the admission list names only the new medicines (an
+            # ED "TTO:" under "DH:"); what it leaves out was not stopped
+            full = bool(adm_by.keys() & dis_by.keys())
             for g, d in adm_by.items():
-                if g not in dis_by:
+                if full and g not in dis_by:
                     new.append(self._change(d, "stop", "list_absent_at_discharge", before=d))
             for g, d in dis_by.items():
                 if g not in adm_by:
@@ -163,7 +189,7 @@ class MedListComparer:
                     if direction:
                         new.append(self._change(d, direction, "list_dose_differs", before=a, after=d))
         adm_names = {self._generic(d) for d in adm}
-        for d in self._course_items(doc, drugs):
+        for d in self._course_items(doc, drugs, [(k, a, b) for k, a, b in labelled if k != "admission"]):
             if self._generic(d) not in adm_names:
                 new.append(self._change(d, "start", "list_course_at_discharge", after=d))
         for c in new:
@@ -240,8 +266,9 @@ class MedListComparer:
                 cols = None
                 continue
             texts = [text_of(doc)[c.start : c.end] for c in block.cells]
-            a = next((i for i, t in enumerate(texts) if self.rx_adm.search(t)), None)
-            b = next((i for i, t in enumerate(texts) if self.rx_dis.search(t)), None)
+            # a header cell is a few words ("On admission"); a long cell naming admission is content
+            a = next((i for i, t in enumerate(texts) if len(t) <= 40 and self.rx_adm.search(t)), None)
+            b = next((i for i, t in enumerate(texts) if len(t) <= 40 and self.rx_dis.search(t)), None)
             if a is not None and b is not None and a != b:
                 cols = (a, b)
                 continue
@@ -271,27 +298,34 @@ class MedListComparer:
                         bucket.append(first)
         return adm, dis, direct
 
-    def _course_items(self, doc: Doc, drugs: list[Span]) -> list[Span]:
-        """Discharge-list items with a short course length."""
+    def _course_items(self, doc: Doc, drugs: list[Span], labelled: list[tuple[str, int, int]]) -> list[Span]:
+        """Discharge-list items with a short course length (in a plan list, not one given intravenously)."""
         assert self.rules is not None
         out: list[Span] = []
-        for s in doc.spans.get("sections", []):
-            if s.label_ not in self.rules.course_sections:
-                continue
-            body = s._.body_start if s._.body_start is not None else s.start_char
-            text = text_of(doc)
-            for d in self._line_leaders(doc, drugs, body, s.end_char, sentences=True):
-                days = _days((d._.dosage or {}).get("duration"))
-                line_end = min(
-                    (p for p in (text.find("\n", d.start_char), text.find(". ", d.start_char)) if p != -1),
-                    default=len(text),
-                )
-                line = text[d.start_char : line_end]
-                short = days is not None and days <= self.rules.max_course_days
-                if (short or _PLANNED_STOP.search(line)) and not _USUAL.search(line):
-                    out.append(d)
-        # anywhere outside the admission list, a line that says the course goes on at home
         text = text_of(doc)
+        lists = [
+            (d, "section")
+            for s in doc.spans.get("sections", [])
+            if s.label_ in self.rules.course_sections
+            for d in self._line_leaders(
+                doc, drugs, s._.body_start if s._.body_start is not None else s.start_char, s.end_char, True
+            )
+        ] + [(d, kind) for kind, a, b in labelled for d in list_items(text, drugs, a, b)]
+        for d, kind in lists:
+            if d in out or (kind == "course" and (d._.dosage or {}).get("route") == "intravenous"):
+                continue
+            days = _days((d._.dosage or {}).get("duration"))
+            line_end = min(
+                (p for p in (text.find("\n", d.start_char), text.find(". ", d.start_char)) if p != -1),
+                default=len(text),
+            )
+            line = text[d.start_char : line_end]
+            short = days is not None and days <= self.rules.max_course_days
+            # "apixaban 10mg BD 7/7 then 5mg BD - to continue": what follows "then" is the next phase
+            first_phase = re.split(r"\bthen\b", line, maxsplit=1)[0]
+            if (short or _PLANNED_STOP.search(line)) and not _USUAL.search(first_phase):
+                out.append(d)
+        # anywhere outside the admission list, a line that says the course goes on at home
         adm = [
             (s.start_char, s.end_char)
             for s in doc.spans.get("sections", [])

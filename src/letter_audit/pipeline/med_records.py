@@ -27,6 +27,26 @@ _COURSE = re.compile(r"\bfor \d+ (?:more )?(?:days?|weeks?|months?)(?: only| the
 _NO_CHANGE = re.compile(r"\b(?:continued?|unchanged|no change|same)\b", re.IGNORECASE)
 
 
+_COLUMN = re.compile(r"\s*[\w/&'()-]+(?:\s+[\w/&'()-]+){0,2}\s*")
+
+
+def _header_cell(line: str) -> str:
+    """The first cell of a table header row whose other cells are column names, else the whole line."""
+    cells = line.split("|")
+    if len(cells) > 1 and all(_COLUMN.fullmatch(c) for c in cells[1:]):
+        return cells[0]
+    return line
+
+
+# a status key: "Status key: N = new, C = changed dose, S = stopped, U = unchanged"
+_CODE_PAIR = re.compile(
+    r"(?<![\w=])([A-Z]{1,2})\s*=\s*([A-Za-z][A-Za-z ]{1,30}?)\s*(?=[,;/]|\s+[A-Z]{1,2}\s*=|$)", re.M
+)
+
+
+_WAS_CELL = re.compile(r"\b(?:was|previously|prev\.?|from)\s+(\d+(?:\.\d+)?(?:\s*[a-z]+)?)", re.IGNORECASE)
+
+
 class RecordReader:
     """Mixin for MedChangeFinder: the record and list-header passes."""
 
@@ -35,6 +55,7 @@ class RecordReader:
     rx_status: re.Pattern[str]
     rx_reason_field: re.Pattern[str]
     rx_list_header: re.Pattern[str]
+    rx_supply: re.Pattern[str]
 
     def _make(
         self, doc: Doc, text: str, action: str, rule: str, d: Span, cs: int, ce: int, t: Any, nxt: Any
@@ -122,14 +143,59 @@ class RecordReader:
                     done.add(d.start_char)
             changes.append(change)
 
+    def _status_codes(
+        self, doc: Doc, text: str, drugs: list[Span], changes: list[dict[str, Any]], done: set[int]
+    ) -> None:
+        """Table rows whose status cell holds a code the letter's own key explains ("N = new")."""
+        if "=" not in text:
+            return
+        codes: dict[str, tuple[str, str] | None] = {}
+        for line in re.finditer(r"[^\n]*=[^\n]*=[^\n]*", text):
+            pairs = _CODE_PAIR.findall(line.group(0))
+            if len(pairs) >= 2:
+                codes.update({code: self._classify(meaning) for code, meaning in pairs})
+        if not codes:
+            return
+        for d in drugs:
+            ls = text.rfind("\n", 0, d.start_char) + 1
+            le = text.find("\n", d.start_char) % (len(text) + 1)
+            if d.start_char in done or not re.fullmatch(r"[\s•*\-\d.)]*", text[ls : d.start_char]):
+                continue
+            cells = [c.strip() for c in text[d.start_char : le].split("|")[1:]]
+            found = next((codes[c] for c in cells if c in codes), None)
+            if found is None:
+                continue
+            act, rule = found
+            before = after = None
+            if act in ("switch", "change"):
+                # "Macrogol | 2 sachets | daily | C | Previously 1": the direction comes from the two doses
+                was = _WAS_CELL.search(text, d.end_char, le)
+                after = (d._.dosage or {}).get("dose") or next((c for c in cells if re.match(r"\d", c)), None)
+                before = was.group(1) if was else None
+                act = dose_direction(before, after) or ""
+            change = self._make(doc, text, act, rule, d, ls, le, None, None) if act else None
+            if change is None:
+                continue
+            change["rule"], change["start"], change["end"] = "status_code", ls, le
+            change["dose_before"] = before or change["dose_before"]
+            change["dose_after"] = after or change["dose_after"]
+            changes.append(change)
+            done.add(d.start_char)
+
     def _list_headers(
         self, doc: Doc, text: str, drugs: list[Span], changes: list[dict[str, Any]], done: set[int]
     ) -> None:
-        """ "Stopped medications:" then one drug per line, until a blank line or the next header."""
+        """ "Stopped medications:" then one drug per line, until a blank line or the next header.
+
+        The header may be the first cell of a table's header row ("Started today | Dose | Why"), and a
+        supply heading ("Anticipatory (just in case) medicines") starts each drug not already started.
+        """
         for m in re.finditer(r"[^\n]+", text):
-            if not self.rx_list_header.match(m.group(0)):
+            head = _header_cell(m.group(0))
+            supply = self.rx_supply.match(head) is not None
+            if not supply and not self.rx_list_header.match(head):
                 continue
-            found = self._classify(m.group(0))
+            found = ("start", "list_supplied") if supply else self._classify(head)
             if found is None:
                 continue
             act, rule = found

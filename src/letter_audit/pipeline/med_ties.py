@@ -30,7 +30,10 @@ _BACK_PUNCT = re.compile(r"^[\s:\-–—()\[\],|*•.]*$")
 _PASSIVE = re.compile(r"\b(?:has|have|was|were|is|are)\s+(?:now\s+|also\s+)?(?:been\s+)?$", re.IGNORECASE)
 _OCR_DIGIT = re.compile(r"(?<=[a-z])[015]+(?=[a-z])|\b[05](?=[a-z]{3})", re.IGNORECASE)
 _OCR_FIX = str.maketrans("015", "ols")
-_ACTIVE = re.compile(r"\b(?:I|we|he|she|they|you)\s+(?:have|has|had)\s+(?:now\s+|also\s+)?$", re.IGNORECASE)
+# "..., so I have stopped it", "... as she is starting": a person, not the drug, is the subject
+_ACTIVE = re.compile(
+    r"\b(?:I|we|he|she|they|you)\s+(?:have|has|had|is|are|was|were)\s+(?:now\s+|also\s+)?$", re.IGNORECASE
+)
 
 
 class TriggerRule(BaseModel):
@@ -72,6 +75,10 @@ class Settings(BaseModel):
     reason_cues: str
     restart_cues: str
     skip_sections: list[str] = Field(default_factory=list)
+    request_sections: list[str] = Field(default_factory=list)
+    """Sections of requests to the GP, where a bare verb ("add doxazosin if ...") asks, not reports."""
+    supply_headers: str = "(?!)"
+    """List headings under which every medicine is newly supplied ("Anticipatory medicines")."""
 
 
 class Trigger:
@@ -120,6 +127,7 @@ class TieRules:
         self.rx_status = re.compile(field.format(s.record_fields.status), re.IGNORECASE | re.MULTILINE)
         self.rx_reason_field = re.compile(field.format(s.record_fields.reason), re.IGNORECASE | re.MULTILINE)
         self.rx_reason = re.compile(rf"(?<![\w-])(?:{s.reason_cues})(?:(?<=\s)|(?![\w-]))\s*", re.IGNORECASE)
+        self.rx_supply = re.compile(rf"^[\W\d]*(?:{s.supply_headers})\b", re.IGNORECASE)
         self.rx_restart = re.compile(rf"(?<![\w-])(?:{s.restart_cues})(?![\w-])", re.IGNORECASE)
         self.rx_restart_clause = re.compile(
             r"^\W*(?:please |can be |to be |and |then )?(?:re-?start|resume|re-?introduce)", re.IGNORECASE
@@ -127,7 +135,8 @@ class TieRules:
         trig = "|".join(f"(?:{r.pattern})" for r in self.triggers)
         self.rx_list_header = re.compile(
             rf"^[\W\d]*(?:(?:medications?|medicines?|drugs?|meds|items?)\s+)?(?:{trig})"
-            rf"(?:\s+(?:medications?|medicines?|drugs?|meds|items?|on discharge|this admission))*\s*:?\s*$",
+            r"(?:\s+(?:medications?|medicines?|drugs?|meds|items?|on discharge|this admission|today))*"
+            r"\s*:?\s*$",
             re.IGNORECASE,
         )
 
@@ -154,6 +163,8 @@ class TieRules:
         if tight:
             return 0 if not words else None
         allowed = self.fwd_words if forward else self.back_words
+        if not forward:  # "Clenil Modulite 100 stopped": a strength written without its unit
+            words = [w for w in words if not w[0].isdigit()]
         if len(words) > 6 or any(w not in allowed for w in words):
             return None
         return len(words)
@@ -189,6 +200,7 @@ class TieRules:
                     not tight
                     and all(d.start_char < self._phrase_end(before[0]) for d in before[1:])
                     and _PASSIVE.search(subject_gap)
+                    and not text[t.start : t.end].lower().endswith("ing")  # "is starting" is not passive
                     and not _ACTIVE.search(
                         subject_gap
                     )  # "..., so I have stopped it": the writer is the subject

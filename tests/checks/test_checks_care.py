@@ -56,7 +56,7 @@ def test_follow_up_owner_explanation_and_not_applicable() -> None:
         "follow_up_owner", TEXT, letter_type=CL, follow_up=FollowUp(owner="hospital", when="in 6 weeks")
     )
     assert r.explanation == "The hospital will follow the patient up (in 6 weeks)."
-    assert result("follow_up_owner", TEXT, letter_type="other").status == "not_applicable"
+    assert result("follow_up_owner", TEXT, letter_type="other").status == "not_met"
 
 
 def test_contact_point() -> None:
@@ -76,7 +76,7 @@ def test_contact_point() -> None:
         "not_met",
         "No phone number, email or advice line is given for questions.",
     )
-    assert result("contact_point", TEXT, letter_type="other").status == "not_applicable"
+    assert result("contact_point", TEXT, letter_type="other").status == "not_met"
 
 
 def test_timeliness_discharge_summary_within_24_hours() -> None:

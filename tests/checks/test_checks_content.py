@@ -32,10 +32,12 @@ def test_diagnoses_not_met() -> None:
     assert "No diagnosis" in r.explanation
 
 
-def test_diagnoses_not_applicable_for_other_letters() -> None:
+def test_diagnoses_judged_on_other_letters_too() -> None:
+    """Standard 1.2: any letter to the practice should name the condition (a results letter too)."""
     r = result("diagnoses", "Diagnosis: gout\n", letter_type="other")
-    assert r.status == "not_applicable"
-    assert r.evidence == []
+    assert r.status == "met"
+    assert r.evidence[0].text == "Diagnosis: gout"
+    assert result("diagnoses", "Your results are normal.\n", letter_type="other").status == "not_met"
 
 
 def test_clinical_summary_met_not_met_not_applicable() -> None:
@@ -45,7 +47,7 @@ def test_clinical_summary_met_not_met_not_applicable() -> None:
     )
     assert result("clinical_summary", "Thank you for referring Mr Jones.\n", letter_type=CL).status == "met"
     assert result("clinical_summary", "Diagnosis: gout\n", letter_type=CL).status == "not_met"
-    assert result("clinical_summary", "Clinical summary\n", letter_type="other").status == "not_applicable"
+    assert result("clinical_summary", "Clinical summary\n", letter_type="other").status == "met"
 
 
 def test_allergies_no_known_allergies_counts_as_stated() -> None:
@@ -145,8 +147,8 @@ def test_consultant_and_specialty() -> None:
     one = result("consultant_specialty", text, letter_type=DS, consultant="Dr A Patel")
     assert one.status == "not_met"
     assert "not the specialty" in one.explanation
-    none = result("consultant_specialty", "x\n", letter_type="other", consultant="Dr A Patel")
-    assert none.status == "not_applicable"
+    other = result("consultant_specialty", "x\n", letter_type="other", consultant="Dr A Patel")
+    assert other.status == "not_met"
 
 
 def test_author_role_in_signature() -> None:
@@ -159,7 +161,7 @@ def test_author_role_in_signature() -> None:
 def test_author_role_ignores_consultant_in_the_header_when_unsigned() -> None:
     text = "Consultant: Dr A Patel\n" + "Clinical summary of a long admission.\n" * 6
     assert result("author_role", text, letter_type=DS).status == "not_met"
-    assert result("author_role", text, letter_type="other").status == "not_applicable"
+    assert result("author_role", text, letter_type="other").status == "not_met"
 
 
 def test_medications_listed_only_for_discharge_summaries() -> None:

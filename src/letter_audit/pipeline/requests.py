@@ -40,6 +40,12 @@ _BARE_CONDITION = re.compile(
     r"^\W*(?:if|unless|should|once|when|as|since|because|given(?:\s+that)?|now\s+that)\b[^,;]*$",
     re.IGNORECASE,
 )
+# Where a condition inside a request ends: a comma, or the request resuming ("if the margins are
+# involved we would need you to refer him back").
+_CONDITION_END = re.compile(
+    r"[,;]|\s+(?:please|GP\s+to|(?:we|I)\s+(?:would|will|should|'d)|could\s+you|would\s+you)\b", re.IGNORECASE
+)
+_DONT = re.compile(r"^\W*(?:please\s+)?(?:do\s+not|don't|avoid)\b", re.IGNORECASE)
 # The end of a fronted reason before a request cue ("..., so please could the practice renew it").
 _FRONTED = re.compile(r"[,;]\s*(?:(?:and\s+)?so|therefore|hence)?\s*$", re.IGNORECASE)
 _GP_NAME_SLOT = "{gp}"
@@ -220,6 +226,7 @@ class RequestFinder:
         to_patient = self.patient_salutation.search(text) is not None
         list_of_requests = False
         named = self._named_gp_cues(text)
+        none_here = -2  # body start of the GP section that says no action is needed
         cues, gp_cues = named + self.cues, named + self.gp_cues
         for s, e in sentences if sentences is not None else sentence_spans(text):
             sec, body_start = self._section(section_of, s)
@@ -251,6 +258,7 @@ class RequestFinder:
                 if rest is None:
                     if none_stated is None:
                         none_stated = (s + hit_none[1].start(), s + hit_none[1].end(), hit_none[0])
+                    none_here = body_start if in_gp else none_here
                     continue
                 # "No GP action other than updating her repeat prescription": the rest is the request.
                 s = s + rest.end()
@@ -258,6 +266,8 @@ class RequestFinder:
                     s += 1
                 requests.extend(self._sentence(text, s, e, True))
                 continue
+            if in_gp and body_start == none_here and _DONT.match(sent):
+                continue  # "None needed. Please do not repeat the serology at the surgery": a caution
             if (_first(self.strong_not_request, sent, hay) and not _first(self.overrides, sent, hay)) or (
                 _first(self.weak_not_request, sent, hay) and _first(cues, sent, hay) is None
             ):
@@ -364,7 +374,7 @@ class RequestFinder:
             cond_m = self.condition.search(ctext)
             if cond_m is not None:
                 tail = ctext[cond_m.end() :]
-                stop = re.search(r"[,;]|\s+(?:please|GP\s+to)\b", tail, _FLAGS)
+                stop = _CONDITION_END.search(tail)
                 cond_end = cond_m.end() + (stop.start() if stop else len(tail))
                 if condition is None:
                     condition = ctext[cond_m.end() : cond_end].strip(" .") or None

@@ -22,6 +22,7 @@ _ABBREV = frozenset(
     "dr mr mrs ms miss prof st no nos approx e.g eg i.e ie etc vs cf inc dept tel ext fig wk wks mth "
     "mths yr yrs".split()
 )
+_FIELD_LABEL = re.compile(r"[a-z][\w/&-]*(?:[ \t][\w/&-]+){0,2}[ \t]*:[ \t]*\S")
 _SENT_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[A-Z(\"'•\-\d])")
 
 
@@ -47,6 +48,8 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int]) -> bool:
     next_text = text[nxt[0] : nxt[1]]
     if _LIST_MARK.match(next_text) or prev_text.endswith((".", "!", "?", ":", ";")):
         return False
+    if _FIELD_LABEL.match(next_text):
+        return False  # "fit note: n/a, retired" under "HF nurse clinic already booked 01/12": a new field
     last_word = prev_text.rsplit(None, 1)[-1].lower() if prev_text.split() else ""
     first = next_text[0]
     return first.islower() or prev_text.endswith((",", "-", "&")) or last_word in _JOIN_WORDS
@@ -108,6 +111,12 @@ def strip_list_mark(text: str, start: int, end: int) -> int:
 _OCR_ZERO = re.compile(r"(?<=[A-Za-z])0(?!\d)|(?<![\d.])0(?=[A-Za-z])")  # not "10th", "20mg"
 
 
+# OCR reads a capital I as a bar: "| will see her again", "| have stopped this".
+_OCR_BAR_I = re.compile(
+    r"(?:^|(?<=[\s.]))\|(?=[ \t]+(?:will|have|had|am|would|saw|think|wonder|did|do|was|reviewed|discussed|"
+    r"note|hope|also|agree|explained|suggested|spoke|saw|met|plan)\b)",
+    re.MULTILINE,
+)
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 
 
@@ -124,6 +133,7 @@ def ocr_letters(text: str) -> str:
         return last[1]
     out = text.translate(_QUOTES)
     out = _OCR_ZERO.sub("o", out) if "0" in out else out
+    out = _OCR_BAR_I.sub("I", out) if "|" in out else out
     _LAST_OCR = (text, out)
     return out
 

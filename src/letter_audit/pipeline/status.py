@@ -70,7 +70,7 @@ _GENERIC_WHO = {"clinic", "the clinic", "team", "the team", "service", "the serv
 
 
 Compiled = tuple[str, re.Pattern[str], re.Pattern[str] | None, Gate, Scanner]  # id, pattern, before, gate
-_BEFORE_REACH = 50
+_BEFORE_REACH = 100  # "The EIP team (care coordinator: S Wallace, 01632 962 611) will see him"
 
 
 def _scan(cues: list[Compiled], text: str, units: list[tuple[int, int]], hay: Haystack) -> list[Hit]:

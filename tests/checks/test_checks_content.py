@@ -191,3 +191,42 @@ def test_evidence_for_a_bare_heading_includes_what_it_heads() -> None:
     assert r.status == "met"
     assert r.evidence[0].text == "Diagnosis\n\nHeart failure with reduced ejection fraction."
     assert r.explanation == 'Found: "Diagnosis Heart failure with reduced ejection fraction".'
+
+
+@pytest.mark.parametrize(
+    ("text", "criterion", "expected"),
+    [
+        ("Treatment\nIV fluids and morphine for 48 hours, then oral analgesia.\n", "clinical_summary", "met"),
+        ("Outcome | Referred with poorly controlled asthma. Spirometry normal.\n", "clinical_summary", "met"),
+        ("Operation: right phacoemulsification and lens implant.\n", "clinical_summary", "met"),
+        ("Postnatal Course | BP 128-142/80-92 on a reduced labetalol dose.\n", "clinical_summary", "met"),
+        ("Drug history: ramipril 5 mg\nPast medical history: HTN\n", "clinical_summary", "not_met"),
+        ("Treatment options were discussed.\n", "clinical_summary", "not_met"),
+        ("Antenatal Complications | Gestational hypertension from 34 weeks\n", "diagnoses", "met"),
+        ("PROCEDURE | Arthroscopic right ACL reconstruction\n", "diagnoses", "met"),
+        ("What we found\nYou have a blockage in a small vein at the back of your eye.\n", "diagnoses", "met"),
+        ("The scan showed that you have a small kidney stone.\n", "diagnoses", "met"),
+        ("Problems with his inhaler technique were discussed.\n", "diagnoses", "not_met"),
+        ("Findings were discussed with him.\n", "diagnoses", "not_met"),
+    ],
+)
+def test_round3_content_headings(text: str, criterion: str, expected: str) -> None:
+    assert result(criterion, text, letter_type=DS).status == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Admitted: 14/09/2026 Delivered: 15/09/2026 Discharged: 18/09/2026",
+        "DATE OF PROCEDURE | 18/08/2026, discharged same day",
+        "att 14/10/26 22:40   d/c 15/10/26 03:10",
+    ],
+)
+def test_discharge_date_written_tersely(line: str) -> None:
+    assert result("episode_date", line + "\n", letter_type=DS).status == "met"
+    assert result("episode_date", "He was discharged.\n", letter_type=DS).status == "not_met"
+
+
+def test_tto_in_a_table_cell_lists_discharge_medicines() -> None:
+    text = "ANALGESIA / TTO | Paracetamol 1 g QDS for 2 weeks\n"
+    assert result("medications_listed", text, letter_type=DS).status == "met"

@@ -71,7 +71,7 @@ class RequestRules(BaseModel):
     section_rule_id: str
     gp_sections: list[str]
     not_request: list[Cue]
-    not_request_overridden_by: list[str]
+    not_request_overridden_by: dict[str, list[str]]
     cue_categories: dict[str, ActionCategory]
     weak_not_request: list[str]
     hospital_owned: list[Cue]
@@ -146,8 +146,9 @@ class RequestFinder:
         self.any_cue = _compile("|".join(f"(?:{c.pattern})" for c in plain))
         # any_cue can match only where one of its parts could: their gates together are a quicker test.
         self.any_test = any_gate([_gate(_compile(c.pattern)) for c in plain])
-        overriding = set(rules.not_request_overridden_by)
-        self.overrides = [(i, rx) for i, rx in self.cues if i in overriding]
+        by_id = dict(self.cues)
+        overridden = rules.not_request_overridden_by
+        self.overrides = {nid: [(i, by_id[i]) for i in ids if i in by_id] for nid, ids in overridden.items()}
         self.not_request = comp(rules.not_request)
         weak = set(rules.weak_not_request)
         self.strong_not_request = [(i, rx) for i, rx in self.not_request if i not in weak]
@@ -185,7 +186,6 @@ class RequestFinder:
             rf"\s*;\s*|\s*,?\s+(?:and|&)\s+(?!then\b)(?={lead}(?:{verbs})\b){cond}"
             rf"|\s*,\s+(?={lead}(?:{verbs})\b){cond}"
             rf"|\s*,?\s+(?:and|but)\s+(?=(?:I|we|the\s+GP|GP|please|pls|you)\b)"
-
             rf"|\s*,\s+(?=(?:I|we)\s+(?:will|have|shall)\b)"
             # "check U+E in 1-2 weeks, and if BP remains high, consider adding amlodipine": a second request.
             rf"|\s*,\s+and\s+(?=if\b)"
@@ -217,7 +217,9 @@ class RequestFinder:
         return hit[1].group(0) if hit else None
 
     def find(
-        self, text: str, section_of: dict[int, tuple[str, int, int]] | None = None,
+        self,
+        text: str,
+        section_of: dict[int, tuple[str, int, int]] | None = None,
         sentences: list[tuple[int, int]] | None = None,
     ) -> tuple[list[Request], tuple[int, int, str] | None]:
         """Requests in ``text``; ``section_of`` maps a sentence start to (section id, body start, end)."""
@@ -246,9 +248,12 @@ class RequestFinder:
             continues = is_item and list_of_requests
             list_of_requests = list_of_requests and is_item
             hay = Haystack(sent)
-            if not in_gp and not continues and (
-                not self.any_test(hay.low) or self.any_cue.search(sent) is None
-            ) and (not named or _first(named, sent, hay) is None):
+            if (
+                not in_gp
+                and not continues
+                and (not self.any_test(hay.low) or self.any_cue.search(sent) is None)
+                and (not named or _first(named, sent, hay) is None)
+            ):
                 continue
             hit_none = _first(self.none, sent, hay) or (
                 _first(self.none_in_section, sent, hay) if in_gp else None
@@ -268,7 +273,7 @@ class RequestFinder:
                 continue
             if in_gp and body_start == none_here and _DONT.match(sent):
                 continue  # "None needed. Please do not repeat the serology at the surgery": a caution
-            if (_first(self.strong_not_request, sent, hay) and not _first(self.overrides, sent, hay)) or (
+            if self._ruled_out(sent, hay) or (
                 _first(self.weak_not_request, sent, hay) and _first(cues, sent, hay) is None
             ):
                 continue
@@ -281,6 +286,16 @@ class RequestFinder:
             if is_item and found:
                 list_of_requests = True
         return requests, none_stated
+
+    def _ruled_out(self, sent: str, hay: Haystack) -> bool:
+        """Whether a strong not_request pattern rules the sentence out (and no cue overriding it is there)."""
+        for nid, rx in self.strong_not_request:
+            if not _gate(rx).test(hay.low) or rx.search(sent) is None:
+                continue
+            over = self.overrides.get(nid)
+            if not over or _first(over, sent, hay) is None:
+                return True
+        return False
 
     def _named_gp_cues(self, text: str) -> list[tuple[str, re.Pattern[str]]]:
         """The cues that name the practice by its doctor, for the surnames this letter gives the GP."""
@@ -422,8 +437,10 @@ class RequestsComponent:
             if span is None:
                 continue
             category = r.category
-            if category in ("review", "other") and _CONSIDER.search(span.text) and any(
-                r.start <= a < r.end for a, _ in drugs
+            if (
+                category in ("review", "other")
+                and _CONSIDER.search(span.text)
+                and any(r.start <= a < r.end for a, _ in drugs)
             ):
                 category = "prescribing"  # "consider allopurinol": a drug suggestion is about prescribing
             span._.request_rule = r.rule

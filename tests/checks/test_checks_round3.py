@@ -360,3 +360,48 @@ def test_search_narrowed_to_the_patterns_a_text_can_match_finds_the_same_match()
             got = cue_mod.search(patterns, text)
             want = whole.search(text)
             assert (got and got.span()) == (want and want.span())
+
+
+def test_care_criteria_quote_the_whole_line_around_a_findings_fragment() -> None:
+    from letter_audit.report import ContactPoint, FitNote, FollowUp
+
+    from .build import result
+
+    text = (
+        "Plan: home\nRespiratory nurses: 01234 567890 (9-5)\nFit note: Not required\n"
+        "Follow-up: GP to review\n"
+    )
+    contact = result(
+        "contact_point",
+        text,
+        letter_type=CL,
+        contact_point=lambda L: ContactPoint(present=True, evidence=ev(L, "01234 567890")),
+    )
+    assert contact.evidence[0].text == "Respiratory nurses: 01234 567890 (9-5)"
+    fit = result(
+        "fit_note",
+        text,
+        letter_type=CL,
+        fit_note=lambda L: FitNote(status="not_needed", evidence=ev(L, "Not required")),
+    )
+    assert fit.evidence[0].text == "Fit note: Not required"
+    follow = result(
+        "follow_up_owner",
+        text,
+        letter_type=CL,
+        follow_up=lambda L: FollowUp(owner="gp", evidence=ev(L, "GP to review")),
+    )
+    assert follow.evidence[0].text == "Follow-up: GP to review"
+
+
+def test_heading_evidence_takes_the_line_it_heads_unless_that_is_the_next_section() -> None:
+    from .build import result
+
+    meds = result(
+        "medications_listed",
+        "Medicines\nMetformin 1 g BD: omit until eating.\n",
+        letter_type="discharge_summary",
+    )
+    assert meds.evidence[0].text == "Medicines\nMetformin 1 g BD: omit until eating."
+    nkda = result("allergies", "NKDA\nPlan: home\n", letter_type="discharge_summary")
+    assert nkda.evidence[0].text == "NKDA"

@@ -2,48 +2,64 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .context import CheckContext, Outcome, met, not_applicable, not_met, quote
 from .cues import any_match
 from .registry import register
+
+if TYPE_CHECKING:
+    from ..report import Evidence
+
+
+def _line(ctx: CheckContext, found: Evidence | None) -> Evidence | None:
+    """The whole line (or sentence) around a finding's evidence: "0800 196 0400" or "No" alone tells
+    a reader less than the line it sits in."""
+    if found is None or found.end <= found.start:
+        return found
+    return ctx.line_evidence(found.start, found.end, found.rule or "finding")
 
 
 @register("care.fit_note")
 def fit_note(ctx: CheckContext) -> Outcome:
     note = ctx.findings.fit_note
+    found = _line(ctx, note.evidence)
     if note.status == "issued":
-        return met("The hospital issued a fit note.", note.evidence)
+        return met("The hospital issued a fit note.", found)
     if note.status == "not_needed":
-        return met("The letter says no fit note is needed.", note.evidence)
+        return met("The letter says no fit note is needed.", found)
     if note.status == "requested_from_gp":
         return not_met(
-            "The letter asks the GP to issue the fit note; the hospital should issue it.", note.evidence
+            "The letter asks the GP to issue the fit note; the hospital should issue it.", found
         )
     if note.status == "missing":
-        return not_met("The patient cannot work but no fit note was issued.", note.evidence)
+        return not_met("The patient cannot work but no fit note was issued.", found)
     return not_applicable("Nothing suggests the patient needs a fit note.")
 
 
 @register("care.follow_up_owner")
 def follow_up_owner(ctx: CheckContext) -> Outcome:
     follow = ctx.findings.follow_up
+    found = _line(ctx, follow.evidence)
     when = f" ({follow.when})" if follow.when else ""
     if follow.owner == "hospital":
-        return met(f"The hospital will follow the patient up{when}.", follow.evidence)
+        return met(f"The hospital will follow the patient up{when}.", found)
     if follow.owner == "gp":
-        return met(f"Follow-up is handed to the practice{when}.", follow.evidence)
+        return met(f"Follow-up is handed to the practice{when}.", found)
     if follow.owner == "none":
-        return met("The letter says no follow-up is needed.", follow.evidence)
-    return not_met("It is not clear who follows the patient up.", follow.evidence)
+        return met("The letter says no follow-up is needed.", found)
+    return not_met("It is not clear who follows the patient up.", found)
 
 
 @register("care.contact_point")
 def contact_point(ctx: CheckContext) -> Outcome:
     contact = ctx.findings.contact_point
+    found = _line(ctx, contact.evidence)
     if contact.present:
         team = ctx.findings.team
         detail = f": {contact.detail}" if contact.detail else ""
         who = f"{team} can be reached" if team else "The team can be reached"
-        return met(f"{who}{detail}.", contact.evidence)
+        return met(f"{who}{detail}.", found)
     return not_met("No phone number, email or advice line is given for questions.")
 
 

@@ -46,9 +46,9 @@ class CheckContext:
                 nxt += 1
             if nxt < len(text):
                 following = self.line_evidence(nxt, nxt + 1, rule)
-                # A labelled line below is not what this one heads: a short statement ("NKDA")
-                # above "Plan: home" is quoted alone.
-                if not _labelled(following.text):
+                # The next section's heading below is not what this line heads: a short statement
+                # ("NKDA") above "Plan: home" is quoted alone.
+                if not cue_mod.any_match(self.cues.content.list_end, following.text):
                     return evidence(self.letter, found.start, following.end, rule)
         return found
 
@@ -96,14 +96,6 @@ def _sentence_span(text: str, start: int, end: int, lo: int, hi: int) -> tuple[i
 def _bare_heading(line: str) -> bool:
     stripped = line.strip().rstrip(":").strip()
     return 0 < len(stripped) <= 40 and ":" not in stripped and "|" not in stripped and "." not in stripped
-
-
-_LABEL = re.compile(r"^[^\W\d][\w /&()'-]{0,38}:\s*\S")
-
-
-def _labelled(line: str) -> bool:
-    """A "Label: value" line, which stands on its own."""
-    return _LABEL.match(line) is not None
 
 
 @dataclass

@@ -82,6 +82,9 @@ class RequestSettings(_Strict):
     flag_unexplained_monitoring: bool = False
     """Flag monitoring requests (bloods, blood pressure) that give no reason."""
     flag_onward_referral: bool = True
+    flag_conditional_onward_referral: bool = True
+    """Flag onward referrals asked for only if a condition is met later ("refer to physiotherapy if the pain
+    persists beyond 2 weeks"): the practice, not the hospital, would then see the need arise."""
     flag_wound_care: bool = False
     """Flag requests for the practice nurse to remove sutures or clips or check a wound."""
     shared_care_drugs: list[str] = Field(default_factory=list)

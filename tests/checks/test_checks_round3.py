@@ -405,3 +405,17 @@ def test_heading_evidence_takes_the_line_it_heads_unless_that_is_the_next_sectio
     assert meds.evidence[0].text == "Medicines\nMetformin 1 g BD: omit until eating."
     nkda = result("allergies", "NKDA\nPlan: home\n", letter_type="discharge_summary")
     assert nkda.evidence[0].text == "NKDA"
+
+
+def test_conditional_onward_referral_is_a_setting() -> None:
+    asked = "Please refer her to physiotherapy if the pain persists beyond 2 weeks."
+
+    def make(letter):  # type: ignore[no-untyped-def]
+        return [GpAction(text=asked, evidence=ev(letter, asked), category="referral", conditional=True)]
+
+    flagged = report(asked + "\n", letter_type=CL, gp_actions=make)
+    assert (flagged.gp_actions[0].inappropriate, flagged.gp_actions[0].rule) == (True, "onward_referral")
+    standard = load_standard().model_copy(deep=True)
+    standard.settings.requests.flag_conditional_onward_referral = False
+    accepted = report(asked + "\n", standard=standard, letter_type=CL, gp_actions=make)
+    assert (accepted.gp_actions[0].inappropriate, accepted.gp_actions[0].rule) == (False, None)

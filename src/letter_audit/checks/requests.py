@@ -98,6 +98,8 @@ def classify(
             # "refer her for a sleep study": a test the hospital wants is its own to arrange.
             return "call_and_recall"
         exempt = any(re.search(p, text, re.IGNORECASE) for p in settings.onward_referral_exempt)
+        if action.conditional and not settings.flag_conditional_onward_referral:
+            exempt = True
         return "onward_referral" if settings.flag_onward_referral and not exempt else None
     explained = any_match(req.explained, sentence)
     if any_match(req.results_back, sentence) or any_match(req.arrange_tests, text):

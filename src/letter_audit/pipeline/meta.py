@@ -123,7 +123,8 @@ class MetaFinder:
         self.spec_gates = [Gate(context[-1]) for context in self.spec_contexts]
         self.spec_names = sorted(
             ((syn.lower(), name) for name, syns in rules.specialties.names.items() for syn in [name, *syns]),
-            key=lambda p: len(p[0]), reverse=True,
+            key=lambda p: len(p[0]),
+            reverse=True,
         )
         self.consultant_rx = _compile(rules.people.consultant)
         self.team_rx = _compile(rules.people.team)
@@ -180,8 +181,11 @@ class MetaFinder:
         pieces of the text)."""
         d = self.rules.dates
         hay = hay or Haystack(text)
-        labels = [(lab, gate) for lab, gate in zip(self.date_labels, self.label_gates, strict=True)
-                  if gate.may_match(hay)]
+        labels = [
+            (lab, gate)
+            for lab, gate in zip(self.date_labels, self.label_gates, strict=True)
+            if gate.may_match(hay)
+        ]
         out: dict[str, dict[str, Any]] = {}
         ranks: dict[str, int] = {}
         unlabelled: list[tuple[int, int, dt.date]] = []

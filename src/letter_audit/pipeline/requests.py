@@ -83,10 +83,13 @@ class RequestRules(BaseModel):
     statement_clause: Pattern
     none_except: Pattern
     patient_salutation: Pattern
+    addressed_to_practice: Pattern
     patient_own: Pattern
     patient_clause: Pattern
     gp_addressed_cues: list[str]
     vocative_gp: Pattern
+    gp_note_line: Pattern
+    fact_clause: Pattern
     verb_categories: dict[ActionCategory, list[str]]
     early_categories: list[str]
     categories: list[CategoryCue]
@@ -166,9 +169,12 @@ class RequestFinder:
         self.negated_clause = _compile(rules.negated_clause)
         self.statement_clause = _compile(rules.statement_clause)
         self.patient_salutation = _compile(rules.patient_salutation)
+        self.addressed_to_practice = _compile(rules.addressed_to_practice)
         self.patient_own = _compile(rules.patient_own)
         self.patient_clause = _compile(rules.patient_clause)
         self.vocative_gp = _compile(rules.vocative_gp)
+        self.gp_note_line = _compile(rules.gp_note_line)
+        self.fact_clause = _compile(rules.fact_clause)
         self.gp_cues = [(i, rx) for i, rx in self.cues if i in set(rules.gp_addressed_cues)]
         joins = {v.lower() for v in rules.join_verbs}
         verbs = "|".join(
@@ -225,10 +231,11 @@ class RequestFinder:
         """Requests in ``text``; ``section_of`` maps a sentence start to (section id, body start, end)."""
         requests: list[Request] = []
         none_stated: tuple[int, int, str] | None = None
-        to_patient = self.patient_salutation.search(text) is not None
+        to_patient = self._to_patient(text)
         list_of_requests = False
         named = self._named_gp_cues(text)
         none_here = -2  # body start of the GP section that says no action is needed
+        gp_notes = [(m.start(), m.end()) for m in self.gp_note_line.finditer(text)] if to_patient else []
         cues, gp_cues = named + self.cues, named + self.gp_cues
         for s, e in sentences if sentences is not None else sentence_spans(text):
             sec, body_start = self._section(section_of, s)
@@ -271,14 +278,16 @@ class RequestFinder:
                     s += 1
                 requests.extend(self._sentence(text, s, e, True))
                 continue
-            if in_gp and body_start == none_here and _DONT.match(sent):
-                continue  # "None needed. Please do not repeat the serology at the surgery": a caution
+            if in_gp and body_start == none_here and (_DONT.match(sent) or _first(cues, sent, hay) is None):
+                continue  # "None needed. Please do not repeat the serology": a caution; or a plain statement
             if self._ruled_out(sent, hay) or (
                 _first(self.weak_not_request, sent, hay) and _first(cues, sent, hay) is None
             ):
                 continue
             # In a letter to the patient, "please" and "you" mean the patient, except under a GP heading.
-            plain = to_patient and not in_gp and not self.vocative_gp.match(sent)
+            plain = to_patient and not in_gp and not self.vocative_gp.match(sent) and not any(
+                a <= s < b for a, b in gp_notes
+            )
             if plain and self.patient_own.match(sent):
                 continue  # "Please book these blood tests with your practice nurse": the patient's job
             found = self._sentence(text, s, e, in_gp or continues, gp_cues if plain else cues)
@@ -286,6 +295,17 @@ class RequestFinder:
             if is_item and found:
                 list_of_requests = True
         return requests, none_stated
+
+    def _to_patient(self, text: str) -> bool:
+        """Whether the letter is written to the patient: a "Dear Mr X" / "Dear Ellie" salutation, where a
+        first name counts only if the lines above it do not address a doctor or a practice."""
+        m = self.patient_salutation.search(text)
+        if m is None:
+            return False
+        if re.match(r"\s*Dear\s+(?:Mr|Mrs|Ms|Miss|Mx|Master|parents?)\b", m.group(0), re.IGNORECASE):
+            return True
+        above = text[max(0, m.start() - 240) : m.start()]
+        return self.addressed_to_practice.search(above) is None
 
     def _ruled_out(self, sent: str, hay: Haystack) -> bool:
         """Whether a strong not_request pattern rules the sentence out (and no cue overriding it is there)."""
@@ -358,6 +378,8 @@ class RequestFinder:
                 owner = None  # "..., and if his weight rises he knows to contact the nurses": the patient's
                 continue
             if cue is None and self.statement_clause.match(clause):
+                continue
+            if cue is None and cs > 0 and ";" in sent[max(0, cs - 3) : cs] and self.fact_clause.match(clause):
                 continue
             if cue is None and owner == section_owner and _first(self.weak_not_request, clause):
                 continue  # under a GP heading, "She works as a nurse; please issue a fit note": a description

@@ -31,10 +31,26 @@ if TYPE_CHECKING:
     from ..letter import Letter
 
 SectionId = Literal[
-    "demographics", "diagnoses", "presenting_complaint", "clinical_summary", "investigations",
-    "procedures", "medications_admission", "medications_discharge", "medication_changes",
-    "current_medications", "allergies", "gp_actions", "plan", "follow_up", "fit_note",
-    "information_given", "patient_actions", "contact", "signature", "other",
+    "demographics",
+    "diagnoses",
+    "presenting_complaint",
+    "clinical_summary",
+    "investigations",
+    "procedures",
+    "medications_admission",
+    "medications_discharge",
+    "medication_changes",
+    "current_medications",
+    "allergies",
+    "gp_actions",
+    "plan",
+    "follow_up",
+    "fit_note",
+    "information_given",
+    "patient_actions",
+    "contact",
+    "signature",
+    "other",
 ]
 RULES_FILE = "sections.jsonl"
 
@@ -44,6 +60,12 @@ _NUMBER_RE = re.compile(rf"^\s*{_NUMBERING}\s+|^\s*\d{{1,2}}[.)]")
 _TRAIL_RE = re.compile(r"[\s:;,.\-–—]+$")
 _CELL_SPLIT_RE = re.compile(r"\s*(?:\||\t| {3,})\s*")
 _ITEM_LINE = re.compile(r"[ \t]*(?:\(?\d{1,2}[.)]|[-*•▪●])[ \t]+\S")
+_GP_WORD = re.compile(r"\b(?:gp|gps|g\.p\.|general practi\w+|primary care)\b")
+_ASK_WORD = re.compile(
+    r"\b(?:actions?|requests?|requested|instructions?|tasks?|to do|asked?|recommendations?|suggestions?|"
+    r"follow[- ]?up|review|plan|advice|notes?|information)\b"
+)
+_NOT_ASKED = re.compile(r"\b(?:no|none|nil|not|n/a|required|needed|necessary)\b")
 _WORDS_RE = re.compile(r"[A-Za-z][A-Za-z'&/()\-]*")
 
 
@@ -132,8 +154,13 @@ class SectionFinder:
                     if h is not None:
                         found[h.start] = h
                 elif block.kind == "table_row" and block.cells:
-                    h = self._table_row(text, block.start, block.cells[0].start, block.cells[0].end,
-                                        block.cells[1].start if len(block.cells) > 1 else block.end)
+                    h = self._table_row(
+                        text,
+                        block.start,
+                        block.cells[0].start,
+                        block.cells[0].end,
+                        block.cells[1].start if len(block.cells) > 1 else block.end,
+                    )
                     if h is not None:
                         found.setdefault(h.start, h)
         pos = 0
@@ -149,8 +176,10 @@ class SectionFinder:
             for m in self.mid_gp.finditer(text, start, end):
                 hit = self._whole(m.group("h"))
                 if hit is not None:
-                    found.setdefault(m.start("h"), Heading(m.start("h"), m.end("h"), m.end("sep"), hit[0],
-                                                           hit[1], m.group("h")))
+                    found.setdefault(
+                        m.start("h"),
+                        Heading(m.start("h"), m.end("h"), m.end("sep"), hit[0], hit[1], m.group("h")),
+                    )
         return [found[k] for k in sorted(found)]
 
     def _suffix(self, text: str) -> tuple[str, str] | None:
@@ -185,7 +214,7 @@ class SectionFinder:
                 cell = text[c0:c1].strip()
                 if self._whole(cell) is not None or not _heading_like(cell):
                     continue
-                hit = self._suffix(cell) or ("other", "sec-layout-table")
+                hit = self._suffix(cell) or _gp_like(cell) or ("other", "sec-layout-table")
                 out[start] = Heading(start, c1, body, hit[0], hit[1], cell)
         return out
 
@@ -200,11 +229,13 @@ class SectionFinder:
             # An unknown heading block counts only if it reads like a heading (a bold sentence does not).
             if len(_WORDS_RE.findall(raw)) > 5 or any(ch.isdigit() for ch in raw) or "please" in raw.lower():
                 return None
-            hit = self._suffix(raw) or ("other", "sec-heading-block")
+            hit = self._suffix(raw) or _gp_like(raw) or ("other", "sec-heading-block")
         return Heading(start + lead, end, end, hit[0], hit[1], raw.strip())
 
     def _table_row(self, text: str, start: int, c0: int, c1: int, body: int) -> Heading | None:
         hit = self._whole(text[c0:c1])
+        if hit is None and _heading_like(text[c0:c1].strip()):
+            hit = _gp_like(text[c0:c1])
         if hit is None:
             return None
         return Heading(start, c1, body, hit[0], hit[1], text[c0:c1].strip())
@@ -223,10 +254,20 @@ class SectionFinder:
         if m is not None:
             hit = self._whole(m.group("h"))
             if hit is not None:
-                return Heading(start + m.start("h"), start + m.end("h"), start + m.end("sep"),
-                               hit[0], hit[1], m.group("h"))
-        if len(stripped) <= 160 and _unknown_heading(stripped):
-            return Heading(start + lead, end, end, "other", "sec-caps-heading", stripped)
+                return Heading(
+                    start + m.start("h"),
+                    start + m.end("h"),
+                    start + m.end("sep"),
+                    hit[0],
+                    hit[1],
+                    m.group("h"),
+                )
+        if len(stripped) <= 160 and (_unknown_heading(stripped) or _title_line(stripped)):
+            gp = _gp_like(stripped)
+            if gp is not None:
+                return Heading(start + lead, end, end, gp[0], gp[1], stripped)
+            if _unknown_heading(stripped):
+                return Heading(start + lead, end, end, "other", "sec-caps-heading", stripped)
         return None
 
 
@@ -244,6 +285,23 @@ def _paragraph_end(text: str, h: Heading) -> int:
         nxt = text.find("\n", end + 1)
         end = len(text) if nxt < 0 else nxt
     return end
+
+
+def _gp_like(text: str) -> tuple[str, str] | None:
+    """A heading we have no phrase for that names the practice and what is asked of it ("GP
+    INSTRUCTIONS", "What we have asked your GP to do", "GP Follow-up"): it opens a GP-actions section."""
+    key = normalise(text)
+    if len(key.split()) > 8 or ":" in key or key.endswith(".") or _NOT_ASKED.search(key):
+        return None
+    if _GP_WORD.search(key) and _ASK_WORD.search(key):
+        return ("gp_actions", "sec-gp-like")
+    return None
+
+
+def _title_line(line: str) -> bool:
+    """A short line of capitalised words with no closing stop ("GP Follow-up")."""
+    words = line.split()
+    return 0 < len(words) <= 4 and all(w[:1].isupper() for w in words) and not line.endswith((".", ",", ";"))
 
 
 def _heading_like(cell: str) -> bool:

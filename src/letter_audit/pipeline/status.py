@@ -115,10 +115,14 @@ class StatusFinder:
             return out
 
         fn = rules.fit_note
-        self.fit_in_section = {"issued": _compile(fn.issued_in_section),
-                               "not_needed": _compile(fn.not_needed_in_section)}
-        self.fit = [(status, comp(getattr(fn, status))) for status in
-                    ("issued", "requested_from_gp", "not_needed", "missing")]
+        self.fit_in_section = {
+            "issued": _compile(fn.issued_in_section),
+            "not_needed": _compile(fn.not_needed_in_section),
+        }
+        self.fit = [
+            (status, comp(getattr(fn, status)))
+            for status in ("issued", "requested_from_gp", "not_needed", "missing")
+        ]
         fu = rules.follow_up
         self.fu_hospital, self.fu_gp, self.fu_none = comp(fu.hospital), comp(fu.gp), comp(fu.none)
         self.when, self.with_whom = _compile(fu.when), _compile(fu.with_whom)
@@ -129,7 +133,11 @@ class StatusFinder:
 
     # -- fit note ---------------------------------------------------------------------------------
     def fit_note(
-        self, text: str, units: list[tuple[int, int]], fit_requests: list[Hit], fit_bodies: list[int],
+        self,
+        text: str,
+        units: list[tuple[int, int]],
+        fit_requests: list[Hit],
+        fit_bodies: list[int],
         hay: Haystack | None = None,
     ) -> dict[str, Any] | None:
         """Issued > requested from GP > not needed > missing (a need with none of the others)."""
@@ -150,8 +158,12 @@ class StatusFinder:
                 continue
             hits = _scan(cues, text, units, hay)
             if status == "issued":  # "no fit note was issued", or the GP being asked to issue one
-                hits = [h for h in hits if not _NEGATED.search(text[max(0, h[0] - 12) : h[1]])
-                        and not any(u[0] <= h[0] < u[1] for u in asked_units)]
+                hits = [
+                    h
+                    for h in hits
+                    if not _NEGATED.search(text[max(0, h[0] - 12) : h[1]])
+                    and not any(u[0] <= h[0] < u[1] for u in asked_units)
+                ]
             if hits:
                 s, e, rid = hits[0]
                 return {"status": status, "start": s, "end": e, "rule": rid}
@@ -159,8 +171,14 @@ class StatusFinder:
 
     # -- follow-up --------------------------------------------------------------------------------
     def follow_up(
-        self, text: str, units: list[tuple[int, int]], *,
-        gp_reviews: list[Hit], fu_bodies: list[int], no_gp_action: bool, hay: Haystack | None = None,
+        self,
+        text: str,
+        units: list[tuple[int, int]],
+        *,
+        gp_reviews: list[Hit],
+        fu_bodies: list[int],
+        no_gp_action: bool,
+        hay: Haystack | None = None,
         conditional: list[tuple[int, int]] | None = None,
     ) -> dict[str, Any] | None:
         """Who follows the patient up: the hospital if it says it will see or call them, else the GP if
@@ -177,16 +195,25 @@ class StatusFinder:
         def keep(hits: list[Hit]) -> list[Hit]:
             return [h for h in hits if not any(n[0] < h[1] and h[0] < n[1] for n in none)]
 
-        hospital = [h for h in keep(_scan(self.fu_hospital, text, units, hay))
-                    if not _NEGATED.search(text[max(0, h[0] - 8) : h[0]])]
+        hospital = [
+            h
+            for h in keep(_scan(self.fu_hospital, text, units, hay))
+            if not _NEGATED.search(text[max(0, h[0] - 8) : h[0]])
+        ]
         gp = sorted(keep(_scan(self.fu_gp, text, units, hay)) + gp_reviews)
         if none:
             # A review only if something happens ("GP to review if pain not settling") does not hand the
             # follow-up to the GP when the letter says there is none.
             gp = [h for h in gp if not any(cs <= h[0] < ce for cs, ce in conditional or [])]
         if not (hospital or gp or none) and no_gp_action:
-            return {"owner": "none", "start": None, "end": None, "rule": "fu-none-no-action",
-                    "when": None, "with_whom": None}
+            return {
+                "owner": "none",
+                "start": None,
+                "end": None,
+                "rule": "fu-none-no-action",
+                "when": None,
+                "with_whom": None,
+            }
         for owner, hits in (("hospital", hospital), ("gp", gp), ("none", none)):
             if hits:
                 s, e, rid = hits[0]
@@ -199,7 +226,10 @@ class StatusFinder:
                 pick = named or people
                 who = pick[0] if pick else None
                 return {
-                    "owner": owner, "start": s, "end": e, "rule": rid,
+                    "owner": owner,
+                    "start": s,
+                    "end": e,
+                    "rule": rid,
                     "when": when.group(0) if when and owner != "none" else None,
                     "with_whom": who.group("who").strip() if who and owner != "none" else None,
                 }
@@ -233,8 +263,13 @@ class StatusFinder:
                 found.append((start, m.end(), rid))
         return found
 
-    def contact_point(self, text: str, contact_spans: list[tuple[int, int]],
-                      furniture: list[str], hay: Haystack | None = None) -> dict[str, Any] | None:
+    def contact_point(
+        self,
+        text: str,
+        contact_spans: list[tuple[int, int]],
+        furniture: list[str],
+        hay: Haystack | None = None,
+    ) -> dict[str, Any] | None:
         found = self._contact_hits(text, hay)
         if found:
             in_contact = [h for h in found if any(cs <= h[0] < ce for cs, ce in contact_spans)]
@@ -248,8 +283,9 @@ class StatusFinder:
         return None
 
 
-@Language.factory("la_status", assigns=["doc._.fit_note", "doc._.follow_up", "doc._.contact_point"],
-                  default_config={})
+@Language.factory(
+    "la_status", assigns=["doc._.fit_note", "doc._.follow_up", "doc._.contact_point"], default_config={}
+)
 def make_status(nlp: Language, name: str) -> StatusComponent:
     return StatusComponent(nlp, name)
 
@@ -273,24 +309,40 @@ class StatusComponent:
             doc._.sentence_spans = sentence_spans(text)
         units = doc._.sentence_spans
         requests = list(doc.spans.get("gp_actions", []))
-        fit_requests = [(s.start_char, s.end_char, "fit-requested-" + str(s._.request_rule))
-                        for s in requests if s._.request_category == "fit_note"]
-        gp_reviews = [(s.start_char, s.end_char, "fu-gp-request") for s in requests
-                      if s._.request_category == "review"]
+        fit_requests = [
+            (s.start_char, s.end_char, "fit-requested-" + str(s._.request_rule))
+            for s in requests
+            if s._.request_category == "fit_note"
+        ]
+        gp_reviews = [
+            (s.start_char, s.end_char, "fu-gp-request") for s in requests if s._.request_category == "review"
+        ]
         conditional = [(s.start_char, s.end_char) for s in requests if s._.condition]
-        fu_bodies = [s._.body_start for s in doc.spans.get("sections", [])
-                     if s.label_ == "follow_up" and s._.body_start is not None]
-        contact_spans = [(s.start_char, s.end_char) for s in doc.spans.get("sections", [])
-                         if s.label_ == "contact"]
+        fu_bodies = [
+            s._.body_start
+            for s in doc.spans.get("sections", [])
+            if s.label_ == "follow_up" and s._.body_start is not None
+        ]
+        contact_spans = [
+            (s.start_char, s.end_char) for s in doc.spans.get("sections", []) if s.label_ == "contact"
+        ]
         letter = doc._.letter
         furniture = list(letter.furniture) if letter is not None else []
-        fit_bodies = [s._.body_start for s in doc.spans.get("sections", [])
-                      if s.label_ == "fit_note" and s._.body_start is not None]
+        fit_bodies = [
+            s._.body_start
+            for s in doc.spans.get("sections", [])
+            if s.label_ == "fit_note" and s._.body_start is not None
+        ]
         hay = Haystack(text)
         doc._.fit_note = self.finder.fit_note(text, units, fit_requests, fit_bodies, hay)
         doc._.follow_up = self.finder.follow_up(
-            text, units, gp_reviews=gp_reviews, fu_bodies=fu_bodies,
-            no_gp_action=doc._.no_gp_action is not None, hay=hay, conditional=conditional,
+            text,
+            units,
+            gp_reviews=gp_reviews,
+            fu_bodies=fu_bodies,
+            no_gp_action=doc._.no_gp_action is not None,
+            hay=hay,
+            conditional=conditional,
         )
         doc._.contact_point = self.finder.contact_point(text, contact_spans, furniture, hay)
         return doc

@@ -166,7 +166,9 @@ class DrugFinder:
                     if hit is not None:
                         found = (words[j][1], hit)
             if found is None and e - s >= 6 and key not in self.stop:
-                if key.isalpha():
+                if key.isalpha() and "rn" in key and (hit := terms.get(key.replace("rn", "m"))) is not None:
+                    found = (e, [hit[0], "misspelling", hit[2]])  # a scan reads "m" as "rn" ("arnlodipine")
+                elif key.isalpha():
                     found = self._fuzzy(text, key, e)
                 elif not key[0].isdigit() and _OCR_DIGIT.search(key):
                     # scanned letters misread l/o/s as 1/0/5 inside a word ("bisopro1ol")

@@ -110,7 +110,7 @@ class MedChangeFinder(ChangeDetails, RecordReader):
         ]
         triggers = [
             t
-            for t in self._find_triggers(text)
+            for t in self._find_triggers(text, bool(doc._.letter is not None and doc._.letter.source.ocr))
             if not any(a <= t.start < b and not self._particle_after(text, t, a, b) for a, b in inside)
             and not (text[t.start : t.end].lower() in _IMPERATIVES and any(a <= t.start < b for a, b in asks))
         ]
@@ -215,13 +215,12 @@ class MedChangeFinder(ChangeDetails, RecordReader):
             if not targets and _PRONOUN.match(text, t.end):
                 # "quetiapine 300 mg ..., and I have increased it to 400 mg"; "...prednisolone 40 mg daily;
                 # I have increased this to 60 mg": the last drug named before, in this clause or the last
+                named = [d for d in ds if d.end_char <= t.start]
                 here = [
-                    d
-                    for d in ds
-                    if d.end_char <= t.start
-                    and not _OBLIQUE.search(text, max(cs, d.start_char - 30), d.start_char)
+                    d for d in named if not _OBLIQUE.search(text, max(cs, d.start_char - 30), d.start_char)
                 ]
-                ref = here[-1] if here else antecedent
+                # "not happy with the naproxen, so I've stopped it": an oblique drug when it is the only one
+                ref = here[-1] if here else antecedent or (named[-1] if len(named) == 1 else None)
                 if ref is not None and ref.start_char not in done:
                     targets, cost = [ref], 0
             if targets and self._blocked(doc, t):

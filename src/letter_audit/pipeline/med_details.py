@@ -39,6 +39,24 @@ _NOT_RESTARTED = re.compile(
     r"|permanently)\b",
     re.IGNORECASE,
 )
+# words after a reason cue that make it a time or a manner, not a reason ("for now", "as often as needed")
+_NOT_A_REASON = re.compile(
+    r"(?:now|the time being|the moment|the present|the (?:next|last|rest|remainder)|life|today"
+    r"|a (?:further|short|while|few)"
+    r"|(?:one|two|three|four|five|six|seven|ten|fourteen|\d+) (?:more )?(?:days?|weeks?|months?)"
+    r"|often|long|soon|much|well|before|above|below|agreed|planned|discussed|usual|normal|required|needed)\b",
+    re.IGNORECASE,
+)
+# where a reason clause ends: a new clause with its own subject or verb, a dash, a semicolon, a cell bar
+_REASON_END = re.compile(
+    r"\s*(?:;|\||\s[-–—]\s|\.(?:\s|$)|\n|,?\s+(?:and|but|so|then|whereas|although|while)\s+(?:we|I|he|she|they"
+    r"|it|this|you|the GP|please|will|have|has|started|stopped|increased|reduced|added|held)\b"
+    r"|,\s*(?:which|so|but|please|and)\b)",
+    re.IGNORECASE,
+)
+# a drug that begins a new list item inside what would be the reason ("for BP, and ramipril for ...")
+_NEXT_ITEM = re.compile(r"(?:,|\band\b|\bthen\b)\s*(?:(?:a|an|the|his|her|also|started|added)\s+){0,2}$")
+_QUESTION = re.compile(r"[^.?!\n]{0,80}(?<=\w)\?(?=\s|$)")  # not "?SIADH" (a query in terse notes)
 _BACK_TO = re.compile(r"\s+back\s+to\b", re.IGNORECASE)
 _TO_DOSE_NEXT = re.compile(rf"\s+to\s+({DOSE})", re.IGNORECASE)
 
@@ -82,6 +100,8 @@ class ChangeDetails(TieRules):
             action = "withhold"
         if action == "start" and _UNDONE.match(text, self._phrase_end(d)):
             return None
+        if _QUESTION.match(text, max(d.end_char, t.end if t else d.end_char)):
+            return None  # "We have added sodium zirconium cyclosilicate? No - on reflection": not a statement
         if action == "withhold" and nxt and _RESTARTED.match(text, nxt[0], nxt[1]):
             return None  # "...was withheld during admission; it was restarted on day 6": no net change
         if (
@@ -133,17 +153,7 @@ class ChangeDetails(TieRules):
                 dose_before = dose_before or dosage.get("dose")
             elif t.end <= d.start_char:
                 dose_after = dose_after or dosage.get("dose")
-        reason = None
-        end_reason = rm.start() if rm else ce
-        mr = self.rx_reason.search(text, tail_from, end_reason)
-        if mr:
-            # the reason ends at the next drug named, or at the bracket it opened in ("(for BP)")
-            stop_at = next((x.start_char for x in doc.spans.get("drugs", []) if x.start_char >= mr.end()), ce)
-            end_reason = min(end_reason, stop_at)
-            if text[max(0, mr.start() - 1) : mr.start()] == "(":
-                close = text.find(")", mr.end(), end_reason)
-                end_reason = close if close != -1 else end_reason
-            reason = _TRAILING_JOIN.sub("", text[mr.end() : end_reason].strip(" .;,:-(")) or None
+        reason = self._reason(doc, text, d, tail_from, rm.start() if rm else ce)
         start = min(d.start_char, t.start if t else d.start_char, cs if t is None else d.start_char)
         # evidence: trigger, drug, its dose and any "from X to Y", whichever order they come in
         end = max(d.end_char, t.end if t else d.end_char, int(dosage.get("end") or 0), m.end() if m else 0)
@@ -152,7 +162,7 @@ class ChangeDetails(TieRules):
             "action": action,
             "dose_before": dose_before,
             "dose_after": dose_after,
-            "reason": reason[:200] if reason else None,
+            "reason": reason,
             "rule": rule,
             "brand": d.text if info.get("kind") == "brand" else None,
             "switched_with": None,
@@ -163,6 +173,33 @@ class ChangeDetails(TieRules):
             "drug_start": d.start_char,
             "drug_end": d.end_char,
         }
+
+    def _reason(self, doc: Doc, text: str, d: Span, start: int, end: int) -> str | None:
+        """The stated reason clause after a change ("due to AKI", "because of dizziness"), without its cue.
+
+        Why these bounds: the cue is looked for only before the next drug (whose own reason it would be),
+        and the clause ends where the sentence moves on (", and we started", "; please", " - ", a cell bar).
+        """
+        drugs = [x for x in doc.spans.get("drugs", []) if x.start_char > max(start, d.start_char)]
+        cue_end = min([end] + [x.start_char for x in drugs[:1]])
+        mr = self.rx_reason.search(text, start, cue_end)
+        if mr is None or _NOT_A_REASON.match(text, mr.end()):
+            return None
+        stop = end
+        if text[max(0, mr.start() - 1) : mr.start()] == "(":  # "(for BP)": the bracket it opened in
+            close = text.find(")", mr.end(), end)
+            stop = close if close != -1 else stop
+        cut = _REASON_END.search(text, mr.end(), stop)
+        stop = cut.start() if cut else stop
+        first = next((x for x in drugs if x.start_char >= mr.end()), None)
+        if (
+            first is not None
+            and first.start_char < stop
+            and _NEXT_ITEM.search(text, mr.end(), first.start_char)
+        ):
+            stop = first.start_char  # "for BP, and ramipril ...": the next item, not the reason
+        reason = _TRAILING_JOIN.sub("", text[mr.end() : stop].strip(" .;,:-(")).strip(" ,;")
+        return reason[:200] or None
 
     @staticmethod
     def _own_line(text: str, d: Span, pos: int) -> int:

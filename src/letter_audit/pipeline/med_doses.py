@@ -18,7 +18,10 @@ FROM_TO = re.compile(rf"\bfrom\s+({DOSE})\s*(?:to|->|→|-)\s*({DOSE})", re.IGNO
 ARROW = re.compile(rf"[\s:,]*({DOSE})\s*(?:-+>|→|⇒|=>)\s*({DOSE})", re.IGNORECASE)
 # "Amlodipine 5 mg OD ⇧ dose to 10 mg OD": an up or down arrow after the drug's dose
 UP_DOWN = re.compile(r"[\s:,\-–]*(?:dose\s*)?(?:([↑⇧⬆▲])|([↓⇩⬇▼]))", re.IGNORECASE)
-TO_DOSE = re.compile(rf"\bto\s+({DOSE})", re.IGNORECASE)
+# "increased to 10 mg", "titrated to a maximum of 10 mg"
+TO_DOSE = re.compile(
+    rf"\bto\s+(?:(?:a|the)\s+(?:maximum|max\.?|target)\s+(?:dose\s+)?of\s+)?({DOSE})", re.IGNORECASE
+)
 PER_DAY = {
     "od": 1, "daily": 1, "once daily": 1, "once a day": 1, "on": 1, "nocte": 1, "mane": 1, "at night": 1,
     "bd": 2, "twice daily": 2, "twice a day": 2, "tds": 3, "three times daily": 3, "three times a day": 3,

@@ -41,7 +41,9 @@ _PREVIOUS = re.compile(
     re.IGNORECASE,
 )
 # a discharge item with a planned end is a course ("TAMSULOSIN 400 MICROGRAMS OD - STOP WHEN STENT REMOVED")
-_PLANNED_STOP = re.compile(r"\b(?:then )?stop (?:when|once|after|on|at)\b", re.IGNORECASE)
+_PLANNED_STOP = re.compile(
+    r"\b(?:(?:then )?stop (?:when|once|after|on|at)|(?:weaning|reducing|tapering) plan)\b", re.IGNORECASE
+)
 _SIGN_DOSE = re.compile(rf"\s*(?:(?:dose\s+)?to\s+)?({DOSE})", re.IGNORECASE)  # the dose after an arrow sign
 _AT_HOME = re.compile(
     r"\b(?:to compl?e+te?\b.{0,30}\b(?:days?|course)|\d+ (?:more|further) days?|days? remaining"

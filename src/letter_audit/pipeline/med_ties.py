@@ -24,6 +24,33 @@ TRIGGERS_FILE = "rules/medication_changes.jsonl"
 SETTINGS_FILE = "rules/medication.yaml"
 Action = Literal["start", "stop", "increase", "decrease", "withhold", "switch", "change"]
 _BLOCKING = {"negated", "hypothetical", "historical", "other_actor", "continued"}
+# a change word split in two by a scan ("sto pped"): every two-part split of the common change words
+_SPLIT_WORD = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(
+        w[:k] + " " + w[k:]
+        for w in (
+            "started",
+            "stopped",
+            "increased",
+            "reduced",
+            "decreased",
+            "discontinued",
+            "commenced",
+            "withheld",
+            "suspended",
+            "switched",
+            "changed",
+            "ceased",
+            "restarted",
+            "initiated",
+            "introduced",
+        )  # fmt: skip
+        for k in range(2, len(w) - 1)
+    )
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
 _WORDS = re.compile(r"[A-Za-z][\w'-]*|\d+(?:\.\d+)?")
 _FWD_PUNCT = re.compile(r"^[\s:\-–—(\[*•]*(?:,[\s:\-–—(\[*•]*)?$")  # one comma: "started a PPI, lansoprazole"
 _BACK_PUNCT = re.compile(r"^[\s:\-–—()\[\],|*•.]*$")
@@ -140,13 +167,30 @@ class TieRules:
             re.IGNORECASE,
         )
 
-    def _find_triggers(self, text: str) -> list[Trigger]:
-        if _OCR_DIGIT.search(text):
+    def _find_triggers(self, text: str, ocr: bool = False) -> list[Trigger]:
+        ocr = ocr or _OCR_DIGIT.search(text) is not None
+        if ocr:
             # scanned letters misread letters as digits ("st0pped", "5tarted"); the fix keeps every offset
             text = _OCR_DIGIT.sub(lambda m: m.group(0).translate(_OCR_FIX), text)
         rxs = [rx for _, rx in self.rx_triggers]
         found = longest_matches(text, self.rx_any, rxs, self.trigger_firsts, self.trigger_index)
-        return [Trigger(s, e, self.rx_triggers[k][0]) for s, e, k in found]
+        out = [Trigger(s, e, self.rx_triggers[k][0]) for s, e, k in found]
+        if ocr:
+            out = self._broken_words(text, out)
+        return out
+
+    def _broken_words(self, text: str, found: list[Trigger]) -> list[Trigger]:
+        """Change words a scan split in two ("sto pped", "dis continued"), as one trigger over both parts."""
+        taken = [(t.start, t.end) for t in found]
+        extra = []
+        for m in _SPLIT_WORD.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            joined = m.group(0).replace(" ", "").lower()
+            rule = next((r for r, rx in self.rx_triggers if rx.fullmatch(joined)), None)
+            if rule is not None:
+                extra.append(Trigger(m.start(), m.end(), rule))
+        return sorted(found + extra, key=lambda t: t.start) if extra else found
 
     # -- ties ------------------------------------------------------------------------------------
     @staticmethod
@@ -219,9 +263,14 @@ class TieRules:
         return fwd or back or ([], 99)
 
     def _blocked(self, doc: Doc, t: Trigger, since: int | None = None) -> bool:
-        """True when a ConText modifier (cued at or after ``since``) covers the trigger."""
+        """True when a ConText modifier (cued at or after ``since``) covers the trigger.
+
+        A cue inside the trigger itself ("continued" in a scan's "dis continued") does not count.
+        """
         return any(
-            m.category in _BLOCKING and (since is None or m.start >= since)
+            m.category in _BLOCKING
+            and (since is None or m.start >= since)
+            and not (t.start < m.start and m.end <= t.end)
             for m in categories_at(doc, t.start, t.end)
         )
 

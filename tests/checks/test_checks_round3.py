@@ -169,6 +169,21 @@ CASES += [
     ),
 ]
 
+CASES += [
+    (  # the patient is asked to book with their own practice: not a hospital follow-up passed on
+        "Please book an appointment with your practice nurse to have your stitches removed.",
+        "Please book an appointment with your practice nurse to have your stitches removed.",
+        "other",
+        (False, None),
+    ),
+    (  # near miss: a hospital follow-up the practice is asked to book
+        "Please book a follow-up appointment in our clinic in 6 weeks.",
+        "Please book a follow-up appointment in our clinic in 6 weeks.",
+        "review",
+        (True, "call_and_recall"),
+    ),
+]
+
 
 def test_drug_named_in_the_sentence_before_a_prescribe_it_request() -> None:
     text = (

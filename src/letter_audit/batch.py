@@ -189,19 +189,11 @@ def tidy_memory() -> None:
 
 
 def _warm_up(standard_path: str | None) -> None:
-    """Import every reader and check one tiny letter in the parent, before workers are forked.
+    """Warm this process before workers are forked (see ``batch_warmup``): workers, including those
+    started later to replace one, inherit warm modules, caches, vocabulary and rule gates."""
+    from .batch_warmup import warm_up
 
-    Workers, including those started later to replace one, then inherit warm modules and caches
-    instead of each importing the readers on its first letter of each format.
-    """
-    import importlib
-
-    for reader in ("text", "html", "rtf", "docx", "pdf"):
-        try:
-            importlib.import_module(f"{__package__}.ingest.{reader}")
-        except ImportError:
-            pass
-    audit_bytes(b"Dear Doctor\n\nThank you for seeing this patient.\n", "warm-up.txt", standard_path)
+    warm_up(standard_path)
 
 
 def _worker_init(standard_path: str | None) -> None:

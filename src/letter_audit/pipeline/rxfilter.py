@@ -12,6 +12,7 @@ rejects never changes a result: rules and their data stay exactly as written.
 from __future__ import annotations
 
 import re
+import weakref
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from re import _constants as C  # type: ignore[attr-defined]
@@ -183,6 +184,21 @@ _WARM_USES = 32
 """Uses of a gate before it is built. Working out a gate parses its pattern again (about as slow as
 compiling it), which a one-letter ``check`` would pay for nothing; a batch builds it after a few letters."""
 
+_PENDING: weakref.WeakSet[Gate | AnyGate | Scanner] = weakref.WeakSet()
+"""Gates and scanners not built yet, so ``build_pending`` can build them all at once."""
+
+
+def build_pending() -> int:
+    """Build every gate and scanner made so far that is not built yet; returns how many.
+
+    A batch calls this in the parent before forking its workers: each worker then inherits built
+    gates, instead of every worker parsing every pattern again after its first ``_WARM_USES``
+    letters. When a gate is built never changes what it answers, so this changes no result."""
+    pending = list(_PENDING)
+    for item in pending:
+        item.build()
+    return len(pending)
+
 
 class Gate:
     """Whether ``pattern`` could match a text, by literal tests only; never wrongly says no.
@@ -190,13 +206,14 @@ class Gate:
     ``gate.test(lowered_text)`` answers True (maybe) until the gate has been used ``_WARM_USES`` times,
     then builds itself; either way a rejection is certain, so results never depend on when it is built."""
 
-    __slots__ = ("_clauses", "_pattern", "_uses", "test")
+    __slots__ = ("__weakref__", "_clauses", "_pattern", "_uses", "test")
 
     def __init__(self, pattern: Regex) -> None:
         self._pattern = pattern
         self._clauses: list[tuple[str, ...]] | None = None
         self._uses = 0
         self.test: Callable[[str], bool] = self._warming
+        _PENDING.add(self)
 
     @property
     def clauses(self) -> list[tuple[str, ...]]:
@@ -206,6 +223,7 @@ class Gate:
 
     def build(self) -> None:
         self.test = _function(_source(self.clauses))
+        _PENDING.discard(self)
 
     def _warming(self, low: str) -> bool:
         self._uses += 1
@@ -221,15 +239,17 @@ class AnyGate:
     """One test that passes where any of ``gates`` would (for an alternation of their patterns),
     built after ``_WARM_USES`` calls like a single gate."""
 
-    __slots__ = ("_gates", "_uses", "test")
+    __slots__ = ("__weakref__", "_gates", "_uses", "test")
 
     def __init__(self, gates: list[Gate]) -> None:
         self._gates = gates
         self._uses = 0
         self.test: Callable[[str], bool] = self._warming
+        _PENDING.add(self)
 
     def build(self) -> None:
         self.test = _function(" or ".join(f"({_source(g.clauses)})" for g in self._gates) or "True")
+        _PENDING.discard(self)
 
     def _warming(self, low: str) -> bool:
         self._uses += 1
@@ -306,12 +326,18 @@ class Scanner:
     succeed, so trying them in order gives the leftmost match, exactly as ``search`` would, without
     running the pattern at every position. Built after ``_WARM_USES`` uses, like a gate."""
 
-    __slots__ = ("_leads", "_uses", "rx")
+    __slots__ = ("__weakref__", "_leads", "_uses", "rx")
 
     def __init__(self, rx: re.Pattern[str]) -> None:
         self.rx = rx
         self._leads: frozenset[str] | None = None
         self._uses = 0
+        _PENDING.add(self)
+
+    def build(self) -> None:
+        self._leads = leading_literals(self.rx)
+        self._uses = _WARM_USES
+        _PENDING.discard(self)
 
     def starts(self, low: str) -> list[int] | None:
         """Sorted places a match may start in the lowered text, or None to search everywhere."""
@@ -319,7 +345,7 @@ class Scanner:
             self._uses += 1
             if self._uses < _WARM_USES:
                 return None
-            self._leads = leading_literals(self.rx)
+            self.build()
         if self._leads is None:
             return None
         found: set[int] = set()

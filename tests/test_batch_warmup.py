@@ -1,0 +1,59 @@
+"""Warming a batch parent before it forks: rule gates built once, common words kept for good,
+and no result changed by either."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+import letter_audit.pipeline as pipeline_mod
+from letter_audit import batch, batch_warmup
+from letter_audit.pipeline import rxfilter
+from letter_audit.pipeline.rxfilter import Gate, Haystack, Scanner, any_gate
+
+
+def test_build_pending_builds_gates_and_scanners_made_so_far() -> None:
+    rx = re.compile(r"\bfit\s+note\b", re.IGNORECASE)
+    gate, scanner = Gate(rx), Scanner(rx)
+    either = any_gate([Gate(re.compile(r"\bsick\b", re.IGNORECASE)), gate])
+    assert {gate, scanner, either} <= set(rxfilter._PENDING)
+    assert rxfilter.build_pending() >= 3
+    assert not rxfilter._PENDING
+    # built: a gate rejects at once, a scanner finds starts on its first use
+    assert gate.may_match(Haystack("No sick note needed")) is False
+    assert either("no sick note needed") is True
+    assert either("nothing here") is False
+    assert scanner.starts("a fit note. fit note") == [2, 12]
+    assert rxfilter.build_pending() == 0
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return pipeline_mod.build_pipeline()
+
+
+@pytest.fixture
+def fresh_pipeline(nlp: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    monkeypatch.setattr(pipeline_mod, "load_pipeline", lambda *a, **k: nlp)
+    yield nlp
+
+
+LETTER = batch_warmup.WARM_UP_LETTERS[0][1].replace("Warmup", "Other").encode("utf-8")
+
+
+@pytest.mark.slow
+def test_warm_up_changes_no_report_and_keeps_common_words(fresh_pipeline: Any) -> None:
+    cold = batch.audit_bytes(LETTER, "a.txt")
+    assert cold["letter_type"] == "discharge_summary"
+    assert "tablets" not in fresh_pipeline.vocab.strings
+    batch_warmup.warm_up(None)
+    assert not rxfilter._PENDING
+    assert "tablets" in fresh_pipeline.vocab.strings  # learnt outside the memory zone, so kept
+    warm = batch.audit_bytes(LETTER, "a.txt")
+    assert warm == cold
+    # a word first met inside a letter's memory zone is dropped again afterwards
+    batch.audit_bytes(b"Dear Dr Zyxwvut,\nThank you.\n", "b.txt")
+    assert "Zyxwvut" not in fresh_pipeline.vocab.strings

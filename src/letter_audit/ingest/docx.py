@@ -87,7 +87,7 @@ def read_docx(data: bytes, name: str, builder: LetterBuilder, max_unzipped_bytes
         raise CorruptDocx(f"DOCX is damaged or is not a Word document: {exc}", path=name) from None
     except Exception as exc:  # lxml XMLSyntaxError and friends from a damaged part
         raise CorruptDocx(f"DOCX is damaged: {type(exc).__name__}", path=name) from None
-    _read_container(document, document.element.body, builder)
+    _read_container(document, document.element.body, builder, _Styles(document))
     for section in document.sections:
         for part in (section.header, section.footer, section.first_page_header, section.first_page_footer):
             try:
@@ -99,7 +99,42 @@ def read_docx(data: bytes, name: str, builder: LetterBuilder, max_unzipped_bytes
                 continue
 
 
-def _read_container(parent: Any, element: Any, builder: LetterBuilder) -> None:
+class _Styles:
+    """Paragraph styles of one document, each resolved once.
+
+    Why: python-docx resolves ``paragraph.style`` afresh on every call, and a paragraph with no style
+    of its own (most of them) makes it scan every style in the document for the default one, which
+    was most of the time spent reading a DOCX letter. The answer depends only on the style id, so it
+    is kept per id: the same style object, name and boldness python-docx gives, found once.
+    """
+
+    def __init__(self, document: Any) -> None:
+        self._part = document.part
+        self._styles: dict[str | None, Any] = {}
+        self._bold: dict[str | None, bool] = {}
+
+    def _style(self, style_id: str | None) -> Any:
+        if style_id not in self._styles:
+            from docx.enum.style import WD_STYLE_TYPE
+
+            self._styles[style_id] = self._part.get_style(style_id, WD_STYLE_TYPE.PARAGRAPH)
+        return self._styles[style_id]
+
+    def name(self, paragraph: Paragraph) -> str:
+        """The name of the paragraph's style ("" without one)."""
+        style = self._style(paragraph._p.style)
+        return (style.name if style is not None else "") or ""
+
+    def bold(self, paragraph: Paragraph) -> bool:
+        """Whether the paragraph's style makes its text bold."""
+        style_id = paragraph._p.style
+        if style_id not in self._bold:
+            style = self._style(style_id)
+            self._bold[style_id] = bool(style is not None and style.font.bold)
+        return self._bold[style_id]
+
+
+def _read_container(parent: Any, element: Any, builder: LetterBuilder, styles: _Styles) -> None:
     """Read the paragraphs and tables directly under ``element`` (a body or a table cell) in order."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -107,15 +142,15 @@ def _read_container(parent: Any, element: Any, builder: LetterBuilder) -> None:
     for child in element.iterchildren():
         check_deadline()
         if child.tag == f"{_W}p":
-            _add_paragraph(Paragraph(child, parent), builder)
+            _add_paragraph(Paragraph(child, parent), builder, styles)
             for box in _text_boxes(child):
-                _read_container(parent, box, builder)
+                _read_container(parent, box, builder, styles)
         elif child.tag == f"{_W}tbl":
-            _read_table(Table(child, parent), builder)
+            _read_table(Table(child, parent), builder, styles)
         elif child.tag == f"{_W}sdt":  # content controls wrap paragraphs and tables in templates
             content = child.find(f"{_W}sdtContent")
             if content is not None:
-                _read_container(parent, content, builder)
+                _read_container(parent, content, builder, styles)
 
 
 def _text_boxes(paragraph: Any) -> list[Any]:
@@ -135,23 +170,28 @@ def _text_boxes(paragraph: Any) -> list[Any]:
     return boxes
 
 
-def _add_paragraph(paragraph: Paragraph, builder: LetterBuilder) -> None:
+def _add_paragraph(paragraph: Paragraph, builder: LetterBuilder, styles: _Styles) -> None:
     text = paragraph.text
     if not text.strip():
         return
-    style = paragraph.style.name if paragraph.style is not None else ""
-    m = _HEADING_STYLE.match(style or "")
-    if m or (style or "").lower() == "title":
+    style = styles.name(paragraph)
+    m = _HEADING_STYLE.match(style)
+    if m or style.lower() == "title":
         builder.add("heading", text, level=int(m.group(2)) if m and m.group(2) else 1)
         return
     is_list = (
-        bool(_LIST_STYLE.search(style or ""))
+        bool(_LIST_STYLE.search(style))
         or paragraph._p.pPr is not None
         and (paragraph._p.pPr.numPr is not None)
     )
     if is_list:
         builder.add("list_item", text)
-    elif _all_bold(paragraph) and len(text) <= 80 and not text.rstrip().endswith(".") and "\t" not in text:
+    elif (
+        _all_bold(paragraph, styles)
+        and len(text) <= 80
+        and not text.rstrip().endswith(".")
+        and "\t" not in text
+    ):
         builder.add("heading", text)
     else:
         # Line breaks (Shift+Enter) end a line the writer meant to end; tab stops line up fields
@@ -165,11 +205,11 @@ def _add_paragraph(paragraph: Paragraph, builder: LetterBuilder) -> None:
                 builder.add("list_item" if kind == "list_item" else "paragraph", line)
 
 
-def _all_bold(paragraph: Paragraph) -> bool:
+def _all_bold(paragraph: Paragraph, styles: _Styles) -> bool:
     runs = [r for r in paragraph.runs if r.text.strip()]
     if not runs:
         return False
-    style_bold = bool(paragraph.style is not None and paragraph.style.font.bold)
+    style_bold = styles.bold(paragraph)
     return all(r.bold or (r.bold is None and style_bold) for r in runs)
 
 
@@ -184,7 +224,7 @@ def _unique_cells(row: Any) -> list[_Cell]:
     return cells
 
 
-def _read_table(table: Table, builder: LetterBuilder) -> None:
+def _read_table(table: Table, builder: LetterBuilder, styles: _Styles) -> None:
     for row in table.rows:
         check_deadline()
         cells = [c for c in _unique_cells(row) if c.text.strip() or c.tables]
@@ -192,7 +232,7 @@ def _read_table(table: Table, builder: LetterBuilder) -> None:
             continue
         if len(cells) == 1 or any(c.tables or _filled(c) > _MAX_CELL_PARAGRAPHS for c in cells):
             for cell in cells:
-                _read_container(cell, cell._tc, builder)
+                _read_container(cell, cell._tc, builder, styles)
             continue
         builder.add_row(["\n".join(p.text for p in c.paragraphs) for c in cells])
 

@@ -2,14 +2,16 @@
 
     python benchmarks/snapshot_reports.py save OUT_DIR [--batch] [--also FOLDER ...]
     python benchmarks/snapshot_reports.py compare OUT_DIR [--batch] [--also FOLDER ...] [--dev DIR]
+        [--pipeline SAVED_DIR]
 
 Runs ``audit()`` on every letter in fixtures/letters/dev (all formats) with a pipeline built fresh from
-the data files, and writes or compares ``report.model_dump_json()`` per letter byte for byte. A speed
-change must leave every report identical; this is how we know it did. ``--batch`` checks the same
-letters through ``batch.run_batch`` with two workers instead (warm-up, memory zones, worker
-processes), saving each result as sorted JSON. ``--also`` adds the letters in other folders (e.g. a
-generated corpus or /work/shared/real-letters). Reports name each letter's path, so a snapshot and its
-comparison must read the same folders (``--dev`` when they run from two checkouts). Not a test.
+the data files (or loaded from ``--pipeline``, to check a saved one), and writes or compares
+``report.model_dump_json()`` per letter byte for byte. A speed change must leave every report
+identical; this is how we know it did. ``--batch`` checks the same letters through
+``batch.run_batch`` with two workers instead (warm-up, memory zones, worker processes), saving each
+result as sorted JSON. ``--also`` adds the letters in other folders (e.g. a generated corpus or
+/work/shared/real-letters). Reports name each letter's path, so a snapshot and its comparison must
+read the same folders (``--dev`` when they run from two checkouts). Not a test.
 """
 
 from __future__ import annotations
@@ -66,10 +68,11 @@ def main() -> int:
     parser.add_argument("--batch", action="store_true", help="Check the letters through run_batch")
     parser.add_argument("--also", type=Path, nargs="*", default=[], help="More folders of letters")
     parser.add_argument("--dev", type=Path, default=DEV, help="The dev letters (reports name their path)")
+    parser.add_argument("--pipeline", type=Path, help="Load this saved pipeline instead of building one")
     args = parser.parse_args()
-    from letter_audit.pipeline import build_pipeline
+    from letter_audit.pipeline import build_pipeline, load_pipeline
 
-    nlp = build_pipeline()
+    nlp = load_pipeline(str(args.pipeline)) if args.pipeline else build_pipeline()
     letters = _letters([args.dev, *args.also])
     if args.batch:
         reports = _batch_reports(letters, nlp)

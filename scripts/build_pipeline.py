@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from letter_audit.paths import models_dir
-from letter_audit.pipeline import build_pipeline
+from letter_audit.pipeline import build_pipeline, save_pipeline
 
 
 def main(argv: list[str]) -> int:
@@ -18,7 +18,7 @@ def main(argv: list[str]) -> int:
     nlp = build_pipeline()
     if out.exists():
         shutil.rmtree(out)
-    nlp.to_disk(out)
+    save_pipeline(nlp, out)
     print(f"saved pipeline {nlp.pipe_names} to {out}")
     return 0
 

@@ -1,0 +1,36 @@
+"""``save_pipeline`` leaves out spaCy's default tokenizer (built from the config on load anyway) and
+keeps a customised one; either way the loaded pipeline tokenizes as the saved one did."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import spacy
+
+from letter_audit.pipeline import load_pipeline, save_pipeline
+
+TEXT = "Ramipril 2.5mg o.d. (started 10/03/2026); q.d.s. paracetamol - U&E's in 1/52."
+
+
+def _tokens(nlp: spacy.language.Language) -> list[str]:
+    return [t.text for t in nlp.make_doc(TEXT)]
+
+
+def test_default_tokenizer_is_not_saved_and_loads_the_same(tmp_path: Path) -> None:
+    nlp = spacy.blank("en")
+    save_pipeline(nlp, tmp_path / "p")
+    assert not (tmp_path / "p" / "tokenizer").exists()
+    loaded = load_pipeline(str(tmp_path / "p"))
+    assert _tokens(loaded) == _tokens(nlp)
+    assert "q.d.s." not in _tokens(loaded)  # spaCy's default splits it
+    assert loaded.tokenizer.to_bytes(exclude=["vocab"]) == nlp.tokenizer.to_bytes(exclude=["vocab"])
+
+
+def test_customised_tokenizer_is_saved_and_loaded(tmp_path: Path) -> None:
+    nlp = spacy.blank("en")
+    nlp.tokenizer.add_special_case("q.d.s.", [{"ORTH": "q.d.s."}])
+    save_pipeline(nlp, tmp_path / "p")
+    assert (tmp_path / "p" / "tokenizer").is_file()
+    loaded = load_pipeline(str(tmp_path / "p"))
+    assert "q.d.s." in _tokens(loaded)
+    assert _tokens(loaded) == _tokens(nlp)

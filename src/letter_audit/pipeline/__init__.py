@@ -68,9 +68,12 @@ def pipeline_dir() -> Path:
 def _default_tokenizer(nlp: Language) -> bool:
     """Whether ``nlp``'s tokenizer is exactly the one ``spacy.blank`` makes for its language."""
     import spacy
+    from spacy.tokenizer import Tokenizer
 
-    blank = spacy.blank(nlp.lang)
-    return bool(nlp.tokenizer.to_bytes(exclude=["vocab"]) == blank.tokenizer.to_bytes(exclude=["vocab"]))
+    ours, blank = nlp.tokenizer, spacy.blank(nlp.lang or "en").tokenizer
+    if not isinstance(ours, Tokenizer) or not isinstance(blank, Tokenizer):
+        return False
+    return bool(ours.to_bytes(exclude=["vocab"]) == blank.to_bytes(exclude=["vocab"]))
 
 
 def save_pipeline(nlp: Language, out: Path) -> None:

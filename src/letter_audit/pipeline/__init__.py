@@ -7,9 +7,11 @@ saves it to ``models/pipeline`` and ``load_pipeline`` loads that with ``spacy.lo
 
 from __future__ import annotations
 
+import sys
+import types
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ModelError
 from ..paths import models_dir
@@ -30,8 +32,36 @@ PIPE_NAMES: list[str] = [
 ]
 
 
+def _import_spacy() -> None:
+    """Import spaCy without its command-line tools, which letter-audit never uses.
+
+    Why: ``import spacy`` runs ``from .cli.info import info``, and that one import pulls in every spaCy
+    command and its libraries (typer, weasel, requests, httpx: about 0.25 s, a sixth of a cold
+    ``check``). While spaCy imports, a stand-in module answers for ``spacy.cli.info`` with an ``info``
+    that loads the real one when called; it is removed once spaCy is in, so a later
+    ``import spacy.cli`` (spaCy's own CLI, its tests) imports the real modules as usual.
+    """
+    if "spacy" in sys.modules:
+        return
+    name = "spacy.cli.info"
+    def info(*args: Any, **kwargs: Any) -> Any:
+        from spacy.cli.info import info as real_info
+
+        return real_info(*args, **kwargs)
+
+    stand_in = types.ModuleType(name)
+    stand_in.info = info  # type: ignore[attr-defined]
+    sys.modules[name] = stand_in
+    try:
+        import spacy  # noqa: F401
+    finally:
+        if sys.modules.get(name) is stand_in:
+            del sys.modules[name]
+
+
 def _register() -> None:
     """Import every component module so its factory is known to spaCy."""
+    _import_spacy()
     from . import (
         context,  # noqa: F401
         dosage,  # noqa: F401
@@ -48,9 +78,9 @@ def _register() -> None:
 
 def build_pipeline(data_dir: Path | None = None) -> Language:
     """A fresh pipeline built from the data files in ``data_dir`` (default: the shipped models)."""
+    _register()
     import spacy
 
-    _register()
     data_dir = data_dir or models_dir()
     nlp = spacy.blank("en")
     for name in PIPE_NAMES:
@@ -91,9 +121,9 @@ def save_pipeline(nlp: Language, out: Path) -> None:
 @lru_cache(maxsize=4)
 def load_pipeline(path: str | None = None) -> Language:
     """The shipped pipeline, loaded once per process with ``spacy.load``."""
+    _register()
     import spacy
 
-    _register()
     target = Path(path) if path else pipeline_dir()
     if not (target / "config.cfg").exists():
         raise ModelError(

@@ -34,3 +34,21 @@ def test_customised_tokenizer_is_saved_and_loaded(tmp_path: Path) -> None:
     loaded = load_pipeline(str(tmp_path / "p"))
     assert "q.d.s." in _tokens(loaded)
     assert _tokens(loaded) == _tokens(nlp)
+
+
+def test_spacy_is_imported_without_its_command_line_tools() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from letter_audit.pipeline import _register\n"
+        "_register()\n"
+        "import spacy\n"
+        "print(sorted(m for m in ('spacy.cli', 'spacy.cli.info', 'weasel', 'typer') if m in sys.modules))\n"
+        "import spacy.cli.info\n"
+        "print(sys.modules['spacy.cli.info'].__file__.endswith('info.py'), callable(spacy.info))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    # spaCy's CLI was not loaded, and importing it later gives the real module
+    assert done.stdout == "[]\nTrue True\n"

@@ -15,6 +15,7 @@ import re
 import weakref
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any, NamedTuple, Protocol
@@ -154,11 +155,20 @@ def _seq(items: Any, prefix: frozenset[str] = frozenset({""})) -> Info:
     return (None, clauses)
 
 
+@lru_cache(maxsize=16)
+def _parse(pattern: str, flags: int) -> Any:
+    """The parse tree of a pattern (None if it cannot be parsed). Only read, never changed, so a gate
+    and a scanner on the same pattern share one parse (``build_pending`` builds them side by side)."""
+    try:
+        return _parser.parse(pattern, flags)
+    except Exception:  # noqa: BLE001
+        return None
+
+
 def required_literals(pattern: Regex) -> list[frozenset[str]]:
     """Groups of lowered literals such that any match of ``pattern`` contains one of each group."""
-    try:
-        tree = _parser.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
-    except Exception:  # noqa: BLE001 - an unreadable tree just means no gate
+    tree = _parse(pattern.pattern, pattern.flags & ~re.UNICODE)
+    if tree is None:  # an unreadable tree just means no gate
         return []
     exact, clauses = _seq(tree)
     clauses = clauses + _as_clause(exact)
@@ -194,10 +204,19 @@ def build_pending() -> int:
     A batch calls this in the parent before forking its workers: each worker then inherits built
     gates, instead of every worker parsing every pattern again after its first ``_WARM_USES``
     letters. When a gate is built never changes what it answers, so this changes no result."""
-    pending = list(_PENDING)
+    pending = sorted(_PENDING, key=_pattern_text)
     for item in pending:
         item.build()
     return len(pending)
+
+
+def _pattern_text(item: Gate | AnyGate | Scanner) -> str:
+    """What orders pending items so that those on the same pattern are built one after another."""
+    if isinstance(item, Gate):
+        return item._pattern.pattern
+    if isinstance(item, Scanner):
+        return item.rx.pattern
+    return ""
 
 
 class Gate:
@@ -308,9 +327,8 @@ def _lead_node(op: Any, av: Any) -> frozenset[str] | None:
 
 def leading_literals(pattern: Regex) -> frozenset[str] | None:
     """Lowered strings every match of ``pattern`` starts with, when all are long enough to look for."""
-    try:
-        tree = _parser.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
-    except Exception:  # noqa: BLE001 - an unreadable tree just means no shortcut
+    tree = _parse(pattern.pattern, pattern.flags & ~re.UNICODE)
+    if tree is None:  # an unreadable tree just means no shortcut
         return None
     leads = _lead(tree)
     if not leads or min(len(s) for s in leads) < _MIN_LEAD:

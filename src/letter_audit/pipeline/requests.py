@@ -180,6 +180,7 @@ class RequestFinder:
         verbs = "|".join(
             re.escape(v) for v in sorted(rules.action_verbs, key=len, reverse=True) if v.lower() not in joins
         )
+        verbs = rf"(?:{verbs})\b(?!\s+of\b)"  # "... and review of the murmur": a noun, not a second request
         # Where one clause ends and the next begins inside a sentence. A verb in join_verbs never opens a
         # new clause, and neither does a conditional one ("... and restart ramipril if creatinine falls").
         cverbs = "|".join(re.escape(v) for v in rules.conditional_join_verbs)

@@ -49,6 +49,7 @@ class FollowUpCues(_Strict):
     gp: list[Cue]
     none: list[Cue]
     none_in_section: Pattern
+    hospital_in_section: Pattern
     when: Pattern
     with_whom: Pattern
 
@@ -127,6 +128,7 @@ class StatusFinder:
         self.fu_hospital, self.fu_gp, self.fu_none = comp(fu.hospital), comp(fu.gp), comp(fu.none)
         self.when, self.with_whom = _compile(fu.when), _compile(fu.with_whom)
         self.fu_none_section = _compile(fu.none_in_section)
+        self.fu_hospital_section = _compile(fu.hospital_in_section)
         self.contact = comp(rules.contact.cues)
         self.not_team = _compile(rules.contact.not_team)
         self.team_words = _compile(rules.contact.team_words)
@@ -180,6 +182,7 @@ class StatusFinder:
         no_gp_action: bool,
         hay: Haystack | None = None,
         conditional: list[tuple[int, int]] | None = None,
+        requested: list[tuple[int, int]] | None = None,
     ) -> dict[str, Any] | None:
         """Who follows the patient up: the hospital if it says it will see or call them, else the GP if
         asked to, else none if the letter says no follow-up; a "none" cue overlapping an owner cue
@@ -199,7 +202,14 @@ class StatusFinder:
             h
             for h in keep(_scan(self.fu_hospital, text, units, hay))
             if not _NEGATED.search(text[max(0, h[0] - 8) : h[0]])
+            # a visit inside a request to the practice ("ask the district nurses to review") is its ask
+            and not any(rs <= h[0] < re_ for rs, re_ in requested or [])
         ]
+        for body in fu_bodies:
+            m = self.fu_hospital_section.match(text, body)
+            if m is not None and not any(n[0] <= body < n[1] + 1 for n in none):
+                hospital.append((body, m.end(), "fu-hospital-in-section"))
+        hospital.sort()
         gp = sorted(keep(_scan(self.fu_gp, text, units, hay)) + gp_reviews)
         if none:
             # A review only if something happens ("GP to review if pain not settling") does not hand the
@@ -214,7 +224,12 @@ class StatusFinder:
                 "when": None,
                 "with_whom": None,
             }
-        for owner, hits in (("hospital", hospital), ("gp", gp), ("none", none)):
+        order = (("hospital", hospital), ("gp", gp), ("none", none))
+        if any(h[2] == "fu-field-gp" for h in gp):
+            # An explicit "Follow-up: back to GP" field outranks a hospital service mentioned elsewhere.
+            gp = [h for h in gp if h[2] == "fu-field-gp"]
+            order = (("gp", gp),)
+        for owner, hits in order:
             if hits:
                 s, e, rid = hits[0]
                 unit = next(((us, ue) for us, ue in units if us <= s < ue), (s, e))
@@ -318,6 +333,7 @@ class StatusComponent:
             (s.start_char, s.end_char, "fu-gp-request") for s in requests if s._.request_category == "review"
         ]
         conditional = [(s.start_char, s.end_char) for s in requests if s._.condition]
+        requested = [(s.start_char, s.end_char) for s in requests]
         fu_bodies = [
             s._.body_start
             for s in doc.spans.get("sections", [])
@@ -343,6 +359,7 @@ class StatusComponent:
             no_gp_action=doc._.no_gp_action is not None,
             hay=hay,
             conditional=conditional,
+            requested=requested,
         )
         doc._.contact_point = self.finder.contact_point(text, contact_spans, furniture, hay)
         return doc

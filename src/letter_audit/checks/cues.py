@@ -167,6 +167,8 @@ def _narrowed(patterns: tuple[str, ...], keep: tuple[int, ...]) -> Scanner:
 
 
 _LOWERED: dict[str, str] = {}
+_KEPT: dict[tuple[tuple[str, ...], str], tuple[int, ...]] = {}
+"""Which patterns of a list can match a text, for the texts of the letter being judged."""
 
 
 def _lowered(text: str) -> str:
@@ -184,7 +186,8 @@ def _lowered(text: str) -> str:
 def search(patterns: list[Regex], text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
     """The first match of any pattern in ``text[pos:endpos]``. A match needs the literals the gate
     tests for somewhere in ``text``, so a text without them is not searched at all."""
-    entry = _gated(tuple(patterns))
+    key = tuple(patterns)
+    entry = _gated(key)
     if entry is None:
         return None
     scanner, test, gates = entry
@@ -194,11 +197,16 @@ def search(patterns: list[Regex], text: str, pos: int = 0, endpos: int | None = 
     if len(gates) > 1:
         # Search with only the patterns whose literals the text holds: a shorter alternation tries
         # less at each place, and the same leftmost match wins (a dropped pattern cannot match).
-        keep = tuple(i for i, gate in enumerate(gates) if gate.test(low))
+        memo = (key, low)
+        keep = _KEPT.get(memo)
+        if keep is None:
+            if len(_KEPT) >= 4096:
+                _KEPT.clear()
+            keep = _KEPT[memo] = tuple(i for i, gate in enumerate(gates) if gate.test(low))
         if not keep:
             return None
         if len(keep) < len(gates):
-            scanner = _narrowed(tuple(patterns), keep)
+            scanner = _narrowed(key, keep)
     return scanner.search(text, scanner.starts(low), pos, endpos)
 
 

@@ -455,10 +455,15 @@ class RequestsComponent:
         found, none_stated = self.finder.find(ocr_letters(doc_text(doc)), sections, doc._.sentence_spans)
         spans: list[Span] = []
         drugs = [(d.start_char, d.end_char) for d in doc.spans.get("drugs", [])]
+        seen: set[str] = set()
         for r in found:
             span = doc.char_span(r.start, r.end, label=r.category, alignment_mode="expand")
             if span is None:
                 continue
+            said = " ".join(span.text.lower().split())
+            if said in seen:
+                continue  # the same words again (an ITK heading echo, a repeated summary): one request
+            seen.add(said)
             category = r.category
             if (
                 category in ("review", "other")

@@ -50,6 +50,7 @@ class FollowUpCues(_Strict):
     none: list[Cue]
     none_in_section: Pattern
     hospital_in_section: Pattern
+    treatment_review: Pattern
     when: Pattern
     with_whom: Pattern
 
@@ -129,6 +130,7 @@ class StatusFinder:
         self.when, self.with_whom = _compile(fu.when), _compile(fu.with_whom)
         self.fu_none_section = _compile(fu.none_in_section)
         self.fu_hospital_section = _compile(fu.hospital_in_section)
+        self.treatment_review = _compile(fu.treatment_review)
         self.contact = comp(rules.contact.cues)
         self.not_team = _compile(rules.contact.not_team)
         self.team_words = _compile(rules.contact.team_words)
@@ -329,8 +331,11 @@ class StatusComponent:
             for s in requests
             if s._.request_category == "fit_note"
         ]
+        treatment = self.finder.treatment_review
         gp_reviews = [
-            (s.start_char, s.end_char, "fu-gp-request") for s in requests if s._.request_category == "review"
+            (s.start_char, s.end_char, "fu-gp-request")
+            for s in requests
+            if s._.request_category == "review" and not treatment.search(s.text)
         ]
         conditional = [(s.start_char, s.end_char) for s in requests if s._.condition]
         requested = [(s.start_char, s.end_char) for s in requests]

@@ -20,6 +20,7 @@ import json
 import re
 import sys
 import zipfile
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -77,8 +78,13 @@ SALTS = {
     "phosphate",
     "sulfate",
     "sulphate",
+    "citrate",
 }
 ANIONS = {"carbonate", "propionate", "citrate", "valerate", "3350"}
+# the element names a product: "lithium citrate" and "lithium carbonate" are not written "lithium" alone
+NEVER_STRIP = {"lithium"}
+# esters letters leave out when the bare name is a generic of its own (not valerate: "betamethasone valerate")
+MERGED_ESTERS = {"propionate"}
 KEEP_FIRST = {"ferrous", "sodium", "potassium", "calcium", "magnesium", "zinc", "ammonium", "aluminium"}
 # Product names that are foods, feeds, devices or shop own-brands rather than a brand of a medicine
 JUNK_BRAND = re.compile(
@@ -118,7 +124,7 @@ NOT_A_NAME = re.compile(r"^(?:ml|g|mg|dose|micrograms?|mcg|units?)\b")
 
 def _strip_salt(name: str) -> str:
     words = [ABBREVIATED.get(w, w) for w in name.split()]
-    while len(words) > 1 and words[-1] in SALTS and words[0] not in KEEP_FIRST:
+    while len(words) > 1 and words[-1] in SALTS and words[0] not in KEEP_FIRST | NEVER_STRIP:
         words.pop()
     return " ".join(words)
 
@@ -147,6 +153,29 @@ def variants(term: str) -> set[str]:
     return out
 
 
+def settler(chemicals: Iterable[str]) -> Callable[[str], str]:
+    """A function giving the name letters use for a generic, once every BNF substance is known.
+
+    Why: an ester word matters only when it tells two medicines apart. "Fluticasone propionate" and
+    "fluticasone furoate" are both written "fluticasone" (and Seretide is "fluticasone with salmeterol"),
+    so an ester is dropped when the bare name is already a generic of its own.
+    """
+    generics = {clean_generic(c) for c in chemicals}
+
+    def one(part: str) -> str:
+        words = part.split()
+        if len(words) == 2 and words[1] in MERGED_ESTERS and words[0] in generics - KEEP_FIRST:
+            return words[0]  # "fluticasone propionate" -> "fluticasone"
+        return part
+
+    def settle(generic: str) -> str:
+        if not any(f" {a}" in generic for a in MERGED_ESTERS):
+            return generic
+        return re.sub(r"[a-z-]+ [a-z0-9]+", lambda m: one(m.group(0)), generic)
+
+    return settle
+
+
 def main(argv: list[str]) -> int:
     src = Path(argv[1]) if len(argv) > 1 else DEFAULT_ZIP
     stop = {
@@ -169,8 +198,10 @@ def main(argv: list[str]) -> int:
     for (g, code), _n in sorted(counts.items(), key=lambda kv: kv[1]):
         main_bnf[g] = code
     terms: dict[str, list[str]] = {}
+    settle = settler(r["BNF Chemical Substance"] for r in rows if r["BNF Chapter Code"] in DRUG_CHAPTERS)
 
     def add(term: str, generic: str, kind: str, bnf: str) -> None:
+        generic = settle(generic)
         term = re.sub(r"\s+", " ", term.strip().lower())
         if len(term) < 3 or term in stop or not re.search(r"[a-z]{3}", term):
             return

@@ -271,3 +271,77 @@ def test_scan_errors_in_drug_unit_and_change_word(make_nlp, run) -> None:
 
 def test_split_words_are_only_joined_in_scans(make_nlp, run) -> None:
     assert _changes(make_nlp, run, "Furosemide was sto pped.") == []
+
+
+# -- later batches: list intros, purposes, inline records, lexicon --------------------------------
+def test_sentence_introducing_a_list_of_new_medicines(make_nlp, run) -> None:
+    text = (
+        "We started three new tablets today:\n"
+        "• furosemide 40 mg every morning, to get rid of the fluid.\n"
+        "• ramipril 2.5 mg once a day, to reduce the protein leak.\n"
+        "Your GP will check your kidney function because furosemide can affect it."
+    )
+    assert _changes(make_nlp, run, text) == [("furosemide", "start"), ("ramipril", "start")]
+
+
+def test_meds_at_dc_is_not_a_list_of_stops(make_nlp, run) -> None:
+    text = "meds at d/c:\nbisoprolol 5mg no change\nramipril 2.5mg no change"
+    assert _changes(make_nlp, run, text) == []
+
+
+def test_purpose_infinitive_is_not_a_status_but_a_dated_start_is(make_nlp, run) -> None:
+    assert _changes(make_nlp, run, "Ramipril 2.5 mg once a day, to reduce the protein leak.") == []
+    text = "Clopidogrel 75 mg once daily to start on 03/06/2025 when aspirin stops, lifelong."
+    assert ("clopidogrel", "start") in _changes(make_nlp, run, text)
+
+
+def test_inline_record_fields_after_a_full_stop(make_nlp, run) -> None:
+    text = (
+        "Medication: Spironolactone 25 mg once daily. Description of amendment: discontinued - high K.\n"
+        "Medication: Ramipril 5 mg once daily. Description of amendment: dose changed to 2.5 mg once daily.\n"
+        "Medication: Bisoprolol 5 mg once daily. Description of amendment: none."
+    )
+    assert _changes(make_nlp, run, text) == [("spironolactone", "stop"), ("ramipril", "decrease")]
+
+
+def test_given_as_tto_and_rx_course(make_nlp, run) -> None:
+    text = (
+        "Treatment | Nitrofurantoin 50 mg four times a day for 7 days (given as TTO), avoid after 36 weeks."
+    )
+    assert _changes(make_nlp, run, text) == [("nitrofurantoin", "start")]
+    text = "Rx: washed, 5 sutures (4/0 prolene). Fluclox 500 QDS 5/7."
+    assert _changes(make_nlp, run, text) == [("flucloxacillin", "start")]
+
+
+def test_description_then_drug_in_brackets_and_with_after_today(make_nlp, run) -> None:
+    text = "We also started a vaginal oestrogen cream (estriol 0.1%), used every night for 2 weeks."
+    assert _changes(make_nlp, run, text) == [("estriol", "start")]
+    text = "We have started allopurinol 100 mg daily today, with colchicine 500 micrograms twice daily."
+    assert _changes(make_nlp, run, text) == [("allopurinol", "start"), ("colchicine", "start")]
+
+
+def test_not_to_be_restarted_is_a_stop_and_raised_before_a_noun_is_not_an_increase(make_nlp, run) -> None:
+    assert _changes(make_nlp, run, "Lithium carbonate - stopped, not to be restarted") == [
+        ("lithium carbonate", "stop")
+    ]
+    text = "Acetazolamide 250 mg twice a day for 3 days (raised pressure day 1)"
+    assert _changes(make_nlp, run, text) == []
+
+
+def test_lexicon_names_letters_use(make_nlp, run) -> None:
+    doc = run(make_nlp("la_drugs"), "Seretide 500, Flixonase and tamoxifen citrate; Kwells.")
+    assert [d._.drug["generic"] for d in doc.spans["drugs"]][:3] == [
+        "fluticasone with salmeterol",
+        "fluticasone",
+        "tamoxifen",
+    ]
+
+
+def test_every_shipped_trigger_is_one_top_level_alternative(make_nlp) -> None:
+    """A bracket inside a character class must not unbalance the first-letter index of the triggers."""
+    from letter_audit.pipeline.context import _split_top
+
+    comp = make_nlp("la_med_changes").get_pipe("la_med_changes")
+    combined = "|".join(f"(?:{r.pattern})" for r in comp.triggers)
+    assert len(_split_top(combined)) == len(comp.triggers)
+    assert "us" in comp.trigger_firsts  # "use paracetamol instead"

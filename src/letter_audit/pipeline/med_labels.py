@@ -16,13 +16,14 @@ from spacy.tokens import Span
 _LABEL = re.compile(
     r"^[ \t]*(?:[#*•\-][ \t]*)?([A-Za-z][A-Za-z0-9 /&'().\-]{0,48}?)[ \t]*(?::(?!\d)|\|)", re.M
 )
+_BRACKETED = re.compile(r"\([^()]*\)")
 _BLANK = re.compile(r"\n[ \t]*\n")
 # what may stand between an item separator and the drug that starts the item: bullets and numbers
 _ITEM_LEAD = re.compile(
     r"[\s•*\-–\d.)]*(?:(?:soluble|dispersible|effervescent|oral|topical|liquid|modified[- ]release)\s+)?",
     re.IGNORECASE,
 )
-_ITEM_SEP = (",", ";", "\n", ". ")
+_ITEM_SEP = (",", ";", "\n", ". ", " and ")
 
 
 def labelled_lists(
@@ -33,7 +34,7 @@ def labelled_lists(
     heads = [m for m in _LABEL.finditer(text) if m.start(1) not in drug_starts]
     out: list[tuple[str, int, int]] = []
     for i, m in enumerate(heads):
-        label = " ".join(m.group(1).split())
+        label = " ".join(_BRACKETED.sub("", m.group(1)).split())  # "Medication to take home (right eye)"
         kind = next((k for k, rx in kinds.items() if rx.fullmatch(label)), None)
         if kind is None:
             continue

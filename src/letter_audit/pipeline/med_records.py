@@ -13,7 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from .med_doses import FROM_TO, dose_direction
+from .med_doses import FROM_TO, TO_DOSE, dose_direction
 
 # a "Medication change summary" sub-heading inside a record does not end it
 _MED_SECTIONS = {
@@ -45,6 +45,14 @@ _CODE_PAIR = re.compile(
 
 
 _WAS_CELL = re.compile(r"\b(?:was|previously|prev\.?|from)\s+(\d+(?:\.\d+)?(?:\s*[a-z]+)?)", re.IGNORECASE)
+
+
+_ITEM_LEAD = re.compile(r"[\s•*\-–\d.):]*(?:(?:soluble|oral|topical|dispersible)\s+)?", re.IGNORECASE)
+_LIST_INTRO = re.compile(
+    r"^[^:\n]{0,80}\b(?:medicines?|medications?|tablets?|drugs?|meds|inhalers?|injections?|creams?|drops)\b"
+    r"[^:\n]{0,40}:\s*$",
+    re.IGNORECASE,
+)
 
 
 class RecordReader:
@@ -107,6 +115,9 @@ class RecordReader:
                 value = m.group(1)
                 if (ft := FROM_TO.search(value)) is not None:
                     dose_before, dose_after = ft.group(1), ft.group(2)
+                elif (to := TO_DOSE.search(value)) is not None:
+                    # "Ramipril 5 mg once daily. Description of amendment: dose changed to 2.5 mg once daily"
+                    dose_before, dose_after = (drug._.dosage or {}).get("dose"), to.group(1)
                 got = self._classify(value)
                 if got and (found is None or found[0] in ("change", "switch")):
                     found, status_end = got, ls + m.end()
@@ -115,6 +126,8 @@ class RecordReader:
             if found is None:
                 continue
             act, rule = found
+            if act == "switch" and dose_after:
+                act = "change"
             if act == "switch":
                 act = "stop" if action == "stop" else "start"
             if act == "change":
@@ -182,6 +195,13 @@ class RecordReader:
             changes.append(change)
             done.add(d.start_char)
 
+    @staticmethod
+    def _list_intro(line: str, start: int, drugs: list[Span]) -> bool:
+        """A sentence introducing a list ("We started three new tablets today:"), naming no drug itself."""
+        return _LIST_INTRO.match(line) is not None and not any(
+            start <= d.start_char < start + len(line) for d in drugs
+        )
+
     def _list_headers(
         self, doc: Doc, text: str, drugs: list[Span], changes: list[dict[str, Any]], done: set[int]
     ) -> None:
@@ -193,11 +213,12 @@ class RecordReader:
         for m in re.finditer(r"[^\n]+", text):
             head = _header_cell(m.group(0))
             supply = self.rx_supply.match(head) is not None
-            if not supply and not self.rx_list_header.match(head):
+            header = supply or self.rx_list_header.match(head) is not None
+            if not header and not self._list_intro(head, m.start(), drugs):
                 continue
             found = ("start", "list_supplied") if supply else self._classify(head)
-            if found is None:
-                continue
+            if found is None or (not header and found[1] == "stop_dc"):
+                continue  # "meds at d/c:": in a sentence, d/c is the discharge
             act, rule = found
             pos = m.end() + 1
             while pos < len(text):
@@ -207,8 +228,8 @@ class RecordReader:
                 if not line.strip() or self.rx_list_header.match(line):
                     break
                 d = next((x for x in drugs if pos <= x.start_char < le and x.start_char not in done), None)
-                if d is None:
-                    break
+                if d is None or not _ITEM_LEAD.fullmatch(text, pos, d.start_char):
+                    break  # the list ends at a line that does not start with a drug
                 action: str | None = act
                 if action in ("change", "switch"):
                     ft = FROM_TO.search(line)

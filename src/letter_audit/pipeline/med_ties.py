@@ -51,6 +51,8 @@ _SPLIT_WORD = re.compile(
     + r")(?![\w-])",
     re.IGNORECASE,
 )
+_INFINITIVE = re.compile(r"(?<![\w-])to\s+$", re.IGNORECASE)
+_OBJECT = re.compile(r"\s+(?:the|a|an|your|his|her|their|its|any|some|this|that)\b", re.IGNORECASE)
 _WORDS = re.compile(r"[A-Za-z][\w'-]*|\d+(?:\.\d+)?")
 _FWD_PUNCT = re.compile(r"^[\s:\-–—(\[*•]*(?:,[\s:\-–—(\[*•]*)?$")  # one comma: "started a PPI, lansoprazole"
 _BACK_PUNCT = re.compile(r"^[\s:\-–—()\[\],|*•.]*$")
@@ -150,7 +152,8 @@ class TieRules:
             (re.compile(rf"^[\s•*\-]*(?:{r.pattern})\b[\s:|]*", re.IGNORECASE | re.MULTILINE), r.action)
             for r in s.record_starts
         ]
-        field = r"(?:^|\|)[\s•*\-]*(?:{})(?!\w)[\s:|]*([^|\n]*)"
+        # a field starts a line or cell, or follows a full stop ("Medication: X 5 mg. Description of ...: Y")
+        field = r"(?:^|\||(?<=\.)[ \t]+)[\s•*\-]*(?:{})(?!\w)[\s:|]*([^|\n]*)"
         self.rx_status = re.compile(field.format(s.record_fields.status), re.IGNORECASE | re.MULTILINE)
         self.rx_reason_field = re.compile(field.format(s.record_fields.reason), re.IGNORECASE | re.MULTILINE)
         self.rx_reason = re.compile(rf"(?<![\w-])(?:{s.reason_cues})(?:(?<=\s)|(?![\w-]))\s*", re.IGNORECASE)
@@ -209,6 +212,9 @@ class TieRules:
         allowed = self.fwd_words if forward else self.back_words
         if not forward:  # "Clenil Modulite 100 stopped": a strength written without its unit
             words = [w for w in words if not w[0].isdigit()]
+        if forward and gap.rstrip().endswith("(") and len(words) <= 5 and "," not in gap:
+            # "started a vaginal oestrogen cream (estriol 0.1%)": a description, then its drug in brackets
+            return len(words)
         if len(words) > 6 or any(w not in allowed for w in words):
             return None
         return len(words)
@@ -227,7 +233,10 @@ class TieRules:
                         break
                     chain.append(d)
                 fwd = (chain, cost)
-        if t.rule.direction in ("backward", "both"):
+        if t.rule.direction in ("backward", "both") and not (
+            _INFINITIVE.search(text, max(0, t.start - 4), t.start) and _OBJECT.match(text, t.end)
+        ):
+            # "ramipril 2.5 mg once a day, to reduce the protein leak": a purpose, not a status
             before = [d for d in ds if d.end_char <= t.start]
             if before:
                 last = before[-1]

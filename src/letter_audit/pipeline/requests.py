@@ -145,7 +145,10 @@ class RequestFinder:
         self.named_gp = [c for c in rules.request_cues if _GP_NAME_SLOT in c.pattern]
         self.cues = comp([c for c in rules.request_cues if c not in self.named_gp])
         # One pass to rule out the many sentences that hold no cue at all (speed: most sentences).
-        plain = [c for c in rules.request_cues if c not in self.named_gp] + rules.none_stated
+        # "Nil" alone counts only under a GP heading, where every sentence is read anyway; leaving it out
+        # keeps the quick test from passing on nearly every sentence (its words "no", "none" are everywhere).
+        anywhere = [c for c in rules.none_stated if "in-section" not in c.id]
+        plain = [c for c in rules.request_cues if c not in self.named_gp] + anywhere
         self.any_cue = _compile("|".join(f"(?:{c.pattern})" for c in plain))
         # any_cue can match only where one of its parts could: their gates together are a quicker test.
         self.any_test = any_gate([_gate(_compile(c.pattern)) for c in plain])

@@ -60,6 +60,7 @@ _NUMBER_RE = re.compile(rf"^\s*{_NUMBERING}\s+|^\s*\d{{1,2}}[.)]")
 _TRAIL_RE = re.compile(r"[\s:;,.\-–—]+$")
 _CELL_SPLIT_RE = re.compile(r"\s*(?:\||\t| {3,})\s*")
 _ITEM_LINE = re.compile(r"[ \t]*(?:\(?\d{1,2}[.)]|[-*•▪●])[ \t]+\S")
+_MID_GP_WORDS = ("gp", "practi", "primary", "surgery")
 _GP_WORD = re.compile(r"\b(?:gp|gps|g\.p\.|general practi\w+|primary care)\b")
 _ASK_WORD = re.compile(
     r"\b(?:actions?|requests?|requested|instructions?|tasks?|to do|asked?|recommendations?|suggestions?|"
@@ -173,6 +174,9 @@ class SectionFinder:
             h = self._line(text, start, end)
             if h is not None:
                 found[h.start] = h
+            low = line.lower()
+            if not any(w in low for w in _MID_GP_WORDS):
+                continue  # quick: no word that every GP heading holds
             for m in self.mid_gp.finditer(text, start, end):
                 hit = self._whole(m.group("h"))
                 if hit is not None:

@@ -9,6 +9,8 @@ start. "Switched from A to B" makes two records that name each other.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -59,6 +61,16 @@ _NEXT_ITEM = re.compile(r"(?:,|\band\b|\bthen\b)\s*(?:(?:a|an|the|his|her|also|s
 _QUESTION = re.compile(r"[^.?!\n]{0,80}(?<=\w)\?(?=\s|$)")  # not "?SIADH" (a query in terse notes)
 _BACK_TO = re.compile(r"\s+back\s+to\b", re.IGNORECASE)
 _TO_DOSE_NEXT = re.compile(rf"\s+to\s+({DOSE})", re.IGNORECASE)
+
+
+def _drugs_after(doc: Doc, pos: int) -> Iterator[Span]:
+    """The drug mentions starting after ``pos``, found by bisecting one cached list of starts per Doc."""
+    group = doc.spans.get("drugs", [])
+    starts = doc.user_data.get("la_drug_starts")
+    if starts is None or len(starts) != len(group):
+        starts = doc.user_data["la_drug_starts"] = [x.start_char for x in group]
+    for k in range(bisect_right(starts, pos), len(starts)):
+        yield group[k]
 
 
 class ChangeDetails(TieRules):
@@ -180,8 +192,8 @@ class ChangeDetails(TieRules):
         Why these bounds: the cue is looked for only before the next drug (whose own reason it would be),
         and the clause ends where the sentence moves on (", and we started", "; please", " - ", a cell bar).
         """
-        drugs = [x for x in doc.spans.get("drugs", []) if x.start_char > max(start, d.start_char)]
-        cue_end = min([end] + [x.start_char for x in drugs[:1]])
+        after = next(_drugs_after(doc, max(start, d.start_char)), None)
+        cue_end = min(end, after.start_char) if after is not None else end
         mr = self.rx_reason.search(text, start, cue_end)
         if mr is None or _NOT_A_REASON.match(text, mr.end()):
             return None
@@ -191,7 +203,7 @@ class ChangeDetails(TieRules):
             stop = close if close != -1 else stop
         cut = _REASON_END.search(text, mr.end(), stop)
         stop = cut.start() if cut else stop
-        first = next((x for x in drugs if x.start_char >= mr.end()), None)
+        first = next(_drugs_after(doc, mr.end() - 1), None)
         if (
             first is not None
             and first.start_char < stop
@@ -205,9 +217,7 @@ class ChangeDetails(TieRules):
     def _own_line(text: str, d: Span, pos: int) -> int:
         """Where what follows a drug stops being about it: the line end, the next drug, or 100 characters."""
         nl = text.find("\n", pos)
-        nxt_drug = next(
-            (x.start_char for x in d.doc.spans.get("drugs", []) if x.start_char > d.start_char), None
-        )
+        nxt_drug = next((x.start_char for x in _drugs_after(d.doc, d.start_char)), None)
         return min(p for p in (nl, nxt_drug, pos + 100, len(text)) if p is not None and p >= 0)
 
     def _switch(

@@ -32,8 +32,10 @@ _COLUMN = re.compile(r"\s*[\w/&'()-]+(?:\s+[\w/&'()-]+){0,2}\s*")
 
 def _header_cell(line: str) -> str:
     """The first cell of a table header row whose other cells are column names, else the whole line."""
+    if "|" not in line:
+        return line
     cells = line.split("|")
-    if len(cells) > 1 and all(_COLUMN.fullmatch(c) for c in cells[1:]):
+    if all(_COLUMN.fullmatch(c) for c in cells[1:]):
         return cells[0]
     return line
 
@@ -214,7 +216,9 @@ class RecordReader:
             head = _header_cell(m.group(0))
             supply = self.rx_supply.match(head) is not None
             header = supply or self.rx_list_header.match(head) is not None
-            if not header and not self._list_intro(head, m.start(), drugs):
+            if not header and (
+                not head.rstrip().endswith(":") or not self._list_intro(head, m.start(), drugs)
+            ):
                 continue
             found = ("start", "list_supplied") if supply else self._classify(head)
             if found is None or (not header and found[1] == "stop_dc"):

@@ -100,7 +100,7 @@ def test_visit_asked_of_the_practice_is_not_hospital_follow_up(nlp, run):
         (
             "He drives a van and is advised not to work for a week; he will get his fit note from you.",
             "requested_from_gp",
-            "fit-requested-from-gp",
+            "fit-requested-req-fit-note-from-gp",
         ),
     ],
 )

@@ -45,6 +45,10 @@ _BARE_CONDITION = re.compile(
 _CONDITION_END = re.compile(
     r"[,;]|\s+(?:please|GP\s+to|(?:we|I)\s+(?:would|will|should|'d)|could\s+you|would\s+you)\b", re.IGNORECASE
 )
+_NEGATION = re.compile(
+    r"^\W*(?:no|nil|none|not|please\s+avoid|avoid|(?:please\s+)?do\s+not|don't|(?:I|we)\s+(?:have|had|did)\s+not)\b",
+    re.IGNORECASE,
+)
 _DONT = re.compile(r"^\W*(?:please\s+)?(?:do\s+not|don't|avoid)\b", re.IGNORECASE)
 # The end of a fronted reason before a request cue ("..., so please could the practice renew it").
 _FRONTED = re.compile(r"[,;]\s*(?:(?:and\s+)?so|therefore|hence)?\s*$", re.IGNORECASE)
@@ -289,8 +293,11 @@ class RequestFinder:
             ):
                 continue
             # In a letter to the patient, "please" and "you" mean the patient, except under a GP heading.
-            plain = to_patient and not in_gp and not self.vocative_gp.match(sent) and not any(
-                a <= s < b for a, b in gp_notes
+            plain = (
+                to_patient
+                and not in_gp
+                and not self.vocative_gp.match(sent)
+                and not any(a < e and s < b for a, b in gp_notes)
             )
             if plain and self.patient_own.match(sent):
                 continue  # "Please book these blood tests with your practice nurse": the patient's job
@@ -374,9 +381,11 @@ class RequestFinder:
             return out  # an ownerless item the hospital owns ("Repeat OGD in 12 weeks; we will book this")
         for cs, ce in merged:
             clause = sent[cs:ce]
-            if not clause.strip() or (cs > 0 and self.negated_clause.match(clause)):
+            if not clause.strip():
                 continue
             cue = _first(active, clause, hay)
+            if cs > 0 and self.negated_clause.match(clause) and (cue is None or _NEGATION.match(clause)):
+                continue  # "; he will get his fit note from you" has a cue of its own: not a statement
             hosp = _first(self.hospital, clause, hay)
             if cue is None and self.patient_clause.search(clause):
                 owner = None  # "..., and if his weight rises he knows to contact the nurses": the patient's

@@ -22,6 +22,7 @@ _ABBREV = frozenset(
     "dr mr mrs ms miss prof st no nos approx e.g eg i.e ie etc vs cf inc dept tel ext fig wk wks mth "
     "mths yr yrs".split()
 )
+_COPY_LINE = re.compile(r"(?:cc|c\.c\.|copy\s+to)\b", re.IGNORECASE)  # "cc Dr R H, X Surgery - could you ..."
 _FIELD_LABEL = re.compile(r"[a-z][\w/&-]*(?:[ \t][\w/&-]+){0,2}[ \t]*:[ \t]*\S")
 _SENT_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[A-Z(\"'•\-\d])")
 
@@ -48,7 +49,7 @@ def _continues(text: str, prev: tuple[int, int], nxt: tuple[int, int]) -> bool:
     next_text = text[nxt[0] : nxt[1]]
     if _LIST_MARK.match(next_text) or prev_text.endswith((".", "!", "?", ":", ";")):
         return False
-    if _FIELD_LABEL.match(next_text):
+    if _FIELD_LABEL.match(next_text) or _COPY_LINE.match(next_text):
         return False  # "fit note: n/a, retired" under "HF nurse clinic already booked 01/12": a new field
     last_word = prev_text.rsplit(None, 1)[-1].lower() if prev_text.split() else ""
     first = next_text[0]

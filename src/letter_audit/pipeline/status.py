@@ -28,6 +28,7 @@ from .rxfilter import Gate, Haystack, Scanner
 from .sentences import doc_text, ocr_letters, sentence_spans
 
 RULES_FILE = "status.yaml"
+_IF = re.compile(r"\b(?:if|unless|should)\b", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:no|not|nor|n't|without)\b", re.IGNORECASE)
 
 
@@ -198,7 +199,10 @@ class StatusFinder:
         none.sort()
 
         def keep(hits: list[Hit]) -> list[Hit]:
-            return [h for h in hits if not any(n[0] < h[1] and h[0] < n[1] for n in none)]
+            # a stated field ("Follow-up: discharged from CRHTT to your care") is not cancelled by its words
+            return [
+                h for h in hits if h[2] == "fu-field-gp" or not any(n[0] < h[1] and h[0] < n[1] for n in none)
+            ]
 
         hospital = [
             h
@@ -337,7 +341,8 @@ class StatusComponent:
             for s in requests
             if s._.request_category == "review" and not treatment.search(s.text)
         ]
-        conditional = [(s.start_char, s.end_char) for s in requests if s._.condition]
+        # Only a true contingency ("if pain not settling"), not a time ("once she has settled").
+        conditional = [(s.start_char, s.end_char) for s in requests if s._.condition and _IF.search(s.text)]
         requested = [(s.start_char, s.end_char) for s in requests]
         fu_bodies = [
             s._.body_start

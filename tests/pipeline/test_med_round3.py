@@ -345,3 +345,31 @@ def test_every_shipped_trigger_is_one_top_level_alternative(make_nlp) -> None:
     combined = "|".join(f"(?:{r.pattern})" for r in comp.triggers)
     assert len(_split_top(combined)) == len(comp.triggers)
     assert "us" in comp.trigger_firsts  # "use paracetamol instead"
+
+
+def test_relative_which_refers_to_the_drug_before_it(make_nlp, run) -> None:
+    text = (
+        "She takes norethisterone 5 mg three times a day, prescribed by her gynaecologist, "
+        "which she must now stop, as hormone treatment is not advised."
+    )
+    assert _changes(make_nlp, run, text) == [("norethisterone", "stop")]
+    assert _changes(make_nlp, run, "He is on amlodipine, which you may wish to stop.") == []
+
+
+def test_sent_home_on_a_course_to_complete(make_nlp, run) -> None:
+    text = (
+        "Discharged on oral co-amoxiclav 625 mg three times a day to complete 7 days in total (5 more days)."
+    )
+    assert _changes(make_nlp, run, text) == [("co-amoxiclav", "start")]
+
+
+def test_coordinated_course_and_alongside(make_nlp, run) -> None:
+    text = (
+        "I have started Flixonase Nasules twice a day, and a one-week course of prednisolone tablets, 30 mg."
+    )
+    assert _changes(make_nlp, run, text) == [("fluticasone", "start"), ("prednisolone", "start")]
+    text = "We started prednisolone 60 mg each morning today, with omeprazole 20 mg daily alongside it."
+    assert _changes(make_nlp, run, text) == [("prednisolone", "start"), ("omeprazole", "start")]
+    assert _changes(make_nlp, run, "She has taken aspirin alongside it for years.") == []
+    text = "Her zopiclone, which she has taken for many years, has been brought down to 3.75 mg at night."
+    assert _changes(make_nlp, run, text) == [("zopiclone", "decrease")]

@@ -51,6 +51,9 @@ _AT_HOME = re.compile(
     r"|for \d+ (?:days?|weeks?)\b.{0,60}\bthen stop\W*$)",
     re.IGNORECASE,
 )
+_SENT_HOME_ON = re.compile(
+    r"\b(?:discharged|sent home|went home|home)\s+(?:on|with)\s+(?:oral\s+|a course of\s+)?$", re.I
+)
 _USUAL = re.compile(
     r"\b(?:continued?|unchanged|usual|regular|long-?term|completed"
     r"|given (?:on the ward|in hospital|on the unit))\b",
@@ -333,11 +336,16 @@ class MedListComparer:
             for s in doc.spans.get("sections", [])
             if s.label_ in self.rules.admission_sections
         ]
-        for d in self._line_leaders(doc, drugs, 0, len(text)):
+        # ... or a sentence that sends the patient home on it ("Discharged on oral co-amoxiclav ... to
+        # complete 7 days in total")
+        sent_home = [d for d in drugs if _SENT_HOME_ON.search(text, max(0, d.start_char - 40), d.start_char)]
+        for d in self._line_leaders(doc, drugs, 0, len(text)) + sent_home:
             if d in out or any(a <= d.start_char < b for a, b in adm):
                 continue
             line_end = text.find("\n", d.start_char)
             line = text[d.start_char : line_end if line_end != -1 else len(text)]
+            if d in sent_home:
+                line = line.split(". ", 1)[0]
             if _AT_HOME.search(line) and not _USUAL.search(line):
                 out.append(d)
         return out

@@ -51,6 +51,12 @@ _SPLIT_WORD = re.compile(
     + r")(?![\w-])",
     re.IGNORECASE,
 )
+# ", which she must now" / ", which we": a relative clause whose object is the drug before it
+_RELATIVE = re.compile(
+    r",\s*which\s+(?:(?:she|he|they|we|I|I've|we've|you|the patient|the team)\s+)?"
+    r"(?:(?:has|have|had|must|can|should|will|is|are|was|were|now|also|been|then)\s+){0,3}$",
+    re.IGNORECASE,
+)
 _INFINITIVE = re.compile(r"(?<![\w-])to\s+$", re.IGNORECASE)
 _OBJECT = re.compile(r"\s+(?:the|a|an|your|his|her|their|its|any|some|this|that)\b", re.IGNORECASE)
 _WORDS = re.compile(r"[A-Za-z][\w'-]*|\d+(?:\.\d+)?")
@@ -263,6 +269,15 @@ class TieRules:
                     # the drug is the subject of a passive verb further on: "Tacrolimus 0.1% ointment
                     # twice daily to the face and neck has been started"
                     back = ([before[0]], 6)
+                elif (
+                    not tight
+                    and (rel := _RELATIVE.search(gap))
+                    and "\n" not in gap
+                    and "." not in gap[: rel.start()]
+                ):
+                    # "norethisterone ..., prescribed by her gynaecologist, which she must now stop": "which"
+                    # is the last drug named before it
+                    back = ([last], 5)
         if fwd and back:
             if fwd[1] != back[1]:
                 return fwd if fwd[1] < back[1] else back

@@ -161,3 +161,28 @@ def test_layout_table_heading_ends_the_gp_section(nlp, run) -> None:
         ("follow_up", "Community Midwife Follow Up"), ("other", "Discharging Midwife"),
     ]
     assert [s.text for s in doc.spans["gp_actions"]] == ["Please repeat a full blood count at 4 weeks"]
+
+
+def test_then_splits_a_drug_change_from_the_test_before_it(nlp, run):
+    text = "Actions for GP: check U&E 1-2 weeks after starting ramipril, then uptitrate it every 2 weeks."
+    assert found(nlp, run, text) == [
+        ("check U&E 1-2 weeks after starting ramipril", "monitoring"),
+        ("uptitrate it every 2 weeks", "prescribing"),
+    ]
+    # one drug's plan stays one request
+    text = "Actions for GP: Restart ramipril at 5 mg when creatinine <120, then titrate back to 10 mg."
+    assert found(nlp, run, text) == [
+        ("Restart ramipril at 5 mg when creatinine <120, then titrate back to 10 mg", "prescribing")
+    ]
+
+
+def test_with_tests_on_a_schedule_is_a_second_request(nlp, run):
+    text = "Please continue to prescribe methotrexate under the agreement, with FBC and LFT every 4 weeks."
+    assert found(nlp, run, text) == [
+        ("Please continue to prescribe methotrexate under the agreement", "prescribing"),
+        ("FBC and LFT every 4 weeks", "monitoring"),
+    ]
+
+
+def test_the_practice_should_not_prescribe_is_not_a_request(nlp, run):
+    assert found(nlp, run, "Supplied by our homecare provider; the practice should not prescribe it.") == []

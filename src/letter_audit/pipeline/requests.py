@@ -34,6 +34,11 @@ _CONSIDER = re.compile(r"\bconsider(?:ing)?\b", re.IGNORECASE)
 _VERB_REACH = 60
 _RUN_ON = re.compile(r"\b(?:and|so|but)\s+", re.IGNORECASE)
 _THEN = re.compile(r",\s*then\b", re.IGNORECASE)
+_THEN_JOIN = re.compile(r"\s*,\s+then\s+", re.IGNORECASE)
+_TESTS = (
+    r"FBC|U\s*&\s*Es?|LFTs?|TFTs?|bloods?|blood\s+tests?|INR|(?:lithium\s+)?levels?|HbA1c|BP|blood\s+pressure"
+    r"|weight|ECG"
+)
 # A clause that is only a condition or a reason ("if low mood returns", "As your practice manages his
 # warfarin") belongs to the request after it.
 _BARE_CONDITION = re.compile(
@@ -187,6 +192,7 @@ class RequestFinder:
         verbs = "|".join(
             re.escape(v) for v in sorted(rules.action_verbs, key=len, reverse=True) if v.lower() not in joins
         )
+        every_verb = "|".join(re.escape(v) for v in sorted(rules.action_verbs, key=len, reverse=True))
         verbs = rf"(?:{verbs})\b(?!\s+of\b)"  # "... and review of the murmur": a noun, not a second request
         # Where one clause ends and the next begins inside a sentence. A verb in join_verbs never opens a
         # new clause, and neither does a conditional one ("... and restart ramipril if creatinine falls").
@@ -203,6 +209,13 @@ class RequestFinder:
             rf"|\s*,\s+(?=(?:I|we)\s+(?:will|have|shall)\b)"
             # "check U+E in 1-2 weeks, and if BP remains high, consider adding amlodipine": a second request.
             rf"|\s*,\s+and\s+(?=if\b)"
+            # "check U&E 1-2 weeks after starting ramipril, then uptitrate ramipril": kept apart below only
+            # after a test; "restart ramipril ..., then titrate back" stays one plan.
+            rf"|\s*,\s+then\s+(?={lead}(?:{every_verb})\b)"
+            # "... under the shared care agreement, with FBC, U&E and LFT every 4 weeks": the tests are a
+            # request of their own.
+            rf"|\s*,\s+with\s+(?=(?:{_TESTS})\b[^;.]{{0,60}}?\b(?:every|weekly|monthly|fortnightly|"
+            rf"\d+[- ](?:weekly|monthly)|in\s+\d))"
             # "HbA1c in 3 months and his renal function in 4 weeks": a second object with its own time.
             rf"|(?:(?<=weeks)|(?<=months)|(?<=days)|(?<=week)|(?<=month))\s+and\s+"
             rf"(?=(?:his|her|their|the)\s+[^,;.]{{1,40}}?"
@@ -225,6 +238,11 @@ class RequestFinder:
         if sentence and sentence != text and self.category(sentence) == "fit_note":
             return "fit_note"  # "a further fit note ...; please could you provide one"
         return "other"
+
+    def _verb_kind(self, text: str) -> str | None:
+        """The kind of a clause's first action verb ("check ..." -> monitoring), or None."""
+        m = self.first_verb.search(text, 0, _VERB_REACH)
+        return self.verb_category[m.group(1).lower()] if m is not None else None
 
     def timeframe(self, text: str, hay: Haystack | None = None) -> str | None:
         hit = _first(self.timeframes, text, hay)
@@ -367,7 +385,12 @@ class RequestFinder:
         for cs, ce in bounds:
             prev = sent[merged[-1][0] : merged[-1][1]] if merged else ""
             joined = sent[merged[-1][1] : cs] if merged else ""
-            if merged and (_BARE_CONDITION.match(prev) or (_THEN.search(prev) and ";" not in joined)):
+            after_test = _THEN_JOIN.fullmatch(joined) is not None and self._verb_kind(prev) == "monitoring"
+            if merged and (
+                _BARE_CONDITION.match(prev)
+                or (_THEN.search(prev) and ";" not in joined)
+                or (_THEN_JOIN.fullmatch(joined) and not after_test)
+            ):
                 # "if low mood returns, consider ...", and "X for 12 months, then stop it and continue Y"
                 merged[-1] = (merged[-1][0], ce)
             else:

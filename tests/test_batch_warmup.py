@@ -30,6 +30,16 @@ def test_build_pending_builds_gates_and_scanners_made_so_far() -> None:
     assert rxfilter.build_pending() == 0
 
 
+def test_build_pending_used_only_leaves_unused_gates_to_build_themselves() -> None:
+    used, unused = Gate(re.compile(r"\bsick\s+note\b", re.I)), Gate(re.compile(r"\bmed3\b", re.I))
+    rxfilter.build_pending(used_only=True)  # whatever earlier tests left
+    used.may_match(Haystack("a sick note"))  # one use: still says maybe
+    assert rxfilter.build_pending(used_only=True) == 1
+    assert used.may_match(Haystack("nothing")) is False
+    assert unused in rxfilter._PENDING
+    assert unused.may_match(Haystack("nothing")) is True  # not built: maybe
+
+
 @pytest.fixture(scope="module")
 def nlp() -> Any:
     return pipeline_mod.build_pipeline()
@@ -49,8 +59,8 @@ def test_warm_up_changes_no_report_and_keeps_common_words(fresh_pipeline: Any) -
     cold = batch.audit_bytes(LETTER, "a.txt")
     assert cold["letter_type"] == "discharge_summary"
     assert "tablets" not in fresh_pipeline.vocab.strings
-    batch_warmup.warm_up(None)
-    assert not rxfilter._PENDING
+    batch_warmup.warm_up(None, {".txt"})
+    assert all(item._uses == 0 for item in rxfilter._PENDING)  # every gate the letters used is built
     assert "tablets" in fresh_pipeline.vocab.strings  # learnt outside the memory zone, so kept
     warm = batch.audit_bytes(LETTER, "a.txt")
     assert warm == cold

@@ -188,12 +188,12 @@ def tidy_memory() -> None:
         gc.collect()
 
 
-def _warm_up(standard_path: str | None) -> None:
+def _warm_up(standard_path: str | None, paths: Sequence[str] | None = None) -> None:
     """Warm this process before workers are forked (see ``batch_warmup``): workers, including those
     started later to replace one, inherit warm modules, caches, vocabulary and rule gates."""
     from .batch_warmup import warm_up
 
-    warm_up(standard_path)
+    warm_up(standard_path, None if paths is None else {Path(p).suffix for p in paths})
 
 
 def _worker_init(standard_path: str | None) -> None:
@@ -315,7 +315,7 @@ def run_batch(
         return
     from .batch_workers import run_workers
 
-    _warm_up(std_arg)
+    _warm_up(std_arg, todo)
 
     def error_report(path: str, exc: LetterAuditError) -> dict[str, Any]:
         try:

@@ -198,13 +198,17 @@ _PENDING: weakref.WeakSet[Gate | AnyGate | Scanner] = weakref.WeakSet()
 """Gates and scanners not built yet, so ``build_pending`` can build them all at once."""
 
 
-def build_pending() -> int:
+def build_pending(*, used_only: bool = False) -> int:
     """Build every gate and scanner made so far that is not built yet; returns how many.
 
     A batch calls this in the parent before forking its workers: each worker then inherits built
     gates, instead of every worker parsing every pattern again after its first ``_WARM_USES``
-    letters. When a gate is built never changes what it answers, so this changes no result."""
+    letters. ``used_only`` leaves out those not used yet (they still build themselves after
+    ``_WARM_USES`` uses), as most of them are never needed. When a gate is built never changes what
+    it answers, so this changes no result."""
     pending = sorted(_PENDING, key=_pattern_text)
+    if used_only:
+        pending = [item for item in pending if item._uses > 0]
     for item in pending:
         item.build()
     return len(pending)

@@ -374,3 +374,11 @@ def test_coordinated_course_and_alongside(make_nlp, run) -> None:
     assert _changes(make_nlp, run, "She has taken aspirin alongside it for years.") == []
     text = "Her zopiclone, which she has taken for many years, has been brought down to 3.75 mg at night."
     assert _changes(make_nlp, run, text) == [("zopiclone", "decrease")]
+
+
+def test_previously_reaches_its_own_clause_only(make_nlp, run) -> None:
+    text = "Previously on metformin alone, the diabetes nurse has now started gliclazide 40 mg."
+    assert _changes(make_nlp, run, text) == [("gliclazide", "start")]
+    text = "The diabetes nurse has started gliclazide 40 mg, as her sugars were previously poorly controlled."
+    assert _changes(make_nlp, run, text) == [("gliclazide", "start")]
+    assert _changes(make_nlp, run, "Amlodipine was previously stopped.") == []

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -67,6 +67,9 @@ _GP_NAMED = re.compile(
 )
 
 
+_NEVER = "(?!)"  # a pattern that matches nothing: the default of an optional rule
+
+
 class CategoryCue(Cue):
     category: ActionCategory
 
@@ -80,8 +83,9 @@ class RequestRules(BaseModel):
     section_rule_id: str
     gp_sections: list[str]
     not_request: list[Cue]
-    not_request_overridden_by: dict[str, list[str]]
-    cue_categories: dict[str, ActionCategory]
+    # Fields added in round 3 have defaults, so a pipeline saved before them still loads.
+    not_request_overridden_by: dict[str, list[str]] = Field(default_factory=dict)
+    cue_categories: dict[str, ActionCategory] = Field(default_factory=dict)
     weak_not_request: list[str]
     hospital_owned: list[Cue]
     none_stated: list[Cue]
@@ -92,13 +96,13 @@ class RequestRules(BaseModel):
     statement_clause: Pattern
     none_except: Pattern
     patient_salutation: Pattern
-    addressed_to_practice: Pattern
-    patient_own: Pattern
-    patient_clause: Pattern
+    addressed_to_practice: Pattern = _NEVER
+    patient_own: Pattern = _NEVER
+    patient_clause: Pattern = _NEVER
     gp_addressed_cues: list[str]
     vocative_gp: Pattern
-    gp_note_line: Pattern
-    fact_clause: Pattern
+    gp_note_line: Pattern = _NEVER
+    fact_clause: Pattern = _NEVER
     verb_categories: dict[ActionCategory, list[str]]
     early_categories: list[str]
     categories: list[CategoryCue]

@@ -50,8 +50,8 @@ class FollowUpCues(_Strict):
     gp: list[Cue]
     none: list[Cue]
     none_in_section: Pattern
-    hospital_in_section: Pattern
-    treatment_review: Pattern
+    hospital_in_section: Pattern = "(?!)"  # round-3 fields default to nothing, for older saved pipelines
+    treatment_review: Pattern = "(?!)"
     when: Pattern
     with_whom: Pattern
 

@@ -75,3 +75,13 @@ def test_date_labels(nlp, run, text, expected):
 )
 def test_letter_type_cues(nlp, run, text, kind):
     assert run(nlp, text)._.meta["letter_type"]["value"] == kind
+
+
+def test_terse_ed_slip_is_a_discharge_summary(nlp, run):
+    text = "ED -> ENT on-call | Seacroft Bay Hospital\nSeen 28/12/2025 (night)\nHome same night.\n"
+    meta = run(nlp, text)._.meta
+    assert meta["letter_type"]["value"] == "discharge_summary"
+    assert {f: d["date"] for f, d in meta["dates"].items()} == {
+        "admission": dt.date(2025, 12, 28),
+        "discharge": dt.date(2025, 12, 28),
+    }

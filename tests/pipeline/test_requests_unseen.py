@@ -186,3 +186,14 @@ def test_with_tests_on_a_schedule_is_a_second_request(nlp, run):
 
 def test_the_practice_should_not_prescribe_is_not_a_request(nlp, run):
     assert found(nlp, run, "Supplied by our homecare provider; the practice should not prescribe it.") == []
+
+
+def test_and_if_please_opens_a_second_request_without_a_comma(nlp, run):
+    text = (
+        "I'd be obliged if you would check her U+E in 2 weeks given the ramipril change and if her "
+        "potassium rises above 6.0 please stop the ramipril and let us know."
+    )
+    assert found(nlp, run, text) == [
+        ("I'd be obliged if you would check her U+E in 2 weeks given the ramipril change", "monitoring"),
+        ("if her potassium rises above 6.0 please stop the ramipril and let us know", "prescribing"),
+    ]

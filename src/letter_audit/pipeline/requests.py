@@ -213,6 +213,8 @@ class RequestFinder:
             rf"|\s*,\s+(?=(?:I|we)\s+(?:will|have|shall)\b)"
             # "check U+E in 1-2 weeks, and if BP remains high, consider adding amlodipine": a second request.
             rf"|\s*,\s+and\s+(?=if\b)"
+            # "... given the ramipril change and if her potassium rises above 6.0 please stop it"
+            rf"|\s+and\s+(?=if\b(?:[^,;.]|\.(?=\d)){{0,80}}?\b(?:please|pls|GP\s+to|could\s+you|would\s+you)\b)"
             # "check U&E 1-2 weeks after starting ramipril, then uptitrate ramipril": kept apart below only
             # after a test; "restart ramipril ..., then titrate back" stays one plan.
             rf"|\s*,\s+then\s+(?={lead}(?:{every_verb})\b)"

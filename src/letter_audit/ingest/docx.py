@@ -87,7 +87,7 @@ def read_docx(data: bytes, name: str, builder: LetterBuilder, max_unzipped_bytes
         raise CorruptDocx(f"DOCX is damaged or is not a Word document: {exc}", path=name) from None
     except Exception as exc:  # lxml XMLSyntaxError and friends from a damaged part
         raise CorruptDocx(f"DOCX is damaged: {type(exc).__name__}", path=name) from None
-    _read_container(document, document.element.body, builder, _Styles(document))
+    _read_container(document, document.element.body, builder, _Styles(document, data))
     for section in document.sections:
         for part in (section.header, section.footer, section.first_page_header, section.first_page_footer):
             try:
@@ -99,19 +99,26 @@ def read_docx(data: bytes, name: str, builder: LetterBuilder, max_unzipped_bytes
                 continue
 
 
+_KNOWN_STYLES: dict[tuple[str, str | None, str], Any] = {}
+"""(styles part digest, style id, "name" or "bold") -> answer, across documents: letters from one
+template share their styles part, and the answers depend on nothing else."""
+_MAX_KNOWN = 512
+
+
 class _Styles:
     """Paragraph styles of one document, each resolved once.
 
     Why: python-docx resolves ``paragraph.style`` afresh on every call, and a paragraph with no style
     of its own (most of them) makes it scan every style in the document for the default one, which
-    was most of the time spent reading a DOCX letter. The answer depends only on the style id, so it
-    is kept per id: the same style object, name and boldness python-docx gives, found once.
+    was most of the time spent reading a DOCX letter. The answer depends only on the style id and the
+    document's styles part, so it is kept per id, and per styles part across the letters of one
+    template: the same name and boldness python-docx gives, found once.
     """
 
-    def __init__(self, document: Any) -> None:
+    def __init__(self, document: Any, data: bytes) -> None:
         self._part = document.part
         self._styles: dict[str | None, Any] = {}
-        self._bold: dict[str | None, bool] = {}
+        self._digest = _styles_digest(document, data)
 
     def _style(self, style_id: str | None) -> Any:
         if style_id not in self._styles:
@@ -120,18 +127,42 @@ class _Styles:
             self._styles[style_id] = self._part.get_style(style_id, WD_STYLE_TYPE.PARAGRAPH)
         return self._styles[style_id]
 
+    def _known(self, style_id: str | None, what: str) -> Any:
+        key = (self._digest or "", style_id, what)
+        if self._digest is not None and key in _KNOWN_STYLES:
+            return _KNOWN_STYLES[key]
+        style = self._style(style_id)
+        if what == "name":
+            answer: Any = (style.name if style is not None else "") or ""
+        else:
+            answer = bool(style is not None and style.font.bold)
+        if self._digest is not None:
+            if len(_KNOWN_STYLES) >= _MAX_KNOWN:
+                _KNOWN_STYLES.clear()
+            _KNOWN_STYLES[key] = answer
+        return answer
+
     def name(self, paragraph: Paragraph) -> str:
         """The name of the paragraph's style ("" without one)."""
-        style = self._style(paragraph._p.style)
-        return (style.name if style is not None else "") or ""
+        return str(self._known(paragraph._p.style, "name"))
 
     def bold(self, paragraph: Paragraph) -> bool:
         """Whether the paragraph's style makes its text bold."""
-        style_id = paragraph._p.style
-        if style_id not in self._bold:
-            style = self._style(style_id)
-            self._bold[style_id] = bool(style is not None and style.font.bold)
-        return self._bold[style_id]
+        return bool(self._known(paragraph._p.style, "bold"))
+
+
+def _styles_digest(document: Any, data: bytes) -> str | None:
+    """SHA-256 of the document's styles part as stored in the file (None without one)."""
+    import hashlib
+
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    try:
+        partname = document.part.part_related_by(RT.STYLES).partname
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            return hashlib.sha256(zf.read(partname.lstrip("/"))).hexdigest()
+    except (KeyError, ValueError, OSError, zipfile.BadZipFile, zlib.error):
+        return None
 
 
 def _read_container(parent: Any, element: Any, builder: LetterBuilder, styles: _Styles) -> None:

@@ -197,3 +197,21 @@ def test_and_if_please_opens_a_second_request_without_a_comma(nlp, run):
         ("I'd be obliged if you would check her U+E in 2 weeks given the ramipril change", "monitoring"),
         ("if her potassium rises above 6.0 please stop the ramipril and let us know", "prescribing"),
     ]
+
+
+def test_gp_label_line_is_a_gp_region_for_that_line(nlp, run):
+    text = (
+        "GP: TFTs in 6 weeks and adjust levothyroxine. Calcium and PTH at the same time.\n"
+        "Histology will be discussed at our MDT.\n"
+    )
+    assert found(nlp, run, text) == [
+        ("TFTs in 6 weeks and adjust levothyroxine", "monitoring"),
+        ("Calcium and PTH at the same time", "monitoring"),
+    ]
+    # a GP label naming the practice is demographics, not a request
+    assert found(nlp, run, "GP: Dr E Ferris, Kingfisher Surgery\n") == []
+
+
+def test_nothing_required_under_a_gp_label_is_not_an_item(nlp, run):
+    text = "GP: nothing routine required; if no better by day 5 please review him.\n"
+    assert found(nlp, run, text) == [("if no better by day 5 please review him", "review")]

@@ -50,8 +50,9 @@ _BARE_CONDITION = re.compile(
 _CONDITION_END = re.compile(
     r"[,;]|\s+(?:please|GP\s+to|(?:we|I)\s+(?:would|will|should|'d)|could\s+you|would\s+you)\b", re.IGNORECASE
 )
+_NOTHING = re.compile(r"^\W*(?:no|nil|none|nothing|not)\b", re.IGNORECASE)
 _NEGATION = re.compile(
-    r"^\W*(?:no|nil|none|not|please\s+avoid|avoid|(?:please\s+)?do\s+not|don't|(?:I|we)\s+(?:have|had|did)\s+not)\b",
+    r"^\W*(?:no|nil|none|nothing|not|please\s+avoid|avoid|(?:please\s+)?do\s+not|don't|(?:I|we)\s+(?:have|had|did)\s+not)\b",
     re.IGNORECASE,
 )
 _DONT = re.compile(r"^\W*(?:please\s+)?(?:do\s+not|don't|avoid)\b", re.IGNORECASE)
@@ -413,7 +414,11 @@ class RequestFinder:
             if not clause.strip():
                 continue
             cue = _first(active, clause, hay)
-            if cs > 0 and self.negated_clause.match(clause) and (cue is None or _NEGATION.match(clause)):
+            first_in_gp = cs == 0 and owner == section_owner  # "GP: nothing routine required; if ..."
+            negated = (cs > 0 and self.negated_clause.match(clause)) or (
+                first_in_gp and _NOTHING.match(clause)
+            )
+            if negated and (cue is None or _NEGATION.match(clause)):
                 continue  # "; he will get his fit note from you" has a cue of its own: not a statement
             hosp = _first(self.hospital, clause, hay)
             if cue is None and self.patient_clause.search(clause):

@@ -60,6 +60,11 @@ _NUMBER_RE = re.compile(rf"^\s*{_NUMBERING}\s+|^\s*\d{{1,2}}[.)]")
 _TRAIL_RE = re.compile(r"[\s:;,.\-–—]+$")
 _CELL_SPLIT_RE = re.compile(r"\s*(?:\||\t| {3,})\s*")
 _ITEM_LINE = re.compile(r"[ \t]*(?:\(?\d{1,2}[.)]|[-*•▪●])[ \t]+\S")
+_GP_LABEL = re.compile(
+    r"[ \t]*GP[ \t]*:[ \t]*(?=\S)(?![^\n]*\b(?:Dr|Doctor|surgery|practice|centre|center|medical|health|group|"
+    r"partnership|clinic)\b)",
+    re.IGNORECASE,
+)
 _MID_GP_WORDS = ("gp", "practi", "primary", "surgery")
 _GP_WORD = re.compile(r"\b(?:gp|gps|g\.p\.|general practi\w+|primary care)\b")
 _ASK_WORD = re.compile(
@@ -266,6 +271,12 @@ class SectionFinder:
                     hit[1],
                     m.group("h"),
                 )
+        label = _GP_LABEL.match(raw)
+        if label is not None:
+            # "GP: TFTs in 6 weeks ... Calcium and PTH at the same time." (not "GP: Dr Ferris, X Surgery")
+            return Heading(
+                start + lead, start + lead + 2, start + label.end(), "gp_actions", "sec-gp-label", "GP"
+            )
         if len(stripped) <= 160 and (_unknown_heading(stripped) or _title_line(stripped)):
             gp = _gp_like(stripped)
             if gp is not None:
@@ -282,7 +293,8 @@ def _paragraph_end(text: str, h: Heading) -> int:
     line_start = text.rfind("\n", 0, h.start) + 1
     line_end = text.find("\n", h.start)
     line_end = len(text) if line_end < 0 else line_end
-    if text[line_start : h.start].strip() == "" and line_end - line_start <= 160:
+    own_line = h.body_start >= line_end or h.rule != "sec-gp-label"  # "GP: ..." labels its line only
+    if text[line_start : h.start].strip() == "" and line_end - line_start <= 160 and own_line:
         return len(text)
     end = line_end
     while end < len(text) and _ITEM_LINE.match(text, end + 1):

@@ -215,3 +215,26 @@ def test_gp_label_line_is_a_gp_region_for_that_line(nlp, run):
 def test_nothing_required_under_a_gp_label_is_not_an_item(nlp, run):
     text = "GP: nothing routine required; if no better by day 5 please review him.\n"
     assert found(nlp, run, text) == [("if no better by day 5 please review him", "review")]
+
+
+def test_first_name_salutation_to_a_doctor_is_not_a_patient_letter(nlp, run):
+    # a GP addressed by first name, with the practice above: "please" still asks the practice
+    text = "Dr E Brennan\nThe Health Centre\n\nDear Eleanor,\n\nPlease check his HbA1c in 3 months.\n"
+    assert found(nlp, run, text) == [("Please check his HbA1c in 3 months", "monitoring")]
+    # a first name with no address and no "you" talk is not taken for a patient either
+    assert found(nlp, run, "Dear Sam,\nPlease check her potassium in 1 week.\n") == [
+        ("Please check her potassium in 1 week", "monitoring")
+    ]
+    # a young person written to by first name: "please" is theirs
+    text = "Maya Reid\n17 Quarry Bank Road\n\nDear Maya\nIt was good to see you. Please keep a food diary.\n"
+    assert found(nlp, run, text) == []
+
+
+def test_to_be_done_under_a_gp_heading_is_still_an_item(nlp, run):
+    text = "GP actions\nBloods to be done by the practice nurse in 1 week\n"
+    assert found(nlp, run, text) == [("Bloods to be done by the practice nurse in 1 week", "monitoring")]
+    assert found(nlp, run, "GP actions\nSafety plan written with him\n") == []
+
+
+def test_a_practice_name_after_gp_is_not_a_gp_region(nlp, run):
+    assert found(nlp, run, "GP: Riverside\nHe is well.\n") == []

@@ -98,6 +98,7 @@ class RequestRules(BaseModel):
     none_except: Pattern
     patient_salutation: Pattern
     addressed_to_practice: Pattern = _NEVER
+    speaks_to_patient: Pattern = "."
     patient_own: Pattern = _NEVER
     patient_clause: Pattern = _NEVER
     gp_addressed_cues: list[str]
@@ -187,6 +188,7 @@ class RequestFinder:
         self.statement_clause = _compile(rules.statement_clause)
         self.patient_salutation = _compile(rules.patient_salutation)
         self.addressed_to_practice = _compile(rules.addressed_to_practice)
+        self.speaks_to_patient = _compile(rules.speaks_to_patient)
         self.patient_own = _compile(rules.patient_own)
         self.patient_clause = _compile(rules.patient_clause)
         self.vocative_gp = _compile(rules.vocative_gp)
@@ -341,7 +343,9 @@ class RequestFinder:
         if re.match(r"\s*Dear\s+(?:Mr|Mrs|Ms|Miss|Mx|Master|parents?)\b", m.group(0), re.IGNORECASE):
             return True
         above = text[max(0, m.start() - 240) : m.start()]
-        return self.addressed_to_practice.search(above) is None
+        if self.addressed_to_practice.search(above) is not None or "your patient" in text.lower():
+            return False
+        return self.speaks_to_patient.search(text, m.end()) is not None
 
     def _ruled_out(self, sent: str, hay: Haystack) -> bool:
         """Whether a strong not_request pattern rules the sentence out (and no cue overriding it is there)."""

@@ -62,7 +62,10 @@ _CELL_SPLIT_RE = re.compile(r"\s*(?:\||\t| {3,})\s*")
 _ITEM_LINE = re.compile(r"[ \t]*(?:\(?\d{1,2}[.)]|[-*•▪●])[ \t]+\S")
 _GP_LABEL = re.compile(
     r"[ \t]*GP[ \t]*:[ \t]*(?=\S)(?![^\n]*\b(?:Dr|Doctor|surgery|practice|centre|center|medical|health|group|"
-    r"partnership|clinic)\b)",
+    r"partnership|clinic)\b)"
+    # and the line asks for something ("GP: TFTs in 6 weeks"), not a practice name ("GP: Riverside")
+    r"(?=[^\n]*\b(?:in\s+\d|check|review|refer|adjust|arrange|please|monitor|repeat|bloods?|prescribe|stop|"
+    r"start|continue|TFTs?|U\s*&\s*Es?|FBC|LFTs?|nothing|nil|none|no)\b)",
     re.IGNORECASE,
 )
 _MID_GP_WORDS = ("gp", "practi", "primary", "surgery")

@@ -116,3 +116,18 @@ def test_a_medicine_that_does_not_work_is_not_a_patient_out_of_work(nlp, run):
 def test_home_treatment_team_number_is_a_contact_point(nlp, run):
     contact = run(nlp, "Home Treatment Team (24 hours): 01632 960 745\n")._.contact_point
     assert contact is not None and contact["detail"] == "01632 960 745"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She was seen by her GP last week with chest pain.",
+        "A GP appointment has been booked for next week by the patient.",
+    ],
+)
+def test_past_gp_visits_and_gp_bookings_are_not_follow_up_cues(nlp, run, text):
+    assert owner(nlp, run, text) == ("unclear", "")
+
+
+def test_keen_to_return_to_activities_is_not_off_work(nlp, run):
+    assert run(nlp, "She is keen to return to her walking group.")._.fit_note is None

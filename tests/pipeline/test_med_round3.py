@@ -382,3 +382,8 @@ def test_previously_reaches_its_own_clause_only(make_nlp, run) -> None:
     text = "The diabetes nurse has started gliclazide 40 mg, as her sugars were previously poorly controlled."
     assert _changes(make_nlp, run, text) == [("gliclazide", "start")]
     assert _changes(make_nlp, run, "Amlodipine was previously stopped.") == []
+
+
+def test_relative_which_with_a_status_word(make_nlp, run) -> None:
+    text = "He has loperamide to use if needed, which we supplied."
+    assert _changes(make_nlp, run, text) == [("loperamide", "start")]

@@ -269,12 +269,7 @@ class TieRules:
                     # the drug is the subject of a passive verb further on: "Tacrolimus 0.1% ointment
                     # twice daily to the face and neck has been started"
                     back = ([before[0]], 6)
-                elif (
-                    not tight
-                    and (rel := _RELATIVE.search(gap))
-                    and "\n" not in gap
-                    and "." not in gap[: rel.start()]
-                ):
+                elif (rel := _RELATIVE.search(gap)) and "\n" not in gap and "." not in gap[: rel.start()]:
                     # "norethisterone ..., prescribed by her gynaecologist, which she must now stop": "which"
                     # is the last drug named before it
                     back = ([last], 5)

@@ -230,11 +230,11 @@ class StatusFinder:
                 "when": None,
                 "with_whom": None,
             }
-        order = (("hospital", hospital), ("gp", gp), ("none", none))
+        order: list[tuple[str, list[Hit]]] = [("hospital", hospital), ("gp", gp), ("none", none)]
         if any(h[2] == "fu-field-gp" for h in gp):
             # An explicit "Follow-up: back to GP" field outranks a hospital service mentioned elsewhere.
             gp = [h for h in gp if h[2] == "fu-field-gp"]
-            order = (("gp", gp),)
+            order = [("gp", gp)]
         for owner, hits in order:
             if hits:
                 s, e, rid = hits[0]

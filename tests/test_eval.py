@@ -100,6 +100,14 @@ def test_med_counts_ignore_the_order_of_a_combination() -> None:
     assert med_counts(gold, [("calcium carbonate", "start")]) == (0, 1, 1)
 
 
+def test_med_counts_ignore_a_trailing_salt_word_on_either_side() -> None:
+    assert med_counts([("mycophenolate mofetil", "start")], [("mycophenolate", "start")]) == (1, 0, 0)
+    assert med_counts([("betamethasone", "stop")], [("betamethasone valerate", "stop")]) == (1, 0, 0)
+    # The salt is dropped, never the drug: a name that is only a salt word stays as it is.
+    assert med_counts([("sodium bicarbonate", "start")], [("sodium", "start")]) == (0, 1, 1)
+    assert med_counts([("lithium carbonate", "start")], [("lithium", "stop")]) == (0, 1, 1)
+
+
 def test_med_counts_need_the_action_to_agree() -> None:
     assert med_counts([("ramipril", "increase")], [("ramipril", "start")]) == (0, 1, 1)
 

@@ -71,13 +71,32 @@ class _Model(BaseModel):
 
 
 # -- medication changes ----------------------------------------------------------------------------
+# Salt and ester words that annotators write or leave out inconsistently ("mycophenolate mofetil" and
+# "mycophenolate", "betamethasone valerate" and "betamethasone"). The gold conventions drop salts
+# "unless they are the identity of the product", which is a judgement two annotators make differently;
+# the reconciling reader means the same drug either way, so a trailing one is ignored on both sides.
+_SALT_WORDS = frozenset(
+    "hydrochloride dihydrochloride hydrobromide bromide furoate sodium potassium propionate dipropionate "
+    "valerate maleate besilate fumarate mesilate mesylate tartrate succinate hyclate monohydrate dihydrate "
+    "trihydrate hemihydrate anhydrous erbumine arginine axetil cilexetil medoxomil etexilate mofetil "
+    "acetate phosphate sulfate sulphate citrate carbonate gluconate".split()
+)
+
+
+def _strip_salt(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[-1] in _SALT_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
 def _drug_key(drug: str) -> str:
-    """Lower-case, spaces collapsed, and the parts of a combination in a fixed order.
+    """Lower-case, spaces collapsed, a trailing salt word dropped, a combination's parts in one order.
 
     "calcium carbonate with colecalciferol" and "colecalciferol with calcium carbonate" name one product;
     which order a lexicon or an annotator writes is not an extraction error.
     """
-    parts = [" ".join(p.split()) for p in drug.lower().replace(" and ", " with ").split(" with ")]
+    parts = [_strip_salt(p) for p in drug.lower().replace(" and ", " with ").split(" with ")]
     return " with ".join(sorted(p for p in parts if p))
 
 

@@ -80,6 +80,14 @@ class RequestCues(_Group):
     """Suture or clip removal and wound checks (flagged only under the ``flag_wound_care`` setting)."""
     rerefer_recall: list[Regex] = Field(default_factory=list)
     """A re-referral for the hospital's own surveillance or its own histology: call and recall."""
+    not_referred: list[Regex] = Field(default_factory=list)
+    """The letter answers the practice without taking the patient on (an Advice and Guidance reply):
+    a referral it suggests is the practice's own first referral, not an onward one."""
+    unrelated_need: list[Regex] = Field(default_factory=list)
+    """The sentence says the need is outside the referred condition ("unrelated to his ears")."""
+    own_request: list[Regex] = Field(default_factory=list)
+    """An item that opens with a request of its own ("recheck her HbA1c ... and send the result"), so
+    it is not the results tail of the request before it."""
     results_back: list[Regex]
     """Asking the practice to send results or readings back to the hospital."""
     results_back_conditional: list[Regex]

@@ -25,6 +25,7 @@ def flag_requests(letter: Letter, findings: Findings, standard: Standard, cues: 
     """The letter's GP actions, each copied with ``inappropriate`` and ``rule`` decided afresh."""
     did_not_attend = findings.did_not_attend or any_match(cues.requests.did_not_attend, letter.text)
     agreement = _shared_care_agreed(letter.text, cues)
+    not_referred = any_match(cues.requests.not_referred, letter.text)
     flagged = []
     for action in findings.gp_actions:
         sentence = _sentence(letter, action, findings.gp_actions, cues)
@@ -38,6 +39,7 @@ def flag_requests(letter: Letter, findings: Findings, standard: Standard, cues: 
             did_not_attend=did_not_attend,
             agreement=agreement,
             before=_sentence_before(letter, action),
+            not_referred=not_referred,
         )
         flagged.append(action.model_copy(update={"inappropriate": rule is not None, "rule": rule}))
     return flagged
@@ -53,6 +55,7 @@ def classify(
     did_not_attend: bool,
     agreement: bool,
     before: str = "",
+    not_referred: bool = False,
 ) -> InappropriateRule | None:
     """The rule a request breaks, or None when it is a fair request of the practice.
 
@@ -60,6 +63,8 @@ def classify(
     ("arrange an HbA1c and send us the result"), and the second half decides what the first is.
     ``whole`` is the full sentence, for requests that point back ("a fit note ...; please provide one").
     ``before`` is the sentence before it, for a drug the request names only as "it".
+    ``not_referred`` says the hospital has not taken the patient on (an Advice and Guidance reply), so
+    a referral it suggests is the practice's first one, not an onward referral.
     """
     text = action.text
     req = cues.requests
@@ -98,6 +103,9 @@ def classify(
             # "refer her for a sleep study": a test the hospital wants is its own to arrange.
             return "call_and_recall"
         exempt = any(re.search(p, text, re.IGNORECASE) for p in settings.onward_referral_exempt)
+        # The onward-referral rule covers needs related to the condition referred: a need the letter
+        # calls unrelated, or any referral when the hospital never took the patient on, is the practice's.
+        exempt = exempt or not_referred or any_match(req.unrelated_need, whole)
         if action.conditional and not settings.flag_conditional_onward_referral:
             exempt = True
         return "onward_referral" if settings.flag_onward_referral and not exempt else None
@@ -136,10 +144,17 @@ def _sentence(letter: Letter, action: GpAction, others: list[GpAction], cues: Cu
     stops = _stops(text, end)
     right = min(stops) if stops else len(text)
     for other in sorted(others, key=lambda a: a.evidence.start):
-        if end <= other.evidence.start < right and not any_match(cues.requests.results_back, other.text):
+        if end <= other.evidence.start < right and not _results_tail(other.text, cues):
             right = other.evidence.start
             break
     return _joined(action.text, text[begin:right])
+
+
+def _results_tail(text: str, cues: Cues) -> bool:
+    """True when an item only sends results back ("and send us the result"), with no request of its
+    own: "recheck her HbA1c and send the result to us" is a request, judged apart from the one before."""
+    req = cues.requests
+    return any_match(req.results_back, text) and not any_match(req.own_request, text)
 
 
 def _whole_sentence(letter: Letter, action: GpAction) -> str:

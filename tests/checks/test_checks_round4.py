@@ -1,0 +1,140 @@
+"""Round-4 rules, written for letters by two new authors: each cue with its near-miss.
+
+Advice and Guidance replies (the hospital never took the patient on, so a referral it suggests is the
+practice's first one), needs the letter calls unrelated to the referred condition, a shared-care
+protocol sent "for information" (not the practice's agreement), re-referral for the hospital's
+surveillance, and a request that carries its own results tail is judged apart from the one before it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from letter_audit.report import GpAction
+
+from .build import ev, report
+
+CL = "clinic_letter"
+
+
+def flags(text: str, request: str, category: str, **findings: Any) -> tuple[bool, str | None]:
+    def make(letter):  # type: ignore[no-untyped-def]
+        return [GpAction(text=request, evidence=ev(letter, request), category=category)]
+
+    rep = report(text + "\n", letter_type=CL, gp_actions=make, **findings)
+    return rep.gp_actions[0].inappropriate, rep.gp_actions[0].rule
+
+
+AG = "Advice and Guidance response\nQuestion from the practice: low neutrophils on three counts.\n"
+CLINIC = "Haematology clinic letter\nSeen today in clinic with low neutrophils.\n"
+REFER = "If the neutrophils fall below 1.0, please refer her to haematology."
+
+CASES = [
+    (  # an Advice and Guidance reply: the referral it suggests is the practice's first one
+        AG + REFER,
+        REFER,
+        "referral",
+        (False, None),
+    ),
+    (  # near miss: the same request after a clinic that took the patient on is an onward referral
+        CLINIC + REFER,
+        REFER,
+        "referral",
+        (True, "onward_referral"),
+    ),
+    (  # a contact line offering Advice and Guidance does not make the letter a reply to one
+        "Advice: send an Advice and Guidance request via e-RS\n" + CLINIC + REFER,
+        REFER,
+        "referral",
+        (True, "onward_referral"),
+    ),
+    (  # the hospital says it has not accepted the referral
+        "We have not accepted this as a referral.\nIf she has recurrent infections, please refer her to"
+        " haematology.",
+        "please refer her to haematology",
+        "referral",
+        (False, None),
+    ),
+    (  # a need the letter calls unrelated to the referred condition
+        "That is outside our field, but please could you refer him to dermatology for the mole.",
+        "please could you refer him to dermatology for the mole",
+        "referral",
+        (False, None),
+    ),
+    (  # near miss: a related need is still the hospital's to refer
+        "His hearing loss needs a hearing aid, so please could you refer him to audiology.",
+        "please could you refer him to audiology",
+        "referral",
+        (True, "onward_referral"),
+    ),
+    (  # a shared-care protocol sent "for information" is not the practice's agreement
+        "Please take over prescribing of sulfasalazine; the shared care protocol is attached for your"
+        " information.",
+        "Please take over prescribing of sulfasalazine",
+        "prescribing",
+        (True, "shared_care"),
+    ),
+    (  # near miss: an agreement the practice has signed
+        "Under the shared care agreement your practice signed, please take over prescribing of"
+        " sulfasalazine.",
+        "please take over prescribing of sulfasalazine",
+        "prescribing",
+        (False, None),
+    ),
+    (  # re-referral for the hospital's own surveillance, with no test named
+        "Biopsies taken. Please refer back for surveillance if needed.",
+        "refer back for surveillance if needed.",
+        "referral",
+        (True, "call_and_recall"),
+    ),
+    (  # near miss: re-referral if the symptom returns is a safety net
+        "Please refer back if the symptoms return.",
+        "Please refer back if the symptoms return.",
+        "referral",
+        (False, None),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "asked", "category", "expected"), CASES)
+def test_round4_rule(text: str, asked: str, category: str, expected: tuple[bool, str | None]) -> None:
+    assert flags(text, asked, category) == expected
+
+
+OPTIMISE = (
+    "Please could you optimise her diabetes treatment, recheck her HbA1c in 3 months and send the result"
+    " to the pre-assessment team so that we can relist her."
+)
+
+
+def _two(text: str, first: str, second: str) -> list[tuple[bool, str | None]]:
+    def make(letter):  # type: ignore[no-untyped-def]
+        return [
+            GpAction(text=first, evidence=ev(letter, first), category="review"),
+            GpAction(text=second, evidence=ev(letter, second), category="monitoring"),
+        ]
+
+    rep = report(text + "\n", letter_type=CL, gp_actions=make)
+    return [(a.inappropriate, a.rule) for a in rep.gp_actions]
+
+
+def test_request_with_its_own_results_tail_is_not_the_tail_of_the_one_before() -> None:
+    """Optimising her diabetes is the practice's work; the HbA1c sent back for relisting is not."""
+    got = _two(
+        OPTIMISE,
+        "Please could you optimise her diabetes treatment",
+        "recheck her HbA1c in 3 months and send the result to the pre-assessment team",
+    )
+    assert got == [(False, None), (True, "call_and_recall")]
+
+
+def test_bare_results_tail_still_belongs_to_the_request_before() -> None:
+    """Near miss: "and send us the result" has no request of its own and joins the HbA1c request."""
+    got = _two(
+        "Please arrange an HbA1c and send us the result.",
+        "Please arrange an HbA1c",
+        "send us the result",
+    )
+    assert got[0] == (True, "call_and_recall")

@@ -16,7 +16,7 @@ from bisect import bisect_right
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -45,6 +45,14 @@ class FitNoteCues(_Strict):
     not_needed_in_section: Pattern
 
 
+class Contradiction(_Strict):
+    """Cue ids that cannot both be true of one letter: the writer's own plan to see the patient again and
+    a discharge from that care. With both (a template outcome left on "discharged"), the owner is unclear."""
+
+    hospital: list[str] = []
+    none: list[str] = []
+
+
 class FollowUpCues(_Strict):
     hospital: list[Cue]
     gp: list[Cue]
@@ -52,6 +60,8 @@ class FollowUpCues(_Strict):
     none_in_section: Pattern
     hospital_in_section: Pattern = "(?!)"  # round-3 fields default to nothing, for older saved pipelines
     treatment_review: Pattern = "(?!)"
+    visit_line: Pattern = "(?!)"
+    contradiction: Contradiction = Field(default_factory=lambda: Contradiction())
     when: Pattern
     with_whom: Pattern
 
@@ -69,6 +79,22 @@ class StatusRules(_Strict):
 
 
 Hit = tuple[int, int, str]  # start, end, rule id
+_TITLE_REACH = 400  # a letter's title sits in its first lines
+_NOT_TITLE = re.compile(r"[.:;\d]")
+
+
+def _opens_title(text: str, start: int) -> bool:
+    """Whether a hit opens a short line near the top with no full stop, colon or number: the letter's
+    title ("OUTPATIENT REVIEW", "Outpatient Review - Respiratory Medicine") names the kind of letter,
+    not a plan for the patient."""
+    if start >= _TITLE_REACH:
+        return False
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", start)
+    line = text[ls : le if le >= 0 else len(text)]
+    if text[ls:start].strip(" \t-*#|"):
+        return False
+    return not _NOT_TITLE.search(line) and len(line.split()) <= 8
 _GENERIC_WHO = {"clinic", "the clinic", "team", "the team", "service", "the service", "nurse", "consultant"}
 
 
@@ -132,6 +158,7 @@ class StatusFinder:
         self.fu_none_section = _compile(fu.none_in_section)
         self.fu_hospital_section = _compile(fu.hospital_in_section)
         self.treatment_review = _compile(fu.treatment_review)
+        self.visit_line = _compile(fu.visit_line)
         self.contact = comp(rules.contact.cues)
         self.not_team = _compile(rules.contact.not_team)
         self.team_words = _compile(rules.contact.team_words)
@@ -153,7 +180,13 @@ class StatusFinder:
                 if m is not None:
                     start = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t\n:-|"))
                     return {"status": status, "start": start, "end": m.end(), "rule": f"fit-{status}-section"}
-        requested = sorted(_scan(dict(self.fit)["requested_from_gp"], text, units, hay) + fit_requests)
+        # "no further fit note is needed from the practice" asks nothing of it
+        asked = [
+            h
+            for h in _scan(dict(self.fit)["requested_from_gp"], text, units, hay)
+            if not _NEGATED.search(text[max(0, h[0] - 12) : h[0]])
+        ]
+        requested = sorted(asked + fit_requests)
         asked_units = {u for u in units for h in requested if u[0] <= h[0] < u[1]}
         for status, cues in self.fit:
             if status == "requested_from_gp":  # already scanned above
@@ -174,6 +207,12 @@ class StatusFinder:
                 return {"status": status, "start": s, "end": e, "rule": rid}
         return None
 
+    def _on_visit_line(self, text: str, start: int) -> bool:
+        """Whether a hit sits on a line that reports the visit this letter is about ("Clinic 08/10/2026",
+        "Seen in ILD clinic 20/11/2025", "Clinic | Outpatient review, 30/10/2026"): not a plan."""
+        ls = text.rfind("\n", 0, start) + 1
+        return self.visit_line.match(text, ls) is not None
+
     # -- follow-up --------------------------------------------------------------------------------
     def follow_up(
         self,
@@ -182,7 +221,6 @@ class StatusFinder:
         *,
         gp_reviews: list[Hit],
         fu_bodies: list[int],
-        no_gp_action: bool,
         hay: Haystack | None = None,
         conditional: list[tuple[int, int]] | None = None,
         requested: list[tuple[int, int]] | None = None,
@@ -208,6 +246,8 @@ class StatusFinder:
             h
             for h in keep(_scan(self.fu_hospital, text, units, hay))
             if not _NEGATED.search(text[max(0, h[0] - 8) : h[0]])
+            and not _opens_title(text, h[0])
+            and not self._on_visit_line(text, h[0])
             # a visit inside a request to the practice ("ask the district nurses to review") is its ask
             and not any(rs <= h[0] < re_ for rs, re_ in requested or [])
         ]
@@ -221,15 +261,14 @@ class StatusFinder:
             # A review only if something happens ("GP to review if pain not settling") does not hand the
             # follow-up to the GP when the letter says there is none.
             gp = [h for h in gp if not any(cs <= h[0] < ce for cs, ce in conditional or [])]
-        if not (hospital or gp or none) and no_gp_action:
-            return {
-                "owner": "none",
-                "start": None,
-                "end": None,
-                "rule": "fu-none-no-action",
-                "when": None,
-                "with_whom": None,
-            }
+        clash = self.rules.follow_up.contradiction
+        plans = [h for h in hospital if h[2] in clash.hospital]
+        ends = [n for n in none if n[2] in clash.none]
+        if plans and ends and not gp:
+            s, e, _ = ends[0]
+            return {"owner": "unclear", "start": s, "end": e, "rule": "fu-contradictory", "when": None,
+                    "with_whom": None}
+        # "GP actions: none" says nothing of who follows the patient up: with no cue, the owner is unclear.
         order: list[tuple[str, list[Hit]]] = [("hospital", hospital), ("gp", gp), ("none", none)]
         if any(h[2] == "fu-field-gp" for h in gp):
             # An explicit "Follow-up: back to GP" field outranks a hospital service mentioned elsewhere.
@@ -366,7 +405,6 @@ class StatusComponent:
             units,
             gp_reviews=gp_reviews,
             fu_bodies=fu_bodies,
-            no_gp_action=doc._.no_gp_action is not None,
             hay=hay,
             conditional=conditional,
             requested=requested,

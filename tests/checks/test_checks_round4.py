@@ -3,7 +3,8 @@
 Advice and Guidance replies (the hospital never took the patient on, so a referral it suggests is the
 practice's first one), needs the letter calls unrelated to the referred condition, a shared-care
 protocol sent "for information" (not the practice's agreement), re-referral for the hospital's
-surveillance, and a request that carries its own results tail is judged apart from the one before it.
+surveillance, urgent contact asked for only on a deterioration (a safety net), and a request that
+carries its own results tail, judged apart from the one before it.
 """
 
 from __future__ import annotations
@@ -87,6 +88,19 @@ CASES = [
         "Biopsies taken. Please refer back for surveillance if needed.",
         "refer back for surveillance if needed.",
         "referral",
+        (True, "call_and_recall"),
+    ),
+    (  # urgent contact asked for only on a deterioration: a safety net
+        "Please repeat his FBC in 1 week, and if his Hb has fallen below 100 please let our SDEC team"
+        " know the same day.",
+        "if his Hb has fallen below 100 please let our SDEC team know the same day",
+        "results",
+        (False, None),
+    ),
+    (  # near miss: a routine result asked back, with no urgency, is the hospital's recall
+        "Please repeat his FBC in 1 week and let our SDEC team know the result.",
+        "let our SDEC team know the result",
+        "results",
         (True, "call_and_recall"),
     ),
     (  # near miss: re-referral if the symptom returns is a safety net

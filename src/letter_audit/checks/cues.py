@@ -85,6 +85,8 @@ class RequestCues(_Group):
     a referral it suggests is the practice's own first referral, not an onward one."""
     unrelated_need: list[Regex] = Field(default_factory=list)
     """The sentence says the need is outside the referred condition ("unrelated to his ears")."""
+    escalation: list[Regex] = Field(default_factory=list)
+    """Asking for urgent contact only if the patient deteriorates: a safety net, not results passed back."""
     own_request: list[Regex] = Field(default_factory=list)
     """An item that opens with a request of its own ("recheck her HbA1c ... and send the result"), so
     it is not the results tail of the request before it."""

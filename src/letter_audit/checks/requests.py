@@ -123,6 +123,10 @@ def classify(
         # the hospital's surveillance. With a reason ("following these changes"), it is safety
         # monitoring; with no test at all ("let us know if she has more episodes"), a safety net.
         return "call_and_recall"
+    if any_match(req.escalation, text):
+        # "if his Hb falls below 100, let our team know the same day": a safety net for a deterioration
+        # the hospital must act on at once, not a routine result passed back for its records.
+        return None
     if action.category == "results" and not explained:
         return "call_and_recall"
     if any_match(req.bloods, text) or any_match(req.monitoring, text) or action.category == "monitoring":

@@ -196,3 +196,26 @@ def test_a_fit_note_not_needed_from_the_practice_is_not_a_request(nlp, run):
 def test_a_follow_up_field_saying_no_hospital_follow_up_cancels_its_own_words(nlp, run):
     # "Follow-up | No" must not swallow the "No" of "No hospital follow-up arranged"
     assert owner(nlp, run, "Follow-up | No hospital follow-up arranged.")[0] == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I have asked to see him again in 6 months.", ("hospital", "fu-arranged-to-see")),
+        ("Our secretary will be in touch with an appointment.", ("hospital", "fu-in-touch")),
+        ("He will hear from us about a date for his surgery.", ("hospital", "fu-in-touch")),
+        ("Appointment to follow.", ("hospital", "fu-in-touch")),
+        ("She has been added to the waiting list for a hip replacement.", ("hospital", "fu-waiting-list")),
+        ("I have discharged him, but would be happy to see him again.", ("none", "fu-discharged")),
+        ("We will not be arranging any routine follow-up.", ("none", "fu-will-not-send")),
+        ("There is no need for us to see him again.", ("none", "fu-will-not-send")),
+        ("Review by GP in 6 weeks.", ("gp", "fu-gp-follow")),
+        ("Ongoing follow-up under the GP.", ("gp", "fu-gp-follow")),
+    ],
+)
+def test_more_writers_ways_of_saying_who_follows_up(nlp, run, text, expected):
+    assert owner(nlp, run, text) == expected
+
+
+def test_discharged_with_medicines_is_not_discharged_from_care(nlp, run):
+    assert owner(nlp, run, "We have discharged her with a 5 day course of amoxicillin.") == ("unclear", "")

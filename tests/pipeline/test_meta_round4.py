@@ -74,3 +74,27 @@ def test_a_past_ed_visit_in_a_clinic_letter_is_not_a_discharge_cue(nlp, run):
         "She was given a fit note at her ED attendance.\n"
     )
     assert kind(nlp, run, text)[0] == "clinic_letter"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ED Outcome\nDiagnosis: sprained ankle. Home.\n",
+        "Ward Discharge\nDear GP\n",
+        "Community Hospital Discharge\nDear GP\n",
+        "Discharge from Community Mental Health Team\nDear Dr Lee\n",
+        "Summary of hospital stay\nShe came in with delirium.\n",
+    ],
+)
+def test_more_discharge_titles(nlp, run, text):
+    assert kind(nlp, run, text)[0] == "discharge_summary"
+
+
+def test_a_discharge_since_mentioned_in_a_clinic_letter_is_history(nlp, run):
+    text = "Dear Dr Lee\nI saw her in the HF clinic today. Since her hospital discharge she is well.\n"
+    assert kind(nlp, run, text)[0] == "clinic_letter"
+
+
+def test_thanks_for_an_advice_and_guidance_request_is_other(nlp, run):
+    text = "Dear Dr Lee\nThank you for your Advice and Guidance request about Mrs X.\nI have not seen her.\n"
+    assert kind(nlp, run, text) == ("other", "type-other-ag-prose")

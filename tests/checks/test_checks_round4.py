@@ -58,6 +58,18 @@ CASES = [
         "referral",
         (False, None),
     ),
+    (  # the same reply, in the short "A&G" form
+        "A&G reply\nQuestion from the practice: low neutrophils.\n" + REFER,
+        REFER,
+        "referral",
+        (False, None),
+    ),
+    (  # a need the letter calls a separate issue
+        "As a separate issue, please refer her to dermatology for the rash on her shin.",
+        "please refer her to dermatology for the rash on her shin",
+        "referral",
+        (False, None),
+    ),
     (  # a need the letter calls unrelated to the referred condition
         "That is outside our field, but please could you refer him to dermatology for the mole.",
         "please could you refer him to dermatology for the mole",

@@ -219,3 +219,29 @@ def test_more_writers_ways_of_saying_who_follows_up(nlp, run, text, expected):
 
 def test_discharged_with_medicines_is_not_discharged_from_care(nlp, run):
     assert owner(nlp, run, "We have discharged her with a 5 day course of amoxicillin.") == ("unclear", "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please could you discuss smoking cessation with him.",
+        "Please consider a statin at his annual review.",
+        "Please review the need for omeprazole in 3 months.",
+        "GP to review bloods in 1 week.",
+        "GP to re-check U&E in 1 week and adjust furosemide.",
+    ],
+)
+def test_gp_tasks_alone_leave_the_owner_unclear(nlp, run, text):
+    assert owner(nlp, run, text) == ("unclear", "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please see her in 2 weeks to review the rash.",
+        "Please review her at the practice in 6 weeks.",
+        "GP to review in 2 weeks.",
+    ],
+)
+def test_gp_reviews_of_the_patient_make_the_gp_the_owner(nlp, run, text):
+    assert owner(nlp, run, text)[0] == "gp"

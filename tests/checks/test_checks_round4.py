@@ -102,6 +102,30 @@ CASES = [
         "referral",
         (True, "call_and_recall"),
     ),
+    (  # a fit note in other words: a certificate for the employer
+        "He will need a certificate for his employer, which I would be grateful if you could provide.",
+        "He will need a certificate for his employer, which I would be grateful if you could provide.",
+        "fit_note",
+        (True, "fit_note"),
+    ),
+    (  # near miss: a certificate that is not about work
+        "He asked about a certificate for his gym membership; please discuss at his next review.",
+        "please discuss at his next review",
+        "review",
+        (False, None),
+    ),
+    (  # "referred again" after a missed appointment is a re-referral
+        "He did not attend two appointments. He would need to be referred again if he wishes to be seen.",
+        "He would need to be referred again if he wishes to be seen.",
+        "referral",
+        (True, "dna_rereferral"),
+    ),
+    (  # near miss: the same words after a clinic he attended are a safety net
+        "I saw him in clinic today. He would need to be referred again if his symptoms return.",
+        "He would need to be referred again if his symptoms return.",
+        "referral",
+        (False, None),
+    ),
     (  # urgent contact asked for only on a deterioration: a safety net
         "Please repeat his FBC in 1 week, and if his Hb has fallen below 100 please let our SDEC team"
         " know the same day.",

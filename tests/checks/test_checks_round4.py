@@ -108,6 +108,12 @@ CASES = [
         "fit_note",
         (True, "fit_note"),
     ),
+    (  # near miss: a line saying no fit note is needed asks for nothing
+        "He is fit to return to work; no fit note needed.",
+        "He is fit to return to work; no fit note needed.",
+        "fit_note",
+        (False, None),
+    ),
     (  # near miss: a certificate that is not about work
         "He asked about a certificate for his gym membership; please discuss at his next review.",
         "please discuss at his next review",

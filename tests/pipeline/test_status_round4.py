@@ -245,3 +245,24 @@ def test_gp_tasks_alone_leave_the_owner_unclear(nlp, run, text):
 )
 def test_gp_reviews_of_the_patient_make_the_gp_the_owner(nlp, run, text):
     assert owner(nlp, run, text)[0] == "gp"
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Dr Patel will see her again in 3 months.", "fu-third-party-will"),
+        ("She has an appointment with the respiratory nurses on 12/12/2026.", "fu-on-our-list"),
+        ("Repeat colonoscopy in 3 years (we will send for her).", "fu-on-our-list"),
+        ("He is on our waiting list.", "fu-on-our-list"),
+        ("I will keep her on my list and see her in a year.", "fu-on-our-list"),
+        ("TCI for surgery 12/01/2027", "fu-opa"),
+        ("Follow-up will be via the fracture clinic.", "fu-with-team"),
+        ("Follow up as planned in the lung cancer clinic.", "fu-with-team"),
+    ],
+)
+def test_named_clinicians_lists_and_booked_visits_are_hospital(nlp, run, text, rule):
+    assert owner(nlp, run, text) == ("hospital", rule)
+
+
+def test_the_gp_named_is_not_a_hospital_clinician(nlp, run):
+    assert owner(nlp, run, "Her GP, Dr Patel, will see her next week.")[0] != "hospital"

@@ -132,6 +132,31 @@ CASES = [
         "referral",
         (False, None),
     ),
+    (  # a follow-up booked with the practice itself is not the hospital's appointment passed on
+        "Please arrange a GP appointment in 2 weeks to review her blood pressure.",
+        "Please arrange a GP appointment in 2 weeks to review her blood pressure.",
+        "review",
+        (False, None),
+    ),
+    (  # near miss: a follow-up in the hospital's own clinic is its own to book
+        "Please arrange a follow-up appointment in our fracture clinic in 2 weeks.",
+        "Please arrange a follow-up appointment in our fracture clinic in 2 weeks.",
+        "other",
+        (True, "call_and_recall"),
+    ),
+    (  # a telephone appointment where the patient could not be reached is a missed appointment
+        "We were unable to reach him by telephone on two occasions. Please send a new referral if he"
+        " still needs to be seen.",
+        "Please send a new referral if he still needs to be seen.",
+        "referral",
+        (True, "dna_rereferral"),
+    ),
+    (  # near miss: the same request after a consultation that took place is a safety net
+        "I spoke to him by telephone today. Please send a new referral if he still needs to be seen.",
+        "Please send a new referral if he still needs to be seen.",
+        "referral",
+        (False, None),
+    ),
     (  # urgent contact asked for only on a deterioration: a safety net
         "Please repeat his FBC in 1 week, and if his Hb has fallen below 100 please let our SDEC team"
         " know the same day.",

@@ -157,6 +157,36 @@ CASES = [
         "referral",
         (False, None),
     ),
+    (  # the result made available to the hospital team
+        "Please repeat his ferritin in 3 months and let the clinic have the result.",
+        "Please repeat his ferritin in 3 months and let the clinic have the result.",
+        "monitoring",
+        (True, "call_and_recall"),
+    ),
+    (  # the hospital means to review the test itself at its own clinic
+        "Please check a PSA in 3 months; I will review it at his next clinic visit.",
+        "Please check a PSA in 3 months",
+        "monitoring",
+        (True, "call_and_recall"),
+    ),
+    (  # near miss: the hospital's own clinic mentioned, but the bloods are the practice's to act on
+        "Please check U&E in 1 week; we will see him in clinic in 3 months.",
+        "Please check U&E in 1 week",
+        "monitoring",
+        (False, None),
+    ),
+    (  # work-up for a named hospital specialty's next appointment
+        "Please take bloods for FBC a week before his next haematology appointment.",
+        "Please take bloods for FBC a week before his next haematology appointment.",
+        "monitoring",
+        (True, "call_and_recall"),
+    ),
+    (  # near miss: bloods before the practice's own appointment
+        "Please check his potassium before his next appointment with you.",
+        "Please check his potassium before his next appointment with you.",
+        "monitoring",
+        (False, None),
+    ),
     (  # urgent contact asked for only on a deterioration: a safety net
         "Please repeat his FBC in 1 week, and if his Hb has fallen below 100 please let our SDEC team"
         " know the same day.",

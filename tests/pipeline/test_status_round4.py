@@ -229,6 +229,8 @@ def test_discharged_with_medicines_is_not_discharged_from_care(nlp, run):
         "Please review the need for omeprazole in 3 months.",
         "GP to review bloods in 1 week.",
         "GP to re-check U&E in 1 week and adjust furosemide.",
+        "Sertraline is on hold - GP to decide re restarting.",
+        "GP please f/u bloods 1/52",
     ],
 )
 def test_gp_tasks_alone_leave_the_owner_unclear(nlp, run, text):

@@ -84,6 +84,8 @@ def test_a_past_ed_visit_in_a_clinic_letter_is_not_a_discharge_cue(nlp, run):
         "Community Hospital Discharge\nDear GP\n",
         "Discharge from Community Mental Health Team\nDear Dr Lee\n",
         "Summary of hospital stay\nShe came in with delirium.\n",
+        "Frailty Assessment Unit\nHe was assessed after a fall and went home.\n",
+        "Paediatric Assessment Unit\nSeen with a fever, home after observation.\n",
     ],
 )
 def test_more_discharge_titles(nlp, run, text):

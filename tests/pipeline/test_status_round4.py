@@ -268,3 +268,8 @@ def test_named_clinicians_lists_and_booked_visits_are_hospital(nlp, run, text, r
 
 def test_the_gp_named_is_not_a_hospital_clinician(nlp, run):
     assert owner(nlp, run, "Her GP, Dr Patel, will see her next week.")[0] != "hospital"
+
+
+def test_a_results_call_and_a_discharge_do_not_contradict(nlp, run):
+    text = "We will telephone her with the biopsy result. She has been discharged from clinic."
+    assert owner(nlp, run, text) == ("hospital", "fu-we-will-see")

@@ -83,6 +83,12 @@ _TITLE_REACH = 400  # a letter's title sits in its first lines
 _NOT_TITLE = re.compile(r"[.:;\d]")
 
 
+def _unit_text(text: str, units: list[tuple[int, int]], hit: Hit) -> str:
+    """The sentence a hit starts in."""
+    i = bisect_right([u[0] for u in units], hit[0]) - 1
+    return text[units[i][0] : units[i][1]] if i >= 0 else text[hit[0] : hit[1]]
+
+
 def _opens_title(text: str, start: int) -> bool:
     """Whether a hit opens a short line near the top with no full stop, colon or number: the letter's
     title ("OUTPATIENT REVIEW", "Outpatient Review - Respiratory Medicine") names the kind of letter,
@@ -262,7 +268,10 @@ class StatusFinder:
             # follow-up to the GP when the letter says there is none.
             gp = [h for h in gp if not any(cs <= h[0] < ce for cs, ce in conditional or [])]
         clash = self.rules.follow_up.contradiction
-        plans = [h for h in hospital if h[2] in clash.hospital]
+        # a plan with a time ("see her again in 6 months"), not a call with results
+        plans = [
+            h for h in hospital if h[2] in clash.hospital and self.when.search(_unit_text(text, units, h))
+        ]
         ends = [n for n in none if n[2] in clash.none]
         if plans and ends and not gp:
             s, e, _ = ends[0]

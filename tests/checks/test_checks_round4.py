@@ -96,6 +96,26 @@ CASES = [
         "prescribing",
         (False, None),
     ),
+    (  # an agreement still to be sent is not yet agreed
+        "Please continue prescribing azathioprine; we will send the shared care agreement separately.",
+        "Please continue prescribing azathioprine",
+        "prescribing",
+        (True, "shared_care"),
+    ),
+    (  # an agreement the practice is asked to sign is not yet agreed
+        "Please take over prescribing of leflunomide under the shared care protocol, which we have asked"
+        " you to sign.",
+        "Please take over prescribing of leflunomide",
+        "prescribing",
+        (True, "shared_care"),
+    ),
+    (  # near miss: prescribing asked for only once the practice has agreed
+        "We have enclosed our shared care agreement. Once you have agreed to it, we would be grateful if"
+        " the practice could take over prescribing of lithium.",
+        "we would be grateful if the practice could take over prescribing of lithium",
+        "prescribing",
+        (False, None),
+    ),
     (  # re-referral for the hospital's own surveillance, with no test named
         "Biopsies taken. Please refer back for surveillance if needed.",
         "refer back for surveillance if needed.",

@@ -128,6 +128,18 @@ CASES = [
         "fit_note",
         (True, "fit_note"),
     ),
+    (  # a fit-note request in other words, read as one by extraction
+        "She will need time off work; please provide certification for 4 weeks.",
+        "She will need time off work; please provide certification for 4 weeks.",
+        "fit_note",
+        (True, "fit_note"),
+    ),
+    (  # near miss: the same words about other paperwork are not a fit note
+        "Please complete the paperwork for his blue badge application.",
+        "Please complete the paperwork for his blue badge application.",
+        "other",
+        (False, None),
+    ),
     (  # near miss: a line saying no fit note is needed asks for nothing
         "He is fit to return to work; no fit note needed.",
         "He is fit to return to work; no fit note needed.",

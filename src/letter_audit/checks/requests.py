@@ -84,6 +84,8 @@ def classify(
             any_match(req.fit_note, whole)
             and (action.category == "fit_note" or any_match(req.fit_note_ask, text))
         )
+        # Extraction already read it as a fit-note request in other words ("please provide certification").
+        or (action.category == "fit_note" and any_match(req.fit_note_ask, text))
     ):
         return "fit_note"
     if not agreement:

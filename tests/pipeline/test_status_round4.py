@@ -74,7 +74,7 @@ def test_a_call_from_the_practice_is_not_hospital_follow_up(nlp, run):
     [
         ("He will come back to see me in six months.", "fu-come-back"),
         ("Return to clinic in three months.", "fu-come-back"),
-        ("See in 3 months.", "fu-come-back"),
+        ("See in 3 months.", "fu-see-in"),
         ("Review in 8 weeks with X-ray on arrival.", "fu-come-back"),
         ("Next review: 6 months, consultant clinic.", "fu-field-hospital"),
         ("Our foot MDT podiatrists will see him weekly in the foot clinic.", "fu-third-party-will"),

@@ -223,13 +223,30 @@ def _pattern_text(item: Gate | AnyGate | Scanner) -> str:
     return ""
 
 
-class Gate:
+class _LazyTest:
+    """Shared by gates: ``test`` says "maybe" (True) for the first ``_WARM_USES`` calls, then the
+    gate builds its real test (only gates that are used pay for building one)."""
+
+    __slots__ = ("_uses",)
+    _uses: int
+
+    def build(self) -> None:
+        raise NotImplementedError
+
+    def _warming(self, low: str) -> bool:
+        self._uses += 1
+        if self._uses >= _WARM_USES:
+            self.build()
+        return True
+
+
+class Gate(_LazyTest):
     """Whether ``pattern`` could match a text, by literal tests only; never wrongly says no.
 
     ``gate.test(lowered_text)`` answers True (maybe) until the gate has been used ``_WARM_USES`` times,
     then builds itself; either way a rejection is certain, so results never depend on when it is built."""
 
-    __slots__ = ("__weakref__", "_clauses", "_pattern", "_uses", "test")
+    __slots__ = ("__weakref__", "_clauses", "_pattern", "test")
 
     def __init__(self, pattern: Regex) -> None:
         self._pattern = pattern
@@ -248,21 +265,15 @@ class Gate:
         self.test = _function(_source(self.clauses))
         _PENDING.discard(self)
 
-    def _warming(self, low: str) -> bool:
-        self._uses += 1
-        if self._uses >= _WARM_USES:
-            self.build()
-        return True
-
     def may_match(self, hay: Haystack) -> bool:
         return self.test(hay.low)
 
 
-class AnyGate:
+class AnyGate(_LazyTest):
     """One test that passes where any of ``gates`` would (for an alternation of their patterns),
     built after ``_WARM_USES`` calls like a single gate."""
 
-    __slots__ = ("__weakref__", "_gates", "_uses", "test")
+    __slots__ = ("__weakref__", "_gates", "test")
 
     def __init__(self, gates: list[Gate]) -> None:
         self._gates = gates
@@ -273,12 +284,6 @@ class AnyGate:
     def build(self) -> None:
         self.test = _function(" or ".join(f"({_source(g.clauses)})" for g in self._gates) or "True")
         _PENDING.discard(self)
-
-    def _warming(self, low: str) -> bool:
-        self._uses += 1
-        if self._uses >= _WARM_USES:
-            self.build()
-        return True
 
     def __call__(self, low: str) -> bool:
         return self.test(low)

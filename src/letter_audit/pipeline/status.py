@@ -158,6 +158,7 @@ class StatusFinder:
             (status, comp(getattr(fn, status)))
             for status in ("issued", "requested_from_gp", "not_needed", "missing")
         ]
+        self.fit_requested = dict(self.fit)["requested_from_gp"]
         fu = rules.follow_up
         self.fu_hospital, self.fu_gp, self.fu_none = comp(fu.hospital), comp(fu.gp), comp(fu.none)
         self.when, self.with_whom = _compile(fu.when), _compile(fu.with_whom)
@@ -189,7 +190,7 @@ class StatusFinder:
         # "no further fit note is needed from the practice" asks nothing of it
         asked = [
             h
-            for h in _scan(dict(self.fit)["requested_from_gp"], text, units, hay)
+            for h in _scan(self.fit_requested, text, units, hay)
             if not _NEGATED.search(text[max(0, h[0] - 12) : h[0]])
         ]
         requested = sorted(asked + fit_requests)

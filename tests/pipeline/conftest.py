@@ -45,3 +45,22 @@ def _run(nlp: Language, text_or_letter: str | Letter) -> Doc:
 def run() -> Callable[[Language, str | Letter], Doc]:
     """Annotate inline text (one paragraph block per line) or a Letter with a pipeline."""
     return _run
+
+
+@pytest.fixture(scope="session")
+def status_nlp(make_nlp: Callable[..., Language]) -> Language:
+    """The pipeline the follow-up, fit-note and contact tests need: la_status reads sections and requests."""
+    return make_nlp("la_sections", "la_requests", "la_status")
+
+
+@pytest.fixture(scope="session")
+def owner(
+    status_nlp: Language, run: Callable[[Language, str | Letter], Doc]
+) -> Callable[[str], tuple[str, str]]:
+    """Who follows up on inline text, as (owner, rule); ("unclear", "") when la_status found no plan."""
+
+    def _owner(text: str) -> tuple[str, str]:
+        fu = run(status_nlp, text)._.follow_up
+        return (fu["owner"], fu["rule"]) if fu else ("unclear", "")
+
+    return _owner

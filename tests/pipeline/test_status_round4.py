@@ -3,17 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from spacy.language import Language
-
-
-@pytest.fixture(scope="module")
-def nlp(make_nlp) -> Language:
-    return make_nlp("la_sections", "la_requests", "la_status")
-
-
-def owner(nlp, run, text: str) -> tuple[str, str]:
-    fu = run(nlp, text)._.follow_up
-    return (fu["owner"], fu["rule"]) if fu else ("unclear", "")
 
 
 @pytest.mark.parametrize(
@@ -24,8 +13,8 @@ def owner(nlp, run, text: str) -> tuple[str, str]:
         "We have moved her to patient initiated follow up; she can book an appointment herself.",
     ],
 )
-def test_patient_initiated_follow_up_is_the_hospitals(nlp, run, text):
-    assert owner(nlp, run, text) == ("hospital", "fu-pifu")
+def test_patient_initiated_follow_up_is_the_hospitals(owner, text):
+    assert owner(text) == ("hospital", "fu-pifu")
 
 
 @pytest.mark.parametrize(
@@ -36,8 +25,8 @@ def test_patient_initiated_follow_up_is_the_hospitals(nlp, run, text):
         "Please attend the eye clinic on 12/03/2026 at 10:30.",
     ],
 )
-def test_to_attend_a_clinic_is_hospital_follow_up(nlp, run, text):
-    assert owner(nlp, run, text) == ("hospital", "fu-to-attend")
+def test_to_attend_a_clinic_is_hospital_follow_up(owner, text):
+    assert owner(text) == ("hospital", "fu-to-attend")
 
 
 @pytest.mark.parametrize(
@@ -48,8 +37,8 @@ def test_to_attend_a_clinic_is_hospital_follow_up(nlp, run, text):
         "He was asked to return to the ward if he had any bleeding.",
     ],
 )
-def test_safety_netting_and_missed_visits_are_not_follow_up(nlp, run, text):
-    assert owner(nlp, run, text) == ("unclear", "")
+def test_safety_netting_and_missed_visits_are_not_follow_up(owner, text):
+    assert owner(text) == ("unclear", "")
 
 
 @pytest.mark.parametrize(
@@ -61,12 +50,12 @@ def test_safety_netting_and_missed_visits_are_not_follow_up(nlp, run, text):
         ("We will write to her with an appointment date.", "fu-come-back"),
     ],
 )
-def test_an_appointment_that_will_be_sent_is_hospital_follow_up(nlp, run, text, rule):
-    assert owner(nlp, run, text) == ("hospital", rule)
+def test_an_appointment_that_will_be_sent_is_hospital_follow_up(owner, text, rule):
+    assert owner(text) == ("hospital", rule)
 
 
-def test_a_call_from_the_practice_is_not_hospital_follow_up(nlp, run):
-    assert owner(nlp, run, "You will receive a call from your GP practice.") == ("unclear", "")
+def test_a_call_from_the_practice_is_not_hospital_follow_up(owner):
+    assert owner("You will receive a call from your GP practice.") == ("unclear", "")
 
 
 @pytest.mark.parametrize(
@@ -81,8 +70,8 @@ def test_a_call_from_the_practice_is_not_hospital_follow_up(nlp, run):
         ("He has been referred to our pain management programme, which starts in January.", "fu-we-referred"),
     ],
 )
-def test_hospital_plans_in_other_words(nlp, run, text, rule):
-    assert owner(nlp, run, text) == ("hospital", rule)
+def test_hospital_plans_in_other_words(owner, text, rule):
+    assert owner(text) == ("hospital", rule)
 
 
 @pytest.mark.parametrize(
@@ -95,8 +84,8 @@ def test_hospital_plans_in_other_words(nlp, run, text, rule):
         ("Outcome | No hospital follow-up arranged.", "fu-none"),
     ],
 )
-def test_discharged_from_our_care_is_no_follow_up(nlp, run, text, rule):
-    assert owner(nlp, run, text) == ("none", rule)
+def test_discharged_from_our_care_is_no_follow_up(owner, text, rule):
+    assert owner(text) == ("none", rule)
 
 
 @pytest.mark.parametrize(
@@ -108,20 +97,20 @@ def test_discharged_from_our_care_is_no_follow_up(nlp, run, text, rule):
         "We would be pleased to review him if you have any concerns in future.",
     ],
 )
-def test_a_conditional_offer_to_see_again_is_no_follow_up(nlp, run, text):
-    assert owner(nlp, run, text) == ("none", "fu-conditional-offer")
+def test_a_conditional_offer_to_see_again_is_no_follow_up(owner, text):
+    assert owner(text) == ("none", "fu-conditional-offer")
 
 
-def test_a_planned_review_with_a_sooner_if_needed_stays_hospital(nlp, run):
-    assert owner(nlp, run, "I will see her again in 3 months, or sooner if needed.") == (
+def test_a_planned_review_with_a_sooner_if_needed_stays_hospital(owner):
+    assert owner("I will see her again in 3 months, or sooner if needed.") == (
         "hospital",
         "fu-we-will-see",
     )
 
 
-def test_remains_under_your_care_is_gp_follow_up(nlp, run):
+def test_remains_under_your_care_is_gp_follow_up(owner):
     text = "I have not booked an appointment at this stage and she remains under your care."
-    assert owner(nlp, run, text) == ("gp", "fu-remains-with-gp")
+    assert owner(text) == ("gp", "fu-remains-with-gp")
 
 
 @pytest.mark.parametrize(
@@ -132,17 +121,17 @@ def test_remains_under_your_care_is_gp_follow_up(nlp, run):
         "No hospital follow-up. Please review whether she still needs the omeprazole.",
     ],
 )
-def test_gp_tasks_are_not_gp_follow_up(nlp, run, text):
-    assert owner(nlp, run, text)[0] == "none"
+def test_gp_tasks_are_not_gp_follow_up(owner, text):
+    assert owner(text)[0] == "none"
 
 
-def test_a_gp_review_of_the_patient_is_gp_follow_up(nlp, run):
+def test_a_gp_review_of_the_patient_is_gp_follow_up(owner):
     text = "He no longer needs renal clinic follow-up; please see him in 4 weeks to review his diabetes."
-    assert owner(nlp, run, text)[0] == "gp"
+    assert owner(text)[0] == "gp"
 
 
-def test_gp_actions_none_alone_leaves_the_owner_unclear(nlp, run):
-    assert owner(nlp, run, "Stopped furosemide.\nGP actions: none.\n") == ("unclear", "")
+def test_gp_actions_none_alone_leaves_the_owner_unclear(owner):
+    assert owner("Stopped furosemide.\nGP actions: none.\n") == ("unclear", "")
 
 
 @pytest.mark.parametrize(
@@ -152,8 +141,8 @@ def test_gp_actions_none_alone_leaves_the_owner_unclear(nlp, run):
         "OUTCOME: Discharged to GP care\nI will see her again in the diabetes clinic in 4 months.\n",
     ],
 )
-def test_a_plan_to_see_again_and_a_discharge_contradict(nlp, run, text):
-    assert owner(nlp, run, text) == ("unclear", "fu-contradictory")
+def test_a_plan_to_see_again_and_a_discharge_contradict(owner, text):
+    assert owner(text) == ("unclear", "fu-contradictory")
 
 
 @pytest.mark.parametrize(
@@ -163,8 +152,8 @@ def test_a_plan_to_see_again_and_a_discharge_contradict(nlp, run, text):
         "Outpatient Review - Respiratory Medicine\nHe did not attend and has been discharged to your care.\n",
     ],
 )
-def test_the_letters_title_is_not_a_follow_up_plan(nlp, run, text):
-    assert owner(nlp, run, text)[0] == "none"
+def test_the_letters_title_is_not_a_follow_up_plan(owner, text):
+    assert owner(text)[0] == "none"
 
 
 @pytest.mark.parametrize(
@@ -175,27 +164,27 @@ def test_the_letters_title_is_not_a_follow_up_plan(nlp, run, text):
         "Clinic | Outpatient review, 30/10/2026, Mr D Adeyemi-Clarke\n",
     ],
 )
-def test_a_line_reporting_this_visit_is_not_a_plan(nlp, run, text):
-    assert owner(nlp, run, text) == ("unclear", "")
+def test_a_line_reporting_this_visit_is_not_a_plan(owner, text):
+    assert owner(text) == ("unclear", "")
 
 
-def test_a_past_pre_operative_assessment_is_not_follow_up(nlp, run):
+def test_a_past_pre_operative_assessment_is_not_follow_up(owner):
     text = "He was given a fit note for 2 weeks at his pre-operative assessment on 03/11/2026."
-    assert owner(nlp, run, text) == ("unclear", "")
+    assert owner(text) == ("unclear", "")
 
 
-def test_a_fit_note_not_needed_from_the_practice_is_not_a_request(nlp, run):
+def test_a_fit_note_not_needed_from_the_practice_is_not_a_request(status_nlp, run):
     text = (
         "He was given a fit note for 2 weeks at his pre-operative assessment; no further fit note is needed "
         "from the practice."
     )
-    fit = run(nlp, text)._.fit_note
+    fit = run(status_nlp, text)._.fit_note
     assert (fit["status"], fit["rule"]) == ("issued", "fit-issued-given")
 
 
-def test_a_follow_up_field_saying_no_hospital_follow_up_cancels_its_own_words(nlp, run):
+def test_a_follow_up_field_saying_no_hospital_follow_up_cancels_its_own_words(owner):
     # "Follow-up | No" must not swallow the "No" of "No hospital follow-up arranged"
-    assert owner(nlp, run, "Follow-up | No hospital follow-up arranged.")[0] == "none"
+    assert owner("Follow-up | No hospital follow-up arranged.")[0] == "none"
 
 
 @pytest.mark.parametrize(
@@ -213,12 +202,12 @@ def test_a_follow_up_field_saying_no_hospital_follow_up_cancels_its_own_words(nl
         ("Ongoing follow-up under the GP.", ("gp", "fu-gp-follow")),
     ],
 )
-def test_more_writers_ways_of_saying_who_follows_up(nlp, run, text, expected):
-    assert owner(nlp, run, text) == expected
+def test_more_writers_ways_of_saying_who_follows_up(owner, text, expected):
+    assert owner(text) == expected
 
 
-def test_discharged_with_medicines_is_not_discharged_from_care(nlp, run):
-    assert owner(nlp, run, "We have discharged her with a 5 day course of amoxicillin.") == ("unclear", "")
+def test_discharged_with_medicines_is_not_discharged_from_care(owner):
+    assert owner("We have discharged her with a 5 day course of amoxicillin.") == ("unclear", "")
 
 
 @pytest.mark.parametrize(
@@ -233,8 +222,8 @@ def test_discharged_with_medicines_is_not_discharged_from_care(nlp, run):
         "GP please f/u bloods 1/52",
     ],
 )
-def test_gp_tasks_alone_leave_the_owner_unclear(nlp, run, text):
-    assert owner(nlp, run, text) == ("unclear", "")
+def test_gp_tasks_alone_leave_the_owner_unclear(owner, text):
+    assert owner(text) == ("unclear", "")
 
 
 @pytest.mark.parametrize(
@@ -245,8 +234,8 @@ def test_gp_tasks_alone_leave_the_owner_unclear(nlp, run, text):
         "GP to review in 2 weeks.",
     ],
 )
-def test_gp_reviews_of_the_patient_make_the_gp_the_owner(nlp, run, text):
-    assert owner(nlp, run, text)[0] == "gp"
+def test_gp_reviews_of_the_patient_make_the_gp_the_owner(owner, text):
+    assert owner(text)[0] == "gp"
 
 
 @pytest.mark.parametrize(
@@ -262,14 +251,14 @@ def test_gp_reviews_of_the_patient_make_the_gp_the_owner(nlp, run, text):
         ("Follow up as planned in the lung cancer clinic.", "fu-with-team"),
     ],
 )
-def test_named_clinicians_lists_and_booked_visits_are_hospital(nlp, run, text, rule):
-    assert owner(nlp, run, text) == ("hospital", rule)
+def test_named_clinicians_lists_and_booked_visits_are_hospital(owner, text, rule):
+    assert owner(text) == ("hospital", rule)
 
 
-def test_the_gp_named_is_not_a_hospital_clinician(nlp, run):
-    assert owner(nlp, run, "Her GP, Dr Patel, will see her next week.")[0] != "hospital"
+def test_the_gp_named_is_not_a_hospital_clinician(owner):
+    assert owner("Her GP, Dr Patel, will see her next week.")[0] != "hospital"
 
 
-def test_a_results_call_and_a_discharge_do_not_contradict(nlp, run):
+def test_a_results_call_and_a_discharge_do_not_contradict(owner):
     text = "We will telephone her with the biopsy result. She has been discharged from clinic."
-    assert owner(nlp, run, text) == ("hospital", "fu-we-will-see")
+    assert owner(text) == ("hospital", "fu-we-will-see")

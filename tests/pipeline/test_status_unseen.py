@@ -3,17 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from spacy.language import Language
-
-
-@pytest.fixture(scope="module")
-def nlp(make_nlp) -> Language:
-    return make_nlp("la_sections", "la_requests", "la_status")
-
-
-def owner(nlp, run, text: str) -> tuple[str, str]:
-    fu = run(nlp, text)._.follow_up
-    return (fu["owner"], fu["rule"]) if fu else ("unclear", "")
 
 
 @pytest.mark.parametrize(
@@ -54,34 +43,34 @@ def owner(nlp, run, text: str) -> tuple[str, str]:
         ),
     ],
 )
-def test_follow_up_phrasings(nlp, run, text, expected):
-    assert owner(nlp, run, text) == expected
+def test_follow_up_phrasings(owner, text, expected):
+    assert owner(text) == expected
 
 
-def test_explicit_back_to_gp_outranks_a_service_named_elsewhere(nlp, run):
+def test_explicit_back_to_gp_outranks_a_service_named_elsewhere(owner):
     text = "Follow-up: back to GP. Community therapy team referral made for falls."
-    assert owner(nlp, run, text) == ("gp", "fu-field-gp")
+    assert owner(text) == ("gp", "fu-field-gp")
 
 
-def test_review_of_treatment_does_not_make_the_gp_the_owner(nlp, run):
-    assert owner(nlp, run, "I'd be grateful if you could review his blood pressure medication.") == (
+def test_review_of_treatment_does_not_make_the_gp_the_owner(owner):
+    assert owner("I'd be grateful if you could review his blood pressure medication.") == (
         "unclear",
         "",
     )
-    assert owner(nlp, run, "Please review her in 3 months.")[0] == "gp"
+    assert owner("Please review her in 3 months.")[0] == "gp"
 
 
-def test_conditional_gp_review_yields_to_a_stated_none(nlp, run):
+def test_conditional_gp_review_yields_to_a_stated_none(owner):
     text = "FU: nil from ED\ngp to review if pain not settling 1/52\n"
-    assert owner(nlp, run, text)[0] == "none"
+    assert owner(text)[0] == "none"
 
 
-def test_visit_asked_of_the_practice_is_not_hospital_follow_up(nlp, run):
+def test_visit_asked_of_the_practice_is_not_hospital_follow_up(owner):
     text = (
         "Could the practice please ask the district nursing team to review the ulcer within a week. "
         "Also please review her pain control in 2 weeks."
     )
-    assert owner(nlp, run, text) == ("gp", "fu-gp-request")
+    assert owner(text) == ("gp", "fu-gp-request")
 
 
 @pytest.mark.parametrize(
@@ -104,17 +93,17 @@ def test_visit_asked_of_the_practice_is_not_hospital_follow_up(nlp, run):
         ),
     ],
 )
-def test_fit_note_phrasings(nlp, run, text, status, rule):
-    fit = run(nlp, text)._.fit_note
+def test_fit_note_phrasings(status_nlp, run, text, status, rule):
+    fit = run(status_nlp, text)._.fit_note
     assert (fit["status"], fit["rule"]) == (status, rule)
 
 
-def test_a_medicine_that_does_not_work_is_not_a_patient_out_of_work(nlp, run):
-    assert run(nlp, "Levetiracetam would be the next step if that does not work.")._.fit_note is None
+def test_a_medicine_that_does_not_work_is_not_a_patient_out_of_work(status_nlp, run):
+    assert run(status_nlp, "Levetiracetam would be the next step if that does not work.")._.fit_note is None
 
 
-def test_home_treatment_team_number_is_a_contact_point(nlp, run):
-    contact = run(nlp, "Home Treatment Team (24 hours): 01632 960 745\n")._.contact_point
+def test_home_treatment_team_number_is_a_contact_point(status_nlp, run):
+    contact = run(status_nlp, "Home Treatment Team (24 hours): 01632 960 745\n")._.contact_point
     assert contact is not None and contact["detail"] == "01632 960 745"
 
 
@@ -125,9 +114,9 @@ def test_home_treatment_team_number_is_a_contact_point(nlp, run):
         "A GP appointment has been booked for next week by the patient.",
     ],
 )
-def test_past_gp_visits_and_gp_bookings_are_not_follow_up_cues(nlp, run, text):
-    assert owner(nlp, run, text) == ("unclear", "")
+def test_past_gp_visits_and_gp_bookings_are_not_follow_up_cues(owner, text):
+    assert owner(text) == ("unclear", "")
 
 
-def test_keen_to_return_to_activities_is_not_off_work(nlp, run):
-    assert run(nlp, "She is keen to return to her walking group.")._.fit_note is None
+def test_keen_to_return_to_activities_is_not_off_work(status_nlp, run):
+    assert run(status_nlp, "She is keen to return to her walking group.")._.fit_note is None

@@ -168,7 +168,7 @@ def test_text_box_is_read_once_where_it_is_anchored(tmp_path: Path) -> None:
     d.add_paragraph("Plan: home")
     path = tmp_path / "box.docx"
     d.save(str(path))
-    assert read_letter(path).text == "Dear Dr Test,\nWard 7, St Test Hospital\nPlan: home"
+    assert read_letter(path, min_words=0).text == "Dear Dr Test,\nWard 7, St Test Hospital\nPlan: home"
 
 
 def test_part_with_damaged_compressed_data_is_la106() -> None:
@@ -197,7 +197,7 @@ def test_tab_stops_become_cells_and_line_breaks_end_lines(tmp_path: Path) -> Non
     d.add_paragraph("\tIndented note")
     path = tmp_path / "tabs.docx"
     d.save(str(path))
-    letter = read_letter(path)
+    letter = read_letter(path, min_words=0)
     assert _kinds_and_texts(letter) == [
         ("table_row", None, "Hospital No: | 1234567"),
         ("paragraph", None, "Ward 7"),

@@ -27,7 +27,7 @@ def _letter(rename_heading_to: str | None = None, bold_normal: bool = False) -> 
 
 
 def _kinds(data: bytes) -> list[tuple[str, str]]:
-    letter = read_bytes(data, "a.docx")
+    letter = read_bytes(data, "a.docx", min_words=0)
     return [(b.kind, letter.text[b.start : b.end].strip()) for b in letter.blocks]
 
 

@@ -259,7 +259,8 @@ def test_lines_of_tab_stopped_fields_are_separate_rows(tmp_path: Path) -> None:
         c.drawString(200, 700 - 13 * i, value)
     c.drawString(72, 700 - 39, "Plan: home today")
     c.save()
-    assert read_letter(path).text == "Name: | Ann Test\nBorn: | 01/02/1950\nWard: | 7B\nPlan: home today"
+    text = read_letter(path, min_words=0).text
+    assert text == "Name: | Ann Test\nBorn: | 01/02/1950\nWard: | 7B\nPlan: home today"
 
 
 def test_filled_form_fields_are_read_in_place(tmp_path: Path) -> None:

@@ -97,6 +97,16 @@ class EncryptedDocx(InputError):
     default_message = "Word document is password-protected; save an unprotected copy and try again"
 
 
+class TooLittleText(InputError):
+    """The file reads, but holds too few words to be a letter (a stray note, a mislabelled file).
+
+    Scoring a few words would give a 0/100 "letter" that wastes a practice's triage time.
+    """
+
+    code = "LA113"
+    default_message = "the file holds too little text to be a letter"
+
+
 # -- LA2xx: the standard (criteria file) -----------------------------------------------------------
 class StandardError(LetterAuditError):
     code = "LA200"

@@ -32,12 +32,14 @@ def read(file: Path, blocks: bool, max_mb: float, timeout: float, no_ocr: bool) 
     """Print the text letter-audit extracts from FILE, in reading order.
 
     Table cells are joined by " | "; headers and footers repeated on every page are left out.
+    A file too short to be checked as a letter (LA113) is still printed, to show what was found.
     With --blocks, prints JSON: the source (format, pages, sha256, whether OCR was used), the
     headers and footers, and each block's kind, page, offsets, box, cells and text.
     """
     from ..ingest import read_letter
 
-    letter = read_letter(file, max_bytes=int(max_mb * 1024 * 1024), timeout_s=timeout or None, ocr=not no_ocr)
+    max_bytes = int(max_mb * 1024 * 1024)
+    letter = read_letter(file, max_bytes=max_bytes, timeout_s=timeout or None, ocr=not no_ocr, min_words=0)
     if not blocks:
         click.echo(letter.text)
         return

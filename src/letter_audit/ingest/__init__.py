@@ -6,15 +6,20 @@ can produce becomes an ``InputError`` subclass with a stable LA1xx code and the 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from ..errors import EmptyFile, FileMissing, InputError, InternalError, NoText, TooLarge
+from ..errors import EmptyFile, FileMissing, InputError, InternalError, NoText, TooLarge, TooLittleText
 from ..letter import Letter
 from .builder import LetterBuilder
 from .limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_S, MAX_UNZIPPED_BYTES, time_limit
 from .sniff import sniff
 
-__all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_TIMEOUT_S", "read_bytes", "read_letter"]
+__all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_TIMEOUT_S", "MIN_WORDS", "read_bytes", "read_letter"]
+
+MIN_WORDS = 10
+"""Fewer words than this is not a letter (LA113). The tersest dev letter has 28; a stray "hello" has 1."""
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def read_letter(
@@ -23,11 +28,14 @@ def read_letter(
     max_bytes: int = DEFAULT_MAX_BYTES,
     timeout_s: float | None = DEFAULT_TIMEOUT_S,
     ocr: bool = True,
+    min_words: int = MIN_WORDS,
 ) -> Letter:
     """Read a letter file (PDF, scanned PDF, DOCX, text, HTML, RTF) into located text.
 
     ``max_bytes`` refuses larger files before reading them (LA105); ``timeout_s`` bounds the whole read
-    (LA110; None for no limit); ``ocr=False`` refuses scanned pages instead of running Tesseract.
+    (LA110; None for no limit); ``ocr=False`` refuses scanned pages instead of running Tesseract;
+    ``min_words`` refuses a file with fewer words as not a letter (LA113; 0 reads any text, as
+    ``letter-audit read`` and the readers' own tests do).
     """
     name = str(path)
     p = Path(path)
@@ -44,7 +52,7 @@ def read_letter(
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read the file: {exc.strerror or exc}", path=name) from None
-    return read_bytes(data, name, max_bytes=max_bytes, timeout_s=timeout_s, ocr=ocr)
+    return read_bytes(data, name, max_bytes=max_bytes, timeout_s=timeout_s, ocr=ocr, min_words=min_words)
 
 
 def read_bytes(
@@ -55,6 +63,7 @@ def read_bytes(
     timeout_s: float | None = DEFAULT_TIMEOUT_S,
     ocr: bool = True,
     max_unzipped_bytes: int = MAX_UNZIPPED_BYTES,
+    min_words: int = MIN_WORDS,
 ) -> Letter:
     """Read a letter already in memory (a web upload); ``name`` is reported as its path."""
     _check_size(len(data), max_bytes, name)
@@ -101,7 +110,15 @@ def read_bytes(
         if fmt == "pdf" and not used_ocr:
             raise NoText("no text found: the PDF has no text layer and no scanned image", path=name)
         raise NoText(path=name)
-    return builder.build(data, name, fmt, pages=pages, ocr=used_ocr)
+    letter = builder.build(data, name, fmt, pages=pages, ocr=used_ocr)
+    words = len(_WORD.findall(letter.text))
+    if words < min_words:
+        raise TooLittleText(
+            f"too little text to be a letter ({words} word{'s' if words != 1 else ''}; "
+            f"a letter has at least {min_words})",
+            path=name,
+        )
+    return letter
 
 
 def _check_size(size: int, max_bytes: int, name: str) -> None:

@@ -141,3 +141,67 @@ def test_file_only_and_missing_labels() -> None:
         "follow-up owner",
         "contact point",
     ]
+
+
+# -- "no reason given" follows the scorecard's changes-complete criterion -----------------------------
+def _reconcile_lines(text: str, changes: list[tuple[str, str, str, str | None]], **kw: Any) -> list[str]:
+    """The Reconcile lines for hand-made changes (drug, action, evidence snippet, dose_after)."""
+    from letter_audit.render.text import render_triage
+
+    rep = report(
+        text,
+        medication_changes=lambda L: [
+            MedicationChange(drug=d, action=a, dose_after=dose, evidence=ev(L, snip))  # type: ignore[arg-type]
+            for d, a, snip, dose in changes
+        ],
+        **kw,
+    )
+    lines = render_triage(rep)
+    start = lines.index("Reconcile:") + 1
+    return [line for line in lines[start:] if line.startswith("  - ")]
+
+
+def test_a_reason_the_criterion_finds_beside_the_change_is_not_called_missing() -> None:
+    text = "Her potassium was 6.1 so spironolactone 25 mg was stopped due to hyperkalaemia.\n"
+    lines = _reconcile_lines(text, [("spironolactone", "stop", "spironolactone 25 mg was stopped", None)])
+    assert lines == ["  - Stop spironolactone (reason: see letter)"]
+
+
+def test_a_change_the_criterion_flags_for_its_reason_says_no_reason_given() -> None:
+    lines = _reconcile_lines(
+        "Spironolactone stopped.\n", [("spironolactone", "stop", "Spironolactone stopped", None)]
+    )
+    assert lines == ["  - Stop spironolactone (no reason given)"]
+
+
+def test_a_change_flagged_only_for_its_dose_keeps_its_reason() -> None:
+    text = "- Amlodipine started because of high blood pressure.\n- Bisoprolol stopped.\n"
+    changes = [
+        ("amlodipine", "start", "Amlodipine started", None),
+        ("bisoprolol", "stop", "Bisoprolol stopped", None),
+    ]
+    assert _reconcile_lines(text, changes) == [
+        "  - Start amlodipine (reason: see letter)",
+        "  - Stop bisoprolol (no reason given)",
+    ]
+
+
+def test_past_the_gaps_the_explanation_lists_the_flag_still_counts() -> None:
+    drugs = ["aspirin", "bisoprolol", "digoxin", "furosemide", "ramipril"]
+    text = "".join(f"- {d.capitalize()} stopped.\n" for d in drugs)
+    lines = _reconcile_lines(text, [(d, "stop", f"{d.capitalize()} stopped", None) for d in drugs])
+    assert lines == [f"  - Stop {d} (no reason given)" for d in drugs]
+
+
+def test_a_standard_without_the_criterion_leaves_extraction_s_word() -> None:
+    from checks.build import STANDARD
+    from letter_audit.triage import CHANGES_COMPLETE
+
+    local = STANDARD.model_copy(
+        update={"criteria": [c for c in STANDARD.criteria if c.id != CHANGES_COMPLETE]}
+    )
+    text = "Spironolactone was stopped due to hyperkalaemia.\n"
+    lines = _reconcile_lines(
+        text, [("spironolactone", "stop", "Spironolactone was stopped", None)], standard=local
+    )
+    assert lines == ["  - Stop spironolactone (no reason given)"]

@@ -16,7 +16,7 @@ from .report import GpAction, Priority, Triage
 
 if TYPE_CHECKING:
     from .checks.cues import Cues
-    from .report import CriterionResult, Findings
+    from .report import CriterionResult, Findings, Report
     from .standard import Standard
 
 _NUMBERS = {
@@ -127,6 +127,38 @@ def triage(
     return Triage(
         priority="file_only", reason="No actions or medication changes for the practice.", missing=missing
     )
+
+
+CHANGES_COMPLETE = "medication_changes_complete"
+"""The shipped standard's id for "each medication change states drug, dose and reason"."""
+
+
+def changes_lacking_reason(report: Report) -> list[bool]:
+    """For each medication change, whether the letter gives no reason for it, as the scorecard judged.
+
+    Extraction fills ``reason`` only where it can tie the words to the change; the changes-complete
+    criterion also accepts a reason in the sentences around the change ("Her potassium was 6.1.
+    Spironolactone stopped."). The triage line follows the criterion's result so the two never
+    disagree: a change the criterion did not flag has a reason; a flagged one lacks a reason unless its
+    entry in the explanation ("start x (no dose)") names only the dose. A standard without that
+    criterion leaves extraction's word.
+    """
+    changes = report.medication_changes
+    crit = next((c for c in report.criteria if c.id == CHANGES_COMPLETE), None)
+    if crit is None or crit.status == "not_applicable":
+        return [not c.reason for c in changes]
+    flagged = {(e.start, e.end) for e in crit.evidence} if crit.status == "not_met" else set()
+    lacking = []
+    for change in changes:
+        if change.reason or (change.evidence.start, change.evidence.end) not in flagged:
+            lacking.append(False)
+            continue
+        entry = f"{change.action} {change.drug} (no "
+        at = crit.explanation.find(entry)
+        # Past the first few gaps the explanation says "and N more": no entry, so trust the flag.
+        gap = crit.explanation[at + len(entry) : crit.explanation.find(")", at)] if at >= 0 else "reason"
+        lacking.append("reason" in gap)
+    return lacking
 
 
 def _when(days: int) -> str:

@@ -48,7 +48,7 @@ def _action_line(action: GpAction) -> str:
     return f"  - [{when}] {_flat(action.text)}"
 
 
-def _change_line(change: MedicationChange) -> str:
+def _change_line(change: MedicationChange, lacks_reason: bool) -> str:
     dose = ""
     if change.dose_before and change.dose_after:
         dose = f" {change.dose_before} -> {change.dose_after}"
@@ -63,14 +63,18 @@ def _change_line(change: MedicationChange) -> str:
         extras.append(f"restart: {_flat(change.restart_condition)}")
     if change.switched_with:
         extras.append(f"switched with {change.switched_with}")
-    extras.append(f"reason: {_flat(change.reason)}" if change.reason else "no reason given")
+    if change.reason:
+        extras.append(f"reason: {_flat(change.reason)}")
+    else:
+        # The scorecard found a reason near the change that extraction could not pin to it.
+        extras.append("no reason given" if lacks_reason else "reason: see letter")
     return f"  - {_VERB[change.action]} {change.drug}{dose} ({'; '.join(extras)})"
 
 
 def render_triage(report: Report) -> list[str]:
     """The one-screen summary for practice staff."""
     from ..render.reply import load_replies
-    from ..triage import due_in_days
+    from ..triage import changes_lacking_reason, due_in_days
 
     triage = report.triage
     lines = [f"Priority: {_PRIORITY[triage.priority]} - {triage.reason}"]
@@ -89,7 +93,8 @@ def render_triage(report: Report) -> list[str]:
 
     if report.medication_changes:
         lines.append("Reconcile:")
-        lines += [_change_line(c) for c in report.medication_changes]
+        lacking = changes_lacking_reason(report)
+        lines += [_change_line(c, lack) for c, lack in zip(report.medication_changes, lacking, strict=True)]
     else:
         lines.append("Reconcile: no medication changes")
 

@@ -40,9 +40,10 @@ _TESTS = (
     r"|weight|ECG"
 )
 # A clause that is only a condition or a reason ("if low mood returns", "As your practice manages his
-# warfarin") belongs to the request after it.
+# warfarin", "If the neutrophils fall below 1.0, or she has recurrent infections") belongs to the request
+# after it.
 _BARE_CONDITION = re.compile(
-    r"^\W*(?:if|unless|should|once|when|as|since|because|given(?:\s+that)?|now\s+that)\b[^,;]*$",
+    r"^\W*(?:if|unless|should|once|when|as|since|because|given(?:\s+that)?|now\s+that)\b(?:[^,;]|,\s*(?:or|and)\b)*$",
     re.IGNORECASE,
 )
 # Where a condition inside a request ends: a comma, or the request resuming ("if the margins are
@@ -92,6 +93,7 @@ class RequestRules(BaseModel):
     none_stated: list[Cue]
     action_verbs: list[str]
     join_verbs: list[str]
+    report_verbs: list[str] = Field(default_factory=list)
     conditional_join_verbs: list[str]
     negated_clause: Pattern
     statement_clause: Pattern
@@ -102,6 +104,10 @@ class RequestRules(BaseModel):
     patient_own: Pattern = _NEVER
     patient_clause: Pattern = _NEVER
     gp_addressed_cues: list[str]
+    passive_cues: list[str] = Field(default_factory=list)
+    passive_not_in: list[str] = Field(default_factory=list)
+    passive_label: Pattern = _NEVER
+    routine_aftercare: Pattern = _NEVER
     vocative_gp: Pattern
     gp_note_line: Pattern = _NEVER
     fact_clause: Pattern = _NEVER
@@ -194,10 +200,15 @@ class RequestFinder:
         self.vocative_gp = _compile(rules.vocative_gp)
         self.gp_note_line = _compile(rules.gp_note_line)
         self.fact_clause = _compile(rules.fact_clause)
+        self.passive_label = _compile(rules.passive_label)
+        self.routine_aftercare = _compile(rules.routine_aftercare)
         self.gp_cues = [(i, rx) for i, rx in self.cues if i in set(rules.gp_addressed_cues)]
         joins = {v.lower() for v in rules.join_verbs}
         verbs = "|".join(
             re.escape(v) for v in sorted(rules.action_verbs, key=len, reverse=True) if v.lower() not in joins
+        )
+        report_alt = (
+            "|".join(re.escape(v) for v in sorted(rules.report_verbs, key=len, reverse=True)) or "(?!)"
         )
         every_verb = "|".join(re.escape(v) for v in sorted(rules.action_verbs, key=len, reverse=True))
         verbs = rf"(?:{verbs})\b(?!\s+of\b)"  # "... and review of the murmur": a noun, not a second request
@@ -212,7 +223,11 @@ class RequestFinder:
         self.split = re.compile(
             rf"\s*;\s*|\s*,?\s+(?:and|&)\s+(?!then\b)(?={lead}(?:{verbs})\b){cond}"
             rf"|\s*,\s+(?={lead}(?:{verbs})\b){cond}"
-            rf"|\s*,?\s+(?:and|but)\s+(?=(?:I|we|the\s+GP|GP|please|pls|you)\b)"
+            # "..., and please let the patient know the result": reporting back stays with the request.
+            rf"|\s*,?\s+(?:and|but)\s+(?=(?:I|we|the\s+GP|GP|please|pls|you)\b"
+            # "..., and could your practice also do her glucose checks": a second polite ask.
+            rf"|(?:could|would|can)\s+(?:you|your\s+(?:practice|surgery|team)|the\s+(?:GP|practice|surgery))\b)"
+            rf"(?!(?:please|pls)\s+(?:also\s+)?(?:{report_alt})\b)"
             rf"|\s*,\s+(?=(?:I|we)\s+(?:will|have|shall)\b)"
             # "check U+E in 1-2 weeks, and if BP remains high, consider adding amlodipine": a second request.
             rf"|\s*,\s+and\s+(?=if\b)"
@@ -328,7 +343,13 @@ class RequestFinder:
             )
             if plain and self.patient_own.match(sent):
                 continue  # "Please book these blood tests with your practice nurse": the patient's job
-            found = self._sentence(text, s, e, in_gp or continues, gp_cues if plain else cues)
+            active = gp_cues if plain else cues
+            if (
+                sec in self.rules.passive_not_in or self.passive_label.match(sent)
+            ) and self.routine_aftercare.search(sent):
+                # "Wound care: Sutures to be removed by the practice nurse": told, not asked.
+                active = [c for c in active if c[0] not in self.rules.passive_cues]
+            found = self._sentence(text, s, e, in_gp or continues, active)
             requests.extend(found)
             if is_item and found:
                 list_of_requests = True
@@ -396,7 +417,12 @@ class RequestFinder:
         for cs, ce in bounds:
             prev = sent[merged[-1][0] : merged[-1][1]] if merged else ""
             joined = sent[merged[-1][1] : cs] if merged else ""
-            after_test = _THEN_JOIN.fullmatch(joined) is not None and self._verb_kind(prev) == "monitoring"
+            # "check U&E, then uptitrate" and "restart ramipril if Cr <160, then recheck U&E": a test on
+            # either side of "then" keeps the two apart.
+            after_test = _THEN_JOIN.fullmatch(joined) is not None and "monitoring" in (
+                self._verb_kind(prev),
+                self._verb_kind(sent[cs:ce]),
+            )
             if merged and (
                 _BARE_CONDITION.match(prev)
                 or (_THEN.search(prev) and ";" not in joined)
@@ -430,6 +456,8 @@ class RequestFinder:
                 continue
             if cue is None and self.statement_clause.match(clause):
                 continue
+            if cue is None and self._ruled_out(clause, Haystack(clause)):
+                continue  # "Daily weights - pt has scales; GP to r/v ...": the self-care part is not asked
             if cue is None and cs > 0 and ";" in sent[max(0, cs - 3) : cs] and self.fact_clause.match(clause):
                 continue
             if cue is None and owner == section_owner and _first(self.weak_not_request, clause):

@@ -23,6 +23,8 @@ import zipfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from letter_audit.salts import load_salt_words
+
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_ZIP = REPO.parent / "shared" / "data" / "nhsbsa_bnf_code_information_2024-11-01.zip"
 OUT = REPO / "models" / "lexicons" / "drugs.json"
@@ -32,54 +34,11 @@ STOPLIST = REPO / "models" / "lexicons" / "drug_stoplist.txt"
 # products, which letters do not prescribe as medication changes.
 DRUG_CHAPTERS = {f"{n:02d}" for n in range(1, 16)} | {"19"}
 
-# Salt words clinicians (and the gold annotations) leave out ("metformin", not "metformin hydrochloride").
-# Esters that change the drug ("clobetasol propionate") and anions of mineral salts ("lithium carbonate")
-# stay. Only stripped from the end, and never when nothing but an element name would remain.
-SALTS = {
-    "hydrochloride",
-    "dihydrochloride",
-    "hydrobromide",
-    "bromide",
-    "furoate",
-    "sodium",
-    "potassium",
-    "dipropionate",
-    "maleate",
-    "besilate",
-    "fumarate",
-    "mesilate",
-    "mesylate",
-    "tartrate",
-    "succinate",
-    "hyclate",
-    "monohydrate",
-    "pentahydrate",
-    "sesquihydrate",
-    "dihydrate",
-    "trihydrate",
-    "hemihydrate",
-    "calcium",
-    "magnesium",
-    "erbumine",
-    "arginine",
-    "axetil",
-    "cilexetil",
-    "medoxomil",
-    "etexilate",
-    "dipivoxil",
-    "marboxil",
-    "mofetil",
-    "anhydrous",
-    "tosilate",
-    "ditosilate",
-    "dimesilate",
-    "embonate",
-    "acetate",
-    "phosphate",
-    "sulfate",
-    "sulphate",
-    "citrate",
-}
+# Salt words clinicians (and the gold annotations) leave out ("metformin", not "metformin hydrochloride"),
+# kept in models/lexicons/salts.yaml with the evaluation that matches drug names. Esters that change the
+# drug ("clobetasol propionate") and anions of mineral salts ("lithium carbonate") stay. Only stripped
+# from the end, and never when nothing but an element name would remain.
+SALTS = load_salt_words().stripped
 ANIONS = {"carbonate", "propionate", "citrate", "valerate", "3350"}
 # the element names a product: "lithium citrate" and "lithium carbonate" are not written "lithium" alone
 NEVER_STRIP = {"lithium"}

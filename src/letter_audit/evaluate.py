@@ -32,6 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from .errors import InputError, LetterAuditError
 from .gold import Gold, GoldGpAction
 from .report import GpAction, Report
+from .salts import load_salt_words
 
 LETTER_EXTENSIONS = (".pdf", ".docx", ".txt", ".html", ".htm", ".rtf")
 ACTION_MATCH_DICE = 0.5
@@ -75,17 +76,11 @@ class _Model(BaseModel):
 # "mycophenolate", "betamethasone valerate" and "betamethasone"). The gold conventions drop salts
 # "unless they are the identity of the product", which is a judgement two annotators make differently;
 # the reconciling reader means the same drug either way, so a trailing one is ignored on both sides.
-_SALT_WORDS = frozenset(
-    "hydrochloride dihydrochloride hydrobromide bromide furoate sodium potassium propionate dipropionate "
-    "valerate maleate besilate fumarate mesilate mesylate tartrate succinate hyclate monohydrate dihydrate "
-    "trihydrate hemihydrate anhydrous erbumine arginine axetil cilexetil medoxomil etexilate mofetil "
-    "acetate phosphate sulfate sulphate citrate carbonate gluconate".split()
-)
-
-
+# The words are models/lexicons/salts.yaml's, the list the lexicon builder strips too.
 def _strip_salt(name: str) -> str:
+    salts = load_salt_words().ignored_in_matching
     words = name.split()
-    while len(words) > 1 and words[-1] in _SALT_WORDS:
+    while len(words) > 1 and words[-1] in salts:
         words.pop()
     return " ".join(words)
 

@@ -76,6 +76,10 @@ def classify(
         return "dna_rereferral"
     if rerefer and any_match(req.rerefer_recall, text):
         return "call_and_recall"
+    if rerefer and settings.flag_onward_referral and not (action.conditional or _CONDITION.search(text)):
+        # "please re-refer her for the second eye": a need the hospital knows of now, handed back for a
+        # fresh referral. "Re-refer if it recurs" is a safety net for a need that may never arise.
+        return "onward_referral"
     if any_match(req.wound_care, text) and settings.flag_wound_care:
         return "call_and_recall"
     if not any_match(req.fit_note_none, text) and (
@@ -94,9 +98,17 @@ def classify(
         drugs = settings.shared_care_drugs
         asks_to_prescribe = action.category == "prescribing" or any_match(req.prescribe, text)
         asks_to_monitor = action.category == "monitoring" or any_match(req.bloods, text)
-        if _names_shared_care_drug(text, drugs) and (asks_to_prescribe or asks_to_monitor):
+        names_drug = _names_shared_care_drug(text, drugs)
+        if names_drug and asks_to_prescribe:
             return "shared_care"
-        if asks_to_monitor and _names_shared_care_drug(whole, drugs):
+        # Monitoring alone is shared care when it is the drug's standing schedule ("FBC and LFT every
+        # month while on azathioprine") or goes with taking the drug on; a single check of a drug the
+        # hospital still runs ("U&E and TFT in 4 weeks because he is on amiodarone") is safety monitoring.
+        if asks_to_monitor and (names_drug or _names_shared_care_drug(whole, drugs)):
+            if _RECURRING.search(text) or any_match(req.prescribe, whole):
+                return "shared_care"
+        if asks_to_monitor and _RECURRING.search(text) and _names_shared_care_drug(before, drugs):
+            # "Take over prescribing of Concerta XL. Please monitor his BP, pulse and weight 6-monthly."
             return "shared_care"
         if any_match(req.prescribe_it, text) and _names_shared_care_drug(before, drugs):
             return "shared_care"
@@ -112,6 +124,10 @@ def classify(
             exempt = True
         return "onward_referral" if settings.flag_onward_referral and not exempt else None
     explained = any_match(req.explained, sentence)
+    if any_match(req.escalation, text):
+        # "if he has a blackout, arrange an urgent ECG and contact us the same day": a safety net for a
+        # deterioration the hospital must act on at once, not a routine test or result it hands over.
+        return None
     if any_match(req.results_back, sentence) or any_match(req.arrange_tests, text):
         return "call_and_recall"
     names_test = (
@@ -125,10 +141,6 @@ def classify(
         # the hospital's surveillance. With a reason ("following these changes"), it is safety
         # monitoring; with no test at all ("let us know if she has more episodes"), a safety net.
         return "call_and_recall"
-    if any_match(req.escalation, text):
-        # "if his Hb falls below 100, let our team know the same day": a safety net for a deterioration
-        # the hospital must act on at once, not a routine result passed back for its records.
-        return None
     if action.category == "results" and not explained:
         return "call_and_recall"
     if any_match(req.bloods, text) or any_match(req.monitoring, text) or action.category == "monitoring":
@@ -201,6 +213,17 @@ def _joined(request: str, context: str) -> str:
     return request + "\n" + context
 
 
+# A request that waits on something ("if", "should", "once", "PRN"): a safety net, not a known need.
+_CONDITION = re.compile(
+    r"\b(if|should|unless|when|whenever|once|in case|prn|as needed|as required)\b", re.IGNORECASE
+)
+# A standing schedule, not a single check ("every 2 weeks", "monthly", "3-monthly", "regular").
+_RECURRING = re.compile(
+    r"\b(every|each)\b|\b(weekly|fortnightly|monthly|quarterly|annually|yearly)\b"
+    r"|\b(regular(ly)?|ongoing|long[- ]term)\b"
+    r"|\b\d+[- ]?(weekly|monthly)\b|\b(two|three|four|six|twelve)[- ](weekly|monthly)\b|\bthereafter\b",
+    re.IGNORECASE,
+)
 _TOPICAL = re.compile(
     r"^\w*(?:[^.,;\n]|(?<=\d)\.(?=\d)){0,25}\b(ointment|cream|gel|lotion|eye ?drops?|drops|topical(ly)?)\b"
 )

@@ -1,0 +1,186 @@
+"""Round-5 request rules, written for letters by two new authors: each cue with its near-miss.
+
+Tertiary, community, mental health and independent-sector letters, and terse EPR exports from Welsh,
+Scottish and Northern Irish trusts: monitoring of a specialist drug (a standing schedule is shared care, a
+single explained check is not), results posted to coordinators, re-referral for a need known now, a memory
+assessment only if cognition does not recover, an urgent safety net that names a test, depot
+antipsychotics in any wording, labelled fit-note lines, negated shared-care agreements, and a result the
+practice acts on by adjusting a drug.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from letter_audit.report import GpAction
+
+from .build import ev, report
+
+CL = "clinic_letter"
+
+
+def flags(text: str, request: str, category: str, conditional: bool = False) -> tuple[bool, str | None]:
+    def make(letter):  # type: ignore[no-untyped-def]
+        found = ev(letter, request)
+        return [GpAction(text=request, evidence=found, category=category, conditional=conditional)]
+
+    rep = report(text + "\n", letter_type=CL, gp_actions=make)
+    return rep.gp_actions[0].inappropriate, rep.gp_actions[0].rule
+
+
+AMIO = "Kindly check his U&E, LFT and TFT in 4 weeks because he is on amiodarone, and act on the results."
+TAC = (
+    "take a tacrolimus trough level with FBC, U&E and LFT every 2 weeks and post the results to the"
+    " transplant coordinators"
+)
+AGREED = "Please continue to prescribe tacrolimus under the shared care agreement your practice signed.\n"
+CATARACT = "please re-refer her to us or to the local NHS eye unit for right cataract surgery"
+MEMORY = (
+    "Please arrange a memory assessment once the delirium has had 3 months to clear, if cognition has not"
+    " improved."
+)
+BLACKOUT = "if he becomes dizzy or has a blackout, please arrange an urgent ECG and contact us the same day"
+DEPOT = "Please could the practice take over the 4-weekly aripiprazole injections from the next dose."
+MSU = "MSU result will come to the practice as requester on ICE - pls check and change abx if resistant"
+BLOOD = (
+    "please look at the blood result from 1 week and adjust the furosemide if her kidney function has"
+    " worsened"
+)
+DRONE = "Prescribe the dronedarone from the end of our 14-day supply."
+
+CASES = [
+    # -- shared care: monitoring alone ------------------------------------------------------------
+    ("Seen in clinic after his bypass.\n" + AMIO, AMIO, "monitoring", (False, None)),
+    (  # near miss: the drug's standing schedule is the shared-care monitoring
+        "Azathioprine 100 mg daily started.\nCheck FBC and LFTs monthly while on azathioprine.",
+        "Check FBC and LFTs monthly while on azathioprine.",
+        "monitoring",
+        (True, "shared_care"),
+    ),
+    (  # a standing schedule for the drug the sentence before hands over
+        "We would be grateful if you could take over prescribing of Concerta XL 18mg each morning.\n"
+        "Please monitor his BP, pulse and weight 6-monthly.",
+        "Please monitor his BP, pulse and weight 6-monthly.",
+        "monitoring",
+        (True, "shared_care"),
+    ),
+    (  # near miss: the same schedule after an agreed shared-care arrangement
+        "Methylphenidate continues under the shared care agreement accepted by your practice.\n"
+        "Please monitor his BP, pulse and weight 6-monthly.",
+        "Please monitor his BP, pulse and weight 6-monthly.",
+        "monitoring",
+        (False, None),
+    ),
+    # -- results posted back ----------------------------------------------------------------------
+    (AGREED + "We would be grateful if you could " + TAC + ".", TAC, "monitoring", (True, "call_and_recall")),
+    (  # near miss: the same bloods with no results sent back are the agreed shared-care monitoring
+        AGREED + "We would be grateful if you could take a tacrolimus trough level every 2 weeks.",
+        "take a tacrolimus trough level every 2 weeks",
+        "monitoring",
+        (False, None),
+    ),
+    (  # results sent to a named role in the hospital team
+        "Weight, glucose and lipids at 12 weeks; results to be sent to the CMHT care coordinator.",
+        "Weight, glucose and lipids at 12 weeks; results to be sent to the CMHT care coordinator.",
+        "monitoring",
+        (True, "call_and_recall"),
+    ),
+    # -- re-referral ----------------------------------------------------------------------------------
+    (  # a need the hospital knows of now, handed back for a fresh referral
+        "Our contract only allows us to list patients on a fresh referral, so " + CATARACT + ".",
+        CATARACT,
+        "referral",
+        (True, "onward_referral"),
+    ),
+    (  # near miss: re-referral only if a need arises later is a safety net
+        "If her mood deteriorates, please re-refer to the community mental health team.",
+        "If her mood deteriorates, please re-refer to the community mental health team.",
+        "referral",
+        (False, None),
+    ),
+    (  # near miss: the same unconditional request after a missed appointment
+        "She did not attend her appointment.\nPlease re-refer her if still needed.",
+        "Please re-refer her if still needed.",
+        "referral",
+        (True, "dna_rereferral"),
+    ),
+    # -- memory assessment after delirium -----------------------------------------------------------
+    ("Delirium secondary to UTI, resolved.\n" + MEMORY, MEMORY, "referral", (False, None)),
+    (  # near miss: an unconditional memory referral is an onward referral
+        "Delirium secondary to UTI.\nPlease refer her to the memory clinic, as her cognition has not"
+        " returned to baseline.",
+        "Please refer her to the memory clinic, as her cognition has not returned to baseline.",
+        "referral",
+        (True, "onward_referral"),
+    ),
+    # -- an urgent safety net naming a test -----------------------------------------------------------
+    ("TAVI clinic review.\n" + BLACKOUT + ".", BLACKOUT, "monitoring", (False, None)),
+    (  # near miss: a routine test sent back is the hospital's recall
+        "TAVI clinic review.\nPlease arrange an ECG in 2 weeks and send it to us.",
+        "Please arrange an ECG in 2 weeks and send it to us.",
+        "monitoring",
+        (True, "call_and_recall"),
+    ),
+    # -- depot antipsychotics ---------------------------------------------------------------------------
+    ("CMHT review.\n" + DEPOT, DEPOT, "prescribing", (True, "shared_care")),
+    (  # near miss: oral aripiprazole is ordinary prescribing
+        "CMHT review.\nPlease continue aripiprazole 10 mg tablets each morning.",
+        "Please continue aripiprazole 10 mg tablets each morning.",
+        "prescribing",
+        (False, None),
+    ),
+    # -- acting on a result -----------------------------------------------------------------------------
+    ("Discharged after urosepsis.\n" + MSU + ".", MSU, "results", (True, "call_and_recall")),
+    ("Discharged after heart failure.\nFor your GP: " + BLOOD + ".", BLOOD, "results", (False, None)),
+    (  # near miss: a report the hospital sent for
+        "Discharged after a fall.\nPlease look at the MRI report when it is available.",
+        "Please look at the MRI report when it is available.",
+        "results",
+        (True, "call_and_recall"),
+    ),
+    (  # terse EPR: histology pending, GP to follow up
+        "Outstanding Investigations: Histology pending - GP to f/u result",
+        "Histology pending - GP to f/u result",
+        "results",
+        (True, "call_and_recall"),
+    ),
+    # -- fit-note lines ----------------------------------------------------------------------------------
+    ("Diagnosis: appendicitis\nFit note: GP pls\nFollow up: none", "GP pls", "other", (True, "fit_note")),
+    (  # near miss: the hospital reports the note it issued
+        "Fit note issued for 4 weeks",
+        "Fit note issued for 4 weeks",
+        "fit_note",
+        (False, None),
+    ),
+    (  # near miss: the practice is asked to extend the note the hospital issued
+        "Fit note issued for 2 weeks; please extend it if needed",
+        "Fit note issued for 2 weeks; please extend it if needed",
+        "fit_note",
+        (True, "fit_note"),
+    ),
+    # -- negated shared-care agreements ------------------------------------------------------------------
+    (
+        DRONE + " We do not have a shared care agreement for this drug with your ICB yet.",
+        DRONE,
+        "prescribing",
+        (True, "shared_care"),
+    ),
+    (  # near miss: an agreement in place
+        DRONE + " This is under the shared care agreement signed by your practice.",
+        DRONE,
+        "prescribing",
+        (False, None),
+    ),
+    # -- the test named before the request ----------------------------------------------------------------
+    (
+        "CXR in 6 weeks to confirm resolution (extensive consolidation) - please arrange.",
+        "CXR in 6 weeks to confirm resolution (extensive consolidation) - please arrange.",
+        "other",
+        (True, "call_and_recall"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "asked", "category", "expected"), CASES)
+def test_round5_rule(text: str, asked: str, category: str, expected: tuple[bool, str | None]) -> None:
+    assert flags(text, asked, category) == expected

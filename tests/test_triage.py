@@ -56,15 +56,17 @@ def _triage(text: str, **findings: Any):  # type: ignore[no-untyped-def]
     return rep.triage
 
 
+def _asked(text: str, category: str, timeframe: str | None = None) -> Any:
+    """Findings maker: the whole (one-line) letter is one request of the practice."""
+    request = text.strip()
+    return lambda L: [GpAction(text=request, category=category, timeframe=timeframe, evidence=ev(L, request))]  # type: ignore[arg-type]
+
+
 def test_urgent_for_an_action_within_a_week() -> None:
     text = "Please check U&E in 1 week as ramipril was increased.\n"
     t = _triage(
         text,
-        gp_actions=lambda L: [
-            GpAction(
-                text=text.strip(), category="monitoring", timeframe="in 1 week", evidence=ev(L, text.strip())
-            )
-        ],
+        gp_actions=_asked(text, "monitoring", "in 1 week"),
     )
     assert t.priority == "urgent"
     assert (
@@ -97,11 +99,7 @@ def test_soon_for_medication_changes_or_an_action_within_a_month() -> None:
     text = "Please review her in 2 weeks.\n"
     t = _triage(
         text,
-        gp_actions=lambda L: [
-            GpAction(
-                text=text.strip(), category="review", timeframe="in 2 weeks", evidence=ev(L, text.strip())
-            )
-        ],
+        gp_actions=_asked(text, "review", "in 2 weeks"),
     )
     assert t.priority == "soon"
 
@@ -110,7 +108,7 @@ def test_routine_for_actions_without_a_near_date() -> None:
     text = "Please record heart failure on the register.\n"
     t = _triage(
         text,
-        gp_actions=lambda L: [GpAction(text=text.strip(), category="other", evidence=ev(L, text.strip()))],
+        gp_actions=_asked(text, "other"),
     )
     assert (t.priority, t.reason) == ("routine", "1 action for the practice, none due within a month.")
 
@@ -119,9 +117,7 @@ def test_inappropriate_requests_alone_are_routine_not_urgent() -> None:
     text = "Please provide a fit note for 2 weeks.\n"
     t = _triage(
         text,
-        gp_actions=lambda L: [
-            GpAction(text=text.strip(), category="fit_note", timeframe="today", evidence=ev(L, text.strip()))
-        ],
+        gp_actions=_asked(text, "fit_note", "today"),
     )
     assert (t.priority, t.reason) == ("routine", "Only inappropriate request to reply to the trust about.")
 

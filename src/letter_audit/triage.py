@@ -77,12 +77,19 @@ def triage(
     cues: Cues,
 ) -> Triage:
     """The priority, its reason, and the short names of what the letter lacks."""
-    settings = standard.settings.triage
     labels = {c.id: c.missing_label for c in standard.criteria}
     missing = [label for r in results if r.status == "not_met" and (label := labels.get(r.id))]
     # Keep the first of any repeated label, so the line reads cleanly.
     missing = list(dict.fromkeys(missing))
+    priority, reason = _priority(findings, actions, standard, cues)
+    return Triage(priority=priority, reason=reason, missing=missing)
 
+
+def _priority(
+    findings: Findings, actions: list[GpAction], standard: Standard, cues: Cues
+) -> tuple[Priority, str]:
+    """The first rule that holds, most pressing first, and its reason in words."""
+    settings = standard.settings.triage
     todo = [a for a in actions if not a.inappropriate]
     pushback = [a for a in actions if a.inappropriate]
     timed = [(due_in_days(a, findings.dates.letter, cues.triage.urgent), a) for a in todo]
@@ -94,39 +101,23 @@ def triage(
 
     if risky:
         names = ", ".join(f"{c.drug} {'stopped' if c.action == 'stop' else 'withheld'}" for c in risky)
-        return Triage(
-            priority="urgent", reason=f"High-risk drug change to reconcile: {names}.", missing=missing
-        )
+        return "urgent", f"High-risk drug change to reconcile: {names}."
     first = next((a for d, a in timed if d == soonest), None) if soonest is not None else None
     if soonest is not None and first is not None and soonest <= settings.soon_within_days:
         priority: Priority = "urgent" if soonest <= settings.urgent_within_days else "soon"
-        what = _short(first.text)
-        return Triage(
-            priority=priority, reason=f"Practice action due {_when(soonest)}: {what}.", missing=missing
-        )
+        return priority, f"Practice action due {_when(soonest)}: {_short(first.text)}."
     if findings.medication_changes:
-        count = len(findings.medication_changes)
-        plural = "s" if count != 1 else ""
-        return Triage(
-            priority="soon", reason=f"{count} medication change{plural} to reconcile.", missing=missing
-        )
+        return "soon", f"{_count(len(findings.medication_changes), 'medication change')} to reconcile."
     if todo:
-        plural = "s" if len(todo) != 1 else ""
-        return Triage(
-            priority="routine",
-            reason=f"{len(todo)} action{plural} for the practice, none due within a month.",
-            missing=missing,
-        )
+        return "routine", f"{_count(len(todo), 'action')} for the practice, none due within a month."
     if pushback:
         plural = "s" if len(pushback) != 1 else ""
-        return Triage(
-            priority="routine",
-            reason=f"Only inappropriate request{plural} to reply to the trust about.",
-            missing=missing,
-        )
-    return Triage(
-        priority="file_only", reason="No actions or medication changes for the practice.", missing=missing
-    )
+        return "routine", f"Only inappropriate request{plural} to reply to the trust about."
+    return "file_only", "No actions or medication changes for the practice."
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' if n != 1 else ''}"
 
 
 CHANGES_COMPLETE = "medication_changes_complete"

@@ -14,7 +14,7 @@ import pytest
 
 from letter_audit.report import GpAction
 
-from .build import ev, report
+from .build import ev, report, result
 
 CL = "clinic_letter"
 
@@ -179,6 +179,68 @@ CASES = [
         (True, "call_and_recall"),
     ),
 ]
+
+
+NEBS = "Please prescribe the tobramycin nebuliser solution from next month."
+MELATONIN = "Please take over the prescribing of the melatonin after our 4-week supply."
+
+CASES += [
+    # -- the letter itself puts the drug under shared care -------------------------------------------
+    (  # a drug on no local list, with the letter saying there is no agreement in the next sentence
+        NEBS + " We do not have a shared care agreement for inhaled antibiotics with your area.",
+        NEBS,
+        "prescribing",
+        (True, "shared_care"),
+    ),
+    (  # a shared-care guideline still being drafted is no agreement
+        MELATONIN + " (Our shared care guideline for melatonin in children is still being drafted.)",
+        MELATONIN,
+        "prescribing",
+        (True, "shared_care"),
+    ),
+    (  # near miss: a letter saying no agreement is needed
+        NEBS + " No shared care agreement is needed for this.",
+        NEBS,
+        "prescribing",
+        (False, None),
+    ),
+    (  # near miss: the same request with no word of shared care
+        NEBS + " She knows how to use the nebuliser.",
+        NEBS,
+        "prescribing",
+        (False, None),
+    ),
+    # -- a referral the hospital reports it has made ---------------------------------------------------
+    (
+        "Oncology referral: made by the MDT coordinator",
+        "Oncology referral: made by the MDT coordinator",
+        "referral",
+        (False, None),
+    ),
+    (  # near miss: a labelled line asking the practice to refer
+        "Oncology referral: GP to refer",
+        "Oncology referral: GP to refer",
+        "referral",
+        (True, "onward_referral"),
+    ),
+]
+
+
+DNA_HOME = (
+    "Memory Assessment Service\nHe did not attend his memory assessment appointment on 17/11/2026.\n"
+    "We have arranged for the memory nurse to assess him at home on 26/11/2026 instead.\n"
+)
+
+
+def test_dna_seen_at_home_instead_is_another_appointment() -> None:
+    found = result("did_not_attend", DNA_HOME, letter_type=CL)
+    assert found.status == "met"
+    assert "assess him at home" in found.evidence[0].text
+
+
+def test_dna_home_visit_near_miss_no_arrangement() -> None:
+    text = "Memory Assessment Service\nHe did not attend his memory assessment appointment on 17/11/2026.\n"
+    assert result("did_not_attend", text, letter_type=CL).status == "not_met"
 
 
 @pytest.mark.parametrize(("text", "asked", "category", "expected"), CASES)

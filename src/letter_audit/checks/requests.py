@@ -40,6 +40,7 @@ def flag_requests(letter: Letter, findings: Findings, standard: Standard, cues: 
             agreement=agreement,
             before=_sentence_before(letter, action),
             not_referred=not_referred,
+            after=_sentence_after(letter, action),
         )
         flagged.append(action.model_copy(update={"inappropriate": rule is not None, "rule": rule}))
     return flagged
@@ -56,6 +57,7 @@ def classify(
     agreement: bool,
     before: str = "",
     not_referred: bool = False,
+    after: str = "",
 ) -> InappropriateRule | None:
     """The rule a request breaks, or None when it is a fair request of the practice.
 
@@ -65,6 +67,7 @@ def classify(
     ``before`` is the sentence before it, for a drug the request names only as "it".
     ``not_referred`` says the hospital has not taken the patient on (an Advice and Guidance reply), so
     a referral it suggests is the practice's first one, not an onward referral.
+    ``after`` is the sentence after it, where a letter often adds that no shared-care agreement exists.
     """
     text = action.text
     req = cues.requests
@@ -112,6 +115,11 @@ def classify(
             return "shared_care"
         if any_match(req.prescribe_it, text) and _names_shared_care_drug(before, drugs):
             return "shared_care"
+        if asks_to_prescribe and any_match(req.shared_care_missing, whole + "\n" + after):
+            # The letter itself puts the drug under shared care, whatever the local list says: "Please
+            # prescribe the tobramycin nebuliser. We do not have a shared care agreement with your area."
+            if not _SHARED_CARE_NOT_NEEDED.search(whole + "\n" + after):
+                return "shared_care"
     if not rerefer and (action.category == "referral" or any_match(req.refer_onward, text)):
         if any_match(req.arrange_tests, text):
             # "refer her for a sleep study": a test the hospital wants is its own to arrange.
@@ -194,6 +202,18 @@ def _sentence_before(letter: Letter, action: GpAction) -> str:
     return text[max(prior, left - 300) : left]
 
 
+def _sentence_after(letter: Letter, action: GpAction) -> str:
+    """The sentence (or line) after the one holding the request, up to 300 characters."""
+    text = letter.text
+    stops = _stops(text, action.evidence.end)
+    if not stops:
+        return ""
+    start = min(stops) + 1
+    following = [x for x in (text.find(". ", start), text.find("\n", start)) if x >= 0]
+    end = min(following) if following else len(text)
+    return text[start : min(end, start + 300)]
+
+
 def _stops(text: str, end: int) -> list[int]:
     """Where the sentence holding a request ending at ``end`` ends.
 
@@ -216,6 +236,13 @@ def _joined(request: str, context: str) -> str:
 # A request that waits on something ("if", "should", "once", "PRN"): a safety net, not a known need.
 _CONDITION = re.compile(
     r"\b(if|should|unless|when|whenever|once|in case|prn|as needed|as required)\b", re.IGNORECASE
+)
+# A letter saying no agreement is needed is not one saying it is missing.
+_SHARED_CARE_NOT_NEEDED = re.compile(
+    r"shared[- ]care\b[^.\n]{0,40}\b(is |are )?not (needed|required|necessary)\b"
+    r"|\bno need for (a |any )?shared[- ]care\b"
+    r"|\bno shared[- ]care\b[^.\n]{0,30}\b(is |are )?(needed|required|necessary)\b",
+    re.IGNORECASE,
 )
 # A standing schedule, not a single check ("every 2 weeks", "monthly", "3-monthly", "regular").
 _RECURRING = re.compile(

@@ -225,6 +225,21 @@ CASES += [
     ),
 ]
 
+CASES += [
+    (  # a specialist measurement the practice cannot make
+        "YAG laser capsulotomy today.\n"
+        "Please check her IOP if she has any pain or blurred vision in the coming week.",
+        "Please check her IOP if she has any pain or blurred vision in the coming week.",
+        "monitoring",
+        (True, "call_and_recall"),
+    ),
+    (  # near miss: a blood pressure check is the practice's own
+        "YAG laser capsulotomy today.\nPlease check her BP in the coming week as amlodipine was started.",
+        "Please check her BP in the coming week as amlodipine was started.",
+        "monitoring",
+        (False, None),
+    ),
+]
 
 DNA_HOME = (
     "Memory Assessment Service\nHe did not attend his memory assessment appointment on 17/11/2026.\n"

@@ -121,6 +121,8 @@ class MetaFinder:
         )
         self.spec_contexts = [(c.id, c.words_before, _compile(c.pattern)) for c in rules.specialties.contexts]
         self.spec_gates = [Gate(context[-1]) for context in self.spec_contexts]
+        self.spec_scanners = [Scanner(context[-1]) for context in self.spec_contexts]
+        self.date_scanner = Scanner(self.date_rx)
         self.spec_names = sorted(
             ((syn.lower(), name) for name, syns in rules.specialties.names.items() for syn in [name, *syns]),
             key=lambda p: len(p[0]),
@@ -131,6 +133,7 @@ class MetaFinder:
         self.dna_rx = _compile(rules.did_not_attend)
         self.consultant_gate, self.team_gate = Gate(self.consultant_rx), Gate(self.team_rx)
         self.dna_gate = Gate(self.dna_rx)
+        self.scanners = {rx: Scanner(rx) for rx in (self.consultant_rx, self.team_rx, self.dna_rx)}
 
     # -- letter type ------------------------------------------------------------------------------
     def letter_type(self, text: str, hay: Haystack | None = None) -> dict[str, Any]:
@@ -190,7 +193,8 @@ class MetaFinder:
         ranks: dict[str, int] = {}
         unlabelled: list[tuple[int, int, dt.date]] = []
         last_field: str | None = None  # the field the previous date went to
-        for m in self.date_rx.finditer(text):
+        scanner = self.date_scanner
+        for m in scanner.finditer(text, scanner.starts(hay.low)):
             when = self.parse_date(m)
             if when is None:
                 continue
@@ -253,10 +257,12 @@ class MetaFinder:
 
     def specialty(self, text: str, hay: Haystack | None = None) -> dict[str, Any] | None:
         hay = hay or Haystack(text)
-        for (rid, before, rx), gate in zip(self.spec_contexts, self.spec_gates, strict=True):
+        for (rid, before, _), gate, scanner in zip(
+            self.spec_contexts, self.spec_gates, self.spec_scanners, strict=True
+        ):
             if not gate.may_match(hay):
                 continue
-            for m in rx.finditer(text):
+            for m in scanner.finditer(text, scanner.starts(hay.low)):
                 if before:
                     line_start = text.rfind("\n", 0, m.start()) + 1
                     start = max(line_start, m.start() - 40)
@@ -275,7 +281,8 @@ class MetaFinder:
     ) -> dict[str, Any] | None:
         if not gate.may_match(hay):
             return None
-        for m in rx.finditer(text):
+        scanner = self.scanners[rx]
+        for m in scanner.finditer(text, scanner.starts(hay.low)):
             group = "name" if m.group("name") else "name2"
             value = " ".join(m.group(group).split()).strip(" .|:-")
             # "Ward: 01632 960750" names a telephone line, not a team or a person.
@@ -286,7 +293,10 @@ class MetaFinder:
 
     def find(self, text: str) -> dict[str, Any]:
         hay = Haystack(text)
-        dna = self.dna_rx.search(text) if self.dna_gate.may_match(hay) else None
+        dna = None
+        if self.dna_gate.may_match(hay):
+            scanner = self.scanners[self.dna_rx]
+            dna = scanner.search(text, scanner.starts(hay.low))
         letter_type = self.letter_type(text, hay)
         return {
             "letter_type": letter_type,

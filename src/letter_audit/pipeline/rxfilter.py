@@ -297,6 +297,7 @@ def any_gate(gates: list[Gate]) -> AnyGate:
 _ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
 _MIN_LEAD = 2  # shorter leading literals occur too often to be worth finding one by one
 _MAX_LEADS = 64
+_FEW_LEADS = 8  # up to this many leading strings, finding each in the text beats trying each word start
 
 
 def _lead(items: Any) -> frozenset[str] | None:
@@ -345,6 +346,145 @@ def leading_literals(pattern: Regex) -> frozenset[str] | None:
     return leads
 
 
+def _at_boundary(items: Any) -> bool:
+    """Whether ``\\b`` holds at the start of every match: it comes before anything that consumes."""
+    for op, av in items:
+        if op is C.AT:
+            if av is C.AT_BOUNDARY:
+                return True
+            continue
+        if op in (C.ASSERT, C.ASSERT_NOT):
+            continue
+        if op is C.SUBPATTERN:
+            return _at_boundary(av[-1])
+        if op is C.BRANCH:
+            return all(_at_boundary(alt) for alt in av[1])
+        return False
+    return False
+
+
+_DIGITS = frozenset("0123456789")
+_MAX_HEAD_CHARS = 64
+
+
+def _heads(items: Any) -> frozenset[str] | None:
+    """Lowered strings one of which every match of ``items`` starts with, allowing single characters
+    (from a character set) where no longer strings are known. ``\\d`` stands for the ASCII digits:
+    a match starting with any other character is found anyway (see ``_word_candidates``)."""
+    leads = _lead(items)
+    if leads:
+        return leads
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        return _heads_node(op, av)
+    return None
+
+
+def _heads_node(op: Any, av: Any) -> frozenset[str] | None:
+    if op is C.LITERAL:
+        return frozenset({chr(av).lower()}) if chr(av).isascii() else None
+    if op is C.IN:
+        chars: set[str] = set()
+        for kind, arg in av:
+            if kind is C.LITERAL and chr(arg).isascii():
+                chars.add(chr(arg).lower())
+            elif kind is C.RANGE and arg[1] < 128:
+                chars.update(chr(c).lower() for c in range(arg[0], arg[1] + 1))
+            elif kind is C.CATEGORY and arg is C.CATEGORY_DIGIT:
+                chars |= _DIGITS
+            else:  # a negated set, another category, a non-ASCII character
+                return None
+        return frozenset(chars) if 0 < len(chars) <= _MAX_HEAD_CHARS else None
+    if op is C.SUBPATTERN:
+        return _heads(av[-1])
+    if op is getattr(C, "ATOMIC_GROUP", None):
+        return _heads(av)
+    if op is C.BRANCH:
+        out: set[str] = set()
+        for alt in av[1]:
+            heads = _heads(alt)
+            if heads is None:
+                return None
+            out |= heads
+        return frozenset(out)
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT) or op is getattr(C, "POSSESSIVE_REPEAT", None):
+        lo, _, inner = av
+        return _heads(inner) if lo >= 1 else None
+    return None
+
+
+def word_leads(pattern: Regex) -> tuple[str, ...] | None:
+    """Lowered strings (of any length) one of which every match starts with, when every match also
+    starts at a word start: ``\\b`` first and each string starting with an ASCII word character. A
+    match then begins where a run of word characters begins, so only those places need trying."""
+    if pattern.flags & (re.ASCII | re.LOCALE):  # another idea of a word character than ``_WORD``'s
+        return None
+    tree = _parse(pattern.pattern, pattern.flags & ~re.UNICODE)
+    if tree is None or not _at_boundary(tree):
+        return None
+    leads = _heads(tree)
+    if not leads or "" in leads:
+        return None
+    if not all(s[0].isascii() and (s[0].isalnum() or s[0] == "_") for s in leads):
+        return None
+    return tuple(sorted(leads))
+
+
+_WORD = re.compile(r"\w+")
+_WORD_STARTS: dict[str, dict[str, list[int]]] = {}
+"""Where runs of word characters begin, by their first character, per lowered text (the last few)."""
+
+
+def word_starts(low: str) -> dict[str, list[int]]:
+    """The sorted places where a run of word characters begins in ``low``, by its first character,
+    with every run starting with a non-ASCII character under "" (the same places as in the original
+    text: lowering and ``_FOLD`` keep every character a word character or not)."""
+    found = _WORD_STARTS.get(low)
+    if found is None:
+        if len(_WORD_STARTS) >= 256:
+            _WORD_STARTS.clear()
+        found = _WORD_STARTS[low] = {}
+        for m in _WORD.finditer(low):
+            i = m.start()
+            ch = low[i]
+            if not ch.isascii():
+                ch = ""
+            at = found.get(ch)
+            if at is None:
+                found[ch] = [i]
+            else:
+                at.append(i)
+    return found
+
+
+def _by_first(leads: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...] | None], ...]:
+    """Leads grouped by first character; None where a one-character lead makes any word there do."""
+    groups: dict[str, list[str]] = {}
+    for lead in leads:
+        groups.setdefault(lead[0], []).append(lead)
+    return tuple(
+        (ch, None if any(len(g) == 1 for g in group) else tuple(group)) for ch, group in sorted(groups.items())
+    )
+
+
+def _word_candidates(low: str, by_first: tuple[tuple[str, tuple[str, ...] | None], ...]) -> list[int]:
+    """Word starts whose text begins with one of the leads, and every word start at a non-ASCII
+    character (which ``re.IGNORECASE`` or ``\\d`` may match though no ASCII lead names it)."""
+    index = word_starts(low)
+    out: list[int] = list(index.get("", ()))
+    for ch, leads in by_first:
+        at = index.get(ch)
+        if at is None:
+            continue
+        if leads is None:
+            out.extend(at)
+        else:
+            out.extend(p for p in at if low.startswith(leads, p))
+    out.sort()
+    return out
+
+
 class Scanner:
     """``search`` with the result of ``pattern.search`` but trying only where a match can start.
 
@@ -353,16 +493,20 @@ class Scanner:
     succeed, so trying them in order gives the leftmost match, exactly as ``search`` would, without
     running the pattern at every position. Built after ``_WARM_USES`` uses, like a gate."""
 
-    __slots__ = ("__weakref__", "_leads", "_uses", "rx")
+    __slots__ = ("__weakref__", "_leads", "_uses", "_word_leads", "rx")
 
     def __init__(self, rx: re.Pattern[str]) -> None:
         self.rx = rx
         self._leads: frozenset[str] | None = None
+        self._word_leads: tuple[tuple[str, tuple[str, ...] | None], ...] | None = None
         self._uses = 0
         _PENDING.add(self)
 
     def build(self) -> None:
         self._leads = leading_literals(self.rx)
+        if self._leads is None or len(self._leads) > _FEW_LEADS:
+            leads = word_leads(self.rx)
+            self._word_leads = _by_first(leads) if leads else None
         self._uses = _WARM_USES
         _PENDING.discard(self)
 
@@ -373,6 +517,8 @@ class Scanner:
             if self._uses < _WARM_USES:
                 return None
             self.build()
+        if self._word_leads is not None:
+            return _word_candidates(low, self._word_leads)
         if self._leads is None:
             return None
         found: set[int] = set()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -197,14 +198,20 @@ def longest_matches(
     out: list[tuple[int, int, int]] = []
     last_end = -1
     low = text.lower() if firsts is not None else text
+    by_pair = index is not None and firsts is not None
     for w in _WORD_START.finditer(text):
         p = w.start()
         if p < last_end or (firsts is not None and low[p : p + 2] not in firsts):
             continue
-        if combined.match(text, p) is None:
+        if by_pair:
+            # The combined pattern matches here exactly when one of the rules does, so with the few
+            # rules that can start with these two letters there is no need to try it first.
+            ks: Iterable[int] = index.get(low[p : p + 2], ())  # type: ignore[union-attr]
+        elif combined.match(text, p) is None:
             continue
+        else:
+            ks = range(len(rxs))
         best: tuple[int, int, int] | None = None
-        ks = index.get(low[p : p + 2], ()) if index is not None and firsts is not None else range(len(rxs))
         for k in ks:
             mm = rxs[k].match(text, p)
             if mm is not None and (best is None or mm.end() > best[1]):

@@ -431,30 +431,39 @@ def word_leads(pattern: Regex) -> tuple[str, ...] | None:
     return tuple(sorted(leads))
 
 
-_WORD = re.compile(r"\w+")
 _WORD_STARTS: dict[str, dict[str, list[int]]] = {}
-"""Where runs of word characters begin, by their first character, per lowered text (the last few)."""
+"""Where runs of word characters begin, by first character, per lowered text (the last few texts)."""
+_NON_ASCII_START = re.compile(r"[^\W\x00-\x7f](?<!\w[^\W\x00-\x7f])")
 
 
-def word_starts(low: str) -> dict[str, list[int]]:
-    """The sorted places where a run of word characters begins in ``low``, by its first character,
-    with every run starting with a non-ASCII character under "" (the same places as in the original
-    text: lowering and ``_FOLD`` keep every character a word character or not)."""
-    found = _WORD_STARTS.get(low)
-    if found is None:
+@lru_cache(maxsize=128)
+def _char_start(ch: str) -> re.Pattern[str]:
+    """``ch`` where a run of word characters begins: the literal first, so ``finditer`` skips ahead
+    to each occurrence in C, then a look-behind for the character before it."""
+    lit = re.escape(ch)
+    return re.compile(f"{lit}(?<!\\w{lit})")
+
+
+def word_starts(low: str, ch: str) -> list[int]:
+    """The sorted places where a run of word characters beginning with ``ch`` begins in ``low`` ("" for
+    runs beginning with a non-ASCII character). They are the same places in the original text:
+    lowering and ``_FOLD`` keep every character a word character or not. Worked out per character
+    when first asked for, and kept for the last few texts."""
+    index = _WORD_STARTS.get(low)
+    if index is None:
         if len(_WORD_STARTS) >= 256:
             _WORD_STARTS.clear()
-        found = _WORD_STARTS[low] = {}
-        for m in _WORD.finditer(low):
-            i = m.start()
-            ch = low[i]
-            if not ch.isascii():
-                ch = ""
-            at = found.get(ch)
-            if at is None:
-                found[ch] = [i]
-            else:
-                at.append(i)
+        index = _WORD_STARTS[low] = {}
+    found = index.get(ch)
+    if found is None:
+        if ch:
+            rx = _char_start(ch)
+        elif low.isascii():
+            index[ch] = found = []
+            return found
+        else:
+            rx = _NON_ASCII_START
+        found = index[ch] = [m.start() for m in rx.finditer(low)]
     return found
 
 
@@ -464,18 +473,18 @@ def _by_first(leads: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...] | None
     for lead in leads:
         groups.setdefault(lead[0], []).append(lead)
     return tuple(
-        (ch, None if any(len(g) == 1 for g in group) else tuple(group)) for ch, group in sorted(groups.items())
+        (ch, None if any(len(g) == 1 for g in group) else tuple(group))
+        for ch, group in sorted(groups.items())
     )
 
 
 def _word_candidates(low: str, by_first: tuple[tuple[str, tuple[str, ...] | None], ...]) -> list[int]:
     """Word starts whose text begins with one of the leads, and every word start at a non-ASCII
     character (which ``re.IGNORECASE`` or ``\\d`` may match though no ASCII lead names it)."""
-    index = word_starts(low)
-    out: list[int] = list(index.get("", ()))
+    out: list[int] = list(word_starts(low, ""))
     for ch, leads in by_first:
-        at = index.get(ch)
-        if at is None:
+        at = word_starts(low, ch)
+        if not at:
             continue
         if leads is None:
             out.extend(at)

@@ -87,6 +87,43 @@ def test_scanner_without_a_leading_word_falls_back_to_search() -> None:
     assert m is not None and m.group(0) == "5 mg"
 
 
+def test_scanner_tries_only_word_starts_for_a_boundary_pattern_with_short_leads() -> None:
+    # "A&E" gives a one-letter lead, too short to find on its own; at word starts it is cheap.
+    rx = re.compile(r"\b(?:A\s*&\s*E|ED\s+card|discharge\s+summary|\d{1,2}/\d{1,2})\b", re.IGNORECASE)
+    text = "Seen in a&e, then ED card; xED card; her discharge summary dated 3/4 and 12/10 (a& e)."
+    scanner = _scanner(rx)
+    low = Haystack(text).low
+    starts = scanner.starts(low)
+    assert starts is not None
+    # every word start with a lead: "a" (so "and" too), "ed", "dis", any digit ("4" and "10" too)
+    expected = ["a&e", "ED ", "dis", "3/4", "4 a", "and", "12/", "10 ", "a& "]
+    assert [text[p : p + 3] for p in starts] == expected
+    assert [m.span() for m in scanner.finditer(text, starts)] == [m.span() for m in rx.finditer(text)]
+    for pos in range(len(text)):
+        a, b = rx.search(text, pos), scanner.search(text, starts, pos)
+        assert (a and a.span()) == (b and b.span())
+
+
+def test_word_starts_keep_non_ascii_words_and_folded_letters() -> None:
+    # A word starting with a non-ASCII letter is always tried: IGNORECASE matches the Kelvin sign as
+    # "k" and "\d" matches other scripts' digits. "é" before "a" makes "a" no word start.
+    rx = re.compile(r"\b(?:k\w*|a|\d+)\b", re.IGNORECASE)
+    text = "\u212aelvin éa a \u0663\u0664 kit _a 7"
+    scanner = _scanner(rx)
+    starts = scanner.starts(Haystack(text).low)
+    assert starts == [0, 7, 10, 12, 15, 22]  # not 5 ("é" first) nor 19 ("_a")
+    assert [m.group(0) for m in scanner.finditer(text, starts)] == [m.group(0) for m in rx.finditer(text)]
+    assert [m.group(0) for m in rx.finditer(text)] == ["\u212aelvin", "a", "\u0663\u0664", "kit", "7"]
+
+
+def test_word_leads_need_a_boundary_and_word_characters() -> None:
+    assert rxfilter.word_leads(re.compile(r"\b(?:ab|c\s)", re.I)) == ("ab", "c")
+    assert rxfilter.word_leads(re.compile(r"(?:ab|c)", re.I)) is None  # no \b: a match may start mid-word
+    assert rxfilter.word_leads(re.compile(r"\b(?:ab|-c)", re.I)) is None  # \b before "-" is a word's end
+    assert rxfilter.word_leads(re.compile(r"\b(?:ab|c)", re.I | re.ASCII)) is None
+    assert rxfilter.word_leads(re.compile(r"\b[a-c]\d|\bx", re.I)) == ("a", "b", "c", "x")
+
+
 @pytest.mark.slow
 def test_shipped_patterns_on_dev_letters_gates_and_scanners_never_lose_a_match() -> None:
     from letter_audit.pipeline import build_pipeline

@@ -436,19 +436,20 @@ _WORD_STARTS: dict[str, dict[str, list[int]]] = {}
 _NON_ASCII_START = re.compile(r"[^\W\x00-\x7f](?<!\w[^\W\x00-\x7f])")
 
 
-@lru_cache(maxsize=128)
+@lru_cache(maxsize=2048)
 def _char_start(ch: str) -> re.Pattern[str]:
     """``ch`` where a run of word characters begins: the literal first, so ``finditer`` skips ahead
-    to each occurrence in C, then a look-behind for the character before it."""
+    to each occurrence in C, then a look-behind for the character before it (``ch`` begins with a
+    word character, so none may come before)."""
     lit = re.escape(ch)
     return re.compile(f"{lit}(?<!\\w{lit})")
 
 
 def word_starts(low: str, ch: str) -> list[int]:
-    """The sorted places where a run of word characters beginning with ``ch`` begins in ``low`` ("" for
-    runs beginning with a non-ASCII character). They are the same places in the original text:
-    lowering and ``_FOLD`` keep every character a word character or not. Worked out per character
-    when first asked for, and kept for the last few texts."""
+    """The sorted places where a run of word characters beginning with ``ch`` (one or two ASCII
+    characters) begins in ``low`` ("" for runs beginning with a non-ASCII character). They are the
+    same places in the original text: lowering and ``_FOLD`` keep every character a word character
+    or not. Worked out per ``ch`` when first asked for, and kept for the last few texts."""
     index = _WORD_STARTS.get(low)
     if index is None:
         if len(_WORD_STARTS) >= 256:
@@ -468,13 +469,17 @@ def word_starts(low: str, ch: str) -> list[int]:
 
 
 def _by_first(leads: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...] | None], ...]:
-    """Leads grouped by first character; None where a one-character lead makes any word there do."""
+    """Leads grouped by their first two characters (one, for a one-character lead, which then stands
+    for every lead it begins); None where the key is itself a lead, so any word there will do."""
+    short = {lead for lead in leads if len(lead) == 1}
     groups: dict[str, list[str]] = {}
     for lead in leads:
-        groups.setdefault(lead[0], []).append(lead)
+        if lead[0] in short:
+            groups.setdefault(lead[0], [])
+        else:
+            groups.setdefault(lead[:2], []).append(lead)
     return tuple(
-        (ch, None if any(len(g) == 1 for g in group) else tuple(group))
-        for ch, group in sorted(groups.items())
+        (key, None if key in short or key in group else tuple(group)) for key, group in sorted(groups.items())
     )
 
 
@@ -482,8 +487,8 @@ def _word_candidates(low: str, by_first: tuple[tuple[str, tuple[str, ...] | None
     """Word starts whose text begins with one of the leads, and every word start at a non-ASCII
     character (which ``re.IGNORECASE`` or ``\\d`` may match though no ASCII lead names it)."""
     out: list[int] = list(word_starts(low, ""))
-    for ch, leads in by_first:
-        at = word_starts(low, ch)
+    for key, leads in by_first:
+        at = word_starts(low, key)
         if not at:
             continue
         if leads is None:

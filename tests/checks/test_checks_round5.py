@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from letter_audit.report import GpAction
+from letter_audit.report import GpAction, MedicationChange
 
 from .build import ev, report, result
 
@@ -285,3 +285,27 @@ def test_dna_home_visit_near_miss_no_arrangement() -> None:
 @pytest.mark.parametrize(("text", "asked", "category", "expected"), CASES)
 def test_round5_rule(text: str, asked: str, category: str, expected: tuple[bool, str | None]) -> None:
     assert flags(text, asked, category) == expected
+
+
+def _statin(line: str):  # type: ignore[no-untyped-def]
+    def make(letter):  # type: ignore[no-untyped-def]
+        return [
+            MedicationChange(
+                drug="atorvastatin", action="start", dose_after="80 mg", evidence=ev(letter, line)
+            )
+        ]
+
+    return make
+
+
+def test_measurement_beside_a_change_is_its_reason() -> None:
+    line = "Atorvastatin 80mg on - STARTED (LDL 3.9)"
+    found = result("medication_changes_complete", line + "\n", medication_changes=_statin(line))
+    assert found.status == "met"
+
+
+def test_bracketed_note_without_a_measurement_is_no_reason() -> None:
+    line = "Atorvastatin 80mg on - STARTED (new)"
+    found = result("medication_changes_complete", line + "\n", medication_changes=_statin(line))
+    assert found.status == "not_met"
+    assert found.explanation == "1 of 1 changes lack detail: start atorvastatin (no reason)."

@@ -257,6 +257,12 @@ WORDINGS = [
     ("Please arrange for the catheter to be removed in 2 weeks.", "other", (True, "call_and_recall")),
     ("Please take over prescribing of Xaggitin XL 36 mg.", "prescribing", (True, "shared_care")),
     ("Please add tamsulosin to his repeat prescription.", "prescribing", (False, None)),
+    (  # a referral left to the practice's judgement
+        "Please assess him and refer to audiology if you feel it is appropriate.",
+        "referral",
+        (False, None),
+    ),
+    ("Please refer him to audiology for his hearing.", "referral", (True, "onward_referral")),
 ]
 
 

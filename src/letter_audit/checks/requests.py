@@ -128,6 +128,9 @@ def classify(
         # The onward-referral rule covers needs related to the condition referred: a need the letter
         # calls unrelated, or any referral when the hospital never took the patient on, is the practice's.
         exempt = exempt or not_referred or any_match(req.unrelated_need, whole)
+        # A referral left to the practice's own judgement ("refer to audiology if you feel it is
+        # appropriate") is advice to a clinician who will assess the need, not a referral handed over.
+        exempt = exempt or bool(_GP_JUDGEMENT.search(text))
         if action.conditional and not settings.flag_conditional_onward_referral:
             exempt = True
         return "onward_referral" if settings.flag_onward_referral and not exempt else None
@@ -236,6 +239,13 @@ def _joined(request: str, context: str) -> str:
 # A request that waits on something ("if", "should", "once", "PRN"): a safety net, not a known need.
 _CONDITION = re.compile(
     r"\b(if|should|unless|when|whenever|once|in case|prn|as needed|as required)\b", re.IGNORECASE
+)
+# The practice is to decide for itself whether the referral is needed.
+_GP_JUDGEMENT = re.compile(
+    r"\bif you (feel|think|judge|consider)\b[^.\n]{0,25}"
+    r"\b(appropriate|necessary|needed|indicated|helpful|worthwhile)\b"
+    r"|\bif you (agree|wish)\b|\bat your (discretion|clinical discretion)\b",
+    re.IGNORECASE,
 )
 # A letter saying no agreement is needed is not one saying it is missing.
 _SHARED_CARE_NOT_NEEDED = re.compile(

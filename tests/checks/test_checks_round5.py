@@ -315,3 +315,21 @@ def test_bracketed_note_without_a_measurement_is_no_reason() -> None:
     found = result("medication_changes_complete", line + "\n", medication_changes=_statin(line))
     assert found.status == "not_met"
     assert found.explanation == "1 of 1 changes lack detail: start atorvastatin (no reason)."
+
+
+DNA = "Orthopaedic clinic\nShe did not attend her appointment on 3 March.\n"
+
+
+@pytest.mark.parametrize(
+    ("said", "status"),
+    [
+        ("An appointment will be sent for 6 weeks' time.", "met"),
+        ("She has been returned to the waiting list.", "met"),
+        ("We will offer her one further appointment.", "met"),
+        ("An appointment will not be sent.", "not_met"),  # near miss: declined
+        ("We will not be sending a further appointment.", "not_met"),
+        ("She has been discharged. Please re-refer if needed.", "not_met"),
+    ],
+)
+def test_dna_another_appointment_wordings(said: str, status: str) -> None:
+    assert result("did_not_attend", DNA + said + "\n", letter_type=CL).status == status

@@ -142,3 +142,163 @@ def test_ongoing_wound_work_and_aftercare_under_a_gp_heading_are_requests(nlp, r
     assert found(nlp, run, "Actions for GP\nClips to be removed at day 10 by the practice nurse.\n") == [
         ("Clips to be removed at day 10 by the practice nurse", "other")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a polite lead-in ending with a colon opens a list; the list ends with a line ending in a full stop
+        (
+            "I would be grateful if you could:\nreview her in 2 weeks;\nrefer her to the falls service;\n"
+            "check her sodium at the same visit.\nI have not booked a clinic review.\n",
+            [
+                ("review her in 2 weeks", "review"),
+                ("refer her to the falls service", "referral"),
+                ("check her sodium at the same visit", "monitoring"),
+            ],
+        ),
+        # a bare "Please:" over bullets; the line after the list is not part of it
+        (
+            "Please:\n- continue empagliflozin on repeat\n- check U&E 2/52 after starting\n"
+            "Diabetes clinic in 6 months.\n",
+            [
+                ("continue empagliflozin on repeat", "prescribing"),
+                ("check U&E 2/52 after starting", "monitoring"),
+            ],
+        ),
+        # the rest of a bullet's line belongs to the list too
+        (
+            "Please can the GP:\n* Check her ferritin in 3 months. Review her mood in 4 weeks.\nSigned Dr P Lowe\n",
+            [("Check her ferritin in 3 months", "monitoring"), ("Review her mood in 4 weeks", "review")],
+        ),
+    ],
+)
+def test_lead_in_lists(nlp, run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(nlp, run, text) == expected
+
+
+def test_lead_in_in_a_letter_to_the_patient_needs_the_practice_named(nlp, run) -> None:
+    text = (
+        "Dear Mrs Bell\nWe saw you in clinic today.\nPlease:\n- take two puffs twice a day\n- book a review\n"
+    )
+    assert found(nlp, run, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # statements, labels and furniture under a GP heading
+        "Actions for GP:\nDaughter happy to take her home, lives with her.\n",
+        "Actions for GP:\nRequest | Timing\n",
+        "Actions for GP:\nOutstanding investigations: [none selected]\n",
+        "Actions for GP:\nOff work 2/52 (plasterer)\n",
+        "Actions for GP:\nWork and driving | HGV driver - must not drive for 6 weeks\n",
+        "Actions for GP:\nFit note issued for 2 weeks\n",
+        "Actions for GP:\nDVLA\n",
+        "Actions for GP:\n17/11/2026\n",
+        "Actions for GP:\nThe specialist nurse's details are on her discharge card.\n",
+        "Actions for GP:\nWe do not have a shared care agreement for this drug.\n",
+        "Actions for GP:\nThe CNS will phone her next week.\n",
+        "Actions for GP:\nDistrict nurses have been asked to visit.\n",
+        "Actions for GP:\nSurgical referral: made by the MDT coordinator\n",
+        "Actions for GP:\nStaging CT: radiology team to book\n",
+        "Actions for GP:\nRheumatology outpatients in 8 weeks.\n",
+        "Actions for GP:\nDr Amara Osei-Bonsu, Specialty Registrar, for Dr K Lane, Consultant Physician.\n",
+        # hospital-only prescribing is a caution, not an ask
+        "Teriparatide - supplied by the homecare service (hospital only - GP please do not prescribe).\n",
+        # "nothing we need the practice to do"
+        "There is nothing we need the practice to do at this stage.\n",
+    ],
+)
+def test_not_requests(nlp, run, text: str) -> None:
+    assert found(nlp, run, text) == []
+
+
+def test_a_gp_section_that_says_no_action_drops_its_ownerless_lines(nlp, run) -> None:
+    text = "For your GP\nMs Reid has been diagnosed with shingles. No action is needed by the practice.\n"
+    assert found(nlp, run, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a semicolon inside brackets does not split
+        (
+            "Actions for GP:\nPractice nurse to check INR on 20/11 (dose reduced; yellow book updated)\n",
+            [("Practice nurse to check INR on 20/11 (dose reduced; yellow book updated)", "monitoring")],
+        ),
+        # a clause that is only a verb, or only points back, finishes the one before
+        (
+            "Please restart bisoprolol 1.25 mg if BP above 120 and review.",
+            [("Please restart bisoprolol 1.25 mg if BP above 120 and review", "prescribing")],
+        ),
+        (
+            "Her BP (160/95) will need a second agent; please review.",
+            [("Her BP (160/95) will need a second agent; please review", "review")],
+        ),
+        (
+            "He will need a fit note from you for 6 weeks; we would be grateful if you could provide this.",
+            [
+                (
+                    "He will need a fit note from you for 6 weeks; we would be grateful if you could provide this",
+                    "fit_note",
+                )
+            ],
+        ),
+        # coding joins the prescribing request; "do" joins a test
+        (
+            "Please add fludrocortisone to his repeat prescription and code him as Addison's on your system.",
+            [
+                (
+                    "Please add fludrocortisone to his repeat prescription and code him as Addison's on your system",
+                    "prescribing",
+                )
+            ],
+        ),
+        (
+            "I have asked Dr Shah to check your pulse and do an ECG at the surgery.\n"
+            "cc Dr R Shah, Elm Surgery\n",
+            [("I have asked Dr Shah to check your pulse and do an ECG at the surgery", "monitoring")],
+        ),
+        # a result the hospital will act on is not the practice's decision
+        (
+            "Please arrange a 9am cortisol at 6 weeks and send the result to us, so we can decide whether to stop it.",
+            [
+                (
+                    "Please arrange a 9am cortisol at 6 weeks and send the result to us, so we can decide whether to stop "
+                    "it",
+                    "monitoring",
+                )
+            ],
+        ),
+        (
+            "GP: please commence a statin if not already on one.",
+            [("please commence a statin if not already on one", "prescribing")],
+        ),
+        (
+            "Please could she have her shingles vaccine at the practice.",
+            [("Please could she have her shingles vaccine at the practice", "other")],
+        ),
+        (
+            "Should you still feel she needs to be seen, a fresh referral via e-RS will be required.",
+            [
+                (
+                    "Should you still feel she needs to be seen, a fresh referral via e-RS will be required",
+                    "referral",
+                )
+            ],
+        ),
+    ],
+)
+def test_round4_families(nlp, run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(nlp, run, text) == expected
+
+
+def test_a_gp_note_in_a_letter_to_parents(nlp, run) -> None:
+    text = (
+        "Dear Mr and Mrs Khan\nWe saw Sami today and your GP will hear from us.\n\n"
+        "For Sami's GP, Dr Lund (copied in)\nPlease add the new inhaler dose to his repeat prescription.\n"
+    )
+    assert found(nlp, run, text) == [
+        ("Please add the new inhaler dose to his repeat prescription", "prescribing")
+    ]

@@ -51,6 +51,31 @@ _BARE_CONDITION = re.compile(
 _CONDITION_END = re.compile(
     r"[,;]|\s+(?:please|GP\s+to|(?:we|I)\s+(?:would|will|should|'d)|could\s+you|would\s+you)\b", re.IGNORECASE
 )
+# A clause that is only a verb ("... and review", "; please review") finishes the request before it.
+_BARE_VERB = re.compile(
+    r"\W*(?:and\s+|then\s+)?(?:please\s+|pls\s+)?(?:review|check|monitor|action|advise|follow\s+up|r/v|f/u)\W*",
+    re.IGNORECASE,
+)
+# A clause that only points back ("; we would be grateful if you could provide this") belongs to the one
+# before.
+_POINTS_BACK = re.compile(
+    r"^\W*(?:and\s+)?[^,;]{0,60}?\b(?:provide|do|arrange|action|organise|issue|prescribe|sort|complete)\s+"
+    r"(?:this|it|them|these|that)\W*$",
+    re.IGNORECASE,
+)
+# A lead-in that opens a list of requests ("I would be grateful if you could:", "Please can the GP:",
+# "Please:").
+_BARE_PLEASE = re.compile(r"^\W*(?:(?:GP|practice)\W*)?(?:please|pls|kindly)\W*$", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _lone_label(sent: str) -> bool:
+    """A date, or one word with no number ("DVLA"): not a request even under a GP heading ("U+E 1/52" is)."""
+    words = len(_WORD.findall(sent))
+    return words == 0 or (words == 1 and not any(c.isdigit() for c in sent))
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _NOTHING = re.compile(r"^\W*(?:no|nil|none|nothing|not)\b", re.IGNORECASE)
 _NEGATION = re.compile(
     r"^\W*(?:no|nil|none|nothing|not|please\s+avoid|avoid|(?:please\s+)?do\s+not|don't|(?:I|we)\s+(?:have|had|did)\s+not)\b",
@@ -221,7 +246,7 @@ class RequestFinder:
         )
         lead = r"(?:also\s+|please\s+|pls\s+|kindly\s+)?"
         self.split = re.compile(
-            rf"\s*;\s*|\s*,?\s+(?:and|&)\s+(?!then\b)(?={lead}(?:{verbs})\b){cond}"
+            rf"\s*;\s*(?![^()]*\))|\s*,?\s+(?:and|&)\s+(?!then\b)(?={lead}(?:{verbs})\b){cond}"
             rf"|\s*,\s+(?={lead}(?:{verbs})\b){cond}"
             # "..., and please let the patient know the result": reporting back stays with the request.
             rf"|\s*,?\s+(?:and|but)\s+(?=(?:I|we|the\s+GP|GP|please|pls|you)\b"
@@ -287,7 +312,14 @@ class RequestFinder:
         none_here = -2  # body start of the GP section that says no action is needed
         gp_notes = [(m.start(), m.end()) for m in self.gp_note_line.finditer(text)] if to_patient else []
         cues, gp_cues = named + self.cues, named + self.gp_cues
+        none_bodies: set[int] = set()  # GP sections that say no action is needed
+        lead_in = prev_open = False  # inside a list opened by "I would be grateful if you could:"
+        prev_end = 0
         for s, e in sentences if sentences is not None else sentence_spans(text):
+            gap, prev_end = text[prev_end:s], e
+            if self._lead_in(text[s:e], gp_cues if to_patient else cues, bare_please=not to_patient):
+                lead_in = prev_open = True
+                continue
             sec, body_start = self._section(section_of, s)
             if body_start > s:
                 s = body_start  # an inline heading ("Plan: ...") is not part of the request
@@ -305,6 +337,10 @@ class RequestFinder:
             continues = is_item and list_of_requests
             list_of_requests = list_of_requests and is_item
             hay = Haystack(sent)
+            # A lead-in's list runs on through its items, lines ending ";" and the rest of an item's line.
+            lead_in = lead_in and not _BLANK_LINE.search(gap) and (is_item or "\n" not in gap or prev_open)
+            prev_open = sent.rstrip().endswith((";", ":"))
+            continues = continues or lead_in
             if (
                 not in_gp
                 and not continues
@@ -321,6 +357,8 @@ class RequestFinder:
                     if none_stated is None:
                         none_stated = (s + hit_none[1].start(), s + hit_none[1].end(), hit_none[0])
                     none_here = body_start if in_gp else none_here
+                    if in_gp:
+                        none_bodies.add(body_start)
                     continue
                 # "No GP action other than updating her repeat prescription": the rest is the request.
                 s = s + rest.end()
@@ -334,6 +372,8 @@ class RequestFinder:
                 _first(self.weak_not_request, sent, hay) and _first(cues, sent, hay) is None
             ):
                 continue
+            if _lone_label(sent) and _first(cues, sent, hay) is None:
+                continue  # a lone label or date under a GP heading ("DVLA", "17/11/2026")
             # In a letter to the patient, "please" and "you" mean the patient, except under a GP heading.
             plain = (
                 to_patient
@@ -353,7 +393,26 @@ class RequestFinder:
             requests.extend(found)
             if is_item and found:
                 list_of_requests = True
+        if none_bodies:
+            # "For your GP: <a diagnosis>. No action is needed by the practice.": the lines ahead of the
+            # statement are information too.
+            requests = [
+                r
+                for r in requests
+                if r.rule != self.rules.section_rule_id
+                or self._section(section_of, r.start)[1] not in none_bodies
+            ]
         return requests, none_stated
+
+    def _lead_in(self, sent: str, cues: list[tuple[str, re.Pattern[str]]], bare_please: bool) -> bool:
+        """Whether ``sent`` opens a list of requests ("I would be grateful if you could:", "Please:"): a
+        short line ending with a colon that is a bare "please" or holds a request cue."""
+        if not sent.rstrip().endswith(":") or len(_WORD.findall(sent)) > 10:
+            return False
+        if _BARE_PLEASE.match(sent):
+            return bare_please  # in a letter to the patient, "Please:" speaks to the patient
+        hay = Haystack(sent)
+        return _first(cues, sent, hay) is not None and not self._ruled_out(sent, hay)
 
     def _to_patient(self, text: str) -> bool:
         """Whether the letter is written to the patient: a "Dear Mr X" / "Dear Ellie" salutation, where a
@@ -427,6 +486,8 @@ class RequestFinder:
                 _BARE_CONDITION.match(prev)
                 or (_THEN.search(prev) and ";" not in joined)
                 or (_THEN_JOIN.fullmatch(joined) and not after_test)
+                or _BARE_VERB.fullmatch(sent[cs:ce])
+                or _POINTS_BACK.match(sent[cs:ce])
             ):
                 # "if low mood returns, consider ...", and "X for 12 months, then stop it and continue Y"
                 merged[-1] = (merged[-1][0], ce)

@@ -271,6 +271,23 @@ def test_round5_wording(asked: str, category: str, expected: tuple[bool, str | N
     assert flags("Seen in clinic today.\n" + asked, asked, category) == expected
 
 
+SODIUM = "If the sodium is below 130, please let my secretary know."
+CASES += [
+    (  # a threshold report on the practice's own explained check, asked in the sentence before
+        "Carbamazepine can lower the sodium, so please check her sodium 2 weeks after the dose increase.\n"
+        + SODIUM,
+        SODIUM,
+        "results",
+        (False, None),
+    ),
+    (  # near miss: the same report with no explained check before it is the hospital's surveillance
+        "She will stay on carbamazepine 200 mg twice daily.\n" + SODIUM,
+        SODIUM,
+        "results",
+        (True, "call_and_recall"),
+    ),
+]
+
 DNA_HOME = (
     "Memory Assessment Service\nHe did not attend his memory assessment appointment on 17/11/2026.\n"
     "We have arranged for the memory nurse to assess him at home on 26/11/2026 instead.\n"

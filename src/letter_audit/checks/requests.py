@@ -134,7 +134,11 @@ def classify(
         if action.conditional and not settings.flag_conditional_onward_referral:
             exempt = True
         return "onward_referral" if settings.flag_onward_referral and not exempt else None
-    explained = any_match(req.explained, sentence)
+    explained = any_match(req.explained, sentence) or (
+        # "Carbamazepine lowers the sodium, so please check it in 2 weeks. If the sodium is below 130,
+        # let my secretary know": a threshold report on the practice's own explained check.
+        bool(_CONDITION.search(text)) and any_match(req.bloods, before) and any_match(req.explained, before)
+    )
     if any_match(req.escalation, text):
         # "if he has a blackout, arrange an urgent ECG and contact us the same day": a safety net for a
         # deterioration the hospital must act on at once, not a routine test or result it hands over.

@@ -263,6 +263,26 @@ WORDINGS = [
         (False, None),
     ),
     ("Please refer him to audiology for his hearing.", "referral", (True, "onward_referral")),
+    (  # a drug the letter places outside primary-care prescribing
+        "Please prescribe the ivabradine 5 mg BD; it is not on the local formulary.",
+        "prescribing",
+        (True, "shared_care"),
+    ),
+    (
+        "Please prescribe rifaximin 550 mg BD (a red-list drug in our area).",
+        "prescribing",
+        (True, "shared_care"),
+    ),
+    (  # near miss: the letter says the opposite
+        "Please continue to prescribe levetiracetam; it is not specialist-only in our region.",
+        "prescribing",
+        (False, None),
+    ),
+    (  # near miss: a caution not to prescribe asks nothing to be taken on
+        "Hospital only - GP please do not prescribe.",
+        "prescribing",
+        (False, None),
+    ),
 ]
 
 

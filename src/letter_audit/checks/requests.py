@@ -115,6 +115,10 @@ def classify(
             return "shared_care"
         if any_match(req.prescribe_it, text) and _names_shared_care_drug(before, drugs):
             return "shared_care"
+        if asks_to_prescribe and _SPECIALIST_ONLY.search(whole + "\n" + after):
+            # A drug the letter calls hospital-only, red-listed or off the local formulary: the
+            # prescribing stays with the specialist (BMA: specialist or off-formulary drugs).
+            return "shared_care"
         if asks_to_prescribe and any_match(req.shared_care_missing, whole + "\n" + after):
             # The letter itself puts the drug under shared care, whatever the local list says: "Please
             # prescribe the tobramycin nebuliser. We do not have a shared care agreement with your area."
@@ -243,6 +247,13 @@ def _joined(request: str, context: str) -> str:
 # A request that waits on something ("if", "should", "once", "PRN"): a safety net, not a known need.
 _CONDITION = re.compile(
     r"\b(if|should|unless|when|whenever|once|in case|prn|as needed|as required)\b", re.IGNORECASE
+)
+# A drug the letter itself places outside primary-care prescribing ("not on the local formulary",
+# "a red-list drug", "hospital-only"), unless it says the opposite ("not specialist-only").
+_SPECIALIST_ONLY = re.compile(
+    r"(?<!not )(?<!non-)\b(hospital[- ]only|specialist[- ]only|red[- ](list|listed|drug|traffic[- ]light))\b"
+    r"|\b(not on (the |our |your )?(local |trust |ICB |area )?formulary|non-?formulary|off[- ]formulary)\b",
+    re.IGNORECASE,
 )
 # The practice is to decide for itself whether the referral is needed.
 _GP_JUDGEMENT = re.compile(

@@ -263,6 +263,13 @@ WORDINGS = [
         (False, None),
     ),
     ("Please refer him to audiology for his hearing.", "referral", (True, "onward_referral")),
+    ("Please act on the bloods taken in clinic today.", "results", (True, "call_and_recall")),
+    ("Bloods sent on the ward - GP to review and act.", "results", (True, "call_and_recall")),
+    (  # near miss: the practice's own bloods after a change
+        "Please check U&E in 1 week and act on the result as ramipril was started.",
+        "monitoring",
+        (False, None),
+    ),
     (  # a drug the letter places outside primary-care prescribing
         "Please prescribe the ivabradine 5 mg BD; it is not on the local formulary.",
         "prescribing",

@@ -168,7 +168,8 @@ def test_ongoing_wound_work_and_aftercare_under_a_gp_heading_are_requests(nlp, r
         ),
         # the rest of a bullet's line belongs to the list too
         (
-            "Please can the GP:\n* Check her ferritin in 3 months. Review her mood in 4 weeks.\nSigned Dr P Lowe\n",
+            "Please can the GP:\n* Check her ferritin in 3 months. Review her mood in 4 weeks.\n"
+            "Signed Dr P Lowe\n",
             [("Check her ferritin in 3 months", "monitoring"), ("Review her mood in 4 weeks", "review")],
         ),
     ],
@@ -237,20 +238,20 @@ def test_a_gp_section_that_says_no_action_drops_its_ownerless_lines(nlp, run) ->
             [("Her BP (160/95) will need a second agent; please review", "review")],
         ),
         (
-            "He will need a fit note from you for 6 weeks; we would be grateful if you could provide this.",
+            "He needs a fit note from you for 6 weeks; we would be grateful if you can provide this.",
             [
                 (
-                    "He will need a fit note from you for 6 weeks; we would be grateful if you could provide this",
+                    "He needs a fit note from you for 6 weeks; we would be grateful if you can provide this",
                     "fit_note",
                 )
             ],
         ),
         # coding joins the prescribing request; "do" joins a test
         (
-            "Please add fludrocortisone to his repeat prescription and code him as Addison's on your system.",
+            "Please add fludrocortisone to his repeat and code him as Addison's on your system.",
             [
                 (
-                    "Please add fludrocortisone to his repeat prescription and code him as Addison's on your system",
+                    "Please add fludrocortisone to his repeat and code him as Addison's on your system",
                     "prescribing",
                 )
             ],
@@ -262,11 +263,11 @@ def test_a_gp_section_that_says_no_action_drops_its_ownerless_lines(nlp, run) ->
         ),
         # a result the hospital will act on is not the practice's decision
         (
-            "Please arrange a 9am cortisol at 6 weeks and send the result to us, so we can decide whether to stop it.",
+            "Please arrange a 9am cortisol at 6 weeks, send us the result, so we can decide whether to stop.",
             [
                 (
-                    "Please arrange a 9am cortisol at 6 weeks and send the result to us, so we can decide whether to stop "
-                    "it",
+                    "Please arrange a 9am cortisol at 6 weeks, send us the result, "
+                    "so we can decide whether to stop",
                     "monitoring",
                 )
             ],
@@ -302,3 +303,15 @@ def test_a_gp_note_in_a_letter_to_parents(nlp, run) -> None:
     assert found(nlp, run, text) == [
         ("Please add the new inhaler dose to his repeat prescription", "prescribing")
     ]
+
+
+def test_a_bare_please_refer_after_a_semicolon_finishes_the_need_before_it(nlp, run) -> None:
+    text = "She would benefit from a carers' assessment; please refer."
+    expected = [("She would benefit from a carers' assessment; please refer", "referral")]
+    assert found(nlp, run, text) == expected
+
+
+def test_telling_the_consultants_secretary_about_a_result_is_results_work(nlp, run) -> None:
+    text = "If the potassium is above 6.0, please let my secretary know."
+    expected = [("If the potassium is above 6.0, please let my secretary know", "results")]
+    assert found(nlp, run, text) == expected

@@ -53,7 +53,7 @@ _CONDITION_END = re.compile(
 )
 # A clause that is only a verb ("... and review", "; please review") finishes the request before it.
 _BARE_VERB = re.compile(
-    r"\W*(?:and\s+|then\s+)?(?:please\s+|pls\s+)?(?:review|check|monitor|action|advise|follow\s+up|r/v|f/u)\W*",
+    r"\W*(?:and\s+|then\s+)?(?:please\s+|pls\s+)?(?:review|check|monitor|action|advise|follow\s+up|r/v|f/u|refer|re-refer|arrange)\W*",
     re.IGNORECASE,
 )
 # A clause that only points back ("; we would be grateful if you could provide this") belongs to the one

@@ -263,6 +263,12 @@ WORDINGS = [
         (False, None),
     ),
     ("Please refer him to audiology for his hearing.", "referral", (True, "onward_referral")),
+    ("GP to arrange for her to be seen in fracture clinic in 2 weeks.", "other", (True, "call_and_recall")),
+    (  # near miss: an appointment at the practice itself
+        "Please arrange for her to be seen in the practice diabetes clinic in 3 months.",
+        "review",
+        (False, None),
+    ),
     ("Please act on the bloods taken in clinic today.", "results", (True, "call_and_recall")),
     ("Bloods sent on the ward - GP to review and act.", "results", (True, "call_and_recall")),
     (  # near miss: the practice's own bloods after a change

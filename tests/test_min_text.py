@@ -113,8 +113,16 @@ def test_batch_writes_the_error_line_and_carries_on(
     assert result.exit_code == 1
 
 
-def test_audit_of_a_short_file_raises_before_loading_the_pipeline(tmp_path: Path) -> None:
+def test_audit_of_a_short_file_raises_before_loading_the_pipeline(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import letter_audit
+
+    def no_pipeline() -> None:
+        raise AssertionError("the pipeline was loaded for a file that is not a letter")
+
+    monkeypatch.setattr(letter_audit, "load_pipeline", no_pipeline)
     path = tmp_path / "note.txt"
     path.write_text("See attached.")
-    with pytest.raises(TooLittleText):
-        audit(path, nlp=None)
+    with pytest.raises(TooLittleText, match=r"\(2 words;"):
+        audit(path)

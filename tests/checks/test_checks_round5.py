@@ -320,6 +320,27 @@ CASES += [
         (True, "call_and_recall"),
     ),
 ]
+TWO_DRUGS = (
+    "Methotrexate 15 mg weekly continues under the shared care agreement your practice signed in 2024.\n"
+    "Please continue to prescribe methotrexate 15 mg weekly.\n"
+    "Hydroxychloroquine 200 mg daily started today.\n"
+    "Please take over prescribing of hydroxychloroquine.\n"
+    "We will send the shared care protocol for hydroxychloroquine next month.\n"
+)
+CASES += [
+    (  # the drug handed over without an agreement, in a letter that has one for another drug
+        TWO_DRUGS,
+        "Please take over prescribing of hydroxychloroquine.",
+        "prescribing",
+        (True, "shared_care"),
+    ),
+    (  # near miss: the drug under the agreement, in the same letter
+        TWO_DRUGS,
+        "Please continue to prescribe methotrexate 15 mg weekly.",
+        "prescribing",
+        (False, None),
+    ),
+]
 
 DNA_HOME = (
     "Memory Assessment Service\nHe did not attend his memory assessment appointment on 17/11/2026.\n"

@@ -95,6 +95,11 @@ def classify(
         or (action.category == "fit_note" and any_match(req.fit_note_ask, text))
     ):
         return "fit_note"
+    near = "\n".join((before, whole, after))
+    if any_match(req.shared_care_agreed, near) or any_match(req.shared_care_missing, near):
+        # What the request's own sentence or its neighbours say about shared care decides for this
+        # drug; a letter may hold one drug under an agreement and hand over another without one.
+        agreement = _shared_care_agreed(near, cues)
     if not agreement:
         # Prescribing a specialist drug, or running the monitoring that goes with it ("prescribe
         # ciclosporin and monitor her BP and creatinine": the second request names no drug).

@@ -17,7 +17,7 @@ from .cues import any_match
 if TYPE_CHECKING:
     from ..letter import Letter
     from ..report import Findings
-    from ..standard import Standard
+    from ..standard import RequestSettings, Standard
     from .cues import Cues
 
 
@@ -96,10 +96,14 @@ def classify(
     ):
         return "fit_note"
     near = "\n".join((before, whole, after))
-    if any_match(req.shared_care_agreed, near) or any_match(req.shared_care_missing, near):
+    if any_match(req.shared_care_missing, near):
         # What the request's own sentence or its neighbours say about shared care decides for this
-        # drug; a letter may hold one drug under an agreement and hand over another without one.
-        agreement = _shared_care_agreed(near, cues)
+        # drug: a letter may hold one drug under an agreement and hand over another without one.
+        agreement = False
+    elif any_match(req.shared_care_agreed, near) and _same_listed_drug(
+        whole, before + "\n" + after, settings
+    ):
+        agreement = True
     if not agreement:
         # Prescribing a specialist drug, or running the monitoring that goes with it ("prescribe
         # ciclosporin and monitor her BP and creatinine": the second request names no drug).
@@ -296,6 +300,12 @@ _STATED_BEFORE = re.compile(r"\b(which|that) (raises|increases|lowers|reduces|af
 _STOPPED_BEFORE = re.compile(
     r"\b(remove|stop|discontinue|cease|withhold|take (him|her|them) off)\s+(the\s+|his\s+|her\s+)?$"
 )
+
+
+def _same_listed_drug(request: str, nearby: str, settings: RequestSettings) -> bool:
+    """True when a shared-care drug named in the request is named again in the sentences around it."""
+    low, near = request.lower(), nearby.lower()
+    return any(drug in low and drug in near for drug in settings.shared_care_drugs)
 
 
 def _names_shared_care_drug(text: str, drugs: list[str]) -> bool:

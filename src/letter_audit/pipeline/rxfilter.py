@@ -364,19 +364,25 @@ def _at_boundary(items: Any) -> bool:
 
 
 _DIGITS = frozenset("0123456789")
+_REPEATS = tuple(
+    op for op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)) if op is not None
+)
 _MAX_HEAD_CHARS = 64
 
 
 def _heads(items: Any) -> frozenset[str] | None:
     """Lowered strings one of which every match of ``items`` starts with, allowing single characters
     (from a character set) where no longer strings are known. ``\\d`` stands for the ASCII digits:
-    a match starting with any other character is found anyway (see ``_word_candidates``)."""
+    a match starting with any other character is found anyway (see ``_candidates``)."""
     leads = _lead(items)
     if leads:
         return leads
-    for op, av in items:
+    for i, (op, av) in enumerate(items):
         if op in _ZERO_WIDTH:
             continue
+        if op in _REPEATS and av[0] == 0:  # optional ("(?:the\s+)?drug"): its start or what follows
+            inner, rest = _heads(av[2]), _heads(items[i + 1 :])
+            return None if inner is None or rest is None else inner | rest
         return _heads_node(op, av)
     return None
 
@@ -414,88 +420,161 @@ def _heads_node(op: Any, av: Any) -> frozenset[str] | None:
     return None
 
 
-def word_leads(pattern: Regex) -> tuple[str, ...] | None:
-    """Lowered strings (of any length) one of which every match starts with, when every match also
-    starts at a word start: ``\\b`` first and each string starting with an ASCII word character. A
-    match then begins where a run of word characters begins, so only those places need trying."""
-    if pattern.flags & (re.ASCII | re.LOCALE):  # another idea of a word character than ``_WORD``'s
+def _word_heads(items: Any) -> frozenset[str] | None:
+    """``_heads`` of a part that starts with ``\\b``, when each starts with an ASCII word character."""
+    if not _at_boundary(items):
         return None
-    tree = _parse(pattern.pattern, pattern.flags & ~re.UNICODE)
-    if tree is None or not _at_boundary(tree):
-        return None
-    leads = _heads(tree)
+    leads = _heads(items)
     if not leads or "" in leads:
         return None
     if not all(s[0].isascii() and (s[0].isalnum() or s[0] == "_") for s in leads):
         return None
-    return tuple(sorted(leads))
+    return leads
+
+
+def _line_anchored(items: Any) -> bool:
+    """Whether ``^`` (or ``\\A``) comes before anything that consumes: a match starts at a line start."""
+    for op, av in items:
+        if op is C.AT:
+            if av in (C.AT_BEGINNING, C.AT_BEGINNING_STRING):
+                return True
+            continue
+        if op in (C.ASSERT, C.ASSERT_NOT):
+            continue
+        return False
+    return False
+
+
+def _plan(items: Any) -> tuple[frozenset[str], bool] | None:
+    """Where matches of ``items`` can start: (leads of the parts that start at a word start, whether
+    some part starts at a line start), or None when some part could start anywhere. An alternation
+    is planned part by part (a cue list joins rules of both kinds)."""
+    heads = _word_heads(items)
+    if heads is not None:
+        return heads, False
+    if _line_anchored(items):
+        return frozenset(), True
+    if len(items) == 1:
+        op, av = items[0]
+        if op is C.SUBPATTERN:
+            return _plan(av[-1])
+        if op is C.BRANCH:
+            words: set[str] = set()
+            lines = False
+            for alt in av[1]:
+                part = _plan(alt)
+                if part is None:
+                    return None
+                words |= part[0]
+                lines = lines or part[1]
+            return frozenset(words), lines
+    return None
+
+
+def start_plan(pattern: Regex) -> tuple[tuple[str, ...], bool] | None:
+    """Lowered strings (of any length) one of which begins every match that starts at a word start,
+    and whether some match may start at a line start instead; None when neither covers every match.
+
+    A word start is where a run of word characters begins: a part with ``\\b`` first whose leads
+    all start with an ASCII word character can match only there. ``^`` (``\\A``) first: a line start
+    (with or without MULTILINE, line starts include 0). Patterns that can match the empty string get
+    no plan (``Scanner.finditer`` steps on from a match's end)."""
+    if pattern.flags & (re.ASCII | re.LOCALE):  # another idea of a word character than ``_WORD``'s
+        return None
+    tree = _parse(pattern.pattern, pattern.flags & ~re.UNICODE)
+    if tree is None:
+        return None
+    try:
+        if tree.getwidth()[0] <= 0:
+            return None
+    except Exception:  # noqa: BLE001
+        return None
+    plan = _plan(tree)
+    if plan is None:
+        return None
+    return tuple(sorted(plan[0])), plan[1]
+
+
+def word_leads(pattern: Regex) -> tuple[str, ...] | None:
+    """The word-start leads of ``start_plan`` when no match can start at a line start instead."""
+    plan = start_plan(pattern)
+    return plan[0] if plan is not None and plan[0] and not plan[1] else None
 
 
 _WORD_STARTS: dict[str, dict[str, list[int]]] = {}
-"""Where runs of word characters begin, by first character, per lowered text (the last few texts)."""
-_NON_ASCII_START = re.compile(r"[^\W\x00-\x7f](?<!\w[^\W\x00-\x7f])")
+"""Line starts and word starts at non-ASCII characters, per lowered text (the last few texts)."""
+_STARTS = {
+    "\n": re.compile("(?<=\n)"),  # after 0, where "^" matches with MULTILINE
+    "": re.compile(r"[^\W\x00-\x7f](?<!\w[^\W\x00-\x7f])"),  # a word start at a non-ASCII character
+}
 
 
-@lru_cache(maxsize=2048)
-def _char_start(ch: str) -> re.Pattern[str]:
-    """``ch`` where a run of word characters begins: the literal first, so ``finditer`` skips ahead
-    to each occurrence in C, then a look-behind for the character before it (``ch`` begins with a
-    word character, so none may come before)."""
-    lit = re.escape(ch)
-    return re.compile(f"{lit}(?<!\\w{lit})")
-
-
-def word_starts(low: str, ch: str) -> list[int]:
-    """The sorted places where a run of word characters beginning with ``ch`` (one or two ASCII
-    characters) begins in ``low`` ("" for runs beginning with a non-ASCII character). They are the
-    same places in the original text: lowering and ``_FOLD`` keep every character a word character
-    or not. Worked out per ``ch`` when first asked for, and kept for the last few texts."""
+def word_starts(low: str, kind: str) -> list[int]:
+    """Sorted places in ``low`` where a line begins (``kind`` "\\n": 0 and after each newline) or a
+    run of word characters begins with a non-ASCII character (``kind`` ""). They are the same places
+    in the original text: lowering and ``_FOLD`` keep every character a word character or not. Kept
+    for the last few texts, as many patterns ask about one text."""
     index = _WORD_STARTS.get(low)
     if index is None:
         if len(_WORD_STARTS) >= 256:
             _WORD_STARTS.clear()
         index = _WORD_STARTS[low] = {}
-    found = index.get(ch)
+    found = index.get(kind)
     if found is None:
-        if ch:
-            rx = _char_start(ch)
-        elif low.isascii():
-            index[ch] = found = []
-            return found
+        if kind == "" and low.isascii():
+            found = []
         else:
-            rx = _NON_ASCII_START
-        found = index[ch] = [m.start() for m in rx.finditer(low)]
+            found = [m.start() for m in _STARTS[kind].finditer(low)]
+            if kind == "\n":
+                found.insert(0, 0)
+        index[kind] = found
     return found
 
 
-def _by_first(leads: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...] | None], ...]:
-    """Leads grouped by their first two characters (one, for a one-character lead, which then stands
-    for every lead it begins); None where the key is itself a lead, so any word there will do."""
-    short = {lead for lead in leads if len(lead) == 1}
-    groups: dict[str, list[str]] = {}
+class _LeadFinder(NamedTuple):
+    """Finds the word starts of a lowered text that begin one of some leads (see ``_lead_finder``)."""
+
+    first: re.Pattern[str]  # a lead at the very start of the text
+    after: re.Pattern[str]  # a non-word character, then a lead
+
+    def find(self, low: str) -> list[int]:
+        found = [0] if self.first.match(low) else []
+        found.extend(m.start() + 1 for m in self.after.finditer(low))
+        return found
+
+
+def _lead_finder(leads: tuple[str, ...]) -> _LeadFinder:
+    """Patterns over lowered text for the word starts that begin a lead: a word start is the text's
+    start or just after a non-word character.
+
+    The leads are grouped by first character: that character, then a look-ahead for the rest of one
+    of its leads. "\\W" first lets the regex engine skip in C to the next non-word character (it
+    cannot skip ahead for "\\b(?:...)" under IGNORECASE); a match takes the non-word character and
+    one more, and the next word start lies beyond both, so none is jumped over."""
+    groups: dict[str, set[str]] = {}
     for lead in leads:
-        if lead[0] in short:
-            groups.setdefault(lead[0], [])
-        else:
-            groups.setdefault(lead[:2], []).append(lead)
-    return tuple(
-        (key, None if key in short or key in group else tuple(group)) for key, group in sorted(groups.items())
-    )
+        groups.setdefault(lead[0], set()).add(lead[1:])
+    parts = []
+    for ch, rests in sorted(groups.items()):
+        ahead = "" if "" in rests else "(?=" + "|".join(re.escape(r) for r in sorted(rests)) + ")"
+        parts.append(re.escape(ch) + ahead)
+    body = "|".join(parts)
+    return _LeadFinder(re.compile(f"(?:{body})"), re.compile(f"\\W(?:{body})"))
 
 
-def _word_candidates(low: str, by_first: tuple[tuple[str, tuple[str, ...] | None], ...]) -> list[int]:
-    """Word starts whose text begins with one of the leads, and every word start at a non-ASCII
-    character (which ``re.IGNORECASE`` or ``\\d`` may match though no ASCII lead names it)."""
-    out: list[int] = list(word_starts(low, ""))
-    for key, leads in by_first:
-        at = word_starts(low, key)
-        if not at:
-            continue
-        if leads is None:
-            out.extend(at)
-        else:
-            out.extend(p for p in at if low.startswith(leads, p))
-    out.sort()
+Plan = tuple[_LeadFinder | None, bool]
+"""The word-start finder of ``_lead_finder`` (None: no part starts at a word start), and whether
+line starts are candidates too."""
+
+
+def _candidates(low: str, plan: Plan) -> list[int]:
+    """Word starts that begin a lead, every word start at a non-ASCII character (which
+    ``re.IGNORECASE`` or ``\\d`` may match though no ASCII lead names it), and line starts if asked."""
+    finder, lines = plan
+    out = finder.find(low) if finder is not None else []
+    extra = (word_starts(low, "") if finder is not None else []) + (word_starts(low, "\n") if lines else [])
+    if extra:
+        out = sorted(set(out).union(extra))
     return out
 
 
@@ -507,20 +586,21 @@ class Scanner:
     succeed, so trying them in order gives the leftmost match, exactly as ``search`` would, without
     running the pattern at every position. Built after ``_WARM_USES`` uses, like a gate."""
 
-    __slots__ = ("__weakref__", "_leads", "_uses", "_word_leads", "rx")
+    __slots__ = ("__weakref__", "_leads", "_plan", "_uses", "rx")
 
     def __init__(self, rx: re.Pattern[str]) -> None:
         self.rx = rx
         self._leads: frozenset[str] | None = None
-        self._word_leads: tuple[tuple[str, tuple[str, ...] | None], ...] | None = None
+        self._plan: Plan | None = None
         self._uses = 0
         _PENDING.add(self)
 
     def build(self) -> None:
         self._leads = leading_literals(self.rx)
         if self._leads is None or len(self._leads) > _FEW_LEADS:
-            leads = word_leads(self.rx)
-            self._word_leads = _by_first(leads) if leads else None
+            plan = start_plan(self.rx)
+            if plan is not None:
+                self._plan = (_lead_finder(plan[0]) if plan[0] else None, plan[1])
         self._uses = _WARM_USES
         _PENDING.discard(self)
 
@@ -531,8 +611,8 @@ class Scanner:
             if self._uses < _WARM_USES:
                 return None
             self.build()
-        if self._word_leads is not None:
-            return _word_candidates(low, self._word_leads)
+        if self._plan is not None:
+            return _candidates(low, self._plan)
         if self._leads is None:
             return None
         found: set[int] = set()

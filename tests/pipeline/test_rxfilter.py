@@ -151,3 +151,35 @@ def test_shipped_patterns_on_dev_letters_gates_and_scanners_never_lose_a_match()
             for pos in range(0, len(text), 97):
                 a, b = rx.search(text, pos), scanner.search(text, starts, pos)
                 assert (a and a.span()) == (b and b.span()), rx.pattern
+
+
+@pytest.mark.slow
+def test_shipped_cue_lists_on_dev_letters_scanners_give_search_results() -> None:
+    # The criteria cue lists are searched as one alternation (checks/cues.py); many join "^" rules
+    # with "\b" rules, so their scanners try line starts and word starts together.
+    from letter_audit.checks.cues import compiled, load_cues
+
+    cues = load_cues()
+    lists = [
+        tuple(value)
+        for group in (cues.content, cues.medication, cues.requests, cues.care, cues.triage)
+        for value in vars(group).values()
+        if value
+    ]
+    assert len(lists) > 40
+    texts = [p.read_text(encoding="utf-8") for p in sorted(DEV.glob("*.txt"))[:20]]
+    texts += [line for text in texts[:5] for line in text.splitlines() if line.strip()]
+    lows = [Haystack(t).low for t in texts]
+    planned = 0
+    for patterns in lists:
+        rx = compiled(patterns)
+        assert rx is not None
+        scanner = _scanner(rx)
+        scanner.starts("")  # builds it
+        planned += scanner._plan is not None
+        for text, low in zip(texts, lows, strict=True):
+            starts = scanner.starts(low)
+            for pos in range(0, len(text), 131):
+                a, b = rx.search(text, pos), scanner.search(text, starts, pos)
+                assert (a and a.span()) == (b and b.span()), patterns
+    assert planned > 20  # most lists get start places

@@ -49,8 +49,6 @@ def owner(nlp, run, text: str) -> tuple[str, str]:
         ("Not for further follow up.", ("none", "fu-none")),
         ("Discharged from OPD.", ("none", "fu-discharged")),
         ("The liaison team does not provide follow-up after discharge.", ("none", "fu-not-provided")),
-        ("Follow-up: SOS", ("none", "fu-sos")),
-        ("SOS only.", ("none", "fu-sos")),
         ("She has open access to the unit for 6 months.", ("none", "fu-open-access")),
         ("Open access to the ward for 12 months.", ("none", "fu-open-access")),
         ("PIFU for 12 months.", ("hospital", "fu-pifu")),
@@ -60,6 +58,15 @@ def owner(nlp, run, text: str) -> tuple[str, str]:
 )
 def test_follow_up_families(nlp, run, text, expected):
     assert owner(nlp, run, text) == expected
+
+
+def test_a_discharge_still_to_come_is_not_the_outcome(nlp, run):
+    text = "Prescribe an emollient once he is discharged from the dressing clinic. Scar clinic at 3 months."
+    assert owner(nlp, run, text)[0] == "hospital"
+
+
+def test_review_prn_is_not_read_as_no_follow_up(nlp, run):
+    assert owner(nlp, run, "Review PRN. Discharge to optometrist.") == ("unclear", "")
 
 
 def test_asked_to_follow_her_up_is_gp_follow_up(nlp, run):
@@ -157,3 +164,40 @@ def test_a_fit_note_reported_issued_under_a_gp_heading_is_not_a_request(nlp, run
 def test_hospital_lines_named_with_patient_or_surgery_are_contact_points(nlp, run, line):
     cp = run(nlp, line + "\n" + _HEAD)._.contact_point
     assert cp is not None and ("0300 000 7474" in cp["detail"] or "01632 965 333" in cp["detail"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I have booked him into our physiotherapy-led back class starting next week.", "hospital"),
+        ("Added to waiting list for laparoscopic cholecystectomy by us today.", "hospital"),
+        ("1. Weekly review in the head and neck late-effects nurse clinic for 4 weeks.", "hospital"),
+        ("We have arranged for the memory nurse to assess him at home on 26/11/2026.", "hospital"),
+        ("Plan: I will take U&E at her home in 2 weeks and visit in 4 weeks.", "hospital"),
+        ("The samples go to our laboratory and we will write to him and to you with the result.", "hospital"),
+        ("No clinic appointment. We will write to him with the histology.", "none"),
+        ("Patients who do not attend a first appointment are discharged.", "none"),
+        (
+            "I would be grateful if a GP could visit her in the first week and take over her care. "
+            "She will not be followed up in the hospital.",
+            "gp",
+        ),
+        ("GP pls: U&E + Mg 1/52, r/v BP 2/52.", "gp"),
+        ("Please arrange a CT chest in 3 months and review the result.", "unclear"),
+        ("Please optimise her diabetes and repeat the HbA1c in 3 months.", "unclear"),
+        (
+            "Nicotine patch - NEW (ward smoking cessation service will follow up by phone).\n"
+            "Follow-up: none booked by respiratory.",
+            "none",
+        ),
+    ],
+)
+def test_follow_up_families_second_batch(nlp, run, text, expected):
+    assert owner(nlp, run, text)[0] == expected
+
+
+def test_a_referral_on_gives_way_to_a_gp_review(nlp, run):
+    referral = "I have referred him to our community continence service."
+    assert owner(nlp, run, referral)[0] == "hospital"
+    text = referral + " Please review him in 4 weeks. He has been discharged from the frailty clinic."
+    assert owner(nlp, run, text)[0] == "gp"

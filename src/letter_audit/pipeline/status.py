@@ -28,7 +28,12 @@ from .rxfilter import Gate, Haystack, Scanner
 from .sentences import doc_text, ocr_letters, sentence_spans
 
 RULES_FILE = "status.yaml"
-_IF = re.compile(r"\b(?:if|unless|should)\b", re.IGNORECASE)
+# a contingency word, not the polite "grateful if you could"
+_IF = re.compile(
+    r"\b(?:if|unless|should)\b(?<!grateful\sif)(?<!appreciate\sif)(?<!appreciated\sif)(?<!helpful\sif)"
+    r"(?!\s+(?:you|a\s+GP|the\s+GP|the\s+practice)\s+(?:could|would|can)\b)",
+    re.IGNORECASE,
+)
 _NEGATED = re.compile(r"\b(?:no|not|nor|n't|without)\b", re.IGNORECASE)
 
 
@@ -65,11 +70,16 @@ class FollowUpCues(_Strict):
     contradiction: Contradiction = Field(default_factory=lambda: Contradiction())
     hospital_not_after: Pattern = "(?!)"  # round-5 fields default to nothing, for older saved pipelines
     yields_to_none: list[str] = []
+    hospital_yields_to_none: list[str] = []
+    hospital_yields_to_gp: list[str] = []
     review_word: Pattern = "(?!)"
     clause_break: Pattern = "(?!)"
     contingency: Pattern = "(?!)"
+    contingency_lead: Pattern = "(?!)"
     drug_review_gap: Pattern = "(?!)"
     request_heading: Pattern = "(?!)"
+    none_not_after: Pattern = "(?!)"
+    review_in_request: Pattern = "(?!)"
     when: Pattern
     with_whom: Pattern
 
@@ -177,8 +187,11 @@ class StatusFinder:
         self.hospital_not_after = re.compile(fu.hospital_not_after, re.IGNORECASE)
         self.review_word, self.clause_break = _compile(fu.review_word), _compile(fu.clause_break)
         self.contingency, self.drug_review_gap = _compile(fu.contingency), _compile(fu.drug_review_gap)
+        self.contingency_lead = _compile(fu.contingency_lead)
         self.fit_ask = _compile(fn.ask)
         self.request_heading = _compile(fu.request_heading)
+        self.none_not_after = _compile(fu.none_not_after)
+        self.review_in_request = _compile(fu.review_in_request)
         self.contact = comp(rules.contact.cues)
         self.not_team = _compile(rules.contact.not_team)
         self.team_words = _compile(rules.contact.team_words)
@@ -267,6 +280,13 @@ class StatusFinder:
         gap = self.drug_review_gap
         return any(s <= ds < e and gap.search(text, max(s, ds - 40), ds) is not None for ds, _ in drugs)
 
+    def _contingent(self, text: str, units: list[tuple[int, int]], hit: Hit) -> bool:
+        """Whether a hospital cue's plan hangs on a condition: its sentence opens with one ("If the scan
+        shows ..., we will ..."), or one follows the cue ("we will contact him if the Holter shows AF")."""
+        i = bisect_right([u[0] for u in units], hit[0]) - 1
+        us, ue = units[i] if i >= 0 else (hit[0], hit[1])
+        return bool(self.contingency.match(text, hit[0], ue) or self.contingency_lead.match(text, us, ue))
+
     def _after_owner_words(self, text: str, units: list[tuple[int, int]], start: int) -> bool:
         """Whether a hospital cue follows words that make it someone else's: "GP to review in 2 weeks",
         "the practice nurse review in 6 weeks", "asked by the respiratory team to see her" (a referral
@@ -291,7 +311,11 @@ class StatusFinder:
         asked to, else none if the letter says no follow-up; a "none" cue overlapping an owner cue
         ("no GP follow-up needed") cancels it. Unstated: None (the report says "unclear")."""
         hay = hay or Haystack(text)
-        none = _scan(self.fu_none, text, units, hay)
+        none = [
+            h
+            for h in _scan(self.fu_none, text, units, hay)
+            if not self.none_not_after.search(text, max(0, h[0] - 40), h[0])
+        ]
         for body in fu_bodies:
             m = self.fu_none_section.match(text, body)
             if m is not None:
@@ -330,7 +354,16 @@ class StatusFinder:
         if none:
             # a call only if a result shows something ("we will contact him if the Holter shows AF") is no
             # follow-up when the letter says there is none
-            hospital = [h for h in hospital if not self.contingency.search(_unit_text(text, units, h))]
+            fu = self.rules.follow_up
+            hospital = [
+                h
+                for h in hospital
+                if h[2] not in fu.hospital_yields_to_none and not self._contingent(text, units, h)
+            ]
+        if gp:
+            # a referral on to another service is weaker than a review of the patient asked of the practice
+            weak = set(self.rules.follow_up.hospital_yields_to_gp)
+            hospital = [h for h in hospital if h[2] not in weak]
         clash = self.rules.follow_up.contradiction
         # a plan with a time ("see her again in 6 months"), not a call with results
         plans = [
@@ -451,7 +484,8 @@ class StatusComponent:
         gp_reviews = [
             (s.start_char, s.end_char, "fu-gp-request")
             for s in requests
-            if s._.request_category == "review" and not self.finder.treatment_only(text, units, s, drugs)
+            if (s._.request_category == "review" or self.finder.review_in_request.search(s.text))
+            and not self.finder.treatment_only(text, units, s, drugs)
         ]
         # Only a true contingency ("if pain not settling"), not a time ("once she has settled").
         conditional = [

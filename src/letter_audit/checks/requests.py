@@ -95,44 +95,8 @@ def classify(
         or (action.category == "fit_note" and any_match(req.fit_note_ask, text))
     ):
         return "fit_note"
-    near = "\n".join((before, whole, after))
-    if any_match(req.shared_care_missing, near):
-        # What the request's own sentence or its neighbours say about shared care decides for this
-        # drug: a letter may hold one drug under an agreement and hand over another without one.
-        agreement = False
-    elif any_match(req.shared_care_agreed, near) and _same_listed_drug(
-        whole, before + "\n" + after, settings
-    ):
-        agreement = True
-    if not agreement:
-        # Prescribing a specialist drug, or running the monitoring that goes with it ("prescribe
-        # ciclosporin and monitor her BP and creatinine": the second request names no drug).
-        drugs = settings.shared_care_drugs
-        asks_to_prescribe = action.category == "prescribing" or any_match(req.prescribe, text)
-        asks_to_monitor = action.category == "monitoring" or any_match(req.bloods, text)
-        names_drug = _names_shared_care_drug(text, drugs)
-        if names_drug and asks_to_prescribe:
-            return "shared_care"
-        # Monitoring alone is shared care when it is the drug's standing schedule ("FBC and LFT every
-        # month while on azathioprine") or goes with taking the drug on; a single check of a drug the
-        # hospital still runs ("U&E and TFT in 4 weeks because he is on amiodarone") is safety monitoring.
-        if asks_to_monitor and (names_drug or _names_shared_care_drug(whole, drugs)):
-            if _RECURRING.search(text) or any_match(req.prescribe, whole):
-                return "shared_care"
-        if asks_to_monitor and _RECURRING.search(text) and _names_shared_care_drug(before, drugs):
-            # "Take over prescribing of Concerta XL. Please monitor his BP, pulse and weight 6-monthly."
-            return "shared_care"
-        if any_match(req.prescribe_it, text) and _names_shared_care_drug(before, drugs):
-            return "shared_care"
-        if asks_to_prescribe and _SPECIALIST_ONLY.search(whole + "\n" + after):
-            # A drug the letter calls hospital-only, red-listed or off the local formulary: the
-            # prescribing stays with the specialist (BMA: specialist or off-formulary drugs).
-            return "shared_care"
-        if asks_to_prescribe and any_match(req.shared_care_missing, whole + "\n" + after):
-            # The letter itself puts the drug under shared care, whatever the local list says: "Please
-            # prescribe the tobramycin nebuliser. We do not have a shared care agreement with your area."
-            if not _SHARED_CARE_NOT_NEEDED.search(whole + "\n" + after):
-                return "shared_care"
+    if _hands_over_shared_care(action, whole, before, after, cues, settings, agreement=agreement):
+        return "shared_care"
     if not rerefer and (action.category == "referral" or any_match(req.refer_onward, text)):
         if any_match(req.arrange_tests, text):
             # "refer her for a sleep study": a test the hospital wants is its own to arrange.
@@ -177,6 +141,58 @@ def classify(
         if settings.flag_unexplained_monitoring and not explained:
             return "call_and_recall"
     return None
+
+
+def _hands_over_shared_care(
+    action: GpAction,
+    whole: str,
+    before: str,
+    after: str,
+    cues: Cues,
+    settings: RequestSettings,
+    *,
+    agreement: bool,
+) -> bool:
+    """True when the request has the practice prescribe a specialist drug, or run the monitoring that
+    goes with it, with no shared-care agreement in place for that drug."""
+    text = action.text
+    req = cues.requests
+    near = "\n".join((before, whole, after))
+    if _shared_care_agreed(near, cues) and _same_listed_drug(whole, before + "\n" + after, settings):
+        # An agreement named beside the request for the same drug holds for it, even where the letter
+        # hands over another drug without one ("we will send the protocol for hydroxychloroquine").
+        agreement = True
+    if agreement:
+        return False
+    # Prescribing a specialist drug, or running the monitoring that goes with it ("prescribe
+    # ciclosporin and monitor her BP and creatinine": the second request names no drug).
+    drugs = settings.shared_care_drugs
+    asks_to_prescribe = action.category == "prescribing" or any_match(req.prescribe, text)
+    asks_to_monitor = action.category == "monitoring" or any_match(req.bloods, text)
+    names_drug = _names_shared_care_drug(text, drugs)
+    if names_drug and asks_to_prescribe:
+        return True
+    # Monitoring alone is shared care when it is the drug's standing schedule ("FBC and LFT every
+    # month while on azathioprine") or goes with taking the drug on; a single check of a drug the
+    # hospital still runs ("U&E and TFT in 4 weeks because he is on amiodarone") is safety monitoring.
+    if asks_to_monitor and (names_drug or _names_shared_care_drug(whole, drugs)):
+        if _RECURRING.search(text) or any_match(req.prescribe, whole):
+            return True
+    if asks_to_monitor and _RECURRING.search(text) and _names_shared_care_drug(before, drugs):
+        # "Take over prescribing of Concerta XL. Please monitor his BP, pulse and weight 6-monthly."
+        return True
+    if any_match(req.prescribe_it, text) and _names_shared_care_drug(before, drugs):
+        return True
+    if asks_to_prescribe and _SPECIALIST_ONLY.search(whole + "\n" + after):
+        # A drug the letter calls hospital-only, red-listed or off the local formulary: the
+        # prescribing stays with the specialist (BMA: specialist or off-formulary drugs).
+        return True
+    if asks_to_prescribe and any_match(req.shared_care_missing, whole + "\n" + after):
+        # The letter itself puts the drug under shared care, whatever the local list says: "Please
+        # prescribe the tobramycin nebuliser. We do not have a shared care agreement with your area."
+        if not _SHARED_CARE_NOT_NEEDED.search(whole + "\n" + after):
+            return True
+    return False
 
 
 def _sentence(letter: Letter, action: GpAction, others: list[GpAction], cues: Cues) -> str:

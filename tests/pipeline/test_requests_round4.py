@@ -315,3 +315,71 @@ def test_telling_the_consultants_secretary_about_a_result_is_results_work(nlp, r
     text = "If the potassium is above 6.0, please let my secretary know."
     expected = [("If the potassium is above 6.0, please let my secretary know", "results")]
     assert found(nlp, run, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # categories met in EPR exports and tertiary letters
+        ("Actions for GP:\nU&E + Mg 1/52\n", [("U&E + Mg 1/52", "monitoring")]),
+        (
+            "Actions for GP:\nU&E 1-2/52 after ramipril start.\n",
+            [("U&E 1-2/52 after ramipril start", "monitoring")],
+        ),
+        (
+            "GP to review in 2/52 re fluid status and weight.",
+            [("GP to review in 2/52 re fluid status and weight", "review")],
+        ),
+        ("GP to r/v at 3/12 re stopping apixaban.", [("GP to r/v at 3/12 re stopping apixaban", "review")]),
+        ("Please see him about stopping smoking.", [("Please see him about stopping smoking", "review")]),
+        (
+            "Could you kindly sign him off for two weeks.",
+            [("Could you kindly sign him off for two weeks", "fit_note")],
+        ),
+        ("Histology pending - GP to f/u result.", [("Histology pending - GP to f/u result", "results")]),
+        (
+            "Please let us have the result before her next cycle.",
+            [("Please let us have the result before her next cycle", "results")],
+        ),
+        ("GP pls send MSU if symptoms persist.", [("GP pls send MSU if symptoms persist", "monitoring")]),
+        (
+            "Please arrange a memory assessment in 3 months.",
+            [("Please arrange a memory assessment in 3 months", "referral")],
+        ),
+        # "if a GP could" is the ask, not a condition
+        (
+            "I would be grateful if a GP could visit her at the care home in the first week.",
+            [("I would be grateful if a GP could visit her at the care home in the first week", "review")],
+        ),
+        # under a fit-note heading the request is the fit note
+        ("Fit note: GP pls\n", [("GP pls", "fit_note")]),
+        # "and review the result" and "and stop over 4 weeks" finish the request before them
+        (
+            "Please arrange a CT chest in 3 months and review the result.",
+            [("Please arrange a CT chest in 3 months and review the result", "monitoring")],
+        ),
+        (
+            "Please reduce the morphine further and stop over the next 4 weeks.",
+            [("Please reduce the morphine further and stop over the next 4 weeks", "prescribing")],
+        ),
+        # an abbreviation after a bracket does not end the sentence
+        (
+            "Please prescribe an emollient (e.g. Epimax) for 6 months. Thank you.",
+            [("Please prescribe an emollient (e.g. Epimax) for 6 months", "prescribing")],
+        ),
+    ],
+)
+def test_round4_categories_and_joins(nlp, run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(nlp, run, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Actions for GP:\nHe may return to his office job after 3 days and does not need a fit note.\n",
+        "Actions for GP:\nSieve urine\n",
+        "Actions for GP:\n---- Outstanding investigations ----\nNone\n",
+    ],
+)
+def test_round4_not_requests(nlp, run, text: str) -> None:
+    assert found(nlp, run, text) == []

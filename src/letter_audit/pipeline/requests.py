@@ -13,7 +13,7 @@ Result: ``doc.spans["gp_actions"]``, each span with ``_.request_rule`` (the cue'
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -67,6 +67,17 @@ _POINTS_BACK = re.compile(
 # "Please:").
 _BARE_PLEASE = re.compile(r"^\W*(?:(?:GP|practice)\W*)?(?:please|pls|kindly)\W*$", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+")
+
+
+_FIT_NOTE_WORK = re.compile(r"\b(?:extend|renew|provide|issue|sign|certif\w*)\b", re.IGNORECASE)
+
+
+def _as_fit_note(r: Request, text: str) -> Request:
+    """A request under a fit-note heading ("Fit note: GP pls", "If he needs longer, GP to review and extend")
+    is about the fit note unless its own words make it something else."""
+    if r.category == "other" or (r.category == "review" and _FIT_NOTE_WORK.search(text, r.start, r.end)):
+        return replace(r, category="fit_note")
+    return r
 
 
 def _lone_label(sent: str) -> bool:
@@ -236,13 +247,18 @@ class RequestFinder:
             "|".join(re.escape(v) for v in sorted(rules.report_verbs, key=len, reverse=True)) or "(?!)"
         )
         every_verb = "|".join(re.escape(v) for v in sorted(rules.action_verbs, key=len, reverse=True))
-        verbs = rf"(?:{verbs})\b(?!\s+of\b)"  # "... and review of the murmur": a noun, not a second request
+        # "... and review of the murmur": a noun, not a second request; "... and review the result": the
+        # request's own follow-through.
+        verbs = rf"(?:{verbs})\b(?!\s+of\b)(?!\s+(?:the\s+|any\s+)?(?:results?|report)\b)"
         # Where one clause ends and the next begins inside a sentence. A verb in join_verbs never opens a
         # new clause, and neither does a conditional one ("... and restart ramipril if creatinine falls").
         cverbs = "|".join(re.escape(v) for v in rules.conditional_join_verbs)
         cond = (
             rf"(?!(?:please\s+|pls\s+|kindly\s+)?(?:{cverbs})\b(?:[^;.]|\.(?=\d))*\b(?:if|unless|once|provided)\b)"
             r"(?!\S+\s+(?:it|them|this|these)\b)"
+            # "reduce morphine MR further and stop over the next 4 weeks": the same drug step, with a time.
+            r"(?!(?:please\s+)?(?:stop|wean|reduce|taper|titrate|increase|decrease)\s+(?:over|in|within|after|by|"
+            r"when|once|altogether|completely|gradually)\b)"
         )
         lead = r"(?:also\s+|please\s+|pls\s+|kindly\s+)?"
         self.split = re.compile(
@@ -390,6 +406,8 @@ class RequestFinder:
                 # "Wound care: Sutures to be removed by the practice nurse": told, not asked.
                 active = [c for c in active if c[0] not in self.rules.passive_cues]
             found = self._sentence(text, s, e, in_gp or continues, active)
+            if sec == "fit_note":
+                found = [_as_fit_note(r, text) for r in found]
             requests.extend(found)
             if is_item and found:
                 list_of_requests = True

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-_LIST_MARK = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-h][.)]|[-*•▪●◦‣]|\d{1,2}\s+(?=[A-Z]))\s*")
+# A bullet is one mark: a rule of dashes ("---- Follow Up ----") is a heading's decoration, not a list item.
+_LIST_MARK = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-h][.)]|[-*•▪●◦‣](?![-*=_])|\d{1,2}\s+(?=[A-Z]))\s*")
 _JOIN_WORDS = frozenset(
     "a an and as at by for from if in into of on or the to with was were is be been has have had "
     "will would should could please your his her their our".split()
@@ -73,7 +74,7 @@ def _split_line_group(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cur = start
     for m in _SENT_END.finditer(text, start, end):
         word = re.search(r"(\S+)$", text[cur : m.start() + 1])
-        token = word.group(1).lower().rstrip(".!?") if word else ""
+        token = word.group(1).lower().rstrip(".!?").lstrip("([{\"'") if word else ""  # "(e.g. Epimax"
         if token in _ABBREV or (len(token) == 1 and token.isalpha()):
             continue
         short_number = token.isdigit() and len(token) <= 2

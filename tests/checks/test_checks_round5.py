@@ -269,6 +269,16 @@ WORDINGS = [
         "review",
         (False, None),
     ),
+    (
+        "Please book a telephone review with the heart failure nurses in 2 weeks.",
+        "other",
+        (True, "call_and_recall"),
+    ),
+    (  # near miss: a review with the practice's own nurse
+        "Please book a review with the practice nurse in 2 weeks to check her inhaler technique.",
+        "review",
+        (False, None),
+    ),
     ("Please act on the bloods taken in clinic today.", "results", (True, "call_and_recall")),
     ("Bloods sent on the ward - GP to review and act.", "results", (True, "call_and_recall")),
     (  # near miss: the practice's own bloods after a change

@@ -383,3 +383,16 @@ def test_round4_categories_and_joins(nlp, run, text: str, expected: list[tuple[s
 )
 def test_round4_not_requests(nlp, run, text: str) -> None:
     assert found(nlp, run, text) == []
+
+
+def test_round4_result_destination_and_table_wound_row(nlp, run) -> None:
+    text = "Actions for GP:\nWeight and lipids at 12 weeks; results to be sent to the care coordinator.\n"
+    assert found(nlp, run, text) == [
+        ("Weight and lipids at 12 weeks; results to be sent to the care coordinator", "monitoring")
+    ]
+    assert (
+        found(nlp, run, "Wound care | Sutures to be removed at 10 days at the practice nurse clinic\n") == []
+    )
+    assert found(nlp, run, "Please review at the 6 week check: BP and urine.") == [
+        ("Please review at the 6 week check: BP and urine", "review")
+    ]

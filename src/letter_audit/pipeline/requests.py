@@ -63,6 +63,12 @@ _POINTS_BACK = re.compile(
     r"(?:this|it|them|these|that)\W*$",
     re.IGNORECASE,
 )
+# "...; results to be sent to the care coordinator": where the request's result goes, not a request.
+_RESULTS_SENT = re.compile(
+    r"^\W*(?:and\s+)?(?:the\s+|any\s+)?(?:results?|reports?)\s+(?:to\s+be\s+|should\s+be\s+)?"
+    r"(?:sent|forwarded|copied|e-?mailed|passed)\s+(?:on\s+)?to\b",
+    re.IGNORECASE,
+)
 # A lead-in that opens a list of requests ("I would be grateful if you could:", "Please can the GP:",
 # "Please:").
 _BARE_PLEASE = re.compile(r"^\W*(?:(?:GP|practice)\W*)?(?:please|pls|kindly)\W*$", re.IGNORECASE)
@@ -506,6 +512,7 @@ class RequestFinder:
                 or (_THEN_JOIN.fullmatch(joined) and not after_test)
                 or _BARE_VERB.fullmatch(sent[cs:ce])
                 or _POINTS_BACK.match(sent[cs:ce])
+                or _RESULTS_SENT.match(sent[cs:ce])
             ):
                 # "if low mood returns, consider ...", and "X for 12 months, then stop it and continue Y"
                 merged[-1] = (merged[-1][0], ce)

@@ -201,3 +201,45 @@ def test_a_referral_on_gives_way_to_a_gp_review(nlp, run):
     assert owner(nlp, run, referral)[0] == "hospital"
     text = referral + " Please review him in 4 weeks. He has been discharged from the frailty clinic."
     assert owner(nlp, run, text)[0] == "gp"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Occupation: scaffolder.", "missing"),
+        ("Occupation | Warehouse team leader", "missing"),
+        ("He works as a secondary school teacher.", "missing"),
+        ("Bus driver, keen to get back - advised 1/52 rest.", "missing"),
+        ("He may return to his office job after 3 days and does not need a fit note.", "not_needed"),
+        ("As you are retired, you do not need a fit note.", "not_needed"),
+        ("Fit note issued: N - not required, works from home and feels able to.", "not_needed"),
+    ],
+)
+def test_fit_note_families_second_batch(nlp, run, text, expected):
+    got = fit(nlp, run, text)
+    assert got is not None and got[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She works as a teacher and has not needed time off.",
+        "Fit note issued: Y/N",
+    ],
+)
+def test_no_fit_note_verdict(nlp, run, text):
+    assert fit(nlp, run, text) is None
+
+
+def test_a_retired_occupation_is_not_a_need(nlp, run):
+    assert fit(nlp, run, "Occupation: retired")[0] == "not_needed"
+
+
+def test_an_unconditional_extension_asked_of_the_gp_outranks_an_earlier_issue(nlp, run):
+    text = (
+        "Seen in ED 25/10 - fit note issued there for 2/52.\n"
+        "Plan:\n- He is a scaffolder and cannot work yet - can GP please extend the fit note for 4 weeks.\n"
+    )
+    assert fit(nlp, run, text) == ("requested_from_gp", "fit-requested-extension")
+    conditional = "Fit note issued by the ward for 2 weeks. If he needs longer, GP to review and extend."
+    assert fit(nlp, run, conditional)[0] == "issued"

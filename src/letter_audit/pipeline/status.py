@@ -49,6 +49,9 @@ class FitNoteCues(_Strict):
     issued_in_section: Pattern
     not_needed_in_section: Pattern
     ask: Pattern = "(?!)"  # round 5: words that make a fit-note mention a request
+    not_asked: Pattern = "(?!)"
+    weakest: list[str] = []  # cue ids whose hit is evidence only when no other cue of its group matched
+    extension: Pattern = "(?!)"
 
 
 class Contradiction(_Strict):
@@ -189,6 +192,7 @@ class StatusFinder:
         self.contingency, self.drug_review_gap = _compile(fu.contingency), _compile(fu.drug_review_gap)
         self.contingency_lead = _compile(fu.contingency_lead)
         self.fit_ask = _compile(fn.ask)
+        self.fit_not_asked, self.fit_extension = _compile(fn.not_asked), _compile(fn.extension)
         self.request_heading = _compile(fu.request_heading)
         self.none_not_after = _compile(fu.none_not_after)
         self.review_in_request = _compile(fu.review_in_request)
@@ -204,9 +208,15 @@ class StatusFinder:
         fit_requests: list[Hit],
         fit_bodies: list[int],
         hay: Haystack | None = None,
+        extend_asks: list[Hit] | None = None,
     ) -> dict[str, Any] | None:
-        """Issued > requested from GP > not needed > missing (a need with none of the others)."""
+        """Issued > requested from GP > not needed > missing (a need with none of the others). An
+        unconditional ask to extend a fit note ("can GP please extend the fit note for a further 4 weeks")
+        outranks the one issued earlier: the practice is asked for the next."""
         hay = hay or Haystack(text)
+        if extend_asks:
+            s, e, rid = extend_asks[0]
+            return {"status": "requested_from_gp", "start": s, "end": e, "rule": rid}
         for body in fit_bodies:
             for status, rx in self.fit_in_section.items():
                 m = rx.match(text, body)
@@ -218,6 +228,7 @@ class StatusFinder:
             h
             for h in _scan(self.fit_requested, text, units, hay)
             if not _NEGATED.search(text[max(0, h[0] - 12) : h[0]])
+            and not self.fit_not_asked.search(text, h[0], h[1])
         ]
         # a fit-note "request" found by la_requests that only reports one issued ("Fit note issued for 4
         # weeks" under a heading read as the GP's) asks nothing
@@ -245,7 +256,8 @@ class StatusFinder:
                     and not any(u[0] <= h[0] < u[1] for u in asked_units)
                 ]
             if hits:
-                s, e, rid = hits[0]
+                weakest = self.rules.fit_note.weakest
+                s, e, rid = min(hits, key=lambda h: (h[2] in weakest, h[0]))
                 return {"status": status, "start": s, "end": e, "rule": rid}
         return None
 
@@ -480,6 +492,13 @@ class StatusComponent:
             for s in requests
             if s._.request_category == "fit_note"
         ]
+        extend_asks = [
+            (s.start_char, s.end_char, "fit-requested-extension")
+            for s in requests
+            if s._.request_category == "fit_note"
+            and self.finder.fit_extension.search(s.text)
+            and not (s._.condition and _IF.search(s.text))
+        ]
         drugs = [(d.start_char, d.end_char) for d in doc.spans.get("drugs", [])]
         gp_reviews = [
             (s.start_char, s.end_char, "fu-gp-request")
@@ -513,7 +532,7 @@ class StatusComponent:
             if s.label_ == "fit_note" and s._.body_start is not None
         ]
         hay = Haystack(text)
-        doc._.fit_note = self.finder.fit_note(text, units, fit_requests, fit_bodies, hay)
+        doc._.fit_note = self.finder.fit_note(text, units, fit_requests, fit_bodies, hay, extend_asks)
         doc._.follow_up = self.finder.follow_up(
             text,
             units,

@@ -396,3 +396,16 @@ def test_round4_result_destination_and_table_wound_row(nlp, run) -> None:
     assert found(nlp, run, "Please review at the 6 week check: BP and urine.") == [
         ("Please review at the 6 week check: BP and urine", "review")
     ]
+
+
+def test_a_plan_line_opening_with_a_verb_is_its_own_request(nlp, run) -> None:
+    text = "Plan:\nGP please f/u bloods 1/52\nrecheck K+ and titrate ramipril\n"
+    assert found(nlp, run, text) == [
+        ("GP please f/u bloods 1/52", "monitoring"),
+        ("recheck K+ and titrate ramipril", "monitoring"),
+    ]
+    # a line that broke off mid-phrase carries on
+    text = "I would be grateful if you could\ncheck her U&E in a week."
+    assert found(nlp, run, text) == [
+        ("I would be grateful if you could\ncheck her U&E in a week", "monitoring")
+    ]

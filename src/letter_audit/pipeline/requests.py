@@ -283,6 +283,12 @@ class RequestFinder:
             # "check U&E 1-2 weeks after starting ramipril, then uptitrate ramipril": kept apart below only
             # after a test; "restart ramipril ..., then titrate back" stays one plan.
             rf"|\s*,\s+then\s+(?={lead}(?:{every_verb})\b)"
+            # "GP please f/u bloods 1/52 <new line> recheck Na ...": a line of a terse plan opening with a
+            # verb is a request of its own, unless the line before broke off mid-phrase ("... if you could
+            # <new line> check her U&E").
+            rf"|(?<![,&-])(?<!\band)(?<!\bto)(?<!\bor)(?<!\bof)(?<!\bthe)(?<!\bif)(?<!\bcould)(?<!\bwould)"
+            rf"(?<!\bshould)(?<!\bcan)(?<!\bplease)(?<!\bpls)(?<!\bwith)(?<!\bfor)(?<!\bthen)(?<!\bthat)"
+            rf"[ \t]*\n\s*(?={lead}(?:{every_verb})\b)"
             # "... under the shared care agreement, with FBC, U&E and LFT every 4 weeks": the tests are a
             # request of their own.
             rf"|\s*,\s+with\s+(?=(?:{_TESTS})\b[^;.]{{0,60}}?\b(?:every|weekly|monthly|fortnightly|"

@@ -409,3 +409,67 @@ def test_a_plan_line_opening_with_a_verb_is_its_own_request(nlp, run) -> None:
     assert found(nlp, run, text) == [
         ("I would be grateful if you could\ncheck her U&E in a week", "monitoring")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plan line after a "then" on the line before is a request of its own
+        (
+            "Actions for GP:\nRestart ramipril when creatinine <120, then titrate back to 10 mg\n"
+            "re-check BP two weeks after restarting ramipril\n",
+            [
+                ("Restart ramipril when creatinine <120, then titrate back to 10 mg", "prescribing"),
+                ("re-check BP two weeks after restarting ramipril", "monitoring"),
+            ],
+        ),
+        # the step that waits for the request's result is part of it
+        (
+            "Please arrange a DEXA scan and, depending on the result, start bone protection.",
+            [
+                (
+                    "Please arrange a DEXA scan and, depending on the result, start bone protection",
+                    "monitoring",
+                )
+            ],
+        ),
+        # a test whose result is sent back is the test's kind
+        (
+            "Please recheck her HbA1c in 3 months and send the result to the pre-assessment team.",
+            [
+                (
+                    "Please recheck her HbA1c in 3 months and send the result to the pre-assessment team",
+                    "monitoring",
+                )
+            ],
+        ),
+        # "if her X could be checked" is the ask, not a condition
+        (
+            "It would be helpful if her lithium level could be checked at the surgery in 1 week.",
+            [
+                (
+                    "It would be helpful if her lithium level could be checked at the surgery in 1 week",
+                    "monitoring",
+                )
+            ],
+        ),
+        # a follow-up with the patient's own GP counts when it has a time
+        (
+            "Follow-up with his own GP in 3 months to decide whether rivaroxaban can stop.",
+            [("Follow-up with his own GP in 3 months to decide whether rivaroxaban can stop", "review")],
+        ),
+    ],
+)
+def test_round4_dev_misses(nlp, run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(nlp, run, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Suggested plan for the practice:\n- Happy to advise again through Advice and Guidance.\n",
+        "I am not planning to see her again; follow-up with her own GP.\n",
+    ],
+)
+def test_round4_offers_and_plain_follow_up_are_not_requests(nlp, run, text: str) -> None:
+    assert found(nlp, run, text) == []

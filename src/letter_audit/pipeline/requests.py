@@ -69,6 +69,13 @@ _RESULTS_SENT = re.compile(
     r"(?:sent|forwarded|copied|e-?mailed|passed)\s+(?:on\s+)?to\b",
     re.IGNORECASE,
 )
+# "Please arrange a DEXA scan and, depending on the result, start bone protection": the step after a
+# result the request waits for is part of it.
+_HINGES_ON_RESULT = re.compile(
+    r"\b(?:depending\s+on|subject\s+to|according\s+to|based\s+on)\s+(?:the|this|that|its|his|her)\s+"
+    r"(?:\w+\s+)?(?:results?|findings?|report|outcome)\W*$",
+    re.IGNORECASE,
+)
 # A lead-in that opens a list of requests ("I would be grateful if you could:", "Please can the GP:",
 # "Please:").
 _BARE_PLEASE = re.compile(r"^\W*(?:(?:GP|practice)\W*)?(?:please|pls|kindly)\W*$", re.IGNORECASE)
@@ -514,11 +521,12 @@ class RequestFinder:
             )
             if merged and (
                 _BARE_CONDITION.match(prev)
-                or (_THEN.search(prev) and ";" not in joined)
+                or (_THEN.search(prev) and ";" not in joined and "\n" not in joined)
                 or (_THEN_JOIN.fullmatch(joined) and not after_test)
                 or _BARE_VERB.fullmatch(sent[cs:ce])
                 or _POINTS_BACK.match(sent[cs:ce])
                 or _RESULTS_SENT.match(sent[cs:ce])
+                or _HINGES_ON_RESULT.search(prev)
             ):
                 # "if low mood returns, consider ...", and "X for 12 months, then stop it and continue Y"
                 merged[-1] = (merged[-1][0], ce)

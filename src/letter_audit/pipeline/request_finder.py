@@ -1,0 +1,446 @@
+"""The request finder: text and its sections in, the requests placed on the practice out (no spaCy).
+
+Why this shape: a request is a clause, not a sentence ("Please check U&E and refer to dietitian" is two),
+it is recognised by how letters address the practice ("GP to", "I would be grateful if you could"), by
+sitting under a GP-actions heading or a polite lead-in ("I would be grateful if you could:"), and it is
+*not* a request when the hospital owns it ("we will arrange"). The knowledge lives in
+``models/rules/requests.yaml`` (``request_rules.RequestRules``); this module holds the mechanism.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .request_rules import (
+    _BARE_CONDITION,
+    _BARE_PLEASE,
+    _BARE_VERB,
+    _BLANK_LINE,
+    _CONDITION_END,
+    _DONT,
+    _FLAGS,
+    _FRONTED,
+    _GP_NAME_SLOT,
+    _GP_NAMED,
+    _HINGES_ON_RESULT,
+    _NEGATION,
+    _NOTHING,
+    _POINTS_BACK,
+    _RESULTS_SENT,
+    _RUN_ON,
+    _TESTS,
+    _THEN,
+    _THEN_JOIN,
+    _VERB_REACH,
+    _WORD,
+    Request,
+    RequestRules,
+    _as_fit_note,
+    _compile,
+    _first,
+    _gate,
+    _lone_label,
+)
+from .ruledata import Cue
+from .rxfilter import Haystack, any_gate
+from .sentences import sentence_spans, strip_list_mark
+
+
+class RequestFinder:
+    """The mechanism without spaCy: text + section lookup -> requests."""
+
+    def __init__(self, rules: RequestRules) -> None:
+        self.rules = rules
+
+        def comp(cues: list[Cue]) -> list[tuple[str, re.Pattern[str]]]:
+            return [(c.id, _compile(c.pattern)) for c in cues]
+
+        self.named_gp = [c for c in rules.request_cues if _GP_NAME_SLOT in c.pattern]
+        self.cues = comp([c for c in rules.request_cues if c not in self.named_gp])
+        # One pass to rule out the many sentences that hold no cue at all (speed: most sentences).
+        # "Nil" alone counts only under a GP heading, where every sentence is read anyway; leaving it out
+        # keeps the quick test from passing on nearly every sentence (its words "no", "none" are everywhere).
+        anywhere = [c for c in rules.none_stated if "in-section" not in c.id]
+        plain = [c for c in rules.request_cues if c not in self.named_gp] + anywhere
+        self.any_cue = _compile("|".join(f"(?:{c.pattern})" for c in plain))
+        # any_cue can match only where one of its parts could: their gates together are a quicker test.
+        self.any_test = any_gate([_gate(_compile(c.pattern)) for c in plain])
+        by_id = dict(self.cues)
+        overridden = rules.not_request_overridden_by
+        self.overrides = {nid: [(i, by_id[i]) for i in ids if i in by_id] for nid, ids in overridden.items()}
+        self.not_request = comp(rules.not_request)
+        weak = set(rules.weak_not_request)
+        self.strong_not_request = [(i, rx) for i, rx in self.not_request if i not in weak]
+        self.weak_not_request = [(i, rx) for i, rx in self.not_request if i in weak]
+        self.hospital = comp(rules.hospital_owned)
+        self.none = [(i, rx) for i, rx in comp(rules.none_stated) if "in-section" not in i]
+        self.none_in_section = [(i, rx) for i, rx in comp(rules.none_stated) if "in-section" in i]
+        self.categories = [(c.id, c.category, _compile(c.pattern)) for c in rules.categories]
+        self.timeframes = comp(rules.timeframes)
+        self.condition = _compile(rules.condition_cues)
+        self.verb_category = {v.lower(): cat for cat, vs in rules.verb_categories.items() for v in vs}
+        verb_alt = "|".join(re.escape(v) for v in sorted(self.verb_category, key=len, reverse=True))
+        self.first_verb = re.compile(rf"\b({verb_alt})(?:s|es|ed|d|ing)?\b", _FLAGS)
+        self.none_except = _compile(rules.none_except)
+        self.negated_clause = _compile(rules.negated_clause)
+        self.statement_clause = _compile(rules.statement_clause)
+        self.patient_salutation = _compile(rules.patient_salutation)
+        self.addressed_to_practice = _compile(rules.addressed_to_practice)
+        self.speaks_to_patient = _compile(rules.speaks_to_patient)
+        self.patient_own = _compile(rules.patient_own)
+        self.patient_clause = _compile(rules.patient_clause)
+        self.vocative_gp = _compile(rules.vocative_gp)
+        self.gp_note_line = _compile(rules.gp_note_line)
+        self.fact_clause = _compile(rules.fact_clause)
+        self.passive_label = _compile(rules.passive_label)
+        self.routine_aftercare = _compile(rules.routine_aftercare)
+        self.gp_cues = [(i, rx) for i, rx in self.cues if i in set(rules.gp_addressed_cues)]
+        joins = {v.lower() for v in rules.join_verbs}
+        verbs = "|".join(
+            re.escape(v) for v in sorted(rules.action_verbs, key=len, reverse=True) if v.lower() not in joins
+        )
+        report_alt = (
+            "|".join(re.escape(v) for v in sorted(rules.report_verbs, key=len, reverse=True)) or "(?!)"
+        )
+        every_verb = "|".join(re.escape(v) for v in sorted(rules.action_verbs, key=len, reverse=True))
+        # "... and review of the murmur": a noun, not a second request; "... and review the result": the
+        # request's own follow-through.
+        verbs = rf"(?:{verbs})\b(?!\s+of\b)(?!\s+(?:the\s+|any\s+)?(?:results?|report)\b)"
+        # Where one clause ends and the next begins inside a sentence. A verb in join_verbs never opens a
+        # new clause, and neither does a conditional one ("... and restart ramipril if creatinine falls").
+        cverbs = "|".join(re.escape(v) for v in rules.conditional_join_verbs)
+        cond = (
+            rf"(?!(?:please\s+|pls\s+|kindly\s+)?(?:{cverbs})\b(?:[^;.]|\.(?=\d))*\b(?:if|unless|once|provided)\b)"
+            r"(?!\S+\s+(?:it|them|this|these)\b)"
+            # "reduce morphine MR further and stop over the next 4 weeks": the same drug step, with a time.
+            r"(?!(?:please\s+)?(?:stop|wean|reduce|taper|titrate|increase|decrease)\s+(?:over|in|within|after|by|"
+            r"when|once|altogether|completely|gradually)\b)"
+        )
+        lead = r"(?:also\s+|please\s+|pls\s+|kindly\s+)?"
+        self.split = re.compile(
+            rf"\s*;\s*(?![^()]*\))|\s*,?\s+(?:and|&)\s+(?!then\b)(?={lead}(?:{verbs})\b){cond}"
+            rf"|\s*,\s+(?={lead}(?:{verbs})\b){cond}"
+            # "..., and please let the patient know the result": reporting back stays with the request.
+            rf"|\s*,?\s+(?:and|but)\s+(?=(?:I|we|the\s+GP|GP|please|pls|you)\b"
+            # "..., and could your practice also do her glucose checks": a second polite ask.
+            rf"|(?:could|would|can)\s+(?:you|your\s+(?:practice|surgery|team)|the\s+(?:GP|practice|surgery))\b)"
+            rf"(?!(?:please|pls)\s+(?:also\s+)?(?:{report_alt})\b)"
+            rf"|\s*,\s+(?=(?:I|we)\s+(?:will|have|shall)\b)"
+            # "check U+E in 1-2 weeks, and if BP remains high, consider adding amlodipine": a second request.
+            rf"|\s*,\s+and\s+(?=if\b)"
+            # "... given the ramipril change and if her potassium rises above 6.0 please stop it"
+            rf"|\s+and\s+(?=if\b(?:[^,;.]|\.(?=\d)){{0,80}}?\b(?:please|pls|GP\s+to|could\s+you|would\s+you)\b)"
+            # "check U&E 1-2 weeks after starting ramipril, then uptitrate ramipril": kept apart below only
+            # after a test; "restart ramipril ..., then titrate back" stays one plan.
+            rf"|\s*,\s+then\s+(?={lead}(?:{every_verb})\b)"
+            # "GP please f/u bloods 1/52 <new line> recheck Na ...": a line of a terse plan opening with a
+            # verb is a request of its own, unless the line before broke off mid-phrase ("... if you could
+            # <new line> check her U&E").
+            rf"|(?<![,&-])(?<!\band)(?<!\bto)(?<!\bor)(?<!\bof)(?<!\bthe)(?<!\bif)(?<!\bcould)(?<!\bwould)"
+            rf"(?<!\bshould)(?<!\bcan)(?<!\bplease)(?<!\bpls)(?<!\bwith)(?<!\bfor)(?<!\bthen)(?<!\bthat)"
+            rf"[ \t]*\n\s*(?={lead}(?:{every_verb})\b)"
+            # "... under the shared care agreement, with FBC, U&E and LFT every 4 weeks": the tests are a
+            # request of their own.
+            rf"|\s*,\s+with\s+(?=(?:{_TESTS})\b[^;.]{{0,60}}?\b(?:every|weekly|monthly|fortnightly|"
+            rf"\d+[- ](?:weekly|monthly)|in\s+\d))"
+            # "HbA1c in 3 months and his renal function in 4 weeks": a second object with its own time.
+            rf"|(?:(?<=weeks)|(?<=months)|(?<=days)|(?<=week)|(?<=month))\s+and\s+"
+            rf"(?=(?:his|her|their|the)\s+[^,;.]{{1,40}}?"
+            rf"\s+(?:in|at|within|after)\s+\d)",
+            _FLAGS,
+        )
+
+    def category(self, text: str, sentence: str = "") -> str:
+        """Early cues, then the request's first action verb, then the other cues; then the sentence."""
+        early = set(self.rules.early_categories)
+        for cid, cat, rx in self.categories:
+            if cid in early and rx.search(text):
+                return cat
+        m = self.first_verb.search(text, 0, _VERB_REACH)  # the request's own verb comes early
+        if m is not None and self.verb_category[m.group(1).lower()] != "other":
+            return self.verb_category[m.group(1).lower()]
+        for cid, cat, rx in self.categories:
+            if cid not in early and rx.search(text):
+                return cat
+        if sentence and sentence != text and self.category(sentence) == "fit_note":
+            return "fit_note"  # "a further fit note ...; please could you provide one"
+        return "other"
+
+    def _verb_kind(self, text: str) -> str | None:
+        """The kind of a clause's first action verb ("check ..." -> monitoring), or None."""
+        m = self.first_verb.search(text, 0, _VERB_REACH)
+        return self.verb_category[m.group(1).lower()] if m is not None else None
+
+    def timeframe(self, text: str, hay: Haystack | None = None) -> str | None:
+        hit = _first(self.timeframes, text, hay)
+        return hit[1].group(0) if hit else None
+
+    def find(
+        self,
+        text: str,
+        section_of: dict[int, tuple[str, int, int]] | None = None,
+        sentences: list[tuple[int, int]] | None = None,
+    ) -> tuple[list[Request], tuple[int, int, str] | None]:
+        """Requests in ``text``; ``section_of`` maps a sentence start to (section id, body start, end)."""
+        requests: list[Request] = []
+        none_stated: tuple[int, int, str] | None = None
+        to_patient = self._to_patient(text)
+        list_of_requests = False
+        named = self._named_gp_cues(text)
+        none_here = -2  # body start of the GP section that says no action is needed
+        gp_notes = [(m.start(), m.end()) for m in self.gp_note_line.finditer(text)] if to_patient else []
+        cues, gp_cues = named + self.cues, named + self.gp_cues
+        none_bodies: set[int] = set()  # GP sections that say no action is needed
+        lead_in = prev_open = False  # inside a list opened by "I would be grateful if you could:"
+        prev_end = 0
+        for s, e in sentences if sentences is not None else sentence_spans(text):
+            gap, prev_end = text[prev_end:s], e
+            if self._lead_in(text[s:e], gp_cues if to_patient else cues, bare_please=not to_patient):
+                lead_in = prev_open = True
+                continue
+            sec, body_start = self._section(section_of, s)
+            if body_start > s:
+                s = body_start  # an inline heading ("Plan: ...") is not part of the request
+                while s < e and text[s].isspace():
+                    s += 1
+                if s >= e:
+                    continue
+            unmarked = s
+            s = strip_list_mark(text, s, e)
+            is_item = s != unmarked
+            sent = text[s:e]
+            in_gp = sec in self.rules.gp_sections
+            # An item of a list whose previous item was a request to the GP is one too ("1. Please take
+            # over prescribing ... 2. FBC every 2 weeks ...").
+            continues = is_item and list_of_requests
+            list_of_requests = list_of_requests and is_item
+            hay = Haystack(sent)
+            # A lead-in's list runs on through its items, lines ending ";" and the rest of an item's line.
+            lead_in = lead_in and not _BLANK_LINE.search(gap) and (is_item or "\n" not in gap or prev_open)
+            prev_open = sent.rstrip().endswith((";", ":"))
+            continues = continues or lead_in
+            if (
+                not in_gp
+                and not continues
+                and (not self.any_test(hay.low) or self.any_cue.search(sent) is None)
+                and (not named or _first(named, sent, hay) is None)
+            ):
+                continue
+            hit_none = _first(self.none, sent, hay) or (
+                _first(self.none_in_section, sent, hay) if in_gp else None
+            )
+            if hit_none:
+                rest = self.none_except.search(sent, hit_none[1].end())
+                if rest is None:
+                    if none_stated is None:
+                        none_stated = (s + hit_none[1].start(), s + hit_none[1].end(), hit_none[0])
+                    none_here = body_start if in_gp else none_here
+                    if in_gp:
+                        none_bodies.add(body_start)
+                    continue
+                # "No GP action other than updating her repeat prescription": the rest is the request.
+                s = s + rest.end()
+                while s < e and text[s].isspace():
+                    s += 1
+                requests.extend(self._sentence(text, s, e, True))
+                continue
+            if in_gp and body_start == none_here and (_DONT.match(sent) or _first(cues, sent, hay) is None):
+                continue  # "None needed. Please do not repeat the serology": a caution; or a plain statement
+            if self._ruled_out(sent, hay) or (
+                _first(self.weak_not_request, sent, hay) and _first(cues, sent, hay) is None
+            ):
+                continue
+            if _lone_label(sent) and _first(cues, sent, hay) is None:
+                continue  # a lone label or date under a GP heading ("DVLA", "17/11/2026")
+            # In a letter to the patient, "please" and "you" mean the patient, except under a GP heading.
+            plain = (
+                to_patient
+                and not in_gp
+                and not self.vocative_gp.match(sent)
+                and not any(a < e and s < b for a, b in gp_notes)
+            )
+            if plain and self.patient_own.match(sent):
+                continue  # "Please book these blood tests with your practice nurse": the patient's job
+            active = gp_cues if plain else cues
+            if (
+                sec in self.rules.passive_not_in or self.passive_label.match(sent)
+            ) and self.routine_aftercare.search(sent):
+                # "Wound care: Sutures to be removed by the practice nurse": told, not asked.
+                active = [c for c in active if c[0] not in self.rules.passive_cues]
+            found = self._sentence(text, s, e, in_gp or continues, active)
+            if sec == "fit_note":
+                found = [_as_fit_note(r, text) for r in found]
+            requests.extend(found)
+            if is_item and found:
+                list_of_requests = True
+        if none_bodies:
+            # "For your GP: <a diagnosis>. No action is needed by the practice.": the lines ahead of the
+            # statement are information too.
+            requests = [
+                r
+                for r in requests
+                if r.rule != self.rules.section_rule_id
+                or self._section(section_of, r.start)[1] not in none_bodies
+            ]
+        return requests, none_stated
+
+    def _lead_in(self, sent: str, cues: list[tuple[str, re.Pattern[str]]], bare_please: bool) -> bool:
+        """Whether ``sent`` opens a list of requests ("I would be grateful if you could:", "Please:"): a
+        short line ending with a colon that is a bare "please" or holds a request cue."""
+        if not sent.rstrip().endswith(":") or len(_WORD.findall(sent)) > 10:
+            return False
+        if _BARE_PLEASE.match(sent):
+            return bare_please  # in a letter to the patient, "Please:" speaks to the patient
+        hay = Haystack(sent)
+        return _first(cues, sent, hay) is not None and not self._ruled_out(sent, hay)
+
+    def _to_patient(self, text: str) -> bool:
+        """Whether the letter is written to the patient: a "Dear Mr X" / "Dear Ellie" salutation, where a
+        first name counts only if the lines above it do not address a doctor or a practice."""
+        m = self.patient_salutation.search(text)
+        if m is None:
+            return False
+        if re.match(r"\s*Dear\s+(?:Mr|Mrs|Ms|Miss|Mx|Master|parents?)\b", m.group(0), re.IGNORECASE):
+            return True
+        above = text[max(0, m.start() - 240) : m.start()]
+        if self.addressed_to_practice.search(above) is not None or "your patient" in text.lower():
+            return False
+        return self.speaks_to_patient.search(text, m.end()) is not None
+
+    def _ruled_out(self, sent: str, hay: Haystack) -> bool:
+        """Whether a strong not_request pattern rules the sentence out (and no cue overriding it is there)."""
+        for nid, rx in self.strong_not_request:
+            if not _gate(rx).test(hay.low) or rx.search(sent) is None:
+                continue
+            over = self.overrides.get(nid)
+            if not over or _first(over, sent, hay) is None:
+                return True
+        return False
+
+    def _named_gp_cues(self, text: str) -> list[tuple[str, re.Pattern[str]]]:
+        """The cues that name the practice by its doctor, for the surnames this letter gives the GP."""
+        if not self.named_gp or "Dr" not in text:
+            return []
+        names = sorted({m.group("name") for m in _GP_NAMED.finditer(text)})
+        if not names:
+            return []
+        alt = "|".join(re.escape(n) for n in names)
+        return [(c.id, _compile(c.pattern.replace(_GP_NAME_SLOT, alt))) for c in self.named_gp]
+
+    def _section(self, section_of: dict[int, tuple[str, int, int]] | None, pos: int) -> tuple[str, int]:
+        if not section_of:
+            return "", -1
+        for start, (label, body, end) in section_of.items():
+            if start <= pos < end:
+                return label, body
+        return "", -1
+
+    def _sentence(
+        self, text: str, s: int, e: int, in_gp: bool, cues: list[tuple[str, re.Pattern[str]]] | None = None
+    ) -> list[Request]:
+        sent = text[s:e]
+        lead_condition: str | None = None
+        cm = self.condition.match(sent.lstrip())
+        if cm is not None:
+            comma = sent.find(",")
+            if comma > 0:
+                lead_condition = sent[cm.end() - (len(sent) - len(sent.lstrip())) : comma].strip() or None
+        bounds: list[tuple[int, int]] = []
+        cur = 0
+        for m in self.split.finditer(sent):
+            bounds.append((cur, m.start()))
+            cur = m.end()
+        bounds.append((cur, len(sent)))
+        # A clause that is only a condition ("if low mood returns") opens the request after it.
+        merged: list[tuple[int, int]] = []
+        for cs, ce in bounds:
+            prev = sent[merged[-1][0] : merged[-1][1]] if merged else ""
+            joined = sent[merged[-1][1] : cs] if merged else ""
+            # "check U&E, then uptitrate" and "restart ramipril if Cr <160, then recheck U&E": a test on
+            # either side of "then" keeps the two apart.
+            after_test = _THEN_JOIN.fullmatch(joined) is not None and "monitoring" in (
+                self._verb_kind(prev),
+                self._verb_kind(sent[cs:ce]),
+            )
+            if merged and (
+                _BARE_CONDITION.match(prev)
+                or (_THEN.search(prev) and ";" not in joined and "\n" not in joined)
+                or (_THEN_JOIN.fullmatch(joined) and not after_test)
+                or _BARE_VERB.fullmatch(sent[cs:ce])
+                or _POINTS_BACK.match(sent[cs:ce])
+                or _RESULTS_SENT.match(sent[cs:ce])
+                or _HINGES_ON_RESULT.search(prev)
+            ):
+                # "if low mood returns, consider ...", and "X for 12 months, then stop it and continue Y"
+                merged[-1] = (merged[-1][0], ce)
+            else:
+                merged.append((cs, ce))
+        out: list[Request] = []
+        section_owner = self.rules.section_rule_id
+        owner: str | None = section_owner if in_gp else None  # who the last clause belongs to
+        active = self.cues if cues is None else cues
+        hay = Haystack(sent)  # every clause below is a piece of this sentence
+        if in_gp and _first(active, sent, hay) is None and _first(self.hospital, sent, hay) is not None:
+            return out  # an ownerless item the hospital owns ("Repeat OGD in 12 weeks; we will book this")
+        for cs, ce in merged:
+            clause = sent[cs:ce]
+            if not clause.strip():
+                continue
+            cue = _first(active, clause, hay)
+            first_in_gp = cs == 0 and owner == section_owner  # "GP: nothing routine required; if ..."
+            negated = (cs > 0 and self.negated_clause.match(clause)) or (
+                first_in_gp and _NOTHING.match(clause)
+            )
+            if negated and (cue is None or _NEGATION.match(clause)):
+                continue  # "; he will get his fit note from you" has a cue of its own: not a statement
+            hosp = _first(self.hospital, clause, hay)
+            if cue is None and self.patient_clause.search(clause):
+                owner = None  # "..., and if his weight rises he knows to contact the nurses": the patient's
+                continue
+            if cue is None and self.statement_clause.match(clause):
+                continue
+            if cue is None and self._ruled_out(clause, Haystack(clause)):
+                continue  # "Daily weights - pt has scales; GP to r/v ...": the self-care part is not asked
+            if cue is None and cs > 0 and ";" in sent[max(0, cs - 3) : cs] and self.fact_clause.match(clause):
+                continue
+            if cue is None and owner == section_owner and _first(self.weak_not_request, clause):
+                continue  # under a GP heading, "She works as a nurse; please issue a fit note": a description
+            if cue and hosp and hosp[1].end() < cue[1].start():
+                # A run-on ("... so I have added X and if potassium rises please stop it"): the request
+                # starts after the last "and"/"so" between the hospital's part and the cue.
+                joins = list(_RUN_ON.finditer(clause, hosp[1].end(), cue[1].start()))
+                cs += joins[-1].end() if joins else cue[1].start()
+                clause = sent[cs:ce]
+                cue = _first(active, clause, hay)
+                hosp = None
+            if cue and (hosp is None or cue[1].start() <= hosp[1].start()):
+                owner = cue[0]
+            elif hosp:
+                owner = None
+            if owner is None:
+                continue
+            cstart, cend = s + cs, s + ce
+            while cend > cstart and text[cend - 1] in " .,;:\t\n":
+                cend -= 1
+            if cend <= cstart:
+                continue
+            ctext = text[cstart:cend]
+            condition = lead_condition
+            # The category is read from the cue on: a reason ahead of it ("Because of the dose increase,
+            # your GP surgery will need to check ...") is not the request.
+            lead = cue[1].start() if cue is not None and _FRONTED.search(ctext, 0, cue[1].start()) else 0
+            what = ctext[lead:]
+            cond_m = self.condition.search(ctext)
+            if cond_m is not None:
+                tail = ctext[cond_m.end() :]
+                stop = _CONDITION_END.search(tail)
+                cond_end = cond_m.end() + (stop.start() if stop else len(tail))
+                if condition is None:
+                    condition = ctext[cond_m.end() : cond_end].strip(" .") or None
+                # The category is the request's, not its condition's ("titrate ramipril if BP ...").
+                what = ctext[: cond_m.start()] + ctext[cond_end:]
+                if lead <= cond_m.start():
+                    what = what[lead:]
+            category = self.rules.cue_categories.get(owner) or self.category(what, sent)
+            out.append(Request(cstart, cend, owner, category, self.timeframe(ctext, hay), condition))
+        return out

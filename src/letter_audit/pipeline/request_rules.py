@@ -1,0 +1,190 @@
+"""What ``la_requests`` knows and the small pieces its finder is built from.
+
+Why a module of its own: the rule model (validated on load from ``models/rules/requests.yaml``), the fixed
+patterns that shape clauses, and the result record are shared by the finder (``request_finder.py``) and the
+spaCy component (``requests.py``); keeping them apart keeps each file to one job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..report import ActionCategory
+from .ruledata import Cue, Pattern, compile_pattern
+from .rxfilter import Gate, Haystack
+
+_FLAGS = re.IGNORECASE
+_compile = compile_pattern
+_VERB_REACH = 60
+_RUN_ON = re.compile(r"\b(?:and|so|but)\s+", re.IGNORECASE)
+_THEN = re.compile(r",\s*then\b", re.IGNORECASE)
+_THEN_JOIN = re.compile(r"\s*,\s+then\s+", re.IGNORECASE)
+_TESTS = (
+    r"FBC|U\s*&\s*Es?|LFTs?|TFTs?|bloods?|blood\s+tests?|INR|(?:lithium\s+)?levels?|HbA1c|BP|blood\s+pressure"
+    r"|weight|ECG"
+)
+# A clause that is only a condition or a reason ("if low mood returns", "As your practice manages his
+# warfarin", "If the neutrophils fall below 1.0, or she has recurrent infections") belongs to the request
+# after it.
+_BARE_CONDITION = re.compile(
+    r"^\W*(?:if|unless|should|once|when|as|since|because|given(?:\s+that)?|now\s+that)\b(?:[^,;]|,\s*(?:or|and)\b)*$",
+    re.IGNORECASE,
+)
+# Where a condition inside a request ends: a comma, or the request resuming ("if the margins are
+# involved we would need you to refer him back").
+_CONDITION_END = re.compile(
+    r"[,;]|\s+(?:please|GP\s+to|(?:we|I)\s+(?:would|will|should|'d)|could\s+you|would\s+you)\b", re.IGNORECASE
+)
+# A clause that is only a verb ("... and review", "; please review") finishes the request before it.
+_BARE_VERB = re.compile(
+    r"\W*(?:and\s+|then\s+)?(?:please\s+|pls\s+)?(?:review|check|monitor|action|advise|follow\s+up|r/v|f/u|refer|re-refer|arrange)\W*",
+    re.IGNORECASE,
+)
+# A clause that only points back ("; we would be grateful if you could provide this") belongs to the one
+# before.
+_POINTS_BACK = re.compile(
+    r"^\W*(?:and\s+)?[^,;]{0,60}?\b(?:provide|do|arrange|action|organise|issue|prescribe|sort|complete)\s+"
+    r"(?:this|it|them|these|that)\W*$",
+    re.IGNORECASE,
+)
+# "...; results to be sent to the care coordinator": where the request's result goes, not a request.
+_RESULTS_SENT = re.compile(
+    r"^\W*(?:and\s+)?(?:the\s+|any\s+)?(?:results?|reports?)\s+(?:to\s+be\s+|should\s+be\s+)?"
+    r"(?:sent|forwarded|copied|e-?mailed|passed)\s+(?:on\s+)?to\b",
+    re.IGNORECASE,
+)
+# "Please arrange a DEXA scan and, depending on the result, start bone protection": the step after a
+# result the request waits for is part of it.
+_HINGES_ON_RESULT = re.compile(
+    r"\b(?:depending\s+on|subject\s+to|according\s+to|based\s+on)\s+(?:the|this|that|its|his|her)\s+"
+    r"(?:\w+\s+)?(?:results?|findings?|report|outcome)\W*$",
+    re.IGNORECASE,
+)
+# A lead-in that opens a list of requests ("I would be grateful if you could:", "Please can the GP:",
+# "Please:").
+_BARE_PLEASE = re.compile(r"^\W*(?:(?:GP|practice)\W*)?(?:please|pls|kindly)\W*$", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+_FIT_NOTE_WORK = re.compile(r"\b(?:extend|renew|provide|issue|sign|certif\w*)\b", re.IGNORECASE)
+
+
+def _as_fit_note(r: Request, text: str) -> Request:
+    """A request under a fit-note heading ("Fit note: GP pls", "If he needs longer, GP to review and extend")
+    is about the fit note unless its own words make it something else."""
+    if r.category == "other" or (r.category == "review" and _FIT_NOTE_WORK.search(text, r.start, r.end)):
+        return replace(r, category="fit_note")
+    return r
+
+
+def _lone_label(sent: str) -> bool:
+    """A date, or one word with no number ("DVLA"): not a request even under a GP heading ("U+E 1/52" is)."""
+    words = len(_WORD.findall(sent))
+    return words == 0 or (words == 1 and not any(c.isdigit() for c in sent))
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_NOTHING = re.compile(r"^\W*(?:no|nil|none|nothing|not)\b", re.IGNORECASE)
+_NEGATION = re.compile(
+    r"^\W*(?:no|nil|none|nothing|not|please\s+avoid|avoid|(?:please\s+)?do\s+not|don't|(?:I|we)\s+(?:have|had|did)\s+not)\b",
+    re.IGNORECASE,
+)
+_DONT = re.compile(r"^\W*(?:please\s+)?(?:do\s+not|don't|avoid)\b", re.IGNORECASE)
+# The end of a fronted reason before a request cue ("..., so please could the practice renew it").
+_FRONTED = re.compile(r"[,;]\s*(?:(?:and\s+)?so|therefore|hence)?\s*$", re.IGNORECASE)
+_GP_NAME_SLOT = "{gp}"
+# Where a letter names the practice's doctor: "GP: Dr N Nakamura", "cc: Dr M Evans, Juniper Health Centre".
+_GP_NAMED = re.compile(
+    r"(?:\b(?i:GP|general\s+practitioner)\s*[:|]\s*|^\W*(?i:cc|copy(?:\s+to)?)\b\s*:?\s*)"
+    r"(?:Dr|Doctor)\.?\s+(?:[A-Z]\.?\s+)*(?P<name>[A-Z][\w'-]+)"
+    r"(?=[^\n]*\b(?i:surgery|practice|health\s+centre|medical\s+(?:centre|group|practice)|GP)\b|\s*$)",
+    re.MULTILINE,
+)
+
+
+_NEVER = "(?!)"  # a pattern that matches nothing: the default of an optional rule
+
+
+class CategoryCue(Cue):
+    category: ActionCategory
+
+
+class RequestRules(BaseModel):
+    """Everything ``la_requests`` knows, validated on load."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    request_cues: list[Cue]
+    section_rule_id: str
+    gp_sections: list[str]
+    not_request: list[Cue]
+    # Fields added in round 3 have defaults, so a pipeline saved before them still loads.
+    not_request_overridden_by: dict[str, list[str]] = Field(default_factory=dict)
+    cue_categories: dict[str, ActionCategory] = Field(default_factory=dict)
+    weak_not_request: list[str]
+    hospital_owned: list[Cue]
+    none_stated: list[Cue]
+    action_verbs: list[str]
+    join_verbs: list[str]
+    report_verbs: list[str] = Field(default_factory=list)
+    conditional_join_verbs: list[str]
+    negated_clause: Pattern
+    statement_clause: Pattern
+    none_except: Pattern
+    patient_salutation: Pattern
+    addressed_to_practice: Pattern = _NEVER
+    speaks_to_patient: Pattern = "."
+    patient_own: Pattern = _NEVER
+    patient_clause: Pattern = _NEVER
+    gp_addressed_cues: list[str]
+    passive_cues: list[str] = Field(default_factory=list)
+    passive_not_in: list[str] = Field(default_factory=list)
+    passive_label: Pattern = _NEVER
+    routine_aftercare: Pattern = _NEVER
+    vocative_gp: Pattern
+    gp_note_line: Pattern = _NEVER
+    fact_clause: Pattern = _NEVER
+    verb_categories: dict[ActionCategory, list[str]]
+    early_categories: list[str]
+    categories: list[CategoryCue]
+    timeframes: list[Cue]
+    condition_cues: Pattern
+
+
+_GATES: dict[re.Pattern[str], Gate] = {}  # patterns are compiled from the rules once; so are their gates
+
+
+def _gate(rx: re.Pattern[str]) -> Gate:
+    gate = _GATES.get(rx)
+    if gate is None:
+        gate = _GATES[rx] = Gate(rx)
+    return gate
+
+
+def _first(
+    cues: list[tuple[str, re.Pattern[str]]], text: str, hay: Haystack | None = None
+) -> tuple[str, re.Match[str]] | None:
+    """The earliest hit of any cue in ``text``. ``hay`` is ``text`` or a text holding it (a cue whose
+    gate finds its words missing there cannot match ``text``)."""
+    hay = hay or Haystack(text)
+    best: tuple[str, re.Match[str]] | None = None
+    for rid, rx in cues:
+        if not _gate(rx).test(hay.low):
+            continue
+        m = rx.search(text)
+        if m and (best is None or m.start() < best[1].start()):
+            best = (rid, m)
+    return best
+
+
+@dataclass(frozen=True)
+class Request:
+    start: int
+    end: int
+    rule: str
+    category: str
+    timeframe: str | None
+    condition: str | None

@@ -243,3 +243,35 @@ def test_an_unconditional_extension_asked_of_the_gp_outranks_an_earlier_issue(nl
     assert fit(nlp, run, text) == ("requested_from_gp", "fit-requested-extension")
     conditional = "Fit note issued by the ward for 2 weeks. If he needs longer, GP to review and extend."
     assert fit(nlp, run, conditional)[0] == "issued"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Next appointment: 12/01/2027.", "hospital"),
+        ("Next appointment: January 2027.", "hospital"),
+        ("Return visit in 3 months with bloods.", "hospital"),
+        ("Repeat scan in 6 months and see with result.", "hospital"),
+        ("F/U with results.", "hospital"),
+        ("To be reviewed by Dr Khan in clinic.", "hospital"),
+        ("To be seen by the surgical team in 2 weeks.", "hospital"),
+        ("To be seen by her GP in 2 weeks.", "gp"),
+        ("We'll see him in clinic in 3 months.", "hospital"),
+        ("I'll review her in 6 weeks.", "hospital"),
+        ("Appointment will follow in the post.", "hospital"),
+        ("I have asked my secretary to arrange a follow-up appointment.", "hospital"),
+        ("Clinic review in 6-8 weeks.", "hospital"),
+        ("Outcome: Discharged.", "none"),
+        ("Outcome: discharged home.", "unclear"),
+        ("Follow-up has not been arranged.", "none"),
+        ("We will not routinely review him.", "none"),
+        ("GP FU 2/52.", "gp"),
+    ],
+)
+def test_follow_up_families_third_batch(nlp, run, text, expected):
+    assert owner(nlp, run, text)[0] == expected
+
+
+def test_a_discharge_deferred_until_a_step_is_done_is_not_the_outcome(nlp, run):
+    text = "Once the dose is stable we will discharge her from the memory service."
+    assert owner(nlp, run, text) == ("unclear", "")

@@ -473,3 +473,11 @@ def test_round4_dev_misses(nlp, run, text: str, expected: list[tuple[str, str]])
 )
 def test_round4_offers_and_plain_follow_up_are_not_requests(nlp, run, text: str) -> None:
     assert found(nlp, run, text) == []
+
+
+def test_a_dash_before_please_fronts_the_request(nlp, run) -> None:
+    text = "Actions for GP:\nDenosumab 60mg SC 6-monthly: next dose due 04/2027 - please administer it.\n"
+    assert [c for _, c in found(nlp, run, text)] == ["prescribing"]
+    assert found(nlp, run, "Actions for GP:\nRepeat U&E in 2 weeks - GP to request.\n") == [
+        ("Repeat U&E in 2 weeks - GP to request", "monitoring")
+    ]

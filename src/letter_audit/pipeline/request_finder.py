@@ -17,6 +17,7 @@ from .request_rules import (
     _BARE_VERB,
     _BLANK_LINE,
     _CONDITION_END,
+    _DASH_PLEASE,
     _DONT,
     _FLAGS,
     _FRONTED,
@@ -428,7 +429,11 @@ class RequestFinder:
             condition = lead_condition
             # The category is read from the cue on: a reason ahead of it ("Because of the dose increase,
             # your GP surgery will need to check ...") is not the request.
-            lead = cue[1].start() if cue is not None and _FRONTED.search(ctext, 0, cue[1].start()) else 0
+            fronted = cue is not None and (
+                _FRONTED.search(ctext, 0, cue[1].start()) is not None
+                or _DASH_PLEASE.search(ctext, max(0, cue[1].start() - 4), cue[1].start() + 6) is not None
+            )
+            lead = cue[1].start() if cue is not None and fronted else 0
             what = ctext[lead:]
             cond_m = self.condition.search(ctext)
             if cond_m is not None:

@@ -202,13 +202,11 @@ def search(patterns: list[Regex], text: str, pos: int = 0, endpos: int | None = 
         return None
     scanner, test, gates = entry
     low = _lowered(text)
-    if len(gates) == 1:
-        if not test(low):
-            return None
-    else:
+    if not test(low):
+        return None
+    if len(gates) > 1:
         # Search with only the patterns whose literals the text holds: a shorter alternation tries
         # less at each place, and the same leftmost match wins (a dropped pattern cannot match).
-        # None kept is the whole list ruled out, so the list's own test would only repeat the work.
         memo = (key, low)
         keep = _KEPT.get(memo)
         if keep is None:

@@ -280,11 +280,12 @@ class SectionFinder:
             return Heading(
                 start + lead, start + lead + 2, start + label.end(), "gp_actions", "sec-gp-label", "GP"
             )
-        if len(stripped) <= 160 and (_unknown_heading(stripped) or _title_line(stripped)):
+        unknown = len(stripped) <= 160 and _unknown_heading(stripped)
+        if unknown or (len(stripped) <= 160 and _title_line(stripped)):
             gp = _gp_like(stripped)
             if gp is not None:
                 return Heading(start + lead, end, end, gp[0], gp[1], stripped)
-            if _unknown_heading(stripped):
+            if unknown:
                 return Heading(start + lead, end, end, "other", "sec-caps-heading", stripped)
         return None
 
@@ -333,10 +334,10 @@ def _unknown_heading(line: str) -> bool:
     """A short line in capitals ("SOCIAL HISTORY") or a short title ending in a colon: a heading we
     have no phrase for. It still ends the section before it, so a plan does not swallow what follows."""
     words = _WORDS_RE.findall(line)
-    if not words or len(words) > 6 or any(ch.isdigit() for ch in line):
+    if not words or len(words) > 6 or any(map(str.isdigit, line)):
         return False
-    letters = [ch for ch in line if ch.isalpha()]
-    if len(letters) >= 4 and all(ch.isupper() for ch in letters) and not line.endswith((".", ",")):
+    letters = list(filter(str.isalpha, line))
+    if len(letters) >= 4 and all(map(str.isupper, letters)) and not line.endswith((".", ",")):
         return True
     return line.endswith(":") and len(words) <= 4 and line[0].isupper()
 

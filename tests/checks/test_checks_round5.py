@@ -414,3 +414,12 @@ DNA = "Orthopaedic clinic\nShe did not attend her appointment on 3 March.\n"
 )
 def test_dna_another_appointment_wordings(said: str, status: str) -> None:
     assert result("did_not_attend", DNA + said + "\n", letter_type=CL).status == status
+
+
+def test_shared_care_cues_all_name_shared_care() -> None:
+    """requests.py skips the shared-care cue lists for a letter without the words: each must hold them."""
+    from letter_audit.checks.cues import load_cues
+
+    req = load_cues().requests
+    for pattern in req.shared_care_agreed + req.shared_care_missing:
+        assert "shared[- ]care" in pattern, pattern

@@ -9,6 +9,7 @@ standard so a trust or LMC can decide them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..report import GpAction, InappropriateRule
@@ -25,6 +26,8 @@ def flag_requests(letter: Letter, findings: Findings, standard: Standard, cues: 
     """The letter's GP actions, each copied with ``inappropriate`` and ``rule`` decided afresh."""
     did_not_attend = findings.did_not_attend or any_match(cues.requests.did_not_attend, letter.text)
     agreement = _shared_care_agreed(letter.text, cues)
+    # Only a letter that speaks of shared care can say so beside a request: the others skip the search.
+    named = agreement or _SHARED_CARE.search(letter.text) is not None
     not_referred = any_match(cues.requests.not_referred, letter.text)
     flagged = []
     for action in findings.gp_actions:
@@ -38,6 +41,7 @@ def flag_requests(letter: Letter, findings: Findings, standard: Standard, cues: 
             cues,
             did_not_attend=did_not_attend,
             agreement=agreement,
+            shared_care_named=named,
             before=_sentence_before(letter, action),
             not_referred=not_referred,
             after=_sentence_after(letter, action),
@@ -58,6 +62,7 @@ def classify(
     before: str = "",
     not_referred: bool = False,
     after: str = "",
+    shared_care_named: bool = True,
 ) -> InappropriateRule | None:
     """The rule a request breaks, or None when it is a fair request of the practice.
 
@@ -68,6 +73,7 @@ def classify(
     ``not_referred`` says the hospital has not taken the patient on (an Advice and Guidance reply), so
     a referral it suggests is the practice's first one, not an onward referral.
     ``after`` is the sentence after it, where a letter often adds that no shared-care agreement exists.
+    ``shared_care_named`` says the letter mentions shared care anywhere (False skips those searches).
     """
     text = action.text
     req = cues.requests
@@ -95,13 +101,15 @@ def classify(
         or (action.category == "fit_note" and any_match(req.fit_note_ask, text))
     ):
         return "fit_note"
-    if _hands_over_shared_care(action, whole, before, after, cues, settings, agreement=agreement):
+    if _hands_over_shared_care(
+        action, whole, before, after, cues, settings, agreement=agreement, named=shared_care_named
+    ):
         return "shared_care"
     if not rerefer and (action.category == "referral" or any_match(req.refer_onward, text)):
         if any_match(req.arrange_tests, text):
             # "refer her for a sleep study": a test the hospital wants is its own to arrange.
             return "call_and_recall"
-        exempt = any(re.search(p, text, re.IGNORECASE) for p in settings.onward_referral_exempt)
+        exempt = any(p.search(text) for p in _exempt_patterns(tuple(settings.onward_referral_exempt)))
         # The onward-referral rule covers needs related to the condition referred: a need the letter
         # calls unrelated, or any referral when the hospital never took the patient on, is the practice's.
         exempt = exempt or not_referred or any_match(req.unrelated_need, whole)
@@ -152,16 +160,16 @@ def _hands_over_shared_care(
     settings: RequestSettings,
     *,
     agreement: bool,
+    named: bool = True,
 ) -> bool:
     """True when the request has the practice prescribe a specialist drug, or run the monitoring that
     goes with it, with no shared-care agreement in place for that drug."""
     text = action.text
     req = cues.requests
-    near = "\n".join((before, whole, after))
-    if _shared_care_agreed(near, cues) and _same_listed_drug(whole, before + "\n" + after, settings):
+    if named and not agreement and _same_listed_drug(whole, before + "\n" + after, settings):
         # An agreement named beside the request for the same drug holds for it, even where the letter
         # hands over another drug without one ("we will send the protocol for hydroxychloroquine").
-        agreement = True
+        agreement = _shared_care_agreed("\n".join((before, whole, after)), cues)
     if agreement:
         return False
     # Prescribing a specialist drug, or running the monitoring that goes with it ("prescribe
@@ -187,7 +195,7 @@ def _hands_over_shared_care(
         # A drug the letter calls hospital-only, red-listed or off the local formulary: the
         # prescribing stays with the specialist (BMA: specialist or off-formulary drugs).
         return True
-    if asks_to_prescribe and any_match(req.shared_care_missing, whole + "\n" + after):
+    if named and asks_to_prescribe and any_match(req.shared_care_missing, whole + "\n" + after):
         # The letter itself puts the drug under shared care, whatever the local list says: "Please
         # prescribe the tobramycin nebuliser. We do not have a shared care agreement with your area."
         if not _SHARED_CARE_NOT_NEEDED.search(whole + "\n" + after):
@@ -287,6 +295,8 @@ _GP_JUDGEMENT = re.compile(
     r"|\bif you (agree|wish)\b|\bat your (discretion|clinical discretion)\b",
     re.IGNORECASE,
 )
+# Every shared_care_agreed and shared_care_missing cue names shared care in these words.
+_SHARED_CARE = re.compile(r"shared[- ]care", re.IGNORECASE)
 # A letter saying no agreement is needed is not one saying it is missing.
 _SHARED_CARE_NOT_NEEDED = re.compile(
     r"shared[- ]care\b[^.\n]{0,40}\b(is |are )?not (needed|required|necessary)\b"
@@ -332,18 +342,29 @@ def _names_shared_care_drug(text: str, drugs: list[str]) -> bool:
     only explains itself by ("..., which raises tacrolimus levels") is not asked for.
     """
     lowered = text.lower()
-    for drug in drugs:
-        if drug not in lowered:  # the pattern below needs the name as written: skip the compile
+    for match in _drug_names(tuple(drugs)).finditer(lowered):
+        after = lowered[match.start() :]
+        before = lowered[max(0, match.start() - 24) : match.start()]
+        if _TOPICAL.search(after) or _TOPICAL_BEFORE.search(before[-12:]):
             continue
-        for match in re.finditer(rf"\b{re.escape(drug)}", lowered):
-            after = lowered[match.start() :]
-            before = lowered[max(0, match.start() - 24) : match.start()]
-            if _TOPICAL.search(after) or _TOPICAL_BEFORE.search(before[-12:]):
-                continue
-            if _STATED_AFTER.search(after) or _STATED_BEFORE.search(before) or _STOPPED_BEFORE.search(before):
-                continue
-            return True
+        if _STATED_AFTER.search(after) or _STATED_BEFORE.search(before) or _STOPPED_BEFORE.search(before):
+            continue
+        return True
     return False
+
+
+@lru_cache(maxsize=8)
+def _exempt_patterns(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """The standard's exempt services, compiled once."""
+    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+
+
+@lru_cache(maxsize=8)
+def _drug_names(drugs: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for the whole list, compiled once: a pattern per drug, compiled at each call, once
+    filled the re module's cache and cost more than the rest of the request rules."""
+    names = sorted({d.lower() for d in drugs}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + ")")
 
 
 def _shared_care_agreed(text: str, cues: Cues) -> bool:

@@ -481,3 +481,57 @@ def test_a_dash_before_please_fronts_the_request(nlp, run) -> None:
     assert found(nlp, run, "Actions for GP:\nRepeat U&E in 2 weeks - GP to request.\n") == [
         ("Repeat U&E in 2 weeks - GP to request", "monitoring")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "It would be great if you could check his lipids.",
+            [("It would be great if you could check his lipids", "monitoring")],
+        ),
+        ("Bloods (FBC, U&E) at GP in 1/52.", [("Bloods (FBC, U&E) at GP in 1/52", "monitoring")]),
+        ("Needs U&E in 1 week via GP.", [("Needs U&E in 1 week via GP", "monitoring")]),
+        (
+            "Please can his repeat prescription be updated to include apixaban.",
+            [("Please can his repeat prescription be updated to include apixaban", "prescribing")],
+        ),
+        (
+            "Would it be possible for you to check his INR on Monday?",
+            [("Would it be possible for you to check his INR on Monday?", "monitoring")],
+        ),
+        (
+            "I leave it to you to decide whether to restart the statin.",
+            [("I leave it to you to decide whether to restart the statin", "review")],
+        ),
+        ("Repeat U&E in 1/52 [GP]", [("Repeat U&E in 1/52 [GP]", "monitoring")]),
+        (
+            "Please could a member of your team check her BP in a week.",
+            [("Please could a member of your team check her BP in a week", "monitoring")],
+        ),
+        ("Pls chk U&E 1/52.", [("Pls chk U&E 1/52", "monitoring")]),
+        (
+            "We ask that the GP reviews her in 4 weeks.",
+            [("We ask that the GP reviews her in 4 weeks", "review")],
+        ),
+        (
+            "GP actions: 1) repeat U&E 2) review BP",
+            [("repeat U&E", "monitoring"), ("review BP", "monitoring")],
+        ),
+    ],
+)
+def test_round4_polite_and_terse_openings(nlp, run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(nlp, run, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # where follow-up happens is the follow-up owner, not a request
+        "Follow up with GP in 1 week. No hospital follow-up.",
+        # a hedge pointing back at an earlier request is not one of its own
+        "I will leave that to you.",
+    ],
+)
+def test_round4_follow_up_and_hedges_are_not_requests(nlp, run, text: str) -> None:
+    assert found(nlp, run, text) == []

@@ -275,3 +275,23 @@ def test_follow_up_families_third_batch(nlp, run, text, expected):
 def test_a_discharge_deferred_until_a_step_is_done_is_not_the_outcome(nlp, run):
     text = "Once the dose is stable we will discharge her from the memory service."
     assert owner(nlp, run, text) == ("unclear", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We will keep him under review.", "hospital"),
+        ("The CNS will ring her next week.", "hospital"),
+        ("I've arranged to see him in 3 months.", "hospital"),
+        ("We've booked her a follow-up appointment.", "hospital"),
+        ("Her next clinic appointment is on 12/03/2027.", "hospital"),
+        ("Will see in 6/12.", "hospital"),
+        ("I am discharging her.", "none"),
+        ("I am discharging her home with antibiotics.", "unclear"),
+        ("No need to see again.", "none"),
+        ("Nil further follow-up.", "none"),
+        ("Nil by mouth until review.", "unclear"),
+    ],
+)
+def test_follow_up_families_fourth_batch(nlp, run, text, expected):
+    assert owner(nlp, run, text)[0] == expected

@@ -535,3 +535,23 @@ def test_round4_polite_and_terse_openings(nlp, run, text: str, expected: list[tu
 )
 def test_round4_follow_up_and_hedges_are_not_requests(nlp, run, text: str) -> None:
     assert found(nlp, run, text) == []
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Handover to primary care:",
+        "Follow-up required by GP:",
+        "Next steps for GP:",
+        "Practice nurse actions:",
+        "Actions requested of GP",
+        "Issues for GP:",
+    ],
+)
+def test_round4_more_gp_headings_make_ownerless_items_requests(nlp, run, heading: str) -> None:
+    text = f"Dear Dr Jones\n\n{heading}\nU&E in 1 week\n"
+    assert found(nlp, run, text) == [("U&E in 1 week", "monitoring")]
+
+
+def test_information_for_the_gp_is_not_a_request(nlp, run) -> None:
+    assert found(nlp, run, "The GP may wish to be aware that she has stopped her HRT.") == []

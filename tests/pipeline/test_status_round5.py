@@ -295,3 +295,20 @@ def test_a_discharge_deferred_until_a_step_is_done_is_not_the_outcome(nlp, run):
 )
 def test_follow_up_families_fourth_batch(nlp, run, text, expected):
     assert owner(nlp, run, text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("MED3 x2/52.", "issued"),
+        ("He is able to work from home.", "not_needed"),
+        ("He should refrain from driving and work for 4 weeks.", "missing"),
+    ],
+)
+def test_fit_note_families_third_batch(nlp, run, text, expected):
+    got = fit(nlp, run, text)
+    assert got is not None and got[0] == expected
+
+
+def test_working_full_time_is_a_patient_at_work_not_a_need(nlp, run):
+    assert fit(nlp, run, "She is working full time as a librarian.") is None

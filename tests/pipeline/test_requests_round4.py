@@ -555,3 +555,26 @@ def test_round4_more_gp_headings_make_ownerless_items_requests(nlp, run, heading
 
 def test_information_for_the_gp_is_not_a_request(nlp, run) -> None:
     assert found(nlp, run, "The GP may wish to be aware that she has stopped her HRT.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GP | Repeat U&E in 1 week",
+        "Who: GP | What: repeat U&E | When: 1 week",
+        "Repeat U&E in 1 week | Owner: GP",
+        "Repeat U&E in 1 week (practice nurse)",
+        "Repeat U&E in 1 week - practice nurse",
+        "U&E 1/52 @ GP",
+        "U&E in 1/52 -> GP",
+    ],
+)
+def test_round4_items_marked_for_the_practice(nlp, run, text: str) -> None:
+    assert [(t, c) for t, c in found(nlp, run, text)] == [(text, "monitoring")]
+
+
+@pytest.mark.parametrize(
+    "text", ["Repeat U&E in 1 week | Ward", "Repeat echo in 6 months | Cardiology", "Action | Who | When"]
+)
+def test_round4_rows_owned_elsewhere_are_not_requests(nlp, run, text: str) -> None:
+    assert found(nlp, run, text) == []

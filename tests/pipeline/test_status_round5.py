@@ -272,6 +272,11 @@ def test_follow_up_families_third_batch(nlp, run, text, expected):
     assert owner(nlp, run, text)[0] == expected
 
 
+@pytest.mark.parametrize("text", ["She was last seen in clinic 3/12 ago.", "Her last review 6/52 ago was unremarkable."])
+def test_shorthand_intervals_in_the_past_are_history(nlp, run, text):
+    assert owner(nlp, run, text) == ("unclear", "")
+
+
 def test_a_discharge_deferred_until_a_step_is_done_is_not_the_outcome(nlp, run):
     text = "Once the dose is stable we will discharge her from the memory service."
     assert owner(nlp, run, text) == ("unclear", "")

@@ -272,7 +272,7 @@ def test_follow_up_families_third_batch(nlp, run, text, expected):
     assert owner(nlp, run, text)[0] == expected
 
 
-@pytest.mark.parametrize("text", ["She was last seen in clinic 3/12 ago.", "Her last review 6/52 ago was unremarkable."])
+@pytest.mark.parametrize("text", ["She was seen in clinic 3/12 ago.", "Her last review 6/52 ago was ok."])
 def test_shorthand_intervals_in_the_past_are_history(nlp, run, text):
     assert owner(nlp, run, text) == ("unclear", "")
 

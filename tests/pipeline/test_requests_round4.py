@@ -578,3 +578,27 @@ def test_round4_items_marked_for_the_practice(nlp, run, text: str) -> None:
 )
 def test_round4_rows_owned_elsewhere_are_not_requests(nlp, run, text: str) -> None:
     assert found(nlp, run, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Please look into her anaemia.", "other"),
+        ("Please think about starting a statin.", "prescribing"),
+        ("Please fill in the shared care form.", "other"),
+        ("Please treat any UTI promptly.", "prescribing"),
+        ("Please test her urine for protein.", "monitoring"),
+        ("Please hold the ramipril until the U&E are back.", "prescribing"),
+        ("Please order a repeat ultrasound in 3 months.", "monitoring"),
+        ("Please follow her up in 2 weeks.", "review"),
+        ("Please phone her in a week to see how she is.", "review"),
+        ("Please call him with the results.", "results"),
+        ("Please supply a spacer device.", "prescribing"),
+    ],
+)
+def test_round4_more_please_verbs(nlp, run, text: str, category: str) -> None:
+    assert found(nlp, run, text) == [(text.rstrip("."), category)]
+
+
+def test_calling_the_team_is_still_not_a_request(nlp, run) -> None:
+    assert found(nlp, run, "Please call the ward if you have any questions.") == []

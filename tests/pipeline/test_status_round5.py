@@ -317,3 +317,19 @@ def test_fit_note_families_third_batch(nlp, run, text, expected):
 
 def test_working_full_time_is_a_patient_at_work_not_a_need(nlp, run):
     assert fit(nlp, run, "She is working full time as a librarian.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("If the biopsy shows dysplasia we will see her in clinic; otherwise discharge.", "hospital"),
+        ("We will review the results and write to you.", "hospital"),
+        ("I will see her with the scan result.", "hospital"),
+        ("Please check her U&E in 1 week and refer back if abnormal.", "unclear"),
+        ("The MRI was normal, so I have discharged her.", "none"),
+    ],
+)
+def test_owner_when_a_test_result_decides(nlp, run, text, expected):
+    """The team that waits for a result and acts on it owns the follow-up; a GP check with a
+    conditional re-referral is a task, not follow-up; a normal result then discharge is none."""
+    assert owner(nlp, run, text)[0] == expected

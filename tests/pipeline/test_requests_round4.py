@@ -602,3 +602,18 @@ def test_round4_more_please_verbs(nlp, run, text: str, category: str) -> None:
 
 def test_calling_the_team_is_still_not_a_request(nlp, run) -> None:
     assert found(nlp, run, "Please call the ward if you have any questions.") == []
+
+
+def test_a_drug_step_after_a_threshold_is_the_request_not_the_condition(nlp, run) -> None:
+    text = "Please check his potassium; if above 5.5 stop the spironolactone."
+    assert found(nlp, run, text) == [
+        ("Please check his potassium", "monitoring"),
+        ("if above 5.5 stop the spironolactone", "prescribing"),
+    ]
+    doc = run(nlp, text)
+    assert doc.spans["gp_actions"][1]._.condition == "above 5.5"
+
+
+def test_a_step_after_a_comma_set_condition_is_a_request_of_its_own(nlp, run) -> None:
+    text = "Please recheck her FBC in 4 weeks and, if Hb has risen, continue iron for 3 months."
+    assert [c for _, c in found(nlp, run, text)] == ["monitoring", "prescribing"]

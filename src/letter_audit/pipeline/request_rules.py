@@ -36,7 +36,10 @@ _BARE_CONDITION = re.compile(
 # Where a condition inside a request ends: a comma, or the request resuming ("if the margins are
 # involved we would need you to refer him back").
 _CONDITION_END = re.compile(
-    r"[,;]|\s+(?:please|GP\s+to|(?:we|I)\s+(?:would|will|should|'d)|could\s+you|would\s+you)\b", re.IGNORECASE
+    r"[,;]|\s+(?:please|GP\s+to|(?:we|I)\s+(?:would|will|should|'d)|could\s+you|would\s+you)\b"
+    # "if above 5.5 stop the spironolactone": the drug step after the threshold is the request
+    r"|(?<!\bto)\s+(?=(?:stop|start|restart|reduce|increase|withhold|hold|omit|switch|titrate|refer)\s+(?:the|his|her|it|them)\b)",
+    re.IGNORECASE,
 )
 # A clause that is only a verb ("... and review", "; please review") finishes the request before it.
 _BARE_VERB = re.compile(

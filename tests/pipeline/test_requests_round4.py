@@ -617,3 +617,29 @@ def test_a_drug_step_after_a_threshold_is_the_request_not_the_condition(nlp, run
 def test_a_step_after_a_comma_set_condition_is_a_request_of_its_own(nlp, run) -> None:
     text = "Please recheck her FBC in 4 weeks and, if Hb has risen, continue iron for 3 months."
     assert [c for _, c in found(nlp, run, text)] == ["monitoring", "prescribing"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "category"),
+    [
+        ("I've written to your GP asking them to increase your ramipril.", "prescribing"),
+        ("We've asked your doctor to refer you to the dietitian.", "referral"),
+        ("Your family doctor will review your tablets.", "review"),
+        ("I have suggested to Dr Jones that she refers you to physiotherapy.", "referral"),
+    ],
+)
+def test_round4_asks_in_letters_to_the_patient(nlp, run, sentence: str, category: str) -> None:
+    text = f"Dear Mr Patel\n\nGood to see you.\n{sentence}\n\nYours sincerely\ncc Dr K Jones, Elm Surgery\n"
+    assert [c for _, c in found(nlp, run, text)] == [category]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Please book a blood test with your practice nurse in 1 week.",
+        "You should see your GP if the rash comes back.",
+    ],
+)
+def test_round4_the_patients_own_jobs_stay_theirs(nlp, run, sentence: str) -> None:
+    text = f"Dear Mr Patel\n\nGood to see you.\n{sentence}\n\nYours sincerely\ncc Dr K Jones, Elm Surgery\n"
+    assert found(nlp, run, text) == []

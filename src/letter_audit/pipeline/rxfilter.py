@@ -639,6 +639,24 @@ class Scanner:
                 return m
         return None
 
+    def search_before(
+        self, text: str, starts: list[int] | None, pos: int, endpos: int | None, limit: int
+    ) -> re.Match[str] | None:
+        """``search`` when only a match starting before ``limit`` is wanted (another one already
+        starts there): with ``starts``, places from ``limit`` on are not tried."""
+        end = len(text) if endpos is None else endpos
+        if starts is None:
+            m = self.rx.search(text, pos, end)
+            return m if m is not None and m.start() < limit else None
+        for i in range(bisect_left(starts, pos), len(starts)):
+            q = starts[i]
+            if q >= end or q >= limit:
+                break
+            m = self.rx.match(text, q, end)
+            if m is not None:
+                return m
+        return None
+
     def finditer(self, text: str, starts: list[int] | None) -> Iterator[re.Match[str]]:
         """``self.rx.finditer(text)``: with ``starts``, matches are never empty (they begin with a
         literal), so the next one is searched for from the end of the last, as ``finditer`` does."""

@@ -643,3 +643,15 @@ def test_round4_asks_in_letters_to_the_patient(nlp, run, sentence: str, category
 def test_round4_the_patients_own_jobs_stay_theirs(nlp, run, sentence: str) -> None:
     text = f"Dear Mr Patel\n\nGood to see you.\n{sentence}\n\nYours sincerely\ncc Dr K Jones, Elm Surgery\n"
     assert found(nlp, run, text) == []
+
+
+def test_a_conditional_step_after_a_comma_is_its_own_request(nlp, run) -> None:
+    text = "Actions for GP:\nU&E + Mg 1/52, stop Mg supplement once Mg >0.7 x2, r/v BP 2/52\n"
+    assert [t for t, _ in found(nlp, run, text)] == [
+        "U&E + Mg 1/52",
+        "stop Mg supplement once Mg >0.7 x2",
+        "r/v BP 2/52",
+    ]
+    # after "and" it still adjusts the request before it
+    text = "Please repeat U&E in 1 week and restart ramipril if creatinine is back to baseline."
+    assert len(found(nlp, run, text)) == 1

@@ -110,17 +110,22 @@ class RequestFinder:
         # Where one clause ends and the next begins inside a sentence. A verb in join_verbs never opens a
         # new clause, and neither does a conditional one ("... and restart ramipril if creatinine falls").
         cverbs = "|".join(re.escape(v) for v in rules.conditional_join_verbs)
-        cond = (
-            rf"(?!(?:please\s+|pls\s+|kindly\s+)?(?:{cverbs})\b(?:[^;.]|\.(?=\d))*\b(?:if|unless|once|provided)\b)"
+        # After a comma the conditional step is a request of its own ("U&E + Mg 1/52, stop Mg supplement once
+        # Mg >0.7"); after "and" it adjusts the one before.
+        same_step = (
             r"(?!\S+\s+(?:it|them|this|these)\b)"
             # "reduce morphine MR further and stop over the next 4 weeks": the same drug step, with a time.
             r"(?!(?:please\s+)?(?:stop|wean|reduce|taper|titrate|increase|decrease)\s+(?:over|in|within|after|by|"
             r"when|once|altogether|completely|gradually)\b)"
         )
+        cond = (
+            rf"(?!(?:please\s+|pls\s+|kindly\s+)?(?:{cverbs})\b(?:[^;.]|\.(?=\d))*\b(?:if|unless|once|provided)\b)"
+            + same_step
+        )
         lead = r"(?:also\s+|please\s+|pls\s+|kindly\s+)?"
         self.split = re.compile(
             rf"\s*;\s*(?![^()]*\))|\s*,?\s+(?:and|&)\s+(?!then\b)(?={lead}(?:{verbs})\b){cond}"
-            rf"|\s*,\s+(?={lead}(?:{verbs})\b){cond}"
+            rf"|\s*,\s+(?={lead}(?:{verbs})\b){same_step}"
             # "..., and please let the patient know the result": reporting back stays with the request.
             rf"|\s*,?\s+(?:and|but)\s+(?=(?:I|we|the\s+GP|GP|please|pls|you)\b"
             # "..., and could your practice also do her glucose checks": a second polite ask.

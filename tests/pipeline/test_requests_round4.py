@@ -655,3 +655,7 @@ def test_a_conditional_step_after_a_comma_is_its_own_request(nlp, run) -> None:
     # after "and" it still adjusts the request before it
     text = "Please repeat U&E in 1 week and restart ramipril if creatinine is back to baseline."
     assert len(found(nlp, run, text)) == 1
+
+
+def test_a_lone_test_name_under_a_gp_heading_is_still_a_request(nlp, run) -> None:
+    assert found(nlp, run, "Actions for GP:\nECG\n") == [("ECG", "monitoring")]

@@ -258,7 +258,7 @@ class RequestFinder:
                 _first(self.weak_not_request, sent, hay) and _first(cues, sent, hay) is None
             ):
                 continue
-            if _lone_label(sent) and _first(cues, sent, hay) is None:
+            if _lone_label(sent) and _first(cues, sent, hay) is None and self.category(sent) == "other":
                 continue  # a lone label or date under a GP heading ("DVLA", "17/11/2026")
             # In a letter to the patient, "please" and "you" mean the patient, except under a GP heading.
             plain = (

@@ -84,7 +84,8 @@ def _as_fit_note(r: Request, text: str) -> Request:
 
 
 def _lone_label(sent: str) -> bool:
-    """A date, or one word with no number ("DVLA"): not a request even under a GP heading ("U+E 1/52" is)."""
+    """A date, or one word with no number ("DVLA"): not a request under a GP heading unless it names a test
+    ("ECG"); "U+E 1/52" is one."""
     words = len(_WORD.findall(sent))
     return words == 0 or (words == 1 and not any(c.isdigit() for c in sent))
 

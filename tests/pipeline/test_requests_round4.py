@@ -659,3 +659,13 @@ def test_a_conditional_step_after_a_comma_is_its_own_request(nlp, run) -> None:
 
 def test_a_lone_test_name_under_a_gp_heading_is_still_a_request(nlp, run) -> None:
     assert found(nlp, run, "Actions for GP:\nECG\n") == [("ECG", "monitoring")]
+
+
+def test_round4_table_rows_and_inline_lists(nlp, run) -> None:
+    assert found(nlp, run, "Plan | Repeat U&E 1/52 (GP); clinic 3/12 (hospital)\n") == [
+        ("Repeat U&E 1/52 (GP)", "monitoring")
+    ]
+    assert found(nlp, run, "Requests of GP | 1. U&E in 1 week 2. Review BP in 2 weeks\n") == [
+        ("U&E in 1 week", "monitoring"),
+        ("Review BP in 2 weeks", "monitoring"),
+    ]

@@ -139,8 +139,9 @@ class RequestFinder:
             # "check U&E 1-2 weeks after starting ramipril, then uptitrate ramipril": kept apart below only
             # after a test; "restart ramipril ..., then titrate back" stays one plan.
             rf"|\s*,\s+then\s+(?={lead}(?:{every_verb})\b)"
-            # An inline numbered list ("GP actions: 1) repeat U&E 2) review BP"): each number opens an item.
-            rf"|\s+\(?\d{{1,2}}\)\s+(?=[A-Za-z])"
+            # An inline numbered list ("GP actions: 1) repeat U&E 2) review BP", "1. U&E in 1 week 2. Review
+            # BP"): each number opens an item.
+            rf"|\s+\(?\d{{1,2}}\)\s+(?=[A-Za-z])|\s+(?:[2-9]|1\d)\.\s+(?=[A-Z])"
             # "GP please f/u bloods 1/52 <new line> recheck Na ...": a line of a terse plan opening with a
             # verb is a request of its own, unless the line before broke off mid-phrase ("... if you could
             # <new line> check her U&E").

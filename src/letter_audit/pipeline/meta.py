@@ -96,6 +96,22 @@ _WEEKDAY_TAIL = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*$", 
 _SAME_DAY = re.compile(
     r"\bdischarged\s+(?:home\s+)?(?:on\s+)?(?:the\s+)?same\s+(?:day|evening|afternoon|night)\b", re.IGNORECASE
 )
+_ALONE_BEFORE = re.compile(r"\s*(?:\w+day,?\s+)?")
+_ALONE_AFTER = re.compile(r"[\s,.]*")
+
+
+def _alone(line: str, date: str) -> bool:
+    """Whether ``line`` holds only ``date``, perhaps after a weekday and before commas or stops: what
+    ``re.fullmatch(BEFORE + re.escape(date) + AFTER, line)`` says, without compiling a pattern for
+    every date a batch meets (a new one per letter)."""
+    i = line.find(date)
+    while i >= 0:
+        if _ALONE_BEFORE.fullmatch(line, 0, i) and _ALONE_AFTER.fullmatch(line, i + len(date)):
+            return True
+        i = line.find(date, i + 1)
+    return False
+
+
 _DOB = re.compile(r"\b(?:date\s+of\s+birth|d\.?o\.?b\.?|born)\b", re.IGNORECASE)
 
 
@@ -220,8 +236,7 @@ class MetaFinder:
                 line_start = text.rfind("\n", 0, m.start()) + 1
                 line_end = text.find("\n", m.end())
                 line = text[line_start : line_end if line_end >= 0 else len(text)]
-                alone = r"\s*(?:\w+day,?\s+)?" + re.escape(m.group(0)) + r"[\s,.]*"
-                if re.fullmatch(alone, line):
+                if _alone(line, m.group(0)):
                     unlabelled.append((m.start(), m.end(), when))
                 continue
             _, field, rid, priority = best

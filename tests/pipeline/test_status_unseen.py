@@ -44,7 +44,7 @@ def test_follow_up_phrasings(owner, text, expected):
 
 
 def test_seen_by_the_practice_nurse_is_gp_follow_up(owner):
-    # the rule is fu-seen-at-practice, or fu-gp-request when la_requests reads the sentence as a review request
+    # fu-seen-at-practice, or fu-gp-request when la_requests reads the sentence as a review request
     assert owner("Please could she be seen by the practice asthma nurse within 2 working days.")[0] == "gp"
 
 

@@ -200,6 +200,39 @@ def test_reason_and_dose_written_on_the_same_line_count() -> None:
     assert r.explanation == "1 of 1 changes lack detail: start bisoprolol (no dose or reason)."
 
 
+def _two_changes():  # type: ignore[no-untyped-def]
+    return (
+        change("Amlodipine started", drug="amlodipine", action="start", dose_after="5 mg",
+               reason="high blood pressure"),
+        change("Bisoprolol 5 mg stopped", drug="bisoprolol", action="stop", dose_before="5 mg"),
+    )
+
+
+def test_reason_across_a_blank_line_is_not_borrowed() -> None:
+    """A blank line ends the paragraph: the reason for the drug above it is not this change's reason."""
+    text = "Amlodipine started because of high blood pressure.\n\nBisoprolol 5 mg stopped.\n"
+    r = result(
+        "medication_changes_complete",
+        text,
+        letter_type=DS,
+        medication_changes=changes(
+            *_two_changes(),
+        ),
+    )
+    assert r.status == "not_met"
+    assert r.explanation == "1 of 2 changes lack detail: stop bisoprolol (no reason)."
+    joined = text.replace("\n\n", " ")
+    r = result(
+        "medication_changes_complete",
+        joined,
+        letter_type=DS,
+        medication_changes=changes(
+            *_two_changes(),
+        ),
+    )
+    assert r.status == "met"
+
+
 TABLE = """Medicines on admission | Medicines on discharge
 Ramipril 5 mg OD | Ramipril 5 mg OD
 Amlodipine 10 mg OD | Bisoprolol 1.25 mg OD for 5 days

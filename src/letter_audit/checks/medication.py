@@ -32,7 +32,8 @@ def _reason_context(ctx: CheckContext, ev: Evidence) -> str:
     start = text.rfind("\n", 0, ev.start) + 1
     end = text.find("\n", ev.end)
     end = len(text) if end < 0 else end
-    before = text[:start].rstrip("\n").rsplit("\n", 1)[-1] if start > 0 else ""
+    # The line just above, which is empty when a blank line ends the paragraph there.
+    before = text[: start - 1].rsplit("\n", 1)[-1] if start > 0 else ""
     after_end = text.find("\n", end + 1)
     after = text[end + 1 : len(text) if after_end < 0 else after_end] if end < len(text) else ""
     line = text[start:end]

@@ -1,0 +1,76 @@
+"""``la_status``'s contact point: the team's telephone or address the practice can use.
+
+Why its own module: a contact is found line by line (a mobile number counts only beside team words)
+and, failing the letter's text, in its furniture (letterhead and footer lines), unlike the other two
+verdicts which are decided sentence by sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .ruledata import compile_pattern
+from .rxfilter import Haystack
+from .status_rules import StatusRules
+from .status_scan import BEFORE_REACH, Hit, compile_cues
+
+
+class ContactFinder:
+    """The contact cues compiled once and the choice of the letter's contact point."""
+
+    def __init__(self, rules: StatusRules) -> None:
+        self.rules = rules
+        self.contact = compile_cues(rules.contact.cues)
+        self.not_team = compile_pattern(rules.contact.not_team)
+        self.team_words = compile_pattern(rules.contact.team_words)
+
+    def _team_hit(self, line: str, m: re.Match[str]) -> bool:
+        """Whether a hit on this line is the team's: never on a line ``not_team`` marks, and a mobile
+        number (07...) only on a line with team words."""
+        if self.not_team.search(line):
+            return False
+        digits = re.sub(r"\D", "", m.group(0))
+        return not (digits.startswith("07") and not self.team_words.search(line))
+
+    def _contact_hits(self, text: str, hay: Haystack | None = None) -> list[Hit]:
+        hay = hay or Haystack(text)
+        found: list[Hit] = []
+        for rid, rx, before, gate, _ in self.contact:
+            if not gate.may_match(hay):
+                continue
+            for m in rx.finditer(text):
+                ls = text.rfind("\n", 0, m.start()) + 1
+                le = text.find("\n", m.start())
+                line = text[ls : le if le >= 0 else len(text)]
+                if m.end() > ls + len(line) or not self._team_hit(line, m):
+                    continue
+                start = m.start()
+                if before is not None:
+                    b = before.search(text, max(ls, m.start() - BEFORE_REACH), m.start())
+                    if b is None:
+                        continue
+                    start = b.start()
+                found.append((start, m.end(), rid))
+        return found
+
+    def contact_point(
+        self,
+        text: str,
+        contact_spans: list[tuple[int, int]],
+        furniture: list[str],
+        hay: Haystack | None = None,
+    ) -> dict[str, Any] | None:
+        """The first contact in the letter's contact section, else the first anywhere in its text, else the
+        first in its furniture (no offsets there: furniture lines are not part of the text)."""
+        found = self._contact_hits(text, hay)
+        if found:
+            in_contact = [h for h in found if any(cs <= h[0] < ce for cs, ce in contact_spans)]
+            s, e, rid = min(in_contact or found)
+            return {"detail": text[s:e].strip(), "start": s, "end": e, "rule": rid}
+        for line in furniture:
+            hits = self._contact_hits(line)
+            if hits:
+                s, e, rid = min(hits)
+                return {"detail": line[s:e].strip(), "start": None, "end": None, "rule": rid + "-furniture"}
+        return None

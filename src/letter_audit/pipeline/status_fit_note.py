@@ -1,0 +1,94 @@
+"""``la_status``'s fit note decision: issued, requested from the GP, not needed, or missing.
+
+Why its own module: the fit note has its own precedence (an ask to extend, then a fit-note section,
+then the GP being asked, then the cue groups in order) and its own guards against reading an issued
+note as a request and the other way round.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .ruledata import compile_pattern
+from .rxfilter import Haystack
+from .status_rules import StatusRules
+from .status_scan import NEGATED, Hit, compile_cues, scan
+
+
+class FitNoteFinder:
+    """The fit note's compiled cues and the decision over them."""
+
+    def __init__(self, rules: StatusRules) -> None:
+        self.rules = rules
+        fn = rules.fit_note
+        self.fit_in_section = {
+            "issued": compile_pattern(fn.issued_in_section),
+            "not_needed": compile_pattern(fn.not_needed_in_section),
+        }
+        self.fit = [
+            (status, compile_cues(getattr(fn, status)))
+            for status in ("issued", "requested_from_gp", "not_needed", "missing")
+        ]
+        self.fit_requested = dict(self.fit)["requested_from_gp"]
+        self.fit_ask = compile_pattern(fn.ask)
+        self.fit_not_asked, self.fit_extension = compile_pattern(fn.not_asked), compile_pattern(fn.extension)
+
+    def fit_note(
+        self,
+        text: str,
+        units: list[tuple[int, int]],
+        fit_requests: list[Hit],
+        fit_bodies: list[int],
+        hay: Haystack | None = None,
+        extend_asks: list[Hit] | None = None,
+    ) -> dict[str, Any] | None:
+        """Issued > requested from GP > not needed > missing (a need with none of the others). An
+        unconditional ask to extend a fit note ("can GP please extend the fit note for a further 4 weeks")
+        outranks the one issued earlier: the practice is asked for the next."""
+        hay = hay or Haystack(text)
+        if extend_asks:
+            s, e, rid = extend_asks[0]
+            return {"status": "requested_from_gp", "start": s, "end": e, "rule": rid}
+        for body in fit_bodies:
+            for status, rx in self.fit_in_section.items():
+                m = rx.match(text, body)
+                if m is not None:
+                    start = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t\n:-|"))
+                    return {"status": status, "start": start, "end": m.end(), "rule": f"fit-{status}-section"}
+        # "no further fit note is needed from the practice" asks nothing of it
+        asked = [
+            h
+            for h in scan(self.fit_requested, text, units, hay)
+            if not NEGATED.search(text[max(0, h[0] - 12) : h[0]])
+            and not self.fit_not_asked.search(text, h[0], h[1])
+        ]
+        # a fit-note "request" found by la_requests that only reports one issued ("Fit note issued for 4
+        # weeks" under a heading read as the GP's) asks nothing
+        issued_cues = dict(self.fit)["issued"]
+        fit_requests = [
+            h
+            for h in fit_requests
+            if self.fit_ask.search(text, h[0], h[1])
+            or not scan(issued_cues, text[: h[1]], [(h[0], h[1])], Haystack(text[: h[1]]))
+        ]
+        requested = sorted(asked + fit_requests)
+        asked_units = {u for u in units for h in requested if u[0] <= h[0] < u[1]}
+        for status, cues in self.fit:
+            if status == "requested_from_gp":  # already scanned above
+                if requested:
+                    s, e, rid = requested[0]
+                    return {"status": status, "start": s, "end": e, "rule": rid}
+                continue
+            hits = scan(cues, text, units, hay)
+            if status == "issued":  # "no fit note was issued", or the GP being asked to issue one
+                hits = [
+                    h
+                    for h in hits
+                    if not NEGATED.search(text[max(0, h[0] - 12) : h[1]])
+                    and not any(u[0] <= h[0] < u[1] for u in asked_units)
+                ]
+            if hits:
+                weakest = self.rules.fit_note.weakest
+                s, e, rid = min(hits, key=lambda h: (h[2] in weakest, h[0]))
+                return {"status": status, "start": s, "end": e, "rule": rid}
+        return None

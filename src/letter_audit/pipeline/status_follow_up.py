@@ -1,0 +1,213 @@
+"""``la_status``'s follow-up decision: who sees the patient next (hospital, GP, none) and when.
+
+Why its own module: the follow-up owner is the most guarded verdict in the letter (titles, visit
+lines, contingencies, requests to the practice, contradictions between a plan and a discharge), and
+those guards belong together with the precedence they protect.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Any
+
+from .ruledata import compile_pattern
+from .rxfilter import Haystack
+from .status_rules import StatusRules
+from .status_scan import BEFORE_REACH, NEGATED, Hit, compile_cues, scan, unit_text
+
+_TITLE_REACH = 400  # a letter's title sits in its first lines
+_NOT_TITLE = re.compile(r"[.:;\d]")
+
+
+def _opens_title(text: str, start: int) -> bool:
+    """Whether a hit opens a short line near the top with no full stop, colon or number: the letter's
+    title ("OUTPATIENT REVIEW", "Outpatient Review - Respiratory Medicine") names the kind of letter,
+    not a plan for the patient."""
+    if start >= _TITLE_REACH:
+        return False
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", start)
+    line = text[ls : le if le >= 0 else len(text)]
+    if text[ls:start].strip(" \t-*#|"):
+        return False
+    return not _NOT_TITLE.search(line) and len(line.split()) <= 8
+
+
+_GENERIC_WHO = {"clinic", "the clinic", "team", "the team", "service", "the service", "nurse", "consultant"}
+
+
+class FollowUpFinder:
+    """The follow-up cues compiled once, the guards over their hits, and the owner decision."""
+
+    def __init__(self, rules: StatusRules) -> None:
+        self.rules = rules
+        fu = rules.follow_up
+        self.fu_hospital, self.fu_gp, self.fu_none = (
+            compile_cues(fu.hospital), compile_cues(fu.gp), compile_cues(fu.none)
+        )
+        self.when, self.with_whom = compile_pattern(fu.when), compile_pattern(fu.with_whom)
+        self.fu_none_section = compile_pattern(fu.none_in_section)
+        self.fu_hospital_section = compile_pattern(fu.hospital_in_section)
+        self.treatment_review = compile_pattern(fu.treatment_review)
+        self.visit_line = compile_pattern(fu.visit_line)
+        self.hospital_not_after = re.compile(fu.hospital_not_after, re.IGNORECASE)
+        self.review_word = compile_pattern(fu.review_word)
+        self.clause_break = compile_pattern(fu.clause_break)
+        self.contingency = compile_pattern(fu.contingency)
+        self.drug_review_gap = compile_pattern(fu.drug_review_gap)
+        self.contingency_lead = compile_pattern(fu.contingency_lead)
+        self.request_heading = compile_pattern(fu.request_heading)
+        self.none_not_after = compile_pattern(fu.none_not_after)
+        self.review_in_request = compile_pattern(fu.review_in_request)
+
+    def _on_visit_line(self, text: str, start: int) -> bool:
+        """Whether a hit sits on a line that reports the visit this letter is about ("Clinic 08/10/2026",
+        "Seen in ILD clinic 20/11/2025", "Clinic | Outpatient review, 30/10/2026"): not a plan."""
+        ls = text.rfind("\n", 0, start) + 1
+        return self.visit_line.match(text, ls) is not None
+
+    def review_is_conditional(self, request: str, condition: str) -> bool:
+        """Whether a request's condition governs its review: "please review her if the wound is not healing"
+        does; "review her in 4 weeks and consider increasing to 100 mg if the response is partial" does not
+        (the condition belongs to a later clause, after a break such as "and consider")."""
+        at = request.find(condition)
+        review = self.review_word.search(request)
+        if at < 0 or review is None or at < review.start():
+            return True
+        return self.clause_break.search(request, review.end(), at) is None
+
+    def treatment_only(
+        self, text: str, units: list[tuple[int, int]], request: Any, drugs: list[tuple[int, int]]
+    ) -> bool:
+        """Whether a GP review request is about treatment, not the patient: the request says so, a bare
+        "please review" sits in a sentence about treatment ("... will need another treatment instead of the
+        thiazide; please review"), or it reviews a named drug ("Review bisphosphonate at 5 years")."""
+        s, e = request.start_char, request.end_char
+        if self.treatment_review.search(request.text):
+            return True
+        sentence = unit_text(text, units, (s, e, ""))
+        if len(request.text.split()) <= 3 and self.treatment_review.search(sentence):
+            return True
+        gap = self.drug_review_gap
+        return any(s <= ds < e and gap.search(text, max(s, ds - 40), ds) is not None for ds, _ in drugs)
+
+    def _contingent(self, text: str, units: list[tuple[int, int]], hit: Hit) -> bool:
+        """Whether a hospital cue's plan hangs on a condition: its sentence opens with one ("If the scan
+        shows ..., we will ..."), or one follows the cue ("we will contact him if the Holter shows AF")."""
+        i = bisect_right([u[0] for u in units], hit[0]) - 1
+        us, ue = units[i] if i >= 0 else (hit[0], hit[1])
+        return bool(self.contingency.match(text, hit[0], ue) or self.contingency_lead.match(text, us, ue))
+
+    def _after_owner_words(self, text: str, units: list[tuple[int, int]], start: int) -> bool:
+        """Whether a hospital cue follows words that make it someone else's: "GP to review in 2 weeks",
+        "the practice nurse review in 6 weeks", "asked by the respiratory team to see her" (a referral
+        told as history, not a plan)."""
+        i = bisect_right([u[0] for u in units], start) - 1
+        ls = max(units[i][0] if i >= 0 else 0, start - BEFORE_REACH)
+        return self.hospital_not_after.search(text[ls:start]) is not None
+
+    def follow_up(
+        self,
+        text: str,
+        units: list[tuple[int, int]],
+        *,
+        gp_reviews: list[Hit],
+        fu_bodies: list[int],
+        hay: Haystack | None = None,
+        conditional: list[tuple[int, int]] | None = None,
+        requested: list[tuple[int, int]] | None = None,
+    ) -> dict[str, Any] | None:
+        """Who follows the patient up: the hospital if it says it will see or call them, else the GP if
+        asked to, else none if the letter says no follow-up; a "none" cue overlapping an owner cue
+        ("no GP follow-up needed") cancels it. Unstated: None (the report says "unclear")."""
+        hay = hay or Haystack(text)
+        none = [
+            h
+            for h in scan(self.fu_none, text, units, hay)
+            if not self.none_not_after.search(text, max(0, h[0] - 40), h[0])
+        ]
+        for body in fu_bodies:
+            m = self.fu_none_section.match(text, body)
+            if m is not None:
+                none.append((m.start(), m.end(), "fu-none-in-section"))
+        none.sort()
+
+        def keep(hits: list[Hit]) -> list[Hit]:
+            # a stated field ("Follow-up: discharged from CRHTT to your care") is not cancelled by its words
+            return [
+                h for h in hits if h[2] == "fu-field-gp" or not any(n[0] < h[1] and h[0] < n[1] for n in none)
+            ]
+
+        hospital = [
+            h
+            for h in keep(scan(self.fu_hospital, text, units, hay))
+            if not NEGATED.search(text[max(0, h[0] - 8) : h[0]])
+            and not _opens_title(text, h[0])
+            and not self._on_visit_line(text, h[0])
+            and not self._after_owner_words(text, units, h[0])
+            # a visit inside a request to the practice ("ask the district nurses to review") is its ask
+            and not any(rs <= h[0] < re_ for rs, re_ in requested or [])
+        ]
+        for body in fu_bodies:
+            m = self.fu_hospital_section.match(text, body)
+            if m is not None and not any(n[0] <= body < n[1] + 1 for n in none):
+                hospital.append((body, m.end(), "fu-hospital-in-section"))
+        hospital.sort()
+        gp = sorted(keep(scan(self.fu_gp, text, units, hay)) + gp_reviews)
+        if none:
+            # A review only if something happens ("GP to review if pain not settling") does not hand the
+            # follow-up to the GP when the letter says there is none.
+            gp = [h for h in gp if not any(cs <= h[0] < ce for cs, ce in conditional or [])]
+            # and a task at the practice (sutures out) is not follow-up when the letter says there is none
+            yields = set(self.rules.follow_up.yields_to_none)
+            gp = [h for h in gp if h[2] not in yields]
+        if none:
+            # a call only if a result shows something ("we will contact him if the Holter shows AF") is no
+            # follow-up when the letter says there is none
+            fu = self.rules.follow_up
+            hospital = [
+                h
+                for h in hospital
+                if h[2] not in fu.hospital_yields_to_none and not self._contingent(text, units, h)
+            ]
+        if gp:
+            # a referral on to another service is weaker than a review of the patient asked of the practice
+            weak = set(self.rules.follow_up.hospital_yields_to_gp)
+            hospital = [h for h in hospital if h[2] not in weak]
+        clash = self.rules.follow_up.contradiction
+        # a plan with a time ("see her again in 6 months"), not a call with results
+        plans = [
+            h for h in hospital if h[2] in clash.hospital and self.when.search(unit_text(text, units, h))
+        ]
+        ends = [n for n in none if n[2] in clash.none]
+        if plans and ends and not gp:
+            s, e, _ = ends[0]
+            return {"owner": "unclear", "start": s, "end": e, "rule": "fu-contradictory", "when": None,
+                    "with_whom": None}
+        # "GP actions: none" says nothing of who follows the patient up: with no cue, the owner is unclear.
+        order: list[tuple[str, list[Hit]]] = [("hospital", hospital), ("gp", gp), ("none", none)]
+        if any(h[2] == "fu-field-gp" for h in gp):
+            # An explicit "Follow-up: back to GP" field outranks a hospital service mentioned elsewhere.
+            gp = [h for h in gp if h[2] == "fu-field-gp"]
+            order = [("gp", gp)]
+        for owner, hits in order:
+            if hits:
+                s, e, rid = hits[0]
+                unit = next(((us, ue) for us, ue in units if us <= s < ue), (s, e))
+                sentence = text[unit[0] : unit[1]]
+                when = self.when.search(sentence)
+                people = list(self.with_whom.finditer(sentence))
+                people = [m for m in people if m.group("who").lower() not in _GENERIC_WHO]
+                named = [m for m in people if m.group("who")[:1].isupper() and m.group("who")[:2] != "GP"]
+                pick = named or people
+                who = pick[0] if pick else None
+                return {
+                    "owner": owner,
+                    "start": s,
+                    "end": e,
+                    "rule": rid,
+                    "when": when.group(0) if when and owner != "none" else None,
+                    "with_whom": who.group("who").strip() if who and owner != "none" else None,
+                }
+        return None

@@ -1,0 +1,75 @@
+"""The rule model of ``la_status``: the cue groups and settings read from ``status.yaml``, validated.
+
+Why its own module: the data's shape is a contract with the rule file and the saved pipeline (fields
+added in later rounds default to "matches nothing", so older saved pipelines still load); the
+deciding code lives in ``status_fit_note``, ``status_follow_up`` and ``status_contact``.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .ruledata import Cue, Pattern
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class FitNoteCues(_Strict):
+    issued: list[Cue]
+    requested_from_gp: list[Cue]
+    not_needed: list[Cue]
+    missing: list[Cue]
+    issued_in_section: Pattern
+    not_needed_in_section: Pattern
+    ask: Pattern = "(?!)"  # round 5: words that make a fit-note mention a request
+    not_asked: Pattern = "(?!)"
+    weakest: list[str] = []  # cue ids whose hit is evidence only when no other cue of its group matched
+    extension: Pattern = "(?!)"
+
+
+class Contradiction(_Strict):
+    """Cue ids that cannot both be true of one letter: the writer's own plan to see the patient again and
+    a discharge from that care. With both (a template outcome left on "discharged"), the owner is unclear."""
+
+    hospital: list[str] = []
+    none: list[str] = []
+
+
+class FollowUpCues(_Strict):
+    hospital: list[Cue]
+    gp: list[Cue]
+    none: list[Cue]
+    none_in_section: Pattern
+    hospital_in_section: Pattern = "(?!)"  # round-3 fields default to nothing, for older saved pipelines
+    treatment_review: Pattern = "(?!)"
+    visit_line: Pattern = "(?!)"
+    contradiction: Contradiction = Field(default_factory=lambda: Contradiction())
+    hospital_not_after: Pattern = "(?!)"  # round-5 fields default to nothing, for older saved pipelines
+    yields_to_none: list[str] = []
+    hospital_yields_to_none: list[str] = []
+    hospital_yields_to_gp: list[str] = []
+    review_word: Pattern = "(?!)"
+    clause_break: Pattern = "(?!)"
+    contingency: Pattern = "(?!)"
+    contingency_lead: Pattern = "(?!)"
+    drug_review_gap: Pattern = "(?!)"
+    request_heading: Pattern = "(?!)"
+    none_not_after: Pattern = "(?!)"
+    review_in_request: Pattern = "(?!)"
+    when: Pattern
+    with_whom: Pattern
+
+
+class ContactCues(_Strict):
+    cues: list[Cue]
+    not_team: Pattern
+    team_words: Pattern
+
+
+class StatusRules(_Strict):
+    fit_note: FitNoteCues
+    follow_up: FollowUpCues
+    contact: ContactCues
+

@@ -33,6 +33,7 @@ Category = Literal["negated", "hypothetical", "historical", "other_actor", "cont
 _WORD = re.compile(r"\S+")
 _WORD_START = re.compile(r"(?<![\w-])[\w]")
 # a semicolon, or a line break after a dose or bracket ("... OD (lifelong)\nnew: calcium ...")
+_SEMICOLON = re.compile(r"\s*;\s*")
 _CLAUSE_BREAK = re.compile(
     r";\s*|(?:(?<=[)\]])|(?<=\bmg)|(?<=\bod)|(?<=\bbd)|(?<=tds)|(?<=qds)|(?<=prn)|(?<=daily)|(?<=nocte)"
     r"|(?<=mane)|(?<=weekly)|(?<=mcg))[ \t]*\n\s*",
@@ -52,6 +53,9 @@ class ContextRule(BaseModel):
     max_words: int = Field(default=8, ge=1)
     through_terminators: bool = False
     """True when the scope runs past terminating words (a subject governs the whole clause)."""
+    across_semicolons: bool = False
+    """True when a backward scope also covers the clauses before a semicolon in the same sentence
+    ("he started X and Y; both courses have now finished")."""
 
 
 @dataclass(frozen=True)
@@ -69,7 +73,14 @@ class Modifier:
 def clauses_of(text: str) -> list[tuple[int, int]]:
     """Sentences and list items, split again at semicolons and at line breaks that end a list item."""
     out: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = []
     for s, e in sentence_spans(text):
+        # "Lactulose 10 ml BD ........ NEW": a dot leader joins a list line to its status, it ends no sentence
+        if spans and text.endswith("...", 0, spans[-1][1]) and "\n" not in text[spans[-1][1] : s]:
+            spans[-1] = (spans[-1][0], e)
+        else:
+            spans.append((s, e))
+    for s, e in spans:
         cur = s
         chunk = text[s:e]
         if ";" in chunk or "\n" in chunk:  # most sentences have neither: skip the regex
@@ -278,8 +289,17 @@ class ContextAnnotator:
                     stop = min([t[0] for t in terms if t[0] >= e] or [ce])
                     hi = min(stop, _word_bound(text, e, ce, r.max_words, True))
                 if r.direction in ("backward", "both"):
-                    stop = max([t[1] for t in terms if t[1] <= s] or [cs])
-                    lo = max(stop, _word_bound(text, cs, s, r.max_words, False))
+                    first = cs
+                    j = i
+                    while (
+                        r.across_semicolons
+                        and j > 0
+                        and _SEMICOLON.fullmatch(text, clauses[j - 1][1], clauses[j][0])
+                    ):
+                        j -= 1
+                        first = clauses[j][0]
+                    stop = max([t[1] for t in terms if t[1] <= s] or [first])
+                    lo = max(stop, _word_bound(text, first, s, r.max_words, False))
                 mods.append(Modifier(s, e, r.category, r.id, lo, hi))
         doc._.context = mods
         return doc

@@ -27,9 +27,11 @@ from .med_details import ChangeDetails
 from .med_records import RecordReader
 from .med_ties import Settings, Trigger, TriggerRule
 
-_LEAD = re.compile(r"^(?:[^:\n]*:)?[\s•*\-–\d.)]*$")
+_LEAD = re.compile(r"^(?:[^:|\n]*[:|])?[\s•*\-–\d.)]*$")
 _STATUS_SEP = re.compile(
-    r"(?:\s[-–—]|[:|(])\s*(?:(?:was|were|has been|have been|now|dose|is|to be|then|and)\s+)*$", re.IGNORECASE
+    r"(?:\s[-–—]|[:|(]|\s?(?:-+|=)>|\s?→|\s?\.{3,}|…)"
+    r"\s*(?:(?:was|were|has been|have been|now|dose|is|to be|then|and)\s+)*$",
+    re.IGNORECASE,
 )
 _PLANNED_END = re.compile(
     r"\s+(?:it\s+|this\s+|them\s+)?(?:when|once|after|if|at the end|on completion|on \d|on or after"
@@ -37,6 +39,16 @@ _PLANNED_END = re.compile(
     re.IGNORECASE,
 )
 _PLAIN_STOP = {"stop", "discontinue", "cease", "stops"}
+# "Amiodarone 200 mg OD - for 6 weeks then stop": the stop ends a course the line sets out
+_COURSE_THEN = re.compile(
+    r"[^\n;]{0,60}?(?:\s[-–—]|:)\s*for\s+(?:the\s+(?:first|next)\s+)?(?:\d+|a|one|two|three|four|five|six|seven|eight|ten|twelve|"
+    r"fourteen)\s*(?:days?|weeks?|months?|/7|/52|/12)[\s,;]*(?:and\s+)?then\s+(?:stop|discontinue)\b",
+    re.IGNORECASE,
+)
+_COURSE_RULE = TriggerRule(
+    id="start_course_then_stop", pattern="then stop", action="start", direction="backward"
+)
+_THEN_BEFORE = re.compile(r"[\s,;]then\s*$", re.IGNORECASE)
 # a drug named after one of these is not what a later "it" refers to ("nausea even with folic acid")
 _OBLIQUE = re.compile(r"\b(?:with|despite|alongside|plus|besides)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _LINE_START = re.compile(r"\n[ \t]*(?:[-•*]|\d{1,2}[.)]|[A-Za-z]{1,12}:)?[ \t]*")
@@ -126,6 +138,17 @@ class MedChangeFinder(ChangeDetails, RecordReader):
             ts = [t for t in triggers[ti:] if t.start < ce]
             ts = ts[: next((i for i, t in enumerate(ts) if t.start >= ce), len(ts))]
             antecedent = prev[1] if prev[1] is not None and "\n" not in text[prev[0] : cs] else None
+            if ds and not ts:
+                self._course_line(
+                    doc,
+                    text,
+                    cs,
+                    ce,
+                    ds[0],
+                    clauses[ci + 1] if ci + 1 < len(clauses) else None,
+                    changes,
+                    done,
+                )
             if ts and (ds or antecedent is not None):
                 nxt = clauses[ci + 1] if ci + 1 < len(clauses) else None
                 self._clause(doc, text, cs, ce, ds, ts, nxt, changes, done, antecedent)
@@ -247,10 +270,60 @@ class MedChangeFinder(ChangeDetails, RecordReader):
                 continue
             if text[t.start : t.end].lower() in _PLAIN_STOP and _PLANNED_END.match(text, t.end):
                 continue
-            change = self._make(doc, text, t.rule.action, t.rule.id, d, cs, ce, t, nxt)
+            action, rule = self._taper_to_stop(text, t, d, ts, lead)
+            change = self._make(doc, text, action, rule, d, cs, ce, t, nxt)
             if change is not None:
                 changes.append(change)
                 done.add(d.start_char)
+
+    def _course_line(
+        self,
+        doc: Doc,
+        text: str,
+        cs: int,
+        ce: int,
+        d: Span,
+        nxt: tuple[int, int] | None,
+        changes: list[dict[str, Any]],
+        done: set[int],
+    ) -> None:
+        """A list line whose only status is a course's planned end: a course to finish at home, a start.
+
+        Why: "Amiodarone 200 mg OD - for 6 weeks then stop" names no start word, yet the drug is new and
+        the stop lies in the future; the "then stop" sits inside the dose phrase, so no trigger is seen.
+        """
+        if d.start_char in done or not _LEAD.match(text[cs : d.start_char]):
+            return
+        m = _COURSE_THEN.match(text, d.end_char, ce)
+        if m is None:
+            return
+        t = Trigger(m.end() - 4, m.end(), _COURSE_RULE)
+        if self._blocked(doc, t):
+            return
+        change = self._make(doc, text, "start", _COURSE_RULE.id, d, cs, ce, t, nxt)
+        if change is not None:
+            changes.append(change)
+            done.add(d.start_char)
+
+    @staticmethod
+    def _taper_to_stop(
+        text: str, t: Trigger, d: Span, ts: list[Trigger], lead: tuple[Trigger, Span, int] | None
+    ) -> tuple[str, str]:
+        """The action a list line's status really means when it plans an end.
+
+        "Carbamazepine 200 mg BD: reduce to 100 mg BD for 2 weeks, then stop": a taper ending in a stop.
+        """
+        if lead is None or t is not lead[0] or d is not lead[1]:
+            return t.rule.action, t.rule.id
+        if t.rule.id == "decrease_reduced":
+            for o in ts:
+                if (
+                    o.start > t.end
+                    and o.rule.id == "stop_stopped"
+                    and _THEN_BEFORE.search(text, t.end, o.start)
+                ):
+                    return "stop", "stop_taper_then_stop"
+        return t.rule.action, t.rule.id
 
     def _line_status(
         self, text: str, cs: int, ce: int, ds: list[Span], ts: list[Trigger]
@@ -264,6 +337,7 @@ class MedChangeFinder(ChangeDetails, RecordReader):
         if not _LEAD.match(text[cs : first.start_char]):
             return None
         after = self._phrase_end(first)
+        found: list[tuple[Trigger, Span, int]] = []
         for t in ts:  # the first status after a separator: the status column, not later notes
             if t.start < after:
                 continue
@@ -274,8 +348,21 @@ class MedChangeFinder(ChangeDetails, RecordReader):
                 c = _COMMA_SEP.search(text, after, t.start)
                 sep = c.start() if c else None
             if sep is not None and t.rule.action != "switch":
-                return t, first, sep
-        return None
+                found.append((t, first, sep))
+        if not found:
+            return None
+        t, _, sep = found[0]
+        if text[sep : t.start].lstrip().startswith("("):
+            # "Clozapine increased to 350 mg (supplied by ...)": a bracketed note after a change word
+            tight = [o for o in ts if sep > o.start >= first.end_char]
+            if any(not text[first.end_char : o.start].strip() for o in tight):
+                return None
+            # "Aspirin 75 mg (started by you 08/11) - STOPPED": the status comes after the brackets
+            close = text.find(")", t.end, ce)
+            later = [f for f in found[1:] if close >= 0 and f[0].start > close]
+            if later:
+                return later[0]
+        return found[0]
 
 
 @Language.factory("la_med_changes", assigns=["doc._.med_changes", "doc.spans"], requires=["doc.spans"])

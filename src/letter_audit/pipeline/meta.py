@@ -51,7 +51,7 @@ class LetterTypeRules(_Strict):
 
 
 class DateLabel(Cue):
-    field: Literal["letter", "clinic", "admission", "discharge", "attendance", "skip"]
+    field: Literal["letter", "clinic", "admission", "discharge", "attendance", "seen", "skip"]
     priority: int = 1
     after: Literal["admission"] | None = None
     reach: int | None = Field(default=None, ge=0, le=300)
@@ -63,6 +63,8 @@ class DateRules(_Strict):
     labels: list[DateLabel]
     gap: int = Field(ge=0, le=200)
     unlabelled_letter_date_within: int = Field(ge=0)
+    trailing_letter_date_within: int = Field(default=300, ge=0)
+    """How near the end a date closing its line (a sign-off) must be to stand in for a missing letter date."""
     months: list[str] = Field(min_length=12, max_length=12)
 
 
@@ -112,6 +114,16 @@ def _alone(line: str, date: str) -> bool:
     return False
 
 
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s+(?:and|&|or)|;)\s*")
+_ENDS_LINE = re.compile(r"[ \t.,]*(?:\n|$)")
+# What a sign-off date follows on its line: nothing, or a name or role closed by a comma or a stop
+# ("Marcus Oyelaran, MHLN, 19/11/2026"); not "an appointment on 02/07/2025".
+_SIGN_OFF_LEAD = re.compile(r"(?:\A|[,.])[ \t]*\Z")
+_RELATIVE_VISIT = re.compile(
+    r"\b(?:(?:in|at)\s+(?:the\s+|my\s+|our\s+)?(?:[\w-]+\s+){0,2}clinic"
+    r"|I\s+(?:saw|reviewed|met)\s+(?:[\w'.-]+\s+){0,5}?|\bseen)\s*(?P<when>yesterday|today)\b",
+    re.IGNORECASE,
+)
 _DOB = re.compile(r"\b(?:date\s+of\s+birth|d\.?o\.?b\.?|born)\b", re.IGNORECASE)
 
 
@@ -132,7 +144,10 @@ class MetaFinder:
             rf"\b(?:(?P<d1>\d{{1,2}})[/.-](?P<m1>\d{{1,2}})[/.-](?P<y1>\d{{4}}|\d{{2}})(?![\d/])"
             rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?[\s-]+(?:of\s+)?(?P<m2>{mon})\.?[\s,-]+(?P<y2>\d{{4}}|\d{{2}})\b"
             rf"|(?P<m3>{mon})\.?\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y3>\d{{4}})\b"
-            rf"|(?P<y4>\d{{4}})-(?P<m4>\d{{2}})-(?P<d4>\d{{2}})\b)",
+            rf"|(?P<y4>\d{{4}})-(?P<m4>\d{{2}})-(?P<d4>\d{{2}})\b"
+            # "from 12 November to 18 November 2026": the first day of a range takes the second's year.
+            rf"|(?P<d5>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m5>{mon})\b(?=\s+(?:to|until|and|-|–)\s+"
+            rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{mon})\.?,?\s+(?P<y5>\d{{4}})\b))",
             re.IGNORECASE,
         )
         self.spec_contexts = [(c.id, c.words_before, _compile(c.pattern)) for c in rules.specialties.contexts]
@@ -183,8 +198,10 @@ class MetaFinder:
                 day, month, year = int(g["d2"]), self.months[g["m2"][:3].lower()], int(g["y2"])
             elif g["d3"]:
                 day, month, year = int(g["d3"]), self.months[g["m3"][:3].lower()], int(g["y3"])
-            else:
+            elif g["d4"]:
                 day, month, year = int(g["d4"]), int(g["m4"]), int(g["y4"])
+            else:
+                day, month, year = int(g["d5"]), self.months[g["m5"][:3].lower()], int(g["y5"])
             if year < 100:
                 year += 2000
             return dt.date(year, month, day)
@@ -209,12 +226,17 @@ class MetaFinder:
         ranks: dict[str, int] = {}
         unlabelled: list[tuple[int, int, dt.date]] = []
         last_field: str | None = None  # the field the previous date went to
+        last_label: tuple[str, str, int] | None = None  # that date's label: field, rule, priority
+        last_end = -1
+        trailing: tuple[int, int, dt.date] | None = None  # an unlabelled date ending a line near the end
         scanner = self.date_scanner
         for m in scanner.finditer(text, scanner.starts(hay.low)):
             when = self.parse_date(m)
             if when is None:
                 continue
             previous, last_field = last_field, None
+            listed, last_label = last_label, None
+            between, last_end = text[last_end : m.start()] if last_end >= 0 else "", m.end()
             window = text[max(0, m.start() - d.gap) : m.start()]
             wide = text[max(0, m.start() - self.max_reach) : m.start()] if self.reach else window
             if "day" in window.lower():  # the weekday tail pattern ends in "day"
@@ -232,24 +254,41 @@ class MetaFinder:
                 lm = rx.search(wide[-reach:] if reach else window)
                 if lm is not None and (best is None or lm.end() - lm.start() > best[0]):
                     best = (lm.end() - lm.start(), label_of, rid, priority)
+            in_list = False
+            if best is None and listed is not None and _LIST_JOIN.fullmatch(between):
+                # "appointments on 15/09/2026, 20/10/2026 and 10/11/2026": a listed date takes the label of
+                # the one before it, and the last of the list (the latest event) stands.
+                best, in_list = (0, listed[0], listed[1], listed[2]), True
             if best is None:
                 line_start = text.rfind("\n", 0, m.start()) + 1
                 line_end = text.find("\n", m.end())
                 line = text[line_start : line_end if line_end >= 0 else len(text)]
                 if _alone(line, m.group(0)):
                     unlabelled.append((m.start(), m.end(), when))
+                if (
+                    m.start() >= len(text) - d.trailing_letter_date_within
+                    and _ENDS_LINE.match(text, m.end())
+                    and _SIGN_OFF_LEAD.search(text[line_start : m.start()])
+                ):
+                    trailing = (m.start(), m.end(), when)
                 continue
             _, field, rid, priority = best
             if field == "skip":
                 continue
+            last_label = (field, rid, priority)
             fields = [field]
             if field == "attendance":
                 # A same-day attendance (ED, SDEC, day case): admitted and discharged that day, unless the
                 # letter states a discharge date of its own. In a clinic letter it is the clinic date.
                 fields = ["admission", "discharge"] if letter_type == "discharge_summary" else ["clinic"]
+            elif field == "seen":
+                # A visit told in prose: the clinic date, except on a discharge summary (a ward visit).
+                if letter_type == "discharge_summary":
+                    continue
+                fields = ["clinic"]
             last_field = fields[0]
             for f in fields:
-                if f not in out or priority > ranks[f]:
+                if f not in out or priority > ranks[f] or (in_list and priority >= ranks[f]):
                     out[f] = {"date": when, "start": m.start(), "end": m.end(), "rule": rid}
                     ranks[f] = priority if f == fields[0] else 0
         same_day = _SAME_DAY.search(text)
@@ -260,6 +299,21 @@ class MetaFinder:
                 if s <= d.unlabelled_letter_date_within:
                     out["letter"] = {"date": when, "start": s, "end": e, "rule": "date-letter-alone"}
                     break
+        if "letter" not in out and trailing is not None:
+            # "Marcus Oyelaran, MHLN, 19/11/2026" closing the letter: the sign-off date.
+            s, e, when = trailing
+            out["letter"] = {"date": when, "start": s, "end": e, "rule": "date-letter-sign-off"}
+        if "clinic" not in out and "letter" in out and letter_type != "discharge_summary":
+            rel = _RELATIVE_VISIT.search(text)
+            if rel is not None:
+                # "I saw her in clinic yesterday": a day counted back from the letter's own date.
+                back = 1 if rel.group("when").lower() == "yesterday" else 0
+                out["clinic"] = {
+                    "date": out["letter"]["date"] - dt.timedelta(days=back),
+                    "start": rel.start(),
+                    "end": rel.end(),
+                    "rule": "date-clinic-relative",
+                }
         return out
 
     # -- specialty, people, DNA -------------------------------------------------------------------

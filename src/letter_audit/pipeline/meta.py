@@ -119,6 +119,7 @@ _ENDS_LINE = re.compile(r"[ \t.,]*(?:\n|$)")
 # What a sign-off date follows on its line: nothing, or a name or role closed by a comma or a stop
 # ("Marcus Oyelaran, MHLN, 19/11/2026"); not "an appointment on 02/07/2025".
 _SIGN_OFF_LEAD = re.compile(r"(?:\A|[,.])[ \t]*\Z")
+_RELATIVE_REACH = 120
 _RELATIVE_VISIT = re.compile(
     r"\b(?:(?:in|at)\s+(?:the\s+|my\s+|our\s+)?(?:[\w-]+\s+){0,2}clinic"
     r"|I\s+(?:saw|reviewed|met)\s+(?:[\w'.-]+\s+){0,5}?|\bseen)\s*(?P<when>yesterday|today)\b",
@@ -236,7 +237,7 @@ class MetaFinder:
                 continue
             previous, last_field = last_field, None
             listed, last_label = last_label, None
-            between, last_end = text[last_end : m.start()] if last_end >= 0 else "", m.end()
+            since, last_end = last_end, m.end()  # where the previous date ended
             window = text[max(0, m.start() - d.gap) : m.start()]
             wide = text[max(0, m.start() - self.max_reach) : m.start()] if self.reach else window
             if "day" in window.lower():  # the weekday tail pattern ends in "day"
@@ -255,7 +256,7 @@ class MetaFinder:
                 if lm is not None and (best is None or lm.end() - lm.start() > best[0]):
                     best = (lm.end() - lm.start(), label_of, rid, priority)
             in_list = False
-            if best is None and listed is not None and _LIST_JOIN.fullmatch(between):
+            if best is None and listed is not None and _LIST_JOIN.fullmatch(text, since, m.start()):
                 # "appointments on 15/09/2026, 20/10/2026 and 10/11/2026": a listed date takes the label of
                 # the one before it, and the last of the list (the latest event) stands.
                 best, in_list = (0, listed[0], listed[1], listed[2]), True
@@ -304,7 +305,7 @@ class MetaFinder:
             s, e, when = trailing
             out["letter"] = {"date": when, "start": s, "end": e, "rule": "date-letter-sign-off"}
         if "clinic" not in out and "letter" in out and letter_type != "discharge_summary":
-            rel = _RELATIVE_VISIT.search(text)
+            rel = self._relative_visit(text, hay.low)
             if rel is not None:
                 # "I saw her in clinic yesterday": a day counted back from the letter's own date.
                 back = 1 if rel.group("when").lower() == "yesterday" else 0
@@ -315,6 +316,20 @@ class MetaFinder:
                     "rule": "date-clinic-relative",
                 }
         return out
+
+    @staticmethod
+    def _relative_visit(text: str, low: str) -> re.Match[str] | None:
+        """A "clinic yesterday" (tried first) or "I saw her today": the pattern is tried only in a short
+        window ending at each "today" or "yesterday" (a whole-text search tried it at every position)."""
+        for word in ("yesterday", "today"):
+            i = low.find(word)
+            while i >= 0:
+                start = max(0, i - _RELATIVE_REACH)
+                rel = _RELATIVE_VISIT.search(text, start, i + len(word))
+                if rel is not None and rel.end() == i + len(word):
+                    return rel
+                i = low.find(word, i + 1)
+        return None
 
     # -- specialty, people, DNA -------------------------------------------------------------------
     def _specialty_in(self, phrase: str) -> str | None:

@@ -246,3 +246,35 @@ def test_clinic_counted_back_from_the_letter(nlp, run, text: str, clinic: dt.dat
 )
 def test_uk_formats(nlp, run, text: str, expected: dt.date) -> None:
     assert dates(nlp, run, text).get("letter") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Outpatient letter\nD/D: 12/11/2026 D/T: 14/11/2026\n",
+            {"letter": D(2026, 11, 14)},
+        ),
+        ("Outpatient letter\nContact date: 14/11/2026\n", {"clinic": D(2026, 11, 14)}),
+        ("Outpatient letter\nDate of visit: 14/11/2026\n", {"clinic": D(2026, 11, 14)}),
+        (
+            "Discharge summary\nInpatient stay: 01/11/2026 - 05/11/2026\n",
+            {"admission": D(2026, 11, 1), "discharge": D(2026, 11, 5)},
+        ),
+        (
+            "Discharge summary\nDates of stay: 01/11/2026 to 05/11/2026\n",
+            {"admission": D(2026, 11, 1), "discharge": D(2026, 11, 5)},
+        ),
+        (
+            "Discharge summary\nLength of stay 4 days (01/11/2026-05/11/2026)\n",
+            {"admission": D(2026, 11, 1), "discharge": D(2026, 11, 5)},
+        ),
+        (
+            "Discharge summary\nStart of spell: 01/11/2026 End of spell: 05/11/2026\n",
+            {"admission": D(2026, 11, 1), "discharge": D(2026, 11, 5)},
+        ),
+        ("Discharge summary\nAdmitted via ED on Sunday 1st November 2026.\n", {"admission": D(2026, 11, 1)}),
+    ],
+)
+def test_epr_field_variants(nlp, run, text: str, expected: dict[str, dt.date]) -> None:
+    assert dates(nlp, run, text) == expected

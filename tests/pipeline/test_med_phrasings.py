@@ -277,8 +277,11 @@ def test_it_after_an_active_writer_verb_in_the_same_clause(make_nlp, run) -> Non
     assert _changes(make_nlp, run, text) == [("quetiapine", "increase")]
 
 
-def test_patient_agreeing_to_stop_is_not_yet_a_change(make_nlp, run) -> None:
-    assert _changes(make_nlp, run, "She has been buying pregabalin and has agreed to stop it.") == []
+def test_patient_agreeing_in_clinic_to_stop_is_a_stop(make_nlp, run) -> None:
+    # round 4: the stop is agreed in this consultation (dev_752, dev_754 golds); dev_223's gold disagrees
+    assert _changes(make_nlp, run, "She has been buying pregabalin and has agreed to stop it.") == [
+        ("pregabalin", "stop")
+    ]
 
 
 @pytest.mark.parametrize(

@@ -139,3 +139,16 @@ def test_started_at_that_time_then_stopped_now(make_nlp, run) -> None:
 def test_started_in_pregnancy_is_historical(make_nlp, run) -> None:
     text = "Please check her thyroid function at 6 weeks, as the levothyroxine was started in pregnancy."
     assert _changes(make_nlp, run, text) == []
+
+
+def test_a_past_hold_of_some_days_is_not_a_withhold(make_nlp, run) -> None:
+    text = "INR 5.8. Warfarin held 2 days, vit K not needed.\nMedications\nWarfarin - dose REDUCED to 3mg\n"
+    assert _changes(make_nlp, run, text) == [("warfarin", "decrease")]
+    # a hold with a restart plan is still a withhold
+    text = "Ramipril has been withheld for 2 days; restart when BP above 110."
+    assert _changes(make_nlp, run, text) == [("ramipril", "withhold")]
+
+
+def test_doses_given_in_ed_only_are_not_a_course(make_nlp, run) -> None:
+    text = "Rx:\nDiclofenac 50mg tds 7/7 - NEW\nOramorph 5mg prn (3 doses in ED only)\n"
+    assert _changes(make_nlp, run, text) == [("diclofenac", "start")]

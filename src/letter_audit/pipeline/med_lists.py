@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import extensions  # noqa: F401
-from .context import text_of
+from .context import categories_at, text_of
 from .med_doses import ARROW, DOSE, TO_DOSE, UP_DOWN, dose_direction
 from .med_labels import labelled_lists, list_items
 from .ruledata import read_yaml
@@ -328,7 +328,10 @@ class MedListComparer:
             short = days is not None and days <= self.rules.max_course_days
             # "apixaban 10mg BD 7/7 then 5mg BD - to continue": what follows "then" is the next phase
             first_phase = re.split(r"\bthen\b", line, maxsplit=1)[0]
-            if (short or _PLANNED_STOP.search(line)) and not _USUAL.search(first_phase):
+            # "Oramorph 5mg prn (3 doses in ED only)": given in hospital, never taken home
+            mods = categories_at(doc, d.start_char, line_end)
+            in_hospital = any(m.rule == "hist_in_hospital_only" for m in mods)
+            if (short or _PLANNED_STOP.search(line)) and not _USUAL.search(first_phase) and not in_hospital:
                 out.append(d)
         # anywhere outside the admission list, a line that says the course goes on at home
         adm = [

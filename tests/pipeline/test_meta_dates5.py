@@ -278,3 +278,25 @@ def test_uk_formats(nlp, run, text: str, expected: dt.date) -> None:
 )
 def test_epr_field_variants(nlp, run, text: str, expected: dict[str, dt.date]) -> None:
     assert dates(nlp, run, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Discharge advice\nSeen on PAU: 20/11/2026, home the same day\n",
+            {"admission": D(2026, 11, 20), "discharge": D(2026, 11, 20)},
+        ),
+        (
+            "Day surgery discharge\n"
+            "Procedure: Left knee arthroscopy and partial medial meniscectomy, 18/11/2026\n",
+            {"admission": D(2026, 11, 18), "discharge": D(2026, 11, 18)},
+        ),
+        (
+            "Eye casualty discharge\nAttendance | Eye Casualty Attendance, 23/10/2026\n",
+            {"admission": D(2026, 10, 23), "discharge": D(2026, 10, 23)},
+        ),
+    ],
+)
+def test_same_day_attendance_fields(nlp, run, text: str, expected: dict[str, dt.date]) -> None:
+    assert dates(nlp, run, text) == expected

@@ -152,3 +152,26 @@ def test_a_past_hold_of_some_days_is_not_a_withhold(make_nlp, run) -> None:
 def test_doses_given_in_ed_only_are_not_a_course(make_nlp, run) -> None:
     text = "Rx:\nDiclofenac 50mg tds 7/7 - NEW\nOramorph 5mg prn (3 doses in ED only)\n"
     assert _changes(make_nlp, run, text) == [("diclofenac", "start")]
+
+
+def test_route_word_before_a_list_drug_keeps_the_line_status(make_nlp, run) -> None:
+    text = "Medications\n- Buccal midazolam 7.5 mg for a seizure over 5 min: new, 2 syringes supplied.\n"
+    assert _changes(make_nlp, run, text) == [("midazolam", "start")]
+
+
+def test_we_will_try_is_a_start_and_we_will_start_is_a_plan(make_nlp, run) -> None:
+    text = "Instead we will try a rivastigmine patch, 4.6 mg every 24 hours, starting on 10 November."
+    assert _changes(make_nlp, run, text) == [("rivastigmine", "start")]
+    text = "Her Hb is 98 and we will start darbepoetin via homecare once her iron studies are back."
+    assert _changes(make_nlp, run, text) == []
+
+
+def test_clinic_in_weeks_to_titrate_is_a_plan(make_nlp, run) -> None:
+    assert _changes(make_nlp, run, "HF nurse clinic in 2 weeks to uptitrate Entresto.") == []
+
+
+def test_bare_darbepoetin_and_capasal_are_known(make_nlp, run) -> None:
+    assert _changes(make_nlp, run, "Medications\nDarbepoetin - to start\n") == [("darbepoetin alfa", "start")]
+    assert _changes(make_nlp, run, "I have started Capasal shampoo twice weekly.") == [
+        ("coal tar with coconut oil and salicylic acid", "start")
+    ]

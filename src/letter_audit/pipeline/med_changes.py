@@ -27,7 +27,11 @@ from .med_details import ChangeDetails
 from .med_records import RecordReader
 from .med_ties import Settings, Trigger, TriggerRule
 
-_LEAD = re.compile(r"^(?:[^:|\n]*[:|])?[\s•*\-–\d.)]*$")
+_LEAD = re.compile(
+    r"^(?:[^:|\n]*[:|])?[\s•*\-–\d.)]*(?:(?:buccal|oral|iv|intravenous|sc|subcutaneous|im|inhaled|topical|"
+    r"nebulised|sublingual|rectal|transdermal|intranasal|nasal|regular|prn)\s+)*$",
+    re.IGNORECASE,
+)
 _STATUS_SEP = re.compile(
     r"(?:\s[-–—]|[:|(]|\s?(?:-+|=)>|\s?→|\s?\.{3,}|…)"
     r"\s*(?:(?:was|were|has been|have been|now|dose|is|to be|then|and)\s+)*$",

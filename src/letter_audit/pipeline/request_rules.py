@@ -118,6 +118,17 @@ class CategoryCue(Cue):
     category: ActionCategory
 
 
+class ClassifierSetting(BaseModel):
+    """Whether the sentence classifier (``request_classifier.py``) adds requests the cues missed."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    enabled: bool = False
+    threshold: float = Field(default=0.7, gt=0, lt=1)
+    model: str = "request_classifier.json"
+    """File beside requests.yaml holding the weights."""
+
+
 class RequestRules(BaseModel):
     """Everything ``la_requests`` knows, validated on load."""
 
@@ -158,6 +169,7 @@ class RequestRules(BaseModel):
     categories: list[CategoryCue]
     timeframes: list[Cue]
     condition_cues: Pattern
+    classifier: ClassifierSetting = Field(default_factory=ClassifierSetting)
 
 
 _GATES: dict[re.Pattern[str], Gate] = {}  # patterns are compiled from the rules once; so are their gates

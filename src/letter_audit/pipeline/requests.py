@@ -22,8 +22,9 @@ from spacy.tokens import Doc, Span
 
 from ..errors import ModelError
 from . import extensions  # noqa: F401
+from .request_classifier import RULE_ID, RequestClassifier, load_weights
 from .request_finder import RequestFinder
-from .request_rules import RequestRules
+from .request_rules import Request, RequestRules
 from .ruledata import read_yaml
 from .sentences import doc_text, ocr_letters, sentence_spans
 
@@ -44,9 +45,18 @@ class RequestsComponent:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         self.finder: RequestFinder | None = None
+        self.classifier: RequestClassifier | None = None
 
     def _load(self, path: Path) -> None:
-        self.finder = RequestFinder(read_yaml(path, RequestRules))
+        rules = read_yaml(path, RequestRules)
+        self.finder = RequestFinder(rules)
+        self.classifier = None
+        setting = rules.classifier
+        if setting.enabled:
+            vetoes = [rules.patient_own, rules.negated_clause, rules.speaks_to_patient, rules.patient_clause]
+            vetoes += [c.pattern for c in rules.hospital_owned]
+            weights = load_weights(path.parent / setting.model)
+            self.classifier = RequestClassifier(weights, setting.threshold, vetoes)
 
     def load_data(self, models_dir: Path) -> None:
         self._load(Path(models_dir) / "rules" / RULES_FILE)
@@ -60,7 +70,10 @@ class RequestsComponent:
         }
         if doc._.sentence_spans is None:
             doc._.sentence_spans = sentence_spans(doc_text(doc))
-        found, none_stated = self.finder.find(ocr_letters(doc_text(doc)), sections, doc._.sentence_spans)
+        text = ocr_letters(doc_text(doc))
+        found, none_stated = self.finder.find(text, sections, doc._.sentence_spans)
+        if self.classifier is not None:
+            found = self._add_proposals(text, found, doc._.sentence_spans, sections)
         spans: list[Span] = []
         drugs = [(d.start_char, d.end_char) for d in doc.spans.get("drugs", [])]
         seen: set[str] = set()
@@ -88,6 +101,24 @@ class RequestsComponent:
         doc._.no_gp_action = none_stated
         return doc
 
+    def _add_proposals(
+        self,
+        text: str,
+        found: list[Request],
+        units: list[tuple[int, int]],
+        sections: dict[int, tuple[str, int, int]],
+    ) -> list[Request]:
+        """The rule requests plus the classifier's, in text order."""
+        assert self.classifier is not None and self.finder is not None
+        bounds = sorted((start, end, label) for start, (label, _, end) in sections.items())
+        section_of = [next((lab for a, b, lab in bounds if a <= s < b), "") for s, _ in units]
+        taken = [(r.start, r.end) for r in found]
+        extra = [
+            Request(s, e, RULE_ID, self.finder.category(text[s:e]), self.finder.timeframe(text[s:e]), None)
+            for s, e in self.classifier.propose(text, units, section_of, taken)
+        ]
+        return sorted(found + extra, key=lambda r: r.start) if extra else found
+
     def to_disk(self, path: Path | str, *, exclude: tuple[str, ...] = ()) -> None:
         import yaml
 
@@ -99,6 +130,10 @@ class RequestsComponent:
             yaml.safe_dump(self.finder.rules.model_dump(), sort_keys=False, allow_unicode=True),
             encoding="utf-8",
         )
+        if self.classifier is not None:
+            (out / self.finder.rules.classifier.model).write_text(
+                self.classifier.model.model_dump_json(), encoding="utf-8"
+            )
 
     def from_disk(self, path: Path | str, *, exclude: tuple[str, ...] = ()) -> RequestsComponent:
         self._load(Path(path) / RULES_FILE)

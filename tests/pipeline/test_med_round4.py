@@ -175,3 +175,27 @@ def test_bare_darbepoetin_and_capasal_are_known(make_nlp, run) -> None:
     assert _changes(make_nlp, run, "I have started Capasal shampoo twice weekly.") == [
         ("coal tar with coconut oil and salicylic acid", "start")
     ]
+
+
+def test_a_label_heading_an_item_yields_to_the_items_own_change_word(make_nlp, run) -> None:
+    text = (
+        "Discrepancies\n"
+        "1. Omitted: Digoxin 62.5 micrograms once daily was stopped on 13/11/2026 (level 2.6).\n"
+        "2. Omitted: Spironolactone 25 mg once daily was started on 14/11/2026.\n"
+    )
+    assert _changes(make_nlp, run, text) == [("digoxin", "stop"), ("spironolactone", "start")]
+    assert _changes(make_nlp, run, "Changes\nStopped: amlodipine 5 mg\nStarted: ramipril 2.5 mg\n") == [
+        ("amlodipine", "stop"),
+        ("ramipril", "start"),
+    ]
+
+
+def test_bare_verbs_in_a_list_asked_of_the_gp_are_requests(make_nlp, run) -> None:
+    text = (
+        "We have started a slow reduction of temazepam.\n\n"
+        "I would be grateful if you could:\n"
+        "- review him in 4 weeks, and stop it altogether if he is managing on 10 mg;\n"
+        "- refer him to podiatry\n\n"
+        "We stopped amlodipine."
+    )
+    assert _changes(make_nlp, run, text) == [("temazepam", "decrease"), ("amlodipine", "stop")]

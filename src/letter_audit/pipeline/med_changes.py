@@ -52,6 +52,13 @@ _COURSE_THEN = re.compile(
 _COURSE_RULE = TriggerRule(
     id="start_course_then_stop", pattern="then stop", action="start", direction="backward"
 )
+_ASK_LEAD = re.compile(
+    r"(?:grateful if you (?:could|would)|could you(?: please)?|please could you"
+    r"|I would (?:ask|suggest|recommend)(?: that)?(?: you)?(?: to)?|(?:for )?(?:the )?GP to)[ \t]*:[ \t]*\n",
+    re.IGNORECASE,
+)
+_LABEL_COLON = re.compile(r"[ \t]*:")
+_LINE_HEAD = re.compile(r"(?:^|\n)[ \t]*(?:[-•*]|\d{1,2}[.)])?[ \t]*$")
 _THEN_BEFORE = re.compile(r"[\s,;]then\s*$", re.IGNORECASE)
 # a drug named after one of these is not what a later "it" refers to ("nausea even with folic acid")
 _OBLIQUE = re.compile(r"\b(?:with|despite|alongside|plus|besides)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -123,7 +130,7 @@ class MedChangeFinder(ChangeDetails, RecordReader):
             (s.start_char, s.end_char)
             for s in doc.spans.get("sections", [])
             if s.label_ in self.settings.request_sections
-        ]
+        ] + self._asked_lists(text)
         triggers = [
             t
             for t in self._find_triggers(text, bool(doc._.letter is not None and doc._.letter.source.ocr))
@@ -256,6 +263,10 @@ class MedChangeFinder(ChangeDetails, RecordReader):
                 # "started candesartan 4 mg, increasing to 8 mg after two weeks": a planned titration is part
                 # of the start; it only counts when nothing else is said of the drug
                 cost += 10
+            if _LABEL_COLON.match(text, t.end) and _LINE_HEAD.search(text[max(0, t.start - 8) : t.start]):
+                # "Omitted: Digoxin 62.5 micrograms was stopped on 13/11": a label heads the item; a change
+                # word of the item's own says more, and wins over it
+                cost += 10
             for d in targets:
                 if d.start_char in done or d.start_char in chained:
                     continue
@@ -308,6 +319,20 @@ class MedChangeFinder(ChangeDetails, RecordReader):
         if change is not None:
             changes.append(change)
             done.add(d.start_char)
+
+    @staticmethod
+    def _asked_lists(text: str) -> list[tuple[int, int]]:
+        """List items under a lead-in that asks the GP ("I would be grateful if you could:\n- stop ...").
+
+        Why: such a list is a requests section without a heading; its bare verbs ask, they do not report.
+        """
+        if ":" not in text:
+            return []
+        out = []
+        for m in _ASK_LEAD.finditer(text):
+            end = _PARAGRAPH_END.search(text, m.end())
+            out.append((m.end(), end.start() if end else len(text)))
+        return out
 
     @staticmethod
     def _taper_to_stop(

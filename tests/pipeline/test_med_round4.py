@@ -199,3 +199,12 @@ def test_bare_verbs_in_a_list_asked_of_the_gp_are_requests(make_nlp, run) -> Non
         "We stopped amlodipine."
     )
     assert _changes(make_nlp, run, text) == [("temazepam", "decrease"), ("amlodipine", "stop")]
+
+
+def test_then_ends_a_backward_list_of_drugs(make_nlp, run) -> None:
+    text = "Treated with quetiapine, then lithium commenced 20/10/26 once renal function was normal."
+    assert _changes(make_nlp, run, text) == [("lithium carbonate", "start")]
+    assert _changes(make_nlp, run, "Amlodipine and ramipril were stopped.") == [
+        ("amlodipine", "stop"),
+        ("ramipril", "stop"),
+    ]

@@ -23,6 +23,7 @@ from .ruledata import read_jsonl, read_yaml
 TRIGGERS_FILE = "rules/medication_changes.jsonl"
 SETTINGS_FILE = "rules/medication.yaml"
 Action = Literal["start", "stop", "increase", "decrease", "withhold", "switch", "change"]
+_SEQUENCE = re.compile(r"\b(?:then|followed by)\b", re.IGNORECASE)
 _BLOCKING = {"negated", "hypothetical", "historical", "other_actor", "continued"}
 # a change word split in two by a scan ("sto pped"): every two-part split of the common change words
 _SPLIT_WORD = re.compile(
@@ -251,7 +252,9 @@ class TieRules:
                 if (cost := self._gap_ok(gap, False, tight)) is not None:
                     chain = [last]
                     for d in reversed(before[:-1]):
-                        if not self.rx_joiner.match(text[self._phrase_end(d) : chain[-1].start_char]):
+                        link = text[self._phrase_end(d) : chain[-1].start_char]
+                        # "treated with quetiapine, then lithium commenced": a sequence, not one shared status
+                        if not self.rx_joiner.match(link) or _SEQUENCE.search(link):
                             break
                         chain.append(d)
                     back = (chain, cost)

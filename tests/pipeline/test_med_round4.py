@@ -208,3 +208,8 @@ def test_then_ends_a_backward_list_of_drugs(make_nlp, run) -> None:
         ("amlodipine", "stop"),
         ("ramipril", "stop"),
     ]
+
+
+def test_bracketed_status_after_a_short_note_belongs_to_that_drug_alone(make_nlp, run) -> None:
+    text = "I have increased her naproxen to 500 mg BD with omeprazole 20 mg OD as cover (started today)."
+    assert _changes(make_nlp, run, text) == [("naproxen", "increase"), ("omeprazole", "start")]

@@ -263,6 +263,10 @@ class MedChangeFinder(ChangeDetails, RecordReader):
                 # "started candesartan 4 mg, increasing to 8 mg after two weeks": a planned titration is part
                 # of the start; it only counts when nothing else is said of the drug
                 cost += 10
+            if targets and text[t.start - 1 : t.start] == "(" and all(d.end_char <= t.start for d in targets):
+                # "... with omeprazole 20 mg once daily as cover (started today)": a bracketed status on the
+                # drug just before it says more than a change word shared through a list
+                cost -= 1
             if _LABEL_COLON.match(text, t.end) and _LINE_HEAD.search(text[max(0, t.start - 8) : t.start]):
                 # "Omitted: Digoxin 62.5 micrograms was stopped on 13/11": a label heads the item; a change
                 # word of the item's own says more, and wins over it

@@ -23,6 +23,7 @@ from .ruledata import read_jsonl, read_yaml
 TRIGGERS_FILE = "rules/medication_changes.jsonl"
 SETTINGS_FILE = "rules/medication.yaml"
 Action = Literal["start", "stop", "increase", "decrease", "withhold", "switch", "change"]
+_BRACKET_NOTE = re.compile(r"[ \t]+(?:as|for)[ \t][\w \t-]{1,20}\(")
 _SEQUENCE = re.compile(r"\b(?:then|followed by)\b", re.IGNORECASE)
 _BLOCKING = {"negated", "hypothetical", "historical", "other_actor", "continued"}
 # a change word split in two by a scan ("sto pped"): every two-part split of the common change words
@@ -249,7 +250,10 @@ class TieRules:
                 last = before[-1]
                 gap = text[min(self._phrase_end(last), t.start) : t.start]
                 subject_gap = text[min(self._phrase_end(before[0]), t.start) : t.start]
-                if (cost := self._gap_ok(gap, False, tight)) is not None:
+                if (cost := self._gap_ok(gap, False, tight)) is None and _BRACKET_NOTE.fullmatch(gap):
+                    # "naproxen ... with omeprazole 20 mg daily as cover (started today)": that drug alone
+                    back = ([last], 1)
+                elif cost is not None:
                     chain = [last]
                     for d in reversed(before[:-1]):
                         link = text[self._phrase_end(d) : chain[-1].start_char]

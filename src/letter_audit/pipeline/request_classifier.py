@@ -193,7 +193,7 @@ class RequestClassifier:
                 if not any(rx.search(body) for rx in self.vetoes):
                     out.append((start, e))
             if not mark:
-                low_words = _WORD.findall(unit.lower())
+                low_words = _WORD.findall(unit.lower()) if colon else []
                 lead = sorted(set(low_words)) if colon and len(low_words) <= 8 else None
             prev_colon = colon
         return out

@@ -15,6 +15,7 @@ Result: ``doc.spans["gp_actions"]``, each span with ``_.request_rule`` (the cue'
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from pathlib import Path
 
 from spacy.language import Language
@@ -111,7 +112,11 @@ class RequestsComponent:
         """The rule requests plus the classifier's, in text order."""
         assert self.classifier is not None and self.finder is not None
         bounds = sorted((start, end, label) for start, (label, _, end) in sections.items())
-        section_of = [next((lab for a, b, lab in bounds if a <= s < b), "") for s, _ in units]
+        starts = [a for a, _, _ in bounds]
+        section_of = []
+        for s, _ in units:  # the last section starting at or before the unit, if the unit is inside it
+            i = bisect_right(starts, s) - 1
+            section_of.append(bounds[i][2] if i >= 0 and s < bounds[i][1] else "")
         taken = [(r.start, r.end) for r in found]
         extra = [
             Request(s, e, RULE_ID, self.finder.category(text[s:e]), self.finder.timeframe(text[s:e]), None)

@@ -213,3 +213,11 @@ def test_then_ends_a_backward_list_of_drugs(make_nlp, run) -> None:
 def test_bracketed_status_after_a_short_note_belongs_to_that_drug_alone(make_nlp, run) -> None:
     text = "I have increased her naproxen to 500 mg BD with omeprazole 20 mg OD as cover (started today)."
     assert _changes(make_nlp, run, text) == [("naproxen", "increase"), ("omeprazole", "start")]
+
+
+def test_stopped_for_a_test_and_restarted_now_is_no_net_change(make_nlp, run) -> None:
+    text = "Medications\nFerrous sulphate: stopped before the test; may restart now.\nLoperamide: stop\n"
+    assert _changes(make_nlp, run, text) == [("loperamide", "stop")]
+    # a restart on a later date is still a withhold
+    text = "Medications\nClopidogrel 75 mg: withheld 7 days before the procedure; RESTART on 20/11/2026.\n"
+    assert _changes(make_nlp, run, text) == [("clopidogrel", "withhold")]

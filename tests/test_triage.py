@@ -122,6 +122,21 @@ def test_inappropriate_requests_alone_are_routine_not_urgent() -> None:
     assert (t.priority, t.reason) == ("routine", "Only inappropriate request to reply to the trust about.")
 
 
+def test_a_conditional_safety_net_does_not_make_the_letter_urgent() -> None:
+    """'If he blacks out, arrange an urgent ECG' is due only if that happens: it is not work due today."""
+    text = "If he becomes dizzy, please arrange an urgent ECG and contact us the same day.\n"
+    request = text.strip()
+    t = _triage(
+        text,
+        gp_actions=lambda L: [
+            GpAction(text=request, category="monitoring", conditional=True, condition="if he becomes dizzy",
+                     evidence=ev(L, request))
+        ],
+    )
+    assert (t.priority, t.reason) == ("routine", "1 action for the practice, none due within a month.")
+    t = _triage(text, gp_actions=_asked(text, "monitoring"))
+    assert t.priority == "urgent"
+
 def test_file_only_and_missing_labels() -> None:
     t = _triage("No GP action required.\n")
     assert (t.priority, t.reason) == ("file_only", "No actions or medication changes for the practice.")

@@ -92,7 +92,9 @@ def _priority(
     settings = standard.settings.triage
     todo = [a for a in actions if not a.inappropriate]
     pushback = [a for a in actions if a.inappropriate]
-    timed = [(due_in_days(a, findings.dates.letter, cues.triage.urgent), a) for a in todo]
+    # A conditional request ('if he blacks out, arrange an urgent ECG') falls due only if that happens.
+    letter_date, urgent = findings.dates.letter, cues.triage.urgent
+    timed = [(None if a.conditional else due_in_days(a, letter_date, urgent), a) for a in todo]
     risky = [
         c for c in findings.medication_changes
         if c.action in ("stop", "withhold") and _high_risk(c.drug, settings.high_risk_drugs)

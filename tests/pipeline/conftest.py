@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import pytest
@@ -64,3 +65,22 @@ def owner(
         return (fu["owner"], fu["rule"]) if fu else ("unclear", "")
 
     return _owner
+
+
+@pytest.fixture(scope="session")
+def meta_nlp(make_nlp: Callable[..., Language]) -> Language:
+    """la_meta alone: letter type, dates and people need no other component."""
+    return make_nlp("la_meta")
+
+
+@pytest.fixture(scope="session")
+def meta_dates(
+    meta_nlp: Language, run: Callable[[Language, str | Letter], Doc]
+) -> Callable[[str], dict[str, dt.date]]:
+    """The dates la_meta finds in inline text, as {field: date}."""
+
+    def dates(text: str) -> dict[str, dt.date]:
+        return {field: d["date"] for field, d in run(meta_nlp, text)._.meta["dates"].items()}
+
+    return dates
+

@@ -7,18 +7,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from spacy.language import Language
 
 D = dt.date
 
 
-@pytest.fixture(scope="module")
-def nlp(make_nlp) -> Language:
-    return make_nlp("la_meta")
-
-
-def dates(nlp, run, text: str) -> dict[str, dt.date]:
-    return {field: d["date"] for field, d in run(nlp, text)._.meta["dates"].items()}
 
 
 @pytest.mark.parametrize(
@@ -50,8 +42,8 @@ def dates(nlp, run, text: str) -> dict[str, dt.date]:
         ),
     ],
 )
-def test_clinic_labels(nlp, run, text: str, expected: dict[str, dt.date]) -> None:
-    got = dates(nlp, run, text)
+def test_clinic_labels(meta_dates, text: str, expected: dict[str, dt.date]) -> None:
+    got = meta_dates(text)
     assert {k: got.get(k) for k in expected} == expected
 
 
@@ -80,14 +72,14 @@ def test_clinic_labels(nlp, run, text: str, expected: dict[str, dt.date]) -> Non
         ),
     ],
 )
-def test_prose_visits(nlp, run, text: str, expected: dict[str, dt.date]) -> None:
-    got = dates(nlp, run, text)
+def test_prose_visits(meta_dates, text: str, expected: dict[str, dt.date]) -> None:
+    got = meta_dates(text)
     assert {k: got.get(k) for k in expected} == expected
 
 
-def test_prose_visit_is_no_clinic_date_on_a_discharge_summary(nlp, run) -> None:
+def test_prose_visit_is_no_clinic_date_on_a_discharge_summary(meta_dates) -> None:
     text = "DISCHARGE SUMMARY\nAdmitted: 27/10/2026\nI assessed her on 30/10/2026 on the ward.\n"
-    assert dates(nlp, run, text) == {"admission": D(2026, 10, 27)}
+    assert meta_dates(text) == {"admission": D(2026, 10, 27)}
 
 
 @pytest.mark.parametrize(
@@ -108,8 +100,8 @@ def test_prose_visit_is_no_clinic_date_on_a_discharge_summary(nlp, run) -> None:
         ),
     ],
 )
-def test_listed_dates(nlp, run, text: str, expected: dict[str, dt.date]) -> None:
-    got = dates(nlp, run, text)
+def test_listed_dates(meta_dates, text: str, expected: dict[str, dt.date]) -> None:
+    got = meta_dates(text)
     assert {k: got.get(k) for k in expected} == expected
 
 
@@ -178,8 +170,8 @@ def test_listed_dates(nlp, run, text: str, expected: dict[str, dt.date]) -> None
         ("Day case discharge\nDay case date: 17/11/2026\n", {"admission": D(2026, 11, 17)}),
     ],
 )
-def test_stay_labels(nlp, run, text: str, expected: dict[str, dt.date]) -> None:
-    got = dates(nlp, run, text)
+def test_stay_labels(meta_dates, text: str, expected: dict[str, dt.date]) -> None:
+    got = meta_dates(text)
     assert {k: got.get(k) for k in expected} == expected
 
 
@@ -206,18 +198,18 @@ def test_stay_labels(nlp, run, text: str, expected: dict[str, dt.date]) -> None:
         ),
     ],
 )
-def test_letter_date(nlp, run, text: str, letter: dt.date) -> None:
-    assert dates(nlp, run, text).get("letter") == letter
+def test_letter_date(meta_dates, text: str, letter: dt.date) -> None:
+    assert meta_dates(text).get("letter") == letter
 
 
-def test_an_appointment_at_the_end_is_no_sign_off(nlp, run) -> None:
+def test_an_appointment_at_the_end_is_no_sign_off(meta_dates) -> None:
     text = "Clinic letter\nPlan\nDiabetic foot clinic appointment made for 14/04/2026\n"
-    assert "letter" not in dates(nlp, run, text)
+    assert "letter" not in meta_dates(text)
 
 
-def test_date_of_birth_is_never_a_letter_date(nlp, run) -> None:
+def test_date_of_birth_is_never_a_letter_date(meta_dates) -> None:
     text = "Clinic letter\nPatient: Mr A B, DOB 13/01/1962\nPlan as discussed.\nDate of birth: 13/01/1962\n"
-    assert dates(nlp, run, text) == {}
+    assert meta_dates(text) == {}
 
 
 @pytest.mark.parametrize(
@@ -230,8 +222,8 @@ def test_date_of_birth_is_never_a_letter_date(nlp, run) -> None:
         ("Dermatology\n16/05/2025\nRe: Mr K S\nSeen today in clinic for eczema.\n", D(2025, 5, 16)),
     ],
 )
-def test_clinic_counted_back_from_the_letter(nlp, run, text: str, clinic: dt.date) -> None:
-    assert dates(nlp, run, text).get("clinic") == clinic
+def test_clinic_counted_back_from_the_letter(meta_dates, text: str, clinic: dt.date) -> None:
+    assert meta_dates(text).get("clinic") == clinic
 
 
 @pytest.mark.parametrize(
@@ -244,8 +236,8 @@ def test_clinic_counted_back_from_the_letter(nlp, run, text: str, clinic: dt.dat
         ("Clinic letter\nDate typed: March 14th, 2026\n", D(2026, 3, 14)),
     ],
 )
-def test_uk_formats(nlp, run, text: str, expected: dt.date) -> None:
-    assert dates(nlp, run, text).get("letter") == expected
+def test_uk_formats(meta_dates, text: str, expected: dt.date) -> None:
+    assert meta_dates(text).get("letter") == expected
 
 
 @pytest.mark.parametrize(
@@ -276,8 +268,8 @@ def test_uk_formats(nlp, run, text: str, expected: dt.date) -> None:
         ("Discharge summary\nAdmitted via ED on Sunday 1st November 2026.\n", {"admission": D(2026, 11, 1)}),
     ],
 )
-def test_epr_field_variants(nlp, run, text: str, expected: dict[str, dt.date]) -> None:
-    assert dates(nlp, run, text) == expected
+def test_epr_field_variants(meta_dates, text: str, expected: dict[str, dt.date]) -> None:
+    assert meta_dates(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -298,5 +290,5 @@ def test_epr_field_variants(nlp, run, text: str, expected: dict[str, dt.date]) -
         ),
     ],
 )
-def test_same_day_attendance_fields(nlp, run, text: str, expected: dict[str, dt.date]) -> None:
-    assert dates(nlp, run, text) == expected
+def test_same_day_attendance_fields(meta_dates, text: str, expected: dict[str, dt.date]) -> None:
+    assert meta_dates(text) == expected

@@ -5,16 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from spacy.language import Language
-
-
-@pytest.fixture(scope="module")
-def nlp(make_nlp) -> Language:
-    return make_nlp("la_meta")
-
-
-def dates(nlp, run, text: str) -> dict[str, dt.date]:
-    return {field: d["date"] for field, d in run(nlp, text)._.meta["dates"].items()}
 
 
 @pytest.mark.parametrize(
@@ -56,8 +46,8 @@ def dates(nlp, run, text: str) -> dict[str, dt.date]:
         ("ENT Department\n10th March 2026\n\nDear Mr Igwe\n", {"letter": dt.date(2026, 3, 10)}),
     ],
 )
-def test_date_labels(nlp, run, text, expected):
-    assert dates(nlp, run, text) == expected
+def test_date_labels(meta_dates, text, expected):
+    assert meta_dates(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -73,13 +63,13 @@ def test_date_labels(nlp, run, text, expected):
         ("Dear Dr Whitcombe\nThank you for asking us to see Mr Ingham.\n", "clinic_letter"),
     ],
 )
-def test_letter_type_cues(nlp, run, text, kind):
-    assert run(nlp, text)._.meta["letter_type"]["value"] == kind
+def test_letter_type_cues(meta_nlp, run, text, kind):
+    assert run(meta_nlp, text)._.meta["letter_type"]["value"] == kind
 
 
-def test_terse_ed_slip_is_a_discharge_summary(nlp, run):
+def test_terse_ed_slip_is_a_discharge_summary(meta_nlp, run):
     text = "ED -> ENT on-call | Seacroft Bay Hospital\nSeen 28/12/2025 (night)\nHome same night.\n"
-    meta = run(nlp, text)._.meta
+    meta = run(meta_nlp, text)._.meta
     assert meta["letter_type"]["value"] == "discharge_summary"
     assert {f: d["date"] for f, d in meta["dates"].items()} == {
         "admission": dt.date(2025, 12, 28),

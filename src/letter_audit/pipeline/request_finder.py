@@ -66,6 +66,11 @@ class RequestFinder:
         self.any_cue = _compile("|".join(f"(?:{c.pattern})" for c in plain))
         # any_cue can match only where one of its parts could: their gates together are a quicker test.
         self.any_test = any_gate([_gate(_compile(c.pattern)) for c in plain])
+        # An alternation matches a sentence exactly when one of its parts does: each part is searched on
+        # its own, only when its gate passes (most parts' words are not in a given sentence). No Scanner
+        # here: its start lists are cached per text, and one entry per sentence would push the whole
+        # letter's out of that cache, which later components then rebuild.
+        self.any_parts = [(_gate(rx), rx.search) for rx in (_compile(c.pattern) for c in plain)]
         by_id = dict(self.cues)
         overridden = rules.not_request_overridden_by
         self.overrides = {nid: [(i, by_id[i]) for i in ids if i in by_id] for nid, ids in overridden.items()}
@@ -231,7 +236,7 @@ class RequestFinder:
             if (
                 not in_gp
                 and not continues
-                and (not self.any_test(hay.low) or self.any_cue.search(sent) is None)
+                and (not self.any_test(hay.low) or not self._any_cue_in(sent, hay))
                 and (not named or _first(named, sent, hay) is None)
             ):
                 continue
@@ -292,6 +297,11 @@ class RequestFinder:
                 or self._section(section_of, r.start)[1] not in none_bodies
             ]
         return requests, none_stated
+
+    def _any_cue_in(self, sent: str, hay: Haystack) -> bool:
+        """``self.any_cue.search(sent) is not None``, part by part (``hay`` is the sentence's)."""
+        low = hay.low
+        return any(gate.test(low) and search(sent) is not None for gate, search in self.any_parts)
 
     def _lead_in(self, sent: str, cues: list[tuple[str, re.Pattern[str]]], bare_please: bool) -> bool:
         """Whether ``sent`` opens a list of requests ("I would be grateful if you could:", "Please:"): a

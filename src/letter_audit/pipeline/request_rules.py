@@ -173,12 +173,19 @@ class RequestRules(BaseModel):
 
 
 _GATES: dict[re.Pattern[str], Gate] = {}  # patterns are compiled from the rules once; so are their gates
+# The same gates by the pattern's id: hashing a compiled pattern hashes its whole code each time, an id
+# is one integer. Each entry holds its pattern, so the id cannot be reused while the entry stands.
+_GATES_BY_ID: dict[int, tuple[re.Pattern[str], Gate]] = {}
 
 
 def _gate(rx: re.Pattern[str]) -> Gate:
+    known = _GATES_BY_ID.get(id(rx))
+    if known is not None and known[0] is rx:
+        return known[1]
     gate = _GATES.get(rx)
     if gate is None:
         gate = _GATES[rx] = Gate(rx)
+    _GATES_BY_ID[id(rx)] = (rx, gate)
     return gate
 
 

@@ -84,3 +84,16 @@ def meta_dates(
 
     return dates
 
+
+@pytest.fixture(scope="session")
+def meta_kind(
+    meta_nlp: Language, run: Callable[[Language, str | Letter], Doc]
+) -> Callable[[str], tuple[str, str | None]]:
+    """The letter type la_meta gives inline text, as (type, rule id)."""
+
+    def kind(text: str) -> tuple[str, str | None]:
+        lt = run(meta_nlp, text)._.meta["letter_type"]
+        return lt["value"], lt["rule"]
+
+    return kind
+

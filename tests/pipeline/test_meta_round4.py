@@ -3,17 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from spacy.language import Language
-
-
-@pytest.fixture(scope="module")
-def nlp(make_nlp) -> Language:
-    return make_nlp("la_meta")
-
-
-def kind(nlp, run, text: str) -> tuple[str, str | None]:
-    lt = run(nlp, text)._.meta["letter_type"]
-    return lt["value"], lt["rule"]
 
 
 @pytest.mark.parametrize(
@@ -30,8 +19,8 @@ def kind(nlp, run, text: str) -> tuple[str, str | None]:
         "Acute Medical Unit\nHe was treated for a chest infection.\n",
     ],
 )
-def test_discharge_titles(nlp, run, text):
-    assert kind(nlp, run, text)[0] == "discharge_summary"
+def test_discharge_titles(meta_kind, text):
+    assert meta_kind(text)[0] == "discharge_summary"
 
 
 @pytest.mark.parametrize(
@@ -44,8 +33,8 @@ def test_discharge_titles(nlp, run, text):
         "I saw Ms Obi-Hargreaves in the headache clinic at Castleford Neurosciences on 04/11/2026.\n",
     ],
 )
-def test_clinic_titles_and_visits(nlp, run, text):
-    assert kind(nlp, run, text)[0] == "clinic_letter"
+def test_clinic_titles_and_visits(meta_kind, text):
+    assert meta_kind(text)[0] == "clinic_letter"
 
 
 @pytest.mark.parametrize(
@@ -56,24 +45,24 @@ def test_clinic_titles_and_visits(nlp, run, text):
         "A&G reply\nThank you for your question about her neutropenia.\n",
     ],
 )
-def test_results_letters_and_advice_and_guidance_are_other(nlp, run, text):
-    assert kind(nlp, run, text) == ("other", "type-other-title")
+def test_results_letters_and_advice_and_guidance_are_other(meta_kind, text):
+    assert meta_kind(text) == ("other", "type-other-title")
 
 
-def test_an_advice_and_guidance_route_in_a_clinic_letter_is_not_a_title(nlp, run):
+def test_an_advice_and_guidance_route_in_a_clinic_letter_is_not_a_title(meta_kind):
     text = (
         "Cardiology Outpatients\nDear Dr Lee\nI saw her in clinic today.\n"
         "Haematology advice and guidance: via e-RS, or secretaries on 01632 960 000.\n"
     )
-    assert kind(nlp, run, text)[0] == "clinic_letter"
+    assert meta_kind(text)[0] == "clinic_letter"
 
 
-def test_a_past_ed_visit_in_a_clinic_letter_is_not_a_discharge_cue(nlp, run):
+def test_a_past_ed_visit_in_a_clinic_letter_is_not_a_discharge_cue(meta_kind):
     text = (
         "Fracture Clinic (telephone), Oakridge Hospital\nDate of telephone review: 26/10/2026\n"
         "She was given a fit note at her ED attendance.\n"
     )
-    assert kind(nlp, run, text)[0] == "clinic_letter"
+    assert meta_kind(text)[0] == "clinic_letter"
 
 
 @pytest.mark.parametrize(
@@ -88,15 +77,15 @@ def test_a_past_ed_visit_in_a_clinic_letter_is_not_a_discharge_cue(nlp, run):
         "Paediatric Assessment Unit\nSeen with a fever, home after observation.\n",
     ],
 )
-def test_more_discharge_titles(nlp, run, text):
-    assert kind(nlp, run, text)[0] == "discharge_summary"
+def test_more_discharge_titles(meta_kind, text):
+    assert meta_kind(text)[0] == "discharge_summary"
 
 
-def test_a_discharge_since_mentioned_in_a_clinic_letter_is_history(nlp, run):
+def test_a_discharge_since_mentioned_in_a_clinic_letter_is_history(meta_kind):
     text = "Dear Dr Lee\nI saw her in the HF clinic today. Since her hospital discharge she is well.\n"
-    assert kind(nlp, run, text)[0] == "clinic_letter"
+    assert meta_kind(text)[0] == "clinic_letter"
 
 
-def test_thanks_for_an_advice_and_guidance_request_is_other(nlp, run):
+def test_thanks_for_an_advice_and_guidance_request_is_other(meta_kind):
     text = "Dear Dr Lee\nThank you for your Advice and Guidance request about Mrs X.\nI have not seen her.\n"
-    assert kind(nlp, run, text) == ("other", "type-other-ag-prose")
+    assert meta_kind(text) == ("other", "type-other-ag-prose")

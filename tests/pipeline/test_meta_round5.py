@@ -3,17 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from spacy.language import Language
-
-
-@pytest.fixture(scope="module")
-def nlp(make_nlp) -> Language:
-    return make_nlp("la_meta")
-
-
-def kind(nlp, run, text: str) -> tuple[str, str | None]:
-    lt = run(nlp, text)._.meta["letter_type"]
-    return lt["value"], lt["rule"]
 
 
 @pytest.mark.parametrize(
@@ -34,10 +23,10 @@ def kind(nlp, run, text: str) -> tuple[str, str | None]:
         ("Memory Assessment Service\nDate of assessment: 04/11/2026\n", "clinic_letter"),
     ],
 )
-def test_round5_letter_types(nlp, run, text, expected):
-    assert kind(nlp, run, text)[0] == expected
+def test_round5_letter_types(meta_kind, text, expected):
+    assert meta_kind(text)[0] == expected
 
 
-def test_a_community_team_named_later_does_not_make_a_discharge_other(nlp, run):
+def test_a_community_team_named_later_does_not_make_a_discharge_other(meta_kind):
     text = "DISCHARGE SUMMARY\nWard 5\nDate of discharge: 01/11/2026\nThe hospice team will visit.\n"
-    assert kind(nlp, run, text)[0] == "discharge_summary"
+    assert meta_kind(text)[0] == "discharge_summary"

@@ -158,6 +158,17 @@ def test_author_role_in_signature() -> None:
     assert r.evidence[0].text == "FY1 in Acute Medicine"
 
 
+def test_author_role_prefers_the_signer_over_a_role_named_earlier_in_the_plan() -> None:
+    text = (
+        "Diagnosis: COPD\n" + "Summary of the stay.\n" * 4
+        + "Plan\nReferral made to the community specialist nurse for review in 1 week\n"
+        + "Person completing record\nName | Dr A Jay\nGrade | FY1\n"
+    )
+    r = result("author_role", text, letter_type=DS)
+    assert r.status == "met"
+    assert r.evidence[0].text == "Grade | FY1"
+
+
 def test_author_role_ignores_consultant_in_the_header_when_unsigned() -> None:
     text = "Consultant: Dr A Patel\n" + "Clinical summary of a long admission.\n" * 6
     assert result("author_role", text, letter_type=DS).status == "not_met"

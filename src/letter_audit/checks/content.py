@@ -125,9 +125,14 @@ def author_role(ctx: CheckContext) -> Outcome:
     pos = 0
     while (match := _next(content.signature, text, pos)) is not None:
         sign, pos = match, match[1]
+    role = None
     if sign is not None:
+        # A role under the sign-off belongs to the signer; one earlier in the last part of the letter
+        # ("referred to the specialist nurse") is only a fallback.
+        role = ctx.find(content.author_role, "cue.author_role", start=sign[0])
         start = min(start, sign[0])
-    role = ctx.find(content.author_role, "cue.author_role", start=start)
+    if role is None:
+        role = ctx.find(content.author_role, "cue.author_role", start=start)
     if role is not None:
         return met(f"The person completing the record gives a role: {quote(role.text)}.", role)
     return not_met("The person completing the letter is not named with a role (e.g. Consultant, FY1).")

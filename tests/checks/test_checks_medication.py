@@ -147,6 +147,56 @@ def test_course_duration_from_the_finding_field() -> None:
     assert r.status == "met"
 
 
+def test_course_duration_skips_inhaled_and_topical_steroids() -> None:
+    inhaler = "Budesonide + formoterol\nDose amount | 200micrograms/6micrograms per inhalation X 2\n"
+    r = result(
+        "course_duration",
+        inhaler,
+        letter_type=DS,
+        medication_changes=changes(
+            change(
+                "Budesonide + formoterol",
+                drug="budesonide with formoterol",
+                action="start",
+                dose_after="200micrograms/6micrograms per inhalation X 2",
+            )
+        ),
+    )
+    assert r.status == "not_applicable"
+    cream = "Hydrocortisone 1% cream BD started.\n"
+    r = result(
+        "course_duration",
+        cream,
+        letter_type=DS,
+        medication_changes=changes(
+            change("Hydrocortisone 1% cream BD", drug="hydrocortisone", action="start", dose_after="1% cream")
+        ),
+    )
+    assert r.status == "not_applicable"
+    oral = "Budesonide 9 mg OD started.\n"
+    r = result(
+        "course_duration",
+        oral,
+        letter_type=DS,
+        medication_changes=changes(
+            change("Budesonide 9 mg OD", drug="budesonide", action="start", dose_after="9 mg")
+        ),
+    )
+    assert (r.status, r.explanation) == ("not_met", "No course length is given for budesonide.")
+
+
+def test_course_duration_not_read_across_a_line_break() -> None:
+    # "X 2" ends one line and "Dose timing" starts the next: that is no "2 doses" course length.
+    text = "Prednisolone\nDose amount | 5mg X 2\nDose timing | Once daily\n"
+    r = result(
+        "course_duration",
+        text,
+        letter_type=DS,
+        medication_changes=changes(change(text.rstrip(), drug="prednisolone", action="start")),
+    )
+    assert r.status == "not_met"
+
+
 def test_withheld_restart() -> None:
     planned = "Ramipril withheld - restart when creatinine back to baseline.\n"
     r = result(

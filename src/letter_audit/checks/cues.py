@@ -57,6 +57,8 @@ class ContentCues(_Group):
 class MedicationCues(_Group):
     antibiotics: list[Regex]
     steroids: list[Regex]
+    maintenance_steroid: list[Regex] = Field(default_factory=list)
+    """Forms of a steroid that are not a course (inhaled, nasal, topical), matched on drug and dose."""
     duration: list[Regex]
     reason: list[Regex]
     dose: list[Regex]

@@ -213,7 +213,14 @@ def course_duration(ctx: CheckContext) -> Outcome:
     courses = [
         c
         for c in ctx.findings.medication_changes
-        if c.action == "start" and (any_match(med.antibiotics, c.drug) or any_match(med.steroids, c.drug))
+        if c.action == "start"
+        and (
+            any_match(med.antibiotics, c.drug)
+            or (
+                any_match(med.steroids, c.drug)
+                and not any_match(med.maintenance_steroid, f"{c.drug} {c.dose_after or ''}")
+            )
+        )
     ]
     if not courses:
         return not_applicable("No antibiotic or steroid course was started.")

@@ -80,8 +80,11 @@ class SpecialtyRules(_Strict):
 class PeopleRules(_Strict):
     consultant: str
     team: str
+    recipient_line: str = r"(?!x)x"
+    """A line naming who the letter goes to ("cc:", "Primary recipients |"): a consultant or team named there,
+    or on the unlabelled line under it, is a reader of the letter, not its author."""
 
-    _v = field_validator("consultant", "team")(classmethod(lambda cls, v: _check(v)))
+    _v = field_validator("consultant", "team", "recipient_line")(classmethod(lambda cls, v: _check(v)))
 
 
 class MetaRules(_Strict):
@@ -162,6 +165,8 @@ class MetaFinder:
         )
         self.consultant_rx = _compile(rules.people.consultant)
         self.team_rx = _compile(rules.people.team)
+        self.recipient_rx = _compile(rules.people.recipient_line)
+        self.label_rx = re.compile(r"^[^\n:|]{1,40}[:|]")
         self.dna_rx = _compile(rules.did_not_attend)
         self.consultant_gate, self.team_gate = Gate(self.consultant_rx), Gate(self.team_rx)
         self.dna_gate = Gate(self.dna_rx)
@@ -370,10 +375,22 @@ class MetaFinder:
             group = "name" if m.group("name") else "name2"
             value = " ".join(m.group(group).split()).strip(" .|:-")
             # "Ward: 01632 960750" names a telephone line, not a team or a person.
-            if not value[:1].isalpha():
+            if not value[:1].isalpha() or self._for_recipient(text, m.start()):
                 continue
             return {"value": value, "start": m.start(group), "end": m.end(group), "rule": rule}
         return None
+
+    def _for_recipient(self, text: str, pos: int) -> bool:
+        """Whether ``pos`` lies on a recipient line, or on an unlabelled line continuing one."""
+        start = text.rfind("\n", 0, pos) + 1
+        end = text.find("\n", pos)
+        line = text[start : len(text) if end < 0 else end]
+        if self.recipient_rx.search(line):
+            return True
+        if start < 2 or self.label_rx.match(line):
+            return False
+        above = text[text.rfind("\n", 0, start - 1) + 1 : start - 1]
+        return self.recipient_rx.search(above) is not None
 
     def find(self, text: str) -> dict[str, Any]:
         hay = Haystack(text)

@@ -64,6 +64,8 @@ def test_default_size_limit_is_50_mb() -> None:
         (b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "a PNG image"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64, "an old Office file (.doc, .xls or Outlook .msg)"),
         (b"<?xml version='1.0'?><ClinicalDocument/>", "XML that is not an HTML letter"),
+        (b'{"resourceType": "Bundle", "entry": []}', "JSON data, not a letter"),
+        (b'\xef\xbb\xbf[{"source": "a.pdf", "score": 80}]\n', "JSON data, not a letter"),
     ],
 )
 def test_unsupported_types_are_la104(data: bytes, what: str) -> None:
@@ -71,6 +73,11 @@ def test_unsupported_types_are_la104(data: bytes, what: str) -> None:
         read_bytes(data, "letter.bin")
     assert info.value.code == "LA104"
     assert what in info.value.message
+
+
+def test_text_that_only_opens_like_json_is_still_a_letter() -> None:
+    text = b"[Typed 14/03/2026] Dear Dr Khan, I reviewed Mrs Lee in clinic today; she is well.\n"
+    assert "Dear Dr Khan" in read_bytes(text, "letter.txt").text
 
 
 def test_zip_that_is_not_a_word_document_is_la104() -> None:

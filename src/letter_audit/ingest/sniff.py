@@ -7,6 +7,7 @@ and attachments with no extension at all, so the content decides.
 from __future__ import annotations
 
 import io
+import json
 import re
 import zipfile
 from pathlib import PurePath
@@ -63,6 +64,12 @@ def sniff(data: bytes, name: str) -> Sniffed:
         return "html"
     if _XML_START.match(probe):
         raise UnsupportedType("unsupported file type: XML that is not an HTML letter", path=name)
+    if _is_json(probe, data):
+        raise UnsupportedType(
+            "unsupported file type: JSON data, not a letter (a FHIR message or a report?); "
+            "give the letter itself as PDF, DOCX, text, HTML or RTF",
+            path=name,
+        )
     if not head.startswith(_BOMS[1:]) and _looks_binary(data[:65536]):
         hint = _hint(name)
         if hint == "pdf":
@@ -71,6 +78,17 @@ def sniff(data: bytes, name: str) -> Sniffed:
             raise CorruptDocx("DOCX is not a zip archive, so it is damaged or not a Word document", path=name)
         raise BinaryJunk(path=name)
     return "txt"
+
+
+def _is_json(probe: bytes, data: bytes) -> bool:
+    """A whole file of JSON (an object or array) is data, never a letter's text."""
+    if probe.lstrip()[:1] not in (b"{", b"["):
+        return False
+    try:
+        json.loads(_strip_bom(data))
+    except ValueError:
+        return False
+    return True
 
 
 def _sniff_zip(data: bytes, name: str) -> Sniffed:

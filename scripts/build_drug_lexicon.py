@@ -40,8 +40,9 @@ DRUG_CHAPTERS = {f"{n:02d}" for n in range(1, 16)} | {"19"}
 # from the end, and never when nothing but an element name would remain.
 SALTS = load_salt_words().stripped
 ANIONS = {"carbonate", "propionate", "citrate", "valerate", "3350"}
-# the element names a product: "lithium citrate" and "lithium carbonate" are not written "lithium" alone
-NEVER_STRIP = {"lithium"}
+# the element names a product: "lithium citrate" and "lithium carbonate" are not written "lithium" alone;
+# nor is "dimethyl fumarate" (Tecfidera) "dimethyl"
+NEVER_STRIP = {"lithium", "dimethyl"}
 # esters letters leave out when the bare name is a generic of its own (not valerate: "betamethasone valerate")
 MERGED_ESTERS = {"propionate"}
 KEEP_FIRST = {"ferrous", "sodium", "potassium", "calcium", "magnesium", "zinc", "ammonium", "aluminium"}
@@ -69,13 +70,38 @@ def join_parts(parts: list[str]) -> str:
     return f"{parts[0]} with " + " and ".join(parts[1:])
 
 
-# The BNF shortens salt words in presentation names ("Tiotropium brom", "Bumetanide/Pot chlor")
+# The BNF shortens words in long names ("Tiotropium brom", "Bumetanide/Pot chlor", and in three-part
+# names even the medicine: "Efavirenz/emtr/tenofovir disoproxil", "Calcipotriol/betamethasone diprop");
+# letters and brands spell them out, so a shortened word is written in full
 ABBREVIATED = {
     "brom": "bromide",
     "sod": "sodium",
     "pot": "potassium",
     "chlor": "chloride",
     "hcl": "hydrochloride",
+    "hydrochlor": "hydrochloride",
+    "diprop": "dipropionate",
+    "fumar": "fumarate",
+    "tart": "tartrate",
+    "sulf": "sulfate",
+    "carb": "carbonate",
+    "bicarb": "bicarbonate",
+    "emtr": "emtricitabine",
+    "buprenorph": "buprenorphine",
+    "cetylpyr": "cetylpyridinium",
+    "chlorhex": "chlorhexidine",
+    "colistimeth": "colistimethate",
+    "dexameth": "dexamethasone",
+    "ethinylest": "ethinylestradiol",
+    "hydrocort": "hydrocortisone",
+    "norethist": "norethisterone",
+    "ins": "insulin",
+    "hydroxyquin": "hydroxyquinoline",
+    "fluoresc": "fluorescein",
+    "phenylprop": "phenylpropanolamine",
+    "ciprofloxain": "ciprofloxacin",
+    "lirag": "liraglutide",
+    "lixis": "lixisenatide",
 }
 # A "name" read from a presentation that is really its strength or form ("100units/ml inj" -> "ml inj")
 NOT_A_NAME = re.compile(r"^(?:ml|g|mg|dose|micrograms?|mcg|units?)\b")

@@ -40,6 +40,13 @@ _CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 
+# a verb of a bracketed aside's own ("(started by you in August)")
+_ASIDE_VERB = re.compile(
+    r"\b(?:started|stopped|prescribed|commenced|increased|reduced|initiated|begun|began|added|changed|switched"
+    r"|introduced|issued|given|recommended|suggested)\b",
+    re.IGNORECASE,
+)
+
 
 class ContextRule(BaseModel):
     """One cue: a regex matched case-insensitively on whole words."""
@@ -243,6 +250,25 @@ def _word_bound(text: str, start: int, end: int, n: int, forward: bool) -> int:
     return words[max(0, len(words) - n)].start()
 
 
+def _inside_brackets(text: str, s: int, e: int, cs: int, ce: int, lo: int, hi: int) -> tuple[int, int]:
+    """The scope ``lo:hi`` of a cue at ``s:e``, kept inside the brackets that hold it and a verb of its own.
+
+    Why: a bracketed aside with its own verb tells that verb's story ("STOP naproxen (started by you in
+    August)", "Omeprazole - new (prescribed by her GP last year)"); it says nothing about the change
+    outside it. An aside without a verb still dates the line ("STOPPED at 36 weeks (antenatal, before
+    this admission)").
+    """
+    if "(" not in text[cs:s]:
+        return lo, hi
+    opened = text.rfind("(", cs, s)
+    if text.find(")", opened, s) != -1:
+        return lo, hi
+    closed = text.find(")", e, ce)
+    if closed == -1 or not _ASIDE_VERB.search(text, opened, closed):
+        return lo, hi
+    return max(lo, opened + 1), min(hi, closed)
+
+
 class ContextAnnotator:
     """The la_context component."""
 
@@ -300,6 +326,7 @@ class ContextAnnotator:
                         first = clauses[j][0]
                     stop = max([t[1] for t in terms if t[1] <= s] or [first])
                     lo = max(stop, _word_bound(text, first, s, r.max_words, False))
+                lo, hi = _inside_brackets(text, s, e, cs, ce, lo, hi)
                 mods.append(Modifier(s, e, r.category, r.id, lo, hi))
         doc._.context = mods
         return doc

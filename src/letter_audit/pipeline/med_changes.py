@@ -44,9 +44,13 @@ _PLANNED_END = re.compile(
 )
 _PLAIN_STOP = {"stop", "discontinue", "cease", "stops"}
 # "Amiodarone 200 mg OD - for 6 weeks then stop": the stop ends a course the line sets out
+# and "Omeprazole 20 mg daily while on prednisolone 30 mg or more, then stop": a cover that lasts as long as
+# something else does
 _COURSE_THEN = re.compile(
-    r"[^\n;]{0,60}?(?:\s[-–—]|:)\s*for\s+(?:the\s+(?:first|next)\s+)?(?:\d+|a|one|two|three|four|five|six|seven|eight|ten|twelve|"
-    r"fourteen)\s*(?:days?|weeks?|months?|/7|/52|/12)[\s,;]*(?:and\s+)?then\s+(?:stop|discontinue)\b",
+    r"[^\n;]{0,60}?(?:(?:\s[-–—]|:)\s*for\s+(?:the\s+(?:first|next)\s+)?"
+    r"(?:\d+|a|one|two|three|four|five|six|seven|eight|ten|twelve|fourteen)\s*(?:days?|weeks?|months?|/7|/52|/12)"
+    r"|\s(?:while|whilst|as long as|for as long as)\s+(?:(?:he|she|they)\s+(?:is|are|remains?)\s+)?"
+    r"(?:on|taking|using)\s[^\n;.]{1,60}?)[\s,;]*(?:and\s+)?then\s+(?:stop|discontinue)\b",
     re.IGNORECASE,
 )
 _COURSE_RULE = TriggerRule(
@@ -149,17 +153,20 @@ class MedChangeFinder(ChangeDetails, RecordReader):
             ts = [t for t in triggers[ti:] if t.start < ce]
             ts = ts[: next((i for i, t in enumerate(ts) if t.start >= ce), len(ts))]
             antecedent = prev[1] if prev[1] is not None and "\n" not in text[prev[0] : cs] else None
-            if ds and not ts:
-                self._course_line(
+            if ds:
+                course_end = self._course_line(
                     doc,
                     text,
                     cs,
                     ce,
                     ds[0],
+                    ts,
                     clauses[ci + 1] if ci + 1 < len(clauses) else None,
                     changes,
                     done,
                 )
+                if course_end is not None:  # the line's "then stop" ends the course it sets out
+                    ts = []
             if ts and (ds or antecedent is not None):
                 nxt = clauses[ci + 1] if ci + 1 < len(clauses) else None
                 self._clause(doc, text, cs, ce, ds, ts, nxt, changes, done, antecedent)
@@ -302,27 +309,33 @@ class MedChangeFinder(ChangeDetails, RecordReader):
         cs: int,
         ce: int,
         d: Span,
+        ts: list[Trigger],
         nxt: tuple[int, int] | None,
         changes: list[dict[str, Any]],
         done: set[int],
-    ) -> None:
+    ) -> int | None:
         """A list line whose only status is a course's planned end: a course to finish at home, a start.
 
         Why: "Amiodarone 200 mg OD - for 6 weeks then stop" names no start word, yet the drug is new and
         the stop lies in the future; the "then stop" sits inside the dose phrase, so no trigger is seen.
+        "Omeprazole 20 mg daily while on prednisolone, then stop" ties the end to another drug, whose
+        name ends the dose phrase, so the stop is seen as a trigger: the line is read only when that final
+        stop is its one change word. Returns where the course's wording ends when the line is one.
         """
         if d.start_char in done or not _LEAD.match(text[cs : d.start_char]):
-            return
+            return None
         m = _COURSE_THEN.match(text, d.end_char, ce)
-        if m is None:
-            return
+        if m is None or any(t.start < m.end() - 12 or t.start >= m.end() for t in ts):
+            return None
         t = Trigger(m.end() - 4, m.end(), _COURSE_RULE)
         if self._blocked(doc, t):
-            return
+            return None
         change = self._make(doc, text, "start", _COURSE_RULE.id, d, cs, ce, t, nxt)
-        if change is not None:
-            changes.append(change)
-            done.add(d.start_char)
+        if change is None:
+            return None
+        changes.append(change)
+        done.add(d.start_char)
+        return m.end()
 
     @staticmethod
     def _asked_lists(text: str) -> list[tuple[int, int]]:

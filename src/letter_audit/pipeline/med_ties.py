@@ -59,6 +59,12 @@ _RELATIVE = re.compile(
     r"(?:(?:has|have|had|must|can|should|will|is|are|was|were|now|also|been|then)\s+){0,3}$",
     re.IGNORECASE,
 )
+# "cytoreduction with ", "him on bone protection with ": up to three words naming an aim, none a verb
+# form or a person ("started feeling dizzy with" is no start), then "with" right before the drug
+_AIM_WITH = re.compile(
+    r"\s+(?:(?:him|her|them)\s+on\s+)?(?:(?!(?:he|she|they|it|was|were|is|are|been|\w+ing|\w+ed)\b)[a-z][\w-]*\s+){1,3}with\s+",
+    re.IGNORECASE,
+)
 _INFINITIVE = re.compile(r"(?<![\w-])to\s+$", re.IGNORECASE)
 _OBJECT = re.compile(r"\s+(?:the|a|an|your|his|her|their|its|any|some|this|that)\b", re.IGNORECASE)
 _WORDS = re.compile(r"[A-Za-z][\w'-]*|\d+(?:\.\d+)?")
@@ -209,6 +215,13 @@ class TieRules:
         dosage = d._.dosage or {}
         return int(dosage.get("phrase_end") or d.end_char)
 
+    def _bracketed_name(self, text: str, d: Span, other: Span) -> bool:
+        """True when ``other`` is another name of ``d`` in brackets inside its dose phrase."""
+        return (
+            d.end_char <= other.start_char < self._phrase_end(d)
+            and text[d.end_char : other.start_char].strip() == "("
+        )
+
     def _gap_ok(self, gap: str, forward: bool, tight: bool) -> int | None:
         """Number of words in an acceptable gap, or None when the gap breaks the tie."""
         words = [w.lower() for w in _WORDS.findall(gap)]
@@ -224,6 +237,10 @@ class TieRules:
             # "started a vaginal oestrogen cream (estriol 0.1%)": a description, then its drug in brackets
             return len(words)
         if len(words) > 6 or any(w not in allowed for w in words):
+            if forward and _AIM_WITH.fullmatch(gap):
+                # "start cytoreduction with hydroxycarbamide", "begin rate control with bisoprolol": the
+                # aim of the treatment, then the drug that serves it
+                return len(words)
             return None
         return len(words)
 
@@ -237,6 +254,8 @@ class TieRules:
             if after and (cost := self._gap_ok(text[t.end : after[0].start_char], True, tight)) is not None:
                 chain = [after[0]]
                 for d in after[1:]:
+                    if self._bracketed_name(text, chain[-1], d):
+                        continue  # "potassium citrate (Effercitrate) 2 tablets": the same product's brand
                     if not self.rx_joiner.match(text[self._phrase_end(chain[-1]) : d.start_char]):
                         break
                     chain.append(d)

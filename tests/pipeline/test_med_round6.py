@@ -1,0 +1,137 @@
+"""Round 6 phrasing families: outpatient letters of rarer specialties, letters to patients, EPR discharges.
+
+Each test words the family differently from the dev letter it was seen in.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+MEDS = ("la_sections", "la_drugs", "la_dosage", "la_context", "la_med_changes", "la_med_lists")
+LEXICON = Path(__file__).resolve().parents[2] / "models" / "lexicons" / "drugs.json"
+
+
+def _changes(make_nlp, run, text: str) -> list[tuple[str, str]]:
+    doc = run(make_nlp(*MEDS), text)
+    return [(c["drug"], c["action"]) for c in doc._.med_changes]
+
+
+# -- lexicon: the BNF's shortened words are written in full ----------------------------------------
+@pytest.mark.parametrize(
+    ("term", "generic"),
+    [
+        ("atripla", "efavirenz with emtricitabine and tenofovir disoproxil"),
+        ("truvada", "emtricitabine and tenofovir disoproxil"),
+        ("enstilar", "calcipotriol with betamethasone"),
+        ("xultophy", "insulin degludec with liraglutide"),
+        ("nuvaring", "ethinylestradiol with etonogestrel"),
+        ("tecfidera", "dimethyl fumarate"),
+    ],
+)
+def test_lexicon_spells_out_bnf_abbreviations(term: str, generic: str) -> None:
+    terms = json.loads(LEXICON.read_text(encoding="utf-8"))["terms"]
+    assert terms[term][0] == generic
+
+
+def test_no_lexicon_generic_keeps_a_shortened_word() -> None:
+    terms = json.loads(LEXICON.read_text(encoding="utf-8"))["terms"]
+    words = {w for g, _kind, _bnf in terms.values() for w in g.split()}
+    assert not words & {"emtr", "diprop", "norethist", "ethinylest", "buprenorph", "dexameth", "ins", "lirag"}
+    assert "dimethyl" not in terms  # the salt is the drug's name here, never stripped
+
+
+def test_switch_between_combination_brands_names_every_part(make_nlp, run) -> None:
+    text = "Because of his kidney function we changed his Atripla to Biktarvy, one tablet daily."
+    assert _changes(make_nlp, run, text) == [
+        ("efavirenz with emtricitabine and tenofovir disoproxil", "stop"),
+        ("bictegravir with emtricitabine and tenofovir alafenamide", "start"),
+    ]
+
+
+# -- a bracketed aside with its own verb tells only its own story ----------------------------------
+def test_history_in_a_bracketed_aside_does_not_block_the_status_outside(make_nlp, run) -> None:
+    text = "Plan:\nDiscontinue ibuprofen 400 mg tds (prescribed by the out of hours service last month).\n"
+    assert _changes(make_nlp, run, text) == [("ibuprofen", "stop")]
+
+
+def test_bracketed_aside_without_a_verb_still_dates_the_line(make_nlp, run) -> None:
+    text = "Medications\nClopidogrel 75 mg - stopped after 12 months as planned (before this admission)\n"
+    assert _changes(make_nlp, run, text) == []
+
+
+def test_aside_verb_keeps_its_own_negation(make_nlp, run) -> None:
+    text = "Omeprazole 20 mg (not started, as she declined) and amlodipine was stopped."
+    assert ("omeprazole", "start") not in _changes(make_nlp, run, text)
+
+
+# -- "start <aim> with <drug>" ---------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We have begun bone protection with alendronic acid 70 mg weekly.", [("alendronic acid", "start")]),
+        ("Today I started rate control with bisoprolol 2.5 mg.", [("bisoprolol", "start")]),
+        ("She was started on immunosuppression with azathioprine 50 mg.", [("azathioprine", "start")]),
+    ],
+)
+def test_start_an_aim_with_a_drug(make_nlp, run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _changes(make_nlp, run, text) == expected
+
+
+def test_a_symptom_that_started_with_a_drug_is_no_start(make_nlp, run) -> None:
+    assert _changes(make_nlp, run, "His ankles started swelling with amlodipine last year.") == []
+
+
+# -- a cover lasting as long as another drug, then stop --------------------------------------------
+def test_cover_while_on_another_drug_then_stop_is_a_start(make_nlp, run) -> None:
+    text = (
+        "Changes to medicines\n"
+        "Lansoprazole 30 mg once daily whilst taking naproxen, then stop.\n"
+        "Naproxen 500 mg bd started.\n"
+    )
+    assert _changes(make_nlp, run, text) == [("lansoprazole", "start"), ("naproxen", "start")]
+
+
+def test_a_line_with_its_own_change_word_is_not_read_as_a_cover(make_nlp, run) -> None:
+    text = "Medications\nOmeprazole 20 mg reduced to 10 mg while on the steroid, then stop.\n"
+    assert ("omeprazole", "start") not in _changes(make_nlp, run, text)
+
+
+# -- a time of day between the verb and the drug ("reduce your evening gliclazide") -----------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("* Reduce your bedtime insulin glargine from 20 to 16 units.", [("insulin glargine", "decrease")]),
+        ("We have increased her morning furosemide to 80 mg.", [("furosemide", "increase")]),
+        ("Please stop taking your night-time amitriptyline.", []),
+    ],
+)
+def test_time_of_day_before_the_drug(make_nlp, run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _changes(make_nlp, run, text) == expected
+
+
+# -- a brand in brackets after the generic is the same product -------------------------------------
+def test_bracketed_brand_after_the_generic_is_one_change(make_nlp, run) -> None:
+    text = "We started potassium citrate (Effercitrate) two tablets three times a day."
+    assert _changes(make_nlp, run, text) == [("potassium citrate", "start")]
+
+
+# -- a stop marked temporary is a hold --------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Medications\nMetformin | 500 mg BD | Stopped (temporarily) | AKI\n",
+        "Metformin has been stopped for now because of the AKI.",
+        "Metformin discontinued for the time being.",
+    ],
+)
+def test_temporary_stop_is_a_hold(make_nlp, run, text: str) -> None:
+    assert _changes(make_nlp, run, text) == [("metformin", "withhold")]
+
+
+# -- a device-delivered drug "inserted" or "fitted" -------------------------------------------------
+def test_intrauterine_system_inserted_is_a_start(make_nlp, run) -> None:
+    text = "A 52 mg levonorgestrel coil (Kyleena) was fitted in clinic today."
+    assert _changes(make_nlp, run, text) == [("levonorgestrel", "start")]

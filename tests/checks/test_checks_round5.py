@@ -323,9 +323,17 @@ CASES += [
         "results",
         (False, None),
     ),
-    (  # near miss: the same report with no explained check before it is the hospital's surveillance
+    (  # no check asked at all: passing on what the practice comes across is a safety net (round 6:
+        # two dev authors mark "if her eGFR falls below 25 at any routine check, contact us" fair)
         "She will stay on carbamazepine 200 mg twice daily.\n" + SODIUM,
         SODIUM,
+        "results",
+        (False, None),
+    ),
+    (  # near miss: the practice runs the unexplained check itself and reports it back
+        "She will stay on carbamazepine 200 mg twice daily.\n"
+        "Please check her sodium every 3 months and let my secretary know if it is below 130.",
+        "Please check her sodium every 3 months and let my secretary know if it is below 130.",
         "results",
         (True, "call_and_recall"),
     ),

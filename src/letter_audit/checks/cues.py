@@ -92,6 +92,29 @@ class RequestCues(_Group):
     own_request: list[Regex] = Field(default_factory=list)
     """An item that opens with a request of its own ("recheck her HbA1c ... and send the result"), so
     it is not the results tail of the request before it."""
+    notify: list[Regex] = Field(default_factory=list)
+    """Asking the practice only to tell the team something ("let the renal nurses know"): with a
+    condition and no test asked for, a safety net on what the practice will see anyway."""
+    test_asked: list[Regex] = Field(default_factory=list)
+    """A verb that has the practice take, arrange or repeat a test: the request runs surveillance."""
+    referral_cancelled: list[Regex] = Field(default_factory=list)
+    """Cancelling or withdrawing a referral is not making one."""
+    not_patient_need: list[Regex] = Field(default_factory=list)
+    """A referral for someone other than the patient (a carer's assessment): not an onward referral
+    for the condition the hospital was asked about."""
+    fit_note_extension: list[Regex] = Field(default_factory=list)
+    """Asking the practice to extend or renew a note, or cover longer than the one issued."""
+    earlier_attendance: list[Regex] = Field(default_factory=list)
+    """Something done at an earlier attendance ("at her ED visit"), not by the team writing now."""
+    gp_judgement: list[Regex] = Field(default_factory=list)
+    """A referral left to the practice's judgement ("if you feel it is appropriate", "you may wish to
+    consider"): advice to a clinician who will assess the need, not a referral handed over."""
+    recurring: list[Regex] = Field(default_factory=list)
+    """A standing schedule, not a single check ("every 2 weeks", "monthly", "ongoing")."""
+    specialist_only: list[Regex] = Field(default_factory=list)
+    """The letter places the drug outside primary-care prescribing ("hospital-only", "red list")."""
+    shared_care_not_needed: list[Regex] = Field(default_factory=list)
+    """The letter says the drug needs no shared-care agreement, or is one practices prescribe (green)."""
     results_back: list[Regex]
     """Asking the practice to send results or readings back to the hospital."""
     results_back_conditional: list[Regex]

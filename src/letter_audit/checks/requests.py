@@ -29,6 +29,7 @@ def flag_requests(letter: Letter, findings: Findings, standard: Standard, cues: 
     # Only a letter that speaks of shared care can say so beside a request: the others skip the search.
     named = agreement or _SHARED_CARE.search(letter.text) is not None
     not_referred = any_match(cues.requests.not_referred, letter.text)
+    note_issued = _fit_note_issued_here(letter, findings, cues)
     flagged = []
     for action in findings.gp_actions:
         sentence = _sentence(letter, action, findings.gp_actions, cues)
@@ -45,6 +46,7 @@ def flag_requests(letter: Letter, findings: Findings, standard: Standard, cues: 
             before=_sentence_before(letter, action),
             not_referred=not_referred,
             after=_sentence_after(letter, action),
+            fit_note_issued=note_issued,
         )
         flagged.append(action.model_copy(update={"inappropriate": rule is not None, "rule": rule}))
     return flagged
@@ -63,6 +65,7 @@ def classify(
     not_referred: bool = False,
     after: str = "",
     shared_care_named: bool = True,
+    fit_note_issued: bool = False,
 ) -> InappropriateRule | None:
     """The rule a request breaks, or None when it is a fair request of the practice.
 
@@ -74,6 +77,7 @@ def classify(
     a referral it suggests is the practice's first one, not an onward referral.
     ``after`` is the sentence after it, where a letter often adds that no shared-care agreement exists.
     ``shared_care_named`` says the letter mentions shared care anywhere (False skips those searches).
+    ``fit_note_issued`` says the team writing issued a fit note itself on this episode.
     """
     text = action.text
     req = cues.requests
@@ -100,12 +104,21 @@ def classify(
         # Extraction already read it as a fit-note request in other words ("please provide certification").
         or (action.category == "fit_note" and any_match(req.fit_note_ask, text))
     ):
+        if fit_note_issued and (action.conditional or _CONDITION.search(text)) and any_match(
+            req.fit_note_extension, whole
+        ):
+            # "Fit note issued for 2 weeks; if he needs longer, please extend it": the hospital covered
+            # the recovery it expects, and only a need beyond it, if one arises, falls to the practice.
+            return None
         return "fit_note"
     if _hands_over_shared_care(
         action, whole, before, after, cues, settings, agreement=agreement, named=shared_care_named
     ):
         return "shared_care"
     if not rerefer and (action.category == "referral" or any_match(req.refer_onward, text)):
+        if any_match(req.referral_cancelled, text):
+            # "Please cancel the community midwife referral": undoing a referral hands over nothing.
+            return None
         if any_match(req.arrange_tests, text):
             # "refer her for a sleep study": a test the hospital wants is its own to arrange.
             return "call_and_recall"
@@ -113,9 +126,11 @@ def classify(
         # The onward-referral rule covers needs related to the condition referred: a need the letter
         # calls unrelated, or any referral when the hospital never took the patient on, is the practice's.
         exempt = exempt or not_referred or any_match(req.unrelated_need, whole)
+        # Support for a carer or relative meets their own need, not the patient's referred condition.
+        exempt = exempt or any_match(req.not_patient_need, text)
         # A referral left to the practice's own judgement ("refer to audiology if you feel it is
         # appropriate") is advice to a clinician who will assess the need, not a referral handed over.
-        exempt = exempt or bool(_GP_JUDGEMENT.search(text))
+        exempt = exempt or any_match(req.gp_judgement, text)
         if action.conditional and not settings.flag_conditional_onward_referral:
             exempt = True
         return "onward_referral" if settings.flag_onward_referral and not exempt else None
@@ -124,6 +139,10 @@ def classify(
         # let my secretary know": a threshold report on the practice's own explained check.
         bool(_CONDITION.search(text)) and any_match(req.bloods, before) and any_match(req.explained, before)
     )
+    if _CONDITION.search(text) and any_match(req.notify, text) and not any_match(req.test_asked, text):
+        # "If her eGFR drops under 60, please let the rheumatology team know": the practice is asked to
+        # pass on what it comes across in its own care, not to run a test for the hospital.
+        return None
     if any_match(req.escalation, text):
         # "if he has a blackout, arrange an urgent ECG and contact us the same day": a safety net for a
         # deterioration the hospital must act on at once, not a routine test or result it hands over.
@@ -172,6 +191,10 @@ def _hands_over_shared_care(
         agreement = _shared_care_agreed("\n".join((before, whole, after)), cues)
     if agreement:
         return False
+    if any_match(req.shared_care_not_needed, "\n".join((before, whole, after))):
+        # "This is a green drug in our formulary and no shared care agreement is needed": the letter
+        # itself says the practice prescribes it as any other drug.
+        return False
     # Prescribing a specialist drug, or running the monitoring that goes with it ("prescribe
     # ciclosporin and monitor her BP and creatinine": the second request names no drug).
     drugs = settings.shared_care_drugs
@@ -184,23 +207,36 @@ def _hands_over_shared_care(
     # month while on azathioprine") or goes with taking the drug on; a single check of a drug the
     # hospital still runs ("U&E and TFT in 4 weeks because he is on amiodarone") is safety monitoring.
     if asks_to_monitor and (names_drug or _names_shared_care_drug(whole, drugs)):
-        if _RECURRING.search(text) or any_match(req.prescribe, whole):
+        if any_match(req.recurring, text) or any_match(req.prescribe, whole):
             return True
-    if asks_to_monitor and _RECURRING.search(text) and _names_shared_care_drug(before, drugs):
+    if asks_to_monitor and any_match(req.recurring, text) and _names_shared_care_drug(before, drugs):
         # "Take over prescribing of Concerta XL. Please monitor his BP, pulse and weight 6-monthly."
         return True
     if any_match(req.prescribe_it, text) and _names_shared_care_drug(before, drugs):
         return True
-    if asks_to_prescribe and _SPECIALIST_ONLY.search(whole + "\n" + after):
+    if asks_to_prescribe and any_match(req.specialist_only, whole + "\n" + after):
         # A drug the letter calls hospital-only, red-listed or off the local formulary: the
         # prescribing stays with the specialist (BMA: specialist or off-formulary drugs).
         return True
     if named and asks_to_prescribe and any_match(req.shared_care_missing, whole + "\n" + after):
         # The letter itself puts the drug under shared care, whatever the local list says: "Please
         # prescribe the tobramycin nebuliser. We do not have a shared care agreement with your area."
-        if not _SHARED_CARE_NOT_NEEDED.search(whole + "\n" + after):
-            return True
+        return True
     return False
+
+
+def _fit_note_issued_here(letter: Letter, findings: Findings, cues: Cues) -> bool:
+    """True when the letter reports a fit note issued by the team writing, not one given at an earlier
+    attendance elsewhere ("she was given a fit note at her ED visit")."""
+    note = findings.fit_note
+    if note.status != "issued":
+        return False
+    if note.evidence is None:
+        return True
+    text = letter.text
+    left = max(text.rfind(". ", 0, note.evidence.start), text.rfind("\n", 0, note.evidence.start)) + 1
+    stops = [x for x in (text.find(". ", note.evidence.end), text.find("\n", note.evidence.end)) if x >= 0]
+    return not any_match(cues.requests.earlier_attendance, text[left : min(stops) if stops else len(text)])
 
 
 def _sentence(letter: Letter, action: GpAction, others: list[GpAction], cues: Cues) -> str:
@@ -281,36 +317,8 @@ def _joined(request: str, context: str) -> str:
 _CONDITION = re.compile(
     r"\b(if|should|unless|when|whenever|once|in case|prn|as needed|as required)\b", re.IGNORECASE
 )
-# A drug the letter itself places outside primary-care prescribing ("not on the local formulary",
-# "a red-list drug", "hospital-only"), unless it says the opposite ("not specialist-only").
-_SPECIALIST_ONLY = re.compile(
-    r"(?<!not )(?<!non-)\b(hospital[- ]only|specialist[- ]only|red[- ](list|listed|drug|traffic[- ]light))\b"
-    r"|\b(not on (the |our |your )?(local |trust |ICB |area )?formulary|non-?formulary|off[- ]formulary)\b",
-    re.IGNORECASE,
-)
-# The practice is to decide for itself whether the referral is needed.
-_GP_JUDGEMENT = re.compile(
-    r"\bif you (feel|think|judge|consider)\b[^.\n]{0,25}"
-    r"\b(appropriate|necessary|needed|indicated|helpful|worthwhile)\b"
-    r"|\bif you (agree|wish)\b|\bat your (discretion|clinical discretion)\b",
-    re.IGNORECASE,
-)
 # Every shared_care_agreed and shared_care_missing cue names shared care in these words.
 _SHARED_CARE = re.compile(r"shared[- ]care", re.IGNORECASE)
-# A letter saying no agreement is needed is not one saying it is missing.
-_SHARED_CARE_NOT_NEEDED = re.compile(
-    r"shared[- ]care\b[^.\n]{0,40}\b(is |are )?not (needed|required|necessary)\b"
-    r"|\bno need for (a |any )?shared[- ]care\b"
-    r"|\bno shared[- ]care\b[^.\n]{0,30}\b(is |are )?(needed|required|necessary)\b",
-    re.IGNORECASE,
-)
-# A standing schedule, not a single check ("every 2 weeks", "monthly", "3-monthly", "regular").
-_RECURRING = re.compile(
-    r"\b(every|each)\b|\b(weekly|fortnightly|monthly|quarterly|annually|yearly)\b"
-    r"|\b(regular(ly)?|ongoing|long[- ]term)\b"
-    r"|\b\d+[- ]?(weekly|monthly)\b|\b(two|three|four|six|twelve)[- ](weekly|monthly)\b|\bthereafter\b",
-    re.IGNORECASE,
-)
 _TOPICAL = re.compile(
     r"^\w*(?:[^.,;\n]|(?<=\d)\.(?=\d)){0,25}\b(ointment|cream|gel|lotion|eye ?drops?|drops|topical(ly)?)\b"
 )

@@ -223,7 +223,9 @@ def test_fit_note_families_second_batch(nlp, run, text, expected):
 @pytest.mark.parametrize(
     "text",
     [
-        "She works as a teacher and has not needed time off.",
+        # round 6: "has not needed time off" now says none is needed (two new authors wrote it so; see
+        # test_status_round6); time off told as history still says nothing
+        "Last winter he took time off work with his back.",
         "Fit note issued: Y/N",
     ],
 )

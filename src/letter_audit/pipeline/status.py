@@ -32,6 +32,7 @@ from .status_fit_note import FitNoteFinder
 from .status_follow_up import FollowUpFinder
 from .status_rules import ContactCues, Contradiction, FitNoteCues, FollowUpCues, StatusRules
 from .status_scan import Compiled, Hit
+from .status_ticks import blank_unchosen
 
 __all__ = [
     "RULES_FILE", "Compiled", "ContactCues", "ContactFinder", "Contradiction", "FitNoteCues",
@@ -88,7 +89,13 @@ class StatusComponent:
         if doc._.sentence_spans is None:
             doc._.sentence_spans = sentence_spans(text)
         units = doc._.sentence_spans
-        requests = list(doc.spans.get("gp_actions", []))
+        # a template's unpicked options ("[ ] GP to issue") say nothing; same length again
+        text, unpicked = blank_unchosen(text)
+        requests = [
+            s
+            for s in doc.spans.get("gp_actions", [])
+            if not any(us <= s.start_char < ue for us, ue in unpicked)
+        ]
         fit_requests = [
             (s.start_char, s.end_char, "fit-requested-" + str(s._.request_rule))
             for s in requests
@@ -100,6 +107,7 @@ class StatusComponent:
             if s._.request_category == "fit_note"
             and self.finder.fit_extension.search(s.text)
             and not (s._.condition and _IF.search(s.text))
+            and not self.finder.fit_extension_if_needed.search(s.text)
         ]
         drugs = [(d.start_char, d.end_char) for d in doc.spans.get("drugs", [])]
         gp_reviews = [

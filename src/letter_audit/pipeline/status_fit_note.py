@@ -32,6 +32,7 @@ class FitNoteFinder:
         self.fit_requested = dict(self.fit)["requested_from_gp"]
         self.fit_ask = compile_pattern(fn.ask)
         self.fit_not_asked, self.fit_extension = compile_pattern(fn.not_asked), compile_pattern(fn.extension)
+        self.fit_extension_if_needed = compile_pattern(fn.extension_if_needed)
 
     def fit_note(
         self,
@@ -64,12 +65,13 @@ class FitNoteFinder:
         ]
         # a fit-note "request" found by la_requests that only reports one issued ("Fit note issued for 4
         # weeks" under a heading read as the GP's) asks nothing
-        issued_cues = dict(self.fit)["issued"]
+        # and neither does one that says none is needed ("Fit note N/A." in a list of GP actions)
+        said = dict(self.fit)["issued"] + dict(self.fit)["not_needed"]
         fit_requests = [
             h
             for h in fit_requests
             if self.fit_ask.search(text, h[0], h[1])
-            or not scan(issued_cues, text[: h[1]], [(h[0], h[1])], Haystack(text[: h[1]]))
+            or not scan(said, text[: h[1]], [(h[0], h[1])], Haystack(text[: h[1]]))
         ]
         requested = sorted(asked + fit_requests)
         asked_units = {u for u in units for h in requested if u[0] <= h[0] < u[1]}

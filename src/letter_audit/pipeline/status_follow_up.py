@@ -60,6 +60,7 @@ class FollowUpFinder:
         self.request_heading = compile_pattern(fu.request_heading)
         self.none_not_after = compile_pattern(fu.none_not_after)
         self.review_in_request = compile_pattern(fu.review_in_request)
+        self.undecided = compile_pattern(fu.undecided)
 
     def _on_visit_line(self, text: str, start: int) -> bool:
         """Whether a hit sits on a line that reports the visit this letter is about ("Clinic 08/10/2026",
@@ -97,7 +98,14 @@ class FollowUpFinder:
         shows ..., we will ..."), or one follows the cue ("we will contact him if the Holter shows AF")."""
         i = bisect_right([u[0] for u in units], hit[0]) - 1
         us, ue = units[i] if i >= 0 else (hit[0], hit[1])
-        return bool(self.contingency.match(text, hit[0], ue) or self.contingency_lead.match(text, us, ue))
+        # the clause the cue sits in may open with one after a colon or semicolon ("open access for 6 months:
+        # if lows carry on, ring the duty line and we will see you")
+        cs = max(text.rfind(":", us, hit[0]), text.rfind(";", us, hit[0])) + 1 or us
+        return bool(
+            self.contingency.match(text, hit[0], ue)
+            or self.contingency_lead.match(text, us, ue)
+            or (cs > us and self.contingency_lead.match(text, cs, ue))
+        )
 
     def _after_owner_words(self, text: str, units: list[tuple[int, int]], start: int) -> bool:
         """Whether a hospital cue follows words that make it someone else's: "GP to review in 2 weeks",
@@ -185,6 +193,12 @@ class FollowUpFinder:
             s, e, _ = ends[0]
             return {"owner": "unclear", "start": s, "end": e, "rule": "fu-contradictory", "when": None,
                     "with_whom": None}
+        if none and not hospital and not gp:
+            # no appointment given, but the team will decide from a result whether the patient comes back
+            u = self.undecided.search(text)
+            if u is not None:
+                return {"owner": "unclear", "start": u.start(), "end": u.end(), "rule": "fu-undecided",
+                        "when": None, "with_whom": None}
         # "GP actions: none" says nothing of who follows the patient up: with no cue, the owner is unclear.
         order: list[tuple[str, list[Hit]]] = [("hospital", hospital), ("gp", gp), ("none", none)]
         if any(h[2] == "fu-field-gp" for h in gp):

@@ -27,6 +27,7 @@ class FitNoteCues(_Strict):
     not_asked: Pattern = "(?!)"
     weakest: list[str] = []  # cue ids whose hit is evidence only when no other cue of its group matched
     extension: Pattern = "(?!)"
+    extension_if_needed: Pattern = "(?!)"  # round 6: "GP to extend as necessary" leaves the issued one
 
 
 class Contradiction(_Strict):
@@ -58,6 +59,7 @@ class FollowUpCues(_Strict):
     request_heading: Pattern = "(?!)"
     none_not_after: Pattern = "(?!)"
     review_in_request: Pattern = "(?!)"
+    undecided: Pattern = "(?!)"  # round 6: a return the team will decide on from a result
     when: Pattern
     with_whom: Pattern
 

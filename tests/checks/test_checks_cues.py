@@ -13,12 +13,12 @@ from letter_audit.errors import ModelError
 def test_shipped_cues_load() -> None:
     cues = load_cues()
     assert cues.version == "1"
-    assert r"\bfit ?note\b" in cues.requests.fit_note
+    assert r"\bfit ?notes?\b" in cues.requests.fit_note
 
 
 def test_bad_regular_expression_names_the_line(tmp_path: Path) -> None:
     text = default_cues_path().read_text(encoding="utf-8")
-    needle = "    - '\\bfit ?note\\b'\n"
+    needle = "    - '\\bfit ?notes?\\b'\n"
     assert needle in text
     broken = tmp_path / "cues.yaml"
     broken.write_text(text.replace(needle, "    - '(fit note'\n", 1), encoding="utf-8")

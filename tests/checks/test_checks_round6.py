@@ -197,3 +197,19 @@ def test_results_and_scans_the_hospital_owns(
     asked: str, category: str, expected: tuple[bool, str | None]
 ) -> None:
     assert flags("Seen in clinic today.\n" + asked, asked, category) == expected
+
+
+def test_plural_fit_notes_and_further_notes() -> None:
+    refused = "We cannot issue fit notes from the infusion suite; could you provide one for 3 weeks."
+    assert flags("Day unit\n" + refused, refused, "fit_note") == (True, "fit_note")
+    own = "Sick note issued by the crisis team doctor up to 30/11."
+    more = "Further sick notes, if needed after that date, are for the GP to consider."
+    assert flags(own + "\n" + more, more, "fit_note", True, note="Sick note issued") == (False, None)
+
+
+def test_rereferral_on_a_threshold_in_surveillance_handed_over() -> None:
+    handed = "Please take over her CA125 surveillance every 6 months, and re-refer her if it rises above 35."
+    assert flags("She is discharged from clinic.\n" + handed, handed, "monitoring", True) == (False, None)
+    # Near miss: a re-referral for the hospital's own surveillance test.
+    recall = "Please re-refer her for a surveillance colonoscopy in 3 years."
+    assert flags("Seen in clinic today.\n" + recall, recall, "referral") == (True, "call_and_recall")

@@ -18,12 +18,14 @@ from .request_rules import (
     _BLANK_LINE,
     _CONDITION_END,
     _DASH_PLEASE,
+    _DOES_THAT,
     _DONT,
     _FLAGS,
     _FRONTED,
     _GP_NAME_SLOT,
     _GP_NAMED,
     _HINGES_ON_RESULT,
+    _LONE_VERB,
     _NEGATION,
     _NOTHING,
     _POINTS_BACK,
@@ -86,7 +88,8 @@ class RequestFinder:
         self.condition = _compile(rules.condition_cues)
         self.verb_category = {v.lower(): cat for cat, vs in rules.verb_categories.items() for v in vs}
         verb_alt = "|".join(re.escape(v) for v in sorted(self.verb_category, key=len, reverse=True))
-        self.first_verb = re.compile(rf"\b({verb_alt})(?:s|es|ed|d|ing)?\b", _FLAGS)
+        # Not after a word and a hyphen: "hospital-issued", "self-started" describe ("re-weigh" still asks).
+        self.first_verb = re.compile(rf"(?<!\w\w\w-)\b({verb_alt})(?:s|es|ed|d|ing)?\b", _FLAGS)
         self.none_except = _compile(rules.none_except)
         self.negated_clause = _compile(rules.negated_clause)
         self.statement_clause = _compile(rules.statement_clause)
@@ -101,6 +104,9 @@ class RequestFinder:
         self.passive_label = _compile(rules.passive_label)
         self.routine_aftercare = _compile(rules.routine_aftercare)
         self.gp_cues = [(i, rx) for i, rx in self.cues if i in set(rules.gp_addressed_cues)]
+        self.caution = set(rules.caution_cues)
+        self.action_verbs = {v.lower() for v in rules.action_verbs}
+        self.list_lead_in = _compile(rules.list_lead_in)
         joins = {v.lower() for v in rules.join_verbs}
         verbs = "|".join(
             re.escape(v) for v in sorted(rules.action_verbs, key=len, reverse=True) if v.lower() not in joins
@@ -129,10 +135,18 @@ class RequestFinder:
         )
         lead = r"(?:also\s+|please\s+|pls\s+|kindly\s+)?"
         self.split = re.compile(
-            rf"\s*;\s*(?![^()]*\))|\s*,?\s+(?:and|&)\s+(?!then\b)(?={lead}(?:{verbs})\b){cond}"
+            rf"\s*;\s*(?![^()]*\))"
+            # "Restart ramipril if creatinine settles, and then stop the amlodipine if BP allows": after a
+            # comma a conditional step is a request of its own.
+            rf"|\s*,\s+(?:and|&)\s+(?:then\s+)?"
+            rf"(?={lead}(?:{cverbs})\b(?:[^;.]|\.(?=\d))*\b(?:if|unless|once|provided)\b)"
+            rf"{same_step}"
+            rf"|\s*,?\s+(?:and|&)\s+(?!then\b)(?={lead}(?:{verbs})\b){cond}"
             rf"|\s*,\s+(?={lead}(?:{verbs})\b){same_step}"
             # "..., and please let the patient know the result": reporting back stays with the request.
             rf"|\s*,?\s+(?:and|but)\s+(?=(?:I|we|the\s+GP|GP|please|pls|you)\b"
+            # "please do not prescribe, but do record it on your system": an emphatic second request.
+            rf"|do\s+(?!not\b)(?:{every_verb})\b"
             # "..., and could your practice also do her glucose checks": a second polite ask.
             rf"|(?:could|would|can)\s+(?:you|your\s+(?:practice|surgery|team)|the\s+(?:GP|practice|surgery))\b)"
             rf"(?!(?:please|pls)\s+(?:also\s+)?(?:{report_alt})\b)"
@@ -180,6 +194,12 @@ class RequestFinder:
             return "fit_note"  # "a further fit note ...; please could you provide one"
         return "other"
 
+    def _lone_verb(self, clause: str, joined: str) -> bool:
+        """Whether ``clause`` is a verb alone joined by "and" to the next ("Please discuss and provide")."""
+        if not _LONE_VERB.fullmatch(clause) or re.fullmatch(r"\s*(?:and|&)\s+", joined) is None:
+            return False
+        return clause.strip(" .,;:").lower().split()[-1] in self.action_verbs
+
     def _verb_kind(self, text: str) -> str | None:
         """The kind of a clause's first action verb ("check ..." -> monitoring), or None."""
         m = self.first_verb.search(text, 0, _VERB_REACH)
@@ -206,11 +226,14 @@ class RequestFinder:
         cues, gp_cues = named + self.cues, named + self.gp_cues
         none_bodies: set[int] = set()  # GP sections that say no action is needed
         lead_in = prev_open = False  # inside a list opened by "I would be grateful if you could:"
+        lead_kind = ""  # "ask" ("I would be grateful if you could:") or "suggest" ("I would suggest:")
         prev_end = 0
         for s, e in sentences if sentences is not None else sentence_spans(text):
             gap, prev_end = text[prev_end:s], e
-            if self._lead_in(text[s:e], gp_cues if to_patient else cues, bare_please=not to_patient):
+            kind = self._lead_in(text[s:e], gp_cues if to_patient else cues, bare_please=not to_patient)
+            if kind:
                 lead_in = prev_open = True
+                lead_kind = kind
                 continue
             sec, body_start = self._section(section_of, s)
             if body_start > s:
@@ -230,9 +253,24 @@ class RequestFinder:
             list_of_requests = list_of_requests and is_item
             hay = Haystack(sent)
             # A lead-in's list runs on through its items, lines ending ";" and the rest of an item's line.
-            lead_in = lead_in and not _BLANK_LINE.search(gap) and (is_item or "\n" not in gap or prev_open)
+            lead_in = (
+                lead_in
+                and not _BLANK_LINE.search(gap)
+                and (
+                    is_item
+                    or "\n" not in gap
+                    or prev_open
+                    # suggestions written one a line with no bullets ("Stop lymecycline ...\nConsider ...")
+                    or (lead_kind == "suggest" and self._opens_with_step(sent))
+                )
+            )
             prev_open = sent.rstrip().endswith((";", ":"))
-            continues = continues or lead_in
+            if lead_in and lead_kind == "suggest":
+                # Under "I would suggest:" only the items that open with a step are asked of the practice
+                # ("Stop lymecycline"), not advice for the patient or a remark ("Low potassium diet advice").
+                continues = self._opens_with_step(sent)
+            else:
+                continues = continues or lead_in
             if (
                 not in_gp
                 and not continues
@@ -276,6 +314,8 @@ class RequestFinder:
             if plain and self.patient_own.match(sent):
                 continue  # "Please book these blood tests with your practice nurse": the patient's job
             active = gp_cues if plain else cues
+            if sec in self.rules.caution_not_in:
+                active = [c for c in active if c[0] not in self.caution]
             if (
                 sec in self.rules.passive_not_in or self.passive_label.match(sent)
             ) and self.routine_aftercare.search(sent):
@@ -303,15 +343,27 @@ class RequestFinder:
         low = hay.low
         return any(gate.test(low) and search(sent) is not None for gate, search in self.any_parts)
 
-    def _lead_in(self, sent: str, cues: list[tuple[str, re.Pattern[str]]], bare_please: bool) -> bool:
+    def _lead_in(self, sent: str, cues: list[tuple[str, re.Pattern[str]]], bare_please: bool) -> str:
         """Whether ``sent`` opens a list of requests ("I would be grateful if you could:", "Please:"): a
-        short line ending with a colon that is a bare "please" or holds a request cue."""
+        short line ending with a colon that is a bare "please" or holds a request cue ("ask"), or one that
+        opens suggestions ("Meanwhile I would suggest:", "suggest"); "" when it is neither."""
         if not sent.rstrip().endswith(":") or len(_WORD.findall(sent)) > 10:
-            return False
+            return ""
         if _BARE_PLEASE.match(sent):
-            return bare_please  # in a letter to the patient, "Please:" speaks to the patient
+            return "ask" if bare_please else ""  # in a letter to the patient, "Please:" speaks to the patient
+        if bare_please and self.list_lead_in.match(sent):
+            return "suggest"
         hay = Haystack(sent)
-        return _first(cues, sent, hay) is not None and not self._ruled_out(sent, hay)
+        return "ask" if _first(cues, sent, hay) is not None and not self._ruled_out(sent, hay) else ""
+
+    def _opens_with_step(self, sent: str) -> bool:
+        """Whether a list item opens with an action verb ("Stop ...", "Considering ...") or a condition."""
+        m = _WORD.match(sent.lstrip(" \t-*•▪●"))
+        if m is None:
+            return False
+        word = m.group(0).lower()
+        stems = {word, word[:-3], word[:-3] + "e"} if word.endswith("ing") else {word}
+        return bool(stems & self.action_verbs) or word in ("if", "when", "once", "should", "unless")
 
     def _to_patient(self, text: str) -> bool:
         """Whether the letter is written to the patient: a "Dear Mr X" / "Dear Ellie" salutation, where a
@@ -386,6 +438,7 @@ class RequestFinder:
                 or (_THEN.search(prev) and ";" not in joined and "\n" not in joined)
                 or (_THEN_JOIN.fullmatch(joined) and not after_test)
                 or _BARE_VERB.fullmatch(sent[cs:ce])
+                or self._lone_verb(prev, joined)
                 or _POINTS_BACK.match(sent[cs:ce])
                 or _RESULTS_SENT.match(sent[cs:ce])
                 or _HINGES_ON_RESULT.search(prev)
@@ -410,7 +463,9 @@ class RequestFinder:
             negated = (cs > 0 and self.negated_clause.match(clause)) or (
                 first_in_gp and _NOTHING.match(clause)
             )
-            if negated and (cue is None or _NEGATION.match(clause)):
+            # A caution after a request in the same sentence goes with it ("Please start amlodipine; please
+            # avoid diltiazem"); on its own it is a request ("please do not prescribe iron").
+            if negated and (cue is None or (_NEGATION.match(clause) and (cue[0] not in self.caution or out))):
                 continue  # "; he will get his fit note from you" has a cue of its own: not a statement
             hosp = _first(self.hospital, clause, hay)
             if cue is None and self.patient_clause.search(clause):
@@ -464,6 +519,12 @@ class RequestFinder:
                 what = ctext[: cond_m.start()] + ctext[cond_end:]
                 if lead <= cond_m.start():
                     what = what[lead:]
+            if not what.strip(" ,.;:"):
+                what = ctext  # "if his eGFR falls the dose should be reduced": all condition, so read it all
             category = self.rules.cue_categories.get(owner) or self.category(what, sent)
+            if category == "other" and lead and _DOES_THAT.search(what):
+                # "We would like a repeat PSA in 6 months - please could the practice organise this": the
+                # cue's part only points back; the words before it say what the request is.
+                category = self.category(ctext, sent)
             out.append(Request(cstart, cend, owner, category, self.timeframe(ctext, hay), condition))
         return out

@@ -41,6 +41,11 @@ _CONDITION_END = re.compile(
     r"|(?<!\bto)\s+(?=(?:stop|start|restart|reduce|increase|withhold|hold|omit|switch|titrate|refer)\s+(?:the|his|her|it|them)\b)",
     re.IGNORECASE,
 )
+# A request that opens with a verb alone ("Please discuss and provide contraception", "GP to review and adjust
+# the dose") is one request with the verb after it.
+_LONE_VERB = re.compile(
+    r"\W*(?:(?:GP|practice)\s+to\s+)?(?:please\s+|pls\s+|kindly\s+)?[A-Za-z/-]+\W*", re.IGNORECASE
+)
 # A clause that is only a verb ("... and review", "; please review") finishes the request before it.
 _BARE_VERB = re.compile(
     r"\W*(?:and\s+|then\s+)?(?:please\s+|pls\s+)?(?:review|check|monitor|action|advise|follow\s+up|r/v|f/u|refer|re-refer|arrange)\W*",
@@ -50,7 +55,15 @@ _BARE_VERB = re.compile(
 # before.
 _POINTS_BACK = re.compile(
     r"^\W*(?:and\s+)?[^,;]{0,60}?\b(?:provide|do|arrange|action|organise|issue|prescribe|sort|complete)\s+"
-    r"(?:this|it|them|these|that)\W*$",
+    r"(?:this|it|them|these|that)\W*$"
+    # "...; happy for you to prescribe": leave to the practice what the clause before describes.
+    r"|^\W*(?:(?:I\s+am|I'm|we\s+are|we're|I\s+would\s+be|we\s+would\s+be)\s+)?(?:happy|content|glad|fine)\s+for\s+"
+    r"(?:you|the\s+(?:GP|practice|surgery)|your\s+team)\s+to\s+\w+(?:\s+(?:this|it|them|these|that))?\W*$",
+    re.IGNORECASE,
+)
+# A request whose object is a pronoun for what came before it ("- please could the practice organise this").
+_DOES_THAT = re.compile(
+    r"\b(?:provide|do|arrange|action|organi[sz]e|issue|prescribe|sort|complete|book|request)\s+(?:this|it|them|these|that)\b",
     re.IGNORECASE,
 )
 # "...; results to be sent to the care coordinator": where the request's result goes, not a request.
@@ -157,6 +170,12 @@ class RequestRules(BaseModel):
     patient_own: Pattern = _NEVER
     patient_clause: Pattern = _NEVER
     gp_addressed_cues: list[str]
+    caution_cues: list[str] = Field(default_factory=list)
+    """Cues whose request is a caution ("please avoid prescribing X"): a negation does not drop them."""
+    caution_not_in: list[str] = Field(default_factory=list)
+    """Sections where a caution cue does not count (a medication list's entries)."""
+    list_lead_in: Pattern = _NEVER
+    """A line that opens a list of suggestions for the practice ("I would suggest:")."""
     passive_cues: list[str] = Field(default_factory=list)
     passive_not_in: list[str] = Field(default_factory=list)
     passive_label: Pattern = _NEVER

@@ -30,7 +30,8 @@ from .ruledata import read_yaml
 from .sentences import doc_text, ocr_letters, sentence_spans
 
 RULES_FILE = "requests.yaml"
-_CONSIDER = re.compile(r"\bconsider(?:ing)?\b", re.IGNORECASE)
+# "consider allopurinol", "remove the timolol": said of a drug, these verbs are about prescribing.
+_CONSIDER = re.compile(r"\b(?:consider(?:ing)?|remov(?:e|ing)|delet(?:e|ing)|take\s+off)\b", re.IGNORECASE)
 
 __all__ = ["RULES_FILE", "RequestFinder", "RequestRules", "RequestsComponent", "make_requests"]
 

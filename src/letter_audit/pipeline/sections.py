@@ -57,7 +57,9 @@ RULES_FILE = "sections.jsonl"
 # "3.", "3)", "(3)", "iv.", "a)" or "-" / "*" / "•" before a heading.
 _NUMBERING = r"(?:\(?\d{1,2}[.):]?|\(?[ivx]{1,4}[.)]|\(?[a-h][.)]|[-*•▪●])"
 _NUMBER_RE = re.compile(rf"^\s*{_NUMBERING}\s+|^\s*\d{{1,2}}[.)]")
-_TRAIL_RE = re.compile(r"[\s:;,.\-–—]+$")
+_TRAIL_RE = re.compile(r"[\s:;,.\-–—=*_#~]+$")
+# A heading drawn with rules ("---- Actions Required by GP ----", "==== PLAN ===="): the rules are not words.
+_RULE_RE = re.compile(r"^\s*[-–—=*_#~]{3,}\s*")
 _CELL_SPLIT_RE = re.compile(r"\s*(?:\||\t| {3,})\s*")
 _ITEM_LINE = re.compile(r"[ \t]*(?:\(?\d{1,2}[.)]|[-*•▪●])[ \t]+\S")
 _GP_LABEL = re.compile(
@@ -95,7 +97,7 @@ class SectionRule(BaseModel):
 
 def normalise(text: str) -> str:
     """A heading candidate in the form phrases are stored: lower case, single spaces, no numbering."""
-    text = _NUMBER_RE.sub("", text)
+    text = _NUMBER_RE.sub("", _RULE_RE.sub("", text))
     text = _TRAIL_RE.sub("", text.strip())
     return " ".join(text.lower().replace("’", "'").split())
 

@@ -14,7 +14,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # A bullet is one mark: a rule of dashes ("---- Follow Up ----") is a heading's decoration, not a list item.
-_LIST_MARK = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-h][.)]|[-*•▪●◦‣](?![-*=_])|\d{1,2}\s+(?=[A-Z]))\s*")
+# A ticked box on a form ("[x] Please cancel the booking") marks an item as much as a bullet does.
+_LIST_MARK = re.compile(
+    r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-h][.)]|[-*•▪●◦‣](?![-*=_])|\d{1,2}\s+(?=[A-Z])|\[\s*[xX✓✔]\s*\]|[☒☑])\s*"
+)
 _JOIN_WORDS = frozenset(
     "a an and as at by for from if in into of on or the to with was were is be been has have had "
     "will would should could please your his her their our".split()

@@ -14,7 +14,7 @@ import pytest
 
 from letter_audit.report import FitNote, GpAction
 
-from .build import ev, report
+from .build import ev, report, result
 
 CL = "clinic_letter"
 
@@ -213,3 +213,46 @@ def test_rereferral_on_a_threshold_in_surveillance_handed_over() -> None:
     # Near miss: a re-referral for the hospital's own surveillance test.
     recall = "Please re-refer her for a surveillance colonoscopy in 3 years."
     assert flags("Seen in clinic today.\n" + recall, recall, "referral") == (True, "call_and_recall")
+
+
+# -- Content: template shapes -------------------------------------------------------------------
+
+
+def _body(header: str) -> str:
+    lines = ["Plan: continue as now."] * 12
+    return header + "\n" + "\n".join(lines) + "\nContact: clinic line 01632 960 000"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Minor Injuries Unit\nSeen by: Dr L Moreau (ST3 emergency medicine)",
+        "Eye day unit\nDischarging nurse: P Okafor, RGN, 02/12/2026",
+        "Urgent treatment centre\nClinician | ENP T Walsh",
+        "Movement disorders clinic\nReviewed by: Sam Reid, Parkinson's nurse prescriber",
+    ],
+)
+def test_labelled_clinician_line_in_the_header_gives_the_role(header: str) -> None:
+    found = result("author_role", _body(header), letter_type=CL)
+    assert found.status == "met"
+    assert found.evidence[0].text in header
+
+
+def test_labelled_line_without_a_role_is_not_enough() -> None:
+    # Near miss: a name with no role, and a role word that is only a referral target.
+    text = _body("Minor Injuries Unit\nSeen by: L Moreau") + "\nWe have asked the practice nurse to dress it."
+    assert result("author_role", text, letter_type=CL).status == "not_met"
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        ("Giant cell arteritis, diagnosed March 2025, in remission.", "met"),
+        ("Type 1 diabetes diagnosed 2009; on a pump.", "met"),
+        ("Injury: undisplaced fracture of the left radial head", "met"),
+        ("Nature of injury | laceration to the right palm", "met"),
+        ("He has not yet been diagnosed and awaits tests.", "not_met"),  # near miss: no date, no condition
+    ],
+)
+def test_diagnosis_template_shapes(line: str, status: str) -> None:
+    assert result("diagnoses", "Fracture clinic\n" + line + "\nThank you.", letter_type=CL).status == status

@@ -133,9 +133,26 @@ def author_role(ctx: CheckContext) -> Outcome:
         start = min(start, sign[0])
     if role is None:
         role = ctx.find(content.author_role, "cue.author_role", start=start)
+    if role is None:
+        role = _labelled_author(ctx)
     if role is not None:
         return met(f"The person completing the record gives a role: {quote(role.text)}.", role)
     return not_met("The person completing the letter is not named with a role (e.g. Consultant, FY1).")
+
+
+def _labelled_author(ctx: CheckContext) -> Evidence | None:
+    """The role on a labelled clinician line ("Seen by: Dr P Varghese (ST4 EM)", "Discharging nurse:
+    S Kaur, RN"): templates put the person completing the record in the header, not under a sign-off."""
+    content, text = ctx.cues.content, ctx.letter.text
+    pos = 0
+    while (label := _next(content.author_line, text, pos)) is not None:
+        end = text.find("\n", label[1])
+        end = len(text) if end < 0 else end
+        role = ctx.find(content.author_role, "cue.author_line", start=label[1], end=end)
+        if role is not None:
+            return role
+        pos = max(end, label[1])
+    return None
 
 
 def _next(patterns: list[str], text: str, pos: int) -> tuple[int, int] | None:

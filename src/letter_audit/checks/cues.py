@@ -45,6 +45,9 @@ class ContentCues(_Group):
     """Role words for the person completing the record."""
     signature: list[Regex]
     """Where the person completing the record is named."""
+    author_line: list[Regex] = Field(default_factory=list)
+    """A labelled clinician line in a template ("Seen by:", "Discharging nurse:"): a role on that line
+    is the role of the person completing the record, wherever the template puts it."""
     medications_listed: list[Regex]
     admission_list: list[Regex]
     discharge_list: list[Regex]

@@ -256,3 +256,46 @@ def test_labelled_line_without_a_role_is_not_enough() -> None:
 )
 def test_diagnosis_template_shapes(line: str, status: str) -> None:
     assert result("diagnoses", "Fracture clinic\n" + line + "\nThank you.", letter_type=CL).status == status
+
+
+@pytest.mark.parametrize(
+    ("asked", "category", "conditional", "expected"),
+    [
+        (
+            "Please check her TFTs in 6 weeks and send me a copy.",
+            "monitoring",
+            False,
+            (True, "call_and_recall"),
+        ),
+        (
+            "Please retest his HbA1c in 3 months and write to me with the value.",
+            "monitoring",
+            False,
+            (True, "call_and_recall"),
+        ),
+        (  # near miss: the same check kept by the practice
+            "Please check her TFTs in 6 weeks as the carbimazole dose was reduced.",
+            "monitoring",
+            False,
+            (False, None),
+        ),
+        (
+            "If her potassium rises above 6 on your routine bloods, please give us a ring.",
+            "results",
+            True,
+            (False, None),
+        ),
+        (
+            "Please refer to the practice diabetes nurse for structured education.",
+            "referral",
+            False,
+            (False, None),
+        ),
+        ("We have referred her to physiotherapy.", "referral", False, (False, None)),
+        ("Please refer her to the community diabetes team.", "referral", False, (True, "onward_referral")),
+    ],
+)
+def test_more_wordings(
+    asked: str, category: str, conditional: bool, expected: tuple[bool, str | None]
+) -> None:
+    assert flags("Seen in clinic today.\n" + asked, asked, category, conditional) == expected

@@ -102,6 +102,10 @@ class RequestCues(_Group):
     """A verb that has the practice take, arrange or repeat a test: the request runs surveillance."""
     referral_cancelled: list[Regex] = Field(default_factory=list)
     """Cancelling or withdrawing a referral is not making one."""
+    referral_done: list[Regex] = Field(default_factory=list)
+    """The hospital reports a referral it made itself: nothing is asked."""
+    within_practice: list[Regex] = Field(default_factory=list)
+    """A referral to the practice's own staff or clinics: the practice's own care, not onward."""
     not_patient_need: list[Regex] = Field(default_factory=list)
     """A referral for someone other than the patient (a carer's assessment): not an onward referral
     for the condition the hospital was asked about."""

@@ -116,8 +116,9 @@ def classify(
     ):
         return "shared_care"
     if not rerefer and (action.category == "referral" or any_match(req.refer_onward, text)):
-        if any_match(req.referral_cancelled, text):
-            # "Please cancel the community midwife referral": undoing a referral hands over nothing.
+        if any_match(req.referral_cancelled, text) or any_match(req.referral_done, text):
+            # "Please cancel the community midwife referral", "we have referred her to physiotherapy":
+            # undoing a referral, or one the hospital made itself, hands nothing over.
             return None
         if any_match(req.arrange_tests, text):
             # "refer her for a sleep study": a test the hospital wants is its own to arrange.
@@ -128,6 +129,8 @@ def classify(
         exempt = exempt or not_referred or any_match(req.unrelated_need, whole)
         # Support for a carer or relative meets their own need, not the patient's referred condition.
         exempt = exempt or any_match(req.not_patient_need, text)
+        # The practice's own nurse or clinic is the practice organising its own care.
+        exempt = exempt or any_match(req.within_practice, text)
         # A referral left to the practice's own judgement ("refer to audiology if you feel it is
         # appropriate") is advice to a clinician who will assess the need, not a referral handed over.
         exempt = exempt or any_match(req.gp_judgement, text)

@@ -233,6 +233,10 @@ def main(argv: list[str]) -> int:
         if generic.split(" with ")[0] not in brand_generic:
             brand_generic = generic
         add(brand, brand_generic, "brand", bnf)
+        # the BNF files insulin brands as "Insulin NovoRapid"; letters write the brand alone
+        rest = brand.split(" ", 1)[1] if words[0] == "insulin" and len(words) > 1 else ""
+        if rest[:1].isupper() and rest.lower() not in brand_generic:
+            add(rest, brand_generic, "brand", bnf)
         for t in variants(brand_generic) - {brand_generic}:
             add(t, brand_generic, "alias", bnf)
 

@@ -123,8 +123,8 @@ def test_bracketed_brand_after_the_generic_is_one_change(make_nlp, run) -> None:
     "text",
     [
         "Medications\nMetformin | 500 mg BD | Stopped (temporarily) | AKI\n",
-        "Metformin has been stopped for now because of the AKI.",
-        "Metformin discontinued for the time being.",
+        "Metformin has been temporarily stopped because of the AKI.",
+        "Metformin discontinued temporarily while she is unwell.",
     ],
 )
 def test_temporary_stop_is_a_hold(make_nlp, run, text: str) -> None:
@@ -135,3 +135,85 @@ def test_temporary_stop_is_a_hold(make_nlp, run, text: str) -> None:
 def test_intrauterine_system_inserted_is_a_start(make_nlp, run) -> None:
     text = "A 52 mg levonorgestrel coil (Kyleena) was fitted in clinic today."
     assert _changes(make_nlp, run, text) == [("levonorgestrel", "start")]
+
+
+# -- a stop that lasts a stated while is a hold; "for now" stays a stop ------------------------------
+def test_stop_for_a_stated_time_is_a_hold(make_nlp, run) -> None:
+    text = "While she takes clarithromycin we have asked her to stop simvastatin 40 mg for the next 7 days."
+    assert _changes(make_nlp, run, text) == [("simvastatin", "withhold")]
+
+
+def test_stop_for_now_stays_a_stop(make_nlp, run) -> None:
+    assert _changes(make_nlp, run, "I have asked her to discontinue the naproxen for now.") == [
+        ("naproxen", "stop")
+    ]
+
+
+def test_a_past_reason_lasting_weeks_does_not_make_a_hold(make_nlp, run) -> None:
+    text = "We stopped simvastatin because she has had muscle aches for 3 weeks."
+    assert _changes(make_nlp, run, text) == [("simvastatin", "stop")]
+
+
+# -- a letter written to the patient: its "please" instructs ---------------------------------------
+def test_please_in_a_letter_to_the_patient_is_the_teams_instruction(make_nlp, run) -> None:
+    text = (
+        "Dear Mr Okafor,\n\nThank you for coming to clinic.\n"
+        "Please stop the naproxen, as it is upsetting your stomach. "
+        "Please ask your GP about starting sertraline.\n"
+    )
+    assert _changes(make_nlp, run, text) == [("naproxen", "stop")]
+
+
+def test_please_in_a_letter_to_the_gp_is_still_a_request(make_nlp, run) -> None:
+    text = "Dear Dr Okafor,\n\nPlease stop the naproxen, as it is upsetting his stomach.\n"
+    assert _changes(make_nlp, run, text) == []
+
+
+def test_drug_we_prescribed_in_a_relative_clause_is_a_start(make_nlp, run) -> None:
+    text = "Use the Dermovate cream which we have supplied twice a day for a week."
+    assert _changes(make_nlp, run, text) == [("clobetasol propionate", "start")]
+
+
+def test_drug_we_had_started_before_is_not_a_new_start(make_nlp, run) -> None:
+    text = "Stop the naproxen which we had started last year."
+    assert ("naproxen", "start") not in _changes(make_nlp, run, text)
+
+
+# -- insulin brands filed by the BNF as "Insulin <Brand>" -------------------------------------------
+def test_insulin_brand_names_alone_are_drugs(make_nlp, run) -> None:
+    text = "- Lantus (insulin glargine) increased from 14 to 16 units.\n- NovoRapid stopped.\n"
+    assert _changes(make_nlp, run, text) == [("insulin glargine", "increase"), ("insulin aspart", "stop")]
+
+
+# -- table cells, noun changes, joint reductions, header lists --------------------------------------
+def test_each_table_cell_has_its_own_status(make_nlp, run) -> None:
+    text = "TTO | Codeine 30 mg QDS PRN (new) | Senna 15 mg ON (new) | Levothyroxine - unchanged\n"
+    assert _changes(make_nlp, run, text) == [("codeine", "start"), ("senna", "start")]
+
+
+def test_a_change_named_as_a_thing_is_not_made_here(make_nlp, run) -> None:
+    text = "Please check her potassium next week, since the spironolactone increase may raise it."
+    assert _changes(make_nlp, run, text) == []
+
+
+def test_a_reduced_joint_is_no_dose_reduction(make_nlp, run) -> None:
+    text = "The dislocated finger was reduced under a ring block (lidocaine 1%) and buddy strapped."
+    assert _changes(make_nlp, run, text) == []
+
+
+def test_a_continued_line_under_a_new_medicines_header_is_no_start(make_nlp, run) -> None:
+    text = "New medicines (supplied):\n- Cefalexin 500 mg QDS for 5 days\nAmlodipine 5 mg OD - continue\n"
+    assert _changes(make_nlp, run, text) == [("cefalexin", "start")]
+
+
+# -- history and other teams' plans ----------------------------------------------------------------
+def test_prescriptions_counted_over_the_year_are_history(make_nlp, run) -> None:
+    text = "She was given amoxicillin three times last year for chest infections."
+    assert _changes(make_nlp, run, text) == []
+
+
+def test_a_later_plan_by_another_team_does_not_undo_the_status(make_nlp, run) -> None:
+    text = (
+        "Medications\nSertraline 50 mg OD - started, to be increased by the home treatment team in 2 weeks\n"
+    )
+    assert _changes(make_nlp, run, text) == [("sertraline", "start")]

@@ -66,7 +66,8 @@ _LINE_HEAD = re.compile(r"(?:^|\n)[ \t]*(?:[-•*]|\d{1,2}[.)])?[ \t]*$")
 _THEN_BEFORE = re.compile(r"[\s,;]then\s*$", re.IGNORECASE)
 # a drug named after one of these is not what a later "it" refers to ("nausea even with folic acid")
 _OBLIQUE = re.compile(r"\b(?:with|despite|alongside|plus|besides)\s+(?:\w+\s+)?$", re.IGNORECASE)
-_LINE_START = re.compile(r"\n[ \t]*(?:[-•*]|\d{1,2}[.)]|[A-Za-z]{1,12}:)?[ \t]*")
+# a line start, or a table cell's bar ("... 5 days (new) | Dihydrocodeine 30 mg ... (new)")
+_LINE_START = re.compile(r"\n[ \t]*(?:[-•*]|\d{1,2}[.)]|[A-Za-z]{1,12}:)?[ \t]*|[ \t]*\|[ \t]*")
 _END_OF_ITEM = re.compile(r"[\s.;]*")
 _COMMA_SEP = re.compile(r"(?<!\bthen),\s*(?:(?:now|and)\s+)?$")
 # bare verbs: under a "GP actions" heading they ask the GP to act ("add doxazosin 4 mg if ...")
@@ -239,6 +240,9 @@ class MedChangeFinder(ChangeDetails, RecordReader):
             # "amoxicillin 1 g BD, clarithromycin 500 mg BD for 7 days - started": the status closes the list
             chain = [lead[1]]
             for d in ds[1:]:
+                if d.start_char < lead[0].start and self._bracketed_name(text, chain[-1], d):
+                    done.add(d.start_char)  # "Epclusa (sofosbuvir/velpatasvir) ... - supplied": one product
+                    continue
                 if d.start_char >= lead[0].start or not self.rx_joiner.match(
                     text[self._phrase_end(chain[-1]) : d.start_char]
                 ):

@@ -25,6 +25,14 @@ _RESTARTED = re.compile(
     re.IGNORECASE,
 )
 # "commenced on quetiapine ..., but this was stopped before discharge": started and stopped within the stay
+# "stop omeprazole 20 mg for the 12 weeks": a stop that lasts a stated while is a hold, even with no restart
+# written ("while on apixaban" is not, that may be for life; nor is "for now", the gold reads that as a stop)
+_HOLD_FOR = re.compile(
+    r"[ \t,]*(?:for\s+(?:the\s+)?(?:next\s+)?(?:\d+|a|one|two|three|four|five|six|seven|eight|ten|twelve|few)"
+    r"\s+(?:days?|weeks?|months?)|for\s+the\s+duration\s+of"
+    r"|during\s+(?:the|this|her|his|their)\s+(?:course|treatment))\b",
+    re.IGNORECASE,
+)
 _UNDONE = re.compile(
     r"[^.\n]{0,120}?\b(?:this|it|which|they|these|the latter)\s+(?:was|were|has been|had been|have been)\s+"
     r"(?:then\s+|later\s+|subsequently\s+|also\s+)?(?:stopped|discontinued|ceased|withdrawn)\s+"
@@ -110,6 +118,15 @@ class ChangeDetails(TieRules):
             restart = text[nxt[0] : nxt[1]].strip(" .;,")
         if action == "stop" and rm:
             action = "withhold"
+        elif action == "stop" and t is not None and t.end <= d.start_char:
+            duration = str(dosage.get("duration") or "")
+            hm = _HOLD_FOR.match(text, after_drug)
+            if hm or duration.lower().startswith("for "):
+                action = "withhold"
+                if duration.lower().startswith("for "):
+                    restart = restart or duration
+                elif hm:
+                    restart = restart or text[hm.start() : ce].strip(" .;,") or None
         if action == "start" and _UNDONE.match(text, self._phrase_end(d)):
             return None
         if _QUESTION.match(text, max(d.end_char, t.end if t else d.end_char)):

@@ -13,6 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from .context import categories_at
 from .med_doses import FROM_TO, TO_DOSE, dose_direction
 
 # a "Medication change summary" sub-heading inside a record does not end it
@@ -234,6 +235,9 @@ class RecordReader:
                 d = next((x for x in drugs if pos <= x.start_char < le and x.start_char not in done), None)
                 if d is None or not _ITEM_LEAD.fullmatch(text, pos, d.start_char):
                     break  # the list ends at a line that does not start with a drug
+                if any(c.category == "continued" for c in categories_at(doc, d.end_char, le)):
+                    pos = le + 1  # "Latanoprost left eye - continue" under "Drops (new, supplied):"
+                    continue
                 action: str | None = act
                 if action in ("change", "switch"):
                     ft = FROM_TO.search(line)

@@ -17,7 +17,7 @@ import srsly
 from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Doc, Span
 
-from .context import categories_at, first_pairs, longest_matches, pair_index, whole_words
+from .context import Modifier, categories_at, first_pairs, longest_matches, pair_index, text_of, whole_words
 from .ruledata import read_jsonl, read_yaml
 
 TRIGGERS_FILE = "rules/medication_changes.jsonl"
@@ -65,6 +65,9 @@ _AIM_WITH = re.compile(
     r"\s+(?:(?:him|her|them)\s+on\s+)?(?:(?!(?:he|she|they|it|was|were|is|are|been|\w+ing|\w+ed)\b)[a-z][\w-]*\s+){1,3}with\s+",
     re.IGNORECASE,
 )
+# a change word that is also a noun, after "the <drug>" ("the ramipril increase", "this statin switch")
+_NOUN_CHANGES = {"increase", "decrease", "reduction", "change", "switch", "rise", "swap"}
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|this|that|his|her|their|a|any|recent|last)\s+$", re.IGNORECASE)
 _INFINITIVE = re.compile(r"(?<![\w-])to\s+$", re.IGNORECASE)
 _OBJECT = re.compile(r"\s+(?:the|a|an|your|his|her|their|its|any|some|this|that)\b", re.IGNORECASE)
 _WORDS = re.compile(r"[A-Za-z][\w'-]*|\d+(?:\.\d+)?")
@@ -122,6 +125,11 @@ class Settings(BaseModel):
     """Sections of requests to the GP, where a bare verb ("add doxazosin if ...") asks, not reports."""
     supply_headers: str = "(?!)"
     """List headings under which every medicine is newly supplied ("Anticipatory medicines")."""
+    patient_salutation: str = "(?!)"
+    """The greeting of a letter written to the patient ("Dear Mrs Baptiste,"): there "please stop the
+    amitriptyline" is the team's instruction to the patient, a change made, not a request to the GP."""
+    patient_please_passes_on: str = "(?!)"
+    """What follows "please" when the patient is asked to pass the matter on ("please ask your GP to")."""
 
 
 class Trigger:
@@ -155,6 +163,8 @@ class TieRules:
         self.rx_triggers = [
             (r, re.compile(rf"(?<![\w-])(?:{r.pattern})(?![\w-])", re.IGNORECASE)) for r in self.triggers
         ]
+        self.rx_patient_salutation = re.compile(s.patient_salutation, re.MULTILINE)
+        self.rx_passes_on = re.compile(rf"\s+(?:{s.patient_please_passes_on})", re.IGNORECASE)
         self.fwd_words = {w.lower() for w in s.forward_gap_words}
         self.back_words = {w.lower() for w in s.backward_gap_words}
         joiners = "|".join(re.escape(j) for j in sorted(s.list_joiners, key=len, reverse=True))
@@ -218,8 +228,9 @@ class TieRules:
     def _bracketed_name(self, text: str, d: Span, other: Span) -> bool:
         """True when ``other`` is another name of ``d`` in brackets inside its dose phrase."""
         return (
-            d.end_char <= other.start_char < self._phrase_end(d)
+            d.end_char <= other.start_char
             and text[d.end_char : other.start_char].strip() == "("
+            and text[other.end_char : other.end_char + 1] == ")"
         )
 
     def _gap_ok(self, gap: str, forward: bool, tight: bool) -> int | None:
@@ -265,6 +276,12 @@ class TieRules:
         ):
             # "ramipril 2.5 mg once a day, to reduce the protein leak": a purpose, not a status
             before = [d for d in ds if d.end_char <= t.start]
+            if (
+                before
+                and text[t.start : t.end].lower() in _NOUN_CHANGES
+                and _DETERMINER_BEFORE.search(text, max(0, before[-1].start_char - 12), before[-1].start_char)
+            ):
+                before = []  # "as the levodopa increase may worsen it": a change named, not made here
             if before:
                 last = before[-1]
                 gap = text[min(self._phrase_end(last), t.start) : t.start]
@@ -275,6 +292,9 @@ class TieRules:
                 elif cost is not None:
                     chain = [last]
                     for d in reversed(before[:-1]):
+                        if self._bracketed_name(text, d, chain[-1]):
+                            chain[-1] = d  # "Insulin degludec (Tresiba) reduced": one product, named first
+                            continue
                         link = text[self._phrase_end(d) : chain[-1].start_char]
                         # "treated with quetiapine, then lithium commenced": a sequence, not one shared status
                         if not self.rx_joiner.match(link) or _SEQUENCE.search(link):
@@ -316,8 +336,21 @@ class TieRules:
             m.category in _BLOCKING
             and (since is None or m.start >= since)
             and not (t.start < m.start and m.end <= t.end)
+            and not self._tells_the_patient(doc, m)
             for m in categories_at(doc, t.start, t.end)
         )
+
+    def _tells_the_patient(self, doc: Doc, m: Modifier) -> bool:
+        """True for a bare "please" in a letter written to the patient: an instruction, not a request."""
+        if m.rule != "hyp_please" or m.end - m.start != 6:
+            return False
+        text = text_of(doc)
+        if text[m.start : m.end].lower() != "please" or self.rx_passes_on.match(text, m.end):
+            return False
+        to_patient = doc.user_data.get("la_to_patient")
+        if to_patient is None:
+            to_patient = doc.user_data["la_to_patient"] = bool(self.rx_patient_salutation.search(text))
+        return bool(to_patient)
 
     # -- clauses ---------------------------------------------------------------------------------
 

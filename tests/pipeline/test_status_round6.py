@@ -197,3 +197,67 @@ def test_an_advice_and_guidance_title_is_no_route(nlp, run):
     assert run(nlp, "Advice and Guidance - consultant reply\n" + _HEAD)._.contact_point is None
     cp = run(nlp, _HEAD + "Do ask again through Advice and Guidance.")._.contact_point
     assert cp is not None and cp["rule"] == "contact-advice-line"
+
+
+# --- batch 3: more ways of saying the same ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She teaches and is working as normal.", ("not_needed", "fit-working")),
+        ("He is back at work on light duties.", ("not_needed", "fit-working")),
+        ("Self-employed electrician; no problems at work.", ("not_needed", "fit-working")),
+        ("He has felt too breathless to work since August.", ("missing", "fit-off-work")),
+        ("She does not feel well enough to return to work.", ("missing", "fit-off-work")),
+        ("Roofer - told not to work at heights until reviewed.", ("missing", "fit-off-work")),
+    ],
+)
+def test_fit_note_families_batch3(nlp, run, text, expected):
+    assert fit(nlp, run, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Discharged from the physio-led clinic with open access for 3 months.", "none"),
+        ("Under our access policy we have removed him from the waiting list.", "none"),
+        ("Repeat serology at 3 and 6 months; she has been given the appointment dates.", "hospital"),
+        ("Results: the lung nodule coordinator will discuss them with him.", "hospital"),
+    ],
+)
+def test_follow_up_families_batch3(nlp, run, text, expected):
+    assert owner(nlp, run, text)[0] == expected
+
+
+def test_review_of_any_other_drugs_is_a_treatment_review(nlp, run):
+    text = "Suggestions\n1. Please review any other blood-pressure-lowering drugs he may be taking."
+    assert owner(nlp, run, text)[0] == "unclear"
+
+
+def test_community_visits_give_way_to_gp_when_hospital_follow_up_is_ruled_out(nlp, run):
+    text = (
+        "No further hospital follow-up. District nurses will visit daily for dressings.\n"
+        "Please review her in 2 weeks."
+    )
+    assert owner(nlp, run, text)[0] == "gp"
+
+
+def test_surveillance_handed_to_the_practice_is_gp_follow_up_after_a_discharge(nlp, run):
+    text = (
+        "She is discharged from the thyroid clinic. Could you take over her nodule surveillance: ultrasound "
+        "yearly, and please review her and re-refer if the nodule grows.\n"
+    )
+    assert owner(nlp, run, text)[0] == "gp"
+
+
+def test_a_discharge_still_to_come_is_not_no_follow_up(nlp, run):
+    text = (
+        "The health visitor will visit weekly pending discharge from the health visiting team.\n"
+        "Please review her blood pressure at 2 weeks.\n"
+    )
+    assert owner(nlp, run, text)[0] == "hospital"
+
+
+def test_working_full_time_alone_says_nothing_of_a_fit_note(nlp, run):
+    assert fit(nlp, run, "She is otherwise well and is working full time as a pharmacist.") is None

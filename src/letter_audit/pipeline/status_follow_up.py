@@ -182,6 +182,8 @@ class FollowUpFinder:
         if gp:
             # a referral on to another service is weaker than a review of the patient asked of the practice
             weak = set(self.rules.follow_up.hospital_yields_to_gp)
+            if none:  # "no further hospital follow-up; midwife visits to day 10, then follow-up with GP"
+                weak |= set(self.rules.follow_up.hospital_yields_to_gp_with_none)
             hospital = [h for h in hospital if h[2] not in weak]
         clash = self.rules.follow_up.contradiction
         # a plan with a time ("see her again in 6 months"), not a call with results

@@ -51,6 +51,7 @@ class FollowUpCues(_Strict):
     yields_to_none: list[str] = []
     hospital_yields_to_none: list[str] = []
     hospital_yields_to_gp: list[str] = []
+    hospital_yields_to_gp_with_none: list[str] = []  # round 6
     review_word: Pattern = "(?!)"
     clause_break: Pattern = "(?!)"
     contingency: Pattern = "(?!)"

@@ -258,3 +258,77 @@ def test_sign_off_with_a_role_under_a_gp_heading(nlp, run) -> None:
 def test_round6_categories(nlp, run, text: str, category: str) -> None:
     got = found(nlp, run, text)
     assert [c for _, c in got] == [category], got
+
+
+# -- new ways of asking (probes written for unseen writers) -------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "rule", "category"),
+    [
+        (
+            D + "We would ask that his bisoprolol is increased to 5 mg if his pulse allows.\n",
+            "req-we-suggest",
+            "prescribing",
+        ),
+        (
+            D + "I would recommend that he is referred to the podiatry service.\n",
+            "req-we-suggest",
+            "referral",
+        ),
+        (D + "I would suggest that he has a repeat ferritin in 8 weeks.\n", "req-we-suggest", "monitoring"),
+        ("Plan:\nAdvise repeat TFTs in 6 weeks.\n", "req-terse-suggest", "monitoring"),
+        (
+            D + "A repeat ultrasound of the thyroid in a year would be reasonable.\n",
+            "req-would-be-sensible",
+            "monitoring",
+        ),
+        (D + "She should have her magnesium re-checked in 10 days.\n", "req-should-have-done", "monitoring"),
+        (
+            D + "Could his allopurinol be restarted two weeks after the flare settles?\n",
+            "req-could-x-be-done",
+            "prescribing",
+        ),
+        (
+            D + "Future supplies of the edoxaban should be provided by the practice.\n",
+            "req-supply-from-practice",
+            "prescribing",
+        ),
+        (
+            D + "It is essential that her sodium is rechecked within a week.\n",
+            "req-important-that",
+            "monitoring",
+        ),
+        (
+            D + "We would value your help in arranging a repeat spirometry.\n",
+            "req-grateful-for",
+            "monitoring",
+        ),
+        (D + "I will leave the timing of the colonoscopy with you.\n", "req-leave-to-you", "review"),
+    ],
+)
+def test_round6_new_request_cues(nlp, run, text: str, rule: str, category: str) -> None:
+    doc = run(nlp, text)
+    assert [(s._.request_rule, s._.request_category) for s in doc.spans["gp_actions"]] == [(rule, category)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        D + "He should have his bloods checked at our clinic next week.\n",
+        D + "We will arrange a repeat scan; she needs to have it done at the hospital.\n",
+        "Requests to GP:\nPulse measured in clinic 48 (repeat 50).\n",
+    ],
+)
+def test_round6_not_requests(nlp, run, text: str) -> None:
+    assert found(nlp, run, text) == []
+
+
+def test_then_and_please_opens_a_new_request(nlp, run) -> None:
+    plan = "every 3 months for a year, then 6-monthly, and please refer him back if it rises"
+    text = D + f"Please take over his CA-125 checks: {plan}.\n"
+    assert [c for _, c in found(nlp, run, text)] == ["monitoring", "referral"]
+
+
+def test_postnatal_check_with_weeks_after_it_is_a_review(nlp, run) -> None:
+    assert found(nlp, run, "GP actions:\nPostnatal 6 week check with GP including BP.\n") == [
+        ("Postnatal 6 week check with GP including BP", "review")
+    ]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .request_rules import (
+    _ASKS,
     _BARE_CONDITION,
     _BARE_PLEASE,
     _BARE_VERB,
@@ -435,7 +436,12 @@ class RequestFinder:
             )
             if merged and (
                 _BARE_CONDITION.match(prev)
-                or (_THEN.search(prev) and ";" not in joined and "\n" not in joined)
+                or (
+                    _THEN.search(prev)
+                    and ";" not in joined
+                    and "\n" not in joined
+                    and not _ASKS.match(sent[cs:ce])  # "..., then yearly, and please see him ..."
+                )
                 or (_THEN_JOIN.fullmatch(joined) and not after_test)
                 or _BARE_VERB.fullmatch(sent[cs:ce])
                 or self._lone_verb(prev, joined)

@@ -66,6 +66,8 @@ _DOES_THAT = re.compile(
     r"\b(?:provide|do|arrange|action|organi[sz]e|issue|prescribe|sort|complete|book|request)\s+(?:this|it|them|these|that)\b",
     re.IGNORECASE,
 )
+# An explicit new ask opening a clause ("..., then yearly, and please see him ...").
+_ASKS = re.compile(r"\W*(?:please|pls|kindly|(?:could|can|would)\s+you)\b", re.IGNORECASE)
 # "...; results to be sent to the care coordinator": where the request's result goes, not a request.
 _RESULTS_SENT = re.compile(
     r"^\W*(?:and\s+)?(?:the\s+|any\s+)?(?:results?|reports?)\s+(?:to\s+be\s+|should\s+be\s+)?"

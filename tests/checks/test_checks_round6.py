@@ -299,3 +299,14 @@ def test_more_wordings(
     asked: str, category: str, conditional: bool, expected: tuple[bool, str | None]
 ) -> None:
     assert flags("Seen in clinic today.\n" + asked, asked, category, conditional) == expected
+
+
+def test_referral_waiting_on_the_patients_own_choice() -> None:
+    asked = "Please refer him to the vasectomy service should he decide he wants one."
+    assert flags("Seen in clinic today.\n" + asked, asked, "referral", True) == (False, None)
+    # Near miss: a referral waiting on a clinical course the hospital foresees.
+    persists = "Please refer him to physiotherapy if the pain persists beyond 6 weeks."
+    assert flags("Seen in clinic today.\n" + persists, persists, "referral", True) == (
+        True,
+        "onward_referral",
+    )

@@ -104,6 +104,8 @@ class RequestCues(_Group):
     """Cancelling or withdrawing a referral is not making one."""
     referral_done: list[Regex] = Field(default_factory=list)
     """The hospital reports a referral it made itself: nothing is asked."""
+    patient_choice: list[Regex] = Field(default_factory=list)
+    """A condition that is the patient's own future choice ("if she plans another pregnancy")."""
     within_practice: list[Regex] = Field(default_factory=list)
     """A referral to the practice's own staff or clinics: the practice's own care, not onward."""
     not_patient_need: list[Regex] = Field(default_factory=list)

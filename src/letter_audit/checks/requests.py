@@ -136,6 +136,8 @@ def classify(
         exempt = exempt or any_match(req.gp_judgement, text)
         if action.conditional and not settings.flag_conditional_onward_referral:
             exempt = True
+        # A need that waits on the patient's own future choice is no need the hospital knows of now.
+        exempt = exempt or any_match(req.patient_choice, text)
         return "onward_referral" if settings.flag_onward_referral and not exempt else None
     explained = any_match(req.explained, sentence) or (
         # "Carbamazepine lowers the sodium, so please check it in 2 weeks. If the sodium is below 130,

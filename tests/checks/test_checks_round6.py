@@ -310,3 +310,12 @@ def test_referral_waiting_on_the_patients_own_choice() -> None:
         True,
         "onward_referral",
     )
+
+
+def test_shared_care_protocol_enclosed_to_sign() -> None:
+    now = "Please prescribe lithium 400 mg at night; I enclose our shared care protocol for you to sign."
+    assert flags("Seen in clinic today.\n" + now, now, "prescribing") == (True, "shared_care")
+    # Near miss: the take-over waits for the practice to accept, which is the shared-care process itself.
+    later = "Once you have agreed to it, please take over prescribing of the lithium."
+    text = "I enclose our shared care protocol for you to sign and return.\n" + later
+    assert flags(text, later, "prescribing", True) == (False, None)

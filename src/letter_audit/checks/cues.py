@@ -122,6 +122,8 @@ class RequestCues(_Group):
     """A standing schedule, not a single check ("every 2 weeks", "monthly", "ongoing")."""
     specialist_only: list[Regex] = Field(default_factory=list)
     """The letter places the drug outside primary-care prescribing ("hospital-only", "red list")."""
+    awaits_agreement: list[Regex] = Field(default_factory=list)
+    """A take-over that waits for the practice to accept the agreement: the shared-care process itself."""
     shared_care_not_needed: list[Regex] = Field(default_factory=list)
     """The letter says the drug needs no shared-care agreement, or is one practices prescribe (green)."""
     results_back: list[Regex]

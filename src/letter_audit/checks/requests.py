@@ -194,7 +194,7 @@ def _hands_over_shared_care(
         # An agreement named beside the request for the same drug holds for it, even where the letter
         # hands over another drug without one ("we will send the protocol for hydroxychloroquine").
         agreement = _shared_care_agreed("\n".join((before, whole, after)), cues)
-    if agreement:
+    if agreement or any_match(req.awaits_agreement, text):
         return False
     if any_match(req.shared_care_not_needed, "\n".join((before, whole, after))):
         # "This is a green drug in our formulary and no shared care agreement is needed": the letter

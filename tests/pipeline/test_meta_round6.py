@@ -34,3 +34,57 @@ def test_letter_type_table_labels(meta_kind, text, expected):
 def test_admission_and_discharge_in_one_field(meta_dates):
     got = meta_dates("Ward 7 discharge summary\nAdmission / discharge | 02/03/2027 - 09/03/2027\n")
     assert (str(got["admission"]), str(got["discharge"])) == ("2027-03-02", "2027-03-09")
+
+
+def _ds(meta_dates, text: str) -> dict[str, str]:
+    return {k: str(v) for k, v in meta_dates(text).items()}
+
+
+def test_a_list_of_attendances_spans_admission_to_discharge(meta_dates):
+    got = _ds(
+        meta_dates, "Same Day Emergency Care discharge\nAttended AMU: 03/02/2027, 04/02/2027 and 06/02/2027\n"
+    )
+    assert (got["admission"], got["discharge"]) == ("2027-02-03", "2027-02-06")
+
+
+def test_procedure_line_with_its_date_is_the_day_case(meta_dates):
+    got = _ds(meta_dates, "Day surgery discharge\nProcedure: L trigger finger release | Date: 09/03/2027\n")
+    assert (got.get("admission"), got.get("discharge"), got.get("letter")) == (
+        "2027-03-09",
+        "2027-03-09",
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        ("Respiratory nurse telephone clinic\nDate of phone call: 04/03/2027\n", "clinic", "2027-03-04"),
+        ("Diabetes clinic letter\nSeen at: community hub, 04/03/2027\n", "clinic", "2027-03-04"),
+        ("Advice and guidance\nReply sent: 05/03/2027 by Dr Y\n", "letter", "2027-03-05"),
+        (
+            "Epilepsy clinic letter\nWe spoke to her by phone today (04/03/27) about the scan.\n",
+            "clinic",
+            "2027-03-04",
+        ),
+        (
+            "Hospital at home discharge\nOn the HAH caseload from 01/03/2027.\nDischarged 08/03/2027\n",
+            "admission",
+            "2027-03-01",
+        ),
+    ],
+)
+def test_date_label_families(meta_dates, text, field, expected):
+    assert _ds(meta_dates, text).get(field) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ward discharge summary\nAdmitted 01/03/2027\nRamipril | restart date 15/03/2027\n",
+        "SDEC discharge summary\nFollow-up booked: SDEC review 16/03/2027\n",
+    ],
+)
+def test_a_plan_or_drug_date_is_none_of_the_letters(meta_dates, text):
+    got = _ds(meta_dates, text)
+    assert "2027-03-15" not in got.values() and "2027-03-16" not in got.values()

@@ -287,6 +287,8 @@ class MetaFinder:
                 # A same-day attendance (ED, SDEC, day case): admitted and discharged that day, unless the
                 # letter states a discharge date of its own. In a clinic letter it is the clinic date.
                 fields = ["admission", "discharge"] if letter_type == "discharge_summary" else ["clinic"]
+                if in_list and len(fields) == 2:  # "Attendances | 12/11, 14/11, 16/11": the list spans them
+                    fields = ["discharge"]
             elif field == "seen":
                 # A visit told in prose: the clinic date, except on a discharge summary (a ward visit).
                 if letter_type == "discharge_summary":

@@ -36,6 +36,7 @@ _CUE_PARTS = (("gp", _GP), ("you", _YOU), ("modal", _MODAL))
 _CUES = re.compile("|".join(f"(?P<{n}>{rx.pattern})" for n, rx in _CUE_PARTS))
 _ZEROS = itertools.repeat(0.0)
 RULE_ID = "req-classifier"
+_MARGIN = 1e-6  # far above the rounding of a sum of a few dozen weights, far below any weight
 
 
 class ClassifierWeights(BaseModel):
@@ -135,38 +136,77 @@ class RequestClassifier:
                 self.lead[rest] = w
         # A logit at the threshold: comparing sums skips the exponential.
         self.cut = math.log(threshold / (1 - threshold))
+        # For an upper bound on a unit's logit before its word pairs and cue words are looked at: the
+        # largest positive weight of a pair starting with each word (a unit's distinct pairs each start
+        # at one of its words), and the most the cue features can add.
+        self.pair_top: dict[str, float] = {}
+        for (a, _), w in self.pair.items():
+            if w > self.pair_top.get(a, 0.0):
+                self.pair_top[a] = w
+        get = weights.weights.get
+        self.cue_top = sum(max(0.0, get(name, 0.0)) for name in _CUES.groupindex) + max(
+            0.0, get("we_will", 0.0)
+        )
 
     def probability(self, features: list[str]) -> float:
         z = sum(self.weights.get(f, 0.0) for f in features)
         return 1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0
 
-    def logit(self, unit: str, section: str, prev_colon: bool, lead: list[str] | None) -> float:
-        """The sum of the weights of ``letter_features`` for one unit, given its context."""
+    def logit(
+        self, unit: str, section: str, prev_colon: bool, lead: list[str] | None, floor: float | None = None
+    ) -> float:
+        """The sum of the weights of ``letter_features`` for one unit, given its context.
+
+        With ``floor``, a unit whose logit certainly falls below it gets an upper bound below ``floor``
+        instead (its word pairs and cue words are not looked at): most units are far below the
+        threshold, and the caller only compares the result with it. The bound counts each word's best
+        pair weight and every positive cue weight; a margin covers rounding, so a unit the exact sum
+        would accept is never cut. The exact sum adds its terms in the same order either way."""
         get = self.weights.get
         low = " ".join(unit.lower().split())
         mark = _LIST.match(low)
         body = low[mark.end() :] if mark else low
         words = _WORD.findall(body)
-        z = sum(map(self.word.get, set(words), _ZEROS))
+        z_words = sum(map(self.word.get, set(words), _ZEROS))
+        z_context = get(f"sec:{section or '-'}", 0.0) + get(f"first:{words[0] if words else '-'}", 0.0)
+        z_first2 = get(f"first2:{words[0]}_{words[1]}", 0.0) if len(words) > 1 else 0.0
+        z_shape = (
+            get("shape:list", 0.0) if mark else 0.0,
+            get("shape:colon_end", 0.0) if low.endswith(":") else 0.0,
+        )
+        n = len(words)
+        z_len = get("len:" + ("1-3" if n <= 3 else "4-8" if n <= 8 else "9-20" if n <= 20 else "21+"), 0.0)
+        z_prev = get("prev:colon", 0.0) if prev_colon else 0.0
+        z_lead = (
+            get("leadin", 0.0) + sum(self.lead.get(w, 0.0) for w in lead)
+            if mark and lead is not None
+            else 0.0
+        )
+        bias = get("bias", 0.0)
+        if floor is not None:
+            top = sum(map(self.pair_top.get, words[:-1], _ZEROS)) + self.cue_top
+            bound = z_words + top + z_context + bias + z_first2 + sum(z_shape) + z_len + z_prev + z_lead
+            if bound + _MARGIN < floor:
+                return bound
+        z = z_words
         z += sum(map(self.pair.get, set(zip(words, words[1:], strict=False)), _ZEROS))
-        z += get(f"sec:{section or '-'}", 0.0) + get(f"first:{words[0] if words else '-'}", 0.0)
-        z += get("bias", 0.0)
+        z += z_context
+        z += bias
         if len(words) > 1:
-            z += get(f"first2:{words[0]}_{words[1]}", 0.0)
+            z += z_first2
         if mark:
-            z += get("shape:list", 0.0)
+            z += z_shape[0]
         if low.endswith(":"):
-            z += get("shape:colon_end", 0.0)
+            z += z_shape[1]
         for name in {m.lastgroup for m in _CUES.finditer(body)}:
             z += get(name or "", 0.0)
         if _WE.search(body):  # apart: "I would like to" holds the modal "would" too
             z += get("we_will", 0.0)
-        n = len(words)
-        z += get("len:" + ("1-3" if n <= 3 else "4-8" if n <= 8 else "9-20" if n <= 20 else "21+"), 0.0)
+        z += z_len
         if prev_colon:
-            z += get("prev:colon", 0.0)
+            z += z_prev
         if mark and lead is not None:
-            z += get("leadin", 0.0) + sum(self.lead.get(w, 0.0) for w in lead)
+            z += z_lead
         return z
 
     def propose(
@@ -187,7 +227,7 @@ class RequestClassifier:
             colon = stripped.endswith(":")
             mark = _LIST.match(unit.lower())
             free = not colon and not any(a < e and s < b for a, b in taken)
-            if free and self.logit(unit, section, prev_colon, lead) >= self.cut:
+            if free and self.logit(unit, section, prev_colon, lead, self.cut) >= self.cut:
                 start = s + (mark.end() if mark else 0)
                 body = text[start:e]
                 if not any(rx.search(body) for rx in self.vetoes):

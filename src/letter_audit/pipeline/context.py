@@ -77,11 +77,12 @@ class Modifier:
     scope_end: int
 
 
-def clauses_of(text: str) -> list[tuple[int, int]]:
-    """Sentences and list items, split again at semicolons and at line breaks that end a list item."""
+def clauses_of(text: str, sentences: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Sentences and list items, split again at semicolons and at line breaks that end a list item.
+    ``sentences`` is ``sentence_spans(text)`` when the caller has it already."""
     out: list[tuple[int, int]] = []
     spans: list[tuple[int, int]] = []
-    for s, e in sentence_spans(text):
+    for s, e in sentences if sentences is not None else sentence_spans(text):
         # "Lactulose 10 ml BD ........ NEW": a dot leader joins a list line to its status, it ends no sentence
         if spans and text.endswith("...", 0, spans[-1][1]) and "\n" not in text[spans[-1][1] : s]:
             spans[-1] = (spans[-1][0], e)
@@ -290,7 +291,11 @@ class ContextAnnotator:
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        clauses = clauses_of(text)
+        # The sentences are kept for la_requests and la_status, which split the same text (their
+        # ``doc_text`` is this very string) and would otherwise split it again.
+        if doc._.sentence_spans is None:
+            doc._.sentence_spans = sentence_spans(text)
+        clauses = clauses_of(text, doc._.sentence_spans)
         doc._.clauses = clauses
         starts = [c[0] for c in clauses]
         # the longest cue wins where cues overlap ("was not" holds "not")

@@ -95,6 +95,8 @@ class RequestCues(_Group):
     own_request: list[Regex] = Field(default_factory=list)
     """An item that opens with a request of its own ("recheck her HbA1c ... and send the result"), so
     it is not the results tail of the request before it."""
+    condition: list[Regex] = Field(default_factory=list)
+    """A request that waits on something ("if", "should", "once", "PRN"): a safety net, not a known need."""
     notify: list[Regex] = Field(default_factory=list)
     """Asking the practice only to tell the team something ("let the renal nurses know"): with a
     condition and no test asked for, a safety net on what the practice will see anyway."""

@@ -89,7 +89,8 @@ def classify(
         return "dna_rereferral"
     if rerefer and any_match(req.rerefer_recall, text):
         return "call_and_recall"
-    if rerefer and settings.flag_onward_referral and not (action.conditional or _CONDITION.search(text)):
+    waits = action.conditional or any_match(req.condition, text)
+    if rerefer and settings.flag_onward_referral and not waits:
         # "please re-refer her for the second eye": a need the hospital knows of now, handed back for a
         # fresh referral. "Re-refer if it recurs" is a safety net for a need that may never arise.
         return "onward_referral"
@@ -104,9 +105,7 @@ def classify(
         # Extraction already read it as a fit-note request in other words ("please provide certification").
         or (action.category == "fit_note" and any_match(req.fit_note_ask, text))
     ):
-        if fit_note_issued and (action.conditional or _CONDITION.search(text)) and any_match(
-            req.fit_note_extension, whole
-        ):
+        if fit_note_issued and waits and any_match(req.fit_note_extension, whole):
             # "Fit note issued for 2 weeks; if he needs longer, please extend it": the hospital covered
             # the recovery it expects, and only a need beyond it, if one arises, falls to the practice.
             return None
@@ -142,9 +141,9 @@ def classify(
     explained = any_match(req.explained, sentence) or (
         # "Carbamazepine lowers the sodium, so please check it in 2 weeks. If the sodium is below 130,
         # let my secretary know": a threshold report on the practice's own explained check.
-        bool(_CONDITION.search(text)) and any_match(req.bloods, before) and any_match(req.explained, before)
+        any_match(req.condition, text) and any_match(req.bloods, before) and any_match(req.explained, before)
     )
-    if _CONDITION.search(text) and any_match(req.notify, text) and not any_match(req.test_asked, text):
+    if any_match(req.condition, text) and any_match(req.notify, text) and not any_match(req.test_asked, text):
         # "If her eGFR drops under 60, please let the rheumatology team know": the practice is asked to
         # pass on what it comes across in its own care, not to run a test for the hospital.
         return None
@@ -318,10 +317,6 @@ def _joined(request: str, context: str) -> str:
     return request + "\n" + context
 
 
-# A request that waits on something ("if", "should", "once", "PRN"): a safety net, not a known need.
-_CONDITION = re.compile(
-    r"\b(if|should|unless|when|whenever|once|in case|prn|as needed|as required)\b", re.IGNORECASE
-)
 # Every shared_care_agreed and shared_care_missing cue names shared care in these words.
 _SHARED_CARE = re.compile(r"shared[- ]care", re.IGNORECASE)
 _TOPICAL = re.compile(

@@ -217,3 +217,29 @@ def test_a_later_plan_by_another_team_does_not_undo_the_status(make_nlp, run) ->
         "Medications\nSertraline 50 mg OD - started, to be increased by the home treatment team in 2 weeks\n"
     )
     assert _changes(make_nlp, run, text) == [("sertraline", "start")]
+
+
+# -- batch 3, second pass ----------------------------------------------------------------------------
+def test_new_before_a_clinical_finding_is_no_status(make_nlp, run) -> None:
+    text = "Despite amoxicillin 500 mg three times a day, new lesions keep appearing on her arms."
+    assert _changes(make_nlp, run, text) == []
+
+
+def test_told_to_start_after_a_list_label(make_nlp, run) -> None:
+    text = "Colecalciferol 800 units daily - told to start now; she will buy it over the counter."
+    assert _changes(make_nlp, run, text) == [("colecalciferol", "start")]
+
+
+def test_dose_changed_after_a_note_on_the_drug_line(make_nlp, run) -> None:
+    text = "Medications\nRamipril 10 mg OD - creatinine up 30%, dose reduced to 5 mg OD\n"
+    assert _changes(make_nlp, run, text) == [("ramipril", "decrease")]
+
+
+def test_history_in_a_relative_clause_after_the_drug_stays_there(make_nlp, run) -> None:
+    text = "He should now stop the sertraline that his GP started in June, as it has not helped."
+    assert _changes(make_nlp, run, text) == [("sertraline", "stop")]
+
+
+def test_a_drug_the_gp_started_is_still_not_our_start(make_nlp, run) -> None:
+    text = "I see that you started bisoprolol 2.5 mg in May, which he tolerates."
+    assert _changes(make_nlp, run, text) == []

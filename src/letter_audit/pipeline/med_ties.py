@@ -68,6 +68,10 @@ _AIM_WITH = re.compile(
 # a change word that is also a noun, after "the <drug>" ("the ramipril increase", "this statin switch")
 _NOUN_CHANGES = {"increase", "decrease", "reduction", "change", "switch", "rise", "swap"}
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|this|that|his|her|their|a|any|recent|last)\s+$", re.IGNORECASE)
+_DOSE_SUBJECT = re.compile(
+    r"[,:;\-–]\s*(?:so\s+|and\s+|therefore\s+)?(?:the\s+|its\s+|his\s+|her\s+)?dose\s+(?:(?:was|has\s+been|is|now)\s+)?$",
+    re.IGNORECASE,
+)
 _INFINITIVE = re.compile(r"(?<![\w-])to\s+$", re.IGNORECASE)
 _OBJECT = re.compile(r"\s+(?:the|a|an|your|his|her|their|its|any|some|this|that)\b", re.IGNORECASE)
 _WORDS = re.compile(r"[A-Za-z][\w'-]*|\d+(?:\.\d+)?")
@@ -315,6 +319,15 @@ class TieRules:
                     # the drug is the subject of a passive verb further on: "Tacrolimus 0.1% ointment
                     # twice daily to the face and neck has been started"
                     back = ([before[0]], 6)
+                elif (
+                    t.rule.action in ("increase", "decrease", "change")
+                    and _DOSE_SUBJECT.search(gap)
+                    and "\n" not in gap
+                    and not re.search(r";|\.(?!\d)", gap)
+                    and len(_WORDS.findall(gap)) <= 12
+                ):
+                    # "Levothyroxine 75 mcg - TSH 0.02, dose reduced to 50 mcg": a note, then the drug's dose
+                    back = ([last], 6)
                 elif (rel := _RELATIVE.search(gap)) and "\n" not in gap and "." not in gap[: rel.start()]:
                     # "norethisterone ..., prescribed by her gynaecologist, which she must now stop": "which"
                     # is the last drug named before it

@@ -261,3 +261,49 @@ def test_a_discharge_still_to_come_is_not_no_follow_up(nlp, run):
 
 def test_working_full_time_alone_says_nothing_of_a_fit_note(nlp, run):
     assert fit(nlp, run, "She is otherwise well and is working full time as a pharmacist.") is None
+
+
+# --- probed wordings (no dev letter says these; each is a family a new writer may use) -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("There is no plan for further outpatient follow-up.", ("none", "fu-will-not-see")),
+        (
+            "He will have a video consultation with the specialist nurse in 8 weeks.",
+            ("hospital", "fu-patient-will-have"),
+        ),
+        ("She is discharged with open access to the clinic for 6 months.", ("none", "fu-open-access")),
+        ("We have closed her referral.", ("none", "fu-discharged")),
+        ("The crisis team will continue to see her daily.", ("hospital", "fu-third-party-will")),
+        (
+            "Seen by the physio today; the community physio will continue treatment.",
+            ("hospital", "fu-third-party-will"),
+        ),
+        (
+            "Outcome: admitted to the virtual ward; daily calls from the VW team.",
+            ("hospital", "fu-virtual-ward"),
+        ),
+        ("She should make an appointment with her GP in 2 weeks for a BP check.", ("gp", "fu-gp-follow")),
+    ],
+)
+def test_follow_up_probed_families(nlp, run, text, expected):
+    assert owner(nlp, run, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fit note issued Y/N: N - not required", ("not_needed", "fit-not-needed")),
+        ("Sick note needed: No", ("not_needed", "fit-not-needed")),
+        ("She is a full-time carer for her husband and does not work.", ("not_needed", "fit-not-working")),
+        ("He has been unemployed since 2020.", ("not_needed", "fit-not-working")),
+    ],
+)
+def test_fit_note_probed_families(nlp, run, text, expected):
+    assert fit(nlp, run, text) == expected
+
+
+def test_a_bare_fit_note_issued_no_is_still_no_verdict(nlp, run):
+    assert fit(nlp, run, "Fit note issued: N") is None

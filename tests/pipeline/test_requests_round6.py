@@ -314,6 +314,7 @@ def test_round6_new_request_cues(nlp, run, text: str, rule: str, category: str) 
     "text",
     [
         D + "He should have his bloods checked at our clinic next week.\n",
+        D + "I would recommend that she is reviewed in our clinic in 6 months.\n",
         D + "We will arrange a repeat scan; she needs to have it done at the hospital.\n",
         "Requests to GP:\nPulse measured in clinic 48 (repeat 50).\n",
     ],
@@ -332,3 +333,57 @@ def test_postnatal_check_with_weeks_after_it_is_a_review(nlp, run) -> None:
     assert found(nlp, run, "GP actions:\nPostnatal 6 week check with GP including BP.\n") == [
         ("Postnatal 6 week check with GP including BP", "review")
     ]
+
+
+# -- Y/N form questions and table owners ----------------------------------------------------------
+def test_yes_no_question_then_details(nlp, run) -> None:
+    text = "Discharge summary\nIs GP action needed? Y\nDetails: recheck sodium in 3 days\n"
+    assert found(nlp, run, text) == [("Details: recheck sodium in 3 days", "monitoring")]
+
+
+@pytest.mark.parametrize(
+    "text", ["Discharge summary\nAny actions for GP? N\n", "Discharge summary\nGP action required? No\n"]
+)
+def test_yes_no_question_answered_no(nlp, run, text: str) -> None:
+    assert found(nlp, run, text) == []
+    assert none_stated(nlp, run, text)
+
+
+def test_table_row_owned_by_a_hospital_service(nlp, run) -> None:
+    rows = "Repeat ferritin | GP | 8 weeks\nMRI spine | Neurology | 3 months\n"
+    text = "Actions for GP\nAction | Responsible | Due\n" + rows
+    assert found(nlp, run, text) == [("Repeat ferritin | GP | 8 weeks", "monitoring")]
+
+
+def test_issue_under_a_fit_note_heading_is_the_fit_note(nlp, run) -> None:
+    assert found(nlp, run, "Fit note: practice to issue if she needs longer\n") == [
+        ("practice to issue if she needs longer", "fit_note")
+    ]
+
+
+# -- letters written to the patient ------------------------------------------------------------------
+P = "Dear Mr Ellery,\n\nIt was good to see you in clinic today. "
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (P + "Please could your GP practice book you an ECG before Christmas.\n", "monitoring"),
+        (
+            P + "Your GP surgery will be able to prescribe the patches once the dose is settled.\n",
+            "prescribing",
+        ),
+        (P + "We have written to your GP asking them to refer you for physiotherapy.\n", "referral"),
+        (P + "\n\nMessage for your GP: please reduce the amitriptyline to 10 mg.\n", "prescribing"),
+    ],
+)
+def test_round6_patient_letter_requests(nlp, run, text: str, category: str) -> None:
+    assert [c for _, c in found(nlp, run, text)] == [category]
+
+
+def test_round6_patient_letter_own_jobs(nlp, run) -> None:
+    text = (
+        P
+        + "Please book a blood test with your practice nurse in 2 weeks. Please call us with any questions.\n"
+    )
+    assert found(nlp, run, text) == []

@@ -493,7 +493,9 @@ class RequestFinder:
                 clause = sent[cs:ce]
                 cue = _first(active, clause, hay)
                 hosp = None
-            if cue and (hosp is None or cue[1].start() <= hosp[1].start()):
+            # A cue inside the hospital's own words is how the request is told ("We have written to your GP
+            # asking them to refer you"): the request stands.
+            if cue and (hosp is None or cue[1].start() < hosp[1].end()):
                 owner = cue[0]
             elif hosp:
                 owner = None

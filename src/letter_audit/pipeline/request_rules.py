@@ -93,7 +93,9 @@ _FIT_NOTE_WORK = re.compile(r"\b(?:extend|renew|provide|issue|sign|certif\w*)\b"
 def _as_fit_note(r: Request, text: str) -> Request:
     """A request under a fit-note heading ("Fit note: GP pls", "If he needs longer, GP to review and extend")
     is about the fit note unless its own words make it something else."""
-    if r.category == "other" or (r.category == "review" and _FIT_NOTE_WORK.search(text, r.start, r.end)):
+    if r.category == "other" or (
+        r.category in ("review", "prescribing") and _FIT_NOTE_WORK.search(text, r.start, r.end)
+    ):
         return replace(r, category="fit_note")
     return r
 

@@ -57,7 +57,7 @@ RULES_FILE = "sections.jsonl"
 # "3.", "3)", "(3)", "iv.", "a)" or "-" / "*" / "•" before a heading.
 _NUMBERING = r"(?:\(?\d{1,2}[.):]?|\(?[ivx]{1,4}[.)]|\(?[a-h][.)]|[-*•▪●])"
 _NUMBER_RE = re.compile(rf"^\s*{_NUMBERING}\s+|^\s*\d{{1,2}}[.)]")
-_TRAIL_RE = re.compile(r"[\s:;,.\-–—=*_#~]+$")
+_TRAIL_RE = re.compile(r"[\s:;,.?\-–—=*_#~]+$")
 # A heading drawn with rules ("---- Actions Required by GP ----", "==== PLAN ===="): the rules are not words.
 _RULE_RE = re.compile(r"^\s*[-–—=*_#~]{3,}\s*")
 _CELL_SPLIT_RE = re.compile(r"\s*(?:\||\t| {3,})\s*")
@@ -139,7 +139,8 @@ class SectionFinder:
         # Inline heading: "Plan: review in clinic", "3. Follow up - 6 weeks", "Diagnosis | CAP".
         self.inline = re.compile(
             rf"^[ \t]*(?:{_NUMBERING}[ \t]+|\d{{1,2}}[.)])?[ \t]*(?P<h>{alternation})"
-            rf"(?P<sep>[ \t]*(?::|\||\t| - | – |\s{{3,}})[ \t]*)(?=\S)",
+            # a form's question ("GP action required? Y") answers after its question mark
+            rf"(?P<sep>[ \t]*(?::|\||\t| - | – |\?|\s{{3,}})[ \t]*)(?=\S)",
             re.IGNORECASE,
         )
 

@@ -243,3 +243,32 @@ def test_history_in_a_relative_clause_after_the_drug_stays_there(make_nlp, run) 
 def test_a_drug_the_gp_started_is_still_not_our_start(make_nlp, run) -> None:
     text = "I see that you started bisoprolol 2.5 mg in May, which he tolerates."
     assert _changes(make_nlp, run, text) == []
+
+
+# -- a reason written before the change -------------------------------------------------------------
+def _reasons(make_nlp, run, text: str) -> list[tuple[str, str | None]]:
+    doc = run(make_nlp(*MEDS), text)
+    return [(c["drug"], c["reason"]) for c in doc._.med_changes]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "His creatinine has doubled, so we have stopped the ramipril.",
+            ("ramipril", "His creatinine has doubled"),
+        ),
+        (
+            "She was dizzy on standing and therefore I reduced her doxazosin to 2 mg.",
+            ("doxazosin", "She was dizzy on standing"),
+        ),
+        ("Because his pulse was 48, bisoprolol was reduced to 1.25 mg.", ("bisoprolol", "his pulse was 48")),
+        ("In view of the bleed, we have held the apixaban.", ("apixaban", "the bleed")),
+    ],
+)
+def test_reason_written_before_the_change(make_nlp, run, text: str, expected: tuple[str, str]) -> None:
+    assert _reasons(make_nlp, run, text) == [expected]
+
+
+def test_also_is_not_a_so_before_a_change(make_nlp, run) -> None:
+    assert _reasons(make_nlp, run, "We have also started atorvastatin 20 mg.") == [("atorvastatin", None)]

@@ -64,6 +64,40 @@ _REASON_END = re.compile(
     r"|,\s*(?:which|so|but|please|and)\b)",
     re.IGNORECASE,
 )
+# a reason written before the change: "Her eGFR has fallen to 28, so I have stopped metformin"; "As her
+# potassium was 6.1, we stopped spironolactone"; "Given the AKI, ramipril was held"
+_SO_BEFORE = re.compile(
+    r"[,;]?\s*(?:\band\s+)?\b(?:so|therefore|hence|which is why|for this reason)\s*,?\s+"
+    r"(?:(?:I|we|I've|we've)\s+(?:have\s+|had\s+|will\s+)?(?:now\s+|also\s+)?)?(?:the\s+|her\s+|his\s+)?$",
+    re.IGNORECASE,
+)
+_CUE_FIRST = re.compile(
+    r"\b(?:as|because|since|given(?:\s+that)?|due\s+to|in\s+view\s+of|owing\s+to|with)\s+([^,;\n]{3,160}?),\s+"
+    r"(?:(?:I|we|I've|we've)\s+(?:have\s+|had\s+)?(?:now\s+|also\s+)?)?(?:the\s+|her\s+|his\s+)?$",
+    re.IGNORECASE,
+)
+_LEAD_IN = re.compile(r"^[\s•*\-–\d.)]*")
+
+
+def _reason_before(text: str, cs: int, end: int) -> str | None:
+    """A reason stated before the change in its own clause, or None (see _SO_BEFORE and _CUE_FIRST)."""
+    before = text[cs:end]
+    if not before.strip() or "\n" in before.strip():
+        return None
+    lead = _LEAD_IN.match(before)
+    body = before[lead.end() if lead else 0 :]
+    m = _CUE_FIRST.fullmatch(body)
+    if m:
+        reason = m.group(1)
+    else:
+        so = _SO_BEFORE.search(body)
+        if so is None or so.start() < 3:
+            return None
+        reason = body[: so.start()]
+    reason = reason.strip(" ,;:-")
+    return reason[:200] or None
+
+
 # a drug that begins a new list item inside what would be the reason ("for BP, and ramipril for ...")
 _NEXT_ITEM = re.compile(r"(?:,|\band\b|\bthen\b)\s*(?:(?:a|an|the|his|her|also|started|added)\s+){0,2}$")
 _QUESTION = re.compile(r"[^.?!\n]{0,80}(?<=\w)\?(?=\s|$)")  # not "?SIADH" (a query in terse notes)
@@ -183,6 +217,8 @@ class ChangeDetails(TieRules):
             elif t.end <= d.start_char:
                 dose_after = dose_after or dosage.get("dose")
         reason = self._reason(doc, text, d, tail_from, rm.start() if rm else ce)
+        if reason is None and t is not None:
+            reason = _reason_before(text, cs, min(t.start, d.start_char))
         start = min(d.start_char, t.start if t else d.start_char, cs if t is None else d.start_char)
         # evidence: trigger, drug, its dose and any "from X to Y", whichever order they come in
         end = max(d.end_char, t.end if t else d.end_char, int(dosage.get("end") or 0), m.end() if m else 0)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from letter_audit.report import FitNote, GpAction
+from letter_audit.report import FitNote, GpAction, MedicationChange
 
 from .build import ev, report, result
 
@@ -319,3 +319,36 @@ def test_shared_care_protocol_enclosed_to_sign() -> None:
     later = "Once you have agreed to it, please take over prescribing of the lithium."
     text = "I enclose our shared care protocol for you to sign and return.\n" + later
     assert flags(text, later, "prescribing", True) == (False, None)
+
+
+NO_SCA = (
+    "Melatonin MR 2 mg at night started. There is no shared care agreement for melatonin in this area.\n"
+    "Seen with his mother today; sleep diary reviewed.\n"
+)
+
+
+def _with_change(
+    text: str, request: str, category: str, conditional: bool = False
+) -> tuple[bool, str | None]:
+    def make(letter):  # type: ignore[no-untyped-def]
+        return [
+            GpAction(text=request, evidence=ev(letter, request), category=category, conditional=conditional)
+        ]
+
+    def changes(letter):  # type: ignore[no-untyped-def]
+        return [MedicationChange(drug="melatonin", action="start", evidence=ev(letter, "Melatonin MR 2 mg"))]
+
+    rep = report(text + "\n", letter_type=CL, gp_actions=make, medication_changes=changes)
+    return rep.gp_actions[0].inappropriate, rep.gp_actions[0].rule
+
+
+def test_drug_the_letter_says_has_no_agreement_far_from_the_request() -> None:
+    take = "Please continue to prescribe the melatonin from next month."
+    assert _with_change(NO_SCA + take, take, "prescribing") == (True, "shared_care")
+    watch = "Please check his weight and sleep on melatonin every 6 months."
+    assert _with_change(NO_SCA + watch, watch, "monitoring") == (True, "shared_care")
+    # Near misses: stopping it on a condition, and a drug the letter did not say lacks an agreement.
+    stop = "Stop the melatonin if he has nightmares."
+    assert _with_change(NO_SCA + stop, stop, "prescribing", True) == (False, None)
+    other = "Please continue to prescribe the movicol."
+    assert _with_change(NO_SCA + other, other, "prescribing") == (False, None)

@@ -30,6 +30,7 @@ def flag_requests(letter: Letter, findings: Findings, standard: Standard, cues: 
     named = agreement or _SHARED_CARE.search(letter.text) is not None
     not_referred = any_match(cues.requests.not_referred, letter.text)
     note_issued = _fit_note_issued_here(letter, findings, cues)
+    unagreed = _drugs_without_agreement(letter, findings, cues) if named and not agreement else ()
     flagged = []
     for action in findings.gp_actions:
         sentence = _sentence(letter, action, findings.gp_actions, cues)
@@ -47,6 +48,7 @@ def flag_requests(letter: Letter, findings: Findings, standard: Standard, cues: 
             not_referred=not_referred,
             after=_sentence_after(letter, action),
             fit_note_issued=note_issued,
+            unagreed_drugs=unagreed,
         )
         flagged.append(action.model_copy(update={"inappropriate": rule is not None, "rule": rule}))
     return flagged
@@ -66,6 +68,7 @@ def classify(
     after: str = "",
     shared_care_named: bool = True,
     fit_note_issued: bool = False,
+    unagreed_drugs: tuple[str, ...] = (),
 ) -> InappropriateRule | None:
     """The rule a request breaks, or None when it is a fair request of the practice.
 
@@ -78,6 +81,7 @@ def classify(
     ``after`` is the sentence after it, where a letter often adds that no shared-care agreement exists.
     ``shared_care_named`` says the letter mentions shared care anywhere (False skips those searches).
     ``fit_note_issued`` says the team writing issued a fit note itself on this episode.
+    ``unagreed_drugs`` are drugs this letter changes and elsewhere says have no shared-care agreement.
     """
     text = action.text
     req = cues.requests
@@ -112,7 +116,7 @@ def classify(
         return "fit_note"
     if _hands_over_shared_care(
         action, whole, before, after, cues, settings, agreement=agreement, named=shared_care_named
-    ):
+    ) or _monitors_unagreed_drug(action, unagreed_drugs, cues):
         return "shared_care"
     if not rerefer and (action.category == "referral" or any_match(req.refer_onward, text)):
         if any_match(req.referral_cancelled, text) or any_match(req.referral_done, text):
@@ -229,6 +233,42 @@ def _hands_over_shared_care(
     return False
 
 
+def _monitors_unagreed_drug(action: GpAction, drugs: tuple[str, ...], cues: Cues) -> bool:
+    """True when the request has the practice prescribe or monitor a drug the letter itself says has no
+    shared-care agreement, wherever in the letter it says so ("There is no shared care agreement for
+    testosterone ... Please check haematocrit, PSA and testosterone 3 months after starting")."""
+    if not drugs:
+        return False
+    req = cues.requests
+    text = action.text
+    lowered = text.lower()
+    if not any(re.search(r"\b" + re.escape(drug) + r"\b", lowered) for drug in drugs):
+        return False
+    if any_match(req.awaits_agreement, text) or any_match(req.not_asked, text):
+        return False
+    # Taking the drug on, or running its checks; stopping or reducing it on a result is not taking it on.
+    asks_to_monitor = action.category == "monitoring" or any_match(req.monitoring, text)
+    return any_match(req.prescribe, text) or asks_to_monitor or any_match(req.bloods, text)
+
+
+def _drugs_without_agreement(letter: Letter, findings: Findings, cues: Cues) -> tuple[str, ...]:
+    """Drugs started or changed in this letter that one of its sentences says have no shared-care
+    agreement ("no shared care agreement for testosterone in our ICB")."""
+    missing = [
+        m.group(0).lower()
+        for m in _SENTENCE.finditer(letter.text)
+        if _SHARED_CARE.search(m.group(0)) and any_match(cues.requests.shared_care_missing, m.group(0))
+    ]
+    if not missing:
+        return ()
+    names = {c.drug.lower() for c in findings.medication_changes} | {
+        c.brand.lower() for c in findings.medication_changes if c.brand
+    }
+    return tuple(
+        sorted(n for n in names if n and any(re.search(r"\b" + re.escape(n) + r"\b", s) for s in missing))
+    )
+
+
 def _fit_note_issued_here(letter: Letter, findings: Findings, cues: Cues) -> bool:
     """True when the letter reports a fit note issued by the team writing, not one given at an earlier
     attendance elsewhere ("she was given a fit note at her ED visit")."""
@@ -317,6 +357,8 @@ def _joined(request: str, context: str) -> str:
     return request + "\n" + context
 
 
+# A sentence or line of the letter.
+_SENTENCE = re.compile(r"[^.\n]+")
 # Every shared_care_agreed and shared_care_missing cue names shared care in these words.
 _SHARED_CARE = re.compile(r"shared[- ]care", re.IGNORECASE)
 _TOPICAL = re.compile(

@@ -88,3 +88,19 @@ def test_date_label_families(meta_dates, text, field, expected):
 def test_a_plan_or_drug_date_is_none_of_the_letters(meta_dates, text):
     got = _ds(meta_dates, text)
     assert "2027-03-15" not in got.values() and "2027-03-16" not in got.values()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Neurology\nDear Dr Smith\nI saw this 45 year old man today with headaches.", "clinic_letter"),
+        (
+            "Diabetes Centre\nDear Mr Doe\nIt was good to talk to you on the telephone about your sugars.",
+            "clinic_letter",
+        ),
+        ("Hospital at Home - Discharge\nOn caseload 01/03/2027 to 08/03/2027", "discharge_summary"),
+        ("Community Respiratory HAH\nReason for referral: COPD exacerbation", "discharge_summary"),
+    ],
+)
+def test_letter_type_probed_families(meta_kind, text, expected):
+    assert meta_kind(text)[0] == expected

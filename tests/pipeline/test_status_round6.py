@@ -307,3 +307,16 @@ def test_fit_note_probed_families(nlp, run, text, expected):
 
 def test_a_bare_fit_note_issued_no_is_still_no_verdict(nlp, run):
     assert fit(nlp, run, "Fit note issued: N") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Follow-up required: N", ("none", "fu-none")),
+        ("Follow up by: GP", ("gp", "fu-field-gp")),
+        ("Disposal: fracture clinic", ("hospital", "fu-field-hospital")),
+        ("Follow-up: ☒ Outpatient clinic ☐ GP ☐ None", ("hospital", "fu-field-hospital")),
+    ],
+)
+def test_follow_up_template_fields(nlp, run, text, expected):
+    assert owner(nlp, run, text) == expected

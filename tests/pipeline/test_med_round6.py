@@ -272,3 +272,23 @@ def test_reason_written_before_the_change(make_nlp, run, text: str, expected: tu
 
 def test_also_is_not_a_so_before_a_change(make_nlp, run) -> None:
     assert _reasons(make_nlp, run, "We have also started atorvastatin 20 mg.") == [("atorvastatin", None)]
+
+
+# -- older authors: shared bracketed status, "supplied X", "given him X" --------------------------
+def test_bracketed_status_shared_by_a_list_of_two(make_nlp, run) -> None:
+    text = (
+        "Discharged on amoxicillin 500 mg tds for 5 days and clarithromycin 500 mg bd for 5 days (all new)."
+    )
+    assert _changes(make_nlp, run, text) == [("amoxicillin", "start"), ("clarithromycin", "start")]
+
+
+def test_supplied_before_the_drug_is_a_start(make_nlp, run) -> None:
+    text = "Dispensed naproxen 250 mg three times daily, 7 days' supply."
+    assert _changes(make_nlp, run, text) == [("naproxen", "start")]
+
+
+def test_given_him_a_course_is_a_start_but_a_one_off_injection_is_not(make_nlp, run) -> None:
+    assert _changes(make_nlp, run, "We have given her prednisolone 30 mg daily for 5 days.") == [
+        ("prednisolone", "start")
+    ]
+    assert _changes(make_nlp, run, "I gave him Kenalog 40 mg by intramuscular injection today.") == []

@@ -244,7 +244,8 @@ class TieRules:
         if not (_FWD_PUNCT if forward else _BACK_PUNCT).match(punct):
             return None
         if tight:
-            return 0 if not words else None
+            # "... and metronidazole 400 mg tds (both new, supplied)": a bracketed status shared by the list
+            return 0 if not words or (not forward and words in (["both"], ["all"], ["each"])) else None
         allowed = self.fwd_words if forward else self.back_words
         if not forward:  # "Clenil Modulite 100 stopped": a strength written without its unit
             words = [w for w in words if not w[0].isdigit()]

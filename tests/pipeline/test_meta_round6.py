@@ -104,3 +104,9 @@ def test_a_plan_or_drug_date_is_none_of_the_letters(meta_dates, text):
 )
 def test_letter_type_probed_families(meta_kind, text, expected):
     assert meta_kind(text)[0] == expected
+
+
+def test_discharged_by_another_team_gives_the_discharge_date(meta_dates):
+    text = "Liaison psychiatry\nSeen on the ward; discharged home by the surgical team 08/03/2027.\n"
+    got = _ds(meta_dates, text)
+    assert got.get("discharge") == "2027-03-08"

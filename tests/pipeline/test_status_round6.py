@@ -320,3 +320,8 @@ def test_a_bare_fit_note_issued_no_is_still_no_verdict(nlp, run):
 )
 def test_follow_up_template_fields(nlp, run, text, expected):
     assert owner(nlp, run, text) == expected
+
+
+def test_patient_queries_line_is_the_team_route(nlp, run):
+    cp = run(nlp, "Dermatology\nPatient queries: 01632 960 777\n" + _HEAD)._.contact_point
+    assert cp is not None and cp["detail"] == "01632 960 777"

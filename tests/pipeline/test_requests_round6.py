@@ -387,3 +387,46 @@ def test_round6_patient_letter_own_jobs(nlp, run) -> None:
         + "Please book a blood test with your practice nurse in 2 weeks. Please call us with any questions.\n"
     )
     assert found(nlp, run, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "category"),
+    [
+        (
+            D + "We would suggest repeating her ferritin after the course.\n",
+            "req-suggest-doing",
+            "monitoring",
+        ),
+        (D + "Our advice would be to stop the tramadol.\n", "req-suggest-doing", "prescribing"),
+        (
+            D + "We are happy for you to titrate the bisoprolol up to 5 mg.\n",
+            "req-happy-for-you",
+            "prescribing",
+        ),
+        (
+            D + "His lithium level should be rechecked a week after the change.\n",
+            "req-should-be-done",
+            "monitoring",
+        ),
+        (
+            D + "It would be sensible for the practice to restart the statin in a month.\n",
+            "req-sensible-to",
+            "prescribing",
+        ),
+    ],
+)
+def test_round6_more_request_cues(nlp, run, text: str, rule: str, category: str) -> None:
+    doc = run(nlp, text)
+    assert [(s._.request_rule, s._.request_category) for s in doc.spans["gp_actions"]] == [(rule, category)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        D + "Her HbA1c should be repeated in the diabetes clinic in 3 months.\n",
+        D + "In time it might be worth considering a switch to a DOAC, but not yet.\n",
+        D + "We are happy for you to contact us at any time.\n",
+    ],
+)
+def test_round6_more_not_requests(nlp, run, text: str) -> None:
+    assert found(nlp, run, text) == []

@@ -292,3 +292,15 @@ def test_given_him_a_course_is_a_start_but_a_one_off_injection_is_not(make_nlp, 
         ("prednisolone", "start")
     ]
     assert _changes(make_nlp, run, "I gave him Kenalog 40 mg by intramuscular injection today.") == []
+
+
+def test_you_have_been_given_a_course_is_a_start(make_nlp, run) -> None:
+    text = "Dear Ms Hale,\n\nYou have been supplied with lansoprazole 15 mg daily to protect your stomach.\n"
+    assert _changes(make_nlp, run, text) == [("lansoprazole", "start")]
+
+
+def test_we_have_advised_a_drug_is_a_start_but_advising_against_is_not(make_nlp, run) -> None:
+    assert _changes(make_nlp, run, "We have also advised regular paracetamol 1 g four times a day.") == [
+        ("paracetamol", "start")
+    ]
+    assert _changes(make_nlp, run, "I advised against ibuprofen because of her asthma.") == []

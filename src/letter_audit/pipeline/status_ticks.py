@@ -17,6 +17,7 @@ import re
 # A ticked box: [x], [X], [✓], (x), ☒, ☑; an empty one: [ ], ( ), ☐, □.
 _TICKED = r"\[\s*[xX✓✔*]\s*\]|\(\s*[xX✓✔]\s*\)|[☒☑✔✓■]"
 _UNTICKED = r"\[\s*\]|\(\s*\)|[☐□]"
+_GLYPHS = "☒☑✔✓■☐□"  # quick test: a letter with none of these, "[", "( " or "(x)" has no boxes
 _BOX = re.compile(rf"(?P<on>{_TICKED})|(?P<off>{_UNTICKED})")
 # "Label: opt / opt / opt: CHOICE": a slash list of short options, then the one chosen after a colon.
 _OPTION_LIST = re.compile(
@@ -50,7 +51,9 @@ def blank_unchosen(text: str) -> tuple[str, list[tuple[int, int]]]:
         if record and e > s:
             blanked.append((s, e))
 
-    if _BOX.search(text):
+    low = text.lower()
+    boxes_may = "[" in text or "( " in text or "(x)" in low or any(g in text for g in _GLYPHS)
+    if boxes_may and _BOX.search(text):
         pos = 0
         for line in text.split("\n"):
             boxes = list(_BOX.finditer(line))
@@ -65,6 +68,7 @@ def blank_unchosen(text: str) -> tuple[str, list[tuple[int, int]]]:
         le = text.find("\n", m.end())
         if _chosen_from(m.group("opts"), text[m.end() : le if le >= 0 else len(text)]):
             blank(m.start("opts"), m.end())
-    for m in _YES_NO.finditer(text):
-        blank(m.start(), m.end())
+    if "y/n" in low or "yes/no" in low or "y / n" in low or "yes / no" in low:
+        for m in _YES_NO.finditer(text):
+            blank(m.start(), m.end())
     return ("".join(chars) if chars is not None else text), sorted(blanked)

@@ -136,6 +136,7 @@ def test_suggestion_lead_in_takes_the_steps_only(nlp, run) -> None:
         D + "Until she is seen we would recommend:\n"
         "- Switch the naproxen to paracetamol.\n"
         "- Regular gentle exercise.\n"
+        "- Continue the emollient twice daily.\n"
         "- Considering a PPI if the dyspepsia persists.\n"
     )
     assert found(nlp, run, text) == [

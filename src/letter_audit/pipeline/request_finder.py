@@ -49,6 +49,8 @@ from .ruledata import Cue
 from .rxfilter import Haystack, any_gate
 from .sentences import sentence_spans, strip_list_mark
 
+_KEEPS_PRESCRIBING = re.compile(r"\b(?:repeat|prescri\w*|suppl(?:y|ies)|issue)\b", re.IGNORECASE)
+
 
 class RequestFinder:
     """The mechanism without spaCy: text + section lookup -> requests."""
@@ -363,6 +365,8 @@ class RequestFinder:
         if m is None:
             return False
         word = m.group(0).lower()
+        if word == "continue" and not _KEEPS_PRESCRIBING.search(sent):
+            return False  # "Continue the gel nightly": carrying on as now asks nothing of the practice
         stems = {word, word[:-3], word[:-3] + "e"} if word.endswith("ing") else {word}
         return bool(stems & self.action_verbs) or word in ("if", "when", "once", "should", "unless")
 

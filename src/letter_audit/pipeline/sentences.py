@@ -29,6 +29,8 @@ _ABBREV = frozenset(
 _COPY_LINE = re.compile(r"(?:cc|c\.c\.|copy\s+to)\b", re.IGNORECASE)  # "cc Dr R H, X Surgery - could you ..."
 _FIELD_LABEL = re.compile(r"[a-z][\w/&-]*(?:[ \t][\w/&-]+){0,2}[ \t]*:[ \t]*\S")
 _SENT_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[A-Z(\"'•\-\d])")
+# A form's question and its one-word answer are one field ("Fit note required? No."), not two sentences.
+_YES_NO_ANSWER = re.compile(r"(?:Yes|No|Y|N|Nil|None|N/A)(?=[ \t]*(?:[.,;:(\-–]|$))", re.MULTILINE)
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -82,6 +84,8 @@ def _split_line_group(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         short_number = token.isdigit() and len(token) <= 2
         if short_number and _list_number(text, cur, m.start() - len(token), int(token), end):
+            continue
+        if m.group(0).startswith("?") and _YES_NO_ANSWER.match(text, m.end(), end):
             continue
         out.append((cur, m.start() + len(m.group(0).rstrip())))
         cur = m.end()

@@ -116,13 +116,17 @@ class StatusComponent:
             if (s._.request_category == "review" or self.finder.review_in_request.search(s.text))
             and not self.finder.treatment_only(text, units, s, drugs)
         ]
-        # Only a true contingency ("if pain not settling"), not a time ("once she has settled").
+        # Only a true contingency ("if pain not settling"), not a time ("once she has settled"); also a
+        # request its sentence opens with one ("Should the rash return, please review her").
         conditional = [
             (s.start_char, s.end_char)
             for s in requests
-            if s._.condition
-            and _IF.search(s.text)
-            and self.finder.review_is_conditional(s.text, s._.condition)
+            if (
+                s._.condition
+                and _IF.search(s.text)
+                and self.finder.review_is_conditional(s.text, s._.condition)
+            )
+            or self.finder.led_by_condition(text, units, s.start_char, s.end_char)
         ]
         heading = self.finder.request_heading
         requested = [(s.start_char, s.end_char) for s in requests if not heading.match(s.text)]

@@ -34,6 +34,8 @@ def _opens_title(text: str, start: int) -> bool:
     return not _NOT_TITLE.search(line) and len(line.split()) <= 8
 
 
+# a sentence opening with a condition clause that runs, comma-ended, up to the request
+_LED_BY_CONDITION = re.compile(r"\W*(?:if|unless|should|in\s+case)\b[^.;:,\n]{1,120},", re.IGNORECASE)
 _GENERIC_WHO = {"clinic", "the clinic", "team", "the team", "service", "the service", "nurse", "consultant"}
 
 
@@ -61,6 +63,7 @@ class FollowUpFinder:
         self.none_not_after = compile_pattern(fu.none_not_after)
         self.review_in_request = compile_pattern(fu.review_in_request)
         self.undecided = compile_pattern(fu.undecided)
+        self.condition_lead = compile_pattern(fu.condition_lead)
 
     def _on_visit_line(self, text: str, start: int) -> bool:
         """Whether a hit sits on a line that reports the visit this letter is about ("Clinic 08/10/2026",
@@ -73,10 +76,24 @@ class FollowUpFinder:
         does; "review her in 4 weeks and consider increasing to 100 mg if the response is partial" does not
         (the condition belongs to a later clause, after a break such as "and consider")."""
         at = request.find(condition)
+        # the condition must be one ("if", "unless"), not a time ("once creat is back to baseline") or a
+        # question ("to see if it is still needed")
+        if at >= 0 and self.condition_lead.search(request, max(0, at - 40), at) is None:
+            return False
         review = self.review_word.search(request)
         if at < 0 or review is None or at < review.start():
             return True
         return self.clause_break.search(request, review.end(), at) is None
+
+    def led_by_condition(self, text: str, units: list[tuple[int, int]], start: int, end: int) -> bool:
+        """Whether the sentence a request sits in opens with a condition clause that governs it ("Should
+        the rash return, please review her", "If the pain persists, please see him")."""
+        i = bisect_right([u[0] for u in units], start) - 1
+        # from the sentence's start, or its line's when a salutation line ran into it
+        ls = max(units[i][0] if i >= 0 else 0, text.rfind("\n", 0, start) + 1)
+        m = _LED_BY_CONDITION.match(text, ls, end)
+        # the clause ends at the request, or inside it when the request span holds it
+        return m is not None and (m.end() >= start or not text[m.end() : start].strip())
 
     def treatment_only(
         self, text: str, units: list[tuple[int, int]], request: Any, drugs: list[tuple[int, int]]
@@ -163,11 +180,11 @@ class FollowUpFinder:
                 hospital.append((body, m.end(), "fu-hospital-in-section"))
         hospital.sort()
         gp = sorted(keep(scan(self.fu_gp, text, units, hay)) + gp_reviews)
+        # A review only if something happens ("please see her if the swelling does not settle") is a
+        # safety net, not a planned GP review: it never hands the follow-up to the GP (fixtures/README.md).
+        gp = [h for h in gp if not any(cs <= h[0] < ce for cs, ce in conditional or [])]
         if none:
-            # A review only if something happens ("GP to review if pain not settling") does not hand the
-            # follow-up to the GP when the letter says there is none.
-            gp = [h for h in gp if not any(cs <= h[0] < ce for cs, ce in conditional or [])]
-            # and a task at the practice (sutures out) is not follow-up when the letter says there is none
+            # a task at the practice (sutures out) is not follow-up when the letter says there is none
             yields = set(self.rules.follow_up.yields_to_none)
             gp = [h for h in gp if h[2] not in yields]
         if none:

@@ -26,6 +26,7 @@ class FitNoteCues(_Strict):
     ask: Pattern = "(?!)"  # round 5: words that make a fit-note mention a request
     not_asked: Pattern = "(?!)"
     weakest: list[str] = []  # cue ids whose hit is evidence only when no other cue of its group matched
+    weakest_needs: Pattern = "(?:)"  # round 7: what must also be in the letter for a weakest cue to count
     extension: Pattern = "(?!)"
     extension_if_needed: Pattern = "(?!)"  # round 6: "GP to extend as necessary" leaves the issued one
 
@@ -61,6 +62,7 @@ class FollowUpCues(_Strict):
     none_not_after: Pattern = "(?!)"
     review_in_request: Pattern = "(?!)"
     undecided: Pattern = "(?!)"  # round 6: a return the team will decide on from a result
+    condition_lead: Pattern = "(?:)"  # round 7: the words a review's condition must follow to govern it
     when: Pattern
     with_whom: Pattern
 

@@ -49,6 +49,18 @@ from .ruledata import Cue
 from .rxfilter import Haystack, any_gate
 from .sentences import sentence_spans, strip_list_mark
 
+# A report to someone other than the writer or the patient: "let the HF nurses know", "(text or) ring the
+# result to the renal nurse line". Not "send/forward the result to the IBD nurses": the dev golds keep a
+# result sent on with its test (six letters to one).
+_THIRD_PARTY_REPORT = (
+    r"(?:please\s+|pls\s+)?(?:(?:text|e-?mail)\s+or\s+)?"
+    r"(?:(?:let|tell|inform|update|notify)\s+(?:the|our|his|her|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:nurses?|team|clinic|unit|line|service|worker|co-?ordinator|secretar(?:y|ies)|registrar|department)\b"
+    r"|(?:ring|phone|call|text)\s+(?:through\s+)?(?:the|any|his|her|these)\s+(?:\w+\s+)?"
+    r"results?\s+(?:through\s+)?to\s+(?:the|our|his|her)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:nurses?|team|clinic|unit|line|service|worker|co-?ordinator|secretar(?:y|ies)|registrar|department)\b)"
+)
+_THIRD_PARTY_RX = re.compile(_THIRD_PARTY_REPORT, re.IGNORECASE)
 _KEEPS_PRESCRIBING = re.compile(r"\b(?:repeat|prescri\w*|suppl(?:y|ies)|issue)\b", re.IGNORECASE)
 
 
@@ -145,6 +157,12 @@ class RequestFinder:
             rf"(?={lead}(?:{cverbs})\b(?:[^;.]|\.(?=\d))*\b(?:if|unless|once|provided)\b)"
             rf"{same_step}"
             rf"|\s*,?\s+(?:and|&)\s+(?!then\b)(?={lead}(?:{verbs})\b){cond}"
+            # "asked your GP to take over the prescriptions and to sign a community chart": a second ask.
+            rf"|\s*,?\s+(?:and|&)\s+(?=to\s+(?:{verbs})\s)"
+            # "..., and let the HF nurses know", "... and text or ring the result to the renal nurse line if
+            # it is 6.0 or above": a report to a third party (a team, a line, a clinic) is its own request;
+            # a report back to us ("and let us know the result") stays with the test.
+            rf"|\s*,?\s+(?:and|&)\s+(?={_THIRD_PARTY_REPORT})"
             rf"|\s*,\s+(?={lead}(?:{verbs})\b){same_step}"
             # "..., and please let the patient know the result": reporting back stays with the request.
             rf"|\s*,?\s+(?:and|but)\s+(?=(?:I|we|the\s+GP|GP|please|pls|you)\b"
@@ -438,20 +456,25 @@ class RequestFinder:
                 self._verb_kind(prev),
                 self._verb_kind(sent[cs:ce]),
             )
-            if merged and (
-                _BARE_CONDITION.match(prev)
-                or (
-                    _THEN.search(prev)
-                    and ";" not in joined
-                    and "\n" not in joined
-                    and not _ASKS.match(sent[cs:ce])  # "..., then yearly, and please see him ..."
+            third_party = _THIRD_PARTY_RX.match(sent, cs, ce) is not None  # split off on purpose above
+            if (
+                merged
+                and not third_party
+                and (
+                    _BARE_CONDITION.match(prev)
+                    or (
+                        _THEN.search(prev)
+                        and ";" not in joined
+                        and "\n" not in joined
+                        and not _ASKS.match(sent[cs:ce])  # "..., then yearly, and please see him ..."
+                    )
+                    or (_THEN_JOIN.fullmatch(joined) and not after_test)
+                    or _BARE_VERB.fullmatch(sent[cs:ce])
+                    or self._lone_verb(prev, joined)
+                    or _POINTS_BACK.match(sent[cs:ce])
+                    or _RESULTS_SENT.match(sent[cs:ce])
+                    or _HINGES_ON_RESULT.search(prev)
                 )
-                or (_THEN_JOIN.fullmatch(joined) and not after_test)
-                or _BARE_VERB.fullmatch(sent[cs:ce])
-                or self._lone_verb(prev, joined)
-                or _POINTS_BACK.match(sent[cs:ce])
-                or _RESULTS_SENT.match(sent[cs:ce])
-                or _HINGES_ON_RESULT.search(prev)
             ):
                 # "if low mood returns, consider ...", and "X for 12 months, then stop it and continue Y"
                 merged[-1] = (merged[-1][0], ce)
@@ -533,6 +556,8 @@ class RequestFinder:
                     what = what[lead:]
             if not what.strip(" ,.;:"):
                 what = ctext  # "if his eGFR falls the dose should be reduced": all condition, so read it all
+            if condition is None and out and out[-1].condition and _THIRD_PARTY_RX.match(ctext):
+                condition = out[-1].condition  # "If K+ >5.5 please stop it and let the HF nurses know"
             category = self.rules.cue_categories.get(owner) or self.category(what, sent)
             if category == "other" and lead and _DOES_THAT.search(what):
                 # "We would like a repeat PSA in 6 months - please could the practice organise this": the

@@ -156,3 +156,41 @@ def test_a_job_with_an_episode_that_stops_work_is_missing(nlp, run, text):
 )
 def test_retired_or_student_stated_is_not_needed(nlp, run, text):
     assert fit(nlp, run, text) == ("not_needed", "fit-not-working")
+
+
+# --- second probe batch: other writers' wordings ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I'll give her a ring in a fortnight.", ("hospital", "fu-we-will-see")),
+        ("I'll ring him with the results.", ("hospital", "fu-we-will-see")),
+        ("See again after MRI.", ("hospital", "fu-see-in")),
+        ("Review after the CT scan.", ("hospital", "fu-see-in")),
+        ("The CMHT will see her within 7 days.", ("hospital", "fu-third-party-will")),
+        ("No need for further hospital input.", ("none", "fu-no-need-return")),
+        ("We will not be seeing her again routinely.", ("none", "fu-no-need-return")),
+        ("I see no reason to see him again.", ("none", "fu-no-need-return")),
+        ("There is no need for her to come back.", ("none", "fu-no-need-return")),
+        ("He does not need to be seen in clinic again.", ("none", "fu-no-need-return")),
+        ("She will see you in a week to review her BP.", ("gp", "fu-gp-follow")),
+        ("He will make an appointment to see you in 2 weeks.", ("gp", "fu-gp-follow")),
+        ("She has been asked to book a GP appointment in 2 weeks for a wound check.", ("gp", "fu-gp-follow")),
+        ("Further follow up in primary care.", ("gp", "fu-gp-follow")),
+    ],
+)
+def test_second_batch_of_writers_wordings(nlp, run, text, expected):
+    assert owner(nlp, run, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She knows to see you if things get worse.",
+        "He should see his GP if the symptoms recur.",
+        "We'll write with the result and decide then.",
+    ],
+)
+def test_safety_nets_and_undecided_plans_stay_unclear(nlp, run, text):
+    assert owner(nlp, run, text)[0] == "unclear"

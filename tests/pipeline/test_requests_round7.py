@@ -163,3 +163,26 @@ def test_third_party_report_keeps_the_condition(nlp, run) -> None:
         ("If K+ >5.5 please stop spironolactone", "K+ >5.5"),
         ("let the HF nurses know", "K+ >5.5"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            D + "We'd ask that the surgery checks her U&E in a week.",
+            "We'd ask that the surgery checks her U&E in a week",
+        ),
+        (D + "Grateful for a repeat FBC in 2 weeks.", "Grateful for a repeat FBC in 2 weeks"),
+        (D + "Worth rechecking her B12 in 3 months.", "Worth rechecking her B12 in 3 months"),
+        (
+            P + "Your doctor at the surgery should check your blood pressure in 2 weeks.",
+            "Your doctor at the surgery should check your blood pressure in 2 weeks",
+        ),
+    ],
+)
+def test_more_new_wordings(nlp, run, text: str, expected: str) -> None:
+    assert [t for t, _ in found(nlp, run, text)] == [expected]
+
+
+def test_gp_offering_information_is_not_asked(nlp, run) -> None:
+    assert found(nlp, run, P + "Your GP can give you more information about this.") == []

@@ -194,3 +194,16 @@ def test_second_batch_of_writers_wordings(nlp, run, text, expected):
 )
 def test_safety_nets_and_undecided_plans_stay_unclear(nlp, run, text):
     assert owner(nlp, run, text)[0] == "unclear"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Social: retired, lives with wife.", ("not_needed", "fit-not-working")),
+        ("SH: lives with her husband; retired.", ("not_needed", "fit-not-working")),
+        ("She has returned to work.", ("not_needed", "fit-working")),
+        ("He is unable to return to his job as a roofer for at least 6 weeks.", ("missing", "fit-off-work")),
+    ],
+)
+def test_second_batch_of_fit_note_wordings(nlp, run, text, expected):
+    assert fit(nlp, run, text) == expected

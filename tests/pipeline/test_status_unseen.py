@@ -84,7 +84,8 @@ def test_visit_asked_of_the_practice_is_not_hospital_follow_up(owner):
             "fit-off-work",
         ),
         ("Builder. Cannot lift or work until the wound heals.", "missing", "fit-off-work"),
-        ("Occupation: HGV driver.", "missing", "fit-off-work"),
+        # a driving job is a need only with an episode that stops work (round 7, fixtures/README.md)
+        ("Vitrectomy today.\nOccupation: HGV driver.", "missing", "fit-occupation-stated"),
         ("No fit note was needed as he is between jobs.", "not_needed", "fit-not-needed"),
         ("off work 1/52, self-cert", "not_needed", "fit-not-working"),
         (
@@ -97,6 +98,10 @@ def test_visit_asked_of_the_practice_is_not_hospital_follow_up(owner):
 def test_fit_note_phrasings(status_nlp, run, text, status, rule):
     fit = run(status_nlp, text)._.fit_note
     assert (fit["status"], fit["rule"]) == (status, rule)
+
+
+def test_a_driving_job_alone_is_no_clear_need(status_nlp, run):
+    assert run(status_nlp, "Occupation: HGV driver.\n")._.fit_note is None
 
 
 def test_a_medicine_that_does_not_work_is_not_a_patient_out_of_work(status_nlp, run):

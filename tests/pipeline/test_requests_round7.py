@@ -174,6 +174,11 @@ def test_third_party_report_keeps_the_condition(nlp, run) -> None:
         ),
         (D + "Grateful for a repeat FBC in 2 weeks.", "Grateful for a repeat FBC in 2 weeks"),
         (D + "Worth rechecking her B12 in 3 months.", "Worth rechecking her B12 in 3 months"),
+        (D + "Are you able to check her TFTs in 6 weeks?", "Are you able to check her TFTs in 6 weeks?"),
+        (
+            D + "I would leave it to you to titrate her bisoprolol.",
+            "I would leave it to you to titrate her bisoprolol",
+        ),
         (
             P + "Your doctor at the surgery should check your blood pressure in 2 weeks.",
             "Your doctor at the surgery should check your blood pressure in 2 weeks",
@@ -186,3 +191,15 @@ def test_more_new_wordings(nlp, run, text: str, expected: str) -> None:
 
 def test_gp_offering_information_is_not_asked(nlp, run) -> None:
     assert found(nlp, run, P + "Your GP can give you more information about this.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        D + "I would leave the amlodipine at 5 mg for now.",
+        D + "Further titration will be carried out in the heart failure clinic.",
+        P + "Your GP will receive a copy of this letter.",
+    ],
+)
+def test_more_near_misses(nlp, run, text: str) -> None:
+    assert found(nlp, run, text) == []

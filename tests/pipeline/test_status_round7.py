@@ -207,3 +207,17 @@ def test_safety_nets_and_undecided_plans_stay_unclear(nlp, run, text):
 )
 def test_second_batch_of_fit_note_wordings(nlp, run, text, expected):
     assert fit(nlp, run, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Knee arthroscopy today. He works as a plumber and spends much of the day kneeling.",
+            ("missing", "fit-occupation-stated"),
+        ),
+        ("He is self-employed and has chosen not to have a fit note.", ("not_needed", "fit-declined")),
+    ],
+)
+def test_third_batch_of_fit_note_wordings(nlp, run, text, expected):
+    assert fit(nlp, run, text) == expected

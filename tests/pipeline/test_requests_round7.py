@@ -203,3 +203,31 @@ def test_gp_offering_information_is_not_asked(nlp, run) -> None:
 )
 def test_more_near_misses(nlp, run, text: str) -> None:
     assert found(nlp, run, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Practice pharmacist to review her medications.",
+        "PCN pharmacist to review her inhaler technique.",
+        "GP surgery: repeat bloods 1 week.",
+        "Primary care follow-up: U&E in 1 week.",
+        "Post-discharge bloods: U&E in 1 week via GP.",
+        "Review GP 2/52 for BP.",
+    ],
+)
+def test_terse_lines_naming_the_practice(nlp, run, text: str) -> None:
+    assert [t for t, _ in found(nlp, run, D + text)] == [text.rstrip(".")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Follow up with GP in 1 week.",
+        "PCN pharmacist has already reviewed her medications.",
+        "U&E in 1 week on the ward.",
+        "GP informed by phone.",
+    ],
+)
+def test_terse_near_misses(nlp, run, text: str) -> None:
+    assert found(nlp, run, D + text) == []

@@ -231,3 +231,10 @@ def test_terse_lines_naming_the_practice(nlp, run, text: str) -> None:
 )
 def test_terse_near_misses(nlp, run, text: str) -> None:
     assert found(nlp, run, D + text) == []
+
+
+def test_patient_steps_after_and_to_stay_one_request(nlp, run) -> None:
+    text = D + "Please encourage her to keep walking and to continue her exercises."
+    assert [t for t, _ in found(nlp, run, text)] == [
+        "Please encourage her to keep walking and to continue her exercises"
+    ]

@@ -61,6 +61,14 @@ _THIRD_PARTY_REPORT = (
     r"(?:nurses?|team|clinic|unit|line|service|worker|co-?ordinator|secretar(?:y|ies)|registrar|department)\b)"
 )
 _THIRD_PARTY_RX = re.compile(_THIRD_PARTY_REPORT, re.IGNORECASE)
+# "Please encourage her to keep walking and to continue her exercises": infinitives after the patient's "to"
+# are the patient's steps, one request; after the practice's ("asked your GP to ... and to sign ...") each
+# is asked.
+_TO_STEP = re.compile(r"\W*to\s", re.IGNORECASE)
+_PATIENT_TO = re.compile(
+    r"\b(?:her|him|them|the\s+patient|(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[\w'-]+|the\s+family|parents?)\s+to\s",
+    re.IGNORECASE,
+)
 _KEEPS_PRESCRIBING = re.compile(r"\b(?:repeat|prescri\w*|suppl(?:y|ies)|issue)\b", re.IGNORECASE)
 
 
@@ -474,6 +482,7 @@ class RequestFinder:
                     or _POINTS_BACK.match(sent[cs:ce])
                     or _RESULTS_SENT.match(sent[cs:ce])
                     or _HINGES_ON_RESULT.search(prev)
+                    or (_TO_STEP.match(sent, cs, ce) is not None and _PATIENT_TO.search(prev) is not None)
                 )
             ):
                 # "if low mood returns, consider ...", and "X for 12 months, then stop it and continue Y"

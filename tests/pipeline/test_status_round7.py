@@ -221,3 +221,19 @@ def test_second_batch_of_fit_note_wordings(nlp, run, text, expected):
 )
 def test_third_batch_of_fit_note_wordings(nlp, run, text, expected):
     assert fit(nlp, run, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He will continue under the care of the diabetes team.", ("hospital", "fu-remains-under")),
+        ("He will be kept under surveillance in the nodule clinic.", ("hospital", "fu-keep-under-review")),
+        ("She'll hear from us with a date.", ("hospital", "fu-in-touch")),
+        ("I'd be grateful if you'd review her in 4 weeks.", ("gp", "fu-gp-follow")),
+        ("She will continue under the care of her GP.", ("gp", "fu-remains-with-gp")),
+        ("She remains under the care of her GP.", ("gp", "fu-remains-with-gp")),
+        ("He will be kept under review by his GP.", ("gp", "fu-gp-follow")),
+    ],
+)
+def test_third_batch_of_writers_wordings(nlp, run, text, expected):
+    assert owner(nlp, run, text) == expected

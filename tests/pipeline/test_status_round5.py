@@ -5,19 +5,13 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
-
-_HEAD = "Dear Dr Patel,\nRe: Mrs A Example, NHS 999 000 0000.\n" + "She was seen for review. " * 20 + "\n"
+from status_text import HEAD as _HEAD
+from status_text import fit, owner
 
 
 @pytest.fixture(scope="module")
 def nlp(make_nlp) -> Language:
     return make_nlp("la_sections", "la_drugs", "la_requests", "la_status")
-
-
-def owner(nlp, run, text: str) -> tuple[str, str]:
-    """Follow-up owner and rule for ``text`` set below a letter head (so no cue reads as a title)."""
-    fu = run(nlp, _HEAD + text)._.follow_up
-    return (fu["owner"], fu["rule"]) if fu else ("unclear", "")
 
 
 @pytest.mark.parametrize(
@@ -125,11 +119,6 @@ def test_review_of_a_named_drug_or_class_is_treatment_not_follow_up(nlp, run):
 def test_bare_please_review_after_a_treatment_need_is_treatment(nlp, run):
     text = "His blood pressure will need another treatment instead of the thiazide; please review."
     assert owner(nlp, run, text) == ("unclear", "")
-
-
-def fit(nlp, run, text: str) -> tuple[str, str] | None:
-    f = run(nlp, _HEAD + text)._.fit_note
-    return (f["status"], f["rule"]) if f else None
 
 
 @pytest.mark.parametrize(

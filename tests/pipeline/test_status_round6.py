@@ -6,25 +6,15 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from status_text import HEAD as _HEAD
+from status_text import fit, owner
 
 from letter_audit.pipeline.status_ticks import blank_unchosen
-
-_HEAD = "Dear Dr Patel,\nRe: Mrs A Example, NHS 999 000 0000.\n" + "She was seen for review. " * 20 + "\n"
 
 
 @pytest.fixture(scope="module")
 def nlp(make_nlp) -> Language:
     return make_nlp("la_sections", "la_drugs", "la_requests", "la_status")
-
-
-def owner(nlp, run, text: str) -> tuple[str, str]:
-    fu = run(nlp, _HEAD + text)._.follow_up
-    return (fu["owner"], fu["rule"]) if fu else ("unclear", "")
-
-
-def fit(nlp, run, text: str) -> tuple[str, str] | None:
-    f = run(nlp, _HEAD + text)._.fit_note
-    return (f["status"], f["rule"]) if f else None
 
 
 # --- template choices -------------------------------------------------------------------------------

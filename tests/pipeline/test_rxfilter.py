@@ -87,6 +87,21 @@ def test_scanner_without_a_leading_word_falls_back_to_search() -> None:
     assert m is not None and m.group(0) == "5 mg"
 
 
+def test_scanner_finds_a_lead_opening_with_a_curly_apostrophe() -> None:
+    # "\u2019ll hear" opens with punctuation no case folding touches, so it is a lead like "will".
+    rx = re.compile("(?:\\bwill\\s+|(?:'ll|\u2019ll)\\s+)hear\\s+from\\s+us\\b", re.IGNORECASE)
+    assert rxfilter.leading_literals(rx) == frozenset({"will", "'ll", "\u2019ll"})
+    text = "You\u2019ll hear from us; you WILL HEAR FROM US and you'll hear from us."
+    scanner = _scanner(rx)
+    starts = scanner.starts(Haystack(text).low)
+    assert starts == [3, 25, 50]
+    assert [m.span() for m in scanner.finditer(text, starts)] == [m.span() for m in rx.finditer(text)]
+    for pos in range(len(text)):
+        a, b = rx.search(text, pos), scanner.search(text, starts, pos)
+        assert (a and a.span()) == (b and b.span())
+    assert {"\u2019ll", "'ll", "will"} in [set(c) for c in Gate(rx).clauses]  # the gate reads the mark too
+
+
 def test_scanner_tries_only_word_starts_for_a_boundary_pattern_with_short_leads() -> None:
     # "A&E" gives a one-letter lead, too short to find on its own; at word starts it is cheap.
     rx = re.compile(r"\b(?:A\s*&\s*E|ED\s+card|discharge\s+summary|\d{1,2}/\d{1,2})\b", re.IGNORECASE)

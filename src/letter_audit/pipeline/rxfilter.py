@@ -12,6 +12,7 @@ rejects never changes a result: rules and their data stay exactly as written.
 from __future__ import annotations
 
 import re
+import unicodedata
 import weakref
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
@@ -58,9 +59,16 @@ _UNKNOWN: Info = (None, [])
 _EMPTY: Info = (frozenset({""}), [])
 
 
+def _caseless_mark(ch: str) -> bool:
+    """Whether ``ch`` is a non-ASCII punctuation mark or space ("’", "–") that matches only
+    itself under ``re.IGNORECASE`` and that lowering leaves in place: no such character has a case or
+    is another character's lowercase, so it can be looked for as it is ("’ll" in "we’ll")."""
+    return unicodedata.category(ch)[0] in "PZ" and ch.lower() == ch == ch.upper()
+
+
 def _lit(code: int) -> Info:
     ch = chr(code)
-    return (frozenset({ch.lower()}), []) if ch.isascii() else _UNKNOWN
+    return (frozenset({ch.lower()}), []) if ch.isascii() or _caseless_mark(ch) else _UNKNOWN
 
 
 def _charset(items: list[tuple[Any, Any]]) -> Info:

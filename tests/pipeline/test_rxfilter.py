@@ -102,6 +102,22 @@ def test_scanner_finds_a_lead_opening_with_a_curly_apostrophe() -> None:
     assert {"\u2019ll", "'ll", "will"} in [set(c) for c in Gate(rx).clauses]  # the gate reads the mark too
 
 
+def test_scanner_starts_a_look_behind_part_only_where_the_look_behind_holds() -> None:
+    # A group that opens the pattern is planned part by part: a line start, after ". " or "; ", or a
+    # word start with "is"/"goes"; a look-behind naming a letter gives no plan (lowering changes letters).
+    rx = re.compile(r"(?:^|(?<=[.;]\s)|\b(?:is|goes)\s+)\W*back\s+to\s+GP\b", re.IGNORECASE | re.MULTILINE)
+    assert rxfilter.start_plan(rx) is None  # its word-and-line summary cannot say "after '. '"
+    text = "Back to GP. back to GP;  Back to gp, goes back to GP\nback to GP xback to GP. IS - back to GP"
+    scanner = _scanner(rx)
+    starts = scanner.starts(Haystack(text).low)
+    assert [text[p : p + 4] for p in starts] == ["Back", "back", " Bac", "goes", "back", "IS -"]
+    assert [m.span() for m in scanner.finditer(text, starts)] == [m.span() for m in rx.finditer(text)]
+    for pos in range(len(text)):
+        a, b = rx.search(text, pos), scanner.search(text, starts, pos)
+        assert (a and a.span()) == (b and b.span())
+    assert _scanner(re.compile(r"(?:^|(?<=a\s))back", re.IGNORECASE)).starts("a back") is None
+
+
 def test_scanner_tries_only_word_starts_for_a_boundary_pattern_with_short_leads() -> None:
     # "A&E" gives a one-letter lead, too short to find on its own; at word starts it is cheap.
     rx = re.compile(r"\b(?:A\s*&\s*E|ED\s+card|discharge\s+summary|\d{1,2}/\d{1,2})\b", re.IGNORECASE)

@@ -453,40 +453,75 @@ def _line_anchored(items: Any) -> bool:
     return False
 
 
-def _plan(items: Any) -> tuple[frozenset[str], bool] | None:
-    """Where matches of ``items`` can start: (leads of the parts that start at a word start, whether
-    some part starts at a line start), or None when some part could start anywhere. An alternation
-    is planned part by part (a cue list joins rules of both kinds)."""
-    heads = _word_heads(items)
-    if heads is not None:
-        return heads, False
-    if _line_anchored(items):
-        return frozenset(), True
-    if len(items) == 1:
-        op, av = items[0]
-        if op is C.SUBPATTERN:
-            return _plan(av[-1])
-        if op is C.BRANCH:
-            words: set[str] = set()
-            lines = False
-            for alt in av[1]:
-                part = _plan(alt)
-                if part is None:
-                    return None
-                words |= part[0]
-                lines = lines or part[1]
-            return frozenset(words), lines
+_SAFE_BEHIND = frozenset(" \t\n.,;:!?-()[]/|*")
+"""Characters a look-behind start may name as literals: no case, so the lowered text has them where the
+letter does (``Haystack`` changes letters only)."""
+
+
+def _behind_char(op: Any, av: Any) -> str | None:
+    """One character of a look-behind as a character-class body, or None when it could be a letter."""
+    if op is C.LITERAL:
+        return re.escape(chr(av)) if chr(av) in _SAFE_BEHIND else None
+    if op is C.CATEGORY:
+        return "\\s" if av is C.CATEGORY_SPACE else None
+    if op is C.IN:
+        parts = [_behind_char(kind, arg) for kind, arg in av]
+        return "".join(p for p in parts if p is not None) if all(p is not None for p in parts) else None
     return None
 
 
-def start_plan(pattern: Regex) -> tuple[tuple[str, ...], bool] | None:
-    """Lowered strings (of any length) one of which begins every match that starts at a word start,
-    and whether some match may start at a line start instead; None when neither covers every match.
+def _behind(items: Any) -> str | None:
+    """The source of a part that starts with a look-behind of single non-letter characters
+    ("(?<=[.;]\\s)"), as a pattern that finds the places it holds: a match of the part starts only there."""
+    if not items:
+        return None
+    op, av = items[0]
+    if op is not C.ASSERT or av[0] != -1:
+        return None
+    chars = [_behind_char(o, a) for o, a in av[1]]
+    if not chars or any(c is None for c in chars):
+        return None
+    return "(?<=" + "".join(f"[{c}]" for c in chars) + ")"
 
-    A word start is where a run of word characters begins: a part with ``\\b`` first whose leads
-    all start with an ASCII word character can match only there. ``^`` (``\\A``) first: a line start
-    (with or without MULTILINE, line starts include 0). Patterns that can match the empty string get
-    no plan (``Scanner.finditer`` steps on from a match's end)."""
+
+PlanParts = tuple[frozenset[str], bool, frozenset[str]]
+
+
+def _plan(items: Any) -> PlanParts | None:
+    """Where matches of ``items`` can start: (leads of the parts that start at a word start, whether
+    some part starts at a line start, look-behinds after which some part starts), or None when some
+    part could start anywhere. An alternation is planned part by part (a cue list joins rules of both
+    kinds), and so is a group that opens a sequence ("(?:^|(?<=[.;]\\s))\\W*review ...": a match
+    starts where the group's match does)."""
+    heads = _word_heads(items)
+    if heads is not None:
+        return heads, False, frozenset()
+    if _line_anchored(items):
+        return frozenset(), True, frozenset()
+    behind = _behind(items)
+    if behind is not None:
+        return frozenset(), False, frozenset({behind})
+    if not items:
+        return None
+    op, av = items[0]
+    if op is C.SUBPATTERN:
+        return _plan(av[-1])
+    if op is C.BRANCH:
+        words: set[str] = set()
+        lines = False
+        behinds: set[str] = set()
+        for alt in av[1]:
+            part = _plan(alt)
+            if part is None:
+                return None
+            words |= part[0]
+            lines = lines or part[1]
+            behinds |= part[2]
+        return frozenset(words), lines, frozenset(behinds)
+    return None
+
+
+def _start_parts(pattern: Regex) -> PlanParts | None:
     if pattern.flags & (re.ASCII | re.LOCALE):  # another idea of a word character than ``_WORD``'s
         return None
     tree = _parse(pattern.pattern, pattern.flags & ~re.UNICODE)
@@ -497,8 +532,19 @@ def start_plan(pattern: Regex) -> tuple[tuple[str, ...], bool] | None:
             return None
     except Exception:  # noqa: BLE001
         return None
-    plan = _plan(tree)
-    if plan is None:
+    return _plan(tree)
+
+
+def start_plan(pattern: Regex) -> tuple[tuple[str, ...], bool] | None:
+    """Lowered strings (of any length) one of which begins every match that starts at a word start,
+    and whether some match may start at a line start instead; None when neither covers every match.
+
+    A word start is where a run of word characters begins: a part with ``\\b`` first whose leads
+    all start with an ASCII word character can match only there. ``^`` (``\\A``) first: a line start
+    (with or without MULTILINE, line starts include 0). Patterns that can match the empty string get
+    no plan (``Scanner.finditer`` steps on from a match's end)."""
+    plan = _start_parts(pattern)
+    if plan is None or plan[2]:
         return None
     return tuple(sorted(plan[0])), plan[1]
 
@@ -570,17 +616,20 @@ def _lead_finder(leads: tuple[str, ...]) -> _LeadFinder:
     return _LeadFinder(re.compile(f"(?:{body})"), re.compile(f"\\W(?:{body})"))
 
 
-Plan = tuple[_LeadFinder | None, bool]
-"""The word-start finder of ``_lead_finder`` (None: no part starts at a word start), and whether
-line starts are candidates too."""
+Plan = tuple[_LeadFinder | None, bool, re.Pattern[str] | None]
+"""The word-start finder of ``_lead_finder`` (None: no part starts at a word start), whether line
+starts are candidates too, and a pattern for the places after a look-behind start (None: none)."""
 
 
 def _candidates(low: str, plan: Plan) -> list[int]:
     """Word starts that begin a lead, every word start at a non-ASCII character (which
-    ``re.IGNORECASE`` or ``\\d`` may match though no ASCII lead names it), and line starts if asked."""
-    finder, lines = plan
+    ``re.IGNORECASE`` or ``\\d`` may match though no ASCII lead names it), line starts if asked, and
+    the places where a look-behind start holds."""
+    finder, lines, behind = plan
     out = finder.find(low) if finder is not None else []
     extra = (word_starts(low, "") if finder is not None else []) + (word_starts(low, "\n") if lines else [])
+    if behind is not None:
+        extra = extra + [m.start() for m in behind.finditer(low)]
     if extra:
         out = sorted(set(out).union(extra))
     return out
@@ -606,9 +655,12 @@ class Scanner:
     def build(self) -> None:
         self._leads = leading_literals(self.rx)
         if self._leads is None or len(self._leads) > _FEW_LEADS:
-            plan = start_plan(self.rx)
+            plan = _start_parts(self.rx)
             if plan is not None:
-                self._plan = (_lead_finder(plan[0]) if plan[0] else None, plan[1])
+                words, lines, behinds = plan
+                finder = _lead_finder(tuple(sorted(words))) if words else None
+                behind = re.compile("|".join(sorted(behinds))) if behinds else None
+                self._plan = (finder, lines, behind)
         self._uses = _WARM_USES
         _PENDING.discard(self)
 

@@ -132,9 +132,12 @@ def test_batch_with_bad_files_carries_on(tmp_path: Path, fakes: None) -> None:
     args = ["batch", str(root), "--db", str(db), "--out", str(out), "--csv", str(table), "-j", "1"]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 1
-    assert (
-        result.stderr == "4 letters: 2 checked, 0 skipped (already in store), 2 failed (LA101: 1, LA900: 1)\n"
-    )
+    assert result.stderr.splitlines() == [
+        f"{root / 'bug.docx'}: LA900 internal error while checking this letter (please report it; run with"
+        " --debug) [ValueError]",
+        f"{root / 'locked.pdf'}: LA101 PDF is password-protected; save an unprotected copy and try again",
+        "4 letters: 2 checked, 0 skipped (already in store), 2 failed (LA101: 1, LA900: 1)",
+    ]
     lines = _jsonl(out.read_text())
     by_name = {Path(r["source"]["path"]).name: r for r in lines}
     assert sorted(by_name) == ["a.txt", "b.txt", "bug.docx", "locked.pdf"]
@@ -150,6 +153,29 @@ def test_batch_with_bad_files_carries_on(tmp_path: Path, fakes: None) -> None:
     assert rows[0]["standard_version"] == "1"
     stored = sqlite3.connect(db).execute("SELECT COUNT(*), COUNT(error_code) FROM results").fetchone()
     assert stored == (4, 2)
+
+
+def test_failed_files_past_the_limit_are_counted_not_listed(tmp_path: Path, fakes: None) -> None:
+    from letter_audit.batch import MAX_FAILURE_LINES
+
+    root = tmp_path / "in"
+    root.mkdir()
+    for i in range(MAX_FAILURE_LINES + 3):
+        (root / f"e{i:02d}.pdf").write_text("LOCKED")
+    result = CliRunner().invoke(
+        main, ["batch", str(root), "--no-db", "-j", "1", "--out", str(tmp_path / "o")]
+    )
+    lines = result.stderr.splitlines()
+    assert (
+        lines[0]
+        == f"{root / 'e00.pdf'}: LA101 PDF is password-protected; save an unprotected copy and try again"
+    )
+    assert len(lines) == MAX_FAILURE_LINES + 2
+    assert lines[-2] == "... and 3 more failed files (the error lines of the JSON output name them)"
+    quiet = CliRunner().invoke(
+        main, ["batch", str(root), "--no-db", "-j", "1", "-q", "--out", str(tmp_path / "o")]
+    )
+    assert (quiet.exit_code, quiet.stderr) == (1, "")
 
 
 def test_jsonl_goes_to_stdout_when_no_out(tmp_path: Path, fakes: None) -> None:
@@ -170,7 +196,9 @@ def test_rerun_skips_done_letters_and_retries_failures(tmp_path: Path, fakes: No
     CliRunner().invoke(main, args)
     second = CliRunner().invoke(main, args)
     assert second.exit_code == 1
-    assert second.stderr.startswith("4 letters: 0 checked, 2 skipped (already in store), 2 failed")
+    assert second.stderr.splitlines()[-1].startswith(
+        "4 letters: 0 checked, 2 skipped (already in store), 2 failed"
+    )
     assert len(_jsonl(out.read_text())) == 4  # skipped letters are still written, from the store
 
 

@@ -218,6 +218,10 @@ class Event:
     result: dict[str, Any]
 
 
+MAX_FAILURE_LINES = 20
+"""Failed files named one per line at the end of a batch; past this, a count (the JSONL has them all)."""
+
+
 @dataclass
 class Summary:
     total: int = 0
@@ -226,6 +230,16 @@ class Summary:
     failed: int = 0
     interrupted: bool = False
     failed_codes: dict[str, int] = field(default_factory=dict)
+    failures: list[str] = field(default_factory=list)
+    """One line per failed file ("path: LA102 message"), the first ``MAX_FAILURE_LINES`` of them."""
+
+    def failure_lines(self) -> list[str]:
+        """What to tell a person about the failed files: each one, or the first ones and how many more."""
+        more = self.failed - len(self.failures)
+        if more <= 0:
+            return list(self.failures)
+        tail = f"... and {more} more failed files (the error lines of the JSON output name them)"
+        return [*self.failures, tail]
 
     def line(self) -> str:
         text = (
@@ -241,8 +255,11 @@ class Summary:
     def record(self, event: Event) -> None:
         if event.kind == "failed":
             self.failed += 1
-            code = event.result["error"]["code"]
+            error = event.result["error"]
+            code = error["code"]
             self.failed_codes[code] = self.failed_codes.get(code, 0) + 1
+            if len(self.failures) < MAX_FAILURE_LINES:
+                self.failures.append(f"{event.path}: {code} {error['message']}")
         elif event.kind == "skipped":
             self.skipped += 1
         else:

@@ -50,7 +50,9 @@ EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what `yes | head` reports
     help="Seconds one letter may take before its worker is stopped and the letter reported as LA110 "
     "(0: no limit).",
 )
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
+@click.option(
+    "-q", "--quiet", is_flag=True, help="No progress bar, no line per failed file and no summary line."
+)
 @click.option("--max-tasks-per-worker", type=click.IntRange(min=1), default=None, hidden=True)
 @click.pass_context
 def batch(
@@ -146,6 +148,8 @@ def batch(
     if broken_pipe:
         ctx.exit(EXIT_BROKEN_PIPE)
     if not quiet:
+        for failure in summary.failure_lines():
+            click.echo(failure, err=True)
         click.echo(summary.line(), err=True)
     if summary.interrupted:
         ctx.exit(EXIT_INTERRUPTED)

@@ -157,7 +157,7 @@ class RequestFinder:
             + same_step
         )
         lead = r"(?:also\s+|please\s+|pls\s+|kindly\s+)?"
-        self.split = re.compile(
+        self.split_source = (
             rf"\s*;\s*(?![^()]*\))"
             # "Restart ramipril if creatinine settles, and then stop the amlodipine if BP allows": after a
             # comma a conditional step is a request of its own.
@@ -203,9 +203,26 @@ class RequestFinder:
             # "HbA1c in 3 months and his renal function in 4 weeks": a second object with its own time.
             rf"|(?:(?<=weeks)|(?<=months)|(?<=days)|(?<=week)|(?<=month))\s+and\s+"
             rf"(?=(?:his|her|their|the)\s+[^,;.]{{1,40}}?"
-            rf"\s+(?:in|at|within|after)\s+\d)",
-            _FLAGS,
+            rf"\s+(?:in|at|within|after)\s+\d)"
         )
+        # Every split opens on a space, ";" or ",", yet its leading "\s*" made the engine try the whole
+        # alternation at every character. Consuming one such character first gives the pattern a
+        # first-character set, so the engine skips in C to the next space or mark; the look-behind then
+        # steps back onto it and tries the split there, in group 1, exactly as before (split_spans). A new
+        # alternative must open on one of those characters too (tests/pipeline/test_request_split_gate.py).
+        self.split = re.compile(rf"[\s;,](?<=(?=({self.split_source}))[\s;,])", _FLAGS)
+
+    def split_spans(self, sent: str) -> list[tuple[int, int]]:
+        """Where ``split_source`` splits ``sent``, as ``finditer`` would give them (each split is non-empty
+        and opens on a space, ";" or ","), found with the first-character-gated ``split``."""
+        spans: list[tuple[int, int]] = []
+        search = self.split.search
+        m = search(sent)
+        while m is not None:
+            span = m.span(1)
+            spans.append(span)
+            m = search(sent, max(span[1], m.end()))  # never the same place twice, even if a split were empty
+        return spans
 
     def category(self, text: str, sentence: str = "") -> str:
         """Early cues, then the request's first action verb, then the other cues; then the sentence."""
@@ -449,9 +466,9 @@ class RequestFinder:
                 lead_condition = sent[cm.end() - (len(sent) - len(sent.lstrip())) : comma].strip() or None
         bounds: list[tuple[int, int]] = []
         cur = 0
-        for m in self.split.finditer(sent):
-            bounds.append((cur, m.start()))
-            cur = m.end()
+        for ms, me in self.split_spans(sent):
+            bounds.append((cur, ms))
+            cur = me
         bounds.append((cur, len(sent)))
         # A clause that is only a condition ("if low mood returns") opens the request after it.
         merged: list[tuple[int, int]] = []

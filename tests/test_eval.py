@@ -190,6 +190,7 @@ def test_summarise_pools_counts_over_letters() -> None:
     assert m["med_f1"] == pytest.approx(2 / 3)
     assert m["action_recall"] == 0.5
     assert m["inappropriate_acc"] == 0.5
+    assert m["inappropriate_acc_matched"] == 1.0  # the failed letter's actions were never matched
     assert m["fit_note_acc"] == 0.5
     assert m["dates_acc"] == 0.5
     assert m["date_discharge_acc"] == 0.5

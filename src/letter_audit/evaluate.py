@@ -13,7 +13,8 @@ Matching rules (documented here because the figures mean nothing without them):
   one text's tokens are at least ``ACTION_MATCH_CONTAIN`` contained in the other's (a prediction that quotes
   the whole sentence around the request still counts). Category accuracy is over matched pairs.
 * The inappropriate flag is scored over gold actions: a gold action with no matching prediction counts as
-  wrong, so a checker cannot score well on it by finding nothing.
+  wrong, so a checker cannot score well on it by finding nothing. ``inappropriate_acc_matched`` gives the
+  same over matched pairs only, to tell a wrong flag from a missed request (it is reported, not the goal).
 * A letter that fails to be read counts every gold item it holds as missed and every field as wrong.
 """
 
@@ -48,6 +49,7 @@ METRIC_KEYS = (
     "action_f1",
     "action_category_acc",
     "inappropriate_acc",
+    "inappropriate_acc_matched",
     "fit_note_acc",
     "follow_up_acc",
     "contact_acc",
@@ -278,6 +280,7 @@ def summarise(letters: list[LetterEval]) -> dict[str, float | None]:
         "action_f1": af,
         "action_category_acc": _ratio(total("category_right"), total("action_tp")),
         "inappropriate_acc": _ratio(total("inappropriate_right"), total("gold_actions")),
+        "inappropriate_acc_matched": _ratio(total("inappropriate_right"), total("action_tp")),
         "fit_note_acc": field_acc(lambda k: k == "fit_note"),
         "follow_up_acc": field_acc(lambda k: k == "follow_up"),
         "contact_acc": field_acc(lambda k: k == "contact"),

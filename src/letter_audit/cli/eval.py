@@ -25,6 +25,7 @@ _LABELS = {
     "action_f1": "GP actions          F1",
     "action_category_acc": "GP action category  accuracy (matched)",
     "inappropriate_acc": "Inappropriate flag  accuracy",
+    "inappropriate_acc_matched": "  on matched actions",
     "fit_note_acc": "Fit note status     accuracy",
     "follow_up_acc": "Follow-up owner     accuracy",
     "contact_acc": "Contact point       accuracy",

@@ -115,6 +115,10 @@ class RequestCues(_Group):
     for the condition the hospital was asked about."""
     fit_note_extension: list[Regex] = Field(default_factory=list)
     """Asking the practice to extend or renew a note, or cover longer than the one issued."""
+    fit_note_paperwork: list[Regex] = Field(default_factory=list)
+    """Paperwork asked of the practice without naming a fit note ("provide the certification")."""
+    off_work: list[Regex] = Field(default_factory=list)
+    """The patient is to be off work, said without naming a note ("she requires time off work")."""
     earlier_attendance: list[Regex] = Field(default_factory=list)
     """Something done at an earlier attendance ("at her ED visit"), not by the team writing now."""
     gp_judgement: list[Regex] = Field(default_factory=list)

@@ -108,6 +108,9 @@ def classify(
         )
         # Extraction already read it as a fit-note request in other words ("please provide certification").
         or (action.category == "fit_note" and any_match(req.fit_note_ask, text))
+        # Time off work in the sentence and paperwork asked for ("she requires time off work; please
+        # provide the necessary certification"): a fit note asked for without naming one.
+        or (any_match(req.fit_note_paperwork, text) and any_match(req.off_work, whole))
     ):
         if fit_note_issued and waits and any_match(req.fit_note_extension, whole):
             # "Fit note issued for 2 weeks; if he needs longer, please extend it": the hospital covered
@@ -365,6 +368,8 @@ _TOPICAL = re.compile(
     r"^\w*(?:[^.,;\n]|(?<=\d)\.(?=\d)){0,25}\b(ointment|cream|gel|lotion|eye ?drops?|drops|topical(ly)?)\b"
 )
 _TOPICAL_BEFORE = re.compile(r"\b(topical|ointment|cream)\s+$")
+# Gels rubbed on the skin that act on the whole body: the topical exemption does not apply to them.
+_SYSTEMIC_GELS = frozenset({"testosterone", "testogel", "tostran", "testavan"})
 # The drug is what a statement is about, not what is asked for: "avoid diltiazem, which raises
 # tacrolimus levels", "a health check, as clozapine raises the risk of diabetes".
 _STATED_AFTER = re.compile(
@@ -395,7 +400,8 @@ def _names_shared_care_drug(text: str, drugs: list[str]) -> bool:
     for match in _drug_names(tuple(drugs)).finditer(lowered):
         after = lowered[match.start() :]
         before = lowered[max(0, match.start() - 24) : match.start()]
-        if _TOPICAL.search(after) or _TOPICAL_BEFORE.search(before[-12:]):
+        systemic = match.group(0) in _SYSTEMIC_GELS
+        if not systemic and (_TOPICAL.search(after) or _TOPICAL_BEFORE.search(before[-12:])):
             continue
         if _STATED_AFTER.search(after) or _STATED_BEFORE.search(before) or _STOPPED_BEFORE.search(before):
             continue

@@ -140,3 +140,44 @@ def test_fit_note_asked_without_the_words(asked: str, expected: tuple[bool, str 
 )
 def test_added_shared_care_drugs(asked: str, expected: tuple[bool, str | None]) -> None:
     assert alone(asked, "prescribing") == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("Please add an antiemetic to take alongside the capecitabine cycles.", (False, None)),
+        ("Folic acid 5 mg on the days following her weekly dose of methotrexate, please.", (False, None)),
+        # Near miss: the listed drug itself is what is asked for, the companion beside it.
+        ("Please prescribe methotrexate 10 mg weekly with folic acid the next day.", (True, "shared_care")),
+    ],
+)
+def test_drug_named_only_as_a_companion(asked: str, expected: tuple[bool, str | None]) -> None:
+    assert alone(asked, "prescribing") == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        (
+            "Could the surgery do a 12-lead ECG a fortnight after the dose rise, since QTc can lengthen.",
+            (False, None),
+        ),
+        (
+            "Please arrange a heart tracing within 2 weeks of starting donepezil, to check his pulse rate.",
+            (False, None),
+        ),
+        # Near misses: no reason, the tracing sent back, or an ambulatory recording the hospital wants.
+        ("Please arrange an ECG.", (True, "call_and_recall")),
+        ("Please arrange an ECG after the dose rise and post the tracing to me.", (True, "call_and_recall")),
+        (
+            "Please book a 48-hour ECG monitor since the palpitations began after the new inhaler.",
+            (True, "call_and_recall"),
+        ),
+        (
+            "Please arrange an ECG and an echo as the breathlessness began after the new drug.",
+            (True, "call_and_recall"),
+        ),
+    ],
+)
+def test_practice_ecg_for_a_drug_change(asked: str, expected: tuple[bool, str | None]) -> None:
+    assert alone(asked, "monitoring") == expected

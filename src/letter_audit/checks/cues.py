@@ -117,6 +117,8 @@ class RequestCues(_Group):
     """Asking the practice to extend or renew a note, or cover longer than the one issued."""
     fit_note_paperwork: list[Regex] = Field(default_factory=list)
     """Paperwork asked of the practice without naming a fit note ("provide the certification")."""
+    practice_tests: list[Regex] = Field(default_factory=list)
+    """Tests a practice does in its own rooms (a resting ECG): with a drug-safety reason, its own check."""
     off_work: list[Regex] = Field(default_factory=list)
     """The patient is to be off work, said without naming a note ("she requires time off work")."""
     earlier_attendance: list[Regex] = Field(default_factory=list)

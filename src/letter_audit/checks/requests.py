@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..report import GpAction, InappropriateRule
-from .cues import any_match
+from .cues import FLAGS, any_match
 
 if TYPE_CHECKING:
     from ..letter import Letter
@@ -158,7 +158,13 @@ def classify(
         # "if he has a blackout, arrange an urgent ECG and contact us the same day": a safety net for a
         # deterioration the hospital must act on at once, not a routine test or result it hands over.
         return None
-    if any_match(req.results_back, sentence) or any_match(req.arrange_tests, text):
+    if any_match(req.results_back, sentence):
+        return "call_and_recall"
+    if any_match(req.arrange_tests, text):
+        if explained and _only_practice_tests(text, cues):
+            # "Please arrange an ECG in 2 weeks as we increased the citalopram": a test every practice
+            # does itself, for the safety of a drug change, with nothing sent back, is safety monitoring.
+            return None
         return "call_and_recall"
     names_test = (
         action.category in ("monitoring", "results")
@@ -179,6 +185,18 @@ def classify(
         if settings.flag_unexplained_monitoring and not explained:
             return "call_and_recall"
     return None
+
+
+def _only_practice_tests(text: str, cues: Cues) -> bool:
+    """True when every test the request has arranged is one a practice does in its own rooms (a resting
+    ECG): with those named tests taken out, no hospital test is left asked for."""
+    tests = cues.requests.practice_tests
+    if not any_match(tests, text):
+        return False
+    rest = text
+    for pattern in tests:
+        rest = re.sub(pattern, " ", rest, flags=FLAGS)
+    return not any_match(cues.requests.arrange_tests, rest)
 
 
 def _hands_over_shared_care(
@@ -377,6 +395,12 @@ _STATED_AFTER = re.compile(
     r"|side[- ]effects?)\b"
 )
 _STATED_BEFORE = re.compile(r"\b(which|that) (raises|increases|lowers|reduces|affects|interacts with)\s+$")
+# The drug only times or accompanies the one asked for: "folic acid 5 mg the day after methotrexate",
+# "an antiemetic to take alongside the capecitabine".
+_COMPANION_BEFORE = re.compile(
+    r"\b(days? (after|before|following)|alongside|together with|to go with|to accompany|to take with)\s+"
+    r"(the\s+|his\s+|her\s+|their\s+|each\s+|every\s+)?(weekly\s+|daily\s+|monthly\s+)?(dose of\s+)?$"
+)
 # Stopping the drug is not taking it on: "remove lithium from her repeat".
 _STOPPED_BEFORE = re.compile(
     r"\b(remove|stop|discontinue|cease|withhold|take (him|her|them) off)\s+(the\s+|his\s+|her\s+)?$"
@@ -399,11 +423,13 @@ def _names_shared_care_drug(text: str, drugs: list[str]) -> bool:
     lowered = text.lower()
     for match in _drug_names(tuple(drugs)).finditer(lowered):
         after = lowered[match.start() :]
-        before = lowered[max(0, match.start() - 24) : match.start()]
+        before = lowered[max(0, match.start() - 40) : match.start()]
         systemic = match.group(0) in _SYSTEMIC_GELS
         if not systemic and (_TOPICAL.search(after) or _TOPICAL_BEFORE.search(before[-12:])):
             continue
         if _STATED_AFTER.search(after) or _STATED_BEFORE.search(before) or _STOPPED_BEFORE.search(before):
+            continue
+        if _COMPANION_BEFORE.search(before):
             continue
         return True
     return False

@@ -66,6 +66,13 @@ class DateRules(_Strict):
     trailing_letter_date_within: int = Field(default=300, ge=0)
     """How near the end a date closing its line (a sign-off) must be to stand in for a missing letter date."""
     months: list[str] = Field(min_length=12, max_length=12)
+    bare_date_label: str = r"(?!x)x"
+    """The text just before a date that is a bare "Date:" field (no word saying which date it is)."""
+    attendance_setting: str = r"(?!x)x"
+    """An emergency or same-day setting named before that field ("Emergency Department", "UTC"): there the
+    bare "Date:" is the day of the attendance, so it is the admission and discharge date too."""
+
+    _v = field_validator("bare_date_label", "attendance_setting")(classmethod(lambda cls, v: _check(v)))
 
 
 class SpecialtyCue(Cue):
@@ -143,6 +150,8 @@ class MetaFinder:
         self.max_reach = max([d.gap, *self.reach.values()])
         self.label_gates = [Gate(label[-1]) for label in self.date_labels]
         self.months = {m[:3]: i + 1 for i, m in enumerate(d.months)}
+        self.bare_date_rx = _compile(d.bare_date_label)
+        self.setting_rx = _compile(d.attendance_setting)
         mon = "|".join(rf"{m[:3]}(?:{m[3:]})?" for m in d.months) + "|sept"
         self.date_rx = re.compile(
             rf"\b(?:(?P<d1>\d{{1,2}})[/.-](?P<m1>\d{{1,2}})[/.-](?P<y1>\d{{4}}|\d{{2}})(?![\d/])"
@@ -299,6 +308,8 @@ class MetaFinder:
                 if f not in out or priority > ranks[f] or (in_list and priority >= ranks[f]):
                     out[f] = {"date": when, "start": m.start(), "end": m.end(), "rule": rid}
                     ranks[f] = priority if f == fields[0] else 0
+        if letter_type == "discharge_summary" and "admission" not in out and "letter" in out:
+            self._bare_attendance(text, out)
         same_day = _SAME_DAY.search(text)
         if same_day and "admission" in out and "discharge" not in out:
             out["discharge"] = {**out["admission"], "rule": "date-discharge-same-day"}
@@ -323,6 +334,20 @@ class MetaFinder:
                     "rule": "date-clinic-relative",
                 }
         return out
+
+    def _bare_attendance(self, text: str, out: dict[str, dict[str, Any]]) -> None:
+        """An ED, UTC or SDEC card heads its one date "Date:" with nothing saying which: read as the letter
+        date, it is also the day of the attendance (README: an ED attendance date is the admission date),
+        when the setting is named above it. A discharge date the letter gives stands."""
+        letter = out["letter"]
+        start = letter["start"]
+        if not self.bare_date_rx.search(text[max(0, start - 30) : start]):
+            return
+        if not self.setting_rx.search(text[:start]):
+            return
+        same = {"date": letter["date"], "start": start, "end": letter["end"], "rule": "date-attendance-bare"}
+        out["admission"] = dict(same)
+        out.setdefault("discharge", dict(same))
 
     @staticmethod
     def _relative_visit(text: str, low: str) -> re.Match[str] | None:

@@ -69,3 +69,21 @@ def test_unseen_request_families(nlp, run, text, rule):
 )
 def test_near_misses_are_not_requests(nlp, run, text):
     assert found(nlp, run, text) == []
+
+
+# -- form options: la_requests reads the text la_status reads (status_ticks.blank_unchosen) -------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sick certificate: ( ) given ( ) GP to provide (x) not needed\n",
+        "Med3: given / GP to supply / not needed: not needed\n",
+        "☐ Surgery to arrange ultrasound   ☒ Ultrasound booked by us\n",
+    ],
+)
+def test_unpicked_form_options_are_not_requests(nlp, run, text):
+    assert found(nlp, run, text) == []
+
+
+def test_a_picked_option_is_a_request_without_its_mark(nlp, run):
+    doc = run(nlp, "Dear Dr Byrne,\n\n(x) Practice nurse to re-dress the wound on Friday\n")
+    assert [s.text for s in doc.spans["gp_actions"]] == ["Practice nurse to re-dress the wound on Friday"]

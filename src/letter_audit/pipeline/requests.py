@@ -28,6 +28,7 @@ from .request_finder import RequestFinder
 from .request_rules import Request, RequestRules
 from .ruledata import read_yaml
 from .sentences import doc_text, ocr_letters, sentence_spans
+from .status_ticks import blank_unchosen
 
 RULES_FILE = "requests.yaml"
 # "consider allopurinol", "remove the timolol": said of a drug, these verbs are about prescribing.
@@ -72,7 +73,9 @@ class RequestsComponent:
         }
         if doc._.sentence_spans is None:
             doc._.sentence_spans = sentence_spans(doc_text(doc))
-        text = ocr_letters(doc_text(doc))
+        # Unpicked form options and tick marks are blanked (same length, so offsets hold), the same reading
+        # la_status gives them: "[ ] GP to issue" on a form is not a request.
+        text, _ = blank_unchosen(ocr_letters(doc_text(doc)))
         found, none_stated = self.finder.find(text, sections, doc._.sentence_spans)
         if self.classifier is not None:
             found = self._add_proposals(text, found, doc._.sentence_spans, sections)
@@ -80,7 +83,10 @@ class RequestsComponent:
         drugs = [(d.start_char, d.end_char) for d in doc.spans.get("drugs", [])]
         seen: set[str] = set()
         for r in found:
-            span = doc.char_span(r.start, r.end, label=r.category, alignment_mode="expand")
+            start = r.start
+            while start < r.end and text[start].isspace():
+                start += 1  # past a blanked tick mark ("[x] Please stop ..." starts at "Please")
+            span = doc.char_span(start, r.end, label=r.category, alignment_mode="expand")
             if span is None:
                 continue
             said = " ".join(span.text.lower().split())

@@ -196,3 +196,72 @@ def test_a_requested_gp_appointment_is_not_the_hospitals(nlp, run):
 )
 def test_second_batch_of_no_follow_up(nlp, run, text):
     assert owner(nlp, run, text)[0] == "none"
+
+
+# --- round 8, third batch ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plan: flexible sigmoidoscopy in 8 weeks (to be booked by the endoscopy unit).",
+        "His next appointment will be in the lipid clinic in the spring.",
+    ],
+)
+def test_third_batch_of_hospital_plans(nlp, run, text):
+    assert owner(nlp, run, text)[0] == "hospital"
+
+
+def test_an_appointment_with_a_screening_service_is_not_the_teams_plan(nlp, run):
+    assert (
+        owner(nlp, run, "He has an appointment with the bowel screening service next month.")[0] != "hospital"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We shall not be following him up.",
+        "I don't intend to review her again.",
+        "We have no intention of seeing him again in clinic.",
+    ],
+)
+def test_third_batch_of_no_follow_up(nlp, run, text):
+    assert owner(nlp, run, text)[0] == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His own GP will review him after the holiday.",
+        "Please make a practice nurse appointment for her in 10 days to check the wound.",
+    ],
+)
+def test_third_batch_of_gp_follow_up(nlp, run, text):
+    assert owner(nlp, run, text)[0] == "gp"
+
+
+def test_the_gp_seeing_the_patient_only_if_needed_is_no_gp_plan(nlp, run):
+    assert owner(nlp, run, "Her GP will see her if the wound breaks down.")[0] != "gp"
+
+
+def test_plural_fit_notes_from_the_gp_are_requested(nlp, run):
+    assert fit(nlp, run, "Any further sick notes should come from his GP.")[0] == "requested_from_gp"
+
+
+@pytest.mark.parametrize(
+    "text", ["He went back to his job on Monday.", "She has gone back to work part time."]
+)
+def test_back_at_work_already_needs_no_fit_note(nlp, run, text):
+    assert fit(nlp, run, text)[0] == "not_needed"
+
+
+def test_back_at_work_too_soon_is_not_that(nlp, run):
+    assert fit(nlp, run, "He went back to work too early after the hernia repair.") is None
+
+
+def test_through_the_switchboard_is_a_route(nlp, run):
+    cp = run(
+        nlp, HEAD + "The on-call urologist can be reached through the hospital switchboard."
+    )._.contact_point
+    assert cp is not None and cp["rule"] == "contact-advice-line"

@@ -181,3 +181,44 @@ def test_drug_named_only_as_a_companion(asked: str, expected: tuple[bool, str | 
 )
 def test_practice_ecg_for_a_drug_change(asked: str, expected: tuple[bool, str | None]) -> None:
     assert alone(asked, "monitoring") == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "asked", "category", "expected"),
+    [
+        ("Sick note: not given - practice pls", "not given - practice pls", "other", (True, "fit_note")),
+        (
+            "Fit note wasn't issued on the ward; GP to provide one.",
+            "GP to provide one.",
+            "other",
+            (True, "fit_note"),
+        ),
+        # Near miss: the note was issued, and the line only says so.
+        ("Fit note: issued for 3 weeks", "Fit note: issued for 3 weeks", "fit_note", (False, None)),
+    ],
+)
+def test_labelled_fit_note_line_not_issued(
+    line: str, asked: str, category: str, expected: tuple[bool, str | None]
+) -> None:
+    assert flags("Reviewed in clinic today.\n" + line, asked, category) == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("U&E + Mg in 5/7, results to AMU secretaries pls", (True, "call_and_recall")),
+        ("LFTs at 2/52 - bloods to the hepatology nurses", (True, "call_and_recall")),
+        # Near miss: a check explained by the drug change, with nothing routed back.
+        ("U&E at 1/52 as ramipril up-titrated", (False, None)),
+    ],
+)
+def test_terse_results_routing(asked: str, expected: tuple[bool, str | None]) -> None:
+    assert alone(asked, "monitoring") == expected
+
+
+def test_terse_routing_only_past_a_threshold_is_an_alert() -> None:
+    asked = (
+        "Please recheck sodium in 1 week as carbamazepine was increased,"
+        " and ring the result to the epilepsy nurses if under 130"
+    )
+    assert alone(asked, "monitoring") == (False, None)

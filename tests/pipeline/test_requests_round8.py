@@ -43,6 +43,12 @@ def found(nlp, run, text: str) -> list[str]:
         ("GP (Dr A Osei) to re-refer if the ulcer recurs.", "req-named-gp-marked"),
         # terse appreciation
         ("Much appreciate if the practice would chase the Holter report.", "req-appreciate"),
+        # the practice called a health centre or medical centre
+        ("Could the medical centre please book him in for a wound check?", "req-gp-to"),
+        ("Her health centre will need to take over the B12 injections.", "req-gp-will-need"),
+        # a line labelled for the practice, with or without "for"/"to"/"action"
+        ("FOR PRACTICE: uptitrate bisoprolol by 1.25 mg fortnightly", "req-gp-colon"),
+        ("Actions GP - FBC 2/52", "req-gp-colon"),
         # supply from the practice without "will"
         ("Further supplies of the dressings to come from the surgery.", "req-supply-from-practice"),
     ],
@@ -65,6 +71,8 @@ def test_unseen_request_families(nlp, run, text, rule):
         "It is worth noting that his ECG was unchanged.",
         "Responsibility for the biologic stays with our team.",
         "We handed him a copy of the plan before he left.",
+        "To GP: Dr R Mensah, Castle Street Medical Centre",
+        "The medical centre sent a referral letter last month.",
     ],
 )
 def test_near_misses_are_not_requests(nlp, run, text):
@@ -87,3 +95,8 @@ def test_unpicked_form_options_are_not_requests(nlp, run, text):
 def test_a_picked_option_is_a_request_without_its_mark(nlp, run):
     doc = run(nlp, "Dear Dr Byrne,\n\n(x) Practice nurse to re-dress the wound on Friday\n")
     assert [s.text for s in doc.spans["gp_actions"]] == ["Practice nurse to re-dress the wound on Friday"]
+
+
+def test_patient_letter_own_job_read_with_its_salutation(nlp, run):
+    doc = run(nlp, "Dear Ms Achter,\nPlease make an appointment with the practice nurse for bloods.\n")
+    assert [s.text for s in doc.spans["gp_actions"]] == []

@@ -222,3 +222,23 @@ def test_terse_routing_only_past_a_threshold_is_an_alert() -> None:
         " and ring the result to the epilepsy nurses if under 130"
     )
     assert alone(asked, "monitoring") == (False, None)
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("Please continue the azathioprine as per the ESCA your practice signed last year.", (False, None)),
+        (
+            "Under the transfer of prescribing agreement in place, please carry on with the leflunomide.",
+            (False, None),
+        ),
+        # Near misses: the letter says there is none, or takes the drug over without the word "prescribe".
+        (
+            "Please prescribe sulfasalazine 1 g twice daily; there isn't an ESCA for it locally.",
+            (True, "shared_care"),
+        ),
+        ("Could you take over the mycophenolate from next month.", (True, "shared_care")),
+    ],
+)
+def test_shared_care_in_other_names(asked: str, expected: tuple[bool, str | None]) -> None:
+    assert alone(asked, "other") == expected

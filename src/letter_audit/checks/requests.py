@@ -381,7 +381,12 @@ def _joined(request: str, context: str) -> str:
 # A sentence or line of the letter.
 _SENTENCE = re.compile(r"[^.\n]+")
 # Every shared_care_agreed and shared_care_missing cue names shared care in these words.
-_SHARED_CARE = re.compile(r"shared[- ]care", re.IGNORECASE)
+# England's "effective shared care agreement" (ESCA) and a "transfer of care/prescribing" agreement are the
+# same arrangement in other words.
+_SHARED_CARE = re.compile(
+    r"shared[- ]care|\bESCAs?\b|\btransfer of (care|prescribing) (agreement|arrangement|protocol|document)",
+    re.IGNORECASE,
+)
 _TOPICAL = re.compile(
     r"^\w*(?:[^.,;\n]|(?<=\d)\.(?=\d)){0,25}\b(ointment|cream|gel|lotion|eye ?drops?|drops|topical(ly)?)\b"
 )

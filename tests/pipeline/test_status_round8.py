@@ -265,3 +265,35 @@ def test_through_the_switchboard_is_a_route(nlp, run):
         nlp, HEAD + "The on-call urologist can be reached through the hospital switchboard."
     )._.contact_point
     assert cp is not None and cp["rule"] == "contact-advice-line"
+
+
+# --- round 8, letters written to the patient ("you" is the patient) --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("We signed you a fit note for three weeks.", "issued"),
+        ("You were given a sick note for 10 days before you went home.", "issued"),
+        ("As you are retired, this does not affect work.", "not_needed"),
+        ("You must not go back to work until the wound has healed after the surgery.", "missing"),
+        ("Please could you ask your GP for a fit note.", "requested_from_gp"),
+    ],
+)
+def test_fit_note_in_a_letter_to_the_patient(nlp, run, text, status):
+    assert fit(nlp, run, text)[0] == status
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("You will receive a text message with your new appointment.", "hospital"),
+        ("You are booked in for a check cystoscopy in 3 months.", "hospital"),
+        ("The nurse specialists will ring you next week.", "hospital"),
+        ("There is no reason for you to have any more clinic appointments.", "none"),
+        ("You don't need to see the team again.", "none"),
+        ("We have not scheduled another review.", "none"),
+    ],
+)
+def test_follow_up_in_a_letter_to_the_patient(nlp, run, text, expected):
+    assert owner(nlp, run, text)[0] == expected

@@ -100,3 +100,11 @@ def test_a_picked_option_is_a_request_without_its_mark(nlp, run):
 def test_patient_letter_own_job_read_with_its_salutation(nlp, run):
     doc = run(nlp, "Dear Ms Achter,\nPlease make an appointment with the practice nurse for bloods.\n")
     assert [s.text for s in doc.spans["gp_actions"]] == []
+
+
+def test_reason_before_an_ask_in_a_gp_item_is_not_an_item(nlp, run):
+    text = "Requests to GP\n2. Ongoing anaemia points to a bowel source; please refer her for a scope.\n"
+    doc = run(nlp, text)
+    assert [s.text for s in doc.spans["gp_actions"]] == ["please refer her for a scope"]
+    doc = run(nlp, "Requests to GP\n3. HbA1c at 3/12 - aim below 53; please add gliclazide if above.\n")
+    assert len(doc.spans["gp_actions"]) == 2

@@ -513,11 +513,26 @@ class RequestFinder:
         hay = Haystack(sent)  # every clause below is a piece of this sentence
         if in_gp and _first(active, sent, hay) is None and _first(self.hospital, sent, hay) is not None:
             return out  # an ownerless item the hospital owns ("Repeat OGD in 12 weeks; we will book this")
-        for cs, ce in merged:
+        cued = [_first(active, sent[cs:ce], hay) is not None for cs, ce in merged] if in_gp else []
+        for i, (cs, ce) in enumerate(merged):
             clause = sent[cs:ce]
             if not clause.strip():
                 continue
             cue = _first(active, clause, hay)
+            # Under a GP heading, a clause with no cue, verb, time or kind of its own before a ";" and a
+            # clause that asks is the reason for the ask ("4. Untreated apnoea lowers testosterone; I'd be
+            # grateful if you could refer him"), not an item; a terse item ("Lipids at 3/12 - target <2.5;
+            # pls add ...") stays.
+            if (
+                cue is None
+                and owner == section_owner
+                and any(cued[i + 1 :])
+                and ";" in sent[ce : merged[i + 1][0] + 1]
+                and self._verb_kind(clause) is None
+                and self.timeframe(clause) is None
+                and self.category(clause) == "other"
+            ):
+                continue
             first_in_gp = cs == 0 and owner == section_owner  # "GP: nothing routine required; if ..."
             negated = (cs > 0 and self.negated_clause.match(clause)) or (
                 first_in_gp and _NOTHING.match(clause)

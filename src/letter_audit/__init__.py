@@ -33,9 +33,11 @@ def audit(
     from .extract import extract
     from .ingest import read_letter
     from .pipeline import annotate
+    from .rxcache import routed
     from .standard import load_standard
 
-    letter = source if isinstance(source, Letter) else read_letter(source)
-    doc = annotate(nlp or load_pipeline(), letter)
-    findings = extract(doc, letter)
-    return judge(letter, findings, standard or load_standard())
+    with routed():  # the standard's and checks' patterns, compiled from saved code (rxcache)
+        letter = source if isinstance(source, Letter) else read_letter(source)
+        doc = annotate(nlp or load_pipeline(), letter)
+        findings = extract(doc, letter)
+        return judge(letter, findings, standard or load_standard())

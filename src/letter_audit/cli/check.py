@@ -22,9 +22,11 @@ def check(files: tuple[Path, ...], fmt: str, standard: Path | None) -> None:
     """
     from .. import audit
     from ..render.text import render_text
+    from ..rxcache import routed
     from ..standard import load_standard
 
-    std = load_standard(standard)
+    with routed():  # the standard's patterns, compiled from saved code (rxcache)
+        std = load_standard(standard)
     for path in files:
         report = audit(path, standard=std)
         if fmt == "json":

@@ -120,21 +120,28 @@ def save_pipeline(nlp: Language, out: Path) -> None:
 
 @lru_cache(maxsize=4)
 def load_pipeline(path: str | None = None) -> Language:
-    """The shipped pipeline, loaded once per process with ``spacy.load``."""
-    _register()
-    import spacy
+    """The shipped pipeline, loaded once per process with ``spacy.load``.
+
+    The component modules and their data compile their regular expressions from the engine code saved
+    beside the pipeline (see ``rxcache``), which saves most of a cold start's compiling."""
+    from ..rxcache import FILE_NAME, routed
 
     target = Path(path) if path else pipeline_dir()
-    if not (target / "config.cfg").exists():
-        raise ModelError(
-            f"no saved pipeline at {target}; build it with 'python scripts/build_pipeline.py'"
-        )
-    # No tokenizer file: it was spaCy's default when saved (see save_pipeline), as made from the config.
-    exclude = [] if (target / "tokenizer").exists() else ["tokenizer"]
-    try:
-        return spacy.load(target, exclude=exclude)
-    except Exception as exc:  # spaCy raises many kinds; the user needs one message
-        raise ModelError(f"cannot load the pipeline at {target}: {exc}") from exc
+    with routed(target / FILE_NAME):
+        _register()
+        import spacy
+
+        if not (target / "config.cfg").exists():
+            raise ModelError(
+                f"no saved pipeline at {target}; build it with 'python scripts/build_pipeline.py'"
+            )
+        # No tokenizer file: it was spaCy's default when saved (see save_pipeline), as made from
+        # the config.
+        exclude = [] if (target / "tokenizer").exists() else ["tokenizer"]
+        try:
+            return spacy.load(target, exclude=exclude)
+        except Exception as exc:  # spaCy raises many kinds; the user needs one message
+            raise ModelError(f"cannot load the pipeline at {target}: {exc}") from exc
 
 
 def annotate(nlp: Language, letter: Letter) -> Doc:

@@ -18,12 +18,12 @@ faster, never change a result or raise.
 
 from __future__ import annotations
 
+import io
 import logging
 import marshal
 import re
 import sys
 import threading
-import zlib
 from array import array
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -109,11 +109,11 @@ def load(path: Path) -> int:
         except OSError:
             return 0
         try:
-            key, blob = marshal.loads(data)
-            if key != build_key():
+            stream = io.BytesIO(data)
+            if marshal.load(stream) != build_key():
                 log.debug("regex cache %s was written by another Python; not used", path.name)
                 return 0
-            entries = marshal.loads(zlib.decompress(blob))
+            entries = marshal.load(stream)
             if not isinstance(entries, dict):
                 raise ValueError("not a table")
         except Exception:  # noqa: BLE001 - corrupt or foreign file: start without it
@@ -125,9 +125,10 @@ def load(path: Path) -> int:
 
 
 def save(path: Path, entries: dict[tuple[str, int], Entry]) -> None:
-    """Write ``entries`` for this Python build (what ``load`` reads back)."""
-    blob = zlib.compress(marshal.dumps(dict(sorted(entries.items()))), 9)
-    Path(path).write_bytes(marshal.dumps((build_key(), blob)))
+    """Write ``entries`` for this Python build (what ``load`` reads back): the build key, then the
+    table. Not compressed: inflating it took longer than reading it (git and wheels compress anyway)."""
+    table = dict(sorted(entries.items()))
+    Path(path).write_bytes(marshal.dumps(build_key()) + marshal.dumps(table))
 
 
 def _enter() -> None:

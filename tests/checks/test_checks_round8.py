@@ -242,3 +242,36 @@ def test_terse_routing_only_past_a_threshold_is_an_alert() -> None:
 )
 def test_shared_care_in_other_names(asked: str, expected: tuple[bool, str | None]) -> None:
     assert alone(asked, "other") == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "asked", "expected"),
+    [
+        (
+            "We rang him three times for his video clinic without success and he is now discharged.",
+            "Please re-refer if he still needs us.",
+            (True, "dna_rereferral"),
+        ),
+        (
+            "He has cancelled four appointments in a row, so under our access policy he is discharged.",
+            "A fresh referral would be needed to see him again.",
+            (True, "dna_rereferral"),
+        ),
+        # Near misses: a patient who declined treatment and may reconsider; the team's own cancellation.
+        (
+            "He did not want the injection today.",
+            "If he reconsiders, please re-refer him.",
+            (False, None),
+        ),
+        (
+            "We had to cancel his appointment twice because of staff sickness and apologise.",
+            "Please re-refer him for the second eye.",
+            (True, "onward_referral"),
+        ),
+    ],
+)
+def test_discharge_after_unreached_calls_or_cancellations(
+    before: str, asked: str, expected: tuple[bool, str | None]
+) -> None:
+    conditional = asked.startswith("If")
+    assert flags("Clinic outcome.\n" + before + "\n" + asked, asked, "referral", conditional) == expected

@@ -94,9 +94,10 @@ def classify(
     if rerefer and any_match(req.rerefer_recall, text):
         return "call_and_recall"
     waits = action.conditional or any_match(req.condition, text)
-    if rerefer and settings.flag_onward_referral and not waits:
+    if rerefer and settings.flag_onward_referral and not waits and not any_match(req.patient_choice, whole):
         # "please re-refer her for the second eye": a need the hospital knows of now, handed back for a
-        # fresh referral. "Re-refer if it recurs" is a safety net for a need that may never arise.
+        # fresh referral. "Re-refer if it recurs" is a safety net for a need that may never arise, and
+        # "should she change her mind, please re-refer" waits on the patient's own choice.
         return "onward_referral"
     if any_match(req.wound_care, text) and settings.flag_wound_care:
         return "call_and_recall"

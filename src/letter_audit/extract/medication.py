@@ -47,6 +47,23 @@ def _one_story_per_drug(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def _named_in_full(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Drop a change to a bare class name when the letter changes a named member of it.
+
+    Why: "basal-bolus insulin started" or "the new insulin doses" next to "Insulin degludec ... new"
+    says the same thing twice, the second time with the real product. Only a one-word name inside a
+    longer single-substance name counts ("insulin" in "biphasic insulin aspart"), never a part of a
+    combination ("colecalciferol" and "colecalciferol with calcium carbonate" are two products).
+    """
+    names = {str(c["drug"]) for c in raw}
+    bare = {
+        n
+        for n in names
+        if " " not in n and any(o != n and " with " not in o and n in o.split() for o in names)
+    }
+    return [c for c in raw if str(c["drug"]) not in bare] if bare else raw
+
+
 def _norm_dose(dose: object) -> str | None:
     if not dose:
         return None
@@ -58,7 +75,7 @@ def changes(doc: Doc, letter: Letter) -> list[MedicationChange]:
     raw: list[dict[str, Any]] = list(getattr(doc._, "med_changes", None) or [])
     out: list[MedicationChange] = []
     seen: dict[tuple[str, str], list[str | None]] = {}
-    raw = _one_story_per_drug(sorted(raw, key=lambda c: int(c["start"])))
+    raw = _one_story_per_drug(sorted(_named_in_full(raw), key=lambda c: int(c["start"])))
     for c in raw:
         key = (str(c["drug"]), str(c["action"]))
         if c["action"] not in _ACTIONS:

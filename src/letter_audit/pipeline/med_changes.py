@@ -81,7 +81,9 @@ _PRONOUN = re.compile(r"\s+(?:this|that|it|these|those|the dose|this dose|them)\
 # "Bisoprolol up to 5 mg": a change particle straight after the drug name is not part of its dose phrase,
 # unless the phrase is a maximum ("paracetamol up to 1 g four times a day when required")
 _RIGHT_AFTER = re.compile(r"[\s:]*")
-_MAXIMUM = re.compile(r"\b(?:times|when required|as required|prn|if needed|as needed|a day)\b", re.IGNORECASE)
+_MAXIMUM = re.compile(
+    r"\b(?:times|when required|as required|prn|if needed|as needed|a day|\d+-?hourly|hourly)\b", re.IGNORECASE
+)
 _TO_STRENGTH = re.compile(
     r"\s+(?:from\s+[\d.]+\s*\w+\s+)?to\s+[\d.]+\s*(?:mg|micrograms?|mcg|g|units?|ml)\b", re.I
 )
@@ -126,6 +128,8 @@ class MedChangeFinder(ChangeDetails, RecordReader):
         self._records(doc, text, drugs, changes, done)
         self._status_codes(doc, text, drugs, changes, done)
         self._list_headers(doc, text, drugs, changes, done)
+        self._inline_lists(doc, text, drugs, changes, done)
+        self._status_first_rows(doc, text, drugs, changes, done)
         clauses = self._split_at_list_lines(
             text, doc._.clauses if doc._.clauses is not None else clauses_of(text), drugs
         )

@@ -50,11 +50,23 @@ _CODE_PAIR = re.compile(
 _WAS_CELL = re.compile(r"\b(?:was|previously|prev\.?|from)\s+(\d+(?:\.\d+)?(?:\s*[a-z]+)?)", re.IGNORECASE)
 
 
-_ITEM_LEAD = re.compile(r"[\s•*\-–\d.):]*(?:(?:soluble|oral|topical|dispersible)\s+)?", re.IGNORECASE)
+_ITEM_LEAD = re.compile(
+    r"[\s•*\-–\d.):]*(?:(?:soluble|oral|topical|dispersible|buccal|sublingual|rectal|nasal|intranasal|inhaled"
+    r"|nebulised|transdermal|subcutaneous)\s+)?",
+    re.IGNORECASE,
+)
 _LIST_INTRO = re.compile(
     r"^[^:\n]{0,80}\b(?:medicines?|medications?|tablets?|drugs?|meds|inhalers?|injections?|creams?|drops)\b"
     r"[^:\n]{0,40}:\s*$",
     re.IGNORECASE,
+)
+
+
+# "Started: a; b; c": a change label at a line start, its items on the same line
+_INLINE_HEAD = re.compile(r"^[ \t•*\-]*([A-Za-z][A-Za-z ]{1,30}?)[ \t]*:[ \t]*", re.MULTILINE)
+# "New | Rivaroxaban 20 mg OD": a short status cell, then the cell the drug starts
+_STATUS_CELL = re.compile(
+    r"[ \t•*\-]*([A-Za-z][A-Za-z ]{1,20}?)[ \t]*\|[ \t]*(?:(?:soluble|oral|topical)[ \t]+)?$"
 )
 
 
@@ -232,6 +244,9 @@ class RecordReader:
                 line = text[pos:le]
                 if not line.strip() or self.rx_list_header.match(line):
                     break
+                if "|" in line and _header_cell(line) != line and not re.search(r"\d", line):
+                    pos = le + 1  # the table's own header row ("Insulin | Device | Dose")
+                    continue
                 d = next((x for x in drugs if pos <= x.start_char < le and x.start_char not in done), None)
                 if d is None or not _ITEM_LEAD.fullmatch(text, pos, d.start_char):
                     break  # the list ends at a line that does not start with a drug
@@ -249,3 +264,66 @@ class RecordReader:
                         changes.append(change)
                         done.add(d.start_char)
                 pos = le + 1
+
+    def _inline_lists(
+        self, doc: Doc, text: str, drugs: list[Span], changes: list[dict[str, Any]], done: set[int]
+    ) -> None:
+        """ "Started: spironolactone 100 mg OD; furosemide 40 mg OM; thiamine 100 mg TDS" on one line.
+
+        Why: a labelled line lists its drugs with semicolons, which the prose reader does not treat as a
+        list joiner (a semicolon mostly ends a clause), so only the first item would tie to the label.
+        Each semicolon item that starts with a drug takes the label's action.
+        """
+        for m in _INLINE_HEAD.finditer(text):
+            if not self.rx_list_header.match(m.group(1) + ":"):
+                continue
+            found = self._classify(m.group(1))
+            if found is None or found[0] not in ("start", "stop", "increase", "decrease", "withhold"):
+                continue
+            le = text.find("\n", m.end())
+            le = len(text) if le == -1 else le
+            if ";" not in text[m.end() : le]:
+                continue
+            pos = m.end()
+            while pos < le:
+                end = text.find(";", pos, le)
+                end = le if end == -1 else end
+                d = next((x for x in drugs if pos <= x.start_char < end), None)
+                lead = d is not None and _ITEM_LEAD.fullmatch(text, pos, d.start_char) is not None
+                if d is not None and lead and d.start_char not in done:
+                    if not any(c.category == "continued" for c in categories_at(doc, d.end_char, end)):
+                        change = self._make(doc, text, found[0], found[1], d, pos, end, None, None)
+                        if change is not None:
+                            change["start"], change["end"] = d.start_char, end
+                            changes.append(change)
+                            for x in drugs:
+                                if pos <= x.start_char < end:
+                                    done.add(x.start_char)
+                pos = end + 1
+
+    def _status_first_rows(
+        self, doc: Doc, text: str, drugs: list[Span], changes: list[dict[str, Any]], done: set[int]
+    ) -> None:
+        """Table rows whose first cell is the status and whose second starts with the drug.
+
+        "New | Rivaroxaban 20 mg OD (CHA2DS2-VASc 2)", "Stopped | Diltiazem MR 120 mg OD": the status
+        column comes before the drug, where the prose reader looks for no tie across a cell bar.
+        """
+        for d in drugs:
+            if d.start_char in done:
+                continue
+            ls = text.rfind("\n", 0, d.start_char) + 1
+            m = _STATUS_CELL.match(text, ls, d.start_char)
+            if m is None:
+                continue
+            found = self._classify(m.group(1))
+            if found is None or found[0] not in ("start", "stop", "increase", "decrease", "withhold"):
+                continue
+            le = text.find("\n", d.start_char)
+            le = len(text) if le == -1 else le
+            change = self._make(doc, text, found[0], found[1], d, ls, le, None, None)
+            if change is None:
+                continue
+            change["rule"], change["start"], change["end"] = "status_first_" + found[1], ls, le
+            changes.append(change)
+            done.add(d.start_char)

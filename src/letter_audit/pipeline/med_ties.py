@@ -192,7 +192,8 @@ class TieRules:
         )
         trig = "|".join(f"(?:{r.pattern})" for r in self.triggers)
         self.rx_list_header = re.compile(
-            rf"^[\W\d]*(?:(?:medications?|medicines?|drugs?|meds|items?)\s+)?(?:{trig})"
+            rf"^[\W\d]*(?:(?:[a-z][\w-]*'s|your|his|her|their|my)\s+)?"
+            rf"(?:(?:medications?|medicines?|drugs?|meds|items?)\s+)?(?:{trig})"
             r"(?:\s+(?:medications?|medicines?|drugs?|meds|items?|on discharge|this admission|today))*"
             r"\s*:?\s*$",
             re.IGNORECASE,

@@ -102,6 +102,7 @@ ABBREVIATED = {
     "ciprofloxain": "ciprofloxacin",
     "lirag": "liraglutide",
     "lixis": "lixisenatide",
+    "beclometdiprop": "beclometasone",
 }
 # A "name" read from a presentation that is really its strength or form ("100units/ml inj" -> "ml inj")
 NOT_A_NAME = re.compile(r"^(?:ml|g|mg|dose|micrograms?|mcg|units?)\b")

@@ -228,7 +228,7 @@ def test_previous_dose_in_brackets(make_nlp, run) -> None:
     assert (c["drug"], c["action"], c["dose_before"], c["rule"]) == (
         "furosemide",
         "increase",
-        "40mg",
+        "40mg OM",  # OM (every morning) is read as a frequency, like OD and ON
         "list_previous_dose",
     )
 

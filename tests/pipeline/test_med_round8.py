@@ -103,3 +103,64 @@ def test_up_to_a_number_of_puffs_is_a_maximum_not_an_increase(make_nlp, run) -> 
 def test_already_on_in_a_bracket_does_not_date_the_stop(make_nlp, run) -> None:
     text = "Sitagliptin 100 mg OD - stopped (no benefit, already on liraglutide)\n"
     assert _changes(make_nlp, run, text) == [("sitagliptin", "stop")]
+
+
+# -- lexicon: BNF salt spellings and shortened words ----------------------------------------------------
+def test_lexicon_strips_dimesylate_and_spells_out_beclometasone() -> None:
+    import json
+    from pathlib import Path
+
+    lexicon = Path(__file__).resolve().parents[2] / "models" / "lexicons" / "drugs.json"
+    terms = json.loads(lexicon.read_text(encoding="utf-8"))["terms"]
+    assert terms["elvanse"][0] == "lisdexamfetamine"
+    assert terms["lisdexamfetamine"][0] == "lisdexamfetamine"
+    assert terms["trimbow"][0] == "beclometasone with formoterol and glycopyrronium"
+    assert not any("beclometdiprop" in v[0] for v in terms.values())
+
+
+# -- a 'medication changes' list whose lines give the two doses ----------------------------------------
+def test_dose_changes_heading_reads_each_line_arrow(make_nlp, run) -> None:
+    text = (
+        "Medicine changes at this appointment:\n"
+        "Spironolactone 25 mg om -> 50 mg om\n"
+        "Bumetanide 2 mg BD -> 1 mg BD (dry)\n"
+        "Ivabradine 5 mg BD - unchanged\n"
+    )
+    assert _changes(make_nlp, run, text) == [("spironolactone", "increase"), ("bumetanide", "decrease")]
+
+
+# -- whose status is it -----------------------------------------------------------------------------------
+def test_status_after_the_replacement_drug_is_the_replacements(make_nlp, run) -> None:
+    text = "Tramadol 50 mg QDS stopped (replaced by modified-release morphine 10 mg BD - new)\n"
+    assert sorted(_changes(make_nlp, run, text)) == [("morphine", "start"), ("tramadol", "stop")]
+
+
+def test_unchanged_cell_before_a_bracketed_history_is_no_change(make_nlp, run) -> None:
+    text = "Discharge medicines\nLevonorgestrel intrauterine system | no change (fitted 2024)\n"
+    assert _changes(make_nlp, run, text) == []
+
+
+def test_a_now_stop_line_under_a_started_heading_is_a_stop(make_nlp, run) -> None:
+    text = (
+        "New medicines started today:\n"
+        "Ticagrelor 90 mg BD\n"
+        "Clopidogrel 75 mg: was prescribed last month - now stopped, ticagrelor replaces it\n"
+    )
+    assert _changes(make_nlp, run, text) == [("ticagrelor", "start"), ("clopidogrel", "stop")]
+
+
+# -- not changes of this episode -----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We advise rivastigmine. Before we can start it we need a recent ECG.",
+        "Teicoplanin | - | discontinued 14/02 | course completed\n",
+        "Patiromer 8.4 g OD: commenced 02/03, stop on discharge - not to be continued.",
+        "Gliclazide 80 mg BD | Held days 2-4, now back on usual dose\n",
+        "Her evening insulin was omitted by the patient yesterday as she was not eating.",
+        "Ticagrelor 90 mg BD (started at the referring hospital)\n",
+        "Co-trimoxazole: avoid - added to her allergy list.",
+    ],
+)
+def test_not_a_change_made_in_this_episode(make_nlp, run, text: str) -> None:
+    assert _changes(make_nlp, run, text) == []

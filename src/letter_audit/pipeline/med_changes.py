@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import extensions  # noqa: F401
-from .context import clauses_of, text_of
+from .context import categories_at, clauses_of, text_of
 from .med_details import ChangeDetails
 from .med_records import RecordReader
 from .med_ties import Settings, Trigger, TriggerRule
@@ -76,6 +76,8 @@ _IMPERATIVES = {
     "withhold", "hold", "omit", "titrate", "wean", "cease", "discontinue", "introduce", "initiate", "resume",
     "pause", "suspend", "re-start", "re-introduce", "reintroduce",
 }  # fmt: skip
+# a drug the line's first drug was switched to or replaced by, whose status follows it
+_OTHER_STORY = re.compile(r"\b(?:to|by|instead of|in place of)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
 _PRONOUN = re.compile(r"\s+(?:this|that|it|these|those|the dose|this dose|them)\b", re.IGNORECASE)
 # "Bisoprolol up to 5 mg": a change particle straight after the drug name is not part of its dose phrase,
@@ -238,7 +240,7 @@ class MedChangeFinder(ChangeDetails, RecordReader):
         antecedent: Span | None = None,
     ) -> None:
         best: dict[int, tuple[int, Trigger, Span]] = {}
-        lead = self._line_status(text, cs, ce, ds, ts) if ds else None
+        lead = self._line_status(text, cs, ce, ds, ts, doc) if ds else None
         chained: set[int] = set()
         if lead is not None:
             # "amoxicillin 1 g BD, clarithromycin 500 mg BD for 7 days - started": the status closes the list
@@ -380,7 +382,7 @@ class MedChangeFinder(ChangeDetails, RecordReader):
         return t.rule.action, t.rule.id
 
     def _line_status(
-        self, text: str, cs: int, ce: int, ds: list[Span], ts: list[Trigger]
+        self, text: str, cs: int, ce: int, ds: list[Span], ts: list[Trigger], doc: Doc | None = None
     ) -> tuple[Trigger, Span, int] | None:
         """A list line led by a drug and closed by a status ("Methotrexate 15 mg weekly - started").
 
@@ -392,9 +394,19 @@ class MedChangeFinder(ChangeDetails, RecordReader):
             return None
         after = self._phrase_end(first)
         found: list[tuple[Trigger, Span, int]] = []
+        generic = (first._.drug or {}).get("generic")
         for t in ts:  # the first status after a separator: the status column, not later notes
             if t.start < after:
                 continue
+            if any(
+                after <= o.start_char < t.start
+                and (o._.drug or {}).get("generic") != generic
+                and _OTHER_STORY.search(text, max(after, o.start_char - 30), o.start_char)
+                for o in ds
+            ):
+                # "Co-codamol 8/500 stopped (replaced by regular paracetamol 1 g QDS - new)": a status after
+                # the drug it was switched to is that drug's
+                break
             m = _STATUS_SEP.search(text[after : t.start])
             sep = after + m.start() if m else None
             if sep is None and _END_OF_ITEM.fullmatch(text, t.end, ce):
@@ -406,6 +418,15 @@ class MedChangeFinder(ChangeDetails, RecordReader):
         if not found:
             return None
         t, _, sep = found[0]
+        if (
+            doc is not None
+            and text[sep : t.start].lstrip().startswith("(")
+            and any(
+                after <= m.start < sep and m.category in ("continued", "negated")
+                for m in categories_at(doc, after, sep)
+            )
+        ):
+            return None  # "Etonogestrel implant | unchanged (inserted 2025)": the status cell says no change
         if text[sep : t.start].lstrip().startswith("("):
             # "Clozapine increased to 350 mg (supplied by ...)": a bracketed note after a change word
             tight = [o for o in ts if sep > o.start >= first.end_char]

@@ -11,7 +11,7 @@ from .dosage import parse_amount
 
 DOSE = (
     r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?\s*(?:mg|micrograms?|mcg|microg|g|units?|ml|%)?(?:\s*(?:/\s*\w+))?"
-    r"(?:\s+(?:OD|BD|TDS|QDS|ON|nocte|mane|once daily|twice daily|daily|at night|weekly|once weekly)\b)?"
+    r"(?:\s+(?:OD|BD|TDS|QDS|ON|OM|nocte|mane|once daily|twice daily|daily|at night|weekly|once weekly)\b)?"
 )
 FROM_TO = re.compile(rf"\bfrom\s+({DOSE})\s*(?:to|->|→|-)\s*({DOSE})", re.IGNORECASE)
 # "Bisoprolol 2.5 mg -> 5 mg": a list line that writes the change as an arrow between two doses
@@ -23,13 +23,14 @@ TO_DOSE = re.compile(
     rf"\bto\s+(?:(?:a|the)\s+(?:maximum|max\.?|target)\s+(?:dose\s+)?of\s+)?({DOSE})", re.IGNORECASE
 )
 PER_DAY = {
-    "od": 1, "daily": 1, "once daily": 1, "once a day": 1, "on": 1, "nocte": 1, "mane": 1, "at night": 1,
+    "od": 1, "daily": 1, "once daily": 1, "once a day": 1, "on": 1, "om": 1, "nocte": 1, "mane": 1,
+    "at night": 1,
     "bd": 2, "twice daily": 2, "twice a day": 2, "tds": 3, "three times daily": 3, "three times a day": 3,
     "qds": 4, "four times daily": 4, "four times a day": 4, "weekly": 1 / 7, "once weekly": 1 / 7,
 }  # fmt: skip
 FREQ_WORDS = re.compile(
     r"\b(once daily|twice daily|twice a day|three times (?:daily|a day)|four times (?:daily|a day)|once a day"
-    r"|at night|once weekly|od|bd|tds|qds|on|nocte|mane|daily|weekly)\b",
+    r"|at night|once weekly|od|bd|tds|qds|on|om|nocte|mane|daily|weekly)\b",
     re.IGNORECASE,
 )
 

@@ -41,6 +41,7 @@ _PREVIOUS = re.compile(
     re.IGNORECASE,
 )
 # a discharge item with a planned end is a course ("TAMSULOSIN 400 MICROGRAMS OD - STOP WHEN STENT REMOVED")
+_ENDED = re.compile(r"\b(?:stopp?ed|discontinued|ceased|completed|finished)\b", re.IGNORECASE)
 _PLANNED_STOP = re.compile(
     r"\b(?:(?:then )?stop (?:when|once|after|on|at)|(?:weaning|reducing|tapering) plan)\b", re.IGNORECASE
 )
@@ -286,7 +287,9 @@ class MedListComparer:
             row_drug = next((d for d in drugs if block.start <= d.start_char < block.end), None)
             if not any(in_cols) and row_drug is not None and max(cols) < len(block.cells):
                 before, after = (text_of(doc)[block.cells[i].start : block.cells[i].end] for i in cols)
-                if _EMPTY.match(before) and not _EMPTY.match(after):
+                if _EMPTY.match(before) and _ENDED.search(after):
+                    pass  # "Flucloxacillin | - | stopped 20/10": a course begun and ended in hospital
+                elif _EMPTY.match(before) and not _EMPTY.match(after):
                     direct.append(self._change(row_drug, "start", "table_new_column"))
                 elif _EMPTY.match(after) and not _EMPTY.match(before):
                     direct.append(self._change(row_drug, "stop", "table_previous_column"))

@@ -14,7 +14,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from .context import categories_at
-from .med_doses import FROM_TO, TO_DOSE, dose_direction
+from .med_doses import ARROW, FROM_TO, TO_DOSE, dose_direction
 
 # a "Medication change summary" sub-heading inside a record does not end it
 _MED_SECTIONS = {
@@ -67,6 +67,19 @@ _INLINE_HEAD = re.compile(r"^[ \t•*\-]*([A-Za-z][A-Za-z ]{1,30}?)[ \t]*:[ \t]*
 # "New | Rivaroxaban 20 mg OD": a short status cell, then the cell the drug starts
 _STATUS_CELL = re.compile(
     r"[ \t•*\-]*([A-Za-z][A-Za-z ]{1,20}?)[ \t]*\|[ \t]*(?:(?:soluble|oral|topical)[ \t]+)?$"
+)
+
+
+# "Medication changes this visit:": each line's own doses say which way ("80 mg om -> 40 mg om")
+_CHANGES_HEAD = re.compile(
+    r"^[\W\d]*(?:medications?|medicines?|drugs?|meds|dose)\s+(?:changes|amendments|adjustments)"
+    r"(?:\s+(?:made\s+)?(?:at\s+|during\s+|from\s+)?(?:this|today'?s?)\s*"
+    r"(?:visit|appointment|consultation|clinic|review|stay|episode|admission)?)?\s*:?\s*$",
+    re.IGNORECASE,
+)
+# a list item's own stop after a separator, under a header of starts
+_OWN_STOP = re.compile(
+    r"[-–:;,]\s*(?:and\s+)?now\s+(?:to\s+)?(?:stop|stopped|discontinued?|held|withheld)\b", re.IGNORECASE
 )
 
 
@@ -228,12 +241,19 @@ class RecordReader:
         for m in re.finditer(r"[^\n]+", text):
             head = _header_cell(m.group(0))
             supply = self.rx_supply.match(head) is not None
-            header = supply or self.rx_list_header.match(head) is not None
+            changes_head = _CHANGES_HEAD.match(head) is not None
+            header = supply or changes_head or self.rx_list_header.match(head) is not None
             if not header and (
                 not head.rstrip().endswith(":") or not self._list_intro(head, m.start(), drugs)
             ):
                 continue
-            found = ("start", "list_supplied") if supply else self._classify(head)
+            found = (
+                ("start", "list_supplied")
+                if supply
+                else ("change", "list_dose_changes")
+                if changes_head
+                else self._classify(head)
+            )
             if found is None or (not header and found[1] == "stop_dc"):
                 continue  # "meds at d/c:": in a sentence, d/c is the discharge
             act, rule = found
@@ -254,13 +274,21 @@ class RecordReader:
                     pos = le + 1  # "Latanoprost left eye - continue" under "Drops (new, supplied):"
                     continue
                 action: str | None = act
+                item_rule = rule
+                if act == "start" and _OWN_STOP.search(text, d.end_char, le):
+                    # "Medicines started today:" ... "Aspirin 75 mg: he was taking this - now stop"
+                    action, item_rule = "stop", "list_own_stop"
+                ft = None
                 if action in ("change", "switch"):
-                    ft = FROM_TO.search(line)
+                    ft = FROM_TO.search(line) or ARROW.search(line)
                     action = dose_direction(ft.group(1), ft.group(2)) if ft else None
                 if action in ("start", "stop", "increase", "decrease", "withhold"):
-                    change = self._make(doc, text, action, rule, d, pos, le, None, None)
+                    change = self._make(doc, text, action, item_rule, d, pos, le, None, None)
                     if change is not None:
                         change["start"], change["end"] = pos, le
+                        if ft is not None:
+                            change["dose_before"] = change["dose_before"] or " ".join(ft.group(1).split())
+                            change["dose_after"] = change["dose_after"] or " ".join(ft.group(2).split())
                         changes.append(change)
                         done.add(d.start_char)
                 pos = le + 1

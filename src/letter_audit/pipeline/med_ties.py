@@ -194,7 +194,8 @@ class TieRules:
         self.rx_list_header = re.compile(
             rf"^[\W\d]*(?:(?:[a-z][\w-]*'s|your|his|her|their|my)\s+)?"
             rf"(?:(?:medications?|medicines?|drugs?|meds|items?)\s+)?(?:{trig})"
-            r"(?:\s+(?:medications?|medicines?|drugs?|meds|items?|on discharge|this admission|today))*"
+            r"(?:\s+(?:medications?|medicines?|drugs?|meds|items?|on discharge|this admission|today|made"
+            r"|(?:at |during |from )?this (?:visit|appointment|consultation|clinic|review|stay|episode)))*"
             r"\s*:?\s*$",
             re.IGNORECASE,
         )

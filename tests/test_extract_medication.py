@@ -99,3 +99,17 @@ def test_stopped_and_withheld_is_withheld() -> None:
     letter = Letter.from_text(text)
     got = [(c.drug, c.action) for c in changes(annotate(_nlp(), letter), letter)]
     assert got == [("empagliflozin", "withhold")]
+
+
+def test_a_bridge_started_and_switched_in_one_sentence_is_no_change() -> None:
+    from letter_audit.extract.medication import _begun_and_ended
+
+    text = "Given dalteparin then switched to edoxaban on day 3.\nDalteparin restarted at home later."
+    raw = [
+        {"drug": "dalteparin", "action": "start", "start": 0, "end": 16},
+        {"drug": "dalteparin", "action": "stop", "start": 6, "end": 30},
+        {"drug": "edoxaban", "action": "start", "start": 22, "end": 42},
+        {"drug": "dalteparin", "action": "start", "start": 53, "end": 73},
+    ]
+    kept = [(c["drug"], c["start"]) for c in _begun_and_ended(raw, text)]
+    assert kept == [("edoxaban", 22), ("dalteparin", 53)]

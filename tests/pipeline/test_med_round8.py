@@ -164,3 +164,35 @@ def test_a_now_stop_line_under_a_started_heading_is_a_stop(make_nlp, run) -> Non
 )
 def test_not_a_change_made_in_this_episode(make_nlp, run, text: str) -> None:
     assert _changes(make_nlp, run, text) == []
+
+
+# -- courses for home and supplies --------------------------------------------------------------------------
+def test_two_analgesics_share_one_course_length(make_nlp, run) -> None:
+    text = "Pain relief on discharge: co-codamol 30/500 two QDS and naproxen 250 mg BD for up to 7 days.\n"
+    assert _changes(make_nlp, run, text) == [("co-codamol", "start"), ("naproxen", "start")]
+
+
+def test_inline_just_in_case_list_supplies_each_drug(make_nlp, run) -> None:
+    text = (
+        "Just in case (JIC) injections prescribed for the syringe driver: oxycodone, haloperidol"
+        " and hyoscine butylbromide\n"
+    )
+    got = _changes(make_nlp, run, text)
+    assert got == [("oxycodone", "start"), ("haloperidol", "start"), ("hyoscine butylbromide", "start")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In clinic we administered her first denosumab 60 mg injection.", [("denosumab", "start")]),
+        ("Alendronic acid 70 mg twice weekly started.", [("alendronic acid", "start")]),
+        (
+            "We started ramipril 2.5 mg daily and an SGLT2 inhibitor, empagliflozin 10 mg daily.",
+            [("ramipril", "start")],
+        ),
+        ("We have started amlodipine 5 mg daily and a bisoprolol 1.25 mg tablet each morning.",
+         [("amlodipine", "start"), ("bisoprolol", "start")]),
+    ],
+)
+def test_first_dose_given_frequencies_and_articles(make_nlp, run, text: str, expected: list) -> None:
+    assert _changes(make_nlp, run, text) == expected

@@ -8,6 +8,7 @@ once, with the evidence of its first statement.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from ..report import MedicationChange
@@ -64,6 +65,27 @@ def _named_in_full(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [c for c in raw if str(c["drug"]) not in bare] if bare else raw
 
 
+def _begun_and_ended(raw: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    """Drop a start and a stop of one drug stated together in one sentence: a course begun and ended here.
+
+    Why: "Started on LMWH then switched to apixaban" tells of a bridge given in hospital; the patient
+    goes home on neither a new nor a stopped LMWH. Only when the two statements sit within one line and
+    one sentence, so a drug stopped in the summary and restarted in the list is left alone.
+    """
+    drop: set[int] = set()
+    for i, a in enumerate(raw):
+        if a["action"] != "start":
+            continue
+        for j, b in enumerate(raw):
+            if b["action"] != "stop" or b["drug"] != a["drug"]:
+                continue
+            lo = min(int(a["start"]), int(b["start"]))
+            hi = max(int(a["end"]), int(b["end"]))
+            if hi - lo <= 120 and not re.search(r"\n|\.\s", text[lo:hi]):
+                drop.update((i, j))
+    return [c for k, c in enumerate(raw) if k not in drop] if drop else raw
+
+
 def _norm_dose(dose: object) -> str | None:
     if not dose:
         return None
@@ -75,7 +97,8 @@ def changes(doc: Doc, letter: Letter) -> list[MedicationChange]:
     raw: list[dict[str, Any]] = list(getattr(doc._, "med_changes", None) or [])
     out: list[MedicationChange] = []
     seen: dict[tuple[str, str], list[str | None]] = {}
-    raw = _one_story_per_drug(sorted(_named_in_full(raw), key=lambda c: int(c["start"])))
+    raw = _begun_and_ended(_named_in_full(raw), letter.text)
+    raw = _one_story_per_drug(sorted(raw, key=lambda c: int(c["start"])))
     for c in raw:
         key = (str(c["drug"]), str(c["action"]))
         if c["action"] not in _ACTIONS:

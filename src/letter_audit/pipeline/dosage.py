@@ -91,7 +91,7 @@ class DosageReader:
         self.re_freq = re.compile(rf"(?:{_alt(list(self.freq_map))})(?![\w])", re.IGNORECASE)
         self.re_route = re.compile(rf"(?:{_alt(list(self.route_map))})(?![\w])", re.IGNORECASE)
         self.re_duration = re.compile(
-            r"(?:(?:for|x|over|to complete(?: a)?|complete|a total of)\s+)?"
+            r"(?:(?:for(?:\s+up\s+to)?|x|over|to complete(?: a)?|complete|a total of)\s+)?"
             r"(?:a\s+further\s+|another\s+)?(?:\d+|one|two|three|four|five|six|seven|ten|fourteen)"
             r"\s*(?:more\s+|further\s+)?(?:days?|weeks?|months?|doses?)"
             r"(?:,?\s+(?:only|in total|total|then stop|then review|course))?(?![\w])"

@@ -41,6 +41,7 @@ _PREVIOUS = re.compile(
     re.IGNORECASE,
 )
 # a discharge item with a planned end is a course ("TAMSULOSIN 400 MICROGRAMS OD - STOP WHEN STENT REMOVED")
+_JOINED = re.compile(r"\s*(?:,\s*)?(?:and|&|\+|plus)\s+", re.IGNORECASE)
 _ENDED = re.compile(r"\b(?:stopp?ed|discontinued|ceased|completed|finished)\b", re.IGNORECASE)
 _PLANNED_STOP = re.compile(
     r"\b(?:(?:then )?stop (?:when|once|after|on|at)|(?:weaning|reducing|tapering) plan)\b", re.IGNORECASE
@@ -327,6 +328,10 @@ class MedListComparer:
                 (p for p in (text.find("\n", d.start_char), text.find(". ", d.start_char)) if p != -1),
                 default=len(text),
             )
+            partner = self._course_partner(text, d, drugs, line_end) if days is None else None
+            if partner is not None:
+                # "paracetamol 1 g QDS and ibuprofen 400 mg TDS for up to 5 days": one course for both
+                days = _days((partner._.dosage or {}).get("duration"))
             line = text[d.start_char : line_end]
             short = days is not None and days <= self.rules.max_course_days
             # "apixaban 10mg BD 7/7 then 5mg BD - to continue": what follows "then" is the next phase
@@ -336,6 +341,8 @@ class MedListComparer:
             in_hospital = any(m.rule == "hist_in_hospital_only" for m in mods)
             if (short or _PLANNED_STOP.search(line)) and not _USUAL.search(first_phase) and not in_hospital:
                 out.append(d)
+                if partner is not None and partner not in out:
+                    out.append(partner)
         # anywhere outside the admission list, a line that says the course goes on at home
         adm = [
             (s.start_char, s.end_char)
@@ -355,6 +362,17 @@ class MedListComparer:
             if _AT_HOME.search(line) and not _USUAL.search(line):
                 out.append(d)
         return out
+
+    @staticmethod
+    def _course_partner(text: str, d: Span, drugs: list[Span], line_end: int) -> Span | None:
+        """The drug joined to ``d`` by "and" whose course length closes the item, when ``d`` states none."""
+        after = int((d._.dosage or {}).get("phrase_end") or d.end_char)
+        nxt = next((o for o in drugs if after <= o.start_char < line_end), None)
+        if nxt is None or not _JOINED.fullmatch(text, after, nxt.start_char):
+            return None
+        if not (nxt._.dosage or {}).get("duration"):
+            return None
+        return nxt
 
     def _change(
         self, d: Span, action: str, rule: str, before: Span | None = None, after: Span | None = None

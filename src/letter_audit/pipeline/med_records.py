@@ -62,6 +62,8 @@ _LIST_INTRO = re.compile(
 )
 
 
+# an item of an inline supply list starts after the colon, a comma, a semicolon or "and"
+_SUPPLY_ITEM = re.compile(r"(?:[:,;]|\band)\s*(?:(?:sc|subcutaneous|iv|oral|buccal)\s+)?$", re.IGNORECASE)
 # "Started: a; b; c": a change label at a line start, its items on the same line
 _INLINE_HEAD = re.compile(r"^[ \t•*\-]*([A-Za-z][A-Za-z ]{1,30}?)[ \t]*:[ \t]*", re.MULTILINE)
 # "New | Rivaroxaban 20 mg OD": a short status cell, then the cell the drug starts
@@ -302,6 +304,7 @@ class RecordReader:
         list joiner (a semicolon mostly ends a clause), so only the first item would tie to the label.
         Each semicolon item that starts with a drug takes the label's action.
         """
+        self._inline_supply(doc, text, drugs, changes, done)
         for m in _INLINE_HEAD.finditer(text):
             if not self.rx_list_header.match(m.group(1) + ":"):
                 continue
@@ -328,6 +331,31 @@ class RecordReader:
                                 if pos <= x.start_char < end:
                                     done.add(x.start_char)
                 pos = end + 1
+
+    def _inline_supply(
+        self, doc: Doc, text: str, drugs: list[Span], changes: list[dict[str, Any]], done: set[int]
+    ) -> None:
+        """ "Anticipatory ("just in case") injectables supplied: morphine, midazolam, glycopyrronium."
+
+        A supply heading with its items after a colon on the same line: each item is newly supplied
+        (kept only for drugs not started elsewhere in the letter, like the heading over a list).
+        """
+        for m in re.finditer(r"[^\n]+", text):
+            if not self.rx_supply.match(m.group(0)):
+                continue
+            colon = text.find(":", m.start(), m.end())
+            if colon == -1:
+                continue
+            for d in drugs:
+                if not colon < d.start_char < m.end() or d.start_char in done:
+                    continue
+                if not _SUPPLY_ITEM.search(text, colon, d.start_char):
+                    continue
+                change = self._make(doc, text, "start", "list_supplied", d, colon + 1, m.end(), None, None)
+                if change is not None:
+                    change["start"], change["end"] = d.start_char, d.end_char
+                    changes.append(change)
+                    done.add(d.start_char)
 
     def _status_first_rows(
         self, doc: Doc, text: str, drugs: list[Span], changes: list[dict[str, Any]], done: set[int]

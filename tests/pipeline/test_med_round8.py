@@ -196,3 +196,16 @@ def test_inline_just_in_case_list_supplies_each_drug(make_nlp, run) -> None:
 )
 def test_first_dose_given_frequencies_and_articles(make_nlp, run, text: str, expected: list) -> None:
     assert _changes(make_nlp, run, text) == expected
+
+
+# -- a planned start on a list line, a start told as what the patient is to take, a single dose here ---------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Azathioprine 50 mg daily - to start once the TPMT result is back.\n", [("azathioprine", "start")]),
+        ("She is now to take colchicine 500 micrograms BD for three weeks.", [("colchicine", "start")]),
+        ("- Enoxaparin (a single dose given in SDEC) - not needed now\n", []),
+    ],
+)
+def test_planned_start_is_to_take_and_one_dose_here(make_nlp, run, text: str, expected: list) -> None:
+    assert _changes(make_nlp, run, text) == expected

@@ -34,7 +34,7 @@ _LEAD = re.compile(
 )
 _STATUS_SEP = re.compile(
     r"(?:\s[-–—]|[:|(]|\s?(?:-+|=)>|\s?→|\s?\.{3,}|…)"
-    r"\s*(?:(?:was|were|has been|have been|now|dose|is|to be|then|and)\s+)*$",
+    r"\s*(?:(?:was|were|has been|have been|now|dose|is|to be|to|then|and)\s+)*$",
     re.IGNORECASE,
 )
 _PLANNED_END = re.compile(
@@ -427,6 +427,10 @@ class MedChangeFinder(ChangeDetails, RecordReader):
             )
         ):
             return None  # "Etonogestrel implant | unchanged (inserted 2025)": the status cell says no change
+        if doc is not None and any(
+            m.rule == "hist_one_dose_here" for m in categories_at(doc, first.end_char, sep)
+        ):
+            return None  # "Dalteparin (one dose 13/11) - no longer needed": given once here, nothing to stop
         if text[sep : t.start].lstrip().startswith("("):
             # "Clozapine increased to 350 mg (supplied by ...)": a bracketed note after a change word
             tight = [o for o in ts if sep > o.start >= first.end_char]

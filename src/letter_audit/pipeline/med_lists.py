@@ -338,7 +338,7 @@ class MedListComparer:
             first_phase = re.split(r"\bthen\b", line, maxsplit=1)[0]
             # "Oramorph 5mg prn (3 doses in ED only)": given in hospital, never taken home
             mods = categories_at(doc, d.start_char, line_end)
-            in_hospital = any(m.rule == "hist_in_hospital_only" for m in mods)
+            in_hospital = any(m.rule in ("hist_in_hospital_only", "hist_one_dose_here") for m in mods)
             if (short or _PLANNED_STOP.search(line)) and not _USUAL.search(first_phase) and not in_hospital:
                 out.append(d)
                 if partner is not None and partner not in out:

@@ -138,6 +138,10 @@ _RELATIVE_VISIT = re.compile(
 _DOB = re.compile(r"\b(?:date\s+of\s+birth|d\.?o\.?b\.?|born)\b", re.IGNORECASE)
 
 
+_STALE_YEARS = 15  # a date this many years before the letter's others is no date of the letter
+_FULL_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
 class MetaFinder:
     def __init__(self, rules: MetaRules) -> None:
         self.rules = rules
@@ -245,9 +249,16 @@ class MetaFinder:
         last_end = -1
         trailing: tuple[int, int, dt.date] | None = None  # an unlabelled date ending a line near the end
         scanner = self.date_scanner
-        for m in scanner.finditer(text, scanner.starts(hay.low)):
-            when = self.parse_date(m)
-            if when is None:
+        found = [(m, self.parse_date(m)) for m in scanner.finditer(text, scanner.starts(hay.low))]
+        # A date decades before the letter's others is a birth date whatever its label looks like ("Mr A
+        # HOUSE, 09/09/1950, NHS ..." reads like a signature line): never one of the letter's own dates.
+        # The reference is the upper median of the dates written with a four-digit year, so a shorthand
+        # interval read as a date ("U&E 1-2/52" as 1 Feb 2052) cannot push every real date out.
+        full = sorted(w for m, w in found if w is not None and _FULL_YEAR.search(m.group(0)))
+        ref = full[len(full) // 2] if full else None
+        oldest = ref.replace(year=ref.year - _STALE_YEARS, day=min(ref.day, 28)) if ref else None
+        for m, when in found:
+            if when is None or (oldest is not None and when < oldest):
                 continue
             previous, last_field = last_field, None
             listed, last_label = last_label, None

@@ -32,7 +32,7 @@ from .status_fit_note import FitNoteFinder
 from .status_follow_up import FollowUpFinder
 from .status_rules import ContactCues, Contradiction, FitNoteCues, FollowUpCues, StatusRules
 from .status_scan import Compiled, Hit
-from .status_ticks import blank_unchosen
+from .status_ticks import blank_unchosen, practice_todo
 
 __all__ = [
     "RULES_FILE", "Compiled", "ContactCues", "ContactFinder", "Contradiction", "FitNoteCues",
@@ -86,6 +86,7 @@ class StatusComponent:
         if self.finder is None:
             raise ModelError("la_status has no rules; call load_data() or load a saved pipeline")
         text = ocr_letters(doc_text(doc))  # same length, so offsets still point into the letter
+        todo = practice_todo(text)  # an unticked checklist for the practice: its items are GP tasks
         if doc._.sentence_spans is None:
             doc._.sentence_spans = sentence_spans(text)
         units = doc._.sentence_spans
@@ -96,6 +97,10 @@ class StatusComponent:
             for s in doc.spans.get("gp_actions", [])
             if not any(us <= s.start_char < ue for us, ue in unpicked)
         ]
+        # an owner-table row naming a hospital team ("Review with MRI result | MSK APP | 6 weeks") is that
+        # team's plan, whatever la_requests made of it: no GP review, and its hospital cues count
+        others = self.finder.others_row
+        team_rows = [s for s in requests if others.search(s.text)]
         fit_requests = [
             (s.start_char, s.end_char, "fit-requested-" + str(s._.request_rule))
             for s in requests
@@ -115,6 +120,7 @@ class StatusComponent:
             for s in requests
             if (s._.request_category == "review" or self.finder.review_in_request.search(s.text))
             and not self.finder.treatment_only(text, units, s, drugs)
+            and s not in team_rows
         ]
         # Only a true contingency ("if pain not settling"), not a time ("once she has settled"); also a
         # request its sentence opens with one ("Should the rash return, please review her").
@@ -129,7 +135,18 @@ class StatusComponent:
             or self.finder.led_by_condition(text, units, s.start_char, s.end_char)
         ]
         heading = self.finder.request_heading
-        requested = [(s.start_char, s.end_char) for s in requests if not heading.match(s.text)]
+        requested = [
+            (s.start_char, s.end_char) for s in requests if not heading.match(s.text) and s not in team_rows
+        ] + todo
+        # a checklist item la_requests did not take that asks for a review of the patient
+        taken = [(s.start_char, s.end_char) for s in requests]
+        gp_reviews += [
+            (ts, te, "fu-gp-checklist")
+            for ts, te in todo
+            if not any(rs < te and ts < re_ for rs, re_ in taken)
+            and self.finder.review_word.match(text, ts + len(text[ts:te]) - len(text[ts:te].lstrip()))
+            and not self.finder.treatment_review.search(text, ts, te)
+        ]
         fu_bodies = [
             s._.body_start
             for s in doc.spans.get("sections", [])

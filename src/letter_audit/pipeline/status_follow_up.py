@@ -64,6 +64,7 @@ class FollowUpFinder:
         self.review_in_request = compile_pattern(fu.review_in_request)
         self.undecided = compile_pattern(fu.undecided)
         self.condition_lead = compile_pattern(fu.condition_lead)
+        self.others_row = compile_pattern(fu.others_row)
 
     def _on_visit_line(self, text: str, start: int) -> bool:
         """Whether a hit sits on a line that reports the visit this letter is about ("Clinic 08/10/2026",

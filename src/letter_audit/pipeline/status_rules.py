@@ -63,6 +63,7 @@ class FollowUpCues(_Strict):
     review_in_request: Pattern = "(?!)"
     undecided: Pattern = "(?!)"  # round 6: a return the team will decide on from a result
     condition_lead: Pattern = "(?:)"  # round 7: the words a review's condition must follow to govern it
+    others_row: Pattern = "(?!)"  # round 8: an owner-table row naming an owner other than the practice
     when: Pattern
     with_whom: Pattern
 

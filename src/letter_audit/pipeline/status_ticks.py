@@ -35,6 +35,61 @@ def _chosen_from(opts: str, choice: str) -> bool:
     return any(answer.startswith(o.strip().lower()) for o in opts.split("/") if o.strip())
 
 
+def _todo_lines(lines: list[str]) -> set[int]:
+    """Lines of a checklist to work through ("GP TO-DO LIST / [ ] Review at 3 months with the patient ..."):
+    a run of lines that each open with one empty box, none ticked, each item a phrase of four words or
+    more. Those boxes wait for the reader to tick them; they are not a form's options left unpicked
+    ("[ ] Issued / [x] Not required"), whose items are a word or three."""
+    todo: set[int] = set()
+    run: list[int] = []
+
+    def close() -> None:
+        if run and all(len(_BOX.sub(" ", lines[k]).split()) >= 4 for k in run):
+            todo.update(run)
+        run.clear()
+
+    for n, line in enumerate(lines):
+        boxes = list(_BOX.finditer(line))
+        opens = len(boxes) == 1 and not line[: boxes[0].start()].strip(" \t-*•")
+        if opens and boxes[0].group("off"):
+            run.append(n)
+            continue
+        if boxes:  # a ticked box, or several on one line: a form, and the run it ends is one too
+            run.clear()
+            continue
+        close()
+    close()
+    return todo
+
+
+_PRACTICE_HEADING = re.compile(r"\b(?:GP|G\.P\.|practice|surgery|primary\s+care)\b", re.IGNORECASE)
+
+
+def practice_todo(text: str) -> list[tuple[int, int]]:
+    """The items of an unticked checklist headed for the practice ("GP TO-DO LIST", "For the surgery:"):
+    each is a task the letter hands the GP, whatever its words, so a "Review at 3 months" among them is
+    the practice's review, not the hospital's plan. Spans of the item text, box mark excluded."""
+    if "[" not in text and "( " not in text and not any(g in text for g in _GLYPHS):
+        return []
+    lines = text.split("\n")
+    starts, pos = [], 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    todo = sorted(_todo_lines(lines))
+    out: list[tuple[int, int]] = []
+    for n in todo:
+        head = n
+        while head - 1 in todo:
+            head -= 1
+        if head == 0 or not _PRACTICE_HEADING.search(lines[head - 1]) or len(lines[head - 1].split()) > 8:
+            continue
+        box = _BOX.search(lines[n])
+        if box is not None:
+            out.append((starts[n] + box.end(), starts[n] + len(lines[n])))
+    return out
+
+
 def blank_unchosen(text: str) -> tuple[str, list[tuple[int, int]]]:
     """The text with unpicked template options and tick marks blanked (same length), and the blanked
     ranges of unpicked options. A line with no box, option list or Y/N pair is left as it is."""
@@ -55,8 +110,14 @@ def blank_unchosen(text: str) -> tuple[str, list[tuple[int, int]]]:
     boxes_may = "[" in text or "( " in text or "(x)" in low or any(g in text for g in _GLYPHS)
     if boxes_may and _BOX.search(text):
         pos = 0
-        for line in text.split("\n"):
+        lines = text.split("\n")
+        todo = _todo_lines(lines)
+        for n, line in enumerate(lines):
             boxes = list(_BOX.finditer(line))
+            if n in todo:  # a to-do item, not an option: only its mark goes
+                blank(pos + boxes[0].start(), pos + boxes[0].end(), record=False)
+                pos += len(line) + 1
+                continue
             for i, b in enumerate(boxes):
                 if b.group("off"):  # the option runs to the next box or the line's end
                     end = boxes[i + 1].start() if i + 1 < len(boxes) else len(line)

@@ -90,6 +90,11 @@ def test_date_labels_by_other_writers(meta_dates, text: str, expected: dict[str,
     assert {k: got.get(k) for k in expected} == expected
 
 
+def test_a_visit_named_after_the_patient_line_is_the_clinic_date(meta_dates) -> None:
+    text = "Clinic letter\nDate: 12/03/2026\nMs C Dee, NHS 999 000 0003 - outpatient review on 09/03/2026\n"
+    assert meta_dates(text).get("clinic") == D(2026, 3, 9)
+
+
 def test_a_birth_date_read_like_a_signature_is_not_the_letter_date(meta_dates) -> None:
     text = (
         "Clinic letter\nDate: 11/03/2026\nMr Albert STONE, 09/09/1948, NHS 999 000 0002\nRepeat U&E 1-2/52.\n"

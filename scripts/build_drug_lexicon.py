@@ -104,6 +104,12 @@ ABBREVIATED = {
     "lixis": "lixisenatide",
     "beclometdiprop": "beclometasone",
 }
+# Inhaler devices the BNF puts after a brand ("Relvar Ellipta"); letters often write the brand alone
+DEVICES = {
+    "ellipta", "modulite", "spiromax", "breezhaler", "genuair", "easyhaler", "accuhaler", "evohaler",
+    "turbohaler", "nexthaler", "respimat", "handihaler", "autohaler", "novolizer", "zonda", "forspiro",
+    "clickhaler", "aerosphere", "inhaler", "k-haler",
+}  # fmt: skip
 # A "name" read from a presentation that is really its strength or form ("100units/ml inj" -> "ml inj")
 NOT_A_NAME = re.compile(r"^(?:ml|g|mg|dose|micrograms?|mcg|units?)\b")
 
@@ -186,6 +192,8 @@ def main(argv: list[str]) -> int:
     terms: dict[str, list[str]] = {}
     settle = settler(r["BNF Chemical Substance"] for r in rows if r["BNF Chapter Code"] in DRUG_CHAPTERS)
 
+    device_short: dict[str, set[tuple[str, str]]] = {}
+
     def add(term: str, generic: str, kind: str, bnf: str) -> None:
         generic = settle(generic)
         term = re.sub(r"\s+", " ", term.strip().lower())
@@ -240,6 +248,14 @@ def main(argv: list[str]) -> int:
             add(rest, brand_generic, "brand", bnf)
         for t in variants(brand_generic) - {brand_generic}:
             add(t, brand_generic, "alias", bnf)
+        # "Clenil Modulite", "Relvar Ellipta": letters drop the inhaler device's name
+        if len(words) == 2 and words[1] in DEVICES and len(words[0]) >= 5:
+            device_short.setdefault(words[0], set()).add((settle(brand_generic), bnf))
+
+    for short, found in sorted(device_short.items()):
+        if len(found) == 1 and short not in terms:
+            generic, bnf = next(iter(found))
+            add(short, generic, "brand", bnf)
 
     data = {
         "source": src.name,

@@ -209,3 +209,24 @@ def test_first_dose_given_frequencies_and_articles(make_nlp, run, text: str, exp
 )
 def test_planned_start_is_to_take_and_one_dose_here(make_nlp, run, text: str, expected: list) -> None:
     assert _changes(make_nlp, run, text) == expected
+
+
+# -- brands written without their inhaler device; decisions agreed with the patient; halving ---------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Symbicort 200/6 two puffs BD in place of the Clenil.",
+            [("beclometasone", "stop"), ("budesonide with formoterol", "start")],
+        ),
+        ("Relvar 92/22 one puff daily was started.", [("fluticasone with vilanterol", "start")]),
+        (
+            "Dear Mr Kaur,\nWe agreed that you will stop the pregabalin and start duloxetine 30 mg daily.",
+            [("pregabalin", "stop"), ("duloxetine", "start")],
+        ),
+        ("I have started you on a new tablet called candesartan, 4 mg daily.", [("candesartan", "start")]),
+        ("For the bradycardia we are halving his bisoprolol to 1.25 mg.", [("bisoprolol", "decrease")]),
+    ],
+)
+def test_brand_short_names_agreed_decisions_and_halving(make_nlp, run, text: str, expected: list) -> None:
+    assert sorted(_changes(make_nlp, run, text)) == sorted(expected)

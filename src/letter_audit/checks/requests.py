@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..report import GpAction, InappropriateRule
-from .cues import FLAGS, any_match
+from .cues import FLAGS, any_match, search
 
 if TYPE_CHECKING:
     from ..letter import Letter
@@ -31,6 +31,8 @@ def flag_requests(letter: Letter, findings: Findings, standard: Standard, cues: 
     not_referred = any_match(cues.requests.not_referred, letter.text)
     note_issued = _fit_note_issued_here(letter, findings, cues)
     unagreed = _drugs_without_agreement(letter, findings, cues) if named and not agreement else ()
+    drugs = tuple(standard.settings.requests.shared_care_drugs)
+    agreed_drugs = _agreement_drugs(letter.text, cues, drugs) if agreement else frozenset()
     flagged = []
     for action in findings.gp_actions:
         sentence = _sentence(letter, action, findings.gp_actions, cues)
@@ -42,7 +44,7 @@ def flag_requests(letter: Letter, findings: Findings, standard: Standard, cues: 
             standard,
             cues,
             did_not_attend=did_not_attend,
-            agreement=agreement,
+            agreement=agreement and _agreement_covers(action.text, agreed_drugs, drugs),
             shared_care_named=named,
             before=_sentence_before(letter, action),
             not_referred=not_referred,
@@ -126,6 +128,10 @@ def classify(
         if any_match(req.referral_cancelled, text) or any_match(req.referral_done, text):
             # "Please cancel the community midwife referral", "we have referred her to physiotherapy":
             # undoing a referral, or one the hospital made itself, hands nothing over.
+            return None
+        if not_referred:
+            # An Advice and Guidance reply: the patient stays the practice's, so any referral it suggests,
+            # even one waiting on a repeat test, is the practice's first, not an onward one.
             return None
         if any_match(req.arrange_tests, text):
             # "refer her for a sleep study": a test the hospital wants is its own to arrange.
@@ -242,7 +248,9 @@ def _hands_over_shared_care(
     if asks_to_monitor and any_match(req.recurring, text) and _names_shared_care_drug(before, drugs):
         # "Take over prescribing of Concerta XL. Please monitor his BP, pulse and weight 6-monthly."
         return True
-    if any_match(req.prescribe_it, text) and _names_shared_care_drug(before, drugs):
+    if any_match(req.prescribe_it, text) and _names_shared_care_drug(
+        _antecedent(action, whole, before, cues, drugs), drugs
+    ):
         return True
     if asks_to_prescribe and any_match(req.specialist_only, whole + "\n" + after):
         # A drug the letter calls hospital-only, red-listed or off the local formulary: the
@@ -253,6 +261,21 @@ def _hands_over_shared_care(
         # prescribe the tobramycin nebuliser. We do not have a shared care agreement with your area."
         return True
     return False
+
+
+def _antecedent(action: GpAction, whole: str, before: str, cues: Cues, drugs: list[str]) -> str:
+    """Where the "it" of a request ("please continue it") points: the nearest drug named. That is its own
+    sentence when a drug with its strength, or a listed drug, comes before the "it" there ("Her
+    venlafaxine 37.5 mg, which you started, also helps, so please continue it"), else the sentence
+    before ("I have started azathioprine. She has two weeks' supply; please prescribe it")."""
+    sentence = whole[len(action.text) + 1 :]
+    at = sentence.find(action.text[:25])
+    lead = sentence[:at] if at > 0 else ""
+    pointer = search(cues.requests.prescribe_it, action.text)
+    lead += action.text[: pointer.start()] if pointer else ""
+    if _STRENGTH.search(lead) or _names_shared_care_drug(lead, drugs):
+        return lead
+    return before
 
 
 def _monitors_unagreed_drug(action: GpAction, drugs: tuple[str, ...], cues: Cues) -> bool:
@@ -379,6 +402,8 @@ def _joined(request: str, context: str) -> str:
     return request + "\n" + context
 
 
+# A drug named with its strength ("venlafaxine 37.5 mg").
+_STRENGTH = re.compile(r"\b\d+(\.\d+)?\s*(mg|micrograms?|mcg|g|units?|ml)\b", re.IGNORECASE)
 # A sentence or line of the letter.
 _SENTENCE = re.compile(r"[^.\n]+")
 # Every shared_care_agreed and shared_care_missing cue names shared care in these words.
@@ -453,6 +478,26 @@ def _drug_names(drugs: tuple[str, ...]) -> re.Pattern[str]:
     filled the re module's cache and cost more than the rest of the request rules."""
     names = sorted({d.lower() for d in drugs}, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + ")")
+
+
+def _listed_drugs(text: str, drugs: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(m.group(0) for m in _drug_names(drugs).finditer(text.lower()))
+
+
+def _agreement_drugs(text: str, cues: Cues, drugs: tuple[str, ...]) -> frozenset[str]:
+    """The listed drugs named in the sentences that speak of an agreement in place."""
+    agreed = cues.requests.shared_care_agreed
+    return frozenset().union(
+        *(_listed_drugs(m.group(0), drugs) for m in _SENTENCE.finditer(text) if any_match(agreed, m.group(0)))
+    )
+
+
+def _agreement_covers(request: str, agreed_drugs: frozenset[str], drugs: tuple[str, ...]) -> bool:
+    """False when the agreement the letter names is for other drugs than the one asked for: "lithium
+    monitoring under the shared care agreement your practice signed" does not cover the lisdexamfetamine
+    the next sentence asks the practice to take over. An agreement naming no drug covers them all."""
+    asked = _listed_drugs(request, drugs)
+    return not (asked and agreed_drugs and not asked & agreed_drugs)
 
 
 def _shared_care_agreed(text: str, cues: Cues) -> bool:

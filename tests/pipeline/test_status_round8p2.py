@@ -175,7 +175,7 @@ def test_a_review_on_a_practice_checklist_is_the_gps(nlp, run):
 
 
 def test_a_review_on_a_checklist_for_no_one_named_stays_as_read(nlp, run):
-    text = "Checklist\n[ ] Review in clinic in 6 weeks with the scan result\n[ ] Bloods on arrival\n"
+    text = "Checklist\n[ ] Review in clinic in 6 weeks with the result\n[ ] Bloods on arrival at clinic\n"
     assert owner(nlp, run, text)[0] == "hospital"
 
 

@@ -230,3 +230,18 @@ def test_planned_start_is_to_take_and_one_dose_here(make_nlp, run, text: str, ex
 )
 def test_brand_short_names_agreed_decisions_and_halving(make_nlp, run, text: str, expected: list) -> None:
     assert sorted(_changes(make_nlp, run, text)) == sorted(expected)
+
+
+def test_a_record_stops_at_a_paragraph_with_no_field_label(make_nlp, run) -> None:
+    text = (
+        "Medication name: Allopurinol 100 mg tablets\n"
+        "Route: oral\n"
+        "Description of amendment: Dose increased to 200 mg daily\n"
+        "Reason: urate 480\n"
+        "We also swapped his omeprazole for lansoprazole 30 mg daily because of the clopidogrel.\n"
+    )
+    assert _changes(make_nlp, run, text) == [
+        ("allopurinol", "increase"),
+        ("omeprazole", "stop"),
+        ("lansoprazole", "start"),
+    ]

@@ -79,6 +79,8 @@ _CHANGES_HEAD = re.compile(
     r"(?:visit|appointment|consultation|clinic|review|stay|episode|admission)?)?\s*:?\s*$",
     re.IGNORECASE,
 )
+# a record's field line: a short label, then a colon or a cell bar
+_FIELD_LINE = re.compile(r"[ \t•*\-]*[A-Za-z][A-Za-z ()/&'-]{0,40}[ \t]*[:|]")
 # a list item's own stop after a separator, under a header of starts
 _OWN_STOP = re.compile(
     r"[-–:;,]\s*(?:and\s+)?now\s+(?:to\s+)?(?:stop|stopped|discontinued?|held|withheld)\b", re.IGNORECASE
@@ -137,6 +139,7 @@ class RecordReader:
             ]
             if heads:
                 rec_end = min(heads)
+            rec_end = self._record_paragraph_end(doc, text, first_end, rec_end)
             body = text[ls:rec_end]
             found: tuple[str, str] | None = None
             status_end = first_end
@@ -185,6 +188,22 @@ class RecordReader:
                 if ls <= d.start_char < rec_end:
                     done.add(d.start_char)
             changes.append(change)
+
+    @staticmethod
+    def _record_paragraph_end(doc: Doc, text: str, first_end: int, rec_end: int) -> int:
+        """Where a record stops: at a paragraph (or a blank line) that opens with no field label.
+
+        Why: the last record of a letter would otherwise run twelve lines on, over the prose after it
+        ("Dear Mrs Patel, we have swapped your simvastatin ..."), and hide the changes told there. Any
+        "Label:" or "Label |" line (Route, Form, Dose timing) still belongs to the record.
+        """
+        letter = doc._.letter
+        starts = [b.start for b in letter.blocks] if letter is not None else []
+        starts += [first_end + g.end() for g in re.finditer(r"\n[ \t]*\n+", text[first_end:rec_end])]
+        for nxt in sorted(p for p in starts if first_end < p < rec_end):
+            if not _FIELD_LINE.match(text, nxt):
+                return nxt
+        return rec_end
 
     def _status_codes(
         self, doc: Doc, text: str, drugs: list[Span], changes: list[dict[str, Any]], done: set[int]

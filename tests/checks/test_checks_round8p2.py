@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import pytest
 
-from letter_audit.report import GpAction
+from letter_audit.report import GpAction, MedicationChange
 
-from .build import ev, report
+from .build import ev, report, result
 
 CL = "clinic_letter"
 
@@ -260,3 +260,61 @@ def test_grateful_if_you_is_no_condition_for_the_cancer_exemption() -> None:
 def test_drug_the_letter_says_needs_no_monitoring(asked: str, expected: str | None) -> None:
     text = "The shared care agreement for methotrexate is in place.\n" + asked
     assert rule(text, asked, "prescribing") == expected
+
+
+def _change(drug: str, action: str, line: str):  # type: ignore[no-untyped-def]
+    def make(letter):  # type: ignore[no-untyped-def]
+        return [MedicationChange(drug=drug, action=action, dose_after="5 mg", evidence=ev(letter, line))]  # type: ignore[arg-type]
+
+    return make
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "drug", "action", "status"),
+    [
+        # The reason in brackets or after a colon, after the status.
+        (
+            "Ramipril 5 mg - withheld (postural drop)",
+            "Ramipril 5 mg - withheld",
+            "ramipril",
+            "withhold",
+            "met",
+        ),
+        ("Diltiazem 60 mg stopped: constipation", "Diltiazem 60 mg stopped", "diltiazem", "stop", "met"),
+        (
+            "Nifedipine MR 30 mg started in its place.",
+            "Nifedipine MR 30 mg started",
+            "nifedipine",
+            "start",
+            "met",
+        ),
+        # The change in a table, its reason in the narrative sentence that names the drug.
+        (
+            "We began edoxaban because of the new flutter.\nEdoxaban | 60 mg OD | NEW",
+            "Edoxaban | 60 mg OD | NEW",
+            "edoxaban",
+            "start",
+            "met",
+        ),
+        # Near misses: a course length or a status word in brackets; a narrative that gives no reason.
+        (
+            "Prednisolone 5 mg started (5 days)",
+            "Prednisolone 5 mg started",
+            "prednisolone",
+            "start",
+            "not_met",
+        ),
+        (
+            "Edoxaban was discussed with her daughter.\nEdoxaban | 60 mg OD | NEW",
+            "Edoxaban | 60 mg OD | NEW",
+            "edoxaban",
+            "start",
+            "not_met",
+        ),
+    ],
+)
+def test_reason_given_beside_the_status_or_elsewhere(
+    text: str, line: str, drug: str, action: str, status: str
+) -> None:
+    found = result("medication_changes_complete", text + "\n", medication_changes=_change(drug, action, line))
+    assert found.status == status

@@ -47,6 +47,30 @@ def _reason_context(ctx: CheckContext, ev: Evidence) -> str:
     return "\n".join(parts)
 
 
+def _reason_elsewhere(ctx: CheckContext, change: MedicationChange) -> bool:
+    """True when another sentence of the letter that names the drug gives a reason for it.
+
+    Letters list the change in a table or a list ("Apixaban | 5 mg BD | NEW") and explain it in the
+    narrative ("we started apixaban because of the atrial fibrillation"): the reader has the reason,
+    only not on the change's own line.
+    """
+    names = {n.lower() for n in (change.drug, change.brand) if n}
+    if not names:
+        return False
+    text = ctx.letter.text
+    pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(names)) + r")\b", re.IGNORECASE)
+    for sentence in _SENTENCE.finditer(text):
+        if change.evidence.start < sentence.end() and sentence.start() < change.evidence.end:
+            continue  # the change's own sentence was read already
+        if pattern.search(sentence.group(0)) and any_match(ctx.cues.medication.reason, sentence.group(0)):
+            return True
+    return False
+
+
+# A sentence or line of the letter.
+_SENTENCE = re.compile(r"[^.\n]+")
+
+
 def _describe(change: MedicationChange) -> str:
     return f"{change.action} {change.drug}"
 
@@ -66,7 +90,11 @@ def changes_complete(ctx: CheckContext) -> Outcome:
         missing = []
         if change.action in _NEEDS_DOSE and not change.dose_after and not any_match(med.dose, line):
             missing.append("dose")
-        if not change.reason and not any_match(med.reason, _reason_context(ctx, change.evidence)):
+        if (
+            not change.reason
+            and not any_match(med.reason, _reason_context(ctx, change.evidence))
+            and not _reason_elsewhere(ctx, change)
+        ):
             missing.append("reason")
         if missing:
             gaps.append(f"{_describe(change)} (no {' or '.join(missing)})")

@@ -53,7 +53,7 @@ def found(nlp, run, text: str) -> list[tuple[str, str]]:
             D + "Recommended: repeat HbA1c in 3 months.",
             [("Recommended: repeat HbA1c in 3 months", "monitoring")],
         ),
-        (D + "To do (GP): review BP in 4 weeks", [("To do (GP): review BP in 4 weeks", "monitoring")]),
+        (D + "To do (GP): review BP in 4 weeks", [("To do (GP): review BP in 4 weeks", "review")]),
         (
             D + "Task for GP: review her HbA1c in 3 months.",
             [("Task for GP: review her HbA1c in 3 months", "monitoring")],

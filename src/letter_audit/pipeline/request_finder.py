@@ -49,6 +49,22 @@ from .ruledata import Cue
 from .rxfilter import Haystack, any_gate
 from .sentences import sentence_spans, strip_list_mark
 
+# A cue's part that is only a verb ("Repeat echo at 3/12 post optimisation - please request"): the words
+# before it say what the request is.
+_BARE_ASK = re.compile(
+    r"\W*(?:please|pls|kindly|GP\s+to)\s+(?:request|arrange|organi[sz]e|book|do|action|refer)\W*",
+    re.IGNORECASE,
+)
+# A request that is a verb alone before "and" ("could you review and prescribe"): the verb after decides.
+_LONE_ASK = re.compile(
+    r"\W*(?:(?:GP|practice)\s+to\s+|(?:could|would|can)\s+you\s+|please\s+|pls\s+|kindly\s+)*[A-Za-z/-]+\W*",
+    re.IGNORECASE,
+)
+_WHEN = re.compile(
+    r"\b(?:in|at|after|within|every|by)\s+(?:\d|one|two|three|four|six|a\b)|\b(?:weekly|monthly|fortnightly|annual\w*|"
+    r"yearly|\d+\s*/\s*(?:52|12|7))\b",
+    re.IGNORECASE,
+)
 # A report to someone other than the writer or the patient: "let the HF nurses know", "(text or) ring the
 # result to the renal nurse line". Not "send/forward the result to the IBD nurses": the dev golds keep a
 # result sent on with its test (six letters to one).
@@ -113,6 +129,18 @@ class RequestFinder:
         verb_alt = "|".join(re.escape(v) for v in sorted(self.verb_category, key=len, reverse=True))
         # Not after a word and a hyphen: "hospital-issued", "self-started" describe ("re-weigh" still asks).
         self.first_verb = re.compile(rf"(?<!\w\w\w-)\b({verb_alt})(?:s|es|ed|d|ing)?\b", _FLAGS)
+        # Where a second step joins a request ("review the trial at 8 weeks and stop it if ...", "U&E weekly -
+        # stop spironolactone if K > 5.5"): the joined item keeps the first part's kind (fixtures/README).
+        # (not a report back, "and please let him know the result", which keeps its own reading)
+        steps = (set(self.verb_category) | {v.lower() for v in rules.conditional_join_verbs}) - {
+            v.lower() for v in rules.report_verbs
+        }
+        step_alt = "|".join(re.escape(v) for v in sorted(steps, key=len, reverse=True))
+        self.joined_step = re.compile(
+            rf"\s*(?:,\s*)?\s(?:and|&|\+|-|–)\s+(?:then\s+)?(?:please\s+|pls\s+)?(?=(?:{step_alt})\b)"
+            rf"|,\s+(?=(?:{step_alt})ing\b|checking\b|reducing\b|titrating\b|stopping\b)",
+            _FLAGS,
+        )
         self.none_except = _compile(rules.none_except)
         self.negated_clause = _compile(rules.negated_clause)
         self.statement_clause = _compile(rules.statement_clause)
@@ -151,9 +179,13 @@ class RequestFinder:
             # "reduce morphine MR further and stop over the next 4 weeks": the same drug step, with a time.
             r"(?!(?:please\s+)?(?:stop|wean|reduce|taper|titrate|increase|decrease)\s+(?:over|in|within|after|by|"
             r"when|once|altogether|completely|gradually)\b)"
+            # "remove the sutures at 7 days and check the wound": the same visit's look at the wound.
+            r"(?!(?:please\s+)?(?:check|inspect|look\s+at|review)\s+(?:the\s+|his\s+|her\s+)?(?:wound|site|scar|incision|flap|graft)s?\b)"
         )
         cond = (
             rf"(?!(?:please\s+|pls\s+|kindly\s+)?(?:{cverbs})\b(?:[^;.]|\.(?=\d))*\b(?:if|unless|once|provided)\b)"
+            # "act on the lipid results and start a statin as appropriate": the step hangs on the result too.
+            rf"(?!(?:please\s+|pls\s+|kindly\s+)?(?:{cverbs})\b[^;.]{{0,60}}?\b(?:as\s+(?:appropriate|indicated|needed)|accordingly)\b)"
             + same_step
         )
         lead = r"(?:also\s+|please\s+|pls\s+|kindly\s+)?"
@@ -180,6 +212,12 @@ class RequestFinder:
             rf"|(?:could|would|can)\s+(?:you|your\s+(?:practice|surgery|team)|the\s+(?:GP|practice|surgery))\b)"
             rf"(?!(?:please|pls)\s+(?:also\s+)?(?:{report_alt})\b)"
             rf"|\s*,\s+(?=(?:I|we)\s+(?:will|have|shall)\b)"
+            # "..., and given the ulcer we would suggest you check ...": a second ask after its reason.
+            rf"|\s*,\s+and\s+(?=(?:given|as|since|because)\b[^,;.]{{0,40}}?\b(?:I|we)\s+(?:would\s+)?"
+            rf"(?:suggest|recommend|ask|advise)\b)"
+            # "..., and it would also be helpful if the practice nurse could recheck her pulse": a second ask.
+            rf"|\s*,?\s+(?:and|but)\s+(?=it\s+would\s+(?:also\s+)?(?:help|be\s+(?:very\s+|most\s+|really\s+)?"
+            rf"(?:helpful|useful|appreciated|great|good|kind))\s+if\b)"
             # "check U+E in 1-2 weeks, and if BP remains high, consider adding amlodipine": a second request.
             rf"|\s*,\s+and\s+(?=if\b)"
             # "... given the ramipril change and if her potassium rises above 6.0 please stop it"
@@ -198,7 +236,10 @@ class RequestFinder:
             rf"[ \t]*\n\s*(?={lead}(?:{every_verb})\b)"
             # "... under the shared care agreement, with FBC, U&E and LFT every 4 weeks": the tests are a
             # request of their own.
-            rf"|\s*,\s+with\s+(?=(?:{_TESTS})\b[^;.]{{0,60}}?\b(?:every|weekly|monthly|fortnightly|"
+            # "..., together with the monitoring bloods (FBC, U&E, LFT every 2 weeks)", "..., with 3-monthly
+            # lithium levels and 6-monthly U&E": the same, with the tests' own frequency or name first.
+            rf"|\s*,\s+(?:together\s+)?with\s+(?=(?:the\s+)?(?:(?:\d+|three|six)[- ](?:weekly|monthly)\s+|"
+            rf"monitoring\s+|safety\s+)?(?:{_TESTS})\b[^;.]{{0,60}}?\b(?:every|weekly|monthly|fortnightly|"
             rf"\d+[- ](?:weekly|monthly)|in\s+\d))"
             # "HbA1c in 3 months and his renal function in 4 weeks": a second object with its own time.
             rf"|(?:(?<=weeks)|(?<=months)|(?<=days)|(?<=week)|(?<=month))\s+and\s+"
@@ -226,11 +267,32 @@ class RequestFinder:
 
     def category(self, text: str, sentence: str = "") -> str:
         """Early cues, then the request's first action verb, then the other cues; then the sentence."""
+        joined = self.joined_step.search(text)
+        if (
+            joined is not None
+            and not _LONE_ASK.fullmatch(text[: joined.start()])
+            # the head asks for something: a verb of its own or a when ("HbA1c 78 - optimise ..." is a value)
+            and (
+                self.first_verb.search(text, 0, joined.start())
+                or _WHEN.search(text, 0, joined.start())
+                or not any(c.isdigit() for c in text[: joined.start()])  # "U&E + review furosemide dose"
+            )
+        ):
+            head = self.category(text[: joined.start()])
+            if head != "other":
+                return head
         early = set(self.rules.early_categories)
-        for cid, cat, rx in self.categories:
-            if cid in early and rx.search(text):
-                return cat
         m = self.first_verb.search(text, 0, _VERB_REACH)  # the request's own verb comes early
+        for cid, cat, rx in self.categories:
+            if cid in early and (hit := rx.search(text)):
+                if (
+                    cat == "prescribing"
+                    and m is not None
+                    and m.end() <= hit.start()
+                    and self.verb_category[m.group(1).lower()] in ("monitoring", "review")
+                ):
+                    continue  # "check a lying BP ... and consider restarting X": the check's kind
+                return cat
         if m is not None and self.verb_category[m.group(1).lower()] != "other":
             return self.verb_category[m.group(1).lower()]
         for cid, cat, rx in self.categories:
@@ -367,7 +429,7 @@ class RequestFinder:
             ) and self.routine_aftercare.search(sent):
                 # "Wound care: Sutures to be removed by the practice nurse": told, not asked.
                 active = [c for c in active if c[0] not in self.rules.passive_cues]
-            found = self._sentence(text, s, e, in_gp or continues, active)
+            found = self._sentence(text, s, e, in_gp or continues, active, to_patient=plain)
             if sec == "fit_note":
                 found = [_as_fit_note(r, text) for r in found]
             requests.extend(found)
@@ -455,7 +517,14 @@ class RequestFinder:
         return "", -1
 
     def _sentence(
-        self, text: str, s: int, e: int, in_gp: bool, cues: list[tuple[str, re.Pattern[str]]] | None = None
+        self,
+        text: str,
+        s: int,
+        e: int,
+        in_gp: bool,
+        cues: list[tuple[str, re.Pattern[str]]] | None = None,
+        *,
+        to_patient: bool = False,
     ) -> list[Request]:
         sent = text[s:e]
         lead_condition: str | None = None
@@ -519,6 +588,9 @@ class RequestFinder:
             if not clause.strip():
                 continue
             cue = _first(active, clause, hay)
+            if to_patient and cue is None and self.patient_own.match(clause):
+                owner = None  # "I have asked your GP to ...; please allow a week ...": the patient's
+                continue
             # Under a GP heading, a clause with no cue, verb, time or kind of its own before a ";" and a
             # clause that asks is the reason for the ask ("4. Untreated apnoea lowers testosterone; I'd be
             # grateful if you could refer him"), not an item; a terse item ("Lipids at 3/12 - target <2.5;
@@ -600,7 +672,7 @@ class RequestFinder:
             if condition is None and out and out[-1].condition and _THIRD_PARTY_RX.match(ctext):
                 condition = out[-1].condition  # "If K+ >5.5 please stop it and let the HF nurses know"
             category = self.rules.cue_categories.get(owner) or self.category(what, sent)
-            if category == "other" and lead and _DOES_THAT.search(what):
+            if category == "other" and lead and (_DOES_THAT.search(what) or _BARE_ASK.fullmatch(what)):
                 # "We would like a repeat PSA in 6 months - please could the practice organise this": the
                 # cue's part only points back; the words before it say what the request is.
                 category = self.category(ctext, sent)

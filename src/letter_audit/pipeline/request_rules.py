@@ -44,11 +44,13 @@ _CONDITION_END = re.compile(
 # A request that opens with a verb alone ("Please discuss and provide contraception", "GP to review and adjust
 # the dose") is one request with the verb after it.
 _LONE_VERB = re.compile(
-    r"\W*(?:(?:GP|practice)\s+to\s+)?(?:please\s+|pls\s+|kindly\s+)?[A-Za-z/-]+\W*", re.IGNORECASE
+    r"\W*(?:(?:GP|practice)\s+to\s+)?(?:please\s+|pls\s+|kindly\s+)?(?:(?:could|would|can)\s+you\s+(?:please\s+)?)?"
+    r"[A-Za-z/-]+\W*",
+    re.IGNORECASE,
 )
 # A clause that is only a verb ("... and review", "; please review") finishes the request before it.
 _BARE_VERB = re.compile(
-    r"\W*(?:and\s+|then\s+)?(?:please\s+|pls\s+)?(?:review|check|monitor|action|advise|follow\s+up|r/v|f/u|refer|re-refer|arrange)\W*",
+    r"\W*(?:and\s+|then\s+)?(?:please\s+|pls\s+)?(?:review|check|monitor|action|advise|follow\s+up|r/v|f/u|refer|re-refer|arrange|provide|issue|organi[sz]e|sort|do)\W*",
     re.IGNORECASE,
 )
 # A clause that only points back ("; we would be grateful if you could provide this") belongs to the one
@@ -135,6 +137,29 @@ class CategoryCue(Cue):
     category: ActionCategory
 
 
+class TableRules(BaseModel):
+    """How a table row's header, owner and Y/N cells are read (``request_tables.py``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    header_cell: Pattern = _NEVER
+    """A cell of a header row ("Action", "Owner", "When", "For GP? (Y/N)"): a row of these is a header."""
+    owner_column: Pattern = _NEVER
+    """A header cell naming the owner column ("Owner", "Who", "By whom", "Action by")."""
+    yes_no_column: Pattern = _NEVER
+    """A header cell naming a yes/no column ("Y/N", "For GP?")."""
+    gp_owner: Pattern = _NEVER
+    """An owner cell naming the practice ("GP", "GP practice", "GP to refer", "Y")."""
+    no_cell: Pattern = _NEVER
+    """A yes/no cell saying no ("N", "No")."""
+    owner_label: Pattern = _NEVER
+    """An inline owner cell ("Owner: District nursing team"); group ``owner`` is who."""
+    gp_column: Pattern = _NEVER
+    """A header cell that asks whether the row is the practice's ("For GP? (Y/N)")."""
+    cross_reference: Pattern = _NEVER
+    """A cell pointing at another row ("Fit note (above)"): not a request of its own."""
+
+
 class ClassifierSetting(BaseModel):
     """Whether the sentence classifier (``request_classifier.py``) adds requests the cues missed."""
 
@@ -193,6 +218,7 @@ class RequestRules(BaseModel):
     timeframes: list[Cue]
     condition_cues: Pattern
     classifier: ClassifierSetting = Field(default_factory=ClassifierSetting)
+    tables: TableRules = Field(default_factory=TableRules)
 
 
 _GATES: dict[re.Pattern[str], Gate] = {}  # patterns are compiled from the rules once; so are their gates

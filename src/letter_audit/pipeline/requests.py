@@ -26,13 +26,17 @@ from . import extensions  # noqa: F401
 from .request_classifier import RULE_ID, RequestClassifier, load_weights
 from .request_finder import RequestFinder
 from .request_rules import Request, RequestRules
+from .request_tables import TableReader
 from .ruledata import read_yaml
 from .sentences import doc_text, ocr_letters, sentence_spans
 from .status_ticks import blank_unchosen
 
 RULES_FILE = "requests.yaml"
 # "consider allopurinol", "remove the timolol": said of a drug, these verbs are about prescribing.
-_CONSIDER = re.compile(r"\b(?:consider(?:ing)?|remov(?:e|ing)|delet(?:e|ing)|take\s+off)\b", re.IGNORECASE)
+_CONSIDER = re.compile(
+    r"\b(?:consider(?:ing)?(?!\s+(?:review|whether))|remov(?:e|ing)|delet(?:e|ing)|take\s+off)\b",
+    re.IGNORECASE,
+)  # not "consider reviewing ramipril" / "consider whether": a review
 
 __all__ = ["RULES_FILE", "RequestFinder", "RequestRules", "RequestsComponent", "make_requests"]
 
@@ -49,10 +53,12 @@ class RequestsComponent:
         self.name = name
         self.finder: RequestFinder | None = None
         self.classifier: RequestClassifier | None = None
+        self.tables: TableReader | None = None
 
     def _load(self, path: Path) -> None:
         rules = read_yaml(path, RequestRules)
         self.finder = RequestFinder(rules)
+        self.tables = TableReader(rules.tables)
         self.classifier = None
         setting = rules.classifier
         if setting.enabled:
@@ -79,6 +85,8 @@ class RequestsComponent:
         found, none_stated = self.finder.find(text, sections, doc._.sentence_spans)
         if self.classifier is not None:
             found = self._add_proposals(text, found, doc._.sentence_spans, sections)
+        if self.tables is not None:
+            found = self.tables.read(text, found)
         spans: list[Span] = []
         drugs = [(d.start_char, d.end_char) for d in doc.spans.get("drugs", [])]
         seen: set[str] = set()

@@ -189,19 +189,23 @@ class RecordReader:
                     done.add(d.start_char)
             changes.append(change)
 
-    @staticmethod
-    def _record_paragraph_end(doc: Doc, text: str, first_end: int, rec_end: int) -> int:
-        """Where a record stops: at a paragraph (or a blank line) that opens with no field label.
+    def _record_paragraph_end(self, doc: Doc, text: str, first_end: int, rec_end: int) -> int:
+        """Where a record stops: at a prose paragraph (or line after a blank one) that is no field.
 
         Why: the last record of a letter would otherwise run twelve lines on, over the prose after it
         ("Dear Mrs Patel, we have swapped your simvastatin ..."), and hide the changes told there. Any
-        "Label:" or "Label |" line (Route, Form, Dose timing) still belongs to the record.
+        "Label:" or "Label |" line (Route, Form, Dose timing), or a short unpunctuated one ("Dose amount
+        10mg"), still belongs to the record.
         """
         letter = doc._.letter
         starts = [b.start for b in letter.blocks] if letter is not None else []
         starts += [first_end + g.end() for g in re.finditer(r"\n[ \t]*\n+", text[first_end:rec_end])]
         for nxt in sorted(p for p in starts if first_end < p < rec_end):
-            if not _FIELD_LINE.match(text, nxt):
+            line_end = text.find("\n", nxt)
+            line = text[nxt : line_end if line_end != -1 else len(text)]
+            if _FIELD_LINE.match(line) or self.rx_status.match(line) or self.rx_reason_field.match(line):
+                continue
+            if line.lstrip().startswith("Dear ") or len(line.split()) >= 6:
                 return nxt
         return rec_end
 

@@ -245,3 +245,15 @@ def test_a_record_stops_at_a_paragraph_with_no_field_label(make_nlp, run) -> Non
         ("omeprazole", "stop"),
         ("lansoprazole", "start"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The rheumatology team will start hydroxychloroquine at their next clinic.", []),
+        ("Her psychiatrist will increase the aripiprazole if the voices persist.", []),
+        ("She will start metformin 500 mg with breakfast from tomorrow.", [("metformin", "start")]),
+    ],
+)
+def test_another_teams_future_start_is_not_ours(make_nlp, run, text: str, expected: list) -> None:
+    assert _changes(make_nlp, run, text) == expected

@@ -188,3 +188,49 @@ def test_shared_care_tests_given_with_their_frequency_are_their_own_request(nlp,
         "We would be grateful if the practice would take over prescribing azathioprine",
         "the monitoring bloods (FBC and LFT every 2 weeks for 8 weeks then 3-monthly)",
     ]
+
+
+def test_a_second_request_of_another_kind_after_a_comma(nlp, run):
+    got = texts(
+        nlp,
+        run,
+        "I would be grateful if you could take over prescribing of the leflunomide, and do the FBC and LFT "
+        "safety monitoring monthly for six months.",
+    )
+    assert got == [
+        "I would be grateful if you could take over prescribing of the leflunomide",
+        "do the FBC and LFT safety monitoring monthly for six months",
+    ]
+    got = texts(nlp, run, "Please add salbutamol to his repeat, and make sure he is called for his flu jab.")
+    assert got == ["Please add salbutamol to his repeat", "make sure he is called for his flu jab"]
+
+
+def test_an_ask_after_a_sentence_the_splitter_kept_joined(nlp, run):
+    got = texts(nlp, run, "Please start calcium and vitamin D. Please recheck her calcium in a month.")
+    assert got == ["Please start calcium and vitamin D.", "Please recheck her calcium in a month"]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Her B12 is low; please replace it with hydroxocobalamin injections.", "prescribing"),
+        ("If she has not had the shingles vaccine, please give it.", "other"),
+        (
+            "GP actions:\nPotassium weekly for 3 weeks and email the results to the renal nurses.",
+            "monitoring",
+        ),
+    ],
+)
+def test_request_kind_from_the_words_around_it(nlp, run, text, category):
+    assert [c for _, c in spans(nlp, run, text)] == [category]
+
+
+def test_more_headings_and_swept_in_lines(nlp, run):
+    text = (
+        "Suggested actions:\nRepeat vitamin D in 3 months.\n"
+        "For queries: renal.advice@trust.example or 01632 960 111\n"
+    )
+    assert texts(nlp, run, text) == ["Repeat vitamin D in 3 months"]
+    assert texts(nlp, run, "If you cannot take on shared care, please tell us within 14 days.") == [
+        "If you cannot take on shared care, please tell us within 14 days"
+    ]

@@ -55,6 +55,7 @@ _BARE_ASK = re.compile(
     r"\W*(?:please|pls|kindly|GP\s+to)\s+(?:request|arrange|organi[sz]e|book|do|action|refer)\W*",
     re.IGNORECASE,
 )
+_GIVE_IT = re.compile(r"\b(?:give|administer|offer)\s+(?:it|them|this|one)\b", re.IGNORECASE)
 # A request that is a verb alone before "and" ("could you review and prescribe"): the verb after decides.
 _LONE_ASK = re.compile(
     r"\W*(?:(?:GP|practice)\s+to\s+|(?:could|would|can)\s+you\s+|please\s+|pls\s+|kindly\s+)*[A-Za-z/-]+\W*",
@@ -212,6 +213,15 @@ class RequestFinder:
             rf"|(?:could|would|can)\s+(?:you|your\s+(?:practice|surgery|team)|the\s+(?:GP|practice|surgery))\b)"
             rf"(?!(?:please|pls)\s+(?:also\s+)?(?:{report_alt})\b)"
             rf"|\s*,\s+(?=(?:I|we)\s+(?:will|have|shall)\b)"
+            # "... calcium and vitamin D. Please repeat her HbA1c": a sentence the sentence splitter kept
+            # joined (after "D.") is still a new request when a capitalised ask opens it.
+            rf"|(?<=[a-z0-9)]\.)\s+(?=(?-i:Please|Pls|Kindly|Could\s+you|Would\s+you|GP\s+to)\b)"
+            # "..., and do the FBC, U&E and LFT blood monitoring fortnightly", "..., and carry out her monthly
+            # pregnancy tests", "..., and make sure he is invited for his flu vaccine", "..., and his annual
+            # flu boosters should continue": a second request of another kind.
+            rf"|\s*,\s+and\s+(?=(?:(?:do|carry\s+out)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:[\w&,/-]+\s+){{0,6}}?"
+            rf"(?:monitoring|tests?|bloods?|checks?)\b|make\s+sure\b|(?:his|her|their)\s+(?:annual\s+|yearly\s+)?"
+            rf"(?:[\w-]+\s+){{0,3}}(?:vaccin\w*|boosters?|jabs?|immunis\w*)\b))"
             # "..., and given the ulcer we would suggest you check ...": a second ask after its reason.
             rf"|\s*,\s+and\s+(?=(?:given|as|since|because)\b[^,;.]{{0,40}}?\b(?:I|we)\s+(?:would\s+)?"
             rf"(?:suggest|recommend|ask|advise)\b)"
@@ -672,6 +682,10 @@ class RequestFinder:
             if condition is None and out and out[-1].condition and _THIRD_PARTY_RX.match(ctext):
                 condition = out[-1].condition  # "If K+ >5.5 please stop it and let the HF nurses know"
             category = self.rules.cue_categories.get(owner) or self.category(what, sent)
+            if cond_m is not None and _GIVE_IT.search(what):
+                # "If he has not had the pneumococcal vaccine, could you please give it": what "it" is sits
+                # in the condition.
+                category = self.category(ctext, sent)
             if category == "other" and lead and (_DOES_THAT.search(what) or _BARE_ASK.fullmatch(what)):
                 # "We would like a repeat PSA in 6 months - please could the practice organise this": the
                 # cue's part only points back; the words before it say what the request is.

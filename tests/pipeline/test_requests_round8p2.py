@@ -234,3 +234,18 @@ def test_more_headings_and_swept_in_lines(nlp, run):
     assert texts(nlp, run, "If you cannot take on shared care, please tell us within 14 days.") == [
         "If you cannot take on shared care, please tell us within 14 days"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("If she is dizzy on standing, please cut back to two tablets a day.", "prescribing"),
+        ("At her 6 week postnatal check, confirm the BP has settled.", "review"),
+        ("Wound swab still awaited at discharge - please follow this up.", "results"),
+        ("Please offer him a catch-up dose of MMR.", "other"),
+        ("Please check she is up to date with cervical screening.", "other"),
+        ("Repeat CXR in 8 weeks - please request it and act on the report.", "monitoring"),
+    ],
+)
+def test_request_kind_batch_three(nlp, run, text, category):
+    assert [c for _, c in spans(nlp, run, "GP actions:\n" + text)] == [category]

@@ -52,9 +52,11 @@ from .sentences import sentence_spans, strip_list_mark
 # A cue's part that is only a verb ("Repeat echo at 3/12 post optimisation - please request"): the words
 # before it say what the request is.
 _BARE_ASK = re.compile(
-    r"\W*(?:please|pls|kindly|GP\s+to)\s+(?:request|arrange|organi[sz]e|book|do|action|refer)\W*",
+    r"\W*(?:please|pls|kindly|GP\s+to)\s+(?:request|arrange|organi[sz]e|book|do|action|refer"
+    r"|follow\s+(?:this|it|these|them)\s+up)\W*",
     re.IGNORECASE,
 )
+_ASKS_FOR_TEST = re.compile(r"\b(?:request|arrange|organi[sz]e|book)\b", re.IGNORECASE)
 _GIVE_IT = re.compile(r"\b(?:give|administer|offer)\s+(?:it|them|this|one)\b", re.IGNORECASE)
 # A request that is a verb alone before "and" ("could you review and prescribe"): the verb after decides.
 _LONE_ASK = re.compile(
@@ -139,7 +141,9 @@ class RequestFinder:
         step_alt = "|".join(re.escape(v) for v in sorted(steps, key=len, reverse=True))
         self.joined_step = re.compile(
             rf"\s*(?:,\s*)?\s(?:and|&|\+|-|–)\s+(?:then\s+)?(?:please\s+|pls\s+)?(?=(?:{step_alt})\b)"
-            rf"|,\s+(?=(?:{step_alt})ing\b|checking\b|reducing\b|titrating\b|stopping\b)",
+            rf"|,\s+(?=(?:{step_alt})ing\b|checking\b|reducing\b|titrating\b|stopping\b)"
+            # "Review LFTs in 2 weeks - if bilirubin rises, please send him back to SAU": a step on a finding
+            rf"|\s(?:-|–)\s+(?=if\b)|\s+and,?\s+(?=if\b[^,;.]{{0,80}},)",
             _FLAGS,
         )
         self.none_except = _compile(rules.none_except)
@@ -682,6 +686,13 @@ class RequestFinder:
             if condition is None and out and out[-1].condition and _THIRD_PARTY_RX.match(ctext):
                 condition = out[-1].condition  # "If K+ >5.5 please stop it and let the HF nurses know"
             category = self.rules.cue_categories.get(owner) or self.category(what, sent)
+            if (
+                lead
+                and (category == "other" or (category == "results" and _ASKS_FOR_TEST.search(what)))
+                and self.condition.match(ctext.lstrip()) is None  # "If Hb has not risen, please send ..."
+                and self.category(ctext[:lead]) == "monitoring"
+            ):
+                category = "monitoring"  # "Repeat CXR in 6 weeks - please request it and act on the result"
             if cond_m is not None and _GIVE_IT.search(what):
                 # "If he has not had the pneumococcal vaccine, could you please give it": what "it" is sits
                 # in the condition.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import marshal
+import os
 import re
 import subprocess
 import sys
@@ -106,9 +107,13 @@ def test_a_file_from_another_python_is_refused(tmp_path: Path, monkeypatch: pyte
 
 @pytest.mark.parametrize(
     "content",
-    [b"", b"not a cache at all", marshal.dumps(rxcache.build_key()),
-     marshal.dumps(rxcache.build_key()) + b"\xff\x00 truncated",
-     marshal.dumps(rxcache.build_key()) + marshal.dumps([1, 2, 3])],
+    [
+        b"",
+        b"not a cache at all",
+        marshal.dumps(rxcache.build_key()),
+        marshal.dumps(rxcache.build_key()) + b"\xff\x00 truncated",
+        marshal.dumps(rxcache.build_key()) + marshal.dumps([1, 2, 3]),
+    ],
     ids=["empty", "garbage", "key-only", "bad-table", "not-a-table"],
 )
 def test_a_corrupt_file_is_ignored_without_a_traceback(tmp_path: Path, content: bytes) -> None:
@@ -169,8 +174,42 @@ def test_the_shipped_pipeline_loads_without_compiling() -> None:
     assert path.is_file(), "no regex cache; run 'python scripts/build_pipeline.py'"
     if marshal.load(io.BytesIO(path.read_bytes())) != rxcache.build_key():
         pytest.skip("the shipped regex cache was written by another Python build")
-    done = subprocess.run(
-        [sys.executable, "-c", _COUNT_MISSES], capture_output=True, text=True, check=True
-    )
+    done = subprocess.run([sys.executable, "-c", _COUNT_MISSES], capture_output=True, text=True, check=True)
     misses = json.loads(done.stdout.strip().splitlines()[-1])
     assert misses == [], f"regex cache is stale; run 'python scripts/build_pipeline.py' ({misses[:3]})"
+
+
+_RECORD_PATTERNS = """
+import json, sys
+from pathlib import Path
+from letter_audit import audit, rxcache
+from letter_audit.pipeline import load_pipeline
+from letter_audit.standard import load_standard
+with rxcache.recording() as entries:
+    nlp = load_pipeline()
+    standard = load_standard()
+    for path in sys.argv[1:]:
+        audit(Path(path), standard=standard, nlp=nlp)
+print(json.dumps(sorted(p for p, _ in entries)))
+"""
+
+
+@pytest.mark.slow
+def test_pattern_texts_do_not_depend_on_the_hash_seed() -> None:
+    """Saved code is found by the exact pattern text, so a pattern assembled from a set in hash order
+    (different in each process) would miss the cache every start: two seeds must compile the same texts."""
+    dev = Path(__file__).resolve().parents[1] / "fixtures" / "letters" / "dev"
+    letters = [str(p) for p in sorted(dev.glob("*.txt"))[:6]]
+    seen = []
+    for seed in ("1", "2"):
+        done = subprocess.run(
+            [sys.executable, "-c", _RECORD_PATTERNS, *letters],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        seen.append(set(json.loads(done.stdout.strip().splitlines()[-1])))
+    only_one = sorted(seen[0] ^ seen[1])
+    assert len(seen[0]) > 1000
+    assert only_one == [], f"pattern text differs between processes: {[p[:80] for p in only_one[:3]]}"

@@ -476,7 +476,7 @@ def _exempt_patterns(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
 def _drug_names(drugs: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern for the whole list, compiled once: a pattern per drug, compiled at each call, once
     filled the re module's cache and cost more than the rest of the request rules."""
-    names = sorted({d.lower() for d in drugs}, key=len, reverse=True)
+    names = sorted({d.lower() for d in drugs}, key=lambda n: (-len(n), n))  # same text each process
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + ")")
 
 

@@ -138,7 +138,9 @@ class RequestFinder:
         steps = (set(self.verb_category) | {v.lower() for v in rules.conditional_join_verbs}) - {
             v.lower() for v in rules.report_verbs
         }
-        step_alt = "|".join(re.escape(v) for v in sorted(steps, key=len, reverse=True))
+        # Longest first, then by spelling: a set's order changes with each process's hash seed, and the
+        # pattern text must not (the saved regex code is found by it; see rxcache).
+        step_alt = "|".join(re.escape(v) for v in sorted(steps, key=lambda v: (-len(v), v)))
         self.joined_step = re.compile(
             rf"\s*(?:,\s*)?\s(?:and|&|\+|-|–)\s+(?:then\s+)?(?:please\s+|pls\s+)?(?=(?:{step_alt})\b)"
             rf"|,\s+(?=(?:{step_alt})ing\b|checking\b|reducing\b|titrating\b|stopping\b)"

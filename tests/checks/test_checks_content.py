@@ -169,6 +169,27 @@ def test_author_role_prefers_the_signer_over_a_role_named_earlier_in_the_plan() 
     assert r.evidence[0].text == "Grade | FY1"
 
 
+def test_author_role_without_a_sign_off_quotes_the_signature_not_a_request() -> None:
+    text = (
+        "Diagnosis: psoriasis\n" + "We talked through the options at length today.\n" * 4
+        + "Requests for the practice:\n"
+        + "1. Please repeat LFTs in a month and send the result to the dermatology nurse team.\n"
+        + "- Copy to the specialist nurse list\n"
+        + "cc: Ward 12 sister\n\n"
+        + "Priya Mann\nDermatology Specialist Nurse\n"
+    )
+    r = result("author_role", text, letter_type=CL)
+    assert r.status == "met"
+    assert r.evidence[0].text == "Dermatology Specialist Nurse"
+
+
+def test_author_role_without_a_sign_off_falls_back_to_a_role_in_a_sentence() -> None:
+    text = "Diagnosis: gout\n" + "Seen today.\n" * 4 + "1. Reviewed with the rheumatology registrar today.\n"
+    r = result("author_role", text, letter_type=CL)
+    assert r.status == "met"
+    assert r.evidence[0].text == "1. Reviewed with the rheumatology registrar today."
+
+
 def test_author_role_ignores_consultant_in_the_header_when_unsigned() -> None:
     text = "Consultant: Dr A Patel\n" + "Clinical summary of a long admission.\n" * 6
     assert result("author_role", text, letter_type=DS).status == "not_met"

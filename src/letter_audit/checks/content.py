@@ -6,6 +6,8 @@ text, so a letter without headings can still meet a criterion it meets in prose.
 
 from __future__ import annotations
 
+import re
+
 from ..extract.evidence import evidence
 from ..report import Evidence
 from .context import CheckContext, Outcome, met, not_applicable, not_met, quote
@@ -132,12 +134,34 @@ def author_role(ctx: CheckContext) -> Outcome:
         role = ctx.find(content.author_role, "cue.author_role", start=sign[0])
         start = min(start, sign[0])
     if role is None:
-        role = ctx.find(content.author_role, "cue.author_role", start=start)
+        role = _signature_role(ctx, start)
     if role is None:
         role = _labelled_author(ctx)
     if role is not None:
         return met(f"The person completing the record gives a role: {quote(role.text)}.", role)
     return not_met("The person completing the letter is not named with a role (e.g. Consultant, FY1).")
+
+
+_SIGNATURE_LINE = 80
+"""Longest line read as part of a signature block ("Diabetes Specialist Nurse", "Dr A Shah, ST5")."""
+_NOT_SIGNATURE = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*\u2022]|cc\b|copy\b|copies\b)", re.IGNORECASE)
+
+
+def _signature_role(ctx: CheckContext, start: int) -> Evidence | None:
+    """With no sign-off cue, the role on the last short line of the letter's last part (the signature
+    block) rather than the first role named there, which is often in a request ("forward the result
+    to the DSN team") or a referral; list items and copy lines are not signatures. Falls back to the
+    first role found."""
+    first = short = None
+    pos = start
+    while (found := ctx.find(ctx.cues.content.author_role, "cue.author_role", start=pos)) is not None:
+        first = first or found
+        if len(found.text) <= _SIGNATURE_LINE and not _NOT_SIGNATURE.match(found.text):
+            short = found
+        if found.end <= pos:
+            break
+        pos = found.end
+    return short or first
 
 
 def _labelled_author(ctx: CheckContext) -> Evidence | None:

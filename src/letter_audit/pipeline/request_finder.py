@@ -46,7 +46,7 @@ from .request_rules import (
     _lone_label,
 )
 from .ruledata import Cue
-from .rxfilter import Haystack, any_gate
+from .rxfilter import GateIndex, Haystack, any_gate
 from .sentences import sentence_spans, strip_list_mark
 
 # A cue's part that is only a verb ("Repeat echo at 3/12 post optimisation - please request"): the words
@@ -115,6 +115,8 @@ class RequestFinder:
         # here: its start lists are cached per text, and one entry per sentence would push the whole
         # letter's out of that cache, which later components then rebuild.
         self.any_parts = [(_gate(rx), rx.search) for rx in (_compile(c.pattern) for c in plain)]
+        # The few parts whose gates may pass on a sentence, found in one pass (most of them never do).
+        self.any_index = GateIndex([gate for gate, _ in self.any_parts])
         by_id = dict(self.cues)
         overridden = rules.not_request_overridden_by
         self.overrides = {nid: [(i, by_id[i]) for i in ids if i in by_id] for nid, ids in overridden.items()}
@@ -465,7 +467,12 @@ class RequestFinder:
     def _any_cue_in(self, sent: str, hay: Haystack) -> bool:
         """``self.any_cue.search(sent) is not None``, part by part (``hay`` is the sentence's)."""
         low = hay.low
-        return any(gate.test(low) and search(sent) is not None for gate, search in self.any_parts)
+        parts = self.any_parts
+        for i in self.any_index.candidates(low):
+            gate, search = parts[i]
+            if gate.test(low) and search(sent) is not None:
+                return True
+        return False
 
     def _lead_in(self, sent: str, cues: list[tuple[str, re.Pattern[str]]], bare_please: bool) -> str:
         """Whether ``sent`` opens a list of requests ("I would be grateful if you could:", "Please:"): a

@@ -202,7 +202,7 @@ _WARM_USES = 32
 """Uses of a gate before it is built. Working out a gate parses its pattern again (about as slow as
 compiling it), which a one-letter ``check`` would pay for nothing; a batch builds it after a few letters."""
 
-_PENDING: weakref.WeakSet[Gate | AnyGate | Scanner] = weakref.WeakSet()
+_PENDING: weakref.WeakSet[Gate | AnyGate | GateIndex | Scanner] = weakref.WeakSet()
 """Gates and scanners not built yet, so ``build_pending`` can build them all at once."""
 
 
@@ -222,7 +222,7 @@ def build_pending(*, used_only: bool = False) -> int:
     return len(pending)
 
 
-def _pattern_text(item: Gate | AnyGate | Scanner) -> str:
+def _pattern_text(item: Gate | AnyGate | GateIndex | Scanner) -> str:
     """What orders pending items so that those on the same pattern are built one after another."""
     if isinstance(item, Gate):
         return item._pattern.pattern
@@ -299,6 +299,66 @@ class AnyGate(_LazyTest):
 
 def any_gate(gates: list[Gate]) -> AnyGate:
     return AnyGate(gates)
+
+
+class GateIndex(_LazyTest):
+    """Which of many gates may pass on a text, found in one regex pass instead of one test per gate.
+
+    Every gate needs some literal of its first (most telling) clause in the text. One pattern over
+    all those literals reports, at each place, the longest one that starts there; any literal found
+    anywhere is a prefix of the one reported where it starts, so the gates of every literal inside a
+    reported one are the only gates that can pass. ``candidates`` lists them (in the gates' order,
+    plus every gate with no clause); the rest would say no, so skipping them changes no result. Until
+    built (after ``_WARM_USES`` calls, like a gate) every gate is a candidate."""
+
+    __slots__ = ("__weakref__", "_always", "_by_literal", "_everyone", "_finder", "_gates")
+
+    def __init__(self, gates: list[Gate]) -> None:
+        self._gates = gates
+        self._everyone = list(range(len(gates)))
+        self._finder: re.Pattern[str] | None = None
+        self._by_literal: dict[str, frozenset[int]] = {}
+        self._always: frozenset[int] = frozenset()
+        self._uses = 0
+        _PENDING.add(self)
+
+    def build(self) -> None:
+        owners: dict[str, set[int]] = {}
+        always: set[int] = set()
+        for i, gate in enumerate(self._gates):
+            clauses = gate.clauses
+            if not clauses:
+                always.add(i)
+            for lit in clauses[0] if clauses else ():
+                owners.setdefault(lit, set()).add(i)
+        groups: dict[str, list[str]] = {}
+        for lit in owners:
+            groups.setdefault(lit[0], []).append(lit[1:])
+        parts = []
+        for ch, rests in sorted(groups.items()):
+            rests.sort(key=lambda r: (-len(r), r))  # the longest first: it is the one reported
+            parts.append(re.escape(ch) + "(?:" + "|".join(re.escape(r) for r in rests) + ")")
+        self._by_literal = {
+            big: frozenset(i for lit, ids in owners.items() if lit in big for i in ids) for big in owners
+        }
+        self._always = frozenset(always)
+        self._finder = re.compile("(?=(" + "|".join(parts) + "))", re.DOTALL) if parts else None
+        self._uses = _WARM_USES
+        _PENDING.discard(self)
+
+    def candidates(self, low: str) -> list[int]:
+        """Indices of the gates that may pass on ``low`` (a ``Haystack.low``), in order."""
+        if self._uses < _WARM_USES:
+            self._uses += 1
+            if self._uses < _WARM_USES:
+                return self._everyone
+            self.build()
+        found = set(self._always)
+        if self._finder is not None:
+            by_literal = self._by_literal
+            for lit in set(self._finder.findall(low)):
+                found.update(by_literal[lit])
+        return sorted(found)
 
 
 # -- where a match can start ---------------------------------------------------------------------

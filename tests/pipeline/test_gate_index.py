@@ -82,3 +82,31 @@ def test_request_cue_index_keeps_every_passing_gate_on_dev_lines() -> None:
         checked += 1
         hits += bare
     assert checked > 1000 and hits > 50
+
+
+@pytest.mark.slow
+def test_indexed_cue_lists_give_the_first_hit_of_the_bare_lists_on_dev_lines() -> None:
+    from letter_audit.paths import models_dir
+    from letter_audit.pipeline.request_rules import _INDEXES, _first
+    from letter_audit.pipeline.requests import RequestsComponent
+
+    component = RequestsComponent(spacy.blank("en"), "la_requests")
+    component.load_data(models_dir())
+    finder = component.finder
+    lists = [finder.cues, finder.hospital, finder.weak_not_request]
+    for cues in lists:
+        _, index = _INDEXES[id(cues)]
+        index.build()
+    lines = [
+        line
+        for path in sorted(DEV.glob("*.txt"))[:120]
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    hits = 0
+    for line in lines:
+        for cues in lists:
+            got = _first(cues, line)
+            bare = _first(list(cues), line)  # a copy has no index: every cue is tried
+            assert (got and (got[0], got[1].span())) == (bare and (bare[0], bare[1].span())), line[:40]
+            hits += got is not None
+    assert hits > 100

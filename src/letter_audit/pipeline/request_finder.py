@@ -44,6 +44,7 @@ from .request_rules import (
     _first,
     _gate,
     _lone_label,
+    index_cues,
 )
 from .ruledata import Cue
 from .rxfilter import GateIndex, Haystack, any_gate
@@ -101,7 +102,7 @@ class RequestFinder:
             return [(c.id, _compile(c.pattern)) for c in cues]
 
         self.named_gp = [c for c in rules.request_cues if _GP_NAME_SLOT in c.pattern]
-        self.cues = comp([c for c in rules.request_cues if c not in self.named_gp])
+        self.cues = index_cues(comp([c for c in rules.request_cues if c not in self.named_gp]))
         # One pass to rule out the many sentences that hold no cue at all (speed: most sentences).
         # "Nil" alone counts only under a GP heading, where every sentence is read anyway; leaving it out
         # keeps the quick test from passing on nearly every sentence (its words "no", "none" are everywhere).
@@ -123,8 +124,8 @@ class RequestFinder:
         self.not_request = comp(rules.not_request)
         weak = set(rules.weak_not_request)
         self.strong_not_request = [(i, rx) for i, rx in self.not_request if i not in weak]
-        self.weak_not_request = [(i, rx) for i, rx in self.not_request if i in weak]
-        self.hospital = comp(rules.hospital_owned)
+        self.weak_not_request = index_cues([(i, rx) for i, rx in self.not_request if i in weak])
+        self.hospital = index_cues(comp(rules.hospital_owned))
         self.none = [(i, rx) for i, rx in comp(rules.none_stated) if "in-section" not in i]
         self.none_in_section = [(i, rx) for i, rx in comp(rules.none_stated) if "in-section" in i]
         self.categories = [(c.id, c.category, _compile(c.pattern)) for c in rules.categories]
@@ -349,7 +350,8 @@ class RequestFinder:
         named = self._named_gp_cues(text)
         none_here = -2  # body start of the GP section that says no action is needed
         gp_notes = [(m.start(), m.end()) for m in self.gp_note_line.finditer(text)] if to_patient else []
-        cues, gp_cues = named + self.cues, named + self.gp_cues
+        # Without named cues, the indexed list itself (see ``index_cues``).
+        cues, gp_cues = (named + self.cues if named else self.cues), named + self.gp_cues
         none_bodies: set[int] = set()  # GP sections that say no action is needed
         lead_in = prev_open = False  # inside a list opened by "I would be grateful if you could:"
         lead_kind = ""  # "ask" ("I would be grateful if you could:") or "suggest" ("I would suggest:")

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import click
 
-from ._group import main
+from ..errors import LetterAuditError
+from ._group import EXIT_USER_ERROR, main
 from ._options import format_option, standard_option
 
 
@@ -18,7 +20,9 @@ from ._options import format_option, standard_option
 def check(files: tuple[Path, ...], fmt: str, standard: Path | None) -> None:
     """Check one or more letters and print what the practice needs to know.
 
-    With --format json and several files, prints one JSON object per line.
+    With --format json and several files, prints one JSON object per line. A file that cannot be
+    read gets one line on stderr (path, error code, what to do) and the others are still checked;
+    the exit status is then 2.
     """
     from .. import audit
     from ..render.text import render_text
@@ -27,13 +31,23 @@ def check(files: tuple[Path, ...], fmt: str, standard: Path | None) -> None:
 
     with routed():  # the standard's patterns, compiled from saved code (rxcache)
         std = load_standard(standard)
+    if len(files) == 1:  # one letter: its error is the command's error (one line, exit 2)
+        report = audit(files[0], standard=std)
+        click.echo(report.model_dump_json(indent=2) if fmt == "json" else render_text(report))
+        return
+    failed = 0
     for path in files:
-        report = audit(path, standard=std)
-        if fmt == "json":
-            indent = 2 if len(files) == 1 else None
-            click.echo(report.model_dump_json(indent=indent))
-        else:
-            click.echo(render_text(report))
+        # A bad file among several gets its one line and the rest are still checked.
+        try:
+            report = audit(path, standard=std)
+        except LetterAuditError as exc:
+            failed += 1
+            click.echo(f"letter-audit: {exc.one_line()}", err=True)
+            continue
+        click.echo(report.model_dump_json() if fmt == "json" else render_text(report))
+    if failed:
+        click.echo(f"letter-audit: {failed} of {len(files)} files could not be checked", err=True)
+        sys.exit(EXIT_USER_ERROR)
 
 
 @main.command()

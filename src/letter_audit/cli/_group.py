@@ -23,8 +23,13 @@ class AuditGroup(click.Group):
         except LetterAuditError as exc:
             if (ctx.obj or {}).get("debug"):
                 raise
-            click.echo(f"letter-audit: {exc.one_line()}", err=True)
+            click.echo(error_line(exc), err=True)
             sys.exit(EXIT_USER_ERROR)
+
+
+def error_line(exc: LetterAuditError) -> str:
+    """The one stderr line a user error becomes: ``letter-audit: path: LA103 file is empty``."""
+    return f"letter-audit: {exc.one_line()}"
 
 
 @click.group(cls=AuditGroup, context_settings={"help_option_names": ["-h", "--help"]})

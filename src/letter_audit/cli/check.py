@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..errors import LetterAuditError
-from ._group import EXIT_USER_ERROR, main
+from ._group import EXIT_USER_ERROR, error_line, main
 from ._options import format_option, standard_option
 
 
@@ -31,20 +31,21 @@ def check(files: tuple[Path, ...], fmt: str, standard: Path | None) -> None:
 
     with routed():  # the standard's patterns, compiled from saved code (rxcache)
         std = load_standard(standard)
-    if len(files) == 1:  # one letter: its error is the command's error (one line, exit 2)
-        report = audit(files[0], standard=std)
-        click.echo(report.model_dump_json(indent=2) if fmt == "json" else render_text(report))
-        return
     failed = 0
     for path in files:
-        # A bad file among several gets its one line and the rest are still checked.
         try:
             report = audit(path, standard=std)
         except LetterAuditError as exc:
+            if len(files) == 1:  # one letter: its error is the command's (one line, exit 2)
+                raise
+            # A bad file among several gets its one line and the rest are still checked.
             failed += 1
-            click.echo(f"letter-audit: {exc.one_line()}", err=True)
+            click.echo(error_line(exc), err=True)
             continue
-        click.echo(report.model_dump_json() if fmt == "json" else render_text(report))
+        if fmt == "json":
+            click.echo(report.model_dump_json(indent=2 if len(files) == 1 else None))
+        else:
+            click.echo(render_text(report))
     if failed:
         click.echo(f"letter-audit: {failed} of {len(files)} files could not be checked", err=True)
         sys.exit(EXIT_USER_ERROR)

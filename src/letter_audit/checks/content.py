@@ -113,7 +113,8 @@ def _with_role_below(ctx: CheckContext, found: Evidence) -> Evidence:
     if found.end >= len(text) or text[found.end] != "\n" or nxt >= len(text):
         return found
     below = ctx.line_evidence(nxt, nxt + 1, found.rule or "finding.consultant")
-    if below.text and len(below.text) <= 80 and any_match(ctx.cues.content.author_role, below.text):
+    short = bool(below.text) and len(below.text) <= _SIGNATURE_LINE
+    if short and any_match(ctx.cues.content.author_role, below.text):
         return evidence(ctx.letter, found.start, below.end, found.rule)
     return found
 

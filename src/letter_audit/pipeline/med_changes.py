@@ -28,7 +28,7 @@ from .med_records import RecordReader
 from .med_ties import Settings, Trigger, TriggerRule
 
 _LEAD = re.compile(
-    r"^(?:[^:|\n]*[:|])?[\s•*\-–\d.)]*(?:(?:buccal|oral|iv|intravenous|sc|subcutaneous|im|inhaled|topical|"
+    r"^(?:[^:|\n]*[:|])?[\s•¢©«»·▪►●○■◦*\-–\d.)]*(?:(?:buccal|oral|iv|intravenous|sc|subcutaneous|im|inhaled|topical|"
     r"nebulised|sublingual|rectal|transdermal|intranasal|nasal|regular|prn)\s+)*$",
     re.IGNORECASE,
 )
@@ -67,7 +67,7 @@ _THEN_BEFORE = re.compile(r"[\s,;]then\s*$", re.IGNORECASE)
 # a drug named after one of these is not what a later "it" refers to ("nausea even with folic acid")
 _OBLIQUE = re.compile(r"\b(?:with|despite|alongside|plus|besides)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # a line start, or a table cell's bar ("... 5 days (new) | Dihydrocodeine 30 mg ... (new)")
-_LINE_START = re.compile(r"\n[ \t]*(?:[-•*]|\d{1,2}[.)]|[A-Za-z]{1,12}:)?[ \t]*|[ \t]*\|[ \t]*")
+_LINE_START = re.compile(r"\n[ \t]*(?:[-•¢©«»·▪►●○■◦*]|\d{1,2}[.)]|[A-Za-z]{1,12}:)?[ \t]*|[ \t]*\|[ \t]*")
 _END_OF_ITEM = re.compile(r"[\s.;]*")
 _COMMA_SEP = re.compile(r"(?<!\bthen),\s*(?:(?:now|and)\s+)?$")
 # bare verbs: under a "GP actions" heading they ask the GP to act ("add doxazosin 4 mg if ...")

@@ -30,7 +30,7 @@ from .ruledata import read_yaml
 RULES_FILE = "rules/medication_lists.yaml"
 # bullets, numbers, a heading cell or label, and a form word ("Soluble paracetamol 1 g ...")
 _LEADER = re.compile(
-    r"(?:[^|\n]*\|\s*|[^:\n]*:\s*)?[\s•*\-–\d.)]*"
+    r"(?:[^|\n]*\|\s*|[^:\n]*:\s*)?[\s•¢©«»·▪►●○■◦*\-–\d.)]*"
     r"(?:(?:soluble|dispersible|effervescent|oral|topical|liquid|modified[- ]release|MR|SR)\s+)?",
     re.IGNORECASE,
 )

@@ -51,13 +51,13 @@ _WAS_CELL = re.compile(r"\b(?:was|previously|prev\.?|from)\s+(\d+(?:\.\d+)?(?:\s
 
 
 _ITEM_LEAD = re.compile(
-    r"[\s•*\-–\d.):]*(?:(?:soluble|oral|topical|dispersible|buccal|sublingual|rectal|nasal|intranasal|inhaled"
+    r"[\s•¢©«»·▪►●○■◦*\-–\d.):]*(?:(?:soluble|oral|topical|dispersible|buccal|sublingual|rectal|nasal|intranasal|inhaled"
     r"|nebulised|transdermal|subcutaneous)\s+)?",
     re.IGNORECASE,
 )
 _LIST_INTRO = re.compile(
     r"^[^:\n]{0,80}\b(?:medicines?|medications?|tablets?|drugs?|meds|inhalers?|injections?|creams?|drops)\b"
-    r"[^:\n]{0,40}:\s*$",
+    r"[^:\n(]{0,40}(?:\([^()\n]{0,80}\))?\s*:\s*$",
     re.IGNORECASE,
 )
 
@@ -68,7 +68,8 @@ _SUPPLY_ITEM = re.compile(r"(?:[:,;]|\band)\s*(?:(?:sc|subcutaneous|iv|oral|bucc
 _INLINE_HEAD = re.compile(r"^[ \t•*\-]*([A-Za-z][A-Za-z ]{1,30}?)[ \t]*:[ \t]*", re.MULTILINE)
 # "New | Rivaroxaban 20 mg OD": a short status cell, then the cell the drug starts
 _STATUS_CELL = re.compile(
-    r"[ \t•*\-]*([A-Za-z][A-Za-z ]{1,20}?)[ \t]*\|[ \t]*(?:(?:soluble|oral|topical)[ \t]+)?$"
+    r"[ \t•*\-]*(?:([A-Za-z][A-Za-z ]{1,20}?)[ \t]*\||[\[(]([A-Za-z][A-Za-z ]{1,20}?)[\])][ \t:-]*)"
+    r"[ \t]*(?:(?:soluble|oral|topical)[ \t]+)?$"
 )
 
 
@@ -331,7 +332,7 @@ class RecordReader:
         for m in _INLINE_HEAD.finditer(text):
             if not self.rx_list_header.match(m.group(1) + ":"):
                 continue
-            found = self._classify(m.group(1))
+            found = self._classify(m.group(1) or m.group(2))
             if found is None or found[0] not in ("start", "stop", "increase", "decrease", "withhold"):
                 continue
             le = text.find("\n", m.end())
@@ -386,7 +387,8 @@ class RecordReader:
         """Table rows whose first cell is the status and whose second starts with the drug.
 
         "New | Rivaroxaban 20 mg OD (CHA2DS2-VASc 2)", "Stopped | Diltiazem MR 120 mg OD": the status
-        column comes before the drug, where the prose reader looks for no tie across a cell bar.
+        column comes before the drug, where the prose reader looks for no tie across a cell bar. An EPR
+        list may print the status as a bracketed tag instead ("[NEW] Rivaroxaban 10 mg od", "(STOPPED) X").
         """
         for d in drugs:
             if d.start_char in done:
@@ -395,7 +397,7 @@ class RecordReader:
             m = _STATUS_CELL.match(text, ls, d.start_char)
             if m is None:
                 continue
-            found = self._classify(m.group(1))
+            found = self._classify(m.group(1) or m.group(2))
             if found is None or found[0] not in ("start", "stop", "increase", "decrease", "withhold"):
                 continue
             le = text.find("\n", d.start_char)

@@ -88,6 +88,9 @@ class RequestCues(_Group):
     not_referred: list[Regex] = Field(default_factory=list)
     """The letter answers the practice without taking the patient on (an Advice and Guidance reply):
     a referral it suggests is the practice's own first referral, not an onward one."""
+    outside_referral: list[Regex] = Field(default_factory=list)
+    """The hospital leaves a problem because the referral did not ask about it ("it was not in the
+    referral"): a referral it then asks for is handed back, whatever choice the patient has."""
     unrelated_need: list[Regex] = Field(default_factory=list)
     """The sentence says the need is outside the referred condition ("unrelated to his ears")."""
     escalation: list[Regex] = Field(default_factory=list)
@@ -137,6 +140,10 @@ class RequestCues(_Group):
     results_back: list[Regex]
     """Asking the practice to send results or readings back to the hospital."""
     results_back_conditional: list[Regex]
+    results_not_wanted: list[Regex] = Field(default_factory=list)
+    """The letter says results need not come back ("no need to send the results to us")."""
+    owner_only: list[Regex] = Field(default_factory=list)
+    """A request that is only its owner ("GP please"): its subject is the sentence before."""
     """Asking to hear back only if something is abnormal: fair when the monitoring is explained."""
     arrange_tests: list[Regex]
     bloods: list[Regex]

@@ -31,8 +31,11 @@ def flag_requests(letter: Letter, findings: Findings, standard: Standard, cues: 
     not_referred = any_match(cues.requests.not_referred, letter.text)
     note_issued = _fit_note_issued_here(letter, findings, cues)
     unagreed = _drugs_without_agreement(letter, findings, cues) if named and not agreement else ()
+    standard = _without_cleared_drugs(letter.text, findings, standard, cues)
     drugs = tuple(standard.settings.requests.shared_care_drugs)
     agreed_drugs = _agreement_drugs(letter.text, cues, drugs) if agreement else frozenset()
+    changes = [c for c in findings.medication_changes if c.action != "stop"]
+    changed = tuple(sorted({n.lower() for c in changes for n in (c.drug, c.brand) if n}))
     flagged = []
     for action in findings.gp_actions:
         sentence = _sentence(letter, action, findings.gp_actions, cues)
@@ -51,6 +54,7 @@ def flag_requests(letter: Letter, findings: Findings, standard: Standard, cues: 
             after=_sentence_after(letter, action),
             fit_note_issued=note_issued,
             unagreed_drugs=unagreed,
+            changed_drugs=changed,
         )
         flagged.append(action.model_copy(update={"inappropriate": rule is not None, "rule": rule}))
     return flagged
@@ -71,6 +75,7 @@ def classify(
     shared_care_named: bool = True,
     fit_note_issued: bool = False,
     unagreed_drugs: tuple[str, ...] = (),
+    changed_drugs: tuple[str, ...] = (),
 ) -> InappropriateRule | None:
     """The rule a request breaks, or None when it is a fair request of the practice.
 
@@ -84,6 +89,8 @@ def classify(
     ``shared_care_named`` says the letter mentions shared care anywhere (False skips those searches).
     ``fit_note_issued`` says the team writing issued a fit note itself on this episode.
     ``unagreed_drugs`` are drugs this letter changes and elsewhere says have no shared-care agreement.
+    ``changed_drugs`` are the drugs this letter starts or changes: a check "on the finasteride" is the
+    safety monitoring of that change.
     """
     text = action.text
     req = cues.requests
@@ -114,6 +121,9 @@ def classify(
         # Time off work in the sentence and paperwork asked for ("she requires time off work; please
         # provide the necessary certification"): a fit note asked for without naming one.
         or (any_match(req.fit_note_paperwork, text) and any_match(req.off_work, whole))
+        # A request that is only its owner ("... fit note needed for 2 weeks. GP please."): its subject
+        # is the sentence just before it.
+        or (any_match(req.owner_only, text) and any_match(req.fit_note, before))
     ):
         if fit_note_issued and waits and any_match(req.fit_note_extension, whole):
             # "Fit note issued for 2 weeks; if he needs longer, please extend it": the hospital covered
@@ -136,6 +146,10 @@ def classify(
         if any_match(req.arrange_tests, text):
             # "refer her for a sleep study": a test the hospital wants is its own to arrange.
             return "call_and_recall"
+        if settings.flag_onward_referral and any_match(req.outside_referral, before + "\n" + whole):
+            # "I have not addressed this as it was not in the referral; if she wishes, please send a
+            # separate referral": the hospital found the need and handed it back.
+            return "onward_referral"
         exempt = any(p.search(text) for p in _exempt_patterns(tuple(settings.onward_referral_exempt)))
         # The onward-referral rule covers needs related to the condition referred: a need the letter
         # calls unrelated, or any referral when the hospital never took the patient on, is the practice's.
@@ -152,7 +166,12 @@ def classify(
         # A need that waits on the patient's own future choice is no need the hospital knows of now.
         exempt = exempt or any_match(req.patient_choice, text)
         return "onward_referral" if settings.flag_onward_referral and not exempt else None
-    explained = any_match(req.explained, sentence) or (
+    declined = any_match(req.results_not_wanted, sentence)
+    if declined:
+        # "... checked in 3 months; no need to send the results to us": the practice keeps its check.
+        for pattern in req.results_not_wanted:
+            sentence = re.sub(pattern, " ", sentence, flags=FLAGS)
+    explained = any_match(req.explained, sentence) or _on_changed_drug(text, changed_drugs) or (
         # "Carbamazepine lowers the sodium, so please check it in 2 weeks. If the sodium is below 130,
         # let my secretary know": a threshold report on the practice's own explained check.
         any_match(req.condition, text) and any_match(req.bloods, before) and any_match(req.explained, before)
@@ -184,7 +203,7 @@ def classify(
         # the hospital's surveillance. With a reason ("following these changes"), it is safety
         # monitoring; with no test at all ("let us know if she has more episodes"), a safety net.
         return "call_and_recall"
-    if action.category == "results" and not explained:
+    if action.category == "results" and not explained and not declined:
         return "call_and_recall"
     if any_match(req.bloods, text) or any_match(req.monitoring, text) or action.category == "monitoring":
         if settings.flag_post_discharge_bloods and any_match(req.bloods, text):
@@ -192,6 +211,30 @@ def classify(
         if settings.flag_unexplained_monitoring and not explained:
             return "call_and_recall"
     return None
+
+
+def _on_changed_drug(text: str, drugs: tuple[str, ...]) -> bool:
+    """True when the request times its check by a drug this letter started or changed ("check a PSA in
+    6 months on the finasteride", "bloods a week after starting the sacubitril"): the check follows the
+    change it explains, not a condition the hospital keeps under surveillance."""
+    lowered = text.lower()
+    for drug in drugs:
+        pattern = _ON_DRUG.get(drug)
+        if pattern is None:
+            pattern = _ON_DRUG.setdefault(
+                drug,
+                re.compile(_ON_DRUG_LEAD + re.escape(drug) + r"\b"),
+            )
+        if pattern.search(lowered):
+            return True
+    return False
+
+
+_ON_DRUG: dict[str, re.Pattern[str]] = {}
+_ON_DRUG_LEAD = (
+    r"\b(on|while on|whilst on|after starting|since starting|after the start of|after the increase in"
+    r"|after the change to)\s+(the |his |her |their |this |new )*"
+)
 
 
 def _only_practice_tests(text: str, cues: Cues) -> bool:
@@ -237,7 +280,7 @@ def _hands_over_shared_care(
     asks_to_prescribe = action.category == "prescribing" or any_match(req.prescribe, text)
     asks_to_monitor = action.category == "monitoring" or any_match(req.bloods, text)
     names_drug = _names_shared_care_drug(text, drugs)
-    if names_drug and asks_to_prescribe:
+    if asks_to_prescribe and _names_shared_care_drug(text, drugs, asked=True):
         return True
     # Monitoring alone is shared care when it is the drug's standing schedule ("FBC and LFT every
     # month while on azathioprine") or goes with taking the drug on; a single check of a drug the
@@ -302,7 +345,10 @@ def _drugs_without_agreement(letter: Letter, findings: Findings, cues: Cues) -> 
     missing = [
         m.group(0).lower()
         for m in _SENTENCE.finditer(letter.text)
-        if _SHARED_CARE.search(m.group(0)) and any_match(cues.requests.shared_care_missing, m.group(0))
+        if _SHARED_CARE.search(m.group(0))
+        and any_match(cues.requests.shared_care_missing, m.group(0))
+        # "no shared care needed" says the opposite of "no shared care agreement".
+        and not any_match(cues.requests.shared_care_not_needed, m.group(0))
     ]
     if not missing:
         return ()
@@ -312,6 +358,27 @@ def _drugs_without_agreement(letter: Letter, findings: Findings, cues: Cues) -> 
     return tuple(
         sorted(n for n in names if n and any(re.search(r"\b" + re.escape(n) + r"\b", s) for s in missing))
     )
+
+
+def _without_cleared_drugs(text: str, findings: Findings, standard: Standard, cues: Cues) -> Standard:
+    """The standard with the listed drugs this letter clears taken off its shared-care list.
+
+    A sentence naming a listed drug and saying it needs no shared care, or is green on the local
+    formulary ("Hydroxychloroquine is green on our formulary; no shared care is needed"), holds for the
+    whole letter: a request for it under another heading, or the monitoring that follows it, is ordinary
+    primary-care prescribing there, whichever trust's list the standard carries.
+    """
+    drugs = tuple(standard.settings.requests.shared_care_drugs)
+    cleared: set[str] = set()
+    for m in _SENTENCE.finditer(text):
+        if any_match(cues.requests.shared_care_not_needed, m.group(0)):
+            cleared |= _listed_drugs(m.group(0), drugs)
+    if not cleared:
+        return standard
+    kept = [d for d in drugs if d.lower() not in cleared]
+    requests = standard.settings.requests.model_copy(update={"shared_care_drugs": kept})
+    settings = standard.settings.model_copy(update={"requests": requests})
+    return standard.model_copy(update={"settings": settings})
 
 
 def _fit_note_issued_here(letter: Letter, findings: Findings, cues: Cues) -> bool:
@@ -432,6 +499,12 @@ _COMPANION_BEFORE = re.compile(
     r"\b(days? (after|before|following)|alongside|together with|to go with|to accompany|to take with)\s+"
     r"(the\s+|his\s+|her\s+|their\s+|each\s+|every\s+)?(weekly\s+|daily\s+|monthly\s+)?(dose of\s+)?$"
 )
+# The drug is the time the request covers: "while you take isotretinoin", "whilst on azathioprine".
+_WHILE_BEFORE = re.compile(
+    r"\b(while|whilst|during)\s+((you|he|she|they|the patient)\s+)?((are|is)\s+)?"
+    r"(tak(e|es|ing)|on|remains? on|stays? on|us(e|es|ing)|ha(ve|s|ving)|receiv(e|es|ing))\s+"
+    r"(the\s+|his\s+|her\s+|your\s+|their\s+)?(course of\s+|treatment with\s+)?$"
+)
 # Stopping the drug is not taking it on: "remove lithium from her repeat".
 _STOPPED_BEFORE = re.compile(
     r"\b(remove|stop|discontinue|cease|withhold|take (him|her|them) off)\s+(the\s+|his\s+|her\s+)?$"
@@ -444,7 +517,7 @@ def _same_listed_drug(request: str, nearby: str, settings: RequestSettings) -> b
     return any(drug in low and drug in near for drug in settings.shared_care_drugs)
 
 
-def _names_shared_care_drug(text: str, drugs: list[str]) -> bool:
+def _names_shared_care_drug(text: str, drugs: list[str], *, asked: bool = False) -> bool:
     """True when the request names a listed drug in a systemic form, as the thing asked for.
 
     Shared-care lists cover tablets and injections; the same drug as an ointment or eye drop
@@ -461,6 +534,10 @@ def _names_shared_care_drug(text: str, drugs: list[str]) -> bool:
         if _STATED_AFTER.search(after) or _STATED_BEFORE.search(before) or _STOPPED_BEFORE.search(before):
             continue
         if _COMPANION_BEFORE.search(before):
+            continue
+        if asked and _WHILE_BEFORE.search(before):
+            # "give her contraceptive injections on time while she takes isotretinoin": the drug is when,
+            # not what, the practice is asked to prescribe (its monitoring "while on" it still names it).
             continue
         return True
     return False

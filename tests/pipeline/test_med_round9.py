@@ -70,3 +70,73 @@ def test_alginate_and_multivitamin_brands_are_named(make_nlp, run) -> None:
         ("multivitamin", "start"),
         ("sodium alginate with sodium bicarbonate and calcium carbonate", "start"),
     ]
+
+
+# -- a drug started as the companion of another ("started X, with Y cover") -------------------------------
+def test_companion_joined_by_with_after_a_start_is_started(make_nlp, run) -> None:
+    text = (
+        "Naproxen 500 mg BD for 10 days commenced, together with omeprazole"
+        " 20 mg daily as stomach protection.\n"
+    )
+    assert _changes(make_nlp, run, text) == [("naproxen", "start"), ("omeprazole", "start")]
+
+
+def test_companion_that_was_already_taken_is_not_started(make_nlp, run) -> None:
+    text = "We have started bisoprolol 1.25 mg once daily, with her usual ramipril 5 mg.\n"
+    assert _changes(make_nlp, run, text) == [("bisoprolol", "start")]
+
+
+def test_taper_to_stop_does_not_stop_the_next_drug(make_nlp, run) -> None:
+    text = (
+        "Prednisolone 30 mg daily started, weaning by 5 mg a week to stop, with alendronic acid 70 mg weekly "
+        "while on it.\n"
+    )
+    assert _changes(make_nlp, run, text) == [("alendronic acid", "start"), ("prednisolone", "start")]
+
+
+# -- stops worded as a restart not made, a relative clause, an advice status --------------------------------
+def test_restart_not_made_is_a_stop(make_nlp, run) -> None:
+    text = "Amlodipine was held for low BP on the ward; we have not restarted it as BP is 118/70.\n"
+    assert _changes(make_nlp, run, text) == [("amlodipine", "stop")]
+
+
+def test_course_that_ran_out_and_was_not_restarted_is_no_change(make_nlp, run) -> None:
+    text = (
+        "She had doxycycline from the walk-in centre, which ran out"
+        " last week, and we have not restarted it.\n"
+    )
+    assert _changes(make_nlp, run, text) == []
+
+
+def test_relative_clause_without_a_comma_ties_the_stop(make_nlp, run) -> None:
+    text = (
+        "He was also taking tramadol 50 mg QDS for back pain that we have now stopped given the confusion.\n"
+    )
+    assert _changes(make_nlp, run, text) == [("tramadol", "stop")]
+
+
+def test_list_line_led_by_was_taking_and_closed_by_a_status(make_nlp, run) -> None:
+    text = "Pain relief: was taking diclofenac 50 mg TDS bought over the counter - STOPPED given the AKI.\n"
+    assert _changes(make_nlp, run, text) == [("diclofenac", "stop")]
+
+
+def test_advised_to_stop_status_on_a_list_line(make_nlp, run) -> None:
+    text = "Ibuprofen 400 mg TDS (own supply) - strongly advised to stop (on warfarin).\n"
+    assert _changes(make_nlp, run, text) == [("ibuprofen", "stop")]
+
+
+# -- someone else's start, and a restart cue that belongs to the next drug ----------------------------------
+def test_start_by_the_out_of_hours_service_is_someone_elses(make_nlp, run) -> None:
+    text = (
+        "Prochlorperazine was started by the OOH doctor for dizziness;"
+        " it is not helping, so I have stopped it.\n"
+    )
+    assert _changes(make_nlp, run, text) == [("prochlorperazine", "stop")]
+
+
+def test_restart_cue_after_the_next_drug_is_that_drugs(make_nlp, run) -> None:
+    text = (
+        "I have stopped his aspirin because of the bleed and started"
+        " clopidogrel 75 mg until the stent review.\n"
+    )
+    assert _changes(make_nlp, run, text) == [("aspirin", "stop"), ("clopidogrel", "start")]

@@ -23,18 +23,22 @@ from spacy.tokens import Doc, Span
 
 from . import extensions  # noqa: F401
 from .context import categories_at, clauses_of, text_of
+from .med_companions import companion_starts
 from .med_details import ChangeDetails
 from .med_records import RecordReader
 from .med_ties import Settings, Trigger, TriggerRule
 
 _LEAD = re.compile(
-    r"^(?:[^:|\n]*[:|])?[\s•¢©«»·▪►●○■◦*\-–\d.)]*(?:(?:buccal|oral|iv|intravenous|sc|subcutaneous|im|inhaled|topical|"
+    r"^(?:[^:|\n]*[:|])?[\s•¢©«»·▪►●○■◦*\-–\d.)]*"
+    r"(?:(?:was|were|is|had been|has been)\s+(?:taking|on|using)\s+)?"
+    r"(?:(?:buccal|oral|iv|intravenous|sc|subcutaneous|im|inhaled|topical|"
     r"nebulised|sublingual|rectal|transdermal|intranasal|nasal|regular|prn)\s+)*$",
     re.IGNORECASE,
 )
 _STATUS_SEP = re.compile(
     r"(?:\s[-–—]|[:|(]|\s?(?:-+|=)>|\s?→|\s?\.{3,}|…)"
-    r"\s*(?:(?:was|were|has been|have been|now|dose|is|to be|to|then|and)\s+)*$",
+    r"\s*(?:(?:was|were|has been|have been|now|dose|is|to be|to|then|and"
+    r"|(?:strongly )?advised(?: to)?)\s+)*$",
     re.IGNORECASE,
 )
 _PLANNED_END = re.compile(
@@ -82,6 +86,11 @@ _PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
 _PRONOUN = re.compile(r"\s+(?:this|that|it|these|those|the dose|this dose|them)\b", re.IGNORECASE)
 # "Bisoprolol up to 5 mg": a change particle straight after the drug name is not part of its dose phrase,
 # unless the phrase is a maximum ("paracetamol up to 1 g four times a day when required")
+# "prednisolone 40 mg daily, reducing by 5 mg each week to stop": the end of a taper, not a stop of
+# whatever drug is named next
+_TAPER_TO = re.compile(
+    r"\b(?:reduc|wean|taper|decreas|tail)\w*\b[^.;:\n]{0,50}?\bto\s*$", re.IGNORECASE
+)
 _RIGHT_AFTER = re.compile(r"[\s:]*")
 _MAXIMUM = re.compile(
     r"\b(?:times|when required|as required|prn|if needed|as needed|a day|\d+-?hourly|hourly)\b", re.IGNORECASE
@@ -147,6 +156,7 @@ class MedChangeFinder(ChangeDetails, RecordReader):
             for t in self._find_triggers(text, bool(doc._.letter is not None and doc._.letter.source.ocr))
             if not any(a <= t.start < b and not self._particle_after(text, t, a, b) for a, b in inside)
             and not (text[t.start : t.end].lower() in _IMPERATIVES and any(a <= t.start < b for a, b in asks))
+            and not (t.rule.action == "stop" and _TAPER_TO.search(text, max(0, t.start - 70), t.start))
         ]
         ti = di = 0
         prev: tuple[int, Span | None] = (-1, None)  # end of the previous clause and its last drug
@@ -188,6 +198,7 @@ class MedChangeFinder(ChangeDetails, RecordReader):
                 prev = (ce, prev[1])
             else:
                 prev = (ce, None)
+        companion_starts(doc, text, drugs, changes, done, self._make)
         # a supply list ("just in case" medicines) starts only drugs not started elsewhere in the letter
         started = {c["drug"] for c in changes if c["action"] == "start" and c["rule"] != "list_supplied"}
         changes = [c for c in changes if c["rule"] != "list_supplied" or c["drug"] not in started]

@@ -145,7 +145,18 @@ class ChangeDetails(TieRules):
         elif action in ("increase", "decrease", "change") and (m2 := TO_DOSE.search(text, d.start_char, ce)):
             dose_after = " ".join(m2.group(1).split())
         restart = None
-        rm = self.rx_restart.search(text, tail_from, ce)
+        # "stopped her nitrofurantoin ... and started cefalexin ... until surgery": a restart cue after
+        # the next drug named in the clause is that drug's
+        other = next(
+            (
+                o.start_char
+                for o in _drugs_after(doc, tail_from - 1)
+                if o.start_char >= ce or (o._.drug or {}).get("generic") != info.get("generic")
+            ),
+            ce,
+        )
+        other = min(other, ce)
+        rm = self.rx_restart.search(text, tail_from, max(other, tail_from))
         if rm:
             restart = text[rm.start() : ce].strip(" .;,")
         elif nxt and self.rx_restart_clause.match(text[nxt[0] : nxt[1]]):

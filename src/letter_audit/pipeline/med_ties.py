@@ -55,7 +55,7 @@ _SPLIT_WORD = re.compile(
 )
 # ", which she must now" / ", which we": a relative clause whose object is the drug before it
 _RELATIVE = re.compile(
-    r",\s*which\s+(?:(?:she|he|they|we|I|I've|we've|you|the patient|the team)\s+)?"
+    r"(?:,\s*|\s)(?:which|that)\s+(?:(?:she|he|they|we|I|I've|we've|you|the patient|the team)\s+)?"
     r"(?:(?:has|have|had|must|can|should|will|is|are|was|were|now|also|been|then)\s+){0,3}$",
     re.IGNORECASE,
 )
@@ -346,12 +346,13 @@ class TieRules:
     def _blocked(self, doc: Doc, t: Trigger, since: int | None = None) -> bool:
         """True when a ConText modifier (cued at or after ``since``) covers the trigger.
 
-        A cue inside the trigger itself ("continued" in a scan's "dis continued") does not count.
+        A cue inside the trigger itself ("continued" in a scan's "dis continued") does not count, nor a
+        negation that the trigger itself begins with ("not restarted" is a stop).
         """
         return any(
             m.category in _BLOCKING
             and (since is None or m.start >= since)
-            and not (t.start < m.start and m.end <= t.end)
+            and not (t.start <= m.start and m.end <= t.end and (t.start < m.start or m.category == "negated"))
             and not self._tells_the_patient(doc, m)
             for m in categories_at(doc, t.start, t.end)
         )

@@ -1,0 +1,66 @@
+"""Drugs started alongside another as its companion ("started X, with Y cover"), part of ``la_med_changes``.
+
+Why: a start is often stated once for a pair: "Diclofenac 50 mg TDS started, with lansoprazole 15 mg OD
+cover while on it", "allopurinol started today, with colchicine 500 micrograms BD as cover". The second
+drug hangs off the first by "with", after the first drug's dose phrase, so the position-based tie (which
+allows only link words between a trigger and its drug) never reaches it. The companion takes the start
+when nothing else is said of it and no ConText modifier (continued, negated, hypothetical, historical,
+someone else's) covers it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from .context import categories_at
+
+# what may lie between the started drug's evidence and its companion: more of the first drug's
+# instructions (no sentence end), then ", with" / "together with" / "along with" / "plus"
+_LINK = re.compile(
+    r"[^.;:\n]{0,90}?(?:,\s*|\s+)(?:(?:together|along|alongside)\s+)?(?:with|plus)\s+"
+    r"(?:(?:a|an|the|some)\s+)?(?:(?:short\s+)?(?:course|supply|cover)\s+of\s+)?"
+    r"(?:(?:oral|regular|prn|topical|sc|subcutaneous)\s+)?$",
+    re.IGNORECASE,
+)
+# "with the usual X", "with his existing X": a drug already taken, not a companion
+_NOT_NEW = re.compile(
+    r"\b(?:usual|existing|regular|current|own|normal|ongoing|her|his|their)\s+$", re.IGNORECASE
+)
+_SENTENCE_END = re.compile(r"[.;](?=\s|$)")
+_BLOCKING = {"negated", "hypothetical", "historical", "other_actor", "continued"}
+
+Maker = Callable[[Doc, str, str, str, Span, int, int, Any, Any], "dict[str, Any] | None"]
+
+
+def companion_starts(
+    doc: Doc, text: str, drugs: list[Span], changes: list[dict[str, Any]], done: set[int], make: Maker
+) -> None:
+    """Add a start for each drug joined by "with" to a drug started in the same sentence."""
+    starts = [c for c in changes if c["action"] == "start" and not str(c["rule"]).startswith("list_")]
+    for c in starts:
+        origin = max(int(c["end"]), int(c["drug_end"]))
+        for d in drugs:
+            if d.start_char < origin:
+                continue
+            if d.start_char - origin > 120:
+                break
+            if d.start_char in done or (d._.drug or {}).get("generic") == c["drug"]:
+                break
+            gap = text[origin : d.start_char]
+            if _LINK.fullmatch(gap) is None or _NOT_NEW.search(gap):
+                break
+            le = text.find("\n", d.start_char)
+            le = len(text) if le == -1 else le
+            stop = _SENTENCE_END.search(text, int((d._.dosage or {}).get("phrase_end") or d.end_char), le)
+            le = stop.start() if stop else le
+            if any(m.category in _BLOCKING for m in categories_at(doc, d.start_char, d.end_char)):
+                break
+            change = make(doc, text, "start", "start_companion", d, d.start_char, le, None, None)
+            if change is not None:
+                changes.append(change)
+                done.add(d.start_char)
+            break

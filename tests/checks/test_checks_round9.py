@@ -15,7 +15,7 @@ import pytest
 
 from letter_audit.report import GpAction, MedicationChange
 
-from .build import ev, report
+from .build import ev, report, result
 
 CL = "clinic_letter"
 
@@ -261,3 +261,71 @@ def test_let_us_know_if_before_the_value_is_a_threshold_alert_not_a_result_sent_
     assert (
         rule(text + sent, sent, "monitoring", medication_changes=_started("dutasteride")) == "call_and_recall"
     )
+
+
+# -- Content and care criteria: shapes the new writers used ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("[DX ] Right lower lobe pneumonia, CURB-65 1", "met"),
+        ("PRINCIPAL PROCEDURE: right carpal tunnel decompression", "met"),
+        ("Reason for readmission: wound dehiscence", "met"),
+        # Near miss: a coded label for something else.
+        ("[OBS] BP 132/80, HR 72", "not_met"),
+    ],
+)
+def test_diagnosis_in_coded_and_qualified_labels(line: str, expected: str) -> None:
+    text = "Ward 9 discharge\n" + line + "\nHome today.\n"
+    assert result("diagnoses", text, letter_type="discharge_summary").status == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Medication reconciliation:\nBisoprolol | 2.5 mg | unchanged", "met"),
+        ("[MEDS-DC]\nBisoprolol 2.5 mg OD", "met"),
+        ("Bisoprolol was reviewed.", "not_met"),
+    ],
+)
+def test_medication_list_in_reconciliation_and_coded_blocks(line: str, expected: str) -> None:
+    text = "Ward 9 discharge\n" + line + "\n"
+    assert result("medications_listed", text, letter_type="discharge_summary").status == expected
+
+
+@pytest.mark.parametrize(
+    ("tail", "expected"),
+    [
+        ("A fresh appointment has been booked for 03/03/2027.", "met"),
+        ("We have not discharged her, given her recent admission.", "met"),
+        # Near miss: discharged with no new date.
+        ("She has been discharged back to your care.", "not_met"),
+    ],
+)
+def test_new_appointment_said_as_the_subject(tail: str, expected: str) -> None:
+    text = "Miss Y did not attend the rheumatology clinic on 02/02/2027. " + tail + "\n"
+    assert result("did_not_attend", text, letter_type=CL).status == expected
+
+
+def _change(drug: str, action: str = "start"):  # type: ignore[no-untyped-def]
+    return lambda letter: [
+        MedicationChange(drug=drug, action=action, dose_after="x", evidence=ev(letter, drug))  # type: ignore[arg-type]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "drug", "expected"),
+    [
+        ("Senna 15 mg at night - NEW laxative", "Senna", "met"),
+        ("Ibuprofen 400 mg TDS - STOPPED (bleeding risk with apixaban)", "Ibuprofen", "met"),
+        ("Lansoprazole 30 mg OD - new (protects the stomach on aspirin)", "Lansoprazole", "met"),
+        ("Lansoprazole 30 mg OD - new", "Lansoprazole", "not_met"),
+    ],
+)
+def test_reason_as_a_role_a_risk_or_what_the_drug_does(line: str, drug: str, expected: str) -> None:
+    text = "Medications on discharge\n" + line + "\n"
+    r = result(
+        "medication_changes_complete", text, letter_type="discharge_summary", medication_changes=_change(drug)
+    )
+    assert r.status == expected

@@ -106,6 +106,9 @@ class StatusComponent:
             for s in requests
             if s._.request_category == "fit_note"
         ]
+        # "He is not fit for work - fit note needed for 2 weeks. GP please.": the bare ask hands over the
+        # sentence before it
+        fit_requests += self.finder.handed_over(text, units, requests)
         extend_asks = [
             (s.start_char, s.end_char, "fit-requested-extension")
             for s in requests

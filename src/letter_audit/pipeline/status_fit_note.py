@@ -7,12 +7,15 @@ note as a request and the other way round.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .ruledata import compile_pattern
 from .rxfilter import Haystack
 from .status_rules import StatusRules
 from .status_scan import NEGATED, Hit, compile_cues, scan
+
+_IF_LEAD = re.compile(r"\W*(?:if|should|unless)\b", re.IGNORECASE)  # a request that opens with a condition
 
 
 class FitNoteFinder:
@@ -34,6 +37,29 @@ class FitNoteFinder:
         self.fit_not_asked, self.fit_extension = compile_pattern(fn.not_asked), compile_pattern(fn.extension)
         self.fit_extension_if_needed = compile_pattern(fn.extension_if_needed)
         self.fit_weakest_needs = compile_pattern(fn.weakest_needs)
+        self.fit_handover, self.fit_words = compile_pattern(fn.handover), compile_pattern(fn.fit_words)
+
+    @staticmethod
+    def _contingent_ask(text: str, units: list[tuple[int, int]], hit: Hit) -> bool:
+        """Whether an ask opens with a condition, or sits in a clause or sentence that does ("If he changes
+        his mind, please could you issue one")."""
+        if _IF_LEAD.match(text, hit[0]):
+            return True
+        start = next((us for us, ue in units if us <= hit[0] < ue), hit[0])
+        cut = max(text.rfind(";", start, hit[0]), text.rfind(":", start, hit[0]))
+        return bool(_IF_LEAD.match(text, cut + 1 if cut >= 0 else start))
+
+    def handed_over(self, text: str, units: list[tuple[int, int]], requests: list[Any]) -> list[Hit]:
+        """Fit-note asks made by a bare hand-over ("GP please.") after a sentence that says a fit note is
+        needed: the request span holds only the hand-over, so its category cannot say fit note."""
+        out: list[Hit] = []
+        for r in requests:
+            if not self.fit_handover.fullmatch(r.text):
+                continue
+            before = [u for u in units if u[1] <= r.start_char + 1 and u[0] < r.start_char]
+            if before and self.fit_words.search(text, before[-1][0], before[-1][1]):
+                out.append((before[-1][0], r.end_char, "fit-requested-handover"))
+        return out
 
     def fit_note(
         self,
@@ -75,6 +101,11 @@ class FitNoteFinder:
             or not scan(said, text[: h[1]], [(h[0], h[1])], Haystack(text[: h[1]]))
         ]
         requested = sorted(asked + fit_requests)
+        contingent = [h for h in requested if self._contingent_ask(text, units, h)]
+        if contingent and scan(dict(self.fit)["not_needed"], text, units, hay):
+            # "She did not want a fit note ...; if she changes her mind she will need one from the practice":
+            # a contingency after a note turned down asks nothing now
+            requested = [h for h in requested if h not in contingent]
         asked_units = {u for u in units for h in requested if u[0] <= h[0] < u[1]}
         for status, cues in self.fit:
             if status == "requested_from_gp":  # already scanned above

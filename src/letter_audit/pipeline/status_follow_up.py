@@ -36,6 +36,10 @@ def _opens_title(text: str, start: int) -> bool:
 
 # a sentence opening with a condition clause that runs, comma-ended, up to the request
 _LED_BY_CONDITION = re.compile(r"\W*(?:if|unless|should|in\s+case)\b[^.;:,\n]{1,120},", re.IGNORECASE)
+# a negation a few words ahead of a hospital cue ("This referral has not been placed on our waiting list")
+_NEGATED_BEFORE = re.compile(
+    r"\b(?:not|never|n't)\s+(?:(?:yet|been|be|being|currently|already)\s+){1,2}$", re.IGNORECASE
+)
 _GENERIC_WHO = {"clinic", "the clinic", "team", "the team", "service", "the service", "nurse", "consultant"}
 
 
@@ -65,6 +69,9 @@ class FollowUpFinder:
         self.undecided = compile_pattern(fu.undecided)
         self.condition_lead = compile_pattern(fu.condition_lead)
         self.others_row = compile_pattern(fu.others_row)
+        self.not_plan_after = compile_pattern(fu.not_plan_after)
+        self.missed_after = compile_pattern(fu.missed_after)
+        self.patient_review_when = compile_pattern(fu.patient_review_when)
 
     def _on_visit_line(self, text: str, start: int) -> bool:
         """Whether a hit sits on a line that reports the visit this letter is about ("Clinic 08/10/2026",
@@ -103,6 +110,8 @@ class FollowUpFinder:
         "please review" sits in a sentence about treatment ("... will need another treatment instead of the
         thiazide; please review"), or it reviews a named drug ("Review bisphosphonate at 5 years")."""
         s, e = request.start_char, request.end_char
+        if self.patient_review_when.match(request.text):
+            return False  # "Please review at 3 months to decide about anticoagulation": the patient first
         if self.treatment_review.search(request.text):
             return True
         sentence = unit_text(text, units, (s, e, ""))
@@ -169,6 +178,11 @@ class FollowUpFinder:
             h
             for h in keep(scan(self.fu_hospital, text, units, hay))
             if not NEGATED.search(text[max(0, h[0] - 8) : h[0]])
+            and not _NEGATED_BEFORE.search(text, max(0, h[0] - 30), h[0])
+            # "a nurse will call you back" (an advice line), "we will follow it up" (a result): no visit
+            and not self.not_plan_after.match(text, h[1])
+            # "We also offered him an appointment on 20/10/2026, which he did not attend": told as history
+            and not self.missed_after.match(text, h[1])
             and not _opens_title(text, h[0])
             and not self._on_visit_line(text, h[0])
             and not self._after_owner_words(text, units, h[0])
@@ -203,6 +217,13 @@ class FollowUpFinder:
             if none:  # "no further hospital follow-up; midwife visits to day 10, then follow-up with GP"
                 weak |= set(self.rules.follow_up.hospital_yields_to_gp_with_none)
             hospital = [h for h in hospital if h[2] not in weak]
+        results_only = all(h[2] in self.rules.follow_up.hospital_yields_to_none for h in hospital)
+        if hospital and not gp and results_only:
+            # only a results letter, and the team will decide on follow-up from the result: unclear
+            u = self.undecided.search(text)
+            if u is not None:
+                return {"owner": "unclear", "start": u.start(), "end": u.end(), "rule": "fu-undecided",
+                        "when": None, "with_whom": None}
         clash = self.rules.follow_up.contradiction
         # a plan with a time ("see her again in 6 months"), not a call with results
         plans = [

@@ -29,6 +29,8 @@ class FitNoteCues(_Strict):
     weakest_needs: Pattern = "(?:)"  # round 7: what must also be in the letter for a weakest cue to count
     extension: Pattern = "(?!)"
     extension_if_needed: Pattern = "(?!)"  # round 6: "GP to extend as necessary" leaves the issued one
+    handover: Pattern = "(?!)"  # round 9: a bare "GP please." that hands the sentence before to the practice
+    fit_words: Pattern = "(?!)"  # round 9: the words that make a sentence about a fit note
 
 
 class Contradiction(_Strict):
@@ -64,6 +66,10 @@ class FollowUpCues(_Strict):
     undecided: Pattern = "(?!)"  # round 6: a return the team will decide on from a result
     condition_lead: Pattern = "(?:)"  # round 7: the words a review's condition must follow to govern it
     others_row: Pattern = "(?!)"  # round 8: an owner-table row naming an owner other than the practice
+    # round 9 fields default to nothing, for older saved pipelines
+    not_plan_after: Pattern = "(?!)"  # text just after a hospital cue that makes it no visit ("call back")
+    missed_after: Pattern = "(?!)"  # text after a hospital cue telling it as missed ("which he missed")
+    patient_review_when: Pattern = "(?!)"  # a request opening with a timed review of the patient
     when: Pattern
     with_whom: Pattern
 

@@ -104,17 +104,20 @@ def found(nlp, run, text: str) -> list[tuple[str, str]]:
                 ("to sign a community chart", "other"),
             ],
         ),
-        # a report to a third party is its own request, and keeps the condition of the step before it
+        # a report to a named team is a report back: it stays with its request (fixtures/README, round 9)
         (
             D + "If K+ >5.5 please stop spironolactone and let the HF nurses know.",
-            [("If K+ >5.5 please stop spironolactone", "prescribing"), ("let the HF nurses know", "other")],
+            [("If K+ >5.5 please stop spironolactone and let the HF nurses know", "prescribing")],
         ),
         (
             D + "Please recheck potassium in 1 week, and text or ring the result to the renal nurse line "
             "if it is 6.0 or above.",
             [
-                ("Please recheck potassium in 1 week", "monitoring"),
-                ("text or ring the result to the renal nurse line if it is 6.0 or above", "results"),
+                (
+                    "Please recheck potassium in 1 week, and text or ring the result to the renal nurse line "
+                    "if it is 6.0 or above",
+                    "monitoring",
+                ),
             ],
         ),
         # a report back to the writer or the patient stays with the test
@@ -158,10 +161,10 @@ def test_near_miss_is_not_a_request(nlp, run, text: str) -> None:
 
 
 def test_third_party_report_keeps_the_condition(nlp, run) -> None:
+    # round 9: the report stays in the step's item, which keeps the step's condition
     doc = run(nlp, D + "If K+ >5.5 please stop spironolactone and let the HF nurses know." + END)
     assert [(s.text, s._.condition) for s in doc.spans["gp_actions"]] == [
-        ("If K+ >5.5 please stop spironolactone", "K+ >5.5"),
-        ("let the HF nurses know", "K+ >5.5"),
+        ("If K+ >5.5 please stop spironolactone and let the HF nurses know", "K+ >5.5"),
     ]
 
 

@@ -191,12 +191,21 @@ def test_the_practice_should_not_prescribe_is_not_a_request(nlp, run):
 def test_and_if_please_opens_a_second_request_without_a_comma(nlp, run):
     text = (
         "I'd be obliged if you would check her U+E in 2 weeks given the ramipril change and if her "
-        "potassium rises above 6.0 please stop the ramipril and let us know."
+        "ankle swelling returns please stop the amlodipine and let us know."
     )
     assert found(nlp, run, text) == [
         ("I'd be obliged if you would check her U+E in 2 weeks given the ramipril change", "monitoring"),
-        ("if her potassium rises above 6.0 please stop the ramipril and let us know", "prescribing"),
+        ("if her ankle swelling returns please stop the amlodipine and let us know", "prescribing"),
     ]
+
+
+def test_and_if_on_the_tests_result_stays_with_the_test(nlp, run):
+    # round 9 (fixtures/README): potassium is read from the U+E, so the step is the test's item
+    text = (
+        "I'd be obliged if you would check her U+E in 2 weeks given the ramipril change and if her "
+        "potassium rises above 6.0 please stop the ramipril and let us know."
+    )
+    assert [c for _, c in found(nlp, run, text)] == ["monitoring"]
 
 
 def test_gp_label_line_is_a_gp_region_for_that_line(nlp, run):

@@ -160,6 +160,18 @@ class TableRules(BaseModel):
     """A cell pointing at another row ("Fit note (above)"): not a request of its own."""
 
 
+class ResultLink(BaseModel):
+    """A test and the words its result is read in ("U&E": creatinine, potassium, eGFR)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    tests: Pattern
+    """How a clause names the test ("U&E", "renal function", "lying and standing BP")."""
+    results: Pattern
+    """How a condition names its result ("if creatinine is back to baseline", "if K goes above 5.5")."""
+
+
 class ClassifierSetting(BaseModel):
     """Whether the sentence classifier (``request_classifier.py``) adds requests the cues missed."""
 
@@ -217,6 +229,16 @@ class RequestRules(BaseModel):
     categories: list[CategoryCue]
     timeframes: list[Cue]
     condition_cues: Pattern
+    result_links: list[ResultLink] = Field(default_factory=list)
+    """Tests and their results: a step whose condition reads the result of the test before it stays in
+    that test's item ("U&E in 1 week; if creatinine is back to 80, restart ramipril")."""
+    back_reference: Pattern = _NEVER
+    """A condition pointing back at the part before it, whatever it asks ("..., and re-refer if so")."""
+    result_pointer: Pattern = _NEVER
+    """A condition pointing back at whatever the test before it found ("if it is above 1.3")."""
+    finding_step: Pattern = _NEVER
+    """A step with no condition that acts on what the test before it finds ("start any treatment it
+    suggests")."""
     classifier: ClassifierSetting = Field(default_factory=ClassifierSetting)
     tables: TableRules = Field(default_factory=TableRules)
 

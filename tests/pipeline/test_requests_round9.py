@@ -1,0 +1,119 @@
+"""la_requests round 9: a step that acts on what the test before it finds stays in the test's item however
+it is joined (";", ", and", "and,"), a report to a named team stays with its test, and the split shapes
+the new writers used (a second owner after ", and", tests with their own frequency after "with")."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+
+@pytest.fixture(scope="module")
+def nlp(make_nlp) -> Language:
+    return make_nlp("la_sections", "la_requests")
+
+
+D = "Dear Dr Hale,\n\nShe was seen in clinic today.\n\n"  # a letter to the practice
+P = "Dear Mrs Doe,\n\nThank you for coming to clinic today.\n\n"  # a letter to the patient
+END = "\n\nYours sincerely,\nDr A Jones\ncc: Dr Hale, Elm Tree Surgery\n"
+
+
+def found(nlp, run, text: str) -> list[tuple[str, str]]:
+    doc = run(nlp, text + END)
+    return [(s.text, s._.request_category) for s in doc.spans["gp_actions"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after ";": the step's condition reads the test's result (sodium is measured by the U&E)
+        (
+            D
+            + "Please repeat her U&Es in ten days; if the sodium is under 128, please halve the sertraline.",
+            [
+                (
+                    "Please repeat her U&Es in ten days; if the sodium is under 128, "
+                    "please halve the sertraline",
+                    "monitoring",
+                )
+            ],
+        ),
+        # after ", and if": a blood count and its haemoglobin
+        (
+            D + "Could you recheck a full blood count in 6 weeks, and if the haemoglobin is still below 100 "
+            "please send her back to the haematology clinic.",
+            [
+                (
+                    "Could you recheck a full blood count in 6 weeks, and if the haemoglobin is still "
+                    "below 100 please send her back to the haematology clinic",
+                    "monitoring",
+                )
+            ],
+        ),
+        # a pointer at the result ("if it is ..."), and a test named without a verb
+        (
+            D + "GP to repeat the TSH at 8 weeks, and to adjust the thyroxine only if it is outside range.",
+            [
+                (
+                    "GP to repeat the TSH at 8 weeks, and to adjust the thyroxine only if it is "
+                    "outside range",
+                    "monitoring",
+                )
+            ],
+        ),
+        # a condition on something the test does not measure stays its own request
+        (
+            D
+            + "Please check his U&E in 2 weeks, and if his BP is still above 150 please add amlodipine 5 mg.",
+            [
+                ("Please check his U&E in 2 weeks", "monitoring"),
+                ("if his BP is still above 150 please add amlodipine 5 mg", "prescribing"),
+            ],
+        ),
+        # "if so" points back at the part before it, whatever it asks
+        (
+            D + "Please see him if the cough persists beyond 6 weeks, and arrange a chest X-ray if so.",
+            [
+                (
+                    "Please see him if the cough persists beyond 6 weeks, and arrange a chest X-ray if so",
+                    "review",
+                )
+            ],
+        ),
+        # a report to a named team stays with its test
+        (
+            D + "Please take a lithium level in 5 days and tell the community mental health team the result.",
+            [
+                (
+                    "Please take a lithium level in 5 days and tell the community mental health team "
+                    "the result",
+                    "monitoring",
+                )
+            ],
+        ),
+        # the name of a service is not a second step
+        (
+            D + "Please refer her to the memory assessment and review clinic.",
+            [("Please refer her to the memory assessment and review clinic", "referral")],
+        ),
+        # a second owner after ", and"
+        (
+            D + "We would be grateful if the practice could prescribe the denosumab, and the practice nurse "
+            "could give it every 6 months.",
+            [
+                ("We would be grateful if the practice could prescribe the denosumab", "prescribing"),
+                ("the practice nurse could give it every 6 months", "prescribing"),
+            ],
+        ),
+        # tests with their own frequency after ", with" (frequency first)
+        (
+            D + "Could you take over his gout care, with a yearly urate, U&E and lipids.",
+            [
+                ("Could you take over his gout care", "review"),
+                ("a yearly urate, U&E and lipids", "monitoring"),
+            ],
+        ),
+    ],
+)
+def test_step_on_a_result_and_new_shapes(nlp, run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(nlp, run, text) == expected

@@ -194,15 +194,42 @@ def default_standard_path() -> Path:
     return models_dir() / "standards" / "complete_care.yaml"
 
 
+_LOADED: dict[tuple[str, str], Standard] = {}
+"""Standards already validated, by path and file text (see ``load_standard``)."""
+_LOADED_MAX = 8
+
+
 def load_standard(path: str | Path | None = None) -> Standard:
-    """The standard in ``path`` (default: the shipped complete-care standard), validated."""
-    return load_yaml_model(
-        Path(path) if path is not None else default_standard_path(),
+    """The standard in ``path`` (default: the shipped complete-care standard), validated.
+
+    Parsing and validating the file costs about 3 ms, as much as a fifth of checking a text letter, and
+    ``audit()`` without a standard loads one per letter (``evaluate``, scripts). So a standard is kept
+    by its path and the file's text, read afresh on every call: an edited file is loaded again, and an
+    unchanged one gives the same object. Callers must not change what they get: copy it first
+    (``model_copy(deep=True)``), as the tests do."""
+    where = Path(path) if path is not None else default_standard_path()
+    try:
+        text: str | None = where.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        text = None  # load_yaml_model reads it again and reports the error as usual
+    key = (str(where), text) if text is not None else None
+    if key is not None:
+        found = _LOADED.get(key)
+        if found is not None:
+            return found
+    standard = load_yaml_model(
+        where,
         Standard,
         missing=StandardMissing,
         syntax=StandardSyntax,
         invalid=StandardInvalid,
+        text=text,
     )
+    if key is not None:
+        if len(_LOADED) >= _LOADED_MAX:
+            _LOADED.clear()
+        _LOADED[key] = standard
+    return standard
 
 
 # -- YAML with line numbers -----------------------------------------------------------------------
@@ -215,18 +242,21 @@ def load_yaml_model(
     missing: type[LetterAuditError],
     syntax: type[LetterAuditError],
     invalid: type[LetterAuditError],
+    text: str | None = None,
 ) -> M:
     """Parse a YAML data file into ``model``, turning every mistake into an error naming the line.
 
     Shared by the standard and the rule files behind it, so each reports mistakes the same way.
+    ``text`` is the file's text when the caller has read it already.
     """
     loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (FileNotFoundError, IsADirectoryError) as exc:
-        raise missing(path=str(path)) from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise syntax(f"cannot be read: {exc}", path=str(path)) from exc
+    if text is None:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (FileNotFoundError, IsADirectoryError) as exc:
+            raise missing(path=str(path)) from exc
+        except (OSError, UnicodeDecodeError) as exc:
+            raise syntax(f"cannot be read: {exc}", path=str(path)) from exc
     try:
         data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:

@@ -36,10 +36,11 @@ class ContactFinder:
     def _contact_hits(self, text: str, hay: Haystack | None = None) -> list[Hit]:
         hay = hay or Haystack(text)
         found: list[Hit] = []
-        for rid, rx, before, gate, _ in self.contact:
+        for rid, _, before, gate, scanner in self.contact:
             if not gate.may_match(hay):
                 continue
-            for m in rx.finditer(text):
+            # only where the cue's first words are (``Scanner.finditer``: the same matches as ``finditer``)
+            for m in scanner.finditer(text, scanner.starts(hay.low)):
                 ls = text.rfind("\n", 0, m.start()) + 1
                 le = text.find("\n", m.start())
                 line = text[ls : le if le >= 0 else len(text)]

@@ -329,3 +329,46 @@ def test_reason_as_a_role_a_risk_or_what_the_drug_does(line: str, drug: str, exp
         "medication_changes_complete", text, letter_type="discharge_summary", medication_changes=_change(drug)
     )
     assert r.status == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "drug", "action", "expected"),
+    [
+        # Pain relief, laxatives and anti-sickness drugs started carry their purpose in their class.
+        ("TTO\nCo-codamol 30/500 two tablets QDS PRN - new\n", "co-codamol", "start", "met"),
+        ("TTO\nCyclizine 50 mg TDS PRN - new\n", "cyclizine", "start", "met"),
+        # An antibiotic started in a letter naming the infection it treats.
+        (
+            "Diagnosis: left leg cellulitis\nTTO\nClarithromycin 500 mg BD - new\n",
+            "clarithromycin",
+            "start",
+            "met",
+        ),
+        # Near misses: a stop still needs its reason; an antibiotic with no infection named does too.
+        ("TTO\nCo-codamol 30/500 - stopped\n", "co-codamol", "stop", "not_met"),
+        (
+            "Diagnosis: heart failure\nTTO\nClarithromycin 500 mg BD - new\n",
+            "clarithromycin",
+            "start",
+            "not_met",
+        ),
+    ],
+)
+def test_self_evident_indication(text: str, drug: str, action: str, expected: str) -> None:
+    def changes(letter):  # type: ignore[no-untyped-def]
+        at = letter.text.lower().find(drug)
+        from letter_audit.extract.evidence import evidence
+
+        return [
+            MedicationChange(
+                drug=drug,
+                action=action,
+                dose_after="x" if action == "start" else None,
+                evidence=evidence(letter, at, at + len(drug)),
+            )  # type: ignore[arg-type]
+        ]
+
+    r = result(
+        "medication_changes_complete", text, letter_type="discharge_summary", medication_changes=changes
+    )
+    assert r.status == expected

@@ -66,6 +66,10 @@ class MedicationCues(_Group):
     reason: list[Regex]
     dose: list[Regex]
     restart: list[Regex]
+    self_evident_start: list[Regex] = Field(default_factory=list)
+    """Drugs whose class is their indication when started (pain relief, laxatives, anti-sickness)."""
+    infection_stated: list[Regex] = Field(default_factory=list)
+    """The letter names an infection: an antibiotic started for it needs no reason of its own."""
 
 
 class RequestCues(_Group):

@@ -71,6 +71,19 @@ def _reason_elsewhere(ctx: CheckContext, change: MedicationChange) -> bool:
 _SENTENCE = re.compile(r"[^.\n]+")
 
 
+def _self_evident(ctx: CheckContext, change: MedicationChange) -> bool:
+    """True when a started drug's purpose goes without saying: pain relief, a laxative or an anti-sickness
+    drug, or an antibiotic in a letter that names the infection it treats. The reader has the
+    indication the PRSB change summary asks for; stops and dose changes still need their reason."""
+    if change.action != "start":
+        return False
+    med = ctx.cues.medication
+    drug = change.drug.lower()
+    if any_match(med.self_evident_start, drug):
+        return True
+    return any_match(med.antibiotics, drug) and any_match(med.infection_stated, ctx.letter.text)
+
+
 def _describe(change: MedicationChange) -> str:
     return f"{change.action} {change.drug}"
 
@@ -92,6 +105,7 @@ def changes_complete(ctx: CheckContext) -> Outcome:
             missing.append("dose")
         if (
             not change.reason
+            and not _self_evident(ctx, change)
             and not any_match(med.reason, _reason_context(ctx, change.evidence))
             and not _reason_elsewhere(ctx, change)
         ):

@@ -21,7 +21,7 @@ SHIPPED = default_standard_path().read_text(encoding="utf-8")
 
 def test_shipped_standard_loads_with_every_family() -> None:
     std = load_standard()
-    assert (std.id, std.version) == ("complete_care", "1.3")
+    assert (std.id, std.version) == ("complete_care", "1.4")
     ids = [c.id for c in std.criteria]
     assert ids[:3] == ["diagnoses", "clinical_summary", "allergies"]
     assert {"actions_appropriate", "fit_note", "follow_up_owner", "contact_point", "timeliness"} <= set(ids)
@@ -85,12 +85,12 @@ def test_unknown_check_names_the_line(tmp_path: Path) -> None:
 def test_bad_weight_names_the_line(tmp_path: Path) -> None:
     path = _broken(
         tmp_path,
-        "    weight: 1\n    source: PRSB eDischarge summary (mandatory)",
+        "    weight: 0.5\n    source: PRSB eDischarge summary (mandatory)",
         "    weight: heavy\n    source: PRSB eDischarge summary (mandatory)",
     )
     with pytest.raises(StandardInvalid) as info:
         load_standard(path)
-    line = _line_of(SHIPPED, "    weight: 1\n    source: PRSB eDischarge summary (mandatory)")
+    line = _line_of(SHIPPED, "    weight: 0.5\n    source: PRSB eDischarge summary (mandatory)")
     assert info.value.message.startswith(f"line {line}: criteria.0.weight:")
 
 

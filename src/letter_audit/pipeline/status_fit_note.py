@@ -102,9 +102,13 @@ class FitNoteFinder:
         ]
         requested = sorted(asked + fit_requests)
         contingent = [h for h in requested if self._contingent_ask(text, units, h)]
-        if contingent and scan(dict(self.fit)["not_needed"], text, units, hay):
+        declined = contingent and any(
+            h[2] == "fit-declined" for h in scan(dict(self.fit)["not_needed"], text, units, hay)
+        )
+        if declined:
             # "She did not want a fit note ...; if she changes her mind she will need one from the practice":
-            # a contingency after a note turned down asks nothing now
+            # a contingency after a note turned down asks nothing now (after "she can self-certify for a week"
+            # the ask for longer stands)
             requested = [h for h in requested if h not in contingent]
         asked_units = {u for u in units for h in requested if u[0] <= h[0] < u[1]}
         for status, cues in self.fit:

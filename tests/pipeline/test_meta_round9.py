@@ -95,3 +95,15 @@ def test_clinic_name_over_a_date_line_is_not_a_clinic_date(
     got = meta_dates("Memory Clinic\nDate: 09/03/2026\nDear Dr Lee\n")
     assert got.get("letter") == D(2026, 3, 9)
     assert "clinic" not in got
+
+
+def test_a_planned_clinic_on_a_discharge_summary_is_not_the_admission(
+    meta_nlp: Language, run: Callable[[Language, str | Letter], Doc]
+) -> None:
+    text = (
+        "Ward 9 Discharge Summary\nDate of admission: 01/03/2026\n"
+        "Plan: repeat bloods. Clinic 14/05/2026.\n"
+    )
+    dates = {f: d["date"] for f, d in run(meta_nlp, text)._.meta["dates"].items()}
+    assert dates.get("admission") == D(2026, 3, 1)
+    assert "discharge" not in dates

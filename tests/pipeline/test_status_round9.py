@@ -148,3 +148,20 @@ def test_a_declined_note_with_a_contingent_ask_stays_not_needed(
         "GP actions:\n- If he changes his mind, please could you issue a fit note.\n"
     )
     assert fit(text)[0] == "not_needed"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_owner"),
+    [
+        # a call back to clinic is a plan, unlike an advice line's call back
+        ("We will call him back to clinic in 6 weeks with a repeat scan.", "hospital"),
+        # a case the practice cannot manage is no hand-over
+        ("Advice: this cannot be managed in primary care.", "unclear"),
+    ],
+)
+def test_round9_guards(owner: Callable[[str], tuple[str, str]], text: str, expected_owner: str) -> None:
+    assert owner(text)[0] == expected_owner
+
+
+def test_back_home_after_time_off_is_no_return_to_work(fit: Callable[[str], tuple[str, str]]) -> None:
+    assert fit("He has been off work since the injury; he has now returned home.")[0] == "missing"

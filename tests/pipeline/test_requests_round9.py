@@ -117,3 +117,71 @@ def found(nlp, run, text: str) -> list[tuple[str, str]]:
 )
 def test_step_on_a_result_and_new_shapes(nlp, run, text: str, expected: list[tuple[str, str]]) -> None:
     assert found(nlp, run, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plan line: a test, its time and the practice as owner after it
+        (
+            D + "Plan\nVitamin D: 12 weeks, GP\nLipids 3 months - GP practice\n",
+            [("Vitamin D: 12 weeks, GP", "monitoring"), ("Lipids 3 months - GP practice", "monitoring")],
+        ),
+        # a test "worth checking", said without an owner
+        (
+            D + "Coeliac serology is also worth checking given the iron deficiency.",
+            [("Coeliac serology is also worth checking given the iron deficiency", "monitoring")],
+        ),
+        # after a dash, another test with its own time
+        (
+            D + "GP: please review his BP in 3 weeks - LFTs 6 weeks after the statin increase, please.",
+            [
+                ("please review his BP in 3 weeks", "review"),
+                ("LFTs 6 weeks after the statin increase, please", "monitoring"),
+            ],
+        ),
+        # a bracketed test with its own time is a request of its own
+        (
+            D + "Please restart the ramipril once potassium is below 5 (repeat U&E in 10 days).",
+            [
+                ("Please restart the ramipril once potassium is below 5", "prescribing"),
+                ("repeat U&E in 10 days", "monitoring"),
+            ],
+        ),
+        # a report sent on after ";" stays with its test
+        (
+            D + "GP actions:\nRepeat ultrasound in 3 months; forward the report to the vascular clinic.\n",
+            [("Repeat ultrasound in 3 months; forward the report to the vascular clinic", "monitoring")],
+        ),
+        # the task another service already holds, and one the care home does, are not the practice's
+        (
+            D + "Information for primary care\nWeigh twice weekly at the care home.\n"
+            "Osteoporosis: the bone health service has her on the list for zoledronate and will write "
+            "separately.\nB12 in 3 months.\n",
+            [("B12 in 3 months", "monitoring")],
+        ),
+    ],
+)
+def test_round9_plan_lines_and_owners(nlp, run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(nlp, run, text) == expected
+
+
+def test_suggestion_list_after_a_titled_lead_in_with_an_aside(nlp, run) -> None:
+    text = (
+        D + "Advice from the hepatology team (Dr K Rao, reviewed 02/12):\n"
+        "1. Hold the atorvastatin for now.\n"
+        "2. Ask about alcohol intake and any herbal remedies.\n"
+        "3. Low-fat diet leaflet given.\n"
+    )
+    assert found(nlp, run, text) == [
+        ("Hold the atorvastatin for now", "prescribing"),
+        ("Ask about alcohol intake and any herbal remedies", "other"),
+    ]
+
+
+def test_table_rows_are_read_one_by_one_after_a_row_ending_in_a_dash(nlp, run) -> None:
+    text = (
+        D + "GP actions\nAction | Responsible | Timescale\nFalls clinic referral | Ward (done) | -\n"
+        "Review asthma (peak flow 310) | GP | 4 weeks\n"
+    )
+    assert found(nlp, run, text) == [("Review asthma (peak flow 310)", "review")]

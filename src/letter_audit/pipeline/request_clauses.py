@@ -154,6 +154,13 @@ def clause_split_source(rules: RequestRules) -> str:
         # "..., and the bloods (FBC and LFTs) should be checked weekly": tests with their own frequency.
         rf"|\s*,\s+and\s+(?=(?:the\s+|his\s+|her\s+)?(?:{_TESTS})\b[^;.]{{0,40}}?\b(?:should|must|need\s+to|will\s+need\s+to)"
         rf"\s+be\s+(?:checked|monitored|repeated|done|measured)\b)"
+        # "Please refer for angiography once eGFR above 40 (recheck renal function in 2 weeks)": a test with a
+        # time of its own in brackets is a request of its own.
+        rf"|\s+\((?=(?:please\s+)?(?:re-?check|repeat|check)\s+[^()]{{0,40}}?\b(?:in|at|within|after)\s+\d[^()]*\))"
+        # "please check BP in 2 weeks - U&E 1 week after indapamide started, please": after a dash, another
+        # test with a time of its own.
+        rf"|\s+[-–]\s+(?=(?:{_TESTS}|lipids?|LFTs?|TFTs?|ferritin|PSA|CRP)\b[^;.]{{0,40}}?"
+        rf"(?:\b\d+\s*(?:days?|weeks?|months?)\b|\b\d+\s*/\s*(?:52|12)\b|\bin\s+\d))"
         # "..., and given the ulcer we would suggest you check ...": a second ask after its reason.
         rf"|\s*,\s+and\s+(?=(?:given|as|since|because)\b[^,;.]{{0,40}}?\b(?:I|we)\s+(?:would\s+)?"
         rf"(?:suggest|recommend|ask|advise)\b)"
@@ -193,8 +200,26 @@ def clause_split_source(rules: RequestRules) -> str:
     )
 
 
+_DASH = re.compile(r"\s+[-–]\s+")
+_OWNS_IT = re.compile(r"\W*(?:[\w-]+\s+){0,2}?(?:this|it|these|them|that|both)\b", re.IGNORECASE)
 _SET_OFF = re.compile(r"(?:[;,]|\band,?|\s[-–])\s*(?:only\s+)?$", re.IGNORECASE)
 _LIST_NUMBER = re.compile(r"\s+\(?\d{1,2}\)\s+")
+
+
+def _row_breaks(sent: str) -> list[tuple[int, int]]:
+    """Line breaks between two table rows ("Smoking cessation referral | Ward (done) | -" / "Review
+    diabetes | GP | at next review"): each row is a request of its own, whatever the first ends with."""
+    if "|" not in sent or "\n" not in sent:
+        return []
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in re.finditer(r"\n", sent):
+        nxt = sent.find("\n", m.end())
+        if "|" in sent[start : m.start()] and "|" in sent[m.end() : nxt if nxt >= 0 else len(sent)]:
+            out.append((m.start(), m.end()))
+        start = m.end()
+    return out
+
 
 Cues = list[tuple[str, re.Pattern[str]]]
 
@@ -226,6 +251,9 @@ class ClauseReader:
     fact_clause: re.Pattern[str]
 
     def _ruled_out(self, sent: str, hay: Haystack) -> bool:  # pragma: no cover - the finder's
+        raise NotImplementedError
+
+    def _opens_with_step(self, sent: str) -> bool:  # pragma: no cover - the finder's
         raise NotImplementedError
 
     def split_spans(self, sent: str) -> list[tuple[int, int]]:
@@ -354,7 +382,9 @@ class ClauseReader:
                 lead_condition = sent[cm.end() - (len(sent) - len(sent.lstrip())) : comma].strip() or None
         bounds: list[tuple[int, int]] = []
         cur = 0
-        for ms, me in self.split_spans(sent):
+        for ms, me in sorted(self.split_spans(sent) + _row_breaks(sent)):
+            if ms < cur:
+                continue  # a row break inside a split already made
             if _LIST_NUMBER.fullmatch(sent, ms, me) and sent.count("(", 0, ms) > sent.count(")", 0, ms):
                 continue  # "(around 80) restart ramipril": a number closing a bracket is not a list's number
             bounds.append((cur, ms))
@@ -395,6 +425,12 @@ class ClauseReader:
                 and (
                     reads_result
                     or _BARE_CONDITION.match(prev)
+                    # "Actions GP - FBC 2/52": a label before the dash, not a request of its own
+                    or (
+                        _DASH.fullmatch(joined) is not None
+                        and self._verb_kind(prev) is None
+                        and self.timeframe(prev) is None
+                    )
                     or (
                         _THEN.search(prev)
                         and ";" not in joined
@@ -419,8 +455,16 @@ class ClauseReader:
         owner: str | None = section_owner if in_gp else None  # who the last clause belongs to
         active = self.cues if cues is None else cues
         hay = Haystack(sent)  # every clause below is a piece of this sentence
-        if in_gp and _first(active, sent, hay) is None and _first(self.hospital, sent, hay) is not None:
-            return out  # an ownerless item the hospital owns ("Repeat OGD in 12 weeks; we will book this")
+        hosp_item = _first(self.hospital, sent, hay) if in_gp and _first(active, sent, hay) is None else None
+        if hosp_item is not None and (
+            hosp_item[1].start() < merged[0][1]
+            or _OWNS_IT.match(sent, hosp_item[1].end()) is not None
+            or not self._opens_with_step(sent)  # "Apixaban should continue ...; the clinic will advise"
+        ):
+            # an ownerless item the hospital owns ("Repeat OGD in 12 weeks; we will book this"); not one whose
+            # last step is ours ("If ALT is below 80, restart ...; if not, email us and we will bring her
+            # clinic forward")
+            return out
         cued = [_first(active, sent[cs:ce], hay) is not None for cs, ce in merged] if in_gp else []
         for i, (cs, ce) in enumerate(merged):
             head_end = heads.get(cs)
@@ -484,6 +528,10 @@ class ClauseReader:
             cstart, cend = s + cs, s + ce
             while cend > cstart and text[cend - 1] in " .,;:\t\n":
                 cend -= 1
+            if cend > cstart and text[cend - 1] == ")" and "(" not in text[cstart:cend]:
+                cend -= 1  # "(recheck renal function in 2 weeks)": the bracket closes around the request
+                while cend > cstart and text[cend - 1] in " .,;:\t\n":
+                    cend -= 1
             if cend <= cstart:
                 continue
             ctext = text[cstart:cend]

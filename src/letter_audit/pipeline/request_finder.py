@@ -34,6 +34,7 @@ from .ruledata import Cue
 from .rxfilter import GateIndex, Haystack, any_gate
 from .sentences import sentence_spans, strip_list_mark
 
+_ASIDE = re.compile(r"\s*\([^()\n]*\)")
 _KEEPS_PRESCRIBING = re.compile(r"\b(?:repeat|prescri\w*|suppl(?:y|ies)|issue)\b", re.IGNORECASE)
 
 
@@ -269,6 +270,8 @@ class RequestFinder(ClauseReader):
         """Whether ``sent`` opens a list of requests ("I would be grateful if you could:", "Please:"): a
         short line ending with a colon that is a bare "please" or holds a request cue ("ask"), or one that
         opens suggestions ("Meanwhile I would suggest:", "suggest"); "" when it is neither."""
+        # a bracketed aside does not count ("Advice from the rheumatology team (Dr X, consultant, 23/11):")
+        sent = _ASIDE.sub("", sent)
         if not sent.rstrip().endswith(":") or len(_WORD.findall(sent)) > 10:
             return ""
         if _BARE_PLEASE.match(sent):
@@ -287,7 +290,8 @@ class RequestFinder(ClauseReader):
         if word == "continue" and not _KEEPS_PRESCRIBING.search(sent):
             return False  # "Continue the gel nightly": carrying on as now asks nothing of the practice
         stems = {word, word[:-3], word[:-3] + "e"} if word.endswith("ing") else {word}
-        return bool(stems & self.action_verbs) or word in ("if", "when", "once", "should", "unless")
+        steps = self.action_verbs | {v.lower() for v in self.rules.list_step_verbs}
+        return bool(stems & steps) or word in ("if", "when", "once", "should", "unless")
 
     def _to_patient(self, text: str) -> bool:
         """Whether the letter is written to the patient: a "Dear Mr X" / "Dear Ellie" salutation, where a

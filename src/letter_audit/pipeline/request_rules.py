@@ -73,7 +73,10 @@ _ASKS = re.compile(r"\W*(?:please|pls|kindly|(?:could|can|would)\s+you)\b", re.I
 # "...; results to be sent to the care coordinator": where the request's result goes, not a request.
 _RESULTS_SENT = re.compile(
     r"^\W*(?:and\s+)?(?:the\s+|any\s+)?(?:results?|reports?)\s+(?:to\s+be\s+|should\s+be\s+)?"
-    r"(?:sent|forwarded|copied|e-?mailed|passed)\s+(?:on\s+)?to\b",
+    r"(?:sent|forwarded|copied|e-?mailed|passed)\s+(?:on\s+)?to\b"
+    # "Repeat CXR; send report to resp clinic": the report back after a ";" (fixtures/README)
+    r"|^\W*(?:and\s+)?(?:please\s+)?(?:send|forward|copy|e-?mail|fax)\s+(?:the\s+|a\s+|any\s+)?(?:copy\s+of\s+the\s+)?"
+    r"(?:results?|reports?)\s+(?:on\s+)?to\b",
     re.IGNORECASE,
 )
 # "Please arrange a DEXA scan and, depending on the result, start bone protection": the step after a
@@ -217,6 +220,8 @@ class RequestRules(BaseModel):
     """Sections where a caution cue does not count (a medication list's entries)."""
     list_lead_in: Pattern = _NEVER
     """A line that opens a list of suggestions for the practice ("I would suggest:")."""
+    list_step_verbs: list[str] = Field(default_factory=list)
+    """Verbs that open a step in such a list but split nothing elsewhere ("Ask about alcohol ...")."""
     passive_cues: list[str] = Field(default_factory=list)
     passive_not_in: list[str] = Field(default_factory=list)
     passive_label: Pattern = _NEVER

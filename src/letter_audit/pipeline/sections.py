@@ -63,7 +63,9 @@ _RULE_RE = re.compile(r"^\s*[-–—=*_#~]{3,}\s*")
 _CELL_SPLIT_RE = re.compile(r"\s*(?:\||\t| {3,})\s*")
 _ITEM_LINE = re.compile(r"[ \t]*(?:\(?\d{1,2}[.)]|[-*•▪●])[ \t]+\S")
 _GP_LABEL = re.compile(
-    r"[ \t]*GP[ \t]*:[ \t]*(?=\S)(?![^\n]*\b(?:Dr|Doctor|surgery|practice|centre|center|medical|health|group|"
+    # "GP:", or a coded template's "[GP ]" / "[GP]" line tag
+    r"[ \t]*(?:(?P<gp>GP)[ \t]*:|\[[ \t]*(?P<tag>GP)[ \t]*\])[ \t]*(?=\S)"
+    r"(?![^\n]*\b(?:Dr|Doctor|surgery|practice|centre|center|medical|health|group|"
     r"partnership|clinic)\b)"
     # and the line asks for something ("GP: TFTs in 6 weeks"), not a practice name ("GP: Riverside")
     r"(?=[^\n]*\b(?:in\s+\d|check|review|refer|adjust|arrange|please|monitor|repeat|bloods?|prescribe|stop|"
@@ -280,9 +282,9 @@ class SectionFinder:
         label = _GP_LABEL.match(raw)
         if label is not None:
             # "GP: TFTs in 6 weeks ... Calcium and PTH at the same time." (not "GP: Dr Ferris, X Surgery")
-            return Heading(
-                start + lead, start + lead + 2, start + label.end(), "gp_actions", "sec-gp-label", "GP"
-            )
+            gp_at = label.start("gp") if label.group("gp") else label.start("tag")
+            end_at = start + label.end()
+            return Heading(start + gp_at, start + gp_at + 2, end_at, "gp_actions", "sec-gp-label", "GP")
         unknown = len(stripped) <= 160 and _unknown_heading(stripped)
         if unknown or (len(stripped) <= 160 and _title_line(stripped)):
             gp = _gp_like(stripped)

@@ -185,3 +185,40 @@ def test_table_rows_are_read_one_by_one_after_a_row_ending_in_a_dash(nlp, run) -
         "Review asthma (peak flow 310) | GP | 4 weeks\n"
     )
     assert found(nlp, run, text) == [("Review asthma (peak flow 310)", "review")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # statements under a GP heading: discharged, routine care "as usual", nothing to change, a Y/N field,
+        # an occupation, a result that will arrive, no follow-up arranged, a contact line
+        "GP actions:\nDischarged back from the falls clinic.\n",
+        "GP actions:\nHer 8-week baby check will be with you as usual.\n",
+        "GP actions:\nThe flu vaccine is due in October - no action needed.\n",
+        "GP actions:\nAction required? Yes\n",
+        "GP actions:\nSemi-retired electrician\n",
+        "GP actions:\nThe ultrasound report will come to the practice.\n",
+        "GP actions:\nWe have not booked any further clinic review.\n",
+        "GP actions:\nRespiratory ward 01632 555 010\n",
+        # another team doing the visit, with an aside between the team and "will"
+        "GP actions:\nThe virtual ward team (Hospital at Home) will see her daily for a week.\n",
+        # the patient's own step
+        "GP actions:\nIf the bleeding restarts she should attend the emergency department.\n",
+        # a drug the hospital supplied
+        "GP actions:\nWe have dispensed 14 days of the new inhaler.\n",
+    ],
+)
+def test_round9_statements_under_a_gp_heading(nlp, run, text: str) -> None:
+    assert found(nlp, run, D + text) == []
+
+
+def test_a_bare_ask_belongs_to_the_sentence_before(nlp, run) -> None:
+    text = D + "GP actions:\nShe will need a repeat ferritin after the iron course. Please action.\n"
+    assert found(nlp, run, text) == [
+        ("She will need a repeat ferritin after the iron course. Please action", "monitoring")
+    ]
+
+
+def test_a_terse_item_stays_when_the_hospital_did_part_of_it(nlp, run) -> None:
+    text = D + "GP actions:\nLevothyroxine onto repeat; we have given 2 weeks.\n"
+    assert found(nlp, run, text) == [("Levothyroxine onto repeat", "prescribing")]

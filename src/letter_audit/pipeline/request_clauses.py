@@ -200,6 +200,10 @@ def clause_split_source(rules: RequestRules) -> str:
     )
 
 
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|should|will|would|can|could|may|might|must|continues?|remains?|stays?)\b",
+    re.I,
+)
 _DASH = re.compile(r"\s+[-–]\s+")
 _OWNS_IT = re.compile(r"\W*(?:[\w-]+\s+){0,2}?(?:this|it|these|them|that|both)\b", re.IGNORECASE)
 _SET_OFF = re.compile(r"(?:[;,]|\band,?|\s[-–])\s*(?:only\s+)?$", re.IGNORECASE)
@@ -332,6 +336,11 @@ class ClauseReader:
             return False
         return self._names_test(head)
 
+    def _terse_item(self, clause: str) -> bool:
+        """A plan item with no finite verb that still says what to do ("Hydrocortisone tablets onto
+        repeat", "U&E in 1 week")."""
+        return _FINITE.search(clause) is None and self.category(clause) != "other"
+
     def _names_test(self, head: str) -> bool:
         """Whether ``head`` asks for a test or a result ("repeat a FIB-4", "chase the stone analysis")."""
         return self._verb_kind(head) in ("monitoring", "results") or any(
@@ -456,10 +465,15 @@ class ClauseReader:
         active = self.cues if cues is None else cues
         hay = Haystack(sent)  # every clause below is a piece of this sentence
         hosp_item = _first(self.hospital, sent, hay) if in_gp and _first(active, sent, hay) is None else None
-        if hosp_item is not None and (
-            hosp_item[1].start() < merged[0][1]
-            or _OWNS_IT.match(sent, hosp_item[1].end()) is not None
-            or not self._opens_with_step(sent)  # "Apixaban should continue ...; the clinic will advise"
+        if (
+            hosp_item is not None
+            and (
+                hosp_item[1].start() < merged[0][1]
+                or _OWNS_IT.match(sent, hosp_item[1].end()) is not None
+                # "Apixaban should continue ...; the clinic will advise" (a statement), not a terse item or a
+                # step ("Hydrocortisone tablets onto repeat; we have supplied 4 weeks")
+                or not (self._opens_with_step(sent) or self._terse_item(sent[merged[0][0] : merged[0][1]]))
+            )
         ):
             # an ownerless item the hospital owns ("Repeat OGD in 12 weeks; we will book this"); not one whose
             # last step is ours ("If ALT is below 80, restart ...; if not, email us and we will bring her

@@ -11,6 +11,7 @@ the sentences, and ``request_clauses`` the one that splits a sentence into reque
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .request_clauses import ClauseReader, clause_split_source
 from .request_rules import (
@@ -34,6 +35,11 @@ from .ruledata import Cue
 from .rxfilter import GateIndex, Haystack, any_gate
 from .sentences import sentence_spans, strip_list_mark
 
+_BARE_ASK_SENTENCE = re.compile(
+    r"^\W*(?:(?:GP|practice)\s+)?(?:please|pls|kindly)(?:\s+(?:arrange|action|organi[sz]e|do|request|book)"
+    r"(?:\s+(?:this|it|these|them))?)?\W*$",
+    re.IGNORECASE,
+)
 _ASIDE = re.compile(r"\s*\([^()\n]*\)")
 _KEEPS_PRESCRIBING = re.compile(r"\b(?:repeat|prescri\w*|suppl(?:y|ies)|issue)\b", re.IGNORECASE)
 
@@ -146,8 +152,10 @@ class RequestFinder(ClauseReader):
         lead_in = prev_open = False  # inside a list opened by "I would be grateful if you could:"
         lead_kind = ""  # "ask" ("I would be grateful if you could:") or "suggest" ("I would suggest:")
         prev_end = 0
+        prev_span = (0, 0)  # the sentence before this one, as the loop first saw it
         for s, e in sentences if sentences is not None else sentence_spans(text):
             gap, prev_end = text[prev_end:s], e
+            before, prev_span = prev_span, (s, e)
             kind = self._lead_in(text[s:e], gp_cues if to_patient else cues, bare_please=not to_patient)
             if kind:
                 lead_in = prev_open = True
@@ -216,6 +224,27 @@ class RequestFinder(ClauseReader):
                 continue
             if in_gp and body_start == none_here and (_DONT.match(sent) or _first(cues, sent, hay) is None):
                 continue  # "None needed. Please do not repeat the serology": a caution; or a plain statement
+            if (
+                requests
+                and _BARE_ASK_SENTENCE.match(sent)
+                and requests[-1].end <= s
+                and not text[requests[-1].end : s].strip(" .\t")
+            ):
+                # "... she needs an HbA1c at 13 weeks. Please arrange.": the ask of the request before it
+                end = e
+                while end > s and text[end - 1] in " .\t\n":
+                    end -= 1
+                requests[-1] = replace(requests[-1], end=end)
+                continue
+            if (
+                _BARE_ASK_SENTENCE.match(sent)
+                and before[1] > before[0]
+                and not (requests and requests[-1].end > before[0])
+                and not _BLANK_LINE.search(text, before[1], s)
+            ):
+                # "fit note needed for 2 weeks. GP please.": the ask makes the sentence before it a request
+                requests.extend(self._sentence(text, before[0], e, True, cues))
+                continue
             if self._ruled_out(sent, hay) or (
                 _first(self.weak_not_request, sent, hay) and _first(cues, sent, hay) is None
             ):

@@ -107,3 +107,20 @@ def test_a_planned_clinic_on_a_discharge_summary_is_not_the_admission(
     dates = {f: d["date"] for f, d in run(meta_nlp, text)._.meta["dates"].items()}
     assert dates.get("admission") == D(2026, 3, 1)
     assert "discharge" not in dates
+
+
+def test_a_liaison_letter_about_a_ward_patient_is_a_discharge_summary(
+    letter_type: Callable[[str], str],
+) -> None:
+    text = (
+        "Liaison Psychiatry for Older People\nDear Dr Lee\n"
+        "Mrs B was seen on Ward 7 twice at the team's request.\n"
+    )
+    assert letter_type(text) == "discharge_summary"
+
+
+def test_a_summary_title_with_its_date_and_no_dash(
+    meta_dates: Callable[[str], dict[str, dt.date]],
+) -> None:
+    got = meta_dates("Surgical SDEC\nAmbulatory summary 07/03/2026\nPt: A B\n")
+    assert got.get("letter") == D(2026, 3, 7)

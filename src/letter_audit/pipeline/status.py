@@ -108,7 +108,7 @@ class StatusComponent:
         ]
         # "He is not fit for work - fit note needed for 2 weeks. GP please.": the bare ask hands over the
         # sentence before it
-        fit_requests += self.finder.handed_over(text, units, requests)
+        fit_requests += self.finder.handed_over(text, units)
         extend_asks = [
             (s.start_char, s.end_char, "fit-requested-extension")
             for s in requests

@@ -49,16 +49,16 @@ class FitNoteFinder:
         cut = max(text.rfind(";", start, hit[0]), text.rfind(":", start, hit[0]))
         return bool(_IF_LEAD.match(text, cut + 1 if cut >= 0 else start))
 
-    def handed_over(self, text: str, units: list[tuple[int, int]], requests: list[Any]) -> list[Hit]:
-        """Fit-note asks made by a bare hand-over ("GP please.") after a sentence that says a fit note is
-        needed: the request span holds only the hand-over, so its category cannot say fit note."""
+    def handed_over(self, text: str, units: list[tuple[int, int]]) -> list[Hit]:
+        """Fit-note asks made by a bare hand-over sentence ("GP please.") after one that says a fit note is
+        needed: the hand-over names no fit note, and the sentence before it names no one."""
         out: list[Hit] = []
-        for r in requests:
-            if not self.fit_handover.fullmatch(r.text):
+        for i, (us, ue) in enumerate(units):
+            if i == 0 or not self.fit_handover.fullmatch(text[us:ue].strip()):
                 continue
-            before = [u for u in units if u[1] <= r.start_char + 1 and u[0] < r.start_char]
-            if before and self.fit_words.search(text, before[-1][0], before[-1][1]):
-                out.append((before[-1][0], r.end_char, "fit-requested-handover"))
+            ps, pe = units[i - 1]
+            if self.fit_words.search(text, ps, pe):
+                out.append((ps, ue, "fit-requested-handover"))
         return out
 
     def fit_note(

@@ -372,3 +372,53 @@ def test_self_evident_indication(text: str, drug: str, action: str, expected: st
         "medication_changes_complete", text, letter_type="discharge_summary", medication_changes=changes
     )
     assert r.status == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "drug", "expected"),
+    [
+        # The condition the letter names explains the class started for it.
+        (
+            "Diagnosis: NSTEMI, drug-eluting stent to the LAD\nTTO\nPrasugrel 10 mg OD - new\n",
+            "prasugrel",
+            "met",
+        ),
+        ("Diagnosis: paroxysmal atrial fibrillation\nTTO\nEdoxaban 60 mg OD - new\n", "edoxaban", "met"),
+        (
+            "Procedure: right total knee replacement\nTTO\nTinzaparin 4500 units OD - new\n",
+            "tinzaparin",
+            "met",
+        ),
+        # Near miss: the same drug with no condition that calls for it.
+        ("Diagnosis: gout flare\nTTO\nPrasugrel 10 mg OD - new\n", "prasugrel", "not_met"),
+    ],
+)
+def test_condition_named_in_the_letter_is_the_reason(text: str, drug: str, expected: str) -> None:
+    def changes(letter):  # type: ignore[no-untyped-def]
+        from letter_audit.extract.evidence import evidence
+
+        at = letter.text.lower().find(drug)
+        return [
+            MedicationChange(
+                drug=drug, action="start", dose_after="x", evidence=evidence(letter, at, at + len(drug))
+            )
+        ]
+
+    r = result(
+        "medication_changes_complete", text, letter_type="discharge_summary", medication_changes=changes
+    )
+    assert r.status == expected
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("Other medicines", "met"),
+        ("Medications started this admission (all new):", "met"),
+        ("Antithrombotic plan", "met"),
+        ("Other information", "not_met"),
+    ],
+)
+def test_medication_list_headed_by_what_the_medicines_are(heading: str, expected: str) -> None:
+    text = "Ward 9 discharge\n" + heading + "\nBisoprolol 2.5 mg OD\n"
+    assert result("medications_listed", text, letter_type="discharge_summary").status == expected

@@ -57,6 +57,14 @@ class ContentCues(_Group):
     """Lines in a medication list that are not drugs (column headers, "none")."""
 
 
+class ImpliedIndication(_Group):
+    """A drug class whose start the letter's own condition explains ("aspirin, ticagrelor and
+    atorvastatin" after a STEMI): ``drugs`` is matched on the drug name, ``condition`` on the letter."""
+
+    drugs: Regex
+    condition: Regex
+
+
 class MedicationCues(_Group):
     antibiotics: list[Regex]
     steroids: list[Regex]
@@ -70,6 +78,8 @@ class MedicationCues(_Group):
     """Drugs whose class is their indication when started (pain relief, laxatives, anti-sickness)."""
     infection_stated: list[Regex] = Field(default_factory=list)
     """The letter names an infection: an antibiotic started for it needs no reason of its own."""
+    implied_indication: list[ImpliedIndication] = Field(default_factory=list)
+    """Drug classes started for a condition the letter names: the condition is the reason."""
 
 
 class RequestCues(_Group):

@@ -73,15 +73,22 @@ _SENTENCE = re.compile(r"[^.\n]+")
 
 def _self_evident(ctx: CheckContext, change: MedicationChange) -> bool:
     """True when a started drug's purpose goes without saying: pain relief, a laxative or an anti-sickness
-    drug, or an antibiotic in a letter that names the infection it treats. The reader has the
-    indication the PRSB change summary asks for; stops and dose changes still need their reason."""
+    drug, an antibiotic in a letter that names the infection it treats, or a drug class the letter's
+    condition calls for (secondary prevention after an MI or stroke, anticoagulation for AF or a clot).
+    The reader has the indication the PRSB change summary asks for; stops and dose changes still need
+    their reason."""
     if change.action != "start":
         return False
     med = ctx.cues.medication
     drug = change.drug.lower()
     if any_match(med.self_evident_start, drug):
         return True
-    return any_match(med.antibiotics, drug) and any_match(med.infection_stated, ctx.letter.text)
+    if any_match(med.antibiotics, drug) and any_match(med.infection_stated, ctx.letter.text):
+        return True
+    return any(
+        any_match([cue.drugs], drug) and any_match([cue.condition], ctx.letter.text)
+        for cue in med.implied_indication
+    )
 
 
 def _describe(change: MedicationChange) -> str:

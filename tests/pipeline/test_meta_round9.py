@@ -124,3 +124,8 @@ def test_a_summary_title_with_its_date_and_no_dash(
 ) -> None:
     got = meta_dates("Surgical SDEC\nAmbulatory summary 07/03/2026\nPt: A B\n")
     assert got.get("letter") == D(2026, 3, 7)
+
+
+def test_a_planned_procedure_in_the_header_is_not_a_day_case(letter_type: Callable[[str], str]) -> None:
+    text = "Orthopaedic Clinic\nProcedure: right knee replacement, listed 01/12/2026\nDear Dr Lee\n"
+    assert letter_type(text) == "clinic_letter"

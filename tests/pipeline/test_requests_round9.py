@@ -222,3 +222,34 @@ def test_a_bare_ask_belongs_to_the_sentence_before(nlp, run) -> None:
 def test_a_terse_item_stays_when_the_hospital_did_part_of_it(nlp, run) -> None:
     text = D + "GP actions:\nLevothyroxine onto repeat; we have given 2 weeks.\n"
     assert found(nlp, run, text) == [("Levothyroxine onto repeat", "prescribing")]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a test arranged, whatever is sent on or referred after it (fixtures/README)
+        ("Please book a 24-hour Holter and send a fresh referral with the trace attached.", "monitoring"),
+        ("GP to send it for urine culture and forward the result to the renal nurses.", "monitoring"),
+        (
+            "Could his cholesterol and ALT be checked in 8 weeks; no need to send the results to us.",
+            "monitoring",
+        ),
+        ("Please take bloods (FBC) when she comes in for her B12 injection.", "monitoring"),
+        # records and plans are admin, not prescribing
+        ("Please update his anticipatory care plan with the new ceiling of care.", "other"),
+        ("Please update the allergy status to show no penicillin allergy.", "other"),
+        # reviews of a condition
+        ("Please could the practice take on his asthma reviews from now on.", "review"),
+        ("I'd suggest an annual review of her bone health at the surgery.", "review"),
+        ("I'd suggest you discuss the coil or the implant with her at the practice.", "review"),
+        # a meeting, a kept appointment
+        ("Please consider discussing him at your practice MDT meeting.", "other"),
+        ("Please encourage her to attend the rebooked appointment.", "other"),
+        # a reason fronted by a dash is not the request
+        ("He mentioned ankle swelling - I'd be grateful if you could refer him to podiatry.", "referral"),
+        # a result that crosses a line
+        ("Please let us know the same day if the neutrophil count falls below 1.5.", "results"),
+    ],
+)
+def test_round9_categories(nlp, run, text: str, category: str) -> None:
+    assert [c for _, c in found(nlp, run, D + text)] == [category]

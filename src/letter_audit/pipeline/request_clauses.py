@@ -574,6 +574,14 @@ class ClauseReader:
             if condition is None and out and out[-1].condition and _THIRD_PARTY_RX.match(ctext):
                 condition = out[-1].condition  # "If K+ >5.5 please stop it and let the HF nurses know"
             category = self.rules.cue_categories.get(owner) or self.category(what, sent)
+            if category == "other" and cond_m is not None and self.category(ctext) == "results":
+                category = (
+                    "results"  # "let us know if the white count falls below 3.5": the condition is the result
+                )
+            if lead and category != "fit_note" and self.category(ctext[:lead]) == "fit_note":
+                category = (
+                    "fit_note"  # "Pt requests fit note - GP to issue": what is issued sits before the cue
+                )
             if head_end is not None and category != "fit_note":
                 # "U&E in 1 week; if creatinine is back to 80, restart ramipril": the test's kind
                 # read from the cue when the cue is in the test's part, else from the item's start

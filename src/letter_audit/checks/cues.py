@@ -78,8 +78,6 @@ class MedicationCues(_Group):
     """Drugs whose class is their indication when started (pain relief, laxatives, anti-sickness)."""
     infection_stated: list[Regex] = Field(default_factory=list)
     """The letter names an infection: an antibiotic started for it needs no reason of its own."""
-    implied_indication: list[ImpliedIndication] = Field(default_factory=list)
-    """Drug classes started for a condition the letter names: the condition is the reason."""
 
 
 class RequestCues(_Group):
@@ -196,6 +194,9 @@ class Cues(BaseModel):
         )
     )
     triage: TriageCues = Field(default_factory=lambda: TriageCues(urgent=[]))
+    indications: list[ImpliedIndication] = Field(default_factory=list)
+    """Drug classes started for a condition the letter names: the condition is the reason. (Pairs, so
+    kept apart from the groups of plain pattern lists.)"""
 
 
 def default_cues_path() -> Path:

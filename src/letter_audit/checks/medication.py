@@ -87,7 +87,7 @@ def _self_evident(ctx: CheckContext, change: MedicationChange) -> bool:
         return True
     return any(
         any_match([cue.drugs], drug) and any_match([cue.condition], ctx.letter.text)
-        for cue in med.implied_indication
+        for cue in ctx.cues.indications
     )
 
 

@@ -129,3 +129,11 @@ def test_a_summary_title_with_its_date_and_no_dash(
 def test_a_planned_procedure_in_the_header_is_not_a_day_case(letter_type: Callable[[str], str]) -> None:
     text = "Orthopaedic Clinic\nProcedure: right knee replacement, listed 01/12/2026\nDear Dr Lee\n"
     assert letter_type(text) == "clinic_letter"
+
+
+def test_a_discharge_told_as_history_is_no_discharge_title(letter_type: Callable[[str], str]) -> None:
+    text = (
+        "Community Mental Health Team\nDate of review: 02/03/2026\n"
+        "She has been on sertraline since her discharge from hospital in May.\n"
+    )
+    assert letter_type(text) == "clinic_letter"

@@ -137,3 +137,13 @@ def test_a_discharge_told_as_history_is_no_discharge_title(letter_type: Callable
         "She has been on sertraline since her discharge from hospital in May.\n"
     )
     assert letter_type(text) == "clinic_letter"
+
+
+def test_a_consultation_told_in_prose_without_a_clinic_is_a_clinic_letter(
+    letter_type: Callable[[str], str],
+) -> None:
+    text = (
+        "Department of Haematology\nDate: 02/03/2026\nDear Dr Lee\n"
+        "I reviewed Mrs Okafor after her third cycle.\n"
+    )
+    assert letter_type(text) == "clinic_letter"

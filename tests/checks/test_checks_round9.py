@@ -422,3 +422,29 @@ def test_condition_named_in_the_letter_is_the_reason(text: str, drug: str, expec
 def test_medication_list_headed_by_what_the_medicines_are(heading: str, expected: str) -> None:
     text = "Ward 9 discharge\n" + heading + "\nBisoprolol 2.5 mg OD\n"
     assert result("medications_listed", text, letter_type="discharge_summary").status == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The practice already certifies this absence: the next note is its own.
+        (
+            "He has been off since March on a sick note issued by his GP. When that note runs out,"
+            " please could his new fit note allow a phased return.",
+            None,
+        ),
+        # Near miss: nothing says the current note is the practice's, so the hospital should issue it.
+        ("He is off work after the operation. Please could you give him a fit note for 6 weeks.", "fit_note"),
+    ],
+)
+def test_next_note_when_the_current_one_is_the_practice_own(text: str, expected: str | None) -> None:
+    asked = text.split(". ")[1].rstrip(".")
+    assert rule(text, asked, "fit_note") == expected
+
+
+def test_new_referral_with_its_pathway_named_after_a_missed_appointment() -> None:
+    text = (
+        "Mrs Z did not attend her colposcopy appointment and has been discharged."
+        " A fresh gynae referral is needed."
+    )
+    assert rule(text, "A fresh gynae referral is needed.", "referral") == "dna_rereferral"

@@ -130,6 +130,10 @@ class RequestCues(_Group):
     for the condition the hospital was asked about."""
     fit_note_extension: list[Regex] = Field(default_factory=list)
     """Asking the practice to extend or renew a note, or cover longer than the one issued."""
+    fit_note_from_practice: list[Regex] = Field(default_factory=list)
+    """The letter says the patient's current note is the practice's own ("her current fit note from you")."""
+    fit_note_next: list[Regex] = Field(default_factory=list)
+    """The note after the current one ("her next fit note", "when her current note expires")."""
     fit_note_paperwork: list[Regex] = Field(default_factory=list)
     """Paperwork asked of the practice without naming a fit note ("provide the certification")."""
     practice_tests: list[Regex] = Field(default_factory=list)

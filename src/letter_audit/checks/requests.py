@@ -30,6 +30,7 @@ def flag_requests(letter: Letter, findings: Findings, standard: Standard, cues: 
     named = agreement or _SHARED_CARE.search(letter.text) is not None
     not_referred = any_match(cues.requests.not_referred, letter.text)
     note_issued = _fit_note_issued_here(letter, findings, cues)
+    practice_note = any_match(cues.requests.fit_note_from_practice, letter.text)
     unagreed = _drugs_without_agreement(letter, findings, cues) if named and not agreement else ()
     standard = _without_cleared_drugs(letter.text, findings, standard, cues)
     drugs = tuple(standard.settings.requests.shared_care_drugs)
@@ -53,6 +54,7 @@ def flag_requests(letter: Letter, findings: Findings, standard: Standard, cues: 
             not_referred=not_referred,
             after=_sentence_after(letter, action),
             fit_note_issued=note_issued,
+            practice_note=practice_note,
             unagreed_drugs=unagreed,
             changed_drugs=changed,
         )
@@ -76,6 +78,7 @@ def classify(
     fit_note_issued: bool = False,
     unagreed_drugs: tuple[str, ...] = (),
     changed_drugs: tuple[str, ...] = (),
+    practice_note: bool = False,
 ) -> InappropriateRule | None:
     """The rule a request breaks, or None when it is a fair request of the practice.
 
@@ -91,6 +94,7 @@ def classify(
     ``unagreed_drugs`` are drugs this letter changes and elsewhere says have no shared-care agreement.
     ``changed_drugs`` are the drugs this letter starts or changes: a check "on the finasteride" is the
     safety monitoring of that change.
+    ``practice_note`` says the letter calls the patient's current fit note the practice's own.
     """
     text = action.text
     req = cues.requests
@@ -125,6 +129,10 @@ def classify(
         # is the sentence just before it.
         or (any_match(req.owner_only, text) and any_match(req.fit_note, before))
     ):
+        if practice_note and any_match(req.fit_note_next, whole):
+            # "Her current fit note from you runs to 27/11; her next one could say 'may be fit'": the
+            # practice already certifies this absence, so the next note is its own, not handed over.
+            return None
         if fit_note_issued and waits and any_match(req.fit_note_extension, whole):
             # "Fit note issued for 2 weeks; if he needs longer, please extend it": the hospital covered
             # the recovery it expects, and only a need beyond it, if one arises, falls to the practice.

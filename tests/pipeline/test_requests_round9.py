@@ -253,3 +253,52 @@ def test_a_terse_item_stays_when_the_hospital_did_part_of_it(nlp, run) -> None:
 )
 def test_round9_categories(nlp, run, text: str, category: str) -> None:
     assert [c for _, c in found(nlp, run, D + text)] == [category]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # in a letter to the patient: what the practice will do
+        (
+            P + "Your GP surgery will do an ECG in a month to check your heart rhythm.",
+            [("Your GP surgery will do an ECG in a month to check your heart rhythm", "monitoring")],
+        ),
+        (
+            P + "Once you are settled, your GP will taper the steroid by 2.5 mg a fortnight.",
+            [("Once you are settled, your GP will taper the steroid by 2.5 mg a fortnight", "prescribing")],
+        ),
+        (
+            P + "I have asked the practice to send me the scan report when it arrives.",
+            [("I have asked the practice to send me the scan report when it arrives", "results")],
+        ),
+        # taking a drug off the repeat list after ", and"
+        (
+            D + "Please add edoxaban to her repeat, and take warfarin off her repeats.",
+            [
+                ("Please add edoxaban to her repeat", "prescribing"),
+                ("take warfarin off her repeats", "prescribing"),
+            ],
+        ),
+        # a new referral "would be appropriate"
+        (
+            D + "If the bleeding recurs a fresh urgent referral would be appropriate.",
+            [("If the bleeding recurs a fresh urgent referral would be appropriate", "referral")],
+        ),
+        # "it would help if ... could be checked / could say"
+        (
+            D + "It would help if her potassium could be rechecked next week.",
+            [("It would help if her potassium could be rechecked next week", "monitoring")],
+        ),
+        (
+            D + "It would be helpful if his next fit note could recommend amended duties.",
+            [("It would be helpful if his next fit note could recommend amended duties", "fit_note")],
+        ),
+    ],
+)
+def test_round9_more_request_shapes(nlp, run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(nlp, run, text) == expected
+
+
+def test_the_classifier_does_not_add_a_statement_the_rules_veto(nlp, run) -> None:
+    text = D + "For the GP\nPlease note: her shingles vaccine is due next year - no action required.\n"
+    assert found(nlp, run, text) == []

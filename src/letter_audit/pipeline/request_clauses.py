@@ -149,6 +149,9 @@ def clause_split_source(rules: RequestRules) -> str:
         # looking after your depression": a second ask with its own owner.
         rf"|\s*,?\s+(?:and|but)\s+(?=(?:the|your)\s+(?:GP\s+)?(?:practice|surgery|GP)(?:\s+(?:nurses?|team))?"
         rf"\s+(?:could|would|can|should|will|may)\s+(?:also\s+)?(?!be\b)\w)"
+        # "..., and remove ramipril from repeats today": taking a drug off the repeat list after a comma.
+        rf"|\s*,\s+and\s+(?=(?:please\s+)?(?:remove|delete|take)\s+[^.;,]{{0,40}}?\b(?:from|off)\s+"
+        rf"(?:his\s+|her\s+|their\s+|the\s+)?repeats?\b)"
         # "..., and will check your blood sugar in 3 months" (the owner named before): a second step.
         rf"|\s*,\s+and\s+(?=will\s+(?:also\s+)?(?:{verbs}))"
         # "..., and the bloods (FBC and LFTs) should be checked weekly": tests with their own frequency.

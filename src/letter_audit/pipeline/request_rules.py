@@ -184,6 +184,8 @@ class ClassifierSetting(BaseModel):
     threshold: float = Field(default=0.7, gt=0, lt=1)
     model: str = "request_classifier.json"
     """File beside requests.yaml holding the weights."""
+    vetoes: list[str] = Field(default_factory=list)
+    """Ids of not_request cues that also stop the classifier adding a sentence."""
 
 
 class RequestRules(BaseModel):

@@ -64,6 +64,9 @@ class RequestsComponent:
         if setting.enabled:
             vetoes = [rules.patient_own, rules.negated_clause, rules.speaks_to_patient, rules.patient_clause]
             vetoes += [c.pattern for c in rules.hospital_owned]
+            # statements the rules never read as requests ("... - no change needed", "Discharged from the
+            # DVT service") are not the classifier's to add either
+            vetoes += [c.pattern for c in rules.not_request if c.id in setting.vetoes]
             weights = load_weights(path.parent / setting.model)
             self.classifier = RequestClassifier(weights, setting.threshold, vetoes)
 

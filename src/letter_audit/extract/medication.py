@@ -30,15 +30,20 @@ def _one_story_per_drug(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
     Why: a letter tells one story per drug. An increased drug named again, without a dose, in an
     eradication regimen ("... and omeprazole for 7 days, prescription given") was not also started; the
-    first statement wins. A drug both stopped and withheld was withheld (a stop with a restart plan
-    elsewhere in the letter).
+    first statement wins. A drug both stopped and withheld with a restart plan was withheld (a stop with
+    a restart plan elsewhere in the letter); held with no plan and stopped, it was stopped.
     """
     first_dose_action: dict[str, str] = {}
-    withheld = {str(c["drug"]) for c in raw if c["action"] == "withhold"}
+    # only a hold with a restart plan outweighs a stop ("since gliclazide held" in the story, then
+    # "Gliclazide - stopped ... please don't restart" in the list is a stop)
+    withheld = {str(c["drug"]) for c in raw if c["action"] == "withhold" and c.get("restart_condition")}
+    stopped = {str(c["drug"]) for c in raw if c["action"] == "stop"}
     out = []
     for c in raw:
         drug, action = str(c["drug"]), str(c["action"])
         if action == "stop" and drug in withheld:
+            continue
+        if action == "withhold" and drug in stopped and drug not in withheld:
             continue
         if action in _DOSE_ACTIONS:
             # a later statement with a dose of its own is another product ("mesalazine 1 g suppositories")

@@ -87,7 +87,8 @@ class DosageReader:
         per = r"(?:/(?:dose|puff|actuation|inhalation|ml|5ml|hour|hr|24 ?hours?))?"
         one = rf"{num}(?:\s*(?:-|–|to)\s*{num})?\s*{unit}{per}"
         self.re_strength = re.compile(rf"(?:{one})(?:\s*/\s*(?:{one}|{num}))*(?![\w%])", re.IGNORECASE)
-        self.re_ratio = re.compile(rf"{num}\s*/\s*{num}(?![\w/])", re.IGNORECASE)  # "200/6"
+        # "200/6", "24/26 mg" (a combination's two strengths, sharing one unit)
+        self.re_ratio = re.compile(rf"{num}\s*/\s*{num}(?:\s*{unit}(?![\w%]))?(?![\w/])", re.IGNORECASE)
         self.re_freq = re.compile(rf"(?:{_alt(list(self.freq_map))})(?![\w])", re.IGNORECASE)
         self.re_route = re.compile(rf"(?:{_alt(list(self.route_map))})(?![\w])", re.IGNORECASE)
         self.re_duration = re.compile(
@@ -96,7 +97,9 @@ class DosageReader:
             r"\s*(?:more\s+|further\s+)?(?:days?|weeks?|months?|doses?)"
             r"(?:,?\s+(?:only|in total|total|then stop|then review|course))?(?![\w])"
             # "x 5/7" days, "for 2/52" weeks, "for 3/12" months
-            r"|(?:for|x|×)\s*\d{1,2}\s*/\s*(?:7|52|12)(?![\d/])",
+            r"|(?:for|x|×)\s*\d{1,2}\s*/\s*(?:7|52|12)(?![\d/])"
+            # "hydroxocobalamin 1 mg IM x 6 over 2 weeks": a number of doses
+            r"|(?:x|×)\s*\d{1,2}(?![\w/.%])",
             re.IGNORECASE,
         )
         # "QDS PRN 5/7": after a dose or frequency a bare day/week/month fraction is a course length
@@ -163,8 +166,9 @@ class DosageReader:
                 cur = out["end"] = m.end()
                 continue
             m = self.re_freq.match(text, at, limit)
-            # "on"/"om" are frequencies only when written as the capitals ON/OM ("ramipril on admission")
-            if m and m.group(0) not in ("on", "On", "om", "Om"):
+            # "on"/"om" are frequencies only when written as the capitals ON/OM ("ramipril on admission"),
+            # but "om" straight after a dose is one ("Furosemide 40 mg om")
+            if m and m.group(0) not in ("on", "On") and (m.group(0) not in ("om", "Om") or out["dose"]):
                 if out["frequency"] is None:  # "TDS PRN": the first one is the schedule
                     f = self.freq_map[" ".join(m.group(0).lower().split())]
                     out["frequency"], out["per_day"] = f.means, f.per_day

@@ -65,6 +65,7 @@ _ASK_LEAD = re.compile(
     r"|I would (?:ask|suggest|recommend)(?: that)?(?: you)?(?: to)?|(?:for )?(?:the )?GP to)[ \t]*:[ \t]*\n",
     re.IGNORECASE,
 )
+_DATED = re.compile(r"\s+(?:on\s+|in\s+)?\d{1,2}/\d{1,2}/\d{2,4}\b")
 _LABEL_COLON = re.compile(r"[ \t]*:")
 _LINE_HEAD = re.compile(r"(?:^|\n)[ \t]*(?:[-•*]|\d{1,2}[.)])?[ \t]*$")
 _THEN_BEFORE = re.compile(r"[\s,;]then\s*$", re.IGNORECASE)
@@ -251,6 +252,14 @@ class MedChangeFinder(ChangeDetails, RecordReader):
         antecedent: Span | None = None,
     ) -> None:
         best: dict[int, tuple[int, Trigger, Span]] = {}
+        if (
+            any(t.rule.id == "start_restarted" for t in ts)
+            and any(t.rule.action == "withhold" for t in ts)
+            and any(t.rule.action in ("increase", "decrease") for t in ts)
+        ):
+            # "lisinopril 20 mg -> held during AKI, restarted at 10 mg (halved)": held and restarted here at
+            # a new dose; the dose change is what the patient goes home with
+            ts = [t for t in ts if t.rule.action in ("increase", "decrease")]
         lead = self._line_status(text, cs, ce, ds, ts, doc) if ds else None
         chained: set[int] = set()
         if lead is not None:
@@ -285,6 +294,11 @@ class MedChangeFinder(ChangeDetails, RecordReader):
                 ref = here[-1] if here else antecedent or (named[-1] if len(named) == 1 else None)
                 if ref is not None and ref.start_char not in done:
                     targets, cost = [ref], 0
+            if not targets and t.rule.id == "start_first_dose" and antecedent is not None and not ds:
+                # "she meets criteria for dupilumab. First dose 600 mg given in clinic today": the drug
+                # of the sentence before
+                if antecedent.start_char not in done:
+                    targets, cost = [antecedent], 0
             if targets and self._blocked(doc, t):
                 continue  # a blocked trigger must not hide an unblocked one on the same drug
             if t.rule.action in ("increase", "decrease") and text[t.start : t.end].lower().endswith("ing"):
@@ -295,6 +309,11 @@ class MedChangeFinder(ChangeDetails, RecordReader):
                 # "... with omeprazole 20 mg once daily as cover (started today)": a bracketed status on the
                 # drug just before it says more than a change word shared through a list
                 cost -= 1
+            if _DATED.match(text, t.end):
+                # "Methotrexate 15 mg weekly started 16/09/2026 is increased today to 20 mg": a dated status
+                # tells the drug's past; a change word of this visit says more (a label heading the item,
+                # below, weighs more still)
+                cost += 7
             if _LABEL_COLON.match(text, t.end) and _LINE_HEAD.search(text[max(0, t.start - 8) : t.start]):
                 # "Omitted: Digoxin 62.5 micrograms was stopped on 13/11": a label heads the item; a change
                 # word of the item's own says more, and wins over it
@@ -315,6 +334,11 @@ class MedChangeFinder(ChangeDetails, RecordReader):
             since = lead[2] if lead is not None and d.start_char in chained else None
             if self._blocked(doc, t, since):
                 continue
+            if t.rule.id.startswith("stop_not_continued") and any(
+                m.category in ("historical", "other_actor")
+                for m in categories_at(doc, min(d.start_char, t.start), max(d.end_char, t.end))
+            ):
+                continue  # "stopped two months ago by the crisis team, and I have not restarted it": theirs
             if text[t.start : t.end].lower() in _PLAIN_STOP and _PLANNED_END.match(text, t.end):
                 continue
             action, rule = self._taper_to_stop(text, t, d, ts, lead)
@@ -449,7 +473,14 @@ class MedChangeFinder(ChangeDetails, RecordReader):
                 return None
             # "Aspirin 75 mg (started by you 08/11) - STOPPED": the status comes after the brackets
             close = text.find(")", t.end, ce)
-            later = [f for f in found[1:] if close >= 0 and f[0].start > close]
+            later = [
+                f
+                for f in found[1:]
+                if close >= 0
+                and f[0].start > close
+                # "clopidogrel 75 mg (started acute unit), atorvastatin 40 mg (increased)": not past a drug
+                and not any(close < o.start_char < f[0].start for o in ds[1:])
+            ]
             if later:
                 return later[0]
         return found[0]

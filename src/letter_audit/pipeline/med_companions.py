@@ -26,6 +26,12 @@ _LINK = re.compile(
     r"(?:(?:oral|regular|prn|topical|sc|subcutaneous)\s+)?$",
     re.IGNORECASE,
 )
+# "Tiotropium and Symbicort - both stopped; now on Trelegy Ellipta": what replaced the stopped drugs
+_NOW_ON = re.compile(
+    r"[^.\n]{0,40}?(?:[;,]|\s[-–—])\s*(?:and\s+)?(?:(?:she|he|they)\s+(?:is|are)\s+)?(?:now|instead)\s+"
+    r"(?:on|taking|using)\s+(?:(?:a|an|the|regular|oral|inhaled)\s+)?$",
+    re.IGNORECASE,
+)
 # "with the usual X", "with his existing X": a drug already taken, not a companion
 _NOT_NEW = re.compile(
     r"\b(?:usual|existing|regular|current|own|normal|ongoing|her|his|their)\s+$", re.IGNORECASE
@@ -39,9 +45,13 @@ Maker = Callable[[Doc, str, str, str, Span, int, int, Any, Any], "dict[str, Any]
 def companion_starts(
     doc: Doc, text: str, drugs: list[Span], changes: list[dict[str, Any]], done: set[int], make: Maker
 ) -> None:
-    """Add a start for each drug joined by "with" to a drug started in the same sentence."""
-    starts = [c for c in changes if c["action"] == "start" and not str(c["rule"]).startswith("list_")]
+    """Add a start for each drug joined by "with" to a drug started in the same sentence, or put "now
+    on" in place of a stopped one."""
+    starts = [
+        c for c in changes if c["action"] in ("start", "stop") and not str(c["rule"]).startswith("list_")
+    ]
     for c in starts:
+        link = _LINK if c["action"] == "start" else _NOW_ON
         origin = max(int(c["end"]), int(c["drug_end"]))
         for d in drugs:
             if d.start_char < origin:
@@ -51,7 +61,7 @@ def companion_starts(
             if d.start_char in done or (d._.drug or {}).get("generic") == c["drug"]:
                 break
             gap = text[origin : d.start_char]
-            if _LINK.fullmatch(gap) is None or _NOT_NEW.search(gap):
+            if link.fullmatch(gap) is None or _NOT_NEW.search(gap):
                 break
             le = text.find("\n", d.start_char)
             le = len(text) if le == -1 else le

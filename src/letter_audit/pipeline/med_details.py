@@ -101,6 +101,7 @@ def _reason_before(text: str, cs: int, end: int) -> str | None:
 # a drug that begins a new list item inside what would be the reason ("for BP, and ramipril for ...")
 _NEXT_ITEM = re.compile(r"(?:,|\band\b|\bthen\b)\s*(?:(?:a|an|the|his|her|also|started|added)\s+){0,2}$")
 _QUESTION = re.compile(r"[^.?!\n]{0,80}(?<=\w)\?(?=\s|$)")  # not "?SIADH" (a query in terse notes)
+_OBLIQUE_BEFORE = re.compile(r"\b(?:with|despite|alongside|plus|besides)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _BACK_TO = re.compile(r"\s+back\s+to\b", re.IGNORECASE)
 _TO_DOSE_NEXT = re.compile(rf"\s+to\s+({DOSE})", re.IGNORECASE)
 
@@ -203,6 +204,15 @@ class ChangeDetails(TieRules):
             dose_before = " ".join(w.group(1).split())
             dose_after = dose_after or dosage.get("dose")
             action = dose_direction(dose_before, dose_after) or action
+        if (
+            action == "switch"
+            and m is not None
+            and t is not None
+            and t.start >= d.end_char
+            and re.fullmatch(r"\s*", text[t.end : m.start()])
+        ):
+            # "Levemir (insulin detemir) changed from 18 units at night to 16 units twice daily": two doses
+            action = "change"
         if action == "change":
             action = dose_direction(dose_before, dose_after) or ""
             if not action:
@@ -297,7 +307,17 @@ class ChangeDetails(TieRules):
     ) -> bool:
         """Stop A + start B for "switched from A to B", "A changed to B", "B instead of A"."""
         before = [d for d in ds if d.end_char <= t.start and d.start_char not in done]
-        after = [d for d in ds if d.start_char >= t.end and d.start_char not in done]
+        after: list[Span] = []
+        for d in ds:
+            if d.start_char < t.end or d.start_char in done:
+                continue
+            gap = text[after[-1].end_char : d.start_char] if after else ""
+            if after and (
+                ("(" in gap and ")" not in gap[gap.rfind("(") :])
+                or (d._.drug or {}).get("generic") == (after[-1]._.drug or {}).get("generic")
+            ):
+                continue  # "from Anoro Ellipta (umeclidinium with vilanterol) to ...": one product, two names
+            after.append(d)
         old = new = None
         if t.rule.id == "switch_instead_of":
             if before and after:
@@ -308,10 +328,16 @@ class ChangeDetails(TieRules):
             before
             and after
             and self._gap_ok(text[self._phrase_end(before[-1]) : t.start], False, False) is not None
+            # "Simvastatin | 40 mg | CHANGED | interacts with clarithromycin": the next drug follows closely
+            and self._gap_ok(text[t.end : after[0].start_char], True, False) is not None
+            # "... interacts with clarithromycin - held, now switched to atorvastatin": not the oblique one
+            and not _OBLIQUE_BEFORE.search(text, max(cs, before[-1].start_char - 30), before[-1].start_char)
         ):
             old, new = before[-1], after[0]
-        elif len(after) >= 2 and re.search(
-            r"\b(?:to|with|for|by)\b", text[after[0].end_char : after[1].start_char], re.IGNORECASE
+        elif (
+            len(after) >= 2
+            and re.search(r"\b(?:to|with|for|by)\b", text[after[0].end_char : after[1].start_char], re.I)
+            and self._gap_ok(text[t.end : after[0].start_char], True, False) is not None
         ):
             old, new = after[0], after[1]
         if (

@@ -35,10 +35,18 @@ FREQ_WORDS = re.compile(
 )
 
 
+# "Metformin | 1 g BD | 500 mg BD": amounts in different mass units are compared in milligrams
+_MASS_UNIT = re.compile(r"^[\d.,\s]*(g|grams?|mg|micrograms?|mcg|microg)\b", re.IGNORECASE)
+_TO_MG = {"g": 1000.0, "gram": 1000.0, "grams": 1000.0, "mg": 1.0}
+
+
 def _amount_per_day(dose: str | None, per_day: bool = True) -> float | None:
     amount = parse_amount(dose)
     if amount is None or dose is None:
         return None
+    unit = _MASS_UNIT.match(dose.strip())
+    if unit is not None:
+        amount *= _TO_MG.get(unit.group(1).lower(), 0.001)
     m = FREQ_WORDS.search(dose) if per_day else None
     return amount * (PER_DAY.get(m.group(1).lower(), 1) if m else 1)
 

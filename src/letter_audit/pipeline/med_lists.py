@@ -49,15 +49,33 @@ _PLANNED_STOP = re.compile(
 _SIGN_DOSE = re.compile(rf"\s*(?:(?:dose\s+)?to\s+)?({DOSE})", re.IGNORECASE)  # the dose after an arrow sign
 _AT_HOME = re.compile(
     r"\b(?:to compl?e+te?\b.{0,30}\b(?:days?|course)|\d+ (?:more|further) days?|days? remaining"
+    # "for a further 7 days (total 10)", "until 16/11/2026 then stop": the rest of a course begun here
+    r"|(?:a|another) further \d+ (?:days?|weeks?)|for another \d+ (?:days?|weeks?)"
+    r"|until\b[^.\n]{1,60}?,? (?:and )?then stop"
+    # "Prednisolone 30 mg daily - to continue, taper per chart (reduce by 5 mg every 3 days, then stop)"
+    r"|\b(?:taper|reduc|wean)\w*\b[^\n]{0,80}\bthen stop\b"
     # "Chloramphenicol 0.5% drops, one drop four times a day for 2 weeks, then stop": a course with its end
     r"|for \d+ (?:days?|weeks?)\b.{0,60}\bthen stop\W*$)",
     re.IGNORECASE,
 )
 _SENT_HOME_ON = re.compile(
-    r"\b(?:discharged|sent home|went home|home)\s+(?:on|with)\s+(?:oral\s+|a course of\s+)?$", re.I
+    r"\b(?:(?:discharged|sent home|went home|home)\s+(?:on|with)\s+(?:oral\s+|a course of\s+)?"
+    # "IV flucloxacillin, now oral flucloxacillin 1 g QDS to complete 7 days": stepped down to tablets
+    r"|(?:now|then)\s+(?:on\s+)?(?:oral|po)\s+)$",
+    re.I,
+)
+# "for 3 months": an item taken for a while, not a regular medicine carried over (as-needed items are
+# left alone: most writers list the patient's own PRN analgesia with no change meant)
+_AS_NEEDED = re.compile(r"\bfor (?:\d+|one|two|three|four|six) (?:weeks?|months?)\b", re.IGNORECASE)
+# "Paracetamol and ibuprofen as needed (her own supply; she already takes these)": not new
+_OWN_SUPPLY = re.compile(
+    r"\b(?:(?:his|her|their|your|the patient'?s) own|own (?:supply|stock)"
+    r"|already (?:takes?|taking|has|have|on))\b",
+    re.IGNORECASE,
 )
 _USUAL = re.compile(
-    r"\b(?:continued?|unchanged|usual|regular|long-?term|completed"
+    r"\b(?:continued?(?! until\b)(?!,? (?:and )?(?:taper|reduc|wean))|unchanged|usual|regular"
+    r"|long-?term|completed|finished"
     r"|given (?:on the ward|in hospital|on the unit))\b",
     re.IGNORECASE,
 )
@@ -199,6 +217,8 @@ class MedListComparer:
         for d in self._course_items(doc, drugs, [(k, a, b) for k, a, b in labelled if k != "admission"]):
             if self._generic(d) not in adm_names:
                 new.append(self._change(d, "start", "list_course_at_discharge", after=d))
+        if dis and not adm:
+            new.extend(self._time_limited_items(text, drugs, dis))
         for c in new:
             if c["drug"] not in told:
                 told.add(c["drug"])
@@ -206,6 +226,44 @@ class MedListComparer:
         changes.sort(key=lambda c: c["start"])
         doc._.med_changes = changes
         return doc
+
+    def _time_limited_items(self, text: str, drugs: list[Span], dis: list[Span]) -> list[dict[str, Any]]:
+        """Discharge-list items taken for weeks or months, when no admission list is given.
+
+        Why: a postnatal or day-case summary lists what the patient goes home with ("Ferrous fumarate
+        210 mg BD for 3 months") and states no status; with no list of what was taken before, a
+        time-limited item not named anywhere earlier in the letter is new.
+        """
+        out = []
+        first = min(d.start_char for d in dis)
+        before = {self._generic(d) for d in drugs if d.start_char < first}
+        items = list(dis)
+        for d in dis:  # "Paracetamol 1 g QDS and ibuprofen 400 mg TDS as needed": one item, two drugs
+            line_end = text.find("\n", d.start_char) % (len(text) + 1)
+            prev = d
+            for o in drugs:
+                if not (prev.start_char < o.start_char < line_end) or o in items:
+                    continue
+                if not _JOINED.fullmatch(
+                    text, int((prev._.dosage or {}).get("phrase_end") or prev.end_char), o.start_char
+                ):
+                    break
+                items.append(o)
+                prev = o
+        for d in items:
+            line_end = text.find("\n", d.start_char)
+            line = text[d.start_char : line_end if line_end != -1 else len(text)]
+            nxt = next((o for o in dis if d.start_char < o.start_char < d.start_char + len(line)), None)
+            own = line[: nxt.start_char - d.start_char] if nxt is not None else line
+            if (
+                self._generic(d) in before
+                or _USUAL.search(own)
+                or _OWN_SUPPLY.search(own)
+                or not _AS_NEEDED.search(own)
+            ):
+                continue
+            out.append(self._change(d, "start", "list_time_limited_at_discharge", after=d))
+        return out
 
     # -- lists -----------------------------------------------------------------------------------
     @staticmethod

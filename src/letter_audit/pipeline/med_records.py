@@ -80,6 +80,15 @@ _CHANGES_HEAD = re.compile(
     r"(?:visit|appointment|consultation|clinic|review|stay|episode|admission)?)?\s*:?\s*$",
     re.IGNORECASE,
 )
+# an item's own status cell after a dash or bar ("risperidone - discontinued"), not a purpose clause
+_ITEM_STATUS = re.compile(r"(?:\s[-–—]|\|)\s*((?:\w+\s+){0,2}\w+)\W*$")
+# "Medicines given to take home:" ... "Paracetamol as needed - his own supply": a drug the patient already has
+_OWN_SUPPLY = re.compile(
+    r"\b(?:(?:his|her|their|your|the patient'?s) own(?: supply| stock| supplies)?|own (?:supply|stock)"
+    r"|already (?:has|have|had) (?:some|a supply|plenty|enough)"
+    r"|(?:has|have) (?:some|plenty|enough) at home)\b",
+    re.IGNORECASE,
+)
 # a record's field line: a short label, then a colon or a cell bar
 _FIELD_LINE = re.compile(r"[ \t•*\-]*[A-Za-z][A-Za-z ()/&'-]{0,40}[ \t]*[:|]")
 # a list item's own stop after a separator, under a header of starts
@@ -256,6 +265,20 @@ class RecordReader:
             start <= d.start_char < start + len(line) for d in drugs
         )
 
+    def _intro_status(self, head: str) -> tuple[str, str] | None:
+        """The status a list intro gives its items: its own words, else a bracketed status aside.
+
+        "Medicines started this admission (all new):" and "Post-operative drops (new, both supplied):"
+        give one; "Medicines on discharge (14 days supplied by ward pharmacy):" says who supplied them.
+        """
+        found = self._classify(re.sub(r"\([^()\n]*\)", " ", head))
+        if found is not None:
+            return found
+        aside = re.search(r"\(([^()\n]*)\)", head)
+        if aside is None or re.search(r"\b(?:by|from|via)\b", aside.group(1), re.IGNORECASE):
+            return None
+        return self._classify(aside.group(1))
+
     def _list_headers(
         self, doc: Doc, text: str, drugs: list[Span], changes: list[dict[str, Any]], done: set[int]
     ) -> None:
@@ -279,6 +302,8 @@ class RecordReader:
                 else ("change", "list_dose_changes")
                 if changes_head
                 else self._classify(head)
+                if header
+                else self._intro_status(head)
             )
             if found is None or (not header and found[1] == "stop_dc"):
                 continue  # "meds at d/c:": in a sentence, d/c is the discharge
@@ -296,8 +321,20 @@ class RecordReader:
                 d = next((x for x in drugs if pos <= x.start_char < le and x.start_char not in done), None)
                 if d is None or not _ITEM_LEAD.fullmatch(text, pos, d.start_char):
                     break  # the list ends at a line that does not start with a drug
-                if any(c.category == "continued" for c in categories_at(doc, d.end_char, le)):
+                if _OWN_SUPPLY.search(text, d.end_char, le) or any(
+                    # "Codeine was not given" under "New medicines:": the item says it is not one
+                    c.category in ("continued", "negated")
+                    for c in categories_at(doc, d.end_char, le)
+                ):
                     pos = le + 1  # "Latanoprost left eye - continue" under "Drops (new, supplied):"
+                    continue
+                tail = re.sub(r"\([^()\n]*\)", " ", text[d.end_char : le])
+                status = _ITEM_STATUS.search(tail)
+                own = None if header or status is None else self._classify(status.group(1))
+                if own is not None and own[0] != act:
+                    pos = (
+                        le + 1
+                    )  # "risperidone - discontinued" under an intro of starts: its own status rules
                     continue
                 action: str | None = act
                 item_rule = rule

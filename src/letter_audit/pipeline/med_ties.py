@@ -24,6 +24,9 @@ TRIGGERS_FILE = "rules/medication_changes.jsonl"
 SETTINGS_FILE = "rules/medication.yaml"
 Action = Literal["start", "stop", "increase", "decrease", "withhold", "switch", "change"]
 _BRACKET_NOTE = re.compile(r"[ \t]+(?:as|for)[ \t][\w \t-]{1,20}\(")
+_WHILE_ON = re.compile(r"\b(?:while|whilst|when)\s+(?:on|taking|using)\s+(?:the\s+)?$", re.IGNORECASE)
+_OWN_NOTE = re.compile(r"\(\s*[a-z][^()\n]*\)", re.IGNORECASE)
+_ASIDE_FIRST = re.compile(r"^[ \t]*\([^()\n]{1,80}\)")
 _SEQUENCE = re.compile(r"\b(?:then|followed by)\b", re.IGNORECASE)
 _BLOCKING = {"negated", "hypothetical", "historical", "other_actor", "continued"}
 # a change word split in two by a scan ("sto pped"): every two-part split of the common change words
@@ -55,7 +58,7 @@ _SPLIT_WORD = re.compile(
 )
 # ", which she must now" / ", which we": a relative clause whose object is the drug before it
 _RELATIVE = re.compile(
-    r"(?:,\s*|\s)(?:which|that)\s+(?:(?:she|he|they|we|I|I've|we've|you|the patient|the team)\s+)?"
+    r"(?:,\s*|\s)which\s+(?:(?:she|he|they|we|I|I've|we've|you|the patient|the team)\s+)?"
     r"(?:(?:has|have|had|must|can|should|will|is|are|was|were|now|also|been|then)\s+){0,3}$",
     re.IGNORECASE,
 )
@@ -291,7 +294,22 @@ class TieRules:
                 before = []  # "as the levodopa increase may worsen it": a change named, not made here
             if before:
                 last = before[-1]
+                if (
+                    tight
+                    and len(before) >= 2
+                    and _WHILE_ON.search(text, max(0, last.start_char - 25), last.start_char)
+                ):
+                    # "lansoprazole 15 mg OD while on diclofenac (new)": the status is the item's, not the
+                    # drug its dose is tied to
+                    item = before[-2]
+                    if "\n" not in text[item.start_char : t.start] and not re.search(
+                        r"[,;(]", text[item.end_char : last.start_char]
+                    ):
+                        return [item], 1
                 gap = text[min(self._phrase_end(last), t.start) : t.start]
+                # "Prednisolone 5 mg once daily (long-term, from his respiratory team) stopped today": an
+                # aside about the drug between it and its status
+                gap = _ASIDE_FIRST.sub(" ", gap, count=1)
                 subject_gap = text[min(self._phrase_end(before[0]), t.start) : t.start]
                 if (cost := self._gap_ok(gap, False, tight)) is None and _BRACKET_NOTE.fullmatch(gap):
                     # "naproxen ... with omeprazole 20 mg daily as cover (started today)": that drug alone
@@ -303,8 +321,10 @@ class TieRules:
                             chain[-1] = d  # "Insulin degludec (Tresiba) reduced": one product, named first
                             continue
                         link = text[self._phrase_end(d) : chain[-1].start_char]
-                        # "treated with quetiapine, then lithium commenced": a sequence, not one shared status
-                        if not self.rx_joiner.match(link) or _SEQUENCE.search(link):
+                        # "treated with quetiapine, then lithium commenced": a sequence, not one shared
+                        # status; "clopidogrel 75 mg (started acute unit), atorvastatin 40 mg (increased)":
+                        # the first drug's own bracketed status ends the shared list
+                        if not self.rx_joiner.match(link) or _SEQUENCE.search(link) or _OWN_NOTE.search(link):
                             break
                         chain.append(d)
                     back = (chain, cost)

@@ -302,3 +302,39 @@ def test_round9_more_request_shapes(nlp, run, text: str, expected: list[tuple[st
 def test_the_classifier_does_not_add_a_statement_the_rules_veto(nlp, run) -> None:
     text = D + "For the GP\nPlease note: her shingles vaccine is due next year - no action required.\n"
     assert found(nlp, run, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a test timed from the step before it is how the step is carried out
+        (
+            D + "Please restart the spironolactone at 12.5 mg and repeat the potassium 10 days later.",
+            [
+                (
+                    "Please restart the spironolactone at 12.5 mg and repeat the potassium 10 days later",
+                    "prescribing",
+                )
+            ],
+        ),
+        # a result still awaited that the practice checks is chasing it
+        (
+            D + "The stool culture is still pending - please check it and treat if positive.",
+            [("The stool culture is still pending - please check it and treat if positive", "results")],
+        ),
+        # looking at a limb is seeing the patient
+        (
+            D + "Please could the practice nurse check his foot in a week.",
+            [("Please could the practice nurse check his foot in a week", "review")],
+        ),
+        # our own part after a dash is not asked
+        (
+            D + "If the rash spreads, please let the dermatology team know - we will see her the same week.",
+            [("If the rash spreads, please let the dermatology team know", "other")],
+        ),
+    ],
+)
+def test_round9_steps_timed_from_a_step_and_late_categories(
+    nlp, run, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(nlp, run, text) == expected

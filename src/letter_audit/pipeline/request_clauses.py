@@ -136,6 +136,8 @@ def clause_split_source(rules: RequestRules) -> str:
         rf"|(?:could|would|can)\s+(?:you|your\s+(?:practice|surgery|team)|the\s+(?:GP|practice|surgery))\b)"
         rf"(?!(?:please|pls)\s+(?:also\s+)?(?:{report_alt})\b)"
         rf"|\s*,\s+(?=(?:I|we)\s+(?:will|have|shall)\b)"
+        # "... please let the surgical team know - we will review in the dressing clinic": our part
+        rf"|\s+[-–]\s+(?=(?:I|we)\s+(?:will|shall)\b)"
         # "... calcium and vitamin D. Please repeat her HbA1c": a sentence the sentence splitter kept
         # joined (after "D.") is still a new request when a capitalised ask opens it.
         rf"|(?<=[a-z0-9)]\.)\s+(?=(?-i:Please|Pls|Kindly|Could\s+you|Would\s+you|GP\s+to)\b)"
@@ -203,6 +205,12 @@ def clause_split_source(rules: RequestRules) -> str:
     )
 
 
+_TIMED_FROM_STEP = re.compile(
+    r"\b(?:\w+\s+(?:days?|weeks?|months?)\s+later|afterwards|after\s+(?:that|this|each\s+(?:dose\s+)?(?:change|increase)|"
+    r"(?:re)?starting|the\s+(?:change|restart|increase|switch)))\b",
+    re.I,
+)
+_OWN_FREQUENCY = re.compile(r"\b(?:every|weekly|fortnightly|monthly|\d+-(?:weekly|monthly))\b", re.I)
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|should|will|would|can|could|may|might|must|continues?|remains?|stays?)\b",
     re.I,
@@ -366,6 +374,17 @@ class ClauseReader:
             return False
         return self._reads_result(clause[: last.start()], clause[last.start() :])
 
+    @property
+    def _pending_check(self) -> re.Pattern[str] | None:
+        """The category cue for a pending result the practice is asked to check (read on the whole item)."""
+        return next((rx for cid, _, rx in self.categories if cid == "cat-results-pending-check"), None)
+
+    def _last_verb_kind(self, text: str) -> str | None:
+        """The kind of a clause's last action verb ("...; if creatinine is back, restart ramipril" ->
+        prescribing), or None."""
+        found = list(self.first_verb.finditer(text))
+        return self.verb_category[found[-1].group(1).lower()] if found else None
+
     def _verb_kind(self, text: str) -> str | None:
         """The kind of a clause's first action verb ("check ..." -> monitoring), or None."""
         m = self.first_verb.search(text, 0, _VERB_REACH)
@@ -416,6 +435,21 @@ class ClauseReader:
                 self._verb_kind(prev),
                 self._verb_kind(sent[cs:ce]),
             )
+            # "restart ramipril at 2.5 mg and recheck U&E 2 weeks later", "..., with a further U&E a week
+            # after restarting": a test timed from the step before it is how that step is carried out (not
+            # after "then", which keeps a test apart: fixtures/README)
+            after_step = (
+                bool(merged)
+                and "\n" not in joined
+                and ";" not in joined
+                and "then" not in joined.lower()
+                and self._last_verb_kind(prev) == "prescribing"
+                and _TIMED_FROM_STEP.search(sent, cs, ce) is not None
+                and _OWN_FREQUENCY.search(sent, cs, ce) is None  # "with FBC every 2 weeks": its own item
+                and (
+                    self._verb_kind(sent[cs:ce]) == "monitoring" or self.category(sent[cs:ce]) == "monitoring"
+                )
+            )
             reads_result = (
                 bool(merged)
                 and "\n" not in joined
@@ -436,10 +470,12 @@ class ClauseReader:
                 merged
                 and (
                     reads_result
+                    or after_step
                     or _BARE_CONDITION.match(prev)
                     # "Actions GP - FBC 2/52": a label before the dash, not a request of its own
                     or (
                         _DASH.fullmatch(joined) is not None
+                        and len(prev.split()) <= 3
                         and self._verb_kind(prev) is None
                         and self.timeframe(prev) is None
                     )
@@ -581,6 +617,9 @@ class ClauseReader:
                 category = (
                     "results"  # "let us know if the white count falls below 3.5": the condition is the result
                 )
+            if lead and category != "results" and self._pending_check is not None:
+                if self._pending_check.search(ctext) is not None:
+                    category = "results"  # "Serology is pending - please check it": chasing the result
             if lead and category != "fit_note" and self.category(ctext[:lead]) == "fit_note":
                 category = (
                     "fit_note"  # "Pt requests fit note - GP to issue": what is issued sits before the cue

@@ -89,9 +89,7 @@ _PRONOUN = re.compile(r"\s+(?:this|that|it|these|those|the dose|this dose|them)\
 # unless the phrase is a maximum ("paracetamol up to 1 g four times a day when required")
 # "prednisolone 40 mg daily, reducing by 5 mg each week to stop": the end of a taper, not a stop of
 # whatever drug is named next
-_TAPER_TO = re.compile(
-    r"\b(?:reduc|wean|taper|decreas|tail)\w*\b[^.;:\n]{0,50}?\bto\s*$", re.IGNORECASE
-)
+_TAPER_TO = re.compile(r"\b(?:reduc|wean|taper|decreas|tail)\w*\b[^.;:\n]{0,50}?\bto\s*$", re.IGNORECASE)
 _RIGHT_AFTER = re.compile(r"[\s:]*")
 _MAXIMUM = re.compile(
     r"\b(?:times|when required|as required|prn|if needed|as needed|a day|\d+-?hourly|hourly)\b", re.IGNORECASE

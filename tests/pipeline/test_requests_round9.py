@@ -338,3 +338,22 @@ def test_round9_steps_timed_from_a_step_and_late_categories(
     nlp, run, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert found(nlp, run, text) == expected
+
+
+def test_suggestion_list_after_a_blank_line_and_items_opening_with_a_test(nlp, run) -> None:
+    text = (
+        D + "This does not need a clinic appointment. Suggestions:\n\n"
+        "Thyroid function if not already done, and a stool culture - if positive, treat as per the result.\n"
+        "Reassurance is the mainstay.\n"
+    )
+    assert [t for t, _ in found(nlp, run, text)] == [
+        "Thyroid function if not already done",
+        "a stool culture - if positive, treat as per the result",
+    ]
+
+
+def test_a_pointer_reads_a_named_tests_result(nlp, run) -> None:
+    text = D + "Please repeat the CRP in a week, and refer back to us if it is still above 50.\n"
+    assert found(nlp, run, text) == [
+        ("Please repeat the CRP in a week, and refer back to us if it is still above 50", "monitoring")
+    ]

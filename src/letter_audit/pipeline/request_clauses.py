@@ -154,6 +154,9 @@ def clause_split_source(rules: RequestRules) -> str:
         # "..., and remove ramipril from repeats today": taking a drug off the repeat list after a comma.
         rf"|\s*,\s+and\s+(?=(?:please\s+)?(?:remove|delete|take)\s+[^.;,]{{0,40}}?\b(?:from|off)\s+"
         rf"(?:his\s+|her\s+|their\s+|the\s+)?repeats?\b)"
+        # "Coeliac serology if not already done, and a faecal calprotectin - ...": a second test named.
+        rf"|\s*,\s+and\s+(?=(?:an?|the)\s+(?:[\w-]+\s+)?(?:calprotectin|serology|ferritin|FIT|PSA|CRP|ECG|"
+        rf"ultrasound|X-?ray|DEXA|echo(?:cardiogram)?|stool\s+(?:sample|culture)|urine\s+(?:sample|culture))\b)"
         # "..., and will check your blood sugar in 3 months" (the owner named before): a second step.
         rf"|\s*,\s+and\s+(?=will\s+(?:also\s+)?(?:{verbs}))"
         # "..., and the bloods (FBC and LFTs) should be checked weekly": tests with their own frequency.
@@ -334,6 +337,8 @@ class ClauseReader:
         if m is None or not m.group(0).lower().startswith(("if", "once", "unless", "when")):
             # "chase the stone analysis and start any preventive treatment it suggests"
             return self.finding_step.search(step) is not None and self._names_test(head)
+        if self._names_test(step[: m.start()]):
+            return False  # "..., and a stool culture - if positive, treat": the step's own test's result
         stop = _CONDITION_END.search(step, m.end())
         cond = step[m.start() : stop.start() if stop else len(step)]
         if self.back_reference.match(step[m.start() :]) is not None:
@@ -456,6 +461,7 @@ class ClauseReader:
                 # the test is asked of the practice ("The DEXA result will come to the practice; if it
                 # shows ..., please start" is a statement, then the request), and the step is not ours
                 and (in_gp or _first(asks, sent[merged[-1][0] : merged[-1][1]]) is not None)
+                and _first(self.weak_not_request, prev) is None  # "The DEXA result will come to the practice"
                 and _first(self.hospital, sent[cs:ce]) is None
                 and (
                     (not _BARE_CONDITION.match(prev) and self._reads_result(prev, sent[cs:ce]))

@@ -44,6 +44,11 @@ _ASIDE = re.compile(r"\s*\([^()\n]*\)")
 _KEEPS_PRESCRIBING = re.compile(r"\b(?:repeat|prescri\w*|suppl(?:y|ies)|issue)\b", re.IGNORECASE)
 
 
+def prev_end_was_lead_in(opened_at: int, text: str, s: int) -> bool:
+    """Whether only blank space lies between the lead-in line that ended at ``opened_at`` and ``s``."""
+    return opened_at >= 0 and not text[opened_at:s].strip()
+
+
 class RequestFinder(ClauseReader):
     """The mechanism without spaCy: text + section lookup -> requests."""
 
@@ -124,6 +129,7 @@ class RequestFinder(ClauseReader):
         self.caution = set(rules.caution_cues)
         self.action_verbs = {v.lower() for v in rules.action_verbs}
         self.list_lead_in = _compile(rules.list_lead_in)
+        self.list_step_test = _compile(rules.list_step_test)
         self.split_source = clause_split_source(rules)
         # Every split opens on a space, ";" or ",", yet its leading "\s*" made the engine try the whole
         # alternation at every character. Consuming one such character first gives the pattern a
@@ -151,6 +157,7 @@ class RequestFinder(ClauseReader):
         none_bodies: set[int] = set()  # GP sections that say no action is needed
         lead_in = prev_open = False  # inside a list opened by "I would be grateful if you could:"
         lead_kind = ""  # "ask" ("I would be grateful if you could:") or "suggest" ("I would suggest:")
+        opened_at = -1  # where the last lead-in line ended
         prev_end = 0
         prev_span = (0, 0)  # the sentence before this one, as the loop first saw it
         for s, e in sentences if sentences is not None else sentence_spans(text):
@@ -160,6 +167,7 @@ class RequestFinder(ClauseReader):
             if kind:
                 lead_in = prev_open = True
                 lead_kind = kind
+                opened_at = e
                 continue
             sec, body_start = self._section(section_of, s)
             if body_start > s:
@@ -181,7 +189,8 @@ class RequestFinder(ClauseReader):
             # A lead-in's list runs on through its items, lines ending ";" and the rest of an item's line.
             lead_in = (
                 lead_in
-                and not _BLANK_LINE.search(gap)
+                # "... at present. Suggestions:", a blank line, then the list: the first item may follow a gap
+                and (not _BLANK_LINE.search(gap) or prev_end_was_lead_in(opened_at, text, s))
                 and (
                     is_item
                     or "\n" not in gap
@@ -315,6 +324,8 @@ class RequestFinder(ClauseReader):
         m = _WORD.match(sent.lstrip(" \t-*•▪●"))
         if m is None:
             return False
+        if self.list_step_test.match(sent):
+            return True  # "Coeliac serology if not already done": a test suggested
         word = m.group(0).lower()
         if word == "continue" and not _KEEPS_PRESCRIBING.search(sent):
             return False  # "Continue the gel nightly": carrying on as now asks nothing of the practice

@@ -222,6 +222,8 @@ class RequestRules(BaseModel):
     """Sections where a caution cue does not count (a medication list's entries)."""
     list_lead_in: Pattern = _NEVER
     """A line that opens a list of suggestions for the practice ("I would suggest:")."""
+    list_step_test: Pattern = _NEVER
+    """A suggestion-list item that opens with a test ("Coeliac serology if not already done")."""
     list_step_verbs: list[str] = Field(default_factory=list)
     """Verbs that open a step in such a list but split nothing elsewhere ("Ask about alcohol ...")."""
     passive_cues: list[str] = Field(default_factory=list)

@@ -386,3 +386,16 @@ def test_stopped_before_discharge_is_a_ward_only_drug(make_nlp, run) -> None:
 def test_first_dose_given_after_the_drug_was_named(make_nlp, run) -> None:
     text = "She now qualifies for ocrelizumab. Initial infusion 300 mg given on the unit today.\n"
     assert _changes(make_nlp, run, text) == [("ocrelizumab", "start")]
+
+
+def test_companion_named_after_its_job_in_brackets(make_nlp, run) -> None:
+    text = (
+        "Ibuprofen 400 mg TDS for 5 days started, with gastric protection (omeprazole 20 mg OD) "
+        "while on it.\n"
+    )
+    assert _changes(make_nlp, run, text) == [("ibuprofen", "start"), ("omeprazole", "start")]
+
+
+def test_companion_joined_by_alongside(make_nlp, run) -> None:
+    text = "Denosumab 60 mg every 6 months was started today alongside colecalciferol 800 units daily.\n"
+    assert _changes(make_nlp, run, text) == [("colecalciferol", "start"), ("denosumab", "start")]

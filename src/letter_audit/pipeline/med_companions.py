@@ -19,10 +19,12 @@ from spacy.tokens import Doc, Span
 from .context import categories_at
 
 # what may lie between the started drug's evidence and its companion: more of the first drug's
-# instructions (no sentence end), then ", with" / "together with" / "along with" / "plus"
+# instructions (no sentence end), then ", with" / "together with" / "alongside" / "as well as" / "plus",
+# perhaps naming the companion's job first ("with PPI cover (lansoprazole 15 mg OD)")
 _LINK = re.compile(
-    r"[^.;:\n]{0,90}?(?:,\s*|\s+)(?:(?:together|along|alongside)\s+)?(?:with|plus)\s+"
+    r"[^.;:\n]{0,90}?(?:,\s*|\s+)(?:(?:together|along)\s+with|alongside|as\s+well\s+as|with|plus)\s+"
     r"(?:(?:a|an|the|some)\s+)?(?:(?:short\s+)?(?:course|supply|cover)\s+of\s+)?"
+    r"(?:[\w-]+\s+(?:cover|protection|prophylaxis)\s*\(\s*)?"
     r"(?:(?:oral|regular|prn|topical|sc|subcutaneous)\s+)?$",
     re.IGNORECASE,
 )

@@ -74,6 +74,16 @@ def meta_nlp(make_nlp: Callable[..., Language]) -> Language:
 
 
 @pytest.fixture(scope="session")
+def letter_type(meta_nlp: Language, run: Callable[[Language, str | Letter], Doc]) -> Callable[[str], str]:
+    """The letter type la_meta gives inline text."""
+
+    def typ(text: str) -> str:
+        return str(run(meta_nlp, text)._.meta["letter_type"]["value"])
+
+    return typ
+
+
+@pytest.fixture(scope="session")
 def meta_dates(
     meta_nlp: Language, run: Callable[[Language, str | Letter], Doc]
 ) -> Callable[[str], dict[str, dt.date]]:
@@ -96,4 +106,3 @@ def meta_kind(
         return lt["value"], lt["rule"]
 
     return kind
-

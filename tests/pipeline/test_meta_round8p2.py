@@ -4,23 +4,10 @@ these tests."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 import pytest
-from spacy.language import Language
-from spacy.tokens import Doc
-
-from letter_audit.letter import Letter
 
 D = dt.date
-
-
-@pytest.fixture(scope="module")
-def letter_type(meta_nlp: Language, run: Callable[[Language, str | Letter], Doc]) -> Callable[[str], str]:
-    def typ(text: str) -> str:
-        return str(run(meta_nlp, text)._.meta["letter_type"]["value"])
-
-    return typ
 
 
 @pytest.mark.parametrize(

@@ -15,14 +15,6 @@ from letter_audit.letter import Letter
 D = dt.date
 
 
-@pytest.fixture(scope="module")
-def letter_type(meta_nlp: Language, run: Callable[[Language, str | Letter], Doc]) -> Callable[[str], str]:
-    def typ(text: str) -> str:
-        return str(run(meta_nlp, text)._.meta["letter_type"]["value"])
-
-    return typ
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -65,8 +57,10 @@ def test_letter_type_round9(letter_type: Callable[[str], str], text: str, expect
             "Dear Dr Lee\nAll well.\nCompleted by: Dr Z Kaur, SHO, bleep 2210 06/03/2026\n",
             {"letter": D(2026, 3, 6)},
         ),
-        ("Dear Dr Lee\nAll well.\nDr Z Kaur, Respiratory Fellow. 06/03/2026. Queries to the ward.\n",
-         {"letter": D(2026, 3, 6)}),
+        (
+            "Dear Dr Lee\nAll well.\nDr Z Kaur, Respiratory Fellow. 06/03/2026. Queries to the ward.\n",
+            {"letter": D(2026, 3, 6)},
+        ),
         # coded and abbreviated EPR fields
         (
             "[ADM] 01/03/2026 via ED\n[DIS] 05/03/2026 home\n",
@@ -101,8 +95,7 @@ def test_a_planned_clinic_on_a_discharge_summary_is_not_the_admission(
     meta_nlp: Language, run: Callable[[Language, str | Letter], Doc]
 ) -> None:
     text = (
-        "Ward 9 Discharge Summary\nDate of admission: 01/03/2026\n"
-        "Plan: repeat bloods. Clinic 14/05/2026.\n"
+        "Ward 9 Discharge Summary\nDate of admission: 01/03/2026\nPlan: repeat bloods. Clinic 14/05/2026.\n"
     )
     dates = {f: d["date"] for f, d in run(meta_nlp, text)._.meta["dates"].items()}
     assert dates.get("admission") == D(2026, 3, 1)

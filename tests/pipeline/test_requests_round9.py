@@ -5,22 +5,13 @@ the new writers used (a second owner after ", and", tests with their own frequen
 from __future__ import annotations
 
 import pytest
+from request_text import D, P, found
 from spacy.language import Language
 
 
 @pytest.fixture(scope="module")
 def nlp(make_nlp) -> Language:
     return make_nlp("la_sections", "la_requests")
-
-
-D = "Dear Dr Hale,\n\nShe was seen in clinic today.\n\n"  # a letter to the practice
-P = "Dear Mrs Doe,\n\nThank you for coming to clinic today.\n\n"  # a letter to the patient
-END = "\n\nYours sincerely,\nDr A Jones\ncc: Dr Hale, Elm Tree Surgery\n"
-
-
-def found(nlp, run, text: str) -> list[tuple[str, str]]:
-    doc = run(nlp, text + END)
-    return [(s.text, s._.request_category) for s in doc.spans["gp_actions"]]
 
 
 @pytest.mark.parametrize(

@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401
 from .ruledata import read_jsonl
+from .rxfilter import Haystack
 from .sentences import sentence_spans
 
 RULES_FILE = "rules/context.jsonl"
@@ -145,6 +146,11 @@ def _split_top(pattern: str) -> list[str]:
     return parts
 
 
+DIGIT = "\\d"
+"""The entry of a ``first_pairs`` set for a match that starts with any decimal digit (``\\d`` also
+matches non-ASCII digits, so no list of pairs covers it); never the first two letters of a word."""
+
+
 def first_pairs(pattern: str) -> set[str] | None:
     """The lower-case first two letters any match of ``pattern`` can start with, or None if unknown.
 
@@ -163,15 +169,27 @@ def first_pairs(pattern: str) -> set[str] | None:
                     break
                 j += 1
             inner, rest = alt[3:j], alt[j + 1 :]
-            if rest[:1] == "*" or not inner:
+            if rest[:1] == "*" or rest[:2] == "{0" or not inner:
                 return None
-            sub = first_pairs(inner)
             if rest[:1] == "?":  # an optional group: the match may start after it
+                sub = first_pairs(inner)
                 after = first_pairs(rest[1:]) if rest[1:] else None
                 sub = None if sub is None or after is None else sub | after
+            else:
+                # Each inner alternative followed by the rest, so that a one-letter word or number
+                # inside the group ("(?:a|one|1) dose") takes its second character from the rest.
+                sub = set()
+                for part in _split_top(inner):
+                    got = first_pairs(part + rest)
+                    if got is None:
+                        return None
+                    sub |= got
             if sub is None:
                 return None
             out |= sub
+            continue
+        if alt.startswith("\\d"):  # a digit first: any decimal digit (see ``DIGIT``)
+            out.add(DIGIT)
             continue
         if alt[:1] and not (alt[0].isalnum() or alt[0] in "([\\."):
             continue  # starts with punctuation: never matches at the start of a word
@@ -216,16 +234,22 @@ def longest_matches(
     """
     out: list[tuple[int, int, int]] = []
     last_end = -1
-    low = text.lower() if firsts is not None else text
+    low = Haystack(text).low if firsts is not None else text
     by_pair = index is not None and firsts is not None
+    digits = firsts is not None and DIGIT in firsts
     for w in _WORD_START.finditer(text):
         p = w.start()
-        if p < last_end or (firsts is not None and low[p : p + 2] not in firsts):
+        if p < last_end:
+            continue
+        digit = digits and low[p].isdecimal()
+        if firsts is not None and low[p : p + 2] not in firsts and not digit:
             continue
         if by_pair:
             # The combined pattern matches here exactly when one of the rules does, so with the few
             # rules that can start with these two letters there is no need to try it first.
             ks: Iterable[int] = index.get(low[p : p + 2], ())  # type: ignore[union-attr]
+            if digit:  # and those that start with any digit, still in rule order (ties keep the first)
+                ks = sorted({*ks, *index.get(DIGIT, ())})  # type: ignore[union-attr]
         elif combined.match(text, p) is None:
             continue
         else:

@@ -27,6 +27,7 @@ _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k
 _MAX_EXACT = 24  # most strings kept for one part of a pattern before it is cut into separate clauses
 _MIN_LEN = 2  # a clause whose shortest literal is shorter than this says too little to be worth a test
 _MAX_CLAUSES = 4
+_BAR = frozenset({"|"})  # a one-character clause still worth a test (see ``required_literals``)
 
 
 class Regex(Protocol):
@@ -183,7 +184,9 @@ def required_literals(pattern: Regex) -> list[frozenset[str]]:
     useful = {c for c in clauses if min(len(s) for s in c) >= _MIN_LEN}
     # The most telling clauses first (longest shortest-literal, then fewest), only a few of them.
     ranked = sorted(useful, key=lambda c: (-min(len(s) for s in c), len(c), sorted(c)))
-    return ranked[:_MAX_CLAUSES]
+    # A table cell bar is one character but rare in letters: a pattern that needs one is tested for it
+    # last (the first clause, which ``GateIndex`` uses, stays the most telling word).
+    return ranked[:_MAX_CLAUSES] + [c for c in clauses if c == _BAR][:1]
 
 
 def _source(clauses: list[tuple[str, ...]]) -> str:

@@ -34,7 +34,7 @@ from .request_rules import (
     RequestRules,
     _first,
 )
-from .rxfilter import Haystack
+from .rxfilter import Gate, Haystack
 
 # A cue's part that is only a verb ("Repeat echo at 3/12 post optimisation - please request"): the words
 # before it say what the request is.
@@ -251,6 +251,7 @@ class ClauseReader:
     weak_not_request: Cues
     timeframes: Cues
     categories: list[tuple[str, str, re.Pattern[str]]]
+    category_gates: list[Gate]  # one per category cue: most clauses lack most cues' words
     verb_category: dict[str, str]
     action_verbs: set[str]
     caution: set[str]
@@ -304,8 +305,10 @@ class ClauseReader:
                 return head
         early = set(self.rules.early_categories)
         m = self.first_verb.search(text, 0, _VERB_REACH)  # the request's own verb comes early
-        for cid, cat, rx in self.categories:
-            if cid in early and (hit := rx.search(text)):
+        low = Haystack(text).low
+        gated = list(zip(self.categories, self.category_gates, strict=True))
+        for (cid, cat, rx), gate in gated:
+            if cid in early and gate.test(low) and (hit := rx.search(text)):
                 if (
                     cat == "prescribing"
                     and m is not None
@@ -316,8 +319,8 @@ class ClauseReader:
                 return cat
         if m is not None and self.verb_category[m.group(1).lower()] != "other":
             return self.verb_category[m.group(1).lower()]
-        for cid, cat, rx in self.categories:
-            if cid not in early and rx.search(text):
+        for (cid, cat, rx), gate in gated:
+            if cid not in early and gate.test(low) and rx.search(text):
                 return cat
         if sentence and sentence != text and self.category(sentence) == "fit_note":
             return "fit_note"  # "a further fit note ...; please could you provide one"

@@ -32,7 +32,7 @@ from .request_rules import (
     index_cues,
 )
 from .ruledata import Cue
-from .rxfilter import GateIndex, Haystack, any_gate
+from .rxfilter import Gate, GateIndex, Haystack, any_gate
 from .sentences import sentence_spans, strip_list_mark
 
 _BARE_ASK_SENTENCE = re.compile(
@@ -86,6 +86,7 @@ class RequestFinder(ClauseReader):
         self.none = [(i, rx) for i, rx in comp(rules.none_stated) if "in-section" not in i]
         self.none_in_section = [(i, rx) for i, rx in comp(rules.none_stated) if "in-section" in i]
         self.categories = [(c.id, c.category, _compile(c.pattern)) for c in rules.categories]
+        self.category_gates = [Gate(rx) for _, _, rx in self.categories]
         self.timeframes = comp(rules.timeframes)
         self.condition = _compile(rules.condition_cues)
         self.result_links = [(_compile(k.tests), _compile(k.results)) for k in rules.result_links]

@@ -252,6 +252,8 @@ class ClauseReader:
     timeframes: Cues
     categories: list[tuple[str, str, re.Pattern[str]]]
     category_gates: list[Gate]  # one per category cue: most clauses lack most cues' words
+    early_categories: frozenset[str]  # the category cues read before the request's first verb
+    pending_check: re.Pattern[str] | None  # a pending result the practice is asked to check (whole item)
     verb_category: dict[str, str]
     action_verbs: set[str]
     caution: set[str]
@@ -303,7 +305,7 @@ class ClauseReader:
             head = self.category(text[: joined.start()])
             if head != "other":
                 return head
-        early = set(self.rules.early_categories)
+        early = self.early_categories
         m = self.first_verb.search(text, 0, _VERB_REACH)  # the request's own verb comes early
         low = Haystack(text).low
         gated = list(zip(self.categories, self.category_gates, strict=True))
@@ -381,11 +383,6 @@ class ClauseReader:
         if _CONDITION_END.search(clause, last.end()) is not None:
             return False
         return self._reads_result(clause[: last.start()], clause[last.start() :])
-
-    @property
-    def _pending_check(self) -> re.Pattern[str] | None:
-        """The category cue for a pending result the practice is asked to check (read on the whole item)."""
-        return next((rx for cid, _, rx in self.categories if cid == "cat-results-pending-check"), None)
 
     def _last_verb_kind(self, text: str) -> str | None:
         """The kind of a clause's last action verb ("...; if creatinine is back, restart ramipril" ->
@@ -626,8 +623,8 @@ class ClauseReader:
                 category = (
                     "results"  # "let us know if the white count falls below 3.5": the condition is the result
                 )
-            if lead and category != "results" and self._pending_check is not None:
-                if self._pending_check.search(ctext) is not None:
+            if lead and category != "results" and self.pending_check is not None:
+                if self.pending_check.search(ctext) is not None:
                     category = "results"  # "Serology is pending - please check it": chasing the result
             if lead and category != "fit_note" and self.category(ctext[:lead]) == "fit_note":
                 category = (

@@ -87,6 +87,10 @@ class RequestFinder(ClauseReader):
         self.none_in_section = [(i, rx) for i, rx in comp(rules.none_stated) if "in-section" in i]
         self.categories = [(c.id, c.category, _compile(c.pattern)) for c in rules.categories]
         self.category_gates = [Gate(rx) for _, _, rx in self.categories]
+        self.early_categories = frozenset(rules.early_categories)
+        self.pending_check = next(
+            (rx for cid, _, rx in self.categories if cid == "cat-results-pending-check"), None
+        )
         self.timeframes = comp(rules.timeframes)
         self.condition = _compile(rules.condition_cues)
         self.result_links = [(_compile(k.tests), _compile(k.results)) for k in rules.result_links]

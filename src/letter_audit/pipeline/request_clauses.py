@@ -154,6 +154,18 @@ def clause_split_source(rules: RequestRules) -> str:
         # "..., and remove ramipril from repeats today": taking a drug off the repeat list after a comma.
         rf"|\s*,\s+and\s+(?=(?:please\s+)?(?:remove|delete|take)\s+[^.;,]{{0,40}}?\b(?:from|off)\s+"
         rf"(?:his\s+|her\s+|their\s+|the\s+)?repeats?\b)"
+        # A second edit of the repeat list, however joined ("add apixaban to his repeat and take warfarin
+        # off repeat", "put hydrocortisone on her repeats and remove prednisolone", "Pls add Trimbow to
+        # repeats + stop Fostair", "... and to add hydroxychloroquine to her repeats", "..., and to take over
+        # the prescription"): another drug's step, a request of its own.
+        rf"|\s*,?\s+(?:and|&|\+)\s+(?:to\s+)?(?=(?:please\s+|pls\s+)?(?:"
+        rf"(?:remove|delete|take|add|put)\s+(?!(?:it|them|this|these|that|to|on|onto)\b)[^.;]{{0,140}}?\b"
+        rf"(?:from|off|to|on|onto)\s+"
+        rf"(?:(?:his|her|their|the)\s+)?repeats?\b"
+        rf"|(?:remove|delete)\s+(?!(?:it|them|this|these)\b)(?!(?:the\s+|his\s+|her\s+)?(?:sutures?|stitches|staples?|clips|dressings?|"
+        rf"drains?|catheters?|lines?|cannulas?)\b)[A-Za-z]"
+        rf"|take\s+over\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:prescri\w+|supply|supplies)\b))"
+        rf"|\s+\+\s+(?=(?:stop|start|restart|remove|switch)\s+[A-Za-z])"
         # "Coeliac serology if not already done, and a faecal calprotectin - ...": a second test named.
         rf"|\s*,\s+and\s+(?=(?:an?|the)\s+(?:[\w-]+\s+)?(?:calprotectin|serology|ferritin|FIT|PSA|CRP|ECG|"
         rf"ultrasound|X-?ray|DEXA|echo(?:cardiogram)?|stool\s+(?:sample|culture)|urine\s+(?:sample|culture))\b)"

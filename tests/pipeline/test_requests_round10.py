@@ -122,3 +122,21 @@ def test_a_to_do_heading_in_a_letter_to_the_patient_is_not_a_request(nlp, run) -
 )
 def test_us_style_follow_up_with_the_practice(nlp, run, line: str, expected) -> None:
     assert found(nlp, run, D + line) == expected
+
+
+def test_an_owner_table_reads_row_by_row(nlp, run) -> None:
+    """A row that says "no action" asks nothing, the GP row after it still asks; an action cell split by ";" is
+    one request; the sign-off under the table is not a row of the plan."""
+    text = (
+        D
+        + "Plan\nAction | Who | When\n"
+        + "Bone scan: not needed at present (normal ALP) - no action | - | -\n"
+        + "Refer back urgently if new bone pain | GP | If symptoms\n"
+        + "Pulse was 48 today; please repeat an ECG | GP practice | Within 2 weeks\n"
+        + "Discharge from clinic | Hospital | Today\n"
+        + "Dr Ama Boateng\nSenior Clinical Fellow in Urology"
+    )
+    assert found(nlp, run, text) == [
+        ("Refer back urgently if new bone pain", "referral"),
+        ("Pulse was 48 today; please repeat an ECG", "monitoring"),
+    ]

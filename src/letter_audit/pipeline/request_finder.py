@@ -44,6 +44,33 @@ _ASIDE = re.compile(r"\s*\([^()\n]*\)")
 _KEEPS_PRESCRIBING = re.compile(r"\b(?:repeat|prescri\w*|suppl(?:y|ies)|issue)\b", re.IGNORECASE)
 
 
+def _rows_apart(text: str, units: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences, with one that runs over several table rows cut at each row's end: a row is read on
+    its own ("Smear: ceased - no action | - | -" then "Re-refer if any further bleeding | GP | If bleeds")."""
+    out: list[tuple[int, int]] = []
+    for s, e in units:
+        if "|" not in text[s:e] or "\n" not in text[s:e]:
+            out.append((s, e))
+            continue
+        a = s
+        while a < e:
+            nl = text.find("\n", a, e)
+            b = e if nl < 0 else nl
+            nxt = text.find("\n", b + 1, e) if b < e else -1
+            following = text[b + 1 : e if nxt < 0 else nxt]
+            if b < e and "|" in text[a:b] and "|" in following:
+                out.append((a, b))  # a row, and a row after it: apart
+                a = b + 1
+                continue
+            if b >= e:
+                out.append((a, e))
+                break
+            # not two rows: keep the rest of the sentence whole from here
+            out.append((a, e))
+            break
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
 def prev_end_was_lead_in(opened_at: int, text: str, s: int) -> bool:
     """Whether only blank space lies between the lead-in line that ended at ``opened_at`` and ``s``."""
     return opened_at >= 0 and not text[opened_at:s].strip()
@@ -165,7 +192,8 @@ class RequestFinder(ClauseReader):
         opened_at = -1  # where the last lead-in line ended
         prev_end = 0
         prev_span = (0, 0)  # the sentence before this one, as the loop first saw it
-        for s, e in sentences if sentences is not None else sentence_spans(text):
+        units = sentences if sentences is not None else sentence_spans(text)
+        for s, e in _rows_apart(text, units):
             gap, prev_end = text[prev_end:s], e
             before, prev_span = prev_span, (s, e)
             kind = self._lead_in(text[s:e], gp_cues if to_patient else cues, bare_please=not to_patient)
@@ -221,6 +249,16 @@ class RequestFinder(ClauseReader):
             hit_none = _first(self.none, sent, hay) or (
                 _first(self.none_in_section, sent, hay) if in_gp else None
             )
+            if hit_none and "|" in sent and sent[: hit_none[1].start()].split("|")[-1].strip():
+                # A plan table's row ("Smear: ceased from screening - no action | - | -"): that row asks
+                # nothing; the rows after it (one sentence with it, at times) still may.
+                nl = sent.find("\n", hit_none[1].end())
+                if nl < 0 or not sent[nl:].strip():
+                    continue
+                s += nl + 1
+                sent = text[s:e]
+                hay = Haystack(sent)
+                hit_none = None
             if hit_none:
                 rest = self.none_except.search(sent, hit_none[1].end())
                 if rest is None:

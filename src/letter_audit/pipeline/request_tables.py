@@ -151,5 +151,16 @@ class TableReader:
                 continue
             if names_owner and self._echoes(text[start:end], text, out):
                 continue  # "Amitriptyline trial | GP | ..." after "GP to consider a trial of amitriptyline"
+            if (
+                names_owner
+                and out
+                and first[0] <= out[-1].start < first[1]
+                and first[0] <= start < first[1]
+                and self._line(text, out[-1].start) == (a, b)
+            ):
+                # "BP was 168/96 in clinic; please recheck and manage | GP practice | Within 4 weeks": the
+                # action cell is one request, whatever splits it (fixtures/README)
+                out[-1] = replace(out[-1], end=max(out[-1].end, end))
+                continue
             out.append(replace(r, start=start, end=end))  # the timeframe stays the row's
         return out

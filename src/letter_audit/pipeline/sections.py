@@ -303,6 +303,18 @@ def _paragraph_end(text: str, h: Heading) -> int:
     line_end = text.find("\n", h.start)
     line_end = len(text) if line_end < 0 else line_end
     own_line = h.body_start >= line_end or h.rule != "sec-gp-label"  # "GP: ..." labels its line only
+    if text[line_start : h.start].strip() == "" and text.count("|", h.start, line_end) >= 2:
+        # The first cell of a table's header row ("Action | Who | When"): the section is the table, so a
+        # sign-off under it is not a row of the plan.
+        end = line_end
+        while end < len(text):
+            nxt = text.find("\n", end + 1)
+            nxt = len(text) if nxt < 0 else nxt
+            if "|" not in text[end + 1 : nxt]:
+                break
+            end = nxt
+        if end > line_end:
+            return end
     if text[line_start : h.start].strip() == "" and line_end - line_start <= 160 and own_line:
         return len(text)
     end = line_end

@@ -125,8 +125,8 @@ def test_us_style_follow_up_with_the_practice(nlp, run, line: str, expected) -> 
 
 
 def test_an_owner_table_reads_row_by_row(nlp, run) -> None:
-    """A row that says "no action" asks nothing, the GP row after it still asks; an action cell split by ";" is
-    one request; the sign-off under the table is not a row of the plan."""
+    """A row that says "no action" asks nothing, the GP row after it still asks; an action cell split by ";"
+    is one request; the sign-off under the table is not a row of the plan."""
     text = (
         D
         + "Plan\nAction | Who | When\n"

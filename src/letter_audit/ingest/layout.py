@@ -9,8 +9,8 @@ The method, in brief:
   order does not depend on the order a PDF producer happened to draw text in;
 * a horizontal gap wider than two thirds of the line's height (a space is a quarter) splits a line into
   cells, so a two-column table's row comes out as one ``table_row`` with both cells rather than one
-  column after the other; a label wrapped over two lines beside a value centred between them (lines
-  overlapping in height, side by side) is joined into one row;
+  column after the other; the lines of one table row (a cell wrapped onto several lines, in a ruled
+  or unruled table) are joined into one row by ``rows``;
 * lines in the top or bottom tenth of the page that repeat there on at least two pages (and half of
   them), digits ignored so that page numbers may change, are headers and footers: ``Letter.furniture``;
 * single-cell lines are joined into one paragraph while the previous line ran on to the right margin
@@ -26,6 +26,7 @@ from statistics import median
 
 from ..letter import BlockKind
 from .builder import LetterBuilder
+from .rows import FIELD_LABEL, Rules, join_rows
 from .text import line_kind, mostly_capitals
 
 CELL_GAP_EM = 0.65
@@ -36,8 +37,6 @@ EDGE_BAND = 0.10
 """Fraction of the page height at the top and at the bottom where headers and footers live."""
 
 _DIGITS = re.compile(r"\d+")
-_FIELD_LABEL = re.compile(r"^[A-Z][A-Za-z/&()' -]{0,30}:\s")
-"""A line starting "Plan: ..." or "Date of birth: ..." begins a new field, never continues a paragraph."""
 _BULLET_GLYPH = re.compile(r"^[\u2022\u2023\u25e6\u2043\u25aa\u25cf]$")
 _DASH_OR_STAR = re.compile(r"^[\u2013*-]$")
 
@@ -66,7 +65,9 @@ class Line:
     top: float = 0.0
     bottom: float = 0.0
     parts: list[Line] = field(default_factory=list)
-    """For a staggered row: the lines it was made of, top to bottom (empty for a plain line)."""
+    """For a row joined from several lines: those lines, top to bottom (empty for a plain line)."""
+    splits: list[float] = field(default_factory=list)
+    """For a ruled row: x of the vertical rules between its cells (a column never crosses one)."""
 
     # Cached: layout asks for these many times per line. ``absorb`` clears them; nothing else changes
     # a line's words once ``group_lines`` has built it.
@@ -93,6 +94,10 @@ class Line:
 
     def cells(self) -> list[tuple[str, float, float]]:
         """The line's text split at wide gaps: (text, x0, x1) per cell."""
+        return self._cells
+
+    @cached_property
+    def _cells(self) -> list[tuple[str, float, float]]:
         if self.parts:
             return self._column_cells()
         gap = self.cell_gap
@@ -108,26 +113,52 @@ class Line:
         return _attach_bullets(out)
 
     def _column_cells(self) -> list[tuple[str, float, float]]:
-        """Cells of a staggered row: words grouped into columns by x, each read line by line."""
+        """Cells of a row joined from several lines: words grouped into columns by x (never across a
+        ruled cell border), each column read line by line.
+
+        Lines of one column are joined as wrapped text (a space), except where the next line's first
+        word would have fitted on the line before it: there the writer started a new paragraph in the
+        cell, kept as a newline, the way DOCX cells with several paragraphs are read.
+        """
         gap = self.cell_gap
         order = {id(w): i for i, part in enumerate(self.parts) for w in part.words}
         columns: list[list[Word]] = []
         right = 0.0
         for w in sorted(self.words, key=lambda w: w.x0):
-            if columns and w.x0 - right <= gap:
+            crosses = any(right - 1 <= s <= w.x0 + 1 for s in self.splits)
+            if columns and w.x0 - right <= gap and not crosses:
                 columns[-1].append(w)
                 right = max(right, w.x1)
             else:
                 columns.append([w])
                 right = w.x1
         out = []
-        for col in columns:
+        for k, col in enumerate(columns):
+            limit = self._column_limit(col, columns[k + 1][0].x0 if k + 1 < len(columns) else None)
+            # A border drawn on the page is exact; a column's edge estimated from its neighbour is not.
+            margin = (0.5 if self.splits else 1.0) * self.size
             col.sort(key=lambda w: (order[id(w)], w.x0))
             text = col[0].text
             for prev, w in zip(col, col[1:], strict=False):
-                text = _join_wrapped(text, w.text) if order[id(w)] != order[id(prev)] else f"{text} {w.text}"
+                if order[id(w)] == order[id(prev)]:
+                    text = f"{text} {w.text}"
+                elif _new_paragraph(prev, w, limit - margin, self.size):
+                    text = f"{text}\n{w.text}"
+                else:
+                    text = _join_wrapped(text, w.text)
             out.append((text, min(w.x0 for w in col), max(w.x1 for w in col)))
         return _attach_bullets(out)
+
+    def _column_limit(self, col: list[Word], next_x0: float | None) -> float:
+        """How far right text in this column may run: its ruled border less the cell's padding, else
+        the next column's start less two paddings, else (last column) its own widest line."""
+        right = max(w.x1 for w in col)
+        border = next((s for s in self.splits if s >= right - 1), None)
+        if border is not None:
+            return border - 0.4 * self.size
+        if next_x0 is not None:
+            return next_x0 - 1.1 * self.size
+        return right
 
     @property
     def text(self) -> str:
@@ -142,7 +173,8 @@ class Line:
         self.parts = sorted(mine + theirs, key=lambda ln: ln.top)
         self.words = self.words + other.words
         self.top, self.bottom = min(self.top, other.top), max(self.bottom, other.bottom)
-        for name in ("x0", "x1", "size"):
+        self.splits = sorted(set(self.splits) | set(other.splits))
+        for name in ("x0", "x1", "size", "_cells"):
             self.__dict__.pop(name, None)
 
 
@@ -170,8 +202,9 @@ def _attach_bullets(cells: list[tuple[str, float, float]]) -> list[tuple[str, fl
     return out
 
 
-def group_lines(words: list[Word]) -> list[Line]:
-    """Group words into lines by vertical overlap, top to bottom, each line left to right."""
+def group_lines(words: list[Word], rules: Rules | None = None) -> list[Line]:
+    """Group words into lines by vertical overlap, top to bottom, each line left to right, then join
+    the lines of each table row (``rows``; ``rules`` are the page's ruling, None for OCR'd pages)."""
     lines: list[Line] = []
     for w in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
         mid = (w.top + w.bottom) / 2
@@ -186,79 +219,7 @@ def group_lines(words: list[Word]) -> list[Line]:
         lines.append(Line([w], w.top, w.bottom))
     for line in lines:
         line.words.sort(key=lambda w: w.x0)
-    return _join_rows(lines)
-
-
-def _join_rows(lines: list[Line]) -> list[Line]:
-    """Join into one row the lines that a table spreads over several heights.
-
-    Two cases: a label wrapped over two lines beside a value centred between them (the lines overlap
-    by a third or so of their height and stand side by side), and a cell whose text wraps onto lines
-    above or below the rest of its row (top-, middle- or bottom-aligned cells).
-    """
-    out: list[Line] = []
-    for line in lines:
-        out.append(line)
-        while len(out) >= 2:
-            before = out[-3] if len(out) >= 3 else None
-            if not (_staggered(out[-2], out[-1], before) or _wrapped_cell(out[-2], out[-1], before)):
-                break
-            lower = out.pop()
-            out[-1].absorb(lower)
-    return out
-
-
-def _staggered(upper: Line, lower: Line, before: Line | None) -> bool:
-    last = upper.parts[-1] if upper.parts else upper
-    first = lower.parts[0] if lower.parts else lower
-    overlap = min(last.bottom, first.bottom) - max(last.top, first.top)
-    height = min(last.bottom - last.top, first.bottom - first.top)
-    side_by_side = first.x1 < last.x0 or first.x0 > last.x1
-    # A wrapped line continues the line above it; it cannot open a row of its own.
-    wrapped = not upper.parts and before is not None and _wraps(before, upper)
-    return overlap >= 0.25 * height and side_by_side and not wrapped
-
-
-def _wrapped_cell(upper: Line, lower: Line, before: Line | None) -> bool:
-    """True when one of the two lines is a table row and the other holds wrapped text of its cells.
-
-    The wrapped line sits closer to the row than rows sit to each other (rows have padding), has
-    fewer cells than the row, and each of its cells starts where one of the row's cells starts.
-    Text goes into the first column only when it starts in lower case, and never when it looks like
-    a new field ("Plan: ..."): a tab-stopped list of fields at ordinary spacing stays a list of rows.
-    A line that itself continues the line above it belongs up there, not to the row below it.
-    """
-    size = max(upper.size, lower.size)
-    if not -0.05 * size <= lower.top - upper.bottom < 0.35 * size:
-        return False
-    if abs(upper.size - lower.size) > 0.2 * size:
-        return False
-    upper_cells, lower_cells = upper.cells(), lower.cells()
-    if len(upper_cells) >= 2 and len(lower_cells) < len(upper_cells):
-        row, satellite = upper_cells, lower_cells
-    elif len(lower_cells) >= 2 and len(upper_cells) < len(lower_cells):
-        if before is not None and len(before.cells()) == 1 and _wraps(before, upper):
-            return False
-        row, satellite = lower_cells, upper_cells
-    else:
-        return False
-    starts = [c[1] for c in row]
-    used: set[int] = set()
-    for text, x0, _ in satellite:
-        j = min(range(len(starts)), key=lambda k: abs(starts[k] - x0))
-        if abs(starts[j] - x0) > size or j in used or _FIELD_LABEL.match(text + " "):
-            return False
-        if j == 0 and not text[:1].islower():
-            return False
-        used.add(j)
-    return True
-
-
-def _wraps(above: Line, line: Line) -> bool:
-    """True when ``line`` sits right under ``above`` in the same column, as a wrapped line does."""
-    above = above.parts[-1] if above.parts else above
-    same_column = line.x0 < above.x1 and above.x0 < line.x1
-    return same_column and 0 <= line.top - above.bottom < 0.4 * (line.bottom - line.top)
+    return join_rows(lines, rules)
 
 
 def _key(text: str) -> str:
@@ -360,6 +321,13 @@ def _add_page(
     _flush(builder, para, para_kind, page.number)
 
 
+def _new_paragraph(last: Word, first: Word, limit: float, size: float) -> bool:
+    """True when ``first`` (the first word of a cell's next line) would have fitted after ``last``."""
+    if first.text[:1].islower() or last.text.endswith("-"):
+        return False
+    return last.x1 + 0.3 * size + (first.x1 - first.x0) < limit
+
+
 def _join_wrapped(text: str, nxt: str) -> str:
     """Join a wrapped line to the text before it; a word broken with a hyphen is joined again."""
     joined = text.endswith("-") and len(text) > 1 and text[-2].isalpha() and nxt[:1].islower()
@@ -406,7 +374,7 @@ def _continues(para: list[Line], line: Line, right: float) -> bool:
     fits = prev.x1 + 0.3 * size + (first.x1 - first.x0) < right - 0.5 * size
     if fits and not first.text[:1].islower():
         return False
-    if _FIELD_LABEL.match(line.text):
+    if FIELD_LABEL.match(line.text):
         return False
     first_x0 = para[0].x0
     return abs(line.x0 - first_x0) <= 2 * size or line.x0 > first_x0

@@ -16,6 +16,7 @@ from ..errors import CorruptPdf, EncryptedPdf, NoText, ReadTimeout
 from .builder import LetterBuilder
 from .layout import Page, Word, add_pages, group_lines, split_furniture
 from .limits import check_deadline, remaining_s
+from .rows import Rules
 
 MIN_TEXT_CHARS = 20
 """A page with fewer visible characters than this and an image on it is treated as a scan."""
@@ -80,6 +81,7 @@ def _read_pdf(data: bytes, name: str, builder: LetterBuilder, *, ocr: bool) -> t
                 raise CorruptPdf(f"PDF page {index + 1} is damaged and cannot be read", path=name) from None
             words, visible = _page_words(textpage, height)
             textpage.close()
+            rules: Rules | None = None
             if visible < MIN_TEXT_CHARS and _has_image(page):
                 if not ocr:
                     raise NoText(f"page {index + 1} is a scanned image and OCR was turned off", path=name)
@@ -87,8 +89,10 @@ def _read_pdf(data: bytes, name: str, builder: LetterBuilder, *, ocr: bool) -> t
 
                 words = ocr_page(page, name)
                 used_ocr = True
+            else:
+                rules = _page_rules(page, height)
             page.close()
-            pages.append(Page(index + 1, width, height, group_lines(words)))
+            pages.append(Page(index + 1, width, height, group_lines(words, rules)))
     finally:
         doc.close()
     for text in split_furniture(pages):
@@ -190,6 +194,61 @@ def _bold_by_name(c: Any, raw: Any, i: int) -> bool:
     """Some embedded fonts carry no weight; their names may still say "Bold" (Arial-BoldMT)."""
     n = c.FPDFText_GetFontInfo(raw, i, _name_buf, len(_name_buf), None)
     return n > 0 and b"bold" in _name_buf.value.lower()
+
+
+_RULE_THICKNESS = 2.5
+"""A path object at most this thick (points) and longer than ``_RULE_LENGTH`` is a rule."""
+_RULE_LENGTH = 5.0
+_MAX_PATH_OBJECTS = 5000
+"""Pages drawn from more paths than this (charts, vector art) are not searched for rules past it."""
+_PAGEOBJ_PATH = 2
+_bounds = [ctypes.c_float() for _ in range(4)]
+_bounds_refs = [ctypes.byref(f) for f in _bounds]
+
+
+def _page_rules(page: Any, height: float) -> Rules:
+    """The page's straight rules: thin path objects, and the edges of rectangles (cell borders, shaded
+    rows), which tell the rows of a ruled table apart (``rows``).
+
+    Only each object's bounds are read (one call), not its segments: tables are drawn as one path per
+    border or per cell box, and a path of many segments (a logo, a rounded frame) is not a rule.
+    """
+    import pypdfium2.raw as c
+
+    raw = page.raw
+    horizontal: list[tuple[float, float, float]] = []
+    vertical: list[tuple[float, float, float]] = []
+    left, bottom, right, top = _bounds
+    for i in range(min(c.FPDFPage_CountObjects(raw), _MAX_PATH_OBJECTS)):
+        obj = c.FPDFPage_GetObject(raw, i)
+        if c.FPDFPageObj_GetType(obj) != _PAGEOBJ_PATH or not c.FPDFPageObj_GetBounds(obj, *_bounds_refs):
+            continue
+        x0, x1, y0, y1 = left.value, right.value, height - top.value, height - bottom.value
+        wide, tall = x1 - x0, y1 - y0
+        if tall <= _RULE_THICKNESS and wide >= _RULE_LENGTH:
+            horizontal.append(((y0 + y1) / 2, x0, x1))
+        elif wide <= _RULE_THICKNESS and tall >= _RULE_LENGTH:
+            vertical.append(((x0 + x1) / 2, y0, y1))
+        elif wide >= _RULE_LENGTH and tall >= _RULE_LENGTH and _outlined_box(c, obj):
+            horizontal += [(y0, x0, x1), (y1, x0, x1)]
+            vertical += [(x0, y0, y1), (x1, y0, y1)]
+    return Rules(horizontal, vertical)
+
+
+_fill_mode = ctypes.c_int()
+_stroked = ctypes.c_int()
+
+
+def _outlined_box(c: Any, obj: Any) -> bool:
+    """A rectangle drawn with its outline stroked (a cell's or a box's border).
+
+    A filled rectangle without an outline is shading, often one per paragraph or per line of a cell,
+    whose edges do not show where the shading is the same on both sides: not a rule.
+    """
+    if c.FPDFPath_CountSegments(obj) > 5:
+        return False
+    ok = c.FPDFPath_GetDrawMode(obj, ctypes.byref(_fill_mode), ctypes.byref(_stroked))
+    return bool(ok and _stroked.value)
 
 
 def _has_image(page: Any) -> bool:

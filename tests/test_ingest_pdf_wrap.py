@@ -1,0 +1,222 @@
+"""PDF tables whose cells wrap onto several lines come back as one row per table row.
+
+Regression for the fault three dev-corpus authors hit (dev_098, dev_378, dev_648): a cell wrapping
+inside its row was read as separate lines or rows, cutting a request or a medicine line in two.
+Tables are drawn with reportlab, ruled and unruled, top-, middle- and bottom-aligned.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from letter_audit.ingest import read_letter
+from letter_audit.letter import Letter
+
+ACTIONS = [
+    ["Action", "Who", "When"],
+    ["Please repeat U&E in 1 week and adjust ramipril if potassium above 5.5", "GP", "1 week"],
+    ["Chase the MRI result", "GP practice team once it is reported by radiology", "When reported"],
+    ["Cardiology review", "Hospital", "Within three months of discharge, sooner if breathless"],
+    [
+        "Bloods: full blood count, renal function and liver function tests before the next dose",
+        "GP",
+        "Every two weeks for three months then monthly",
+    ],
+    ["Add to heart failure register", "GP", "Now"],
+]
+"""Wrapped cell in the first, middle and last column; two wrapped cells in one row; a plain row last."""
+
+MEDICINES = [
+    ["Medicine", "Status", "Dose", "Comment"],
+    ["Bisoprolol fumarate tablets 2.5 mg", "Increased", "3.75 mg once daily in the morning", "Titrate"],
+    ["Furosemide", "Stopped", "-", "Switched to bumetanide for better absorption in gut oedema"],
+    ["Ramipril", "Continued", "2.5 mg twice daily", "No change"],
+]
+"""The first column's second line starts with a figure ("2.5 mg"), not a lower-case word."""
+
+
+def _table_pdf(
+    path: Path,
+    rows: list[list[str]],
+    widths: list[float],
+    *,
+    grid: bool,
+    valign: str = "TOP",
+    space_before: float = 0,
+    padding: float | None = None,
+) -> Path:
+    """A letter: a title, a bold heading right above the table, the table, a closing paragraph."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    body = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=13)
+    bold = ParagraphStyle("bold", parent=body, fontName="Helvetica-Bold", fontSize=11)
+
+    def esc(text: str) -> str:
+        return text.replace("&", "&amp;")
+
+    table = Table([[Paragraph(esc(c), body) for c in r] for r in rows], colWidths=widths, hAlign="LEFT")
+    style: list[tuple[object, ...]] = [("VALIGN", (0, 0), (-1, -1), valign)]
+    if grid:
+        style += [("GRID", (0, 0), (-1, -1), 0.5, colors.black)]
+        style += [("BACKGROUND", (0, 0), (-1, 0), colors.lightgrey)]
+    if padding is not None:
+        style += [("TOPPADDING", (0, 0), (-1, -1), padding), ("BOTTOMPADDING", (0, 0), (-1, -1), padding)]
+    table.setStyle(TableStyle(style))
+    story = [
+        Paragraph("Discharge summary", ParagraphStyle("title", parent=bold, fontSize=14)),
+        Spacer(1, space_before),
+        Paragraph("Plan", bold),
+        table,
+        Spacer(1, 8),
+        Paragraph("Contact the ward on 01632 960 000 with any questions.", body),
+    ]
+    SimpleDocTemplate(str(path), pagesize=A4, leftMargin=56, rightMargin=56, topMargin=56).build(story)
+    return path
+
+
+def _rows(letter: Letter) -> list[list[str]]:
+    return [
+        [letter.text[c.start : c.end] for c in b.cells or []] for b in letter.blocks if b.kind == "table_row"
+    ]
+
+
+def _check_offsets(letter: Letter) -> None:
+    """The evidence contract: blocks and cells point into ``Letter.text``, cells inside their row."""
+    for block in letter.blocks:
+        assert letter.block_at(block.start) == block and letter.block_at(block.end - 1) == block
+        for cell in block.cells or []:
+            assert block.start <= cell.start < cell.end <= block.end
+            text = letter.text[cell.start : cell.end]
+            assert text == text.strip() and " | " not in text
+
+
+@pytest.mark.parametrize("grid", [True, False], ids=["ruled", "unruled"])
+@pytest.mark.parametrize("valign", ["TOP", "MIDDLE", "BOTTOM"])
+def test_wrapped_cells_in_any_column_make_one_row(tmp_path: Path, grid: bool, valign: str) -> None:
+    path = _table_pdf(tmp_path / "actions.pdf", ACTIONS, [200, 150, 130], grid=grid, valign=valign)
+    letter = read_letter(path)
+    assert _rows(letter) == ACTIONS
+    assert [letter.text[b.start : b.end] for b in letter.blocks if b.kind != "table_row"] == [
+        "Discharge summary",
+        "Plan",
+        "Contact the ward on 01632 960 000 with any questions.",
+    ]
+    _check_offsets(letter)
+
+
+@pytest.mark.parametrize("grid", [True, False], ids=["ruled", "unruled"])
+@pytest.mark.parametrize("valign", ["TOP", "MIDDLE", "BOTTOM"])
+def test_four_column_medicine_table_with_a_drug_name_over_two_lines(
+    tmp_path: Path, grid: bool, valign: str
+) -> None:
+    path = _table_pdf(tmp_path / "meds.pdf", MEDICINES, [140, 70, 120, 150], grid=grid, valign=valign)
+    letter = read_letter(path)
+    assert _rows(letter) == MEDICINES
+    assert (
+        "Bisoprolol fumarate tablets 2.5 mg | Increased | 3.75 mg once daily in the morning | Titrate\n"
+        in (letter.text)
+    )
+    _check_offsets(letter)
+
+
+def test_row_box_spans_all_its_lines(tmp_path: Path) -> None:
+    path = _table_pdf(tmp_path / "actions.pdf", ACTIONS, [200, 150, 130], grid=True, valign="MIDDLE")
+    letter = read_letter(path)
+    rows = [b for b in letter.blocks if b.kind == "table_row"]
+    heights = [b.bbox[3] - b.bbox[1] for b in rows if b.bbox]
+    # One line of 10 pt text is about 11.5 pt tall; the wrapped rows hold two or three lines.
+    assert [round(h / 11.5) for h in heights] == [1, 2, 2, 3, 2, 1]
+    tops = [b.bbox[1] for b in rows if b.bbox]
+    assert tops == sorted(tops)
+
+
+@pytest.mark.parametrize("grid", [True, False], ids=["ruled", "unruled"])
+def test_table_across_a_page_break_keeps_each_row_whole(tmp_path: Path, grid: bool) -> None:
+    # Pushed down the page so that the table breaks after its third row.
+    path = _table_pdf(tmp_path / "break.pdf", ACTIONS, [200, 150, 130], grid=grid, space_before=560)
+    letter = read_letter(path)
+    assert _rows(letter) == ACTIONS
+    pages = [b.page for b in letter.blocks if b.kind == "table_row"]
+    assert pages == [1, 1, 1, 2, 2, 2]
+    _check_offsets(letter)
+
+
+def test_ruled_rows_without_padding_stay_apart(tmp_path: Path) -> None:
+    """A grid set as Word sets it (no space above or below the text): the rules alone part the rows."""
+    rows = [
+        ["Drug", "Dose"],
+        ["Amlodipine", "5 mg once daily"],
+        ["Ramipril", "2.5 mg once daily, increase to 5 mg after the renal function check"],
+        ["Atorvastatin", "80 mg at night"],
+        ["Aspirin", "75 mg once daily"],
+    ]
+    path = _table_pdf(tmp_path / "tight.pdf", rows, [150, 200], grid=True, padding=0)
+    assert _rows(read_letter(path)) == rows
+
+
+def test_unruled_rows_without_padding_stay_apart(tmp_path: Path) -> None:
+    """Without rules or padding, rows at ordinary line spacing are only told apart by their first
+    column: a line starting afresh there opens a row (a lower-case one continues the row above)."""
+    rows = [
+        ["Drug", "Dose"],
+        ["Amlodipine", "5 mg once daily"],
+        ["Ramipril", "2.5 mg once daily, increase to 5 mg after the renal function check"],
+        ["Atorvastatin", "80 mg at night"],
+        ["Aspirin", "75 mg once daily"],
+    ]
+    path = _table_pdf(tmp_path / "tight.pdf", rows, [150, 200], grid=False, padding=0)
+    assert _rows(read_letter(path)) == rows
+
+
+def test_cell_with_two_paragraphs_keeps_a_newline_like_docx(tmp_path: Path) -> None:
+    """Short lines that each start afresh (a list in one cell) are paragraphs, not wrapped text: the
+    DOCX reader gives a cell's paragraphs one per line, and so does the PDF reader."""
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    body = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=13)
+    data = [
+        ["New medicines", Paragraph("Apixaban 5 mg twice daily<br/>Bisoprolol 2.5 mg once daily", body)],
+        ["Stopped", Paragraph("Aspirin 75 mg", body)],
+        ["Changed", Paragraph("Ramipril 2.5 mg to 5 mg once daily", body)],
+    ]
+    table = Table(data, colWidths=[120, 300], hAlign="LEFT")
+    table.setStyle(
+        TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    )
+    path = tmp_path / "paras.pdf"
+    SimpleDocTemplate(str(path)).build([table])
+    letter = read_letter(path, min_words=0)
+    assert _rows(letter) == [
+        ["New medicines", "Apixaban 5 mg twice daily\nBisoprolol 2.5 mg once daily"],
+        ["Stopped", "Aspirin 75 mg"],
+        ["Changed", "Ramipril 2.5 mg to 5 mg once daily"],
+    ]
+    _check_offsets(letter)
+
+
+def test_fields_in_two_boxes_side_by_side_stay_rows(tmp_path: Path) -> None:
+    """Two framed boxes of "Label: value" lines next to each other are not one ruled table row."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "boxes.pdf"
+    c = Canvas(str(path))
+    c.setFont("Helvetica", 10)
+    for x in (72, 310):
+        c.rect(x, 600, 220, 60)
+    fields = [
+        ("Date: 15/09/2026", "Date: 10/10/2026"),
+        ("Time: 10:00", "Time: 14:30"),
+        ("Place: ECG", "Place: OPD"),
+    ]
+    for i, (left, right) in enumerate(fields):
+        c.drawString(80, 645 - 14 * i, left)
+        c.drawString(318, 645 - 14 * i, right)
+    c.save()
+    assert _rows(read_letter(path, min_words=0)) == [list(f) for f in fields]

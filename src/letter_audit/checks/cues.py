@@ -105,6 +105,9 @@ class RequestCues(_Group):
     referral"): a referral it then asks for is handed back, whatever choice the patient has."""
     unrelated_need: list[Regex] = Field(default_factory=list)
     """The sentence says the need is outside the referred condition ("unrelated to his ears")."""
+    raised_in_passing: list[Regex] = Field(default_factory=list)
+    """A problem the patient or family raised in passing ("mum also mentioned her eczema"), read in the
+    request's sentence and the one before: not the condition the hospital was asked about."""
     escalation: list[Regex] = Field(default_factory=list)
     """Asking for urgent contact only if the patient deteriorates: a safety net, not results passed back."""
     own_request: list[Regex] = Field(default_factory=list)

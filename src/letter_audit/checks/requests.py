@@ -161,7 +161,12 @@ def classify(
         exempt = any(p.search(text) for p in _exempt_patterns(tuple(settings.onward_referral_exempt)))
         # The onward-referral rule covers needs related to the condition referred: a need the letter
         # calls unrelated, or any referral when the hospital never took the patient on, is the practice's.
-        exempt = exempt or not_referred or any_match(req.unrelated_need, whole)
+        # The need is often named in the sentence before the ask ("Mum raised her eczema, which flares in
+        # winter. If it does not settle, please refer her to dermatology"; "This is nothing to do with
+        # her asthma. Please refer her to dermatology").
+        nearby = before + "\n" + whole
+        exempt = exempt or not_referred or any_match(req.unrelated_need, nearby)
+        exempt = exempt or any_match(req.raised_in_passing, nearby)
         # Support for a carer or relative meets their own need, not the patient's referred condition.
         exempt = exempt or any_match(req.not_patient_need, text)
         # The practice's own nurse or clinic is the practice organising its own care.

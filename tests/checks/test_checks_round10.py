@@ -1,0 +1,207 @@
+"""Round-10 request rules, from the families five unseen writers used, each worded unlike their letters
+and each with its near miss.
+
+Families: a polite "grateful if you could" is no condition; "do this test" asks for a test; a pronoun
+for two drugs ("prescribe both"); a letter saying a drug needs no shared-care agreement, or that no
+shared-care guideline exists; a named measurement sent back ("send us the QTc"); a hospital unit named
+by its initials; a sample's result left for the practice to act on; a question of fact about a medicine
+is no test; an imaging test given as the whole request; the end of an issued fit note; a problem raised
+in passing in the sentence before a referral.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from letter_audit.report import Evidence, FitNote
+
+from .test_checks_round9 import rule
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        (
+            "It would be helpful if your practice could do these bloods at 12 months and pass the result on"
+            " to the thyroid nurses.",
+            "call_and_recall",
+        ),
+        (
+            "We'd appreciate it if you would do that blood test and forward the result to Dr Amadi's"
+            " secretary.",
+            "call_and_recall",
+        ),
+        # Near miss: a real condition on what the practice sees stays a safety net.
+        ("If his rash returns, please let the dermatology nurses know.", None),
+    ],
+)
+def test_polite_if_is_no_condition(asked: str, expected: str | None) -> None:
+    text = "Baby Ella had transient hypothyroxinaemia, now resolved. " + asked
+    assert rule(text, asked, "monitoring") == expected
+
+
+@pytest.mark.parametrize(
+    ("drugs", "asked", "expected"),
+    [
+        (
+            "leflunomide and hydroxychloroquine",
+            "Could the practice prescribe both from next month?",
+            "shared_care",
+        ),
+        ("ciclosporin and prednisolone", "Please take over the two from March.", "shared_care"),
+        # Near miss: the drugs before are ones any practice prescribes.
+        ("amlodipine and atorvastatin", "Could the practice prescribe both from next month?", None),
+    ],
+)
+def test_pronoun_for_two_drugs(drugs: str, asked: str, expected: str | None) -> None:
+    text = f"Our pharmacy has supplied four weeks of {drugs}. {asked}"
+    assert rule(text, asked, "prescribing") == expected
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        ("Lithium here won't require a formal shared care agreement in your ICB.", None),
+        (
+            "We do not hold a shared-care guideline for this indication, but I can advise by phone.",
+            "shared_care",
+        ),
+    ],
+)
+def test_shared_care_needed_or_not_in_other_words(after: str, expected: str | None) -> None:
+    asked = "Please add lithium carbonate 400 mg at night to his repeat prescriptions."
+    text = f"He has settled on lithium. {asked} {after}"
+    assert rule(text, asked, "prescribing") == expected
+
+
+def test_no_shared_care_guideline_overrides_an_agreement_word() -> None:
+    # "shared-care guideline" alone reads as an agreement; denied, it is none.
+    asked = "I'd be grateful if you could carry on prescribing this."
+    text = (
+        "I have started testosterone gel 1% for her libido. "
+        + asked
+        + " There is no shared-care guideline for testosterone in women in our area."
+    )
+    assert rule(text, asked, "prescribing") == "shared_care"
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("At his next asthma check please run an ECG and e-mail me the QT interval.", "call_and_recall"),
+        ("Please check his INR on Friday and send us the INR.", "call_and_recall"),
+        # Near miss: the practice's own check with nothing sent back.
+        ("Please check his INR on Friday as we have added clarithromycin.", None),
+    ],
+)
+def test_named_measurement_sent_back(asked: str, expected: str | None) -> None:
+    text = "He takes warfarin for AF. " + asked
+    assert rule(text, asked, "monitoring") == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("Repeat U&E at 1 week, email to AMU please", "call_and_recall"),
+        ("U&E 1/52 - results to SDEC", "call_and_recall"),
+        # Near miss: the patient, not a result, sent to the unit on a condition.
+        ("Send to SDEC if the pain returns", None),
+    ],
+)
+def test_hospital_unit_by_initials(asked: str, expected: str | None) -> None:
+    text = "Plan\n" + asked + "\n"
+    assert rule(text, asked, "monitoring") == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("Wound swab result: practice to review and treat as needed", "call_and_recall"),
+        ("Sputum culture results - GP to act on", "call_and_recall"),
+        # Near miss: the practice sends its own sample, acting on its own result.
+        ("GP to send an MSU if symptoms persist", None),
+    ],
+)
+def test_sample_result_left_to_the_practice(asked: str, expected: str | None) -> None:
+    text = "Cellulitis of the left shin, improving on flucloxacillin.\n" + asked + "\n"
+    assert rule(text, asked, "other") == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("Could you check if her inhalers are being ordered regularly and let us know?", None),
+        ("Please check that the patches are being picked up from the chemist and let me know", None),
+        # Near miss: a measurement checked and told back is the hospital's reading.
+        ("Could you check her weight in a month and let us know?", "call_and_recall"),
+    ],
+)
+def test_question_of_fact_about_a_medicine_is_no_test(asked: str, expected: str | None) -> None:
+    text = "Her asthma has been poorly controlled this year. " + asked
+    assert rule(text, asked, "other") == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("USS abdomen in 3 months to reassess the liver lesion", "call_and_recall"),
+        ("Follow-up echo 6/12 to check LV function", "call_and_recall"),
+        # Near miss: a result reported, not a test asked for.
+        ("USS showed a simple renal cyst - no action", None),
+    ],
+)
+def test_imaging_test_as_the_whole_request(asked: str, expected: str | None) -> None:
+    text = "Actions for GP\n" + asked + "\n"
+    assert rule(text, asked, "monitoring") == expected
+
+
+def _issued(letter):  # type: ignore[no-untyped-def]
+    at = letter.text.index("Fit note")
+    return FitNote(
+        status="issued",
+        evidence=Evidence(text=letter.text[at : at + 8], start=at, end=at + 8),
+    )
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("Please review her when the fit note runs out should she still be unfit for the office.", None),
+        ("If she is not yet well enough to go back, please see her before the fit note lapses.", None),
+        # Near miss: no note was given, so the practice is asked for the first one.
+        ("Please provide a fit note for 4 weeks.", "fit_note"),
+    ],
+)
+def test_end_of_an_issued_note(asked: str, expected: str | None) -> None:
+    opening = "Fit note given for 3 weeks from today. " if expected is None else "Fit note not given. "
+    text = opening + asked
+    findings = {"fit_note": _issued} if expected is None else {}
+    assert rule(text, asked, "fit_note", **findings) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        ("Her father also brought up a painful ingrowing toenail.", None),
+        # Near miss: the need found by the team itself, in its own field, is onward work.
+        ("On examination there is a large ingrowing toenail with infection.", "onward_referral"),
+    ],
+)
+def test_problem_raised_in_passing_the_sentence_before(before: str, expected: str | None) -> None:
+    asked = "If it fails to settle with salt soaks, please refer her to podiatry."
+    text = "Thank you for referring Isla with headaches, which are migrainous. " + before + " " + asked
+    assert rule(text, asked, "referral", conditional=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        ("The itchy patch on his shin is a separate problem from his angina.", None),
+        # Near miss: the same need, called part of what was referred.
+        ("The itchy patch on his shin is part of the vasculitis we are treating.", "onward_referral"),
+    ],
+)
+def test_need_called_unrelated_the_sentence_before(before: str, expected: str | None) -> None:
+    asked = "Please refer him to dermatology."
+    text = "Thank you for referring Mr Ortiz with chest pain. " + before + " " + asked
+    assert rule(text, asked, "referral") == expected

@@ -140,3 +140,72 @@ def test_an_owner_table_reads_row_by_row(nlp, run) -> None:
         ("Refer back urgently if new bone pain", "referral"),
         ("Pulse was 48 today; please repeat an ECG", "monitoring"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a test said to be wise, with the practice left to do it
+        (
+            D + "A potassium in around ten days would be advisable given the spironolactone.",
+            [("A potassium in around ten days would be advisable given the spironolactone", "monitoring")],
+        ),
+        # a drug step said to be reasonable, its condition first
+        (
+            D + "Should her ankles swell again, doubling the furosemide for two days would be reasonable.",
+            [
+                (
+                    "Should her ankles swell again, doubling the furosemide for two days would be reasonable",
+                    "prescribing",
+                )
+            ],
+        ),
+        (
+            D + "If the cough persists, losartan 25 mg would be a sensible alternative to the ramipril.",
+            [
+                (
+                    "If the cough persists, losartan 25 mg would be a sensible alternative to the ramipril",
+                    "prescribing",
+                )
+            ],
+        ),
+        # a drug and dose suggested; a dose that could go up
+        (
+            D + "For rate control I would suggest diltiazem 60 mg three times daily.",
+            [("For rate control I would suggest diltiazem 60 mg three times daily", "prescribing")],
+        ),
+        (
+            D + "Her propranolol could go up to 40 mg twice daily if the tremor persists.",
+            [("Her propranolol could go up to 40 mg twice daily if the tremor persists", "prescribing")],
+        ),
+        # what the writer would check, and a step said to be worth doing
+        (
+            D + "Her B12 was borderline, so I would recheck the B12 in three months.",
+            [("Her B12 was borderline, so I would recheck the B12 in three months", "monitoring")],
+        ),
+        (
+            D + "It would be worth checking a ferritin, and if it is under 30 please start iron.",
+            [
+                (
+                    "It would be worth checking a ferritin, and if it is under 30 please start iron",
+                    "monitoring",
+                )
+            ],
+        ),
+        # a review after a drug step, joined by "and then"
+        (
+            D + "Please supply two more weeks of the nitrofurantoin and then review whether it is needed.",
+            [
+                ("Please supply two more weeks of the nitrofurantoin", "prescribing"),
+                ("review whether it is needed", "review"),
+            ],
+        ),
+        # advance care planning is other work
+        (
+            D + "The practice may want to start a ReSPECT discussion with her at the next visit.",
+            [("The practice may want to start a ReSPECT discussion with her at the next visit", "other")],
+        ),
+    ],
+)
+def test_round10_softened_advice(nlp, run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(nlp, run, text) == expected

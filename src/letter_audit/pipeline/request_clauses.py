@@ -166,6 +166,9 @@ def clause_split_source(rules: RequestRules) -> str:
         rf"drains?|catheters?|lines?|cannulas?)\b)[A-Za-z]"
         rf"|take\s+over\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:prescri\w+|supply|supplies)\b))"
         rf"|\s+\+\s+(?=(?:stop|start|restart|remove|switch)\s+[A-Za-z])"
+        # "Please prescribe a further month of the patches and then review whether they are still needed": a
+        # review after a step is a request of its own, as after a test (fixtures/README).
+        rf"|\s*,?\s+and\s+then\s+(?=(?:please\s+)?(?:review|reassess|re-?assess)\b(?!\s+(?:of|the\s+results?)\b))"
         # "Coeliac serology if not already done, and a faecal calprotectin - ...": a second test named.
         rf"|\s*,\s+and\s+(?=(?:an?|the)\s+(?:[\w-]+\s+)?(?:calprotectin|serology|ferritin|FIT|PSA|CRP|ECG|"
         rf"ultrasound|X-?ray|DEXA|echo(?:cardiogram)?|stool\s+(?:sample|culture)|urine\s+(?:sample|culture))\b)"

@@ -307,6 +307,10 @@ class MetaFinder:
                 # A same-day attendance (ED, SDEC, day case): admitted and discharged that day, unless the
                 # letter states a discharge date of its own. In a clinic letter it is the clinic date.
                 fields = ["admission", "discharge"] if letter_type == "discharge_summary" else ["clinic"]
+                if fields == ["clinic"] and self.setting_rx.search(window):
+                    # "ED attendance: 31/10/2026" in a fracture clinic letter: the ED visit is the admission
+                    # (fixtures/README.md), not the clinic this letter reports
+                    fields = ["admission"]
                 if in_list and len(fields) == 2:  # "Attendances | 12/11, 14/11, 16/11": the list spans them
                     fields = ["discharge"]
             elif field == "seen":

@@ -20,7 +20,7 @@ import re
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..errors import ModelError
 from . import extensions  # noqa: F401
@@ -47,6 +47,20 @@ _IF = re.compile(
     r"(?!\s+(?:you|a\s+GP|the\s+GP|the\s+practice)\s+(?:could|would|can)\b)",
     re.IGNORECASE,
 )
+
+
+def _condition_start(span: Span) -> int:
+    """Where a conditional request's contingency begins: a span that holds a whole sentence before the one
+    with the condition ("GP to f/u. ?needs repeat US if not settling - GP to arrange") keeps that first
+    sentence unconditional."""
+    cond = span._.condition
+    at = span.text.find(cond) if cond else -1
+    if at <= 0:
+        return int(span.start_char)
+    head = span.text[:at]
+    # a full stop, not a line break: "FU: nil from ED\ngp to review if ..." is one request under its field
+    brk = max(head.rfind(". "), head.rfind("? "))
+    return int(span.start_char) + brk + 1 if brk >= 0 else int(span.start_char)
 
 
 class StatusFinder(FitNoteFinder, FollowUpFinder, ContactFinder):
@@ -101,10 +115,14 @@ class StatusComponent:
         # team's plan, whatever la_requests made of it: no GP review, and its hospital cues count
         others = self.finder.others_row
         team_rows = [s for s in requests if others.search(s.text)]
+        # a span that opens with the writer's own act or plan ("I have discharged her", "I'll see him again")
+        # asks nothing of the practice: like a team's row, no GP review, and its hospital cues count
+        own = self.finder.own_statement
+        team_rows += [s for s in requests if own.match(s.text) and s not in team_rows]
         fit_requests = [
             (s.start_char, s.end_char, "fit-requested-" + str(s._.request_rule))
             for s in requests
-            if s._.request_category == "fit_note"
+            if s._.request_category == "fit_note" and self.finder.fit_request_words.search(s.text)
         ]
         # "He is not fit for work - fit note needed for 2 weeks. GP please.": the bare ask hands over the
         # sentence before it
@@ -121,14 +139,20 @@ class StatusComponent:
         gp_reviews = [
             (s.start_char, s.end_char, "fu-gp-request")
             for s in requests
-            if (s._.request_category == "review" or self.finder.review_in_request.search(s.text))
+            if (
+                s._.request_category == "review"
+                or self.finder.review_in_request.search(s.text)
+                # "Please review Josh in 4-6 weeks regarding stopping the sertraline": the patient is seen,
+                # whatever category the request was given
+                or self.finder.patient_review_when.match(s.text)
+            )
             and not self.finder.treatment_only(text, units, s, drugs)
             and s not in team_rows
         ]
         # Only a true contingency ("if pain not settling"), not a time ("once she has settled"); also a
         # request its sentence opens with one ("Should the rash return, please review her").
         conditional = [
-            (s.start_char, s.end_char)
+            (_condition_start(s), s.end_char)
             for s in requests
             if (
                 s._.condition

@@ -37,6 +37,7 @@ class FitNoteFinder:
         self.fit_not_asked, self.fit_extension = compile_pattern(fn.not_asked), compile_pattern(fn.extension)
         self.fit_extension_if_needed = compile_pattern(fn.extension_if_needed)
         self.fit_weakest_needs = compile_pattern(fn.weakest_needs)
+        self.fit_request_words = compile_pattern(fn.request_words)
         self.fit_handover, self.fit_words = compile_pattern(fn.handover), compile_pattern(fn.fit_words)
 
     @staticmethod

@@ -43,6 +43,17 @@ _NEGATED_BEFORE = re.compile(
 _GENERIC_WHO = {"clinic", "the clinic", "team", "the team", "service", "the service", "nurse", "consultant"}
 
 
+def _in_table(text: str, start: int) -> bool:
+    """Whether the line at ``start`` has a neighbour line that is also a table row (holds a bar)."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", start)
+    le = len(text) if le < 0 else le
+    prev = text[text.rfind("\n", 0, max(0, ls - 1)) + 1 : max(0, ls - 1)] if ls > 0 else ""
+    nxt_end = text.find("\n", le + 1)
+    nxt = text[le + 1 : len(text) if nxt_end < 0 else nxt_end] if le < len(text) else ""
+    return "|" in prev or "|" in nxt
+
+
 class FollowUpFinder:
     """The follow-up cues compiled once, the guards over their hits, and the owner decision."""
 
@@ -72,6 +83,7 @@ class FollowUpFinder:
         self.not_plan_after = compile_pattern(fu.not_plan_after)
         self.missed_after = compile_pattern(fu.missed_after)
         self.patient_review_when = compile_pattern(fu.patient_review_when)
+        self.own_statement = compile_pattern(fu.own_statement)
 
     def _on_visit_line(self, text: str, start: int) -> bool:
         """Whether a hit sits on a line that reports the visit this letter is about ("Clinic 08/10/2026",
@@ -188,6 +200,8 @@ class FollowUpFinder:
             and not self._after_owner_words(text, units, h[0])
             # a visit inside a request to the practice ("ask the district nurses to review") is its ask
             and not any(rs <= h[0] < re_ for rs, re_ in requested or [])
+            # an owner-table row stands in a table: a lone letterhead line with bars is not one
+            and (h[2] != "fu-owner-row" or _in_table(text, h[0]))
         ]
         for body in fu_bodies:
             m = self.fu_hospital_section.match(text, body)

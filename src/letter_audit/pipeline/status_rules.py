@@ -26,6 +26,7 @@ class FitNoteCues(_Strict):
     ask: Pattern = "(?!)"  # round 5: words that make a fit-note mention a request
     not_asked: Pattern = "(?!)"
     weakest: list[str] = []  # cue ids whose hit is evidence only when no other cue of its group matched
+    request_words: Pattern = "(?:)"  # round 10: words a fit-note request must hold to count as one
     weakest_needs: Pattern = "(?:)"  # round 7: what must also be in the letter for a weakest cue to count
     extension: Pattern = "(?!)"
     extension_if_needed: Pattern = "(?!)"  # round 6: "GP to extend as necessary" leaves the issued one
@@ -70,6 +71,8 @@ class FollowUpCues(_Strict):
     not_plan_after: Pattern = "(?!)"  # text just after a hospital cue that makes it no visit ("call back")
     missed_after: Pattern = "(?!)"  # text after a hospital cue telling it as missed ("which he missed")
     patient_review_when: Pattern = "(?!)"  # a request opening with a timed review of the patient
+    # round 10 fields default to nothing, for older saved pipelines
+    own_statement: Pattern = "(?!)"  # a "request" that opens with the writer's own act ("I have discharged")
     when: Pattern
     with_whom: Pattern
 

@@ -220,3 +220,57 @@ def test_fields_in_two_boxes_side_by_side_stay_rows(tmp_path: Path) -> None:
         c.drawString(318, 645 - 14 * i, right)
     c.save()
     assert _rows(read_letter(path, min_words=0)) == [list(f) for f in fields]
+
+
+def _drawn_table_pdf(path: Path, *, cell_borders: bool) -> Path:
+    """A table drawn as a word processor draws one: no padding above or below the text, so lines of a
+    wrapped cell and the next row's line are equally far apart; only the ruling tells them apart.
+
+    ``cell_borders``: every cell's four borders as thin filled rectangles (a Word export); otherwise
+    one full-width line between rows and no vertical rules.
+    """
+    from reportlab.pdfgen.canvas import Canvas
+
+    rows = [
+        [["Drug"], ["Dose"], ["Note"]],
+        [["Bisoprolol fumarate tablets", "2.5 mg"], ["3.75 mg once daily"], ["Increased"]],
+        [["Ramipril"], ["5 mg once daily"], ["Unchanged"]],
+        [["Furosemide"], ["40 mg each morning"], ["Stopped", "Dry weight reached"]],
+    ]
+    xs = [72.0, 200.0, 330.0, 460.0]
+    c = Canvas(str(path))
+    c.setFont("Helvetica", 10)
+    c.drawString(72, 760, "Medicines on discharge from the ward")
+    top = 740.0
+    for row in rows:
+        height = 12 * max(len(cell) for cell in row)
+        for col, cell in enumerate(row):
+            for k, text in enumerate(cell):
+                c.drawString(xs[col] + 4, top - 9 - 12 * k, text)
+            if cell_borders:
+                left, right = xs[col], xs[col + 1]
+                c.rect(left, top - 0.25, right - left, 0.5, stroke=0, fill=1)
+                c.rect(left, top - height - 0.25, right - left, 0.5, stroke=0, fill=1)
+                c.rect(left - 0.25, top - height, 0.5, height, stroke=0, fill=1)
+                c.rect(right - 0.25, top - height, 0.5, height, stroke=0, fill=1)
+        if not cell_borders:
+            c.line(xs[0], top, xs[-1], top)
+            c.line(xs[0], top - height, xs[-1], top - height)
+        top -= height
+    c.drawString(72, top - 20, "Please continue these and review in four weeks.")
+    c.save()
+    return path
+
+
+@pytest.mark.parametrize("cell_borders", [True, False], ids=["cell-borders", "row-lines"])
+def test_tight_ruled_table_is_read_by_its_rules(tmp_path: Path, cell_borders: bool) -> None:
+    letter = read_letter(_drawn_table_pdf(tmp_path / "drawn.pdf", cell_borders=cell_borders))
+    assert _rows(letter) == [
+        ["Drug", "Dose", "Note"],
+        ["Bisoprolol fumarate tablets 2.5 mg", "3.75 mg once daily", "Increased"],
+        ["Ramipril", "5 mg once daily", "Unchanged"],
+        ["Furosemide", "40 mg each morning", "Stopped\nDry weight reached"],
+    ]
+    assert letter.text.startswith("Medicines on discharge from the ward\nDrug | Dose | Note\n")
+    assert letter.text.endswith("\nPlease continue these and review in four weeks.")
+    _check_offsets(letter)

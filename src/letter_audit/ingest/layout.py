@@ -20,6 +20,7 @@ The method, in brief:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from statistics import median
@@ -202,9 +203,13 @@ def _attach_bullets(cells: list[tuple[str, float, float]]) -> list[tuple[str, fl
     return out
 
 
-def group_lines(words: list[Word], rules: Rules | None = None) -> list[Line]:
+def group_lines(words: list[Word], find_rules: Callable[[], Rules] | None = None) -> list[Line]:
     """Group words into lines by vertical overlap, top to bottom, each line left to right, then join
-    the lines of each table row (``rows``; ``rules`` are the page's ruling, None for OCR'd pages)."""
+    the lines of each table row (``rows``).
+
+    ``find_rules`` reads the page's ruling (None for OCR'd pages); it is called only when some line
+    has several cells, because walking a page's objects costs more than laying out its text.
+    """
     lines: list[Line] = []
     for w in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
         mid = (w.top + w.bottom) / 2
@@ -219,7 +224,8 @@ def group_lines(words: list[Word], rules: Rules | None = None) -> list[Line]:
         lines.append(Line([w], w.top, w.bottom))
     for line in lines:
         line.words.sort(key=lambda w: w.x0)
-    return join_rows(lines, rules)
+    table = find_rules is not None and any(len(line.cells()) >= 2 for line in lines)
+    return join_rows(lines, find_rules() if table and find_rules is not None else None)
 
 
 def _key(text: str) -> str:

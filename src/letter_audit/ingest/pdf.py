@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import ctypes
 import threading
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from ..errors import CorruptPdf, EncryptedPdf, NoText, ReadTimeout
@@ -81,7 +83,7 @@ def _read_pdf(data: bytes, name: str, builder: LetterBuilder, *, ocr: bool) -> t
                 raise CorruptPdf(f"PDF page {index + 1} is damaged and cannot be read", path=name) from None
             words, visible = _page_words(textpage, height)
             textpage.close()
-            rules: Rules | None = None
+            find_rules: Callable[[], Rules] | None = partial(_page_rules, page, height)
             if visible < MIN_TEXT_CHARS and _has_image(page):
                 if not ocr:
                     raise NoText(f"page {index + 1} is a scanned image and OCR was turned off", path=name)
@@ -89,10 +91,10 @@ def _read_pdf(data: bytes, name: str, builder: LetterBuilder, *, ocr: bool) -> t
 
                 words = ocr_page(page, name)
                 used_ocr = True
-            else:
-                rules = _page_rules(page, height)
+                find_rules = None
+            lines = group_lines(words, find_rules)
             page.close()
-            pages.append(Page(index + 1, width, height, group_lines(words, rules)))
+            pages.append(Page(index + 1, width, height, lines))
     finally:
         doc.close()
     for text in split_furniture(pages):
@@ -200,7 +202,7 @@ _RULE_THICKNESS = 2.5
 """A path object at most this thick (points) and longer than ``_RULE_LENGTH`` is a rule."""
 _RULE_LENGTH = 5.0
 _MAX_PATH_OBJECTS = 5000
-"""Pages drawn from more paths than this (charts, vector art) are not searched for rules past it."""
+"""Only this many of a page's objects are searched for rules (a page of vector art may hold far more)."""
 _PAGEOBJ_PATH = 2
 _bounds = [ctypes.c_float() for _ in range(4)]
 _bounds_refs = [ctypes.byref(f) for f in _bounds]
@@ -219,9 +221,10 @@ def _page_rules(page: Any, height: float) -> Rules:
     horizontal: list[tuple[float, float, float]] = []
     vertical: list[tuple[float, float, float]] = []
     left, bottom, right, top = _bounds
+    get_object, get_type, get_bounds = c.FPDFPage_GetObject, c.FPDFPageObj_GetType, c.FPDFPageObj_GetBounds
     for i in range(min(c.FPDFPage_CountObjects(raw), _MAX_PATH_OBJECTS)):
-        obj = c.FPDFPage_GetObject(raw, i)
-        if c.FPDFPageObj_GetType(obj) != _PAGEOBJ_PATH or not c.FPDFPageObj_GetBounds(obj, *_bounds_refs):
+        obj = get_object(raw, i)
+        if get_type(obj) != _PAGEOBJ_PATH or not get_bounds(obj, *_bounds_refs):
             continue
         x0, x1, y0, y1 = left.value, right.value, height - top.value, height - bottom.value
         wide, tall = x1 - x0, y1 - y0

@@ -5,8 +5,9 @@ below (depending on the cell's vertical alignment), so line by line a table row 
 and a few loose lines. Three kinds of evidence put it back together, strongest first:
 
 * ruling: lines between the same two horizontal rules of a grid (PDF path objects, found by ``pdf``)
-  are one row when a vertical rule divides that band into cells, or the rules run under a table
-  whose lines have several cells; a horizontal rule between two lines always keeps them apart;
+  are one row when a vertical rule divides that band into cells, or, in a table ruled only between
+  rows, when the band is one of a stack of alike rules and the lines are not two rows of fields; a
+  horizontal rule between two lines, or the end of a cell's side border, always keeps them apart;
 * padding: in an unruled table whose rows are set apart by padding, lines closer together than the
   rows are (the spacing of wrapped text) are one row, when at least three such groups in a row
   line up in columns (one group alone could be a whole table set without padding);
@@ -97,9 +98,7 @@ class Rules:
         reach = upper.size
         return any(x0 - reach <= x <= x1 + reach for _, x in self._ends[i:j])
 
-    def band(
-        self, top: float, bottom: float, x0: float, x1: float, size: float
-    ) -> tuple[float, float] | None:
+    def band(self, top: float, bottom: float, x0: float, x1: float, size: float) -> Band | None:
         """The rules right above ``top`` and below ``bottom``, when both run the whole width x0..x1
         and start and end together, as the borders of one table row do (not a separator line over a
         signature, nor the edges of two boxes side by side): (top, bottom, left, right) of the band."""
@@ -263,7 +262,8 @@ def _join_padded(lines: list[Line], rules: Rules | None) -> list[Line]:
             groups[-1].append(line)
         else:
             groups.append([line])
-    cols = [_columns(g) for g in groups]
+    # Groups without a line of several cells (prose) are no table's rows: their columns are not needed.
+    cols = [_columns(g) if any(len(ln.cells()) >= 2 for ln in g) else [] for g in groups]
     # Runs of groups that line up in columns, each near the next: the rows of one padded table.
     gaps = [_gap(a[-1], b[0]) for a, b in zip(groups, groups[1:], strict=False)]
     linked = [

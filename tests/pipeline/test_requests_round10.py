@@ -209,3 +209,25 @@ def test_an_owner_table_reads_row_by_row(nlp, run) -> None:
 )
 def test_round10_softened_advice(nlp, run, text: str, expected: list[tuple[str, str]]) -> None:
     assert found(nlp, run, text) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I will see her again once the scan is back.",
+        "We have attached the titration chart for your records.",
+        "He wanted to talk about stopping smoking with the practice nurse.",
+        "Listed for cystoscopy (wait about 8 weeks).",
+        "Next appointment in the lipid clinic in 6 months.",
+        "These would be discussed at her next clinic visit.",
+        "If you have concerns, the rheumatology advice line (01632 960 111) is open to you and to her.",
+        "Mycophenolate is an amber drug locally.",
+    ],
+)
+def test_round10_statements_under_a_gp_heading(nlp, run, line: str) -> None:
+    assert found(nlp, run, D + "Actions for GP:\n" + line) == []
+
+
+def test_a_request_under_a_gp_heading_still_stands_beside_a_statement(nlp, run) -> None:
+    text = D + "Actions for GP:\nI will see her again in March.\nPlease repeat her LFTs in 4 weeks."
+    assert found(nlp, run, text) == [("Please repeat her LFTs in 4 weeks", "monitoring")]

@@ -15,6 +15,7 @@ import pytest
 
 from letter_audit.report import Evidence, FitNote
 
+from .build import result
 from .test_checks_round9 import rule
 
 
@@ -205,3 +206,21 @@ def test_need_called_unrelated_the_sentence_before(before: str, expected: str | 
     asked = "Please refer him to dermatology."
     text = "Thank you for referring Mr Ortiz with chest pain. " + before + " " + asked
     assert rule(text, asked, "referral") == expected
+
+
+@pytest.mark.parametrize(
+    ("history", "expected"),
+    [
+        ("An opt-in letter asking him to rebook was sent in August and was never returned.", "not_met"),
+        ("We sent an invitation to book another appointment, which went unanswered.", "not_met"),
+        # Near miss: the offer stands now.
+        ("We have sent an invitation to book another appointment in the new year.", "met"),
+    ],
+)
+def test_ignored_offer_to_rebook_is_no_offer(history: str, expected: str) -> None:
+    text = (
+        "Mr Idowu did not attend the diabetic foot clinic on 03/02/2027, his second missed appointment. "
+        + history
+        + (" He is discharged to your care; please re-refer if needed." if expected == "not_met" else "")
+    )
+    assert result("did_not_attend", text + "\n", letter_type="clinic_letter").status == expected

@@ -231,3 +231,29 @@ def test_round10_statements_under_a_gp_heading(nlp, run, line: str) -> None:
 def test_a_request_under_a_gp_heading_still_stands_beside_a_statement(nlp, run) -> None:
     text = D + "Actions for GP:\nI will see her again in March.\nPlease repeat her LFTs in 4 weeks."
     assert found(nlp, run, text) == [("Please repeat her LFTs in 4 weeks", "monitoring")]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a request opening with a review is a review, whatever drug or reading it names
+        ("Please review Ava in 6 weeks about weaning the melatonin.", "review"),
+        ("GP pls r/v BP - 168/100 in ED, no treatment.", "review"),
+        ("GP actions:\nSleep r/v 4/52 after the zopiclone stop.", "review"),
+        ("GP actions:\nReview the spironolactone at 2 months (K+, BP).", "review"),
+        # a review of a test keeps the test's kind
+        ("Please review U&E in 2 weeks.", "monitoring"),
+        # a report back does not make the test a result or a review
+        (
+            "Please arrange a repeat ferritin in 3 months and send the result to the anaemia nurses, who "
+            "will decide whether he needs an infusion.",
+            "monitoring",
+        ),
+        ("Please request a pelvic USS in 8 weeks and forward the report to us.", "monitoring"),
+        # named checks
+        ("Please do the 6-week maternal postnatal check at the practice.", "review"),
+    ],
+)
+def test_round10_categories(nlp, run, text: str, category: str) -> None:
+    got = found(nlp, run, D + text)
+    assert [c for _, c in got] == [category]

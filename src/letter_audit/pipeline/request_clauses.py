@@ -223,6 +223,18 @@ def clause_split_source(rules: RequestRules) -> str:
     )
 
 
+# A report back closing a request ("and send the result to the IBD nurses", "- again please send us the
+# result", "and forward report to Dr Adeyemi"), and a head that asks for a test for it to close.
+_REPORT_TAIL = re.compile(
+    r"(?:,?\s*(?:and|then|-|–)\s+|;\s*)(?:again\s+)?(?:please\s+|pls\s+)?(?:send|forward|pass|copy|e-?mail|fax|text|ring|"
+    r"phone)\s+(?:(?:us|me|it|them)\s+)?(?:the\s+|a\s+|any\s+|these\s+|this\s+|his\s+|her\s+|a\s+copy\s+of\s+the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:results?|reports?|readings?|weights?|levels?|values?)\b",
+    re.IGNORECASE,
+)
+_TEST_HEAD = re.compile(
+    rf"\b(?:check|re-?check|repeat|arrange|request|do|organi[sz]e|book|send|take|measure|weigh)\b|\b(?:{_TESTS})\b",
+    re.IGNORECASE,
+)
 _TIMED_FROM_STEP = re.compile(
     r"\b(?:\w+\s+(?:days?|weeks?|months?)\s+later|afterwards|after\s+(?:that|this|each\s+(?:dose\s+)?(?:change|increase)|"
     r"(?:re)?starting|the\s+(?:change|restart|increase|switch)))\b",
@@ -306,6 +318,11 @@ class ClauseReader:
 
     def category(self, text: str, sentence: str = "") -> str:
         """Early cues, then the request's first action verb, then the other cues; then the sentence."""
+        tail = _REPORT_TAIL.search(text)
+        if tail is not None and tail.start() > 0 and _TEST_HEAD.search(text, 0, tail.start()):
+            # "arrange a faecal calprotectin and send the result to the IBD nurses, who will decide ...": the
+            # report back does not make the test a result or a review (fixtures/README)
+            text = text[: tail.start()]
         joined = self.joined_step.search(text)
         if (
             joined is not None

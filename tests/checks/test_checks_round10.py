@@ -224,3 +224,20 @@ def test_ignored_offer_to_rebook_is_no_offer(history: str, expected: str) -> Non
         + (" He is discharged to your care; please re-refer if needed." if expected == "not_met" else "")
     )
     assert result("did_not_attend", text + "\n", letter_type="clinic_letter").status == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("Please check her U&E in 2 weeks and ring us with the result.", "call_and_recall"),
+        ("Please repeat the ferritin in 3 months and let me know the ferritin.", "call_and_recall"),
+        ("Could the practice do a urine ACR and share it with the renal team?", "call_and_recall"),
+        ("Bloods (FBC, CRP) at the surgery in 1 week - results to Dr Shah's secretary.", "call_and_recall"),
+        # Near misses: a threshold alert, and contact with no result in it.
+        ("If her potassium is above 6, please ring us with the result.", None),
+        ("Please could you ring us with any concerns.", None),
+    ],
+)
+def test_result_rung_told_or_shared(asked: str, expected: str | None) -> None:
+    text = "Mrs Adebayo was seen in the renal clinic. " + asked
+    assert rule(text, asked, "monitoring") == expected

@@ -46,6 +46,60 @@ def test_letter_type_round10(letter_type: Callable[[str], str], text: str, expec
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # episode fields in new shapes
+        (
+            "Crisis team\nAccepted to home treatment: 02/01/2027 Discharged: 20/01/2027\n",
+            {"admission": D(2027, 1, 2)},
+        ),
+        (
+            "Hospital at home\nUnder H@H: 03/01/27 to 09/01/27\n",
+            {"admission": D(2027, 1, 3), "discharge": D(2027, 1, 9)},
+        ),
+        ("Adm / D/C | 04/01/2027 - 08/01/2027\n", {"admission": D(2027, 1, 4), "discharge": D(2027, 1, 8)}),
+        ("Admit date: 05/01/2027 Discharge date: 07/01/2027\n", {"admission": D(2027, 1, 5)}),
+        (
+            "Discharged from Ward 2 (Cardiology) on 11/01/2027 after a short stay.\n",
+            {"discharge": D(2027, 1, 11)},
+        ),
+        ("Admitted 12/01/2027 via ED | Home 14/01/2027\n", {"discharge": D(2027, 1, 14)}),
+        ("You came in on 15/01/2027 with chest pain.\n", {"admission": D(2027, 1, 15)}),
+        # a previous stay's dates are not this one's
+        (
+            "READMISSION - previous d/c 01/12/2026\nAdmitted 02/01/2027 Discharged 06/01/2027\n",
+            {"discharge": D(2027, 1, 6)},
+        ),
+        # the letter's own date in new shapes
+        ("Admitted: 02/01/2027 Discharged: 05/01/2027 Summary: 05/01/2027\n", {"letter": D(2027, 1, 5)}),
+        (
+            "On the ward: 01/01/2027 - 04/01/2027   Date of notification: 04/01/2027\n",
+            {"letter": D(2027, 1, 4)},
+        ),
+        ("Plan as above.\nCompleted by Dr A Khan (FY1) 06/01/2027\n", {"letter": D(2027, 1, 6)}),
+        ("Plan as above.\nWritten by Dr B Roy CT2 - 07/01/2027\n", {"letter": D(2027, 1, 7)}),
+        ("Author: Dr C Lee (IMT1) Signed 08/01/2027\n", {"letter": D(2027, 1, 8)}),
+        ("Discharging midwife: A Patel, RM. Completed 09/01/2027.\n", {"letter": D(2027, 1, 9)}),
+        # a GP surgery's name before a date label is no operation date
+        (
+            "To: Dr D Moss, Church Lane Surgery Date: 10/01/2027\nAdmitted 01/12/2026\n",
+            {"letter": D(2027, 1, 10)},
+        ),
+        # clinic labels with a bracket, a named place, an abbreviation
+        ("Clinic (telephone, results only): 11/01/2027\nTyped: 14/01/2027\n", {"clinic": D(2027, 1, 11)}),
+        ("Satellite clinic, Moorside: 12/01/2027\nTyped: 15/01/2027\n", {"clinic": D(2027, 1, 12)}),
+        ("Dear Dr Ng\nSeen ANC 13/01/2027 at 28 weeks.\n", {"clinic": D(2027, 1, 13)}),
+    ],
+)
+def test_dates_round10_episode_and_letter_labels(
+    meta_dates: Callable[[str], dict[str, dt.date]], text: str, expected: dict
+) -> None:
+    got = meta_dates(text)
+    for field, when in expected.items():
+        assert got.get(field) == when, (field, got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         (
             "Memory Assessment Service\nAssessment completed: 12/01/2027\nTyped: 20/01/2027\n",
             {"clinic": D(2027, 1, 12)},

@@ -274,3 +274,38 @@ def test_tight_ruled_table_is_read_by_its_rules(tmp_path: Path, cell_borders: bo
     assert letter.text.startswith("Medicines on discharge from the ward\nDrug | Dose | Note\n")
     assert letter.text.endswith("\nPlease continue these and review in four weeks.")
     _check_offsets(letter)
+
+
+def test_table_ruled_under_each_row_keeps_its_caption_apart(tmp_path: Path) -> None:
+    """Rules only under each row (a browser's border-bottom), cells aligned to the bottom: the first
+    line of a wrapped drug name sits above the rest of its row, and the caption above the table lies
+    between the same two rules (the rule closing the table before) at paragraph spacing."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "rowlines.pdf"
+    c = Canvas(str(path))
+    c.setFont("Helvetica", 10)
+    xs = [72.0, 230.0, 360.0]
+    c.drawString(72, 770, "Allergies: none known")
+    c.line(72, 764, 500, 764)
+    c.drawString(72, 748, "Medicines on discharge")
+    c.drawString(72, 730, "Bisoprolol fumarate tablets")
+    for x, text in zip(xs, ["2.5 mg", "3.75 mg once daily", "Increased"], strict=True):
+        c.drawString(x, 718, text)
+    c.line(72, 713, 500, 713)
+    for x, text in zip(xs, ["Ramipril", "5 mg once daily", "Unchanged"], strict=True):
+        c.drawString(x, 700, text)
+    c.line(72, 695, 500, 695)
+    for x, text in zip(xs, ["Aspirin", "75 mg once daily", "Unchanged"], strict=True):
+        c.drawString(x, 682, text)
+    c.line(72, 677, 500, 677)
+    c.save()
+    letter = read_letter(path)
+    assert letter.text == (
+        "Allergies: none known\n"
+        "Medicines on discharge\n"
+        "Bisoprolol fumarate tablets 2.5 mg | 3.75 mg once daily | Increased\n"
+        "Ramipril | 5 mg once daily | Unchanged\n"
+        "Aspirin | 75 mg once daily | Unchanged"
+    )
+    _check_offsets(letter)

@@ -186,9 +186,10 @@ def _same_ruled_row(upper: Line, lower: Line, rules: Rules) -> bool:
         upper.splits = sorted(set(upper.splits) | set(borders))
         return True
     # Rules only between rows (no cell borders): one row when the band is one of several alike (a
-    # table's row separators, not a line over a signature), the lines have several cells between them,
-    # are not two complete rows, and the lower one opens no field ("Typed: ..." under "Dictated: ...").
-    if not rules.stacked(band, size):
+    # table's row separators, not a line over a signature), the lines are as close as wrapped text
+    # (not a caption over the first row), have several cells between them, are not two complete rows,
+    # and the lower one opens no field ("Typed: ..." under "Dictated: ...").
+    if not rules.stacked(band, size) or _gap(upper, lower) >= TIGHT_GAP_EM * size:
         return False
     n_upper, n_lower = len(upper.cells()), len(lower.cells())
     columns = max(n_upper, n_lower)

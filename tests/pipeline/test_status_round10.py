@@ -189,3 +189,14 @@ def test_a_fit_note_request_must_speak_of_a_note_or_work(fit: Callable[[str], st
         "Actions for GP:\n- Practice nurse to check the wound at day 7 and remove the steristrips.\n"
     ) == ("not_mentioned")
     assert fit("Could you kindly sign him off for another fortnight.") == "requested_from_gp"
+
+
+def test_a_team_number_in_its_own_cell_beside_the_practice_counts(
+    status_nlp: Language, run: Callable[[Language, str], Doc]
+) -> None:
+    text = "Care team | GP: Dr A Rao - Elm Tree Surgery | Heart failure nurse: B Cole 01632 955 123\n"
+    cp = run(status_nlp, text)._.contact_point
+    assert cp is not None and cp["detail"] == "01632 955 123"
+    # a number in a cell beside the practice's name, with no team words, is still not the team's
+    other = run(status_nlp, "GP | Dr A Rao - Elm Tree Surgery, 01632 955 124\n")._.contact_point
+    assert other is None

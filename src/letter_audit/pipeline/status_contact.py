@@ -25,9 +25,12 @@ class ContactFinder:
         self.not_team = compile_pattern(rules.contact.not_team)
         self.team_words = compile_pattern(rules.contact.team_words)
 
-    def _team_hit(self, line: str, m: re.Match[str]) -> bool:
+    def _team_hit(self, line: str, m: re.Match[str], cell: str = "") -> bool:
         """Whether a hit on this line is the team's: never on a line ``not_team`` marks, and a mobile
-        number (07...) only on a line with team words."""
+        number (07...) only on a line with team words. In a table row the hit's own cell decides when it
+        names the team ("GP: Dr A - Ashgrove Surgery | Specialist nurse: C Dunne 01632 944 190")."""
+        if cell and self.team_words.search(cell) and not self.not_team.search(cell):
+            line = cell
         if self.not_team.search(line):
             return False
         digits = re.sub(r"\D", "", m.group(0))
@@ -44,7 +47,12 @@ class ContactFinder:
                 ls = text.rfind("\n", 0, m.start()) + 1
                 le = text.find("\n", m.start())
                 line = text[ls : le if le >= 0 else len(text)]
-                if m.end() > ls + len(line) or not self._team_hit(line, m):
+                cell = ""
+                if "|" in line:
+                    cs = text.rfind("|", ls, m.start()) + 1 or ls
+                    ce = text.find("|", m.end(), ls + len(line))
+                    cell = text[cs : ce if ce >= 0 else ls + len(line)]
+                if m.end() > ls + len(line) or not self._team_hit(line, m, cell):
                     continue
                 start = m.start()
                 if before is not None:

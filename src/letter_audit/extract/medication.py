@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from ..pipeline.med_doses import dose_direction
 from ..report import MedicationChange
 from .evidence import evidence
 
@@ -31,16 +32,24 @@ def _one_story_per_drug(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
     Why: a letter tells one story per drug. An increased drug named again, without a dose, in an
     eradication regimen ("... and omeprazole for 7 days, prescription given") was not also started; the
     first statement wins. A drug both stopped and withheld with a restart plan was withheld (a stop with
-    a restart plan elsewhere in the letter); held with no plan and stopped, it was stopped.
+    a restart plan elsewhere in the letter); held with no plan and stopped, it was stopped. A product
+    tapered and stopped was stopped.
     """
     first_dose_action: dict[str, str] = {}
     # only a hold with a restart plan outweighs a stop ("since gliclazide held" in the story, then
     # "Gliclazide - stopped ... please don't restart" in the list is a stop)
     withheld = {str(c["drug"]) for c in raw if c["action"] == "withhold" and c.get("restart_condition")}
     stopped = {str(c["drug"]) for c in raw if c["action"] == "stop"}
+    stop_brands = {(str(c["drug"]), str(c.get("brand") or "").lower()) for c in raw if c["action"] == "stop"}
     out = []
     for c in raw:
         drug, action = str(c["drug"]), str(c["action"])
+        if (
+            action == "decrease"
+            and c.get("rule") == "decrease_downtitrated"
+            and (drug, str(c.get("brand") or "").lower()) in stop_brands
+        ):
+            continue  # "after the venlafaxine taper; venlafaxine stopped": the taper was the way to the stop
         if action == "stop" and drug in withheld:
             continue
         if action == "withhold" and drug in stopped and drug not in withheld:
@@ -91,6 +100,62 @@ def _begun_and_ended(raw: list[dict[str, Any]], text: str) -> list[dict[str, Any
     return [c for k, c in enumerate(raw) if k not in drop] if drop else raw
 
 
+def _brand_switch(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Fold a stop and a start of one generic under two different brands into one dose change.
+
+    Why: "Octasa 800 mg TDS - STOP; Pentasa 4 g OD - START" or "Butec patch switched to Butrans, same
+    strength" changes the product, not the drug: the practice sees a dose change of mesalazine (or no
+    change at all), not a stopped and a started mesalazine. Only when both statements name a brand and
+    the brands differ; an oral drug moved to its depot (no brand on one side) stays a stop and a start.
+    """
+    stops = {str(c["drug"]): c for c in raw if c["action"] == "stop" and c.get("brand")}
+    drop: set[int] = set()
+    for i, c in enumerate(raw):
+        old = stops.get(str(c["drug"]))
+        if c["action"] != "start" or old is None or not c.get("brand"):
+            continue
+        if str(c["brand"]).lower() == str(old["brand"]).lower():
+            continue
+        before, after = old.get("dose_before"), c.get("dose_after")
+        if not before or not after:
+            continue
+        direction = dose_direction(str(before), str(after))
+        j = next(k for k, o in enumerate(raw) if o is old)
+        drop.add(j)
+        if direction is None:
+            drop.add(i)  # the same dose under another brand: no change
+        else:
+            raw[i] = {**c, "action": direction, "dose_before": before, "switched_with": old.get("brand")}
+    return [c for k, c in enumerate(raw) if k not in drop] if drop else raw
+
+
+_TITRATION = re.compile(r"titrat|up-?titrat|increas\w*|built up|worked up", re.IGNORECASE)
+
+
+def _started_and_titrated(raw: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    """Drop an increase told in the sentence that starts the drug ("started quetiapine, titrated to 150 mg").
+
+    Why: a drug begun in this episode and built up to its dose goes home as a start at the final dose;
+    the titration is how it was started, not a second change.
+    """
+    starts = [c for c in raw if c["action"] == "start"]
+    drop: set[int] = set()
+    for i, c in enumerate(raw):
+        if c["action"] != "increase":
+            continue
+        for s in starts:
+            if s["drug"] != c["drug"] or int(s["start"]) > int(c["start"]):
+                continue
+            between = text[int(s["start"]) : int(c["end"])]
+            if (
+                len(between) <= 160
+                and not re.search(r"\n|[.;](?:\s|$)", between)
+                and _TITRATION.search(text, int(c["start"]), int(c["end"]))
+            ):
+                drop.add(i)
+    return [c for k, c in enumerate(raw) if k not in drop] if drop else raw
+
+
 def _norm_dose(dose: object) -> str | None:
     if not dose:
         return None
@@ -102,14 +167,16 @@ def changes(doc: Doc, letter: Letter) -> list[MedicationChange]:
     raw: list[dict[str, Any]] = list(getattr(doc._, "med_changes", None) or [])
     out: list[MedicationChange] = []
     seen: dict[tuple[str, str], list[str | None]] = {}
-    raw = _begun_and_ended(_named_in_full(raw), letter.text)
-    raw = _one_story_per_drug(sorted(raw, key=lambda c: int(c["start"])))
+    raw = _started_and_titrated(_begun_and_ended(_named_in_full(raw), letter.text), letter.text)
+    raw = _one_story_per_drug(_brand_switch(sorted(raw, key=lambda c: int(c["start"]))))
     for c in raw:
         key = (str(c["drug"]), str(c["action"]))
         if c["action"] not in _ACTIONS:
             continue
         dose = _norm_dose(c.get("dose_after") or c.get("dose_before"))
         doses = seen.setdefault(key, [])
+        if doses and c["action"] in ("increase", "decrease"):
+            continue  # one drug goes up (or down) once per letter; a second statement restates it
         # the same change stated twice (summary and list) is one change; two products of one drug
         # started at different doses (modified-release and immediate-release morphine) are two
         if doses and (dose is None or None in doses or dose in doses):

@@ -294,6 +294,24 @@ def _inside_brackets(text: str, s: int, e: int, cs: int, ce: int, lo: int, hi: i
     return max(lo, opened + 1), min(hi, closed)
 
 
+_STATUS_SEP = re.compile(r"\s[-–—]\s|\|")
+_LINE_TAIL = re.compile(r"[\s.;,)]*$")
+
+
+def _own_status_cell(text: str, s: int, e: int, lo: int, hi: int) -> tuple[int, int]:
+    """The scope of a cue that closes its line as a status ("bisoprolol 5mg OD - no change"): that line.
+
+    Why: in a list whose lines run together as one clause (no full stops), a line's closing status says
+    nothing about the line above ("spironolactone 25mg OD - NEW" over "bisoprolol 5mg OD - no change").
+    """
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", e)
+    le = len(text) if le == -1 else le
+    if not _STATUS_SEP.search(text, ls, s) or not _LINE_TAIL.fullmatch(text, e, le):
+        return lo, hi
+    return max(lo, ls), min(hi, le)
+
+
 class ContextAnnotator:
     """The la_context component."""
 
@@ -356,6 +374,7 @@ class ContextAnnotator:
                     stop = max([t[1] for t in terms if t[1] <= s] or [first])
                     lo = max(stop, _word_bound(text, first, s, r.max_words, False))
                 lo, hi = _inside_brackets(text, s, e, cs, ce, lo, hi)
+                lo, hi = _own_status_cell(text, s, e, lo, hi)
                 mods.append(Modifier(s, e, r.category, r.id, lo, hi))
         doc._.context = mods
         return doc

@@ -26,7 +26,7 @@ from .context import categories_at, clauses_of, text_of
 from .med_companions import companion_starts
 from .med_details import ChangeDetails
 from .med_records import RecordReader
-from .med_ties import Settings, Trigger, TriggerRule
+from .med_ties import Settings, Trigger, TriggerRule, names_more
 
 _LEAD = re.compile(
     r"^(?:[^:|\n]*[:|])?[\s•¢©«»·▪►●○■◦*\-–\d.)]*"
@@ -79,7 +79,8 @@ _COMMA_SEP = re.compile(r"(?<!\bthen),\s*(?:(?:now|and)\s+)?$")
 _IMPERATIVES = {
     "add", "start", "stop", "increase", "reduce", "decrease", "commence", "switch", "change", "restart",
     "withhold", "hold", "omit", "titrate", "wean", "cease", "discontinue", "introduce", "initiate", "resume",
-    "pause", "suspend", "re-start", "re-introduce", "reintroduce",
+    "pause", "suspend", "re-start", "re-introduce", "reintroduce", "uptitrate", "up-titrate", "downtitrate",
+    "down-titrate", "taper", "double", "halve", "swap", "convert",
 }  # fmt: skip
 # a drug the line's first drug was switched to or replaced by, whose status follows it
 _OTHER_STORY = re.compile(r"\b(?:to|by|instead of|in place of)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
@@ -153,7 +154,11 @@ class MedChangeFinder(ChangeDetails, RecordReader):
         triggers = [
             t
             for t in self._find_triggers(text, bool(doc._.letter is not None and doc._.letter.source.ocr))
-            if not any(a <= t.start < b and not self._particle_after(text, t, a, b) for a, b in inside)
+            # (one that only begins there and runs well past it, "..., to complete at home", is not)
+            if not any(
+                a <= t.start < b and t.end <= b + 3 and not self._particle_after(text, t, a, b)
+                for a, b in inside
+            )
             and not (text[t.start : t.end].lower() in _IMPERATIVES and any(a <= t.start < b for a, b in asks))
             and not (t.rule.action == "stop" and _TAPER_TO.search(text, max(0, t.start - 70), t.start))
         ]
@@ -265,7 +270,13 @@ class MedChangeFinder(ChangeDetails, RecordReader):
             chain = [lead[1]]
             for d in ds[1:]:
                 if d.start_char < lead[0].start and self._bracketed_name(text, chain[-1], d):
-                    done.add(d.start_char)  # "Epclusa (sofosbuvir/velpatasvir) ... - supplied": one product
+                    # "Epclusa (sofosbuvir/velpatasvir) ... - supplied": one product; "Insulin (Humulin I):
+                    # STOPPED": the bracketed brand names the product the bare class word stands for
+                    if names_more(d, chain[-1]):
+                        done.add(chain[-1].start_char)
+                        chain[-1] = d
+                    else:
+                        done.add(d.start_char)
                     continue
                 if d.start_char >= lead[0].start or not self.rx_joiner.match(
                     text[self._phrase_end(chain[-1]) : d.start_char]
@@ -302,6 +313,13 @@ class MedChangeFinder(ChangeDetails, RecordReader):
             if t.rule.action in ("increase", "decrease") and text[t.start : t.end].lower().endswith("ing"):
                 # "started candesartan 4 mg, increasing to 8 mg after two weeks": a planned titration is part
                 # of the start; it only counts when nothing else is said of the drug
+                cost += 10
+            if (
+                t.rule.action in ("increase", "change")
+                and "titrat" in text[t.start : t.end].lower()
+                and any(o.rule.action == "start" and o.end <= t.start for o in ts)
+            ):
+                # "started on sertraline, titrated up to 100 mg": the titration is how it was started
                 cost += 10
             if targets and text[t.start - 1 : t.start] == "(" and all(d.end_char <= t.start for d in targets):
                 # "... with omeprazole 20 mg once daily as cover (started today)": a bracketed status on the

@@ -22,8 +22,8 @@ from .context import categories_at
 # instructions (no sentence end), then ", with" / "together with" / "alongside" / "as well as" / "plus",
 # perhaps naming the companion's job first ("with PPI cover (lansoprazole 15 mg OD)")
 _LINK = re.compile(
-    r"[^.;:\n]{0,90}?(?:,\s*|\s+)(?:(?:together|along)\s+with|alongside|as\s+well\s+as|with|plus)\s+"
-    r"(?:(?:a|an|the|some)\s+)?(?:(?:short\s+)?(?:course|supply|cover)\s+of\s+)?"
+    r"[^.;:\n]{0,90}?(?:,\s*|\s+)(?:(?:together|along)\s+with|alongside|as\s+well\s+as|with|plus|and)\s+"
+    r"(?:(?:a|an|the|some)\s+)?(?:(?:small\s+|short\s+)?(?:course|supply|cover)\s+of\s+)?"
     r"(?:[\w-]+\s+(?:cover|protection|prophylaxis)\s*\(\s*)?"
     r"(?:(?:oral|regular|prn|topical|sc|subcutaneous)\s+)?$",
     re.IGNORECASE,
@@ -47,8 +47,8 @@ Maker = Callable[[Doc, str, str, str, Span, int, int, Any, Any], "dict[str, Any]
 def companion_starts(
     doc: Doc, text: str, drugs: list[Span], changes: list[dict[str, Any]], done: set[int], make: Maker
 ) -> None:
-    """Add a start for each drug joined by "with" to a drug started in the same sentence, or put "now
-    on" in place of a stopped one."""
+    """Add a start for each drug joined by "with" or "and" to a drug started in the same sentence (and
+    to each such companion in turn), or put "now on" in place of a stopped one."""
     starts = [
         c for c in changes if c["action"] in ("start", "stop") and not str(c["rule"]).startswith("list_")
     ]
@@ -72,7 +72,11 @@ def companion_starts(
             if any(m.category in _BLOCKING for m in categories_at(doc, d.start_char, d.end_char)):
                 break
             change = make(doc, text, "start", "start_companion", d, d.start_char, le, None, None)
-            if change is not None:
-                changes.append(change)
-                done.add(d.start_char)
-            break
+            if change is None:
+                break
+            changes.append(change)
+            done.add(d.start_char)
+            if c["action"] != "start":
+                break
+            # "took home misoprostol ..., along with codeine ... and cyclizine": the list goes on
+            origin = max(int(change["end"]), int(change["drug_end"]))

@@ -44,8 +44,16 @@ _WAS = re.compile(rf"\b(?:was|previously|prev\.?|from)\s+({DOSE})", re.IGNORECAS
 _TRAILING_JOIN = re.compile(r"[\s,;]+(?:and|or|but|then|so|which)$", re.IGNORECASE)
 
 
+# a reduction that ends the drug: "reduce ... for 2 weeks, then stop", "taper over a month and stop"
+_THEN_STOP = re.compile(
+    r"[^.;\n]{0,140}?(?:,\s*|\s)(?:and\s+)?then\s+(?:to\s+)?(?:stop|discontinue|cease)(?:\s+(?:it|them|completely|altogether))?\s*(?:[.;\n]|$)"
+    r"|[^.;\n]{0,80}?\sand\s+(?:then\s+)?(?:stop|discontinue|cease)\s+(?:it|them|completely|altogether)?\s*(?:[.;\n]|$)",
+    re.IGNORECASE,
+)
 _NOT_RESTARTED = re.compile(
-    r"\b(?:not (?:been |to be )?(?:re-?started|resumed)(?! (?:until|unless|without|before|if))"
+    r"\b(?:not (?:been |to be )?(?:re-?started|resumed)"
+    # "not to be restarted for now": a pause, not an end
+    r"(?! (?:until|unless|without|before|if|for now|for the (?:time being|moment|present)|yet|at present))"
     r"|permanently)\b",
     re.IGNORECASE,
 )
@@ -103,6 +111,7 @@ _NEXT_ITEM = re.compile(r"(?:,|\band\b|\bthen\b)\s*(?:(?:a|an|the|his|her|also|s
 _QUESTION = re.compile(r"[^.?!\n]{0,80}(?<=\w)\?(?=\s|$)")  # not "?SIADH" (a query in terse notes)
 _OBLIQUE_BEFORE = re.compile(r"\b(?:with|despite|alongside|plus|besides)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _BACK_TO = re.compile(r"\s+back\s+to\b", re.IGNORECASE)
+_NOW_DOSE = re.compile(rf"\bnow\s+({DOSE})", re.IGNORECASE)
 _TO_DOSE_NEXT = re.compile(rf"\s+to\s+({DOSE})", re.IGNORECASE)
 
 
@@ -114,6 +123,44 @@ def _drugs_after(doc: Doc, pos: int) -> Iterator[Span]:
         starts = doc.user_data["la_drug_starts"] = [x.start_char for x in group]
     for k in range(bisect_right(starts, pos), len(starts)):
         yield group[k]
+
+
+def _led_by(doc: Doc, text: str, d: Span, upto: int) -> bool:
+    """True when the line holding ``upto`` starts with ``d``'s drug and a colon or dash after it."""
+    generic = (d._.drug or {}).get("generic")
+    line_start = text.rfind("\n", 0, upto) + 1
+    lead = next((o for o in doc.spans.get("drugs", []) if o.start_char >= line_start), None)
+    return (
+        lead is not None
+        and (lead._.drug or {}).get("generic") == generic
+        and re.fullmatch(r"[\s\-–•*\d.)]*", text[line_start : lead.start_char]) is not None
+        and re.match(r"[^\n]{0,40}?\s*[:\-–]", text[lead.end_char : upto]) is not None
+    )
+
+
+def _same_drug_before(doc: Doc, text: str, d: Span, upto: int) -> str | None:
+    """The dose written after an earlier mention of ``d``'s drug on the same line, before ``upto``.
+
+    "" when that drug is named earlier on the line with no dose; None when it is not named there.
+    Why: a switch whose old and new products are one generic changes the dose or the form, not the drug.
+    """
+    generic = (d._.drug or {}).get("generic")
+    line_start = text.rfind("\n", 0, upto) + 1
+    for o in doc.spans.get("drugs", []):
+        if o.start_char >= upto:
+            break
+        if o.start_char < line_start or (o._.drug or {}).get("generic") != generic:
+            continue
+        return _dose_then(text, o.end_char, upto) or ""
+    return None
+
+
+def _dose_then(text: str, start: int, end: int) -> str | None:
+    """The first dose written in ``text[start:end]`` with the words after it (its frequency), or None."""
+    m = re.search(rf"({DOSE})", text[start:end], re.IGNORECASE)
+    if not m:
+        return None
+    return " ".join(text[start + m.start() : min(end, start + m.end() + 30)].split())
 
 
 class ChangeDetails(TieRules):
@@ -139,15 +186,9 @@ class ChangeDetails(TieRules):
         info = d._.drug or {}
         after_drug = self._phrase_end(d)
         tail_from = max(after_drug, t.end if t else after_drug)
-        dose_before = dose_after = None
-        m = FROM_TO.search(text, d.start_char, ce)
-        if m:
-            dose_before, dose_after = " ".join(m.group(1).split()), " ".join(m.group(2).split())
-        elif action in ("increase", "decrease", "change") and (m2 := TO_DOSE.search(text, d.start_char, ce)):
-            dose_after = " ".join(m2.group(1).split())
-        restart = None
         # "stopped her nitrofurantoin ... and started cefalexin ... until surgery": a restart cue after
-        # the next drug named in the clause is that drug's
+        # the next drug named in the clause is that drug's, and so are its doses ("started on quetiapine,
+        # titrated to 150 mg, and his sertraline was increased from 100 mg to 150 mg")
         other = next(
             (
                 o.start_char
@@ -157,6 +198,15 @@ class ChangeDetails(TieRules):
             ce,
         )
         other = min(other, ce)
+        dose_before = dose_after = None
+        m = FROM_TO.search(text, d.start_char, max(other, tail_from))
+        if m:
+            dose_before, dose_after = " ".join(m.group(1).split()), " ".join(m.group(2).split())
+        elif action in ("increase", "decrease", "change") and (
+            m2 := TO_DOSE.search(text, d.start_char, max(other, tail_from))
+        ):
+            dose_after = " ".join(m2.group(1).split())
+        restart = None
         rm = self.rx_restart.search(text, tail_from, max(other, tail_from))
         if rm:
             restart = text[rm.start() : ce].strip(" .;,")
@@ -173,6 +223,17 @@ class ChangeDetails(TieRules):
                     restart = restart or duration
                 elif hm:
                     restart = restart or text[hm.start() : ce].strip(" .;,") or None
+        if (
+            action == "decrease"
+            and t is not None
+            and (ts := _THEN_STOP.match(text, max(t.end, d.end_char)))
+            and not any(o.start_char < ts.end() for o in _drugs_after(doc, max(t.end, d.end_char)))
+            and _led_by(doc, text, d, min(t.start, d.start_char))
+        ):
+            # a list line led by the drug ("Sodium valproate: ... reduce Epilim to 500 mg at night for 2
+            # weeks, then 300 mg for 2 weeks, then stop") sets out its end, as a status column would; a
+            # reduction told in prose ("I have reduced this to 2 mg ..., then stop") stays a decrease
+            action = "stop"
         if action == "start" and _UNDONE.match(text, self._phrase_end(d)):
             return None
         if _QUESTION.match(text, max(d.end_char, t.end if t else d.end_char)):
@@ -199,6 +260,8 @@ class ChangeDetails(TieRules):
             action = dose_direction(dose_before, dose_after) or ""
             if not action:
                 return None
+        if action == "change" and not dose_after and (nw := _NOW_DOSE.search(text, d.end_char, ce)):
+            dose_after = " ".join(nw.group(1).split())  # "Furosemide: was 80 mg OM, now 40 mg OM"
         if action in ("change", "switch") and not dose_before and (w := _WAS.search(text, d.end_char, ce)):
             # "Atorvastatin | 80 mg ON | Changed | was 40 mg"
             dose_before = " ".join(w.group(1).split())
@@ -226,6 +289,16 @@ class ChangeDetails(TieRules):
             ):
                 return None
             action = "start"
+            old_dose = _same_drug_before(doc, text, d, t.start)
+            if old_dose:
+                # "Metformin (1 g twice a day) ... Change to metformin MR 1500 mg once a day", "Butec
+                # 10 micrograms/hour - switched to Butrans 10 micrograms/hour": one drug, a new product
+                line_end = text.find("\n", d.end_char)
+                new_dose = _dose_then(text, d.end_char, line_end if line_end >= 0 else len(text))
+                dose_before, dose_after = old_dose or None, dosage.get("dose")
+                action = dose_direction(dose_before, new_dose) or ""
+                if not action:
+                    return None
         if action in ("start",):
             dose_after = dose_after or dosage.get("dose")
         elif action in ("stop", "withhold"):
@@ -294,6 +367,40 @@ class ChangeDetails(TieRules):
         nxt_drug = next((x.start_char for x in _drugs_after(d.doc, d.start_char)), None)
         return min(p for p in (nl, nxt_drug, pos + 100, len(text)) if p is not None and p >= 0)
 
+    def _same_drug_switch(
+        self,
+        doc: Doc,
+        text: str,
+        cs: int,
+        ce: int,
+        t: Trigger,
+        old: Span,
+        new: Span,
+        changes: list[dict[str, Any]],
+        done: set[int],
+    ) -> bool:
+        """ "Gabapentin 300 mg TDS: change to gabapentin 600 mg BD": one drug in a new dose or form.
+
+        The doses written after each name give the direction; the same dose is no change. Without a dose
+        on both sides the trigger is left to the single-drug reading ("IV to oral" is a start).
+        """
+        line_end = text.find("\n", new.end_char)
+        before = _dose_then(text, old.end_char, t.start)
+        after = _dose_then(text, new.end_char, line_end if line_end >= 0 else len(text))
+        if not before or not after:
+            return False
+        done.update({old.start_char, new.start_char})
+        if self._blocked(doc, t):
+            return True
+        direction = dose_direction(before, after)
+        if direction is None:
+            return True
+        c = self._make(doc, text, "start", t.rule.id, new, cs, ce, t, None)
+        if c is not None:
+            c["action"], c["dose_before"] = direction, (old._.dosage or {}).get("dose") or before
+            changes.append(c)
+        return True
+
     def _switch(
         self,
         doc: Doc,
@@ -337,15 +444,15 @@ class ChangeDetails(TieRules):
         elif (
             len(after) >= 2
             and re.search(r"\b(?:to|with|for|by)\b", text[after[0].end_char : after[1].start_char], re.I)
+            # "swapped to oral fluclox ... to finish 10 days. also cont'd paracetamol": another sentence
+            and not re.search(r"[.;](?:\s|$)", text[after[0].end_char : after[1].start_char])
             and self._gap_ok(text[t.end : after[0].start_char], True, False) is not None
         ):
             old, new = after[0], after[1]
-        if (
-            old is None
-            or new is None
-            or (old._.drug or {}).get("generic") == (new._.drug or {}).get("generic")
-        ):
+        if old is None or new is None:
             return False
+        if (old._.drug or {}).get("generic") == (new._.drug or {}).get("generic"):
+            return self._same_drug_switch(doc, text, cs, ce, t, old, new, changes, done)
         if self._blocked(doc, t):
             return True
         a = self._make(doc, text, "stop", t.rule.id, old, cs, ce, t, None)

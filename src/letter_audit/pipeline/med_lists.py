@@ -46,6 +46,11 @@ _ENDED = re.compile(r"\b(?:stopp?ed|discontinued|ceased|completed|finished)\b", 
 _PLANNED_STOP = re.compile(
     r"\b(?:(?:then )?stop (?:when|once|after|on|at)|(?:weaning|reducing|tapering) plan)\b", re.IGNORECASE
 )
+# "Salbutamol: follow the weaning plan below, then back to as needed": the usual reliever, not a course
+_BACK_TO_USUAL = re.compile(
+    r"\bback (?:to|on) (?:(?:his|her|their|the|your) )?(?:as (?:needed|required)|prn|usual|normal|regular)",
+    re.IGNORECASE,
+)
 _SIGN_DOSE = re.compile(rf"\s*(?:(?:dose\s+)?to\s+)?({DOSE})", re.IGNORECASE)  # the dose after an arrow sign
 _AT_HOME = re.compile(
     r"\b(?:to compl?e+te?\b.{0,30}\b(?:days?|course)|\d+ (?:more|further) days?|days? remaining"
@@ -207,6 +212,11 @@ class MedListComparer:
                     new.append(self._change(d, "stop", "list_absent_at_discharge", before=d))
             for g, d in dis_by.items():
                 if g not in adm_by:
+                    le = text.find("\n", d.start_char) % (len(text) + 1)
+                    if any(
+                        m.category in ("historical", "continued") for m in categories_at(doc, d.end_char, le)
+                    ):
+                        continue  # "Latanoprost ... (omitted from admission list in error - long-standing)"
                     new.append(self._change(d, "start", "list_new_at_discharge", after=d))
                 else:
                     a = adm_by[g]
@@ -397,7 +407,12 @@ class MedListComparer:
             # "Oramorph 5mg prn (3 doses in ED only)": given in hospital, never taken home
             mods = categories_at(doc, d.start_char, line_end)
             in_hospital = any(m.rule in ("hist_in_hospital_only", "hist_one_dose_here") for m in mods)
-            if (short or _PLANNED_STOP.search(line)) and not _USUAL.search(first_phase) and not in_hospital:
+            if (
+                (short or _PLANNED_STOP.search(line))
+                and not _USUAL.search(first_phase)
+                and not in_hospital
+                and not _BACK_TO_USUAL.search(line)
+            ):
                 out.append(d)
                 if partner is not None and partner not in out:
                     out.append(partner)

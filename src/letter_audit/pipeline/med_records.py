@@ -68,7 +68,9 @@ _SUPPLY_ITEM = re.compile(r"(?:[:,;]|\band)\s*(?:(?:sc|subcutaneous|iv|oral|bucc
 _INLINE_HEAD = re.compile(r"^[ \t•*\-]*([A-Za-z][A-Za-z ]{1,30}?)[ \t]*:[ \t]*", re.MULTILINE)
 # "New | Rivaroxaban 20 mg OD": a short status cell, then the cell the drug starts
 _STATUS_CELL = re.compile(
-    r"[ \t•*\-]*(?:([A-Za-z][A-Za-z ]{1,20}?)[ \t]*\||[\[(]([A-Za-z][A-Za-z ]{1,20}?)[\])][ \t:-]*)"
+    r"[ \t•*\-]*(?:((?:(?i:medications?|medicines?|meds|drugs?)[ \t]*[-–:/][ \t]*)?"
+    r"[A-Za-z][A-Za-z ]{1,20}?)[ \t]*\|"
+    r"|[\[(]([A-Za-z][A-Za-z ]{1,20}?)[\])][ \t:-]*)"
     r"[ \t]*(?:(?:soluble|oral|topical)[ \t]+)?$"
 )
 

@@ -77,6 +77,9 @@ _DOSE_SUBJECT = re.compile(
 )
 _INFINITIVE = re.compile(r"(?<![\w-])to\s+$", re.IGNORECASE)
 _OBJECT = re.compile(r"\s+(?:the|a|an|your|his|her|their|its|any|some|this|that)\b", re.IGNORECASE)
+_TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Master)\.?\s+[A-Z][\w'-]+")
+_SUBJECT_END = re.compile(r"\b(?:I|we)(?:\s+(?:have|had|also|then|therefore|now))*\s*$", re.IGNORECASE)
+_OBJECT_PRONOUN = re.compile(r"\s+(?:this|it|them|these)\b", re.IGNORECASE)
 _WORDS = re.compile(r"[A-Za-z][\w'-]*|\d+(?:\.\d+)?")
 _FWD_PUNCT = re.compile(r"^[\s:\-–—(\[*•]*(?:,[\s:\-–—(\[*•]*)?$")  # one comma: "started a PPI, lansoprazole"
 _BACK_PUNCT = re.compile(r"^[\s:\-–—()\[\],|*•.]*$")
@@ -144,6 +147,12 @@ class Trigger:
 
     def __init__(self, start: int, end: int, rule: TriggerRule) -> None:
         self.start, self.end, self.rule = start, end, rule
+
+
+def names_more(a: Span, b: Span) -> bool:
+    """True when ``a``'s generic is a longer name holding ``b``'s one-word generic ("isophane insulin")."""
+    ga, gb = (a._.drug or {}).get("generic") or "", (b._.drug or {}).get("generic") or ""
+    return " " not in gb and ga != gb and " with " not in ga and gb in ga.split()
 
 
 class TieRules:
@@ -244,6 +253,8 @@ class TieRules:
 
     def _gap_ok(self, gap: str, forward: bool, tight: bool) -> int | None:
         """Number of words in an acceptable gap, or None when the gap breaks the tie."""
+        if forward:
+            gap = _TITLED_NAME.sub(" him ", gap)  # "started Mrs O'Neill on apixaban": the patient by name
         words = [w.lower() for w in _WORDS.findall(gap)]
         punct = _WORDS.sub(" ", gap)
         if not (_FWD_PUNCT if forward else _BACK_PUNCT).match(punct):
@@ -307,6 +318,9 @@ class TieRules:
                     ):
                         return [item], 1
                 gap = text[min(self._phrase_end(last), t.start) : t.start]
+                if _SUBJECT_END.search(gap) and _OBJECT_PRONOUN.match(text, t.end):
+                    # "the interaction with nintedanib, I have reduced this to 20 mg": "this" is the object
+                    return (fwd[0], fwd[1]) if fwd else ([], 0)
                 # "Prednisolone 5 mg once daily (long-term, from his respiratory team) stopped today": an
                 # aside about the drug between it and its status
                 gap = _ASIDE_FIRST.sub(" ", gap, count=1)
@@ -318,7 +332,10 @@ class TieRules:
                     chain = [last]
                     for d in reversed(before[:-1]):
                         if self._bracketed_name(text, d, chain[-1]):
-                            chain[-1] = d  # "Insulin degludec (Tresiba) reduced": one product, named first
+                            # "Insulin degludec (Tresiba) reduced": one product, named first; but "Insulin
+                            # (Humulin I): STOPPED" names the product only in the brackets
+                            if not names_more(chain[-1], d):
+                                chain[-1] = d
                             continue
                         link = text[self._phrase_end(d) : chain[-1].start_char]
                         # "treated with quetiapine, then lithium commenced": a sequence, not one shared

@@ -257,3 +257,54 @@ def test_a_request_under_a_gp_heading_still_stands_beside_a_statement(nlp, run) 
 def test_round10_categories(nlp, run, text: str, category: str) -> None:
     got = found(nlp, run, D + text)
     assert [c for _, c in got] == [category]
+
+
+def test_a_bare_gp_label_line_heads_a_terse_plan(nlp, run) -> None:
+    text = (
+        D + "Meds: ramipril stopped\n\nGP:\nK+ + Cr 1/52 (ACEi stopped)\nPls refer to diabetes nurses\n"
+        "Renal advice line 01632 960 999 (weekdays)\nFBC - haem CNS monitoring, no GP action\n"
+    )
+    assert found(nlp, run, text) == [
+        ("K+ + Cr 1/52 (ACEi stopped)", "monitoring"),
+        ("Pls refer to diabetes nurses", "referral"),
+    ]
+
+
+def test_a_gp_label_over_the_practice_address_is_not_a_plan(nlp, run) -> None:
+    text = "GP:\nDr P Ochoa, Elm Surgery, Mill Road\n\nDear Dr Ochoa,\n\nShe was seen today. Nothing new."
+    assert found(nlp, run, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a nothing-more that hangs on the request's result does not silence the request
+        (
+            D
+            + "Please repeat his ECG in a week to check the QTc, and if it is under 460 ms no further action "
+            "is needed.",
+            [
+                (
+                    "Please repeat his ECG in a week to check the QTc, and if it is under 460 ms no further "
+                    "action is needed",
+                    "monitoring",
+                )
+            ],
+        ),
+        # "if not settling" is a condition of its own, not "if not" pointing back
+        (
+            D + "GP to f/u. ?repeat USS if not improving - GP to arrange.",
+            [("GP to f/u.", "review"), ("?repeat USS if not improving - GP to arrange", "monitoring")],
+        ),
+        # a record entry after a prescribing ask
+        (
+            D + "Could you prescribe two adrenaline pens, and add the nut allergy to his record.",
+            [
+                ("Could you prescribe two adrenaline pens", "prescribing"),
+                ("add the nut allergy to his record", "other"),
+            ],
+        ),
+    ],
+)
+def test_round10_more_shapes(nlp, run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(nlp, run, text) == expected

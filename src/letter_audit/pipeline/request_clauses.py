@@ -140,7 +140,7 @@ def clause_split_source(rules: RequestRules) -> str:
         rf"|\s+[-–]\s+(?=(?:I|we)\s+(?:will|shall)\b)"
         # "... calcium and vitamin D. Please repeat her HbA1c": a sentence the sentence splitter kept
         # joined (after "D.") is still a new request when a capitalised ask opens it.
-        rf"|(?<=[a-z0-9)]\.)\s+(?=(?-i:Please|Pls|Kindly|Could\s+you|Would\s+you|GP\s+to)\b)"
+        rf"|(?<=[a-z0-9)]\.)\s+(?=(?-i:Please|Pls|Kindly|Could\s+you|Would\s+you|GP\s+to)\b|\?[a-z])"
         # "..., and do the FBC, U&E and LFT blood monitoring fortnightly", "..., and carry out her monthly
         # pregnancy tests", "..., and make sure he is invited for his flu vaccine", "..., and his annual
         # flu boosters should continue": a second request of another kind.
@@ -161,7 +161,7 @@ def clause_split_source(rules: RequestRules) -> str:
         rf"|\s*,?\s+(?:and|&|\+)\s+(?:to\s+)?(?=(?:please\s+|pls\s+)?(?:"
         rf"(?:remove|delete|take|add|put)\s+(?!(?:it|them|this|these|that|to|on|onto)\b)[^.;]{{0,140}}?\b"
         rf"(?:from|off|to|on|onto)\s+"
-        rf"(?:(?:his|her|their|the)\s+)?repeats?\b"
+        rf"(?:(?:his|her|their|the)\s+)?(?:repeats?|(?:medical\s+|GP\s+)?(?:records?|notes|problem\s+list))\b"
         rf"|(?:remove|delete)\s+(?!(?:it|them|this|these)\b)(?!(?:the\s+|his\s+|her\s+)?(?:sutures?|stitches|staples?|clips|dressings?|"
         rf"drains?|catheters?|lines?|cannulas?)\b)[A-Za-z]"
         rf"|take\s+over\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:prescri\w+|supply|supplies)\b))"

@@ -44,6 +44,12 @@ _ASIDE = re.compile(r"\s*\([^()\n]*\)")
 _KEEPS_PRESCRIBING = re.compile(r"\b(?:repeat|prescri\w*|suppl(?:y|ies)|issue)\b", re.IGNORECASE)
 
 
+_ASK_THEN_IF = re.compile(
+    r"\b(?:please|pls|kindly|GP\s+to|could\s+you|would\s+you)\b[^.;]{3,}?\b(?:if|unless|once)\b[^.;]*$",
+    re.IGNORECASE,
+)
+
+
 def _rows_apart(text: str, units: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The sentences, with one that runs over several table rows cut at each row's end: a row is read on
     its own ("Smear: ceased - no action | - | -" then "Re-refer if any further bleeding | GP | If bleeds")."""
@@ -249,6 +255,11 @@ class RequestFinder(ClauseReader):
             hit_none = _first(self.none, sent, hay) or (
                 _first(self.none_in_section, sent, hay) if in_gp else None
             )
+            hangs = bool(hit_none) and _ASK_THEN_IF.search(sent, 0, hit_none[1].start()) is not None
+            if hangs:
+                # "please repeat her ECG in 2 weeks, and if it is under 450 ms no further action is needed":
+                # the nothing-more hangs on the result of the request before it
+                hit_none = None
             if hit_none and "|" in sent and sent[: hit_none[1].start()].split("|")[-1].strip():
                 # A plan table's row ("Smear: ceased from screening - no action | - | -"): that row asks
                 # nothing; the rows after it (one sentence with it, at times) still may.
@@ -297,7 +308,7 @@ class RequestFinder(ClauseReader):
                 # "fit note needed for 2 weeks. GP please.": the ask makes the sentence before it a request
                 requests.extend(self._sentence(text, before[0], e, True, cues))
                 continue
-            if self._ruled_out(sent, hay) or (
+            if (not hangs and self._ruled_out(sent, hay)) or (
                 _first(self.weak_not_request, sent, hay) and _first(cues, sent, hay) is None
             ):
                 continue

@@ -78,6 +78,12 @@ _ASK_WORD = re.compile(
     r"\b(?:actions?|requests?|requested|instructions?|tasks?|to do|asked?|recommendations?|suggestions?|"
     r"follow[- ]?up|review|plan|advice|notes?|information)\b"
 )
+_GP_ALONE = re.compile(r"(?:for\s+(?:the\s+)?)?(?:GP|G\.P\.)\s*:", re.IGNORECASE)
+_ADDRESS_NEXT = re.compile(
+    r"\s*(?:(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Prof)\b|[^\n]*\b(?:surgery|practice|medical\s+(?:centre|center|group)|"
+    r"health\s+centre|road|street|lane)\b)",
+    re.IGNORECASE,
+)
 _NOT_ASKED = re.compile(r"\b(?:no|none|nil|not|n/a|required|needed|necessary)\b")
 _WORDS_RE = re.compile(r"[A-Za-z][A-Za-z'&/()\-]*")
 
@@ -266,6 +272,10 @@ class SectionFinder:
         hit = self._whole(stripped) if len(stripped) <= 160 else None
         if hit is not None:
             return Heading(start + lead, end, end, hit[0], hit[1], stripped)
+        if _GP_ALONE.fullmatch(stripped) and not _ADDRESS_NEXT.match(text, end):
+            # "GP:" on a line of its own over a terse plan ("GP:\nWt + U&E 1/52\nPls refer ..."), not over
+            # the practice's address ("GP:\nDr A Khan, Elm Surgery")
+            return Heading(start + lead, end, end, "gp_actions", "sec-gp-alone", stripped)
         # An inline heading opens a line of any length ("Note for GP: Mr P works as a scaffolder ...").
         m = self.inline.match(raw)
         if m is not None:

@@ -241,3 +241,33 @@ def test_ignored_offer_to_rebook_is_no_offer(history: str, expected: str) -> Non
 def test_result_rung_told_or_shared(asked: str, expected: str | None) -> None:
     text = "Mrs Adebayo was seen in the renal clinic. " + asked
     assert rule(text, asked, "monitoring") == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        (
+            "Could you check his U&E in 10 days given the spironolactone start, and if the potassium is"
+            " over 5.9 halve the dose and let us know",
+            None,
+        ),
+        # Near miss: the reading itself wanted back, with no threshold between.
+        ("Could you check his U&E in 10 days and let us know", "call_and_recall"),
+    ],
+)
+def test_threshold_step_before_let_us_know(asked: str, expected: str | None) -> None:
+    text = "He has heart failure with reduced ejection fraction. " + asked + ".\n"
+    assert rule(text, asked, "monitoring") == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("Repeat US pelvis in 6/52 if pain persists - GP to request", "call_and_recall"),
+        # Near miss: "us" the team, in lower case, is no scan.
+        ("Please repeat the bloods in 2 weeks as we added lithium, and tell us how she is", None),
+    ],
+)
+def test_us_in_capitals_is_an_ultrasound(asked: str, expected: str | None) -> None:
+    text = "Plan\n" + asked + "\n"
+    assert rule(text, asked, "monitoring") == expected

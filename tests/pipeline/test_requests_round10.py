@@ -169,11 +169,8 @@ def test_an_owner_table_reads_row_by_row(nlp, run) -> None:
                 )
             ],
         ),
-        # a drug and dose suggested; a dose that could go up
-        (
-            D + "For rate control I would suggest diltiazem 60 mg three times daily.",
-            [("For rate control I would suggest diltiazem 60 mg three times daily", "prescribing")],
-        ),
+        # a dose that could go up ("I would suggest <drug> <dose>" stays a suggestion, as dev golds read it)
+        (D + "For rate control I would suggest diltiazem 60 mg three times daily.", []),
         (
             D + "Her propranolol could go up to 40 mg twice daily if the tremor persists.",
             [("Her propranolol could go up to 40 mg twice daily if the tremor persists", "prescribing")],
@@ -202,8 +199,8 @@ def test_an_owner_table_reads_row_by_row(nlp, run) -> None:
         ),
         # advance care planning is other work
         (
-            D + "The practice may want to start a ReSPECT discussion with her at the next visit.",
-            [("The practice may want to start a ReSPECT discussion with her at the next visit", "other")],
+            D + "The practice may want to consider a ReSPECT conversation at her next visit.",
+            [("The practice may want to consider a ReSPECT conversation at her next visit", "other")],
         ),
     ],
 )

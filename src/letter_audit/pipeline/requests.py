@@ -32,11 +32,11 @@ from .sentences import doc_text, ocr_letters, sentence_spans
 from .status_ticks import blank_unchosen
 
 RULES_FILE = "requests.yaml"
-# "consider allopurinol", "remove the timolol", "a trial of mebeverine", "bisoprolol could go up to 5 mg",
-# "I would suggest apixaban": said of a drug, these words are about prescribing.
+# "consider allopurinol", "remove the timolol", "a trial of mebeverine", "bisoprolol could go up to 5 mg":
+# said of a drug, these words are about prescribing.
 _CONSIDER = re.compile(
     r"\b(?:consider(?:ing)?(?!\s+(?:review|whether))|remov(?:e|ing)|delet(?:e|ing)|take\s+off|trial\s+of|"
-    r"(?:go|come)\s+(?:up|down)\s+to|suggest(?:ed)?)\b",
+    r"(?:go|come)\s+(?:up|down)\s+to)\b",
     re.IGNORECASE,
 )  # not "consider reviewing ramipril" / "consider whether": a review
 

@@ -271,3 +271,30 @@ def test_threshold_step_before_let_us_know(asked: str, expected: str | None) -> 
 def test_us_in_capitals_is_an_ultrasound(asked: str, expected: str | None) -> None:
     text = "Plan\n" + asked + "\n"
     assert rule(text, asked, "monitoring") == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("Please recheck his urate in 6 weeks so I can decide on the febuxostat dose.", "call_and_recall"),
+        ("U&E at the practice in 1/52 - results for review by the renal team.", "call_and_recall"),
+        # Near miss: the practice reviews its own result.
+        ("Please recheck his urate in 6 weeks and increase the allopurinol if above 360.", None),
+    ],
+)
+def test_test_for_the_hospitals_own_decision(asked: str, expected: str | None) -> None:
+    text = "He has tophaceous gout. " + asked
+    assert rule(text, asked, "monitoring") == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("He should be signed off for 3 weeks - could the practice see to this?", "fit_note"),
+        # Near miss: signed off by a service is no certificate.
+        ("Physio have signed off his exercise programme; please encourage him to keep going.", None),
+    ],
+)
+def test_signed_off_for_a_time_is_a_fit_note(asked: str, expected: str | None) -> None:
+    text = "He works as a roofer. " + asked
+    assert rule(text, asked, "other") == expected

@@ -305,3 +305,43 @@ def test_a_gp_label_over_the_practice_address_is_not_a_plan(nlp, run) -> None:
 )
 def test_round10_more_shapes(nlp, run, text: str, expected: list[tuple[str, str]]) -> None:
     assert found(nlp, run, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the checks a shared-care agreement asks for, after the prescribing ask
+        (
+            D
+            + "Could you continue to prescribe guanfacine, with height, pulse and BP checked every 6 months.",
+            [
+                ("Could you continue to prescribe guanfacine", "prescribing"),
+                ("height, pulse and BP checked every 6 months", "monitoring"),
+            ],
+        ),
+        (
+            D
+            + "Please carry on prescribing the atomoxetine and to do the 6-monthly pulse and weight checks.",
+            [
+                ("Please carry on prescribing the atomoxetine", "prescribing"),
+                ("to do the 6-monthly pulse and weight checks", "monitoring"),
+            ],
+        ),
+        # a register is other work
+        (
+            D + "Please add him to your learning disability (LD) register.",
+            [("Please add him to your learning disability (LD) register", "other")],
+        ),
+        # carrying on prescribing with its tests is prescribing; a brand repeat is prescribing
+        (
+            D + "GP actions:\nContinue AZA prescribing + monthly bloods under the shared care agreement.",
+            [("Continue AZA prescribing + monthly bloods under the shared care agreement", "prescribing")],
+        ),
+        (
+            D + "Please make sure his repeat is written as Neoral by brand.",
+            [("Please make sure his repeat is written as Neoral by brand", "prescribing")],
+        ),
+    ],
+)
+def test_round10_shared_care_and_register(nlp, run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(nlp, run, text) == expected

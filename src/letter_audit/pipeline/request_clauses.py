@@ -127,6 +127,9 @@ def clause_split_source(rules: RequestRules) -> str:
         rf"|\s*,?\s+(?:and|&)\s+(?!then\b)(?={lead}(?:{verbs})\b){cond}"
         # "asked your GP to take over the prescriptions and to sign a community chart": a second ask.
         rf"|\s*,?\s+(?:and|&)\s+(?=to\s+(?:{verbs})\s)"
+        # "continue to prescribe X and to do the 6-monthly BP, pulse and weight checks": the tests are asked.
+        rf"|\s*,?\s+(?:and|&)\s+(?=to\s+(?:do|carry\s+out)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:[\w&,/-]+\s+){{0,6}}?"
+        rf"(?:monitoring|tests?|bloods?|checks?)\b)"
         rf"|\s*,\s+(?={lead}(?:{verbs})\b){same_step}"
         # "..., and please let the patient know the result": reporting back stays with the request.
         rf"|\s*,?\s+(?:and|but)\s+(?=(?:I|we|the\s+GP|GP|please|pls|you)\b"
@@ -211,7 +214,7 @@ def clause_split_source(rules: RequestRules) -> str:
         # "..., together with the monitoring bloods (FBC, U&E, LFT every 2 weeks)", "..., with 3-monthly
         # lithium levels and 6-monthly U&E": the same, with the tests' own frequency or name first.
         rf"|\s*,\s+(?:together\s+)?with\s+(?=(?:the\s+)?(?:(?:\d+|three|six)[- ](?:weekly|monthly)\s+|"
-        rf"monitoring\s+|safety\s+)?(?:{_TESTS})\b[^;.]{{0,60}}?\b(?:every|weekly|monthly|fortnightly|"
+        rf"monitoring\s+|safety\s+)?(?:[\w-]+,?\s+){{0,4}}?(?:{_TESTS})\b[^;.]{{0,60}}?\b(?:every|weekly|monthly|fortnightly|"
         rf"\d+[- ](?:weekly|monthly)|in\s+\d))"
         # "..., with an annual tTG, FBC, ferritin and vitamin D": the frequency first, then the tests.
         rf"|\s*,\s+(?:together\s+)?with\s+(?=(?:an?\s+|the\s+)?(?:annual|yearly|(?:\d+|three|six|twelve)[- ]"

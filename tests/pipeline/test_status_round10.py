@@ -200,3 +200,22 @@ def test_a_team_number_in_its_own_cell_beside_the_practice_counts(
     # a number in a cell beside the practice's name, with no team words, is still not the team's
     other = run(status_nlp, "GP | Dr A Rao - Elm Tree Surgery, 01632 955 124\n")._.contact_point
     assert other is None
+
+
+def test_a_condition_leading_its_own_clause_does_not_make_the_review_conditional(
+    owner: Callable[[str], tuple[str, str]],
+) -> None:
+    text = (
+        "Discharged from the lipid clinic.\n"
+        "GP:\n- Yearly review of her statin (LFTs, CK) - if she wants to stop it, that is fine "
+        "and needs no referral.\n"
+    )
+    assert owner(text)[0] == "gp"
+    assert owner("Discharged from clinic.\nGP:\n- Please review her if the rash comes back.\n")[0] == "none"
+
+
+def test_a_bare_hospital_plan_line_under_a_gp_heading_stays_the_hospitals(
+    owner: Callable[[str], tuple[str, str]],
+) -> None:
+    assert owner("GP:\n- Bloods in 2 weeks\n- Respiratory OPA 3/12\n")[0] == "hospital"
+    assert owner("GP:\n- Please ask the district nurses to review her leg in 1 week\n")[0] != "hospital"

@@ -40,6 +40,10 @@ _LED_BY_CONDITION = re.compile(r"\W*(?:if|unless|should|in\s+case)\b[^.;:,\n]{1,
 _NEGATED_BEFORE = re.compile(
     r"\b(?:not|never|n't)\s+(?:(?:yet|been|be|being|currently|already)\s+){1,2}$", re.IGNORECASE
 )
+# a condition followed by a comma and a main clause of its own ("..., that is reasonable")
+_LEADS_CLAUSE = re.compile(
+    r"\s*,\s*(?:that|this|it|then|we|I|you|she|he|they|please|refer|stop|restart)\b", re.IGNORECASE
+)
 _GENERIC_WHO = {"clinic", "the clinic", "team", "the team", "service", "the service", "nurse", "consultant"}
 
 
@@ -84,6 +88,8 @@ class FollowUpFinder:
         self.missed_after = compile_pattern(fu.missed_after)
         self.patient_review_when = compile_pattern(fu.patient_review_when)
         self.own_statement = compile_pattern(fu.own_statement)
+        self.ask_words = compile_pattern(fu.ask_words)
+        self.plan_place = compile_pattern(fu.plan_place)
 
     def _on_visit_line(self, text: str, start: int) -> bool:
         """Whether a hit sits on a line that reports the visit this letter is about ("Clinic 08/10/2026",
@@ -103,6 +109,10 @@ class FollowUpFinder:
         review = self.review_word.search(request)
         if at < 0 or review is None or at < review.start():
             return True
+        # "Annual review of her anticoagulation - if she chooses to stop, that is reasonable": a condition
+        # after the review that leads a clause of its own governs that clause, not the review
+        if _LEADS_CLAUSE.match(request, at + len(condition)):
+            return False
         return self.clause_break.search(request, review.end(), at) is None
 
     def led_by_condition(self, text: str, units: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -145,6 +155,13 @@ class FollowUpFinder:
             or self.contingency_lead.match(text, us, ue)
             or (cs > us and self.contingency_lead.match(text, cs, ue))
         )
+
+    def _bare_plan(self, text: str, start: int, end: int) -> bool:
+        """Whether a request span asks nothing of the practice and names a hospital place ("Cardiology OPA
+        6/52" listed under "GP:"): the hospital's own plan, not an ask."""
+        if self.ask_words.search(text, start, end) is not None:
+            return False
+        return self.plan_place.search(text, start, end) is not None
 
     def _after_owner_words(self, text: str, units: list[tuple[int, int]], start: int) -> bool:
         """Whether a hospital cue follows words that make it someone else's: "GP to review in 2 weeks",
@@ -198,8 +215,11 @@ class FollowUpFinder:
             and not _opens_title(text, h[0])
             and not self._on_visit_line(text, h[0])
             and not self._after_owner_words(text, units, h[0])
-            # a visit inside a request to the practice ("ask the district nurses to review") is its ask
-            and not any(rs <= h[0] < re_ for rs, re_ in requested or [])
+            # a visit inside a request to the practice ("ask the district nurses to review") is its ask; a
+            # bare plan line under a GP heading ("Cardiology OPA 6/52") asks nothing: the hospital's
+            and not any(
+                rs <= h[0] < re_ and not self._bare_plan(text, rs, re_) for rs, re_ in requested or []
+            )
             # an owner-table row stands in a table: a lone letterhead line with bars is not one
             and (h[2] != "fu-owner-row" or _in_table(text, h[0]))
         ]

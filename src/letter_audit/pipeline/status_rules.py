@@ -73,6 +73,8 @@ class FollowUpCues(_Strict):
     patient_review_when: Pattern = "(?!)"  # a request opening with a timed review of the patient
     # round 10 fields default to nothing, for older saved pipelines
     own_statement: Pattern = "(?!)"  # a "request" that opens with the writer's own act ("I have discharged")
+    ask_words: Pattern = "(?:)"  # words that make a request span an ask of the practice
+    plan_place: Pattern = "(?!)"  # a hospital place that makes a bare request line the hospital's plan
     when: Pattern
     with_whom: Pattern
 

@@ -213,17 +213,21 @@ def test_advised_to_restart_a_usual_medicine_missed_today_is_not_a_start(make_nl
     assert _changes(make_nlp, run, text) == []
 
 
-def test_started_and_titrated_in_one_sentence_is_one_start() -> None:
-    from letter_audit import Letter, audit
-    from letter_audit.pipeline import build_pipeline
+def test_started_and_titrated_in_one_sentence_is_one_start(make_nlp, run) -> None:
+    from letter_audit.extract.medication import changes
+    from letter_audit.letter import Letter
 
-    text = "During the admission he was started on sertraline, titrated up to 100 mg daily."
-    report = audit(Letter.from_text(text), nlp=build_pipeline())
-    assert [(m.drug, m.action) for m in report.medication_changes] == [("sertraline", "start")]
+    letter = Letter.from_text("During the admission he was started on sertraline, titrated up to 100 mg daily.")
+    doc = run(make_nlp(*MEDS), letter)
+    assert [(m.drug, m.action) for m in changes(doc, letter)] == [("sertraline", "start")]
+    letter = Letter.from_text("Quetiapine was started and titrated to 150 mg.\nQuetiapine 150 mg nocte (new)")
+    doc = run(make_nlp(*MEDS), letter)
+    assert [(m.drug, m.action) for m in changes(doc, letter)] == [("quetiapine", "start")]
 
 
 def test_bracketed_brand_names_the_product_a_class_word_stands_for(make_nlp, run) -> None:
-    assert _changes(make_nlp, run, "Insulin (Humulin I): STOPPED after delivery") == [("isophane insulin", "stop")]
+    text = "Insulin (Humulin I): STOPPED after delivery"
+    assert _changes(make_nlp, run, text) == [("isophane insulin", "stop")]
 
 
 def test_a_named_patient_between_verb_and_drug(make_nlp, run) -> None:
@@ -251,3 +255,35 @@ def test_a_clause_with_two_drugs_keeps_each_drugs_doses(make_nlp, run) -> None:
         ("mirtazapine", "start", None),
         ("citalopram", "decrease", "10 mg daily"),
     ]
+
+
+def test_a_listed_drug_with_its_own_continued_status_is_not_started(make_nlp, run) -> None:
+    assert _changes(make_nlp, run, "We started candesartan 4 mg and bumetanide continues.") == [
+        ("candesartan", "start")
+    ]
+    assert _changes(make_nlp, run, "Started rivaroxaban, and her digoxin is unchanged.") == [
+        ("rivaroxaban", "start")
+    ]
+
+
+def test_a_drug_led_line_switched_after_its_bracketed_brand_and_frequency(make_nlp, run) -> None:
+    text = "Amlodipine (Istin) 5 mg once a day - switched to lercanidipine 10 mg once a day (oedema)."
+    assert _changes(make_nlp, run, text) == [("amlodipine", "stop"), ("lercanidipine", "start")]
+
+
+def test_stop_it_if_no_longer_needed_is_not_a_stop(make_nlp, run) -> None:
+    assert _changes(make_nlp, run, "- Stop the lansoprazole if it is no longer required.") == []
+
+
+def test_is_also_to_use_a_cream_is_a_start(make_nlp, run) -> None:
+    text = "He is also to apply hydrocortisone 1% cream twice daily for a week."
+    assert _changes(make_nlp, run, text) == [("hydrocortisone", "start")]
+
+
+def test_the_gps_earlier_change_ends_where_the_writer_acts(make_nlp, run) -> None:
+    text = (
+        "Because of the interaction with the statin your GP started last month, we have switched her "
+        "from Stribild to Odefsey."
+    )
+    got = _changes(make_nlp, run, text)
+    assert ("emtricitabine with rilpivirine and tenofovir alafenamide", "start") in got

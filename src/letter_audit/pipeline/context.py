@@ -294,6 +294,9 @@ def _inside_brackets(text: str, s: int, e: int, cs: int, ce: int, lo: int, hi: i
     return max(lo, opened + 1), min(hi, closed)
 
 
+_WRITER_TURN = re.compile(
+    r",\s+(?:so\s+|and\s+)?(?:we|I)(?:\s+(?:have|had|then|therefore|also))*\s+(?=\w)", re.IGNORECASE
+)
 _STATUS_SEP = re.compile(r"\s[-–—]\s|\|")
 _LINE_TAIL = re.compile(r"[\s.;,)]*$")
 
@@ -360,6 +363,10 @@ class ContextAnnotator:
                 lo, hi = s, e
                 if r.direction in ("forward", "both"):
                     stop = min([t[0] for t in terms if t[0] >= e] or [ce])
+                    if r.through_terminators and (turn := _WRITER_TURN.search(text, e, stop)):
+                        # "the statin your GP started in the summer, we have switched ...": the writer's
+                        # own act ends even a scope that runs through other terminators
+                        stop = turn.start()
                     hi = min(stop, _word_bound(text, e, ce, r.max_words, True))
                 if r.direction in ("backward", "both"):
                     first = cs

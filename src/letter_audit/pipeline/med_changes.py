@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from . import extensions  # noqa: F401
 from .context import categories_at, clauses_of, text_of
-from .med_companions import companion_starts
+from .med_companions import companion_starts, has_own_status
 from .med_details import ChangeDetails
 from .med_records import RecordReader
 from .med_ties import Settings, Trigger, TriggerRule, names_more
@@ -264,6 +264,15 @@ class MedChangeFinder(ChangeDetails, RecordReader):
             # a new dose; the dose change is what the patient goes home with
             ts = [t for t in ts if t.rule.action in ("increase", "decrease")]
         lead = self._line_status(text, cs, ce, ds, ts, doc) if ds else None
+        if (
+            lead is not None
+            and lead[0].rule.action == "switch"
+            and self._switch(doc, text, cs, ce, lead[0], ds, changes, done)
+        ):
+            # "Co-careldopa (Sinemet Plus) 1 tablet 5x a day - switched to co-beneldopa (Madopar)": the line's
+            # status names the drug it was switched to
+            ts = [t for t in ts if t is not lead[0]]
+            lead = None
         chained: set[int] = set()
         if lead is not None:
             # "amoxicillin 1 g BD, clarithromycin 500 mg BD for 7 days - started": the status closes the list
@@ -350,6 +359,12 @@ class MedChangeFinder(ChangeDetails, RecordReader):
             since = lead[2] if lead is not None and d.start_char in chained else None
             if self._blocked(doc, t, since):
                 continue
+            if (
+                d.start_char > t.end
+                and any(t.end <= o.start_char < d.start_char for o in ds)
+                and has_own_status(doc, text, d, self._phrase_end(d))
+            ):
+                continue  # "we started amlodipine and her bisoprolol continues": the drug's own status
             if t.rule.id.startswith("stop_not_continued") and any(
                 m.category in ("historical", "other_actor")
                 for m in categories_at(doc, min(d.start_char, t.start), max(d.end_char, t.end))

@@ -38,10 +38,28 @@ _NOW_ON = re.compile(
 _NOT_NEW = re.compile(
     r"\b(?:usual|existing|regular|current|own|normal|ongoing|her|his|their)\s+$", re.IGNORECASE
 )
+# between a drug phrase and a status of its own: "bisoprolol 2.5 mg continues", "ramipril is unchanged"
+_OWN_STATUS_GAP = re.compile(r"[ \t]*(?:(?:is|are|was|were|has|have|been|remains?|stays?)[ \t]+){0,2}", re.I)
+_NOT_OWN = re.compile(r"[,;(]|\bto\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;](?=\s|$)")
 _BLOCKING = {"negated", "hypothetical", "historical", "other_actor", "continued"}
 
 Maker = Callable[[Doc, str, str, str, Span, int, int, Any, Any], "dict[str, Any] | None"]
+
+
+def has_own_status(doc: Doc, text: str, d: Span, phrase_end: int) -> bool:
+    """True when a continued or negated cue follows the drug's phrase as its own verb ("X continues").
+
+    Not after a comma or "to" ("colecalciferol 800 units daily, to continue long term" is still new).
+    """
+    for m in doc._.context or []:
+        if m.start < d.end_char or m.category not in ("continued", "negated"):
+            continue
+        if _OWN_STATUS_GAP.fullmatch(text, phrase_end, m.start) and not _NOT_OWN.search(
+            text, d.end_char, m.start
+        ):
+            return True
+    return False
 
 
 def companion_starts(
@@ -71,6 +89,8 @@ def companion_starts(
             le = stop.start() if stop else le
             if any(m.category in _BLOCKING for m in categories_at(doc, d.start_char, d.end_char)):
                 break
+            if has_own_status(doc, text, d, int((d._.dosage or {}).get("phrase_end") or d.end_char)):
+                break  # "started apixaban and ramipril is unchanged": the drug's own status
             change = make(doc, text, "start", "start_companion", d, d.start_char, le, None, None)
             if change is None:
                 break

@@ -77,6 +77,11 @@ _DOSE_SUBJECT = re.compile(
 )
 _INFINITIVE = re.compile(r"(?<![\w-])to\s+$", re.IGNORECASE)
 _OBJECT = re.compile(r"\s+(?:the|a|an|your|his|her|their|its|any|some|this|that)\b", re.IGNORECASE)
+_FREQ_WORDS = re.compile(
+    r"\b(?:(?:one|two|three|four|five|six|\d+) times? (?:a|per|each) (?:day|week)|(?:once|twice) (?:a |per )?"
+    r"(?:day|daily|week|weekly))\b",
+    re.IGNORECASE,
+)
 _TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Master)\.?\s+[A-Z][\w'-]+")
 _SUBJECT_END = re.compile(r"\b(?:I|we)(?:\s+(?:have|had|also|then|therefore|now))*\s*$", re.IGNORECASE)
 _OBJECT_PRONOUN = re.compile(r"\s+(?:this|it|them|these)\b", re.IGNORECASE)
@@ -255,6 +260,8 @@ class TieRules:
         """Number of words in an acceptable gap, or None when the gap breaks the tie."""
         if forward:
             gap = _TITLED_NAME.sub(" him ", gap)  # "started Mrs O'Neill on apixaban": the patient by name
+        else:
+            gap = _FREQ_WORDS.sub(" ", gap)  # "1 tablet five times a day - switched": the dose's frequency
         words = [w.lower() for w in _WORDS.findall(gap)]
         punct = _WORDS.sub(" ", gap)
         if not (_FWD_PUNCT if forward else _BACK_PUNCT).match(punct):

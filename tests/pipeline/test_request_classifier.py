@@ -18,6 +18,7 @@ from letter_audit.pipeline.request_classifier import (
     RULE_ID,
     ClassifierWeights,
     RequestClassifier,
+    _position,
     letter_features,
     load_weights,
     unit_features,
@@ -135,14 +136,22 @@ def test_fast_logit_equals_the_sum_over_letter_features() -> None:
         "Please can the GP:", "* Check his calcium and vitamin D in 3 months.", "Na 137, K 4.6, eGFR 52",
         "your GP practice could refer to primary care", "",
     ]
+    units += ["FBC in 4 weeks (post-transfusion) - GP", "Repeat LFTs 2/52, GP.", "Titrating bisoprolol"]
     sections = ["", "plan", "plan", "plan", "plan", "gp_actions", "", "other", "other", "results", "", ""]
-    feats = letter_features(units, sections)
+    sections += ["", "plan", "other"]
+    starts = [40 * i for i in range(len(units))]  # as if one unit every 40 characters
+    length = 40 * len(units)
+    feats = letter_features(units, sections, clf.tests, starts if clf.has_position else None, length)
     lead: list[str] | None = None
     for i, (unit, section) in enumerate(zip(units, sections, strict=True)):
         is_item = bool(re.match(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-h][.)]|[-*•▪●◦‣])\s*", unit.lower()))
         prev = i > 0 and units[i - 1].rstrip().endswith(":")
         want = sum(weights.weights.get(f, 0.0) for f in feats[i])
-        assert clf.logit(unit, section, prev, lead) == pytest.approx(want, abs=1e-9), unit
+        position = _position(starts[i], length) if clf.has_position else None
+        got = clf.logit(unit, section, prev, lead, position=position)
+        assert got == pytest.approx(want, abs=1e-9), unit
+        if clf.tests is not None and got >= clf.cut:  # the bounded sum never cuts a unit that passes
+            assert clf.logit(unit, section, prev, lead, clf.cut, position) == pytest.approx(got, abs=1e-9)
         if not is_item:
             words = re.findall(r"[a-z]+|&|\d+", unit.lower())
             lead = sorted(set(words)) if unit.rstrip().endswith(":") and len(words) <= 8 else None

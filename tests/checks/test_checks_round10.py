@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import pytest
 
-from letter_audit.report import Evidence, FitNote
+from letter_audit.report import Evidence, FitNote, MedicationChange
 
-from .build import result
+from .build import ev, result
 from .test_checks_round9 import rule
 
 
@@ -298,3 +298,32 @@ def test_test_for_the_hospitals_own_decision(asked: str, expected: str | None) -
 def test_signed_off_for_a_time_is_a_fit_note(asked: str, expected: str | None) -> None:
     text = "He works as a roofer. " + asked
     assert rule(text, asked, "other") == expected
+
+
+def _course(drug: str, line: str):  # type: ignore[no-untyped-def]
+    def make(letter):  # type: ignore[no-untyped-def]
+        return [MedicationChange(drug=drug, action="start", evidence=ev(letter, line))]
+
+    return make
+
+
+@pytest.mark.parametrize(
+    ("listed", "expected"),
+    [
+        ("Clarithromycin 500 mg BD - NEW - 3 further days", "met"),
+        ("Clarithromycin 500 mg BD - NEW (10 days in total)", "met"),
+        ("Clarithromycin 500 mg BD - NEW - to finish 14/03", "met"),
+        # Near miss: the list gives no length either.
+        ("Clarithromycin 500 mg BD - NEW", "not_met"),
+    ],
+)
+def test_course_length_on_another_line_naming_the_drug(listed: str, expected: str) -> None:
+    narrative = "Treated with IV antibiotics for 48 hours, then oral clarithromycin when afebrile."
+    text = f"Summary: {narrative}\nMedications on discharge:\n{listed}\n"
+    found = result(
+        "course_duration",
+        text,
+        letter_type="discharge_summary",
+        medication_changes=_course("clarithromycin", "oral clarithromycin when afebrile"),
+    )
+    assert found.status == expected

@@ -71,6 +71,23 @@ def _reason_elsewhere(ctx: CheckContext, change: MedicationChange) -> bool:
 _SENTENCE = re.compile(r"[^.\n]+")
 
 
+def _duration_elsewhere(ctx: CheckContext, change: MedicationChange) -> bool:
+    """True when another line of the letter that names the drug gives its course length.
+
+    The change is often read from the narrative ("switched to oral co-amoxiclav when afebrile") while
+    the discharge list gives the length ("Co-amoxiclav 625 mg TDS - NEW - 5 more days"): the practice
+    has the length, only not on the line the change was read from.
+    """
+    names = {n.lower() for n in (change.drug, change.brand) if n}
+    if not names:
+        return False
+    pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(names)) + r")\b", re.IGNORECASE)
+    duration = ctx.cues.medication.duration
+    return any(
+        pattern.search(line) and any_match(duration, line) for line in ctx.letter.text.splitlines()
+    )
+
+
 def _self_evident(ctx: CheckContext, change: MedicationChange) -> bool:
     """True when a started drug's purpose goes without saying: pain relief, a laxative or an anti-sickness
     drug, an antibiotic in a letter that names the infection it treats, or a drug class the letter's
@@ -274,7 +291,11 @@ def course_duration(ctx: CheckContext) -> Outcome:
     if not courses:
         return not_applicable("No antibiotic or steroid course was started.")
     lacking = [
-        c for c in courses if not c.duration and not any_match(med.duration, _line_around(ctx, c.evidence))
+        c
+        for c in courses
+        if not c.duration
+        and not any_match(med.duration, _line_around(ctx, c.evidence))
+        and not _duration_elsewhere(ctx, c)
     ]
     if lacking:
         names = ", ".join(c.drug for c in lacking)

@@ -345,3 +345,75 @@ def test_round10_more_shapes(nlp, run, text: str, expected: list[tuple[str, str]
 )
 def test_round10_shared_care_and_register(nlp, run, text: str, expected: list[tuple[str, str]]) -> None:
     assert found(nlp, run, text) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Health visitor, please could you weigh her at home next week.",
+        "District nurses - please could you dress the leg ulcer twice weekly.",
+        "Care home to refer to the dietitian if her weight keeps falling.",
+        "He and his wife know they can ask you to re-refer him if the tremor worsens.",
+        "Could you email us if you need any further advice about her lipids.",
+    ],
+)
+def test_round10_asked_of_someone_else(nlp, run, line: str) -> None:
+    assert found(nlp, run, D + line) == []
+
+
+def test_an_owner_in_brackets_under_a_gp_heading(nlp, run) -> None:
+    text = (
+        D
+        + "Actions for GP:\nWeight and BP at each antenatal visit (community midwife)\nRepeat FBC in 4 weeks"
+    )
+    assert found(nlp, run, text) == [("Repeat FBC in 4 weeks", "monitoring")]
+
+
+def test_a_first_name_letter_copied_to_the_practice_is_to_the_patient(nlp, run) -> None:
+    text = (
+        "Miss A Patient\n1 Road\nCopy to: Dr M Hale, Elm Tree Medical Centre\nDear Amy\n\n"
+        "I saw you in clinic today. Please do a home pregnancy test in 3 weeks.\n"
+    )
+    assert found(nlp, run, text) == []
+
+
+def test_a_bare_gp_label_over_bullets_ends_with_the_bullets(nlp, run) -> None:
+    text = D + "GP:\n• U&E in 1 week (ramipril started)\n• please review BP in 4 weeks\nDiabetes clinic 3/12."
+    assert found(nlp, run, text) == [
+        ("U&E in 1 week (ramipril started)", "monitoring"),
+        ("please review BP in 4 weeks", "review"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare threshold reads the result of the test before it
+        (
+            D + "GP actions:\nPSA in 6/12 via GP, re-refer if >4",
+            [("PSA in 6/12 via GP, re-refer if >4", "monitoring")],
+        ),
+        # "if the surgery could" asks, it is not the request's condition
+        (
+            D + "As she moves away next month, we would be grateful if the surgery could do the 12-month "
+            "blood test and send the result to us.",
+            [
+                (
+                    "As she moves away next month, we would be grateful if the surgery could do the 12-month "
+                    "blood test and send the result to us",
+                    "monitoring",
+                )
+            ],
+        ),
+        # taking a drug off, after another ask, is prescribing
+        (
+            D + "Please could you add the Dexcom sensors to her repeat and remove the test strips.",
+            [
+                ("Please could you add the Dexcom sensors to her repeat", "prescribing"),
+                ("remove the test strips", "prescribing"),
+            ],
+        ),
+    ],
+)
+def test_round10_results_and_owners(nlp, run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(nlp, run, text) == expected

@@ -167,7 +167,7 @@ def clause_split_source(rules: RequestRules) -> str:
         rf"(?:(?:his|her|their|the)\s+)?(?:repeats?|(?:medical\s+|GP\s+)?(?:records?|notes|problem\s+list))\b"
         rf"|(?:remove|delete)\s+(?!(?:it|them|this|these)\b)(?!(?:the\s+|his\s+|her\s+)?(?:sutures?|stitches|staples?|clips|dressings?|"
         rf"drains?|catheters?|lines?|cannulas?|glue)\b)(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?\s*(?:[.;]|$)"
-        rf"|take\s+over\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:prescri\w+|supply|supplies)\b))"
+        rf"|(?<=to\s)take\s+over\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:prescri\w+|supply|supplies)\b))"
         rf"|\s+\+\s+(?=(?:stop|start|restart|remove|switch)\s+[A-Za-z])"
         # "Please prescribe a further month of the patches and then review whether they are still needed": a
         # review after a step is a request of its own, as after a test (fixtures/README).

@@ -44,6 +44,7 @@ _ASIDE = re.compile(r"\s*\([^()\n]*\)")
 _KEEPS_PRESCRIBING = re.compile(r"\b(?:repeat|prescri\w*|suppl(?:y|ies)|issue)\b", re.IGNORECASE)
 
 
+_COPY_LINE = re.compile(r"(?im)^[ \t]*(?:cc|copy(?:\s+to)?|copies\s+to)\b[^\n]*(?:\n|$)")
 _ASK_THEN_IF = re.compile(
     r"\b(?:please|pls|kindly|GP\s+to|could\s+you|would\s+you)\b[^.;]{3,}?\b(?:if|unless|once)\b[^.;]*$",
     re.IGNORECASE,
@@ -396,6 +397,8 @@ class RequestFinder(ClauseReader):
         if re.match(r"\s*Dear\s+(?:Mr|Mrs|Ms|Miss|Mx|Master|parents?)\b", m.group(0), re.IGNORECASE):
             return True
         above = text[max(0, m.start() - 240) : m.start()]
+        # a copy line ("Copy to: Dr M Achterberg, Canal Street Medical Centre") is not the addressee
+        above = _COPY_LINE.sub("", above)
         if self.addressed_to_practice.search(above) is not None or "your patient" in text.lower():
             return False
         return self.speaks_to_patient.search(text, m.end()) is not None

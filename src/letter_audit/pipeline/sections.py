@@ -312,6 +312,18 @@ def _paragraph_end(text: str, h: Heading) -> int:
     line_start = text.rfind("\n", 0, h.start) + 1
     line_end = text.find("\n", h.start)
     line_end = len(text) if line_end < 0 else line_end
+    if h.rule == "sec-gp-alone":
+        # "GP:" alone on its line heads the list under it: bullet items end with the last item ("Cardiology
+        # OPA 6/52" on the line after is not the practice's); plain lines run to a blank line
+        first = line_end + 1
+        if _ITEM_LINE.match(text, first):
+            end = first
+            while end < len(text) and _ITEM_LINE.match(text, end):
+                nxt = text.find("\n", end)
+                end = len(text) if nxt < 0 else nxt + 1
+            return end
+        gap = re.compile(r"\n[ \t]*\n").search(text, first)
+        return gap.start() if gap else len(text)
     own_line = h.body_start >= line_end or h.rule != "sec-gp-label"  # "GP: ..." labels its line only
     if text[line_start : h.start].strip() == "" and text.count("|", h.start, line_end) >= 2:
         # The first cell of a table's header row ("Action | Who | When"): the section is the table, so a

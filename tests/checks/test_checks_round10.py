@@ -327,3 +327,22 @@ def test_course_length_on_another_line_naming_the_drug(listed: str, expected: st
         medication_changes=_course("clarithromycin", "oral clarithromycin when afebrile"),
     )
     assert found.status == expected
+
+
+@pytest.mark.parametrize(
+    ("plan", "expected"),
+    [
+        ("Plan: repeat U&E in 3 days; restart the candesartan once creatinine is under 110.", "met"),
+        # Near miss: the plan names another drug's restart.
+        ("Plan: repeat U&E in 3 days; restart the metformin once eating.", "not_met"),
+    ],
+)
+def test_restart_plan_on_another_line_naming_the_drug(plan: str, expected: str) -> None:
+    line = "Candesartan 8 mg - held (see below)"
+
+    def held(letter):  # type: ignore[no-untyped-def]
+        return [MedicationChange(drug="candesartan", action="withhold", evidence=ev(letter, line))]
+
+    text = f"Medicines:\n{line}\n{plan}\n"
+    found = result("withheld_restart", text, letter_type="discharge_summary", medication_changes=held)
+    assert found.status == expected

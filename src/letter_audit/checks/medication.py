@@ -71,21 +71,19 @@ def _reason_elsewhere(ctx: CheckContext, change: MedicationChange) -> bool:
 _SENTENCE = re.compile(r"[^.\n]+")
 
 
-def _duration_elsewhere(ctx: CheckContext, change: MedicationChange) -> bool:
-    """True when another line of the letter that names the drug gives its course length.
+def _said_elsewhere(ctx: CheckContext, change: MedicationChange, cues: list[str]) -> bool:
+    """True when another line of the letter that names the drug says what ``cues`` look for.
 
-    The change is often read from the narrative ("switched to oral co-amoxiclav when afebrile") while
-    the discharge list gives the length ("Co-amoxiclav 625 mg TDS - NEW - 5 more days"): the practice
-    has the length, only not on the line the change was read from.
+    The change is often read from one line while another gives the detail: the narrative says
+    "switched to oral co-amoxiclav when afebrile" and the discharge list "Co-amoxiclav 625 mg TDS - 5
+    more days"; the list says "Ramipril withheld - as above" and the plan "restart the metformin and
+    ramipril once creatinine is below 100". The practice has the detail, only not on that line.
     """
     names = {n.lower() for n in (change.drug, change.brand) if n}
     if not names:
         return False
     pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(names)) + r")\b", re.IGNORECASE)
-    duration = ctx.cues.medication.duration
-    return any(
-        pattern.search(line) and any_match(duration, line) for line in ctx.letter.text.splitlines()
-    )
+    return any(pattern.search(line) and any_match(cues, line) for line in ctx.letter.text.splitlines())
 
 
 def _self_evident(ctx: CheckContext, change: MedicationChange) -> bool:
@@ -295,7 +293,7 @@ def course_duration(ctx: CheckContext) -> Outcome:
         for c in courses
         if not c.duration
         and not any_match(med.duration, _line_around(ctx, c.evidence))
-        and not _duration_elsewhere(ctx, c)
+        and not _said_elsewhere(ctx, c, med.duration)
     ]
     if lacking:
         names = ", ".join(c.drug for c in lacking)
@@ -312,7 +310,11 @@ def withheld_restart(ctx: CheckContext) -> Outcome:
         return not_applicable("No drug was withheld.")
     restart = ctx.cues.medication.restart
     lacking = [
-        c for c in held if not c.restart_condition and not any_match(restart, _line_around(ctx, c.evidence))
+        c
+        for c in held
+        if not c.restart_condition
+        and not any_match(restart, _line_around(ctx, c.evidence))
+        and not _said_elsewhere(ctx, c, restart)
     ]
     if lacking:
         names = ", ".join(c.drug for c in lacking)

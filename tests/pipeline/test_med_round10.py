@@ -217,7 +217,7 @@ def test_started_and_titrated_in_one_sentence_is_one_start(make_nlp, run) -> Non
     from letter_audit.extract.medication import changes
     from letter_audit.letter import Letter
 
-    letter = Letter.from_text("During the admission he was started on sertraline, titrated up to 100 mg daily.")
+    letter = Letter.from_text("In hospital he was started on sertraline, titrated up to 100 mg daily.")
     doc = run(make_nlp(*MEDS), letter)
     assert [(m.drug, m.action) for m in changes(doc, letter)] == [("sertraline", "start")]
     letter = Letter.from_text("Quetiapine was started and titrated to 150 mg.\nQuetiapine 150 mg nocte (new)")
@@ -287,3 +287,19 @@ def test_the_gps_earlier_change_ends_where_the_writer_acts(make_nlp, run) -> Non
     )
     got = _changes(make_nlp, run, text)
     assert ("emtricitabine with rilpivirine and tenofovir alafenamide", "start") in got
+
+
+def test_a_discharge_list_item_not_started_is_not_new(make_nlp, run) -> None:
+    text = (
+        "Medication on admission:\nSertraline 50 mg OD\n\nMedication on discharge:\nSertraline 50 mg OD\n"
+        "Pregabalin - discussed but not started (falls)\n"
+    )
+    assert _changes(make_nlp, run, text) == []
+
+
+def test_started_at_another_named_hospital_is_theirs(make_nlp, run) -> None:
+    text = "Risedronate 35 mg weekly and Calcichew-D3 were started at Brookfield and should continue."
+    assert _changes(make_nlp, run, text) == []
+    assert _changes(make_nlp, run, "Risedronate 35 mg weekly was started in clinic today.") == [
+        ("risedronate", "start")
+    ]

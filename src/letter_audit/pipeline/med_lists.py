@@ -214,9 +214,12 @@ class MedListComparer:
                 if g not in adm_by:
                     le = text.find("\n", d.start_char) % (len(text) + 1)
                     if any(
-                        m.category in ("historical", "continued") for m in categories_at(doc, d.end_char, le)
+                        m.category in ("historical", "continued", "negated")
+                        for m in categories_at(doc, d.end_char, le)
                     ):
-                        continue  # "Latanoprost ... (omitted from admission list in error - long-standing)"
+                        # "Latanoprost ... (omitted from admission list in error - long-standing)",
+                        # "Lithium - considered as augmentation but not started"
+                        continue
                     new.append(self._change(d, "start", "list_new_at_discharge", after=d))
                 else:
                     a = adm_by[g]

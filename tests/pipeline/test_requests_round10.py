@@ -417,3 +417,30 @@ def test_a_bare_gp_label_over_bullets_ends_with_the_bullets(nlp, run) -> None:
 )
 def test_round10_results_and_owners(nlp, run, text: str, expected: list[tuple[str, str]]) -> None:
     assert found(nlp, run, text) == expected
+
+
+def test_a_suggested_management_list_and_its_items(nlp, run) -> None:
+    text = (
+        D + "Suggested management:\n- Oral iron: ferrous fumarate 210 mg twice daily.\n"
+        "- Recheck FBC at 6 weeks.\n- Stop his lansoprazole if no longer needed.\n"
+    )
+    assert found(nlp, run, text) == [
+        ("Oral iron: ferrous fumarate 210 mg twice daily", "prescribing"),
+        ("Recheck FBC at 6 weeks", "monitoring"),
+        ("Stop his lansoprazole if no longer needed", "prescribing"),
+    ]
+
+
+def test_once_daily_is_not_a_condition(nlp, run) -> None:
+    doc = run(nlp, D + "Please prescribe vitamin D 800 units once daily.")
+    spans = list(doc.spans["gp_actions"])
+    assert [(s.text, s._.request_category, s._.condition) for s in spans] == [
+        ("Please prescribe vitamin D 800 units once daily", "prescribing", None)
+    ]
+
+
+def test_a_caution_under_a_drug_label(nlp, run) -> None:
+    text = D + "Metformin - please do not restart until eGFR is above 30."
+    assert found(nlp, run, text) == [
+        ("Metformin - please do not restart until eGFR is above 30", "prescribing")
+    ]

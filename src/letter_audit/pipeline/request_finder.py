@@ -44,6 +44,11 @@ _ASIDE = re.compile(r"\s*\([^()\n]*\)")
 _KEEPS_PRESCRIBING = re.compile(r"\b(?:repeat|prescri\w*|suppl(?:y|ies)|issue)\b", re.IGNORECASE)
 
 
+_DOSE_ITEM = re.compile(
+    r"\b\d+(?:\.\d+)?\s*(?:mg|micrograms?|mcg|g|ml)\b[^.;\n]{0,30}?\b(?:daily|once|twice|three\s+times|four\s+times|"
+    r"BD|OD|TDS|QDS|ON|nocte|at\s+night|weekly|alternate\s+days)\b",
+    re.IGNORECASE,
+)
 _COPY_LINE = re.compile(r"(?im)^[ \t]*(?:cc|copy(?:\s+to)?|copies\s+to)\b[^\n]*(?:\n|$)")
 _ASK_THEN_IF = re.compile(
     r"\b(?:please|pls|kindly|GP\s+to|could\s+you|would\s+you)\b[^.;]{3,}?\b(?:if|unless|once)\b[^.;]*$",
@@ -381,6 +386,8 @@ class RequestFinder(ClauseReader):
             return False
         if self.list_step_test.match(sent):
             return True  # "Coeliac serology if not already done": a test suggested
+        if _DOSE_ITEM.search(sent):
+            return True  # "Oral iron: ferrous sulfate 200 mg once daily": a drug and its dose suggested
         word = m.group(0).lower()
         if word == "continue" and not _KEEPS_PRESCRIBING.search(sent):
             return False  # "Continue the gel nightly": carrying on as now asks nothing of the practice

@@ -444,3 +444,15 @@ def test_a_caution_under_a_drug_label(nlp, run) -> None:
     assert found(nlp, run, text) == [
         ("Metformin - please do not restart until eGFR is above 30", "prescribing")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a test's purpose ("to see whether", "to check that") does not make it a review
+        ("We would suggest repeating her TFTs in 6 weeks to see whether they are settling.", "monitoring"),
+        ("GP to check whether she is still taking the sertraline.", "review"),
+    ],
+)
+def test_round10_a_tests_purpose(nlp, run, text: str, category: str) -> None:
+    assert [c for _, c in found(nlp, run, D + text)] == [category]

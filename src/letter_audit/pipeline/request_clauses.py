@@ -238,6 +238,10 @@ _TEST_HEAD = re.compile(
     rf"\b(?:check|re-?check|repeat|arrange|request|do|organi[sz]e|book|send|take|measure|weigh)\b|\b(?:{_TESTS})\b",
     re.IGNORECASE,
 )
+_TEST_NAMED = re.compile(
+    rf"\b(?:{_TESTS}|lipids?|ferritin|PSA|CRP|ESR|TSH|ALT|urine|ACR|bone\s+profile|vitamin\s+D|B12|calcium)\b",
+    re.IGNORECASE,
+)
 _TIMED_FROM_STEP = re.compile(
     r"\b(?:\w+\s+(?:days?|weeks?|months?)\s+later|afterwards|after\s+(?:that|this|each\s+(?:dose\s+)?(?:change|increase)|"
     r"(?:re)?starting|the\s+(?:change|restart|increase|switch)))\b",
@@ -353,6 +357,12 @@ class ClauseReader:
                     and self.verb_category[m.group(1).lower()] in ("monitoring", "review")
                 ):
                     continue  # "check a lying BP ... and consider restarting X": the check's kind
+                if (
+                    cid == "cat-review-check"
+                    and text[max(0, hit.start() - 3) : hit.start()].lower() == "to "
+                    and _TEST_NAMED.search(text, 0, hit.start())
+                ):
+                    continue  # "repeat LFTs in 6 weeks to see whether they are settling": the test's purpose
                 return cat
         if m is not None and self.verb_category[m.group(1).lower()] != "other":
             return self.verb_category[m.group(1).lower()]

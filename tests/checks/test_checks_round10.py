@@ -346,3 +346,19 @@ def test_restart_plan_on_another_line_naming_the_drug(plan: str, expected: str) 
     text = f"Medicines:\n{line}\n{plan}\n"
     found = result("withheld_restart", text, letter_type="discharge_summary", medication_changes=held)
     assert found.status == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "category", "expected"),
+    [
+        # Read as "other" by mistake, the refer words still carry the request.
+        ("Pls refer OT for a home assessment", "other", "onward_referral"),
+        ("Could you ask the community heart failure nurses to visit her", "other", "onward_referral"),
+        # Near misses: the practice's own nurse, and a referral left to the patient's wish.
+        ("Could you ask the practice nurse to review her inhaler technique", "other", None),
+        ("Pls refer him back if he wishes", "other", None),
+    ],
+)
+def test_refer_words_without_to(asked: str, category: str, expected: str | None) -> None:
+    text = "She was admitted with decompensated heart failure and is now mobile with a frame. " + asked
+    assert rule(text, asked, category) == expected

@@ -303,3 +303,14 @@ def test_started_at_another_named_hospital_is_theirs(make_nlp, run) -> None:
     assert _changes(make_nlp, run, "Risedronate 35 mg weekly was started in clinic today.") == [
         ("risedronate", "start")
     ]
+
+
+def test_this_is_new_after_the_drugs_own_sentence(make_nlp, run) -> None:
+    text = "Melatonin 2 mg: one tablet an hour before bed. This is a new medicine."
+    assert _changes(make_nlp, run, text) == [("melatonin", "start")]
+    assert _changes(make_nlp, run, "Melatonin 2 mg at night - unchanged. This is new to the carers.") == []
+
+
+def test_form_words_between_verb_and_drug(make_nlp, run) -> None:
+    text = "We gave her dispersible aspirin and asked her to stop the lozenges containing lidocaine."
+    assert _changes(make_nlp, run, text) == [("aspirin", "start"), ("lidocaine", "stop")]

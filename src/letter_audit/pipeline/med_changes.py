@@ -312,9 +312,14 @@ class MedChangeFinder(ChangeDetails, RecordReader):
                 ref = here[-1] if here else antecedent or (named[-1] if len(named) == 1 else None)
                 if ref is not None and ref.start_char not in done:
                     targets, cost = [ref], 0
-            if not targets and t.rule.id == "start_first_dose" and antecedent is not None and not ds:
-                # "she meets criteria for dupilumab. First dose 600 mg given in clinic today": the drug
-                # of the sentence before
+            if (
+                not targets
+                and t.rule.id in ("start_first_dose", "start_this_is_new")
+                and antecedent is not None
+                and not ds
+            ):
+                # "she meets criteria for dupilumab. First dose 600 mg given in clinic today", "Clobazam
+                # 10 mg: take one a day around each period. This is new.": the drug of the sentence before
                 if antecedent.start_char not in done:
                     targets, cost = [antecedent], 0
             if targets and self._blocked(doc, t):

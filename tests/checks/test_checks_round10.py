@@ -362,3 +362,21 @@ def test_restart_plan_on_another_line_naming_the_drug(plan: str, expected: str) 
 def test_refer_words_without_to(asked: str, category: str, expected: str | None) -> None:
     text = "She was admitted with decompensated heart failure and is now mobile with a frame. " + asked
     assert rule(text, asked, category) == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        # Read as "other" by mistake, the words still carry a results chase or a drug taken on.
+        ("Pls chase the wound MC&S from 02/03", "call_and_recall"),
+        ("Cytology pending - GP to follow up", "call_and_recall"),
+        ("Skin biopsy result to be followed up by the practice", "call_and_recall"),
+        ("Could you please inform her of the MDT outcome", "call_and_recall"),
+        ("We ask that the practice starts leflunomide 10 mg daily", "shared_care"),
+        # Near miss: a result the practice's own test gives it to act on.
+        ("Please check her ferritin in 3 months and follow up as you see fit", None),
+    ],
+)
+def test_results_and_take_over_words_without_the_category(asked: str, expected: str | None) -> None:
+    text = "She was seen in the dermatology clinic. " + asked
+    assert rule(text, asked, "other") == expected

@@ -456,3 +456,14 @@ def test_a_caution_under_a_drug_label(nlp, run) -> None:
 )
 def test_round10_a_tests_purpose(nlp, run, text: str, category: str) -> None:
     assert [c for _, c in found(nlp, run, D + text)] == [category]
+
+
+def test_a_condition_whose_step_has_come_does_not_swallow_the_next_request(nlp, run) -> None:
+    text = (
+        D
+        + "GP actions:\nBP check at 2 weeks - if >150/90 restart amlodipine 5 mg and recheck U&E 1 week after"
+    )
+    assert found(nlp, run, text) == [
+        ("BP check at 2 weeks - if >150/90 restart amlodipine 5 mg", "monitoring"),
+        ("recheck U&E 1 week after", "monitoring"),
+    ]

@@ -427,6 +427,8 @@ class ClauseReader:
             return False
         if _CONDITION_END.search(clause, last.end()) is not None:
             return False
+        if self.first_verb.search(clause, last.end()) is not None:
+            return False  # "... - if >140/90 restart lisinopril at 10 mg": the step has come already
         return self._reads_result(clause[: last.start()], clause[last.start() :])
 
     def _last_verb_kind(self, text: str) -> str | None:

@@ -314,3 +314,17 @@ def test_this_is_new_after_the_drugs_own_sentence(make_nlp, run) -> None:
 def test_form_words_between_verb_and_drug(make_nlp, run) -> None:
     text = "We gave her dispersible aspirin and asked her to stop the lozenges containing lidocaine."
     assert _changes(make_nlp, run, text) == [("aspirin", "start"), ("lidocaine", "stop")]
+
+
+def test_a_course_the_next_sentence_calls_complete_is_not_a_start(make_nlp, run) -> None:
+    text = "We changed him to clarithromycin on day 2 (rash on amoxicillin). Treatment now completed."
+    assert ("clarithromycin", "start") not in _changes(make_nlp, run, text)
+    text = "We started clarithromycin 500 mg BD for 5 days. The course is to be finished at home."
+    assert _changes(make_nlp, run, text) == [("clarithromycin", "start")]
+
+
+def test_the_same_owner_repeated_shares_the_change_unless_the_drug_has_its_own_verb(make_nlp, run) -> None:
+    text = "I have stopped his doxazosin and his finasteride."
+    assert _changes(make_nlp, run, text) == [("doxazosin", "stop"), ("finasteride", "stop")]
+    text = "I have started his tamsulosin 400 micrograms, and his finasteride is to continue."
+    assert _changes(make_nlp, run, text) == [("tamsulosin", "start")]

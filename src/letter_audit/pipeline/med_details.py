@@ -50,6 +50,12 @@ _THEN_STOP = re.compile(
     r"|[^.;\n]{0,80}?\sand\s+(?:then\s+)?(?:stop|discontinue|cease)\s+(?:it|them|completely|altogether)?\s*(?:[.;\n]|$)",
     re.IGNORECASE,
 )
+# the next sentence says the course is over: "Course now complete.", "Treatment completed on 20/11."
+_COURSE_DONE_NEXT = re.compile(
+    r"[^.\n]{0,120}?\.\s+(?:the\s+|this\s+|that\s+|his\s+|her\s+)?(?:course|treatment|antibiotics?)"
+    r"(?:\s+(?:is|was|has\s+been|have\s+been|were))?\s+(?:now\s+)?(?:complete|completed|finished|done)\b",
+    re.IGNORECASE,
+)
 _NOT_RESTARTED = re.compile(
     r"\b(?:not (?:been |to be )?(?:re-?started|resumed)"
     # "not to be restarted for now": a pause, not an end
@@ -299,6 +305,8 @@ class ChangeDetails(TieRules):
                 action = dose_direction(dose_before, new_dose) or ""
                 if not action:
                     return None
+        if action == "start" and _COURSE_DONE_NEXT.match(text, max(self._phrase_end(d), t.end if t else 0)):
+            return None  # "we switched to doxycycline on 11/11 (rash). Course now complete.": over already
         if action in ("start",):
             dose_after = dose_after or dosage.get("dose")
         elif action in ("stop", "withhold"):

@@ -77,6 +77,8 @@ _DOSE_SUBJECT = re.compile(
 )
 _INFINITIVE = re.compile(r"(?<![\w-])to\s+$", re.IGNORECASE)
 _OBJECT = re.compile(r"\s+(?:the|a|an|your|his|her|their|its|any|some|this|that)\b", re.IGNORECASE)
+_POSSESSIVE_JOIN = re.compile(r"\s*,?\s*(?:and|&|as well as)\s+(?:his|her|their|your)\s+", re.IGNORECASE)
+_OWN_VERB = re.compile(r"\s*(?:was|were|is|are|has|have|had|will|remains?|continues?)\b", re.IGNORECASE)
 _FREQ_WORDS = re.compile(
     r"\b(?:(?:one|two|three|four|five|six|\d+) times? (?:a|per|each) (?:day|week)|(?:once|twice) (?:a |per )?"
     r"(?:day|daily|week|weekly))\b",
@@ -295,7 +297,13 @@ class TieRules:
                 for d in after[1:]:
                     if self._bracketed_name(text, chain[-1], d):
                         continue  # "potassium citrate (Effercitrate) 2 tablets": the same product's brand
-                    if not self.rx_joiner.match(text[self._phrase_end(chain[-1]) : d.start_char]):
+                    link = text[self._phrase_end(chain[-1]) : d.start_char]
+                    if not self.rx_joiner.match(link) and not (
+                        # "stopped her atorvastatin and her alendronic acid": the same owner again, unless
+                        # the drug has a verb of its own ("..., and his sitagliptin was stopped")
+                        _POSSESSIVE_JOIN.fullmatch(link)
+                        and not _OWN_VERB.match(text, self._phrase_end(d))
+                    ):
                         break
                     chain.append(d)
                 fwd = (chain, cost)

@@ -467,3 +467,13 @@ def test_a_condition_whose_step_has_come_does_not_swallow_the_next_request(nlp, 
         ("BP check at 2 weeks - if >150/90 restart amlodipine 5 mg", "monitoring"),
         ("recheck U&E 1 week after", "monitoring"),
     ]
+
+
+def test_tests_that_say_what_the_monitoring_is_stay_with_it(nlp, run) -> None:
+    text = D + "Please continue the blood monitoring, with FBC and LFT two weeks after the increase."
+    assert found(nlp, run, text) == [
+        (
+            "Please continue the blood monitoring, with FBC and LFT two weeks after the increase",
+            "monitoring",
+        )
+    ]

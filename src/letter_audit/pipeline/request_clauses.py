@@ -238,6 +238,12 @@ _TEST_HEAD = re.compile(
     rf"\b(?:check|re-?check|repeat|arrange|request|do|organi[sz]e|book|send|take|measure|weigh)\b|\b(?:{_TESTS})\b",
     re.IGNORECASE,
 )
+_WITH_JOIN = re.compile(r"\s*,\s+(?:together\s+)?with\s+", re.IGNORECASE)
+_MONITORING_HEAD = re.compile(
+    r"\b(?:continue|carry\s+on\s+with|take\s+over|do|arrange)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:monitoring|bloods|blood\s+tests)\b",
+    re.IGNORECASE,
+)
 _TEST_NAMED = re.compile(
     rf"\b(?:{_TESTS}|lipids?|ferritin|PSA|CRP|ESR|TSH|ALT|urine|ACR|bone\s+profile|vitamin\s+D|B12|calcium)\b",
     re.IGNORECASE,
@@ -545,6 +551,9 @@ class ClauseReader:
                     or _RESULTS_SENT.match(sent[cs:ce])
                     or _HINGES_ON_RESULT.search(prev)
                     or (_TO_STEP.match(sent, cs, ce) is not None and _PATIENT_TO.search(prev) is not None)
+                    # "continue the blood monitoring in the agreement, with FBC, U&E and LFT two weeks after
+                    # the increase": the tests say what the monitoring is, not a request of their own
+                    or (_WITH_JOIN.fullmatch(joined) and _MONITORING_HEAD.search(prev))
                 )
             ):
                 # "if low mood returns, consider ...", and "X for 12 months, then stop it and continue Y"

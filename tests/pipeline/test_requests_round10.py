@@ -477,3 +477,8 @@ def test_tests_that_say_what_the_monitoring_is_stay_with_it(nlp, run) -> None:
             "monitoring",
         )
     ]
+
+
+def test_seeing_the_patient_for_a_referral_keeps_it_a_referral(nlp, run) -> None:
+    text = D + "I'd be grateful if you could refer him to podiatry when you next see him."
+    assert [c for _, c in found(nlp, run, text)] == ["referral"]

@@ -364,6 +364,13 @@ class ClauseReader:
                 ):
                     continue  # "check a lying BP ... and consider restarting X": the check's kind
                 if (
+                    cid == "cat-review-person"
+                    and m is not None
+                    and m.end() <= hit.start()
+                    and self.verb_category[m.group(1).lower()] in ("referral", "monitoring")
+                ):
+                    continue  # "refer him to MSK physiotherapy when you see him": the referral's kind
+                if (
                     cid == "cat-review-check"
                     and text[max(0, hit.start() - 3) : hit.start()].lower() == "to "
                     and _TEST_NAMED.search(text, 0, hit.start())

@@ -116,3 +116,16 @@ def test_dates_round10(meta_dates: Callable[[str], dict[str, dt.date]], text: st
     got = meta_dates(text)
     for field, when in expected.items():
         assert got.get(field) == when, (field, got)
+
+
+def test_a_weekday_date_with_no_year_takes_the_letters_year(
+    meta_dates: Callable[[str], dict[str, dt.date]],
+) -> None:
+    got = meta_dates("Date: 04 February 2027\nThank you for coming to see us on Tuesday 2 February.")
+    assert got.get("clinic") == D(2027, 2, 2)
+    # in December a January letter's "Monday 28 December" is the year before
+    got = meta_dates("Date: 05/01/2027\nThank you for coming to see me on Monday 28 December.\n")
+    assert got.get("clinic") == D(2026, 12, 28)
+    # with a year of its own the weekday changes nothing
+    got = meta_dates("Thank you for coming to see us on Friday 5 March 2027.\n")
+    assert got.get("clinic") == D(2027, 3, 5)

@@ -219,3 +219,8 @@ def test_a_bare_hospital_plan_line_under_a_gp_heading_stays_the_hospitals(
 ) -> None:
     assert owner("GP:\n- Bloods in 2 weeks\n- Respiratory OPA 3/12\n")[0] == "hospital"
     assert owner("GP:\n- Please ask the district nurses to review her leg in 1 week\n")[0] != "hospital"
+
+
+def test_a_condition_on_a_later_step_down_leaves_the_review(owner: Callable[[str], tuple[str, str]]) -> None:
+    text = "No clinic appointment.\nPlease review her reflux in 6 weeks and wean the PPI if she is well."
+    assert owner(text)[0] == "gp"

@@ -164,7 +164,11 @@ class MetaFinder:
             rf"|(?P<y4>\d{{4}})-(?P<m4>\d{{2}})-(?P<d4>\d{{2}})\b"
             # "from 12 November to 18 November 2026": the first day of a range takes the second's year.
             rf"|(?P<d5>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m5>{mon})\b(?=\s+(?:to|until|and|-|–)\s+"
-            rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{mon})\.?,?\s+(?P<y5>\d{{4}})\b))",
+            rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{mon})\.?,?\s+(?P<y5>\d{{4}})\b)"
+            # "on Friday 13 November" with no year: the weekday makes it a date; its year comes from the
+            # letter's other dates (``_yearless``)
+            rf"|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?P<d6>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+            rf"(?P<m6>{mon})\b(?!\.?[\s,-]+\d))",
             re.IGNORECASE,
         )
         self.spec_contexts = [(c.id, c.words_before, _compile(c.pattern)) for c in rules.specialties.contexts]
@@ -210,6 +214,8 @@ class MetaFinder:
     # -- dates ------------------------------------------------------------------------------------
     def parse_date(self, m: re.Match[str]) -> dt.date | None:
         g = m.groupdict()
+        if g.get("d6"):
+            return None  # no year of its own: see _yearless
         try:
             if g["d1"]:
                 day, month, year = int(g["d1"]), int(g["m1"]), int(g["y1"])
@@ -226,6 +232,20 @@ class MetaFinder:
             return dt.date(year, month, day)
         except (ValueError, KeyError, TypeError):
             return None
+
+    def _yearless(self, m: re.Match[str], ref: dt.date) -> dt.date | None:
+        """A weekday date with no year ("Friday 13 November"): the reference date's year, or the year
+        before when that would put it well after the letter's other dates."""
+        try:
+            when = dt.date(ref.year, self.months[m.group("m6")[:3].lower()], int(m.group("d6")))
+        except (ValueError, KeyError):
+            return None
+        if when > ref + dt.timedelta(days=60):
+            try:
+                when = when.replace(year=ref.year - 1)
+            except ValueError:
+                return None
+        return when
 
     def dates(
         self, text: str, letter_type: str = "other", hay: Haystack | None = None
@@ -256,6 +276,8 @@ class MetaFinder:
         # interval read as a date ("U&E 1-2/52" as 1 Feb 2052) cannot push every real date out.
         full = sorted(w for m, w in found if w is not None and _FULL_YEAR.search(m.group(0)))
         ref = full[len(full) // 2] if full else None
+        if ref is not None:
+            found = [(m, self._yearless(m, ref) if w is None and m.group("d6") else w) for m, w in found]
         oldest = ref.replace(year=ref.year - _STALE_YEARS, day=min(ref.day, 28)) if ref else None
         for m, when in found:
             if when is None or (oldest is not None and when < oldest):

@@ -328,3 +328,9 @@ def test_the_same_owner_repeated_shares_the_change_unless_the_drug_has_its_own_v
     assert _changes(make_nlp, run, text) == [("doxazosin", "stop"), ("finasteride", "stop")]
     text = "I have started his tamsulosin 400 micrograms, and his finasteride is to continue."
     assert _changes(make_nlp, run, text) == [("tamsulosin", "start")]
+
+
+def test_last_dose_before_a_procedure_with_a_restart_date_is_withheld(make_nlp, run) -> None:
+    text = "Edoxaban 60 mg OD (AF): last dose given 03/04 before the biopsy. Restart on 06/04 if no bleeding."
+    assert _changes(make_nlp, run, text) == [("edoxaban", "withhold")]
+    assert _changes(make_nlp, run, "Cefalexin 500 mg TDS: 7-day course - last dose 09/04") == []

@@ -301,8 +301,7 @@ class TieRules:
                     if not self.rx_joiner.match(link) and not (
                         # "stopped her atorvastatin and her alendronic acid": the same owner again, unless
                         # the drug has a verb of its own ("..., and his sitagliptin was stopped")
-                        _POSSESSIVE_JOIN.fullmatch(link)
-                        and not _OWN_VERB.match(text, self._phrase_end(d))
+                        _POSSESSIVE_JOIN.fullmatch(link) and not _OWN_VERB.match(text, self._phrase_end(d))
                     ):
                         break
                     chain.append(d)

@@ -482,3 +482,9 @@ def test_tests_that_say_what_the_monitoring_is_stay_with_it(nlp, run) -> None:
 def test_seeing_the_patient_for_a_referral_keeps_it_a_referral(nlp, run) -> None:
     text = D + "I'd be grateful if you could refer him to podiatry when you next see him."
     assert [c for _, c in found(nlp, run, text)] == ["referral"]
+
+
+def test_if_dr_x_could_is_the_ask_not_a_condition(nlp, run) -> None:
+    text = D + "I would be grateful if Dr Hale could continue them on prescription until 36 weeks."
+    doc = run(nlp, text)
+    assert [(s._.request_category, s._.condition) for s in doc.spans["gp_actions"]] == [("prescribing", None)]

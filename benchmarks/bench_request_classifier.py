@@ -1,4 +1,4 @@
-"""Time the request classifier's share of ``la_requests`` per letter (target: <= 0.3 ms/letter).
+"""Time the request classifier's share of ``la_requests`` per letter (target: <= 0.4 ms/letter, idle machine).
 
     python benchmarks/bench_request_classifier.py [LETTER_DIR]   (default fixtures/letters/dev)
 

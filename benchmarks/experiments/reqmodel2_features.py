@@ -73,6 +73,11 @@ _GROUP = {
 }
 
 
+_PLACE = re.compile(
+    r"\b(?:ward|clinic|hospital|unit|department|theatre|opd|outpatients?|us|we|our|team|with result)\b"
+)
+
+
 def _line_start(text: str, s: int) -> tuple[bool, bool]:
     """Whether the unit at ``s`` starts a line, and whether a blank line comes just before it."""
     i = text.rfind("\n", 0, s)
@@ -89,11 +94,17 @@ def variant_features(
 ) -> list[list[str]]:
     units = [text[s:e] for s, e in spans]
     extras = set(variant.split(",")) - {"base", ""}
-    if "v2" in extras:  # the shipped round-2 features (pipeline/request_classifier.py)
+    if "v2" in extras or "v2nopos" in extras:  # the shipped round-2 features (pipeline/request_classifier.py)
         from train_request_classifier import TESTS
 
-        rows = letter_features(units, secs, frozenset(TESTS), [s for s, _ in spans], len(text))
-        extras.discard("v2")
+        starts = None if "v2nopos" in extras else [s for s, _ in spans]
+        rows = letter_features(units, secs, frozenset(TESTS), starts, len(text))
+        extras -= {"v2", "v2nopos"}
+        if "place" in extras:  # no telegraphic feature for a line naming the hospital's own place
+            for unit, row in zip(units, rows, strict=True):
+                if _PLACE.search(unit.lower()):
+                    row[:] = [f for f in row if not f.startswith("tel:")] + ["place"]
+            return rows
     else:
         rows = letter_features(units, secs)
     if not extras:

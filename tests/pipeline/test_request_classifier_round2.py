@@ -97,3 +97,24 @@ def test_fast_logit_counts_round2_features_like_letter_features() -> None:
     assert clf.logit(units[1], "", False, None, position="pos:3") == pytest.approx(
         -3.0 + 0.5 + 0.25 + 0.75 + 1.5 + 0.5 + 0.25 + 1.0 + 0.5
     )
+
+
+def test_place_veto_keeps_the_hospitals_own_lines_out() -> None:
+    weights = ClassifierWeights(
+        trained_on="t",
+        l2=1.0,
+        weights={"bias": 2.0},
+        place_veto=r"\bon\s+the\s+ward\b|\bsee\s+(?:\w+\s+)?with\s+(?:the\s+)?results?\b",
+    )
+    clf = RequestClassifier(weights, 0.7, [])
+    text = "U&E in 1 week on the ward.\nRepeat scan in 6 months and see with result.\nU&E in 1 week.\n"
+    units, at = [], 0
+    for line in text.splitlines():
+        units.append((at, at + len(line)))
+        at += len(line) + 1
+    assert [text[s:e] for s, e in clf.propose(text, units, ["", "", ""], taken=[])] == ["U&E in 1 week."]
+
+
+def test_a_bad_place_veto_is_a_validation_error() -> None:
+    with pytest.raises(ValueError, match="bad regular expression"):
+        ClassifierWeights(trained_on="t", l2=1.0, weights={}, place_veto="(unclosed")

@@ -25,7 +25,7 @@ import math
 import re
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ..errors import ModelError
 from .ruledata import compile_pattern
@@ -68,6 +68,15 @@ class ClassifierWeights(BaseModel):
     """Words naming a test ("fbc", "hba1c"): with an interval they make a telegraphic request line."""
     section_thresholds: dict[str, float] = Field(default_factory=dict)
     """Section id ("" for none) -> the threshold there, instead of the setting's (chosen with the weights)."""
+    place_veto: str = ""
+    """A pattern for units the hospital does where it says ("U&E in 1 week on the ward"): never proposed."""
+
+    @field_validator("place_veto")
+    @classmethod
+    def _compiles(cls, pattern: str) -> str:
+        if pattern:
+            compile_pattern(pattern)  # a bad pattern is a validation error (load_weights names the file)
+        return pattern
 
 
 def _position(start: int, length: int) -> str:
@@ -203,6 +212,8 @@ class RequestClassifier:
         self.weights = weights.weights
         self.threshold = threshold
         self.vetoes = [compile_pattern(p) for p in vetoes]
+        if weights.place_veto:
+            self.vetoes.append(compile_pattern(weights.place_veto))
         self.word: dict[str, float] = {}
         self.pair: dict[tuple[str, str], float] = {}
         self.lead: dict[str, float] = {}

@@ -1,0 +1,241 @@
+"""The letter's specialty, for ``la_meta``: which bar of the audit's "by specialty" charts a letter goes in.
+
+Why votes and not the first cue: a letter names its own service in several places (the letterhead, a
+"Specialty:" field, the consultant's title, a clinic or ward name) and other services in its prose
+("refer to the fracture clinic", "started by the diabetes team"). Every cue votes for a specialty with a
+weight; cues in the letterhead count more, and a mention that points at another service (after "refer
+to", "by the", "attend the") does not vote. Inside one phrase the most specific name wins ("ENT Day
+Surgery Unit" is ent, "Consultant Orthopaedic Surgeon" orthopaedics, "Uro-oncology" urology): each name
+has a rank. A place where many specialties work (a day surgery unit, SDEC, an acute medical unit) is a
+setting: it votes weakly, so the letter's content (a weighted list of diagnoses and procedures, "total
+hip replacement", "cataract") can outvote it; content is read only when nothing but settings names a
+service, so a stated service always beats the content.
+
+All the words, weights and patterns live in the ``specialties:`` block of ``models/rules/meta.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .ruledata import Cue
+from .ruledata import compile_pattern as _compile
+from .rxfilter import Gate, Haystack, Scanner
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class SpecialtyCue(Cue):
+    words_before: bool = False
+    """The specialty words come before the keyword ("Cardiology Department"): read from up to 40
+    characters before it on the same line. Otherwise the pattern's group ``x`` holds them."""
+    weight: float = Field(default=3.0, gt=0)
+
+
+class SpecialtyRules(_Strict):
+    contexts: list[SpecialtyCue]
+    names: dict[str, list[str]]
+    """Specialty -> the words that name it (the specialty's own name is always one)."""
+    rank: dict[str, int] = Field(default_factory=dict)
+    """Which name wins when one phrase holds two (higher wins; default 2)."""
+    context_only: list[str] = Field(default_factory=list)
+    """Names too loose to count bare in the letterhead ("heart", "medical"): only beside a cue word."""
+    settings: list[str] = Field(default_factory=list)
+    """Names of places where many specialties work ("day surgery", "sdec"): they vote ``setting_factor``
+    times their weight, and let the content decide."""
+    setting_factor: float = Field(default=0.4, gt=0, le=1)
+    head_lines: int = Field(default=8, ge=0)
+    """How many lines at the top are the letterhead (fewer when a salutation comes first)."""
+    head_chars: int = Field(default=500, ge=0)
+    head_weight: float = Field(default=4.0, ge=0)
+    """The vote of a name standing bare on a letterhead line; the first line counts ``first_line_bonus``."""
+    first_line_bonus: float = Field(default=1.5, ge=1)
+    head_bonus: float = Field(default=1.5, ge=1)
+    """How much more a cue counts inside the letterhead than in the body."""
+    head_skip_line: str = r"(?!x)x"
+    """Letterhead lines that are not the service: the GP's address, a diagnosis line, a salutation."""
+    head_end: str = r"(?!x)x"
+    """A line that ends the letterhead (a salutation, the first line of prose)."""
+    contact_line: str = r"(?!x)x"
+    """A letterhead line giving a telephone number: it often lists other teams, so it counts
+    ``contact_factor`` times."""
+    contact_factor: float = Field(default=0.5, gt=0, le=1)
+    elsewhere: str = r"(?!x)x"
+    """Text just before a mention in the body that makes it another service's ("refer to the")."""
+    content: dict[str, dict[str, float]] = Field(default_factory=dict)
+    """Specialty -> {diagnosis or procedure words: weight}, read only when no service is stated."""
+    content_min: float = Field(default=2.0, ge=0)
+    """The least content score that names a specialty."""
+
+    _v = field_validator("head_skip_line", "head_end", "elsewhere", "contact_line")(
+        classmethod(lambda cls, v: (_compile(v), v)[1])
+    )
+
+    @model_validator(mode="after")
+    def _known(self) -> SpecialtyRules:
+        for where, keys in (("rank", self.rank), ("content", self.content)):
+            for key in keys:
+                if key not in self.names:
+                    raise ValueError(f"{where}: '{key}' is not a specialty in names")
+        return self
+
+
+_WORD_EDGE = r"(?<![a-z0-9-])(?:{})(?![a-z0-9-])"
+_SEGMENT = re.compile(r"[^|]+")  # a letterhead line's cells ("Ward 12 (Urology) | 01632 945 212")
+
+
+class SpecialtyFinder:
+    """Finds one letter's specialty from :class:`SpecialtyRules`."""
+
+    def __init__(self, rules: SpecialtyRules) -> None:
+        self.rules = rules
+        self.contexts = [(c.id, c.words_before, c.weight, _compile(c.pattern)) for c in rules.contexts]
+        self.gates = [Gate(c[-1]) for c in self.contexts]
+        self.scanners = [Scanner(c[-1]) for c in self.contexts]
+        self.synonym: dict[str, str] = {}
+        for name, syns in rules.names.items():
+            for syn in (name, *syns):
+                self.synonym.setdefault(syn.lower(), name)
+        ordered = sorted(self.synonym, key=len, reverse=True)  # longest first at one position
+        self.names_rx = re.compile(_WORD_EDGE.format("|".join(re.escape(s) for s in ordered)))
+        self.loose = {s.lower() for s in rules.context_only}
+        self.settings = {s.lower() for s in rules.settings}
+        self.head_skip = _compile(rules.head_skip_line)
+        self.head_end = _compile(rules.head_end)
+        self.contact = _compile(rules.contact_line)
+        self.elsewhere = _compile(rules.elsewhere)
+        terms = {t.lower(): (name, w) for name, words in rules.content.items() for t, w in words.items()}
+        self.content = terms
+        self.content_rx = (
+            re.compile(
+                _WORD_EDGE.format("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)))
+            )
+            if terms
+            else None
+        )
+
+    # -- names in a phrase --------------------------------------------------------------------------
+    def best_name(self, phrase: str, *, bare: bool = False) -> tuple[str, bool, int] | None:
+        """The most specific specialty a phrase names, whether it is only a setting, and where the name
+        starts in the phrase. ``bare``: the phrase stands without a cue word, so loose names do not
+        count."""
+        best: tuple[bool, int, int, str, bool] | None = None  # stated, rank, -position, name, setting
+        for m in self.names_rx.finditer(phrase.lower()):
+            syn = m.group(0)
+            if bare and syn in self.loose:
+                continue
+            name = self.synonym[syn]
+            setting = syn in self.settings
+            key = (not setting, self.rules.rank.get(name, 2), -m.start(), name, setting)
+            if best is None or key[:3] > best[:3]:
+                best = key
+        return (best[3], best[4], -best[2]) if best else None
+
+    def _elsewhere(self, text: str, at: int) -> bool:
+        """Whether the name at ``at`` is another service's ("refer to the fracture clinic")."""
+        line_start = text.rfind("\n", 0, at) + 1
+        return self.elsewhere.search(text, max(line_start, at - 60), at) is not None
+
+    # -- votes --------------------------------------------------------------------------------------
+    def _head(self, text: str) -> int:
+        """Where the letterhead ends: after ``head_lines`` lines or ``head_chars`` characters, or at a
+        salutation or the first line of prose."""
+        end, pos = 0, 0
+        for _ in range(self.rules.head_lines):
+            if pos >= len(text) or pos >= self.rules.head_chars:
+                break
+            nl = text.find("\n", pos)
+            stop = len(text) if nl < 0 else nl
+            if self.head_end.search(text, pos, stop):
+                break
+            end = stop
+            pos = stop + 1
+        return min(end, self.rules.head_chars)
+
+    def _vote(
+        self,
+        votes: dict[str, list[Any]],
+        found: tuple[str, bool, int],
+        weight: float,
+        span: tuple[int, int, str],
+    ) -> None:
+        name, setting, _ = found
+        w = weight * (self.rules.setting_factor if setting else 1.0)
+        v = votes.setdefault(name, [0.0, 0.0, span, False])
+        v[0] += w
+        if w > v[1]:  # the strongest cue is the evidence
+            v[1], v[2] = w, span
+        v[3] = v[3] or not setting
+
+    def find(self, text: str, hay: Haystack | None = None) -> dict[str, Any] | None:
+        hay = hay or Haystack(text)
+        r = self.rules
+        head = self._head(text)
+        votes: dict[str, list[Any]] = {}  # name -> [total, best weight, (start, end, rule), stated]
+        # Bare names on the letterhead lines, each table cell of a line on its own.
+        pos, first = 0, True
+        while pos < head:
+            nl = text.find("\n", pos)
+            stop = min(head, len(text) if nl < 0 else nl)
+            line = text[pos:stop]
+            if line.strip() and not self.head_skip.search(line):
+                factor = r.first_line_bonus if first else 1.0
+                if self.contact.search(line):
+                    factor *= r.contact_factor
+                for cell in _SEGMENT.finditer(line):
+                    found = self.best_name(cell.group(0), bare=True)
+                    if found and not self._elsewhere(text, pos + cell.start() + found[2]):
+                        span = (pos + cell.start(), pos + cell.end(), "spec-head")
+                        self._vote(votes, found, r.head_weight * factor, span)
+            if line.strip():
+                first = False
+            pos = stop + 1
+        # Cue words: a field, a department, a clinic, a consultant's title, a team.
+        for (rid, before, weight, _), gate, scanner in zip(
+            self.contexts, self.gates, self.scanners, strict=True
+        ):
+            if not gate.may_match(hay):
+                continue
+            for m in scanner.finditer(text, scanner.starts(hay.low)):
+                in_head = m.start() < head
+                line_start = text.rfind("\n", 0, m.start()) + 1
+                if in_head and self.head_skip.search(text, line_start, m.start()):
+                    continue  # the GP's practice, the addressee
+                if before:
+                    start = origin = max(line_start, m.start() - 40)
+                    phrase = text[start : m.start()]
+                else:
+                    start, origin = m.start(), m.start("x")
+                    phrase = m.group("x") or ""
+                found = self.best_name(phrase) if phrase else None
+                if found and not self._elsewhere(text, origin + found[2]):
+                    w = weight * (r.head_bonus if in_head else 1.0)
+                    self._vote(votes, found, w, (start, m.end(), rid))
+        stated = any(v[3] for v in votes.values())
+        if not stated and self.content_rx is not None:
+            self._content(text, votes)
+        if not votes:
+            return None
+        name = max(votes, key=lambda n: (votes[n][0], -votes[n][2][0]))
+        total, _, (start, end, rid), _ = votes[name]
+        if rid == "spec-content" and total < r.content_min:
+            return None
+        return {"value": name, "start": start, "end": end, "rule": rid}
+
+    def _content(self, text: str, votes: dict[str, list[Any]]) -> None:
+        """Diagnosis and procedure words vote, each once, when no service is stated."""
+        assert self.content_rx is not None
+        seen: set[str] = set()
+        for m in self.content_rx.finditer(text.lower()):
+            term = m.group(0)
+            if term in seen:
+                continue
+            seen.add(term)
+            name, w = self.content[term]
+            self._vote(votes, (name, False, 0), w, (m.start(), m.end(), "spec-content"))
+            votes[name][3] = False

@@ -17,6 +17,7 @@ All the words, weights and patterns live in the ``specialties:`` block of ``mode
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -42,21 +43,29 @@ class SpecialtyRules(_Strict):
     names: dict[str, list[str]]
     """Specialty -> the words that name it (the specialty's own name is always one)."""
     rank: dict[str, int] = Field(default_factory=dict)
-    """Which name wins when one phrase holds two (higher wins; default 2)."""
+    """Which name wins when one phrase holds two (higher wins; default 2). A key is a specialty, or one
+    of its words when that word ranks apart ("general medicine" on a "Respiratory / General Medicine"
+    ward)."""
     context_only: list[str] = Field(default_factory=list)
     """Names too loose to count bare in the letterhead ("heart", "medical"): only beside a cue word."""
-    settings: list[str] = Field(default_factory=list)
-    """Names of places where many specialties work ("day surgery", "sdec"): they vote ``setting_factor``
-    times their weight, and let the content decide."""
+    settings: dict[str, list[str]] = Field(default_factory=dict)
+    """Names of places where many specialties work ("day surgery", "sdec") -> the specialties whose
+    content may outvote them (a knee arthroscopy in a day surgery unit is orthopaedics; a pneumonia in
+    an acute medical unit stays medicine). A setting votes ``setting_factor`` times its weight, once."""
     setting_factor: float = Field(default=0.4, gt=0, le=1)
     head_lines: int = Field(default=8, ge=0)
     """How many lines at the top are the letterhead (fewer when a salutation comes first)."""
     head_chars: int = Field(default=500, ge=0)
+    head_cell_max: int = Field(default=80, ge=1)
+    """A letterhead cell longer than this is prose (a diagnosis told in a sentence), not a service."""
     head_weight: float = Field(default=4.0, ge=0)
     """The vote of a name standing bare on a letterhead line; the first line counts ``first_line_bonus``."""
     first_line_bonus: float = Field(default=1.5, ge=1)
     head_bonus: float = Field(default=1.5, ge=1)
-    """How much more a cue counts inside the letterhead than in the body."""
+    """How much more a cue counts inside the letterhead."""
+    body_factor: float = Field(default=1.0, gt=0, le=1)
+    """How much a cue in the body counts: often a service the patient is sent on to ("Fracture clinic
+    in 2 weeks")."""
     head_skip_line: str = r"(?!x)x"
     """Letterhead lines that are not the service: the GP's address, a diagnosis line, a salutation."""
     head_end: str = r"(?!x)x"
@@ -69,20 +78,39 @@ class SpecialtyRules(_Strict):
     """Text just before a mention in the body that makes it another service's ("refer to the")."""
     content: dict[str, dict[str, float]] = Field(default_factory=dict)
     """Specialty -> {diagnosis or procedure words: weight}, read only when no service is stated."""
-    content_min: float = Field(default=2.0, ge=0)
-    """The least content score that names a specialty."""
+    min_total: float = Field(default=2.0, ge=0)
+    """The least vote total that names a specialty (less: none is given)."""
+    negation: str = r"(?!x)x"
+    """Text just before a content word that negates it ("no DKA", "ruled out")."""
 
-    _v = field_validator("head_skip_line", "head_end", "elsewhere", "contact_line")(
+    _v = field_validator("head_skip_line", "head_end", "elsewhere", "contact_line", "negation")(
         classmethod(lambda cls, v: (_compile(v), v)[1])
     )
 
     @model_validator(mode="after")
     def _known(self) -> SpecialtyRules:
-        for where, keys in (("rank", self.rank), ("content", self.content)):
+        words = {w.lower() for name, syns in self.names.items() for w in (name, *syns)}
+        for where, keys, known in (("rank", self.rank, words), ("content", self.content, self.names)):
             for key in keys:
-                if key not in self.names:
-                    raise ValueError(f"{where}: '{key}' is not a specialty in names")
+                if key not in known:
+                    raise ValueError(f"{where}: '{key}' is not a specialty (or one of its words) in names")
         return self
+
+
+@dataclass
+class _Votes:
+    """One specialty's votes: the stated cues' sum, the strongest setting, and the strongest cue's span."""
+
+    span: tuple[int, int, str]
+    stated: float = 0.0
+    setting: float = 0.0
+    best: float = 0.0
+    settings: set[str] = field(default_factory=set)
+    """The setting names that voted."""
+
+    @property
+    def total(self) -> float:
+        return self.stated + self.setting
 
 
 _WORD_EDGE = r"(?<![a-z0-9-])(?:{})(?![a-z0-9-])"
@@ -104,10 +132,11 @@ class SpecialtyFinder:
         ordered = sorted(self.synonym, key=len, reverse=True)  # longest first at one position
         self.names_rx = re.compile(_WORD_EDGE.format("|".join(re.escape(s) for s in ordered)))
         self.loose = {s.lower() for s in rules.context_only}
-        self.settings = {s.lower() for s in rules.settings}
+        self.settings = {s.lower(): set(allowed) for s, allowed in rules.settings.items()}
         self.head_skip = _compile(rules.head_skip_line)
         self.head_end = _compile(rules.head_end)
         self.contact = _compile(rules.contact_line)
+        self.negated = _compile(rules.negation)
         self.elsewhere = _compile(rules.elsewhere)
         terms = {t.lower(): (name, w) for name, words in rules.content.items() for t, w in words.items()}
         self.content = terms
@@ -120,18 +149,19 @@ class SpecialtyFinder:
         )
 
     # -- names in a phrase --------------------------------------------------------------------------
-    def best_name(self, phrase: str, *, bare: bool = False) -> tuple[str, bool, int] | None:
-        """The most specific specialty a phrase names, whether it is only a setting, and where the name
-        starts in the phrase. ``bare``: the phrase stands without a cue word, so loose names do not
-        count."""
-        best: tuple[bool, int, int, str, bool] | None = None  # stated, rank, -position, name, setting
+    def best_name(self, phrase: str, *, bare: bool = False) -> tuple[str, str | None, int] | None:
+        """The most specific specialty a phrase names, the setting word when it only names a setting,
+        and where the name starts in the phrase. ``bare``: the phrase stands without a cue word, so loose
+        names do not count."""
+        best: tuple[bool, int, int, str, str | None] | None = None  # stated, rank, -position, name, setting
         for m in self.names_rx.finditer(phrase.lower()):
             syn = m.group(0)
             if bare and syn in self.loose:
                 continue
             name = self.synonym[syn]
-            setting = syn in self.settings
-            key = (not setting, self.rules.rank.get(name, 2), -m.start(), name, setting)
+            setting = syn if syn in self.settings else None
+            rank = self.rules.rank.get(syn, self.rules.rank.get(name, 2))
+            key = (setting is None, rank, -m.start(), name, setting)
             if best is None or key[:3] > best[:3]:
                 best = key
         return (best[3], best[4], -best[2]) if best else None
@@ -159,24 +189,29 @@ class SpecialtyFinder:
 
     def _vote(
         self,
-        votes: dict[str, list[Any]],
-        found: tuple[str, bool, int],
+        votes: dict[str, _Votes],
+        found: tuple[str, str | None, int],
         weight: float,
         span: tuple[int, int, str],
     ) -> None:
         name, setting, _ = found
-        w = weight * (self.rules.setting_factor if setting else 1.0)
-        v = votes.setdefault(name, [0.0, 0.0, span, False])
-        v[0] += w
-        if w > v[1]:  # the strongest cue is the evidence
-            v[1], v[2] = w, span
-        v[3] = v[3] or not setting
+        v = votes.setdefault(name, _Votes(span=span))
+        if setting:
+            # A setting counts once, however often it is named: the content can outvote it.
+            w = weight * self.rules.setting_factor
+            v.setting = max(v.setting, w)
+            v.settings.add(setting)
+        else:
+            w = weight
+            v.stated += w
+        if w > v.best:  # the strongest cue is the evidence
+            v.best, v.span = w, span
 
     def find(self, text: str, hay: Haystack | None = None) -> dict[str, Any] | None:
         hay = hay or Haystack(text)
         r = self.rules
         head = self._head(text)
-        votes: dict[str, list[Any]] = {}  # name -> [total, best weight, (start, end, rule), stated]
+        votes: dict[str, _Votes] = {}
         # Bare names on the letterhead lines, each table cell of a line on its own.
         pos, first = 0, True
         while pos < head:
@@ -188,6 +223,8 @@ class SpecialtyFinder:
                 if self.contact.search(line):
                     factor *= r.contact_factor
                 for cell in _SEGMENT.finditer(line):
+                    if cell.end() - cell.start() > r.head_cell_max:
+                        continue
                     found = self.best_name(cell.group(0), bare=True)
                     if found and not self._elsewhere(text, pos + cell.start() + found[2]):
                         span = (pos + cell.start(), pos + cell.end(), "spec-head")
@@ -208,34 +245,41 @@ class SpecialtyFinder:
                     continue  # the GP's practice, the addressee
                 if before:
                     start = origin = max(line_start, m.start() - 40)
-                    phrase = text[start : m.start()]
+                    phrase = text[start : m.end()]  # with the keyword: "Surgical Centre" is a setting
                 else:
                     start, origin = m.start(), m.start("x")
                     phrase = m.group("x") or ""
                 found = self.best_name(phrase) if phrase else None
                 if found and not self._elsewhere(text, origin + found[2]):
-                    w = weight * (r.head_bonus if in_head else 1.0)
+                    w = weight * (r.head_bonus if in_head else r.body_factor)
                     self._vote(votes, found, w, (start, m.end(), rid))
-        stated = any(v[3] for v in votes.values())
+        stated = any(v.stated for v in votes.values())
+        allowed: set[str] | None = None  # None: any specialty's content may vote
+        for v in votes.values():
+            for syn in v.settings:
+                allowed = (allowed or set()) | self.settings[syn]
         if not stated and self.content_rx is not None:
-            self._content(text, votes)
+            self._content(text, votes, allowed)
         if not votes:
             return None
-        name = max(votes, key=lambda n: (votes[n][0], -votes[n][2][0]))
-        total, _, (start, end, rid), _ = votes[name]
-        if rid == "spec-content" and total < r.content_min:
+        name = max(votes, key=lambda n: (votes[n].total, -votes[n].span[0]))
+        best = votes[name]
+        start, end, rid = best.span
+        if best.total < r.min_total:
             return None
         return {"value": name, "start": start, "end": end, "rule": rid}
 
-    def _content(self, text: str, votes: dict[str, list[Any]]) -> None:
-        """Diagnosis and procedure words vote, each once, when no service is stated."""
+    def _content(self, text: str, votes: dict[str, _Votes], allowed: set[str] | None) -> None:
+        """Diagnosis and procedure words vote, each once and not when negated ("no DKA"), when no
+        service is stated."""
         assert self.content_rx is not None
         seen: set[str] = set()
         for m in self.content_rx.finditer(text.lower()):
             term = m.group(0)
-            if term in seen:
+            if term in seen or self.negated.search(text, max(0, m.start() - 30), m.start()):
                 continue
             seen.add(term)
             name, w = self.content[term]
-            self._vote(votes, (name, False, 0), w, (m.start(), m.end(), "spec-content"))
-            votes[name][3] = False
+            if allowed is not None and name not in allowed:
+                continue
+            self._vote(votes, (name, None, 0), w, (m.start(), m.end(), "spec-content"))

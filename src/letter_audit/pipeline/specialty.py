@@ -56,8 +56,12 @@ class SpecialtyRules(_Strict):
     head_lines: int = Field(default=8, ge=0)
     """How many lines at the top are the letterhead (fewer when a salutation comes first)."""
     head_chars: int = Field(default=500, ge=0)
-    head_cell_max: int = Field(default=80, ge=1)
+    head_cell_max: int = Field(default=120, ge=1)
     """A letterhead cell longer than this is prose (a diagnosis told in a sentence), not a service."""
+    head_prose: str = r"(?!x)x"
+    """A letterhead cell that reads as prose (sentences, clauses): not a service."""
+    content_below: float = Field(default=0.0, ge=0)
+    """Content is read when no stated cue totals this much (0: only when nothing is stated)."""
     head_weight: float = Field(default=4.0, ge=0)
     """The vote of a name standing bare on a letterhead line; the first line counts ``first_line_bonus``."""
     first_line_bonus: float = Field(default=1.5, ge=1)
@@ -68,6 +72,8 @@ class SpecialtyRules(_Strict):
     in 2 weeks")."""
     head_skip_line: str = r"(?!x)x"
     """Letterhead lines that are not the service: the GP's address, a diagnosis line, a salutation."""
+    address_line: str = r"(?!x)x"
+    """A line giving the GP's (or another addressee's) practice: "Foxley Surgery" there is no service."""
     head_end: str = r"(?!x)x"
     """A line that ends the letterhead (a salutation, the first line of prose)."""
     contact_line: str = r"(?!x)x"
@@ -83,9 +89,9 @@ class SpecialtyRules(_Strict):
     negation: str = r"(?!x)x"
     """Text just before a content word that negates it ("no DKA", "ruled out")."""
 
-    _v = field_validator("head_skip_line", "head_end", "elsewhere", "contact_line", "negation")(
-        classmethod(lambda cls, v: (_compile(v), v)[1])
-    )
+    _v = field_validator(
+        "head_skip_line", "head_end", "elsewhere", "contact_line", "negation", "head_prose", "address_line"
+    )(classmethod(lambda cls, v: (_compile(v), v)[1]))
 
     @model_validator(mode="after")
     def _known(self) -> SpecialtyRules:
@@ -137,6 +143,8 @@ class SpecialtyFinder:
         self.head_end = _compile(rules.head_end)
         self.contact = _compile(rules.contact_line)
         self.negated = _compile(rules.negation)
+        self.prose = _compile(rules.head_prose)
+        self.address = _compile(rules.address_line)
         self.elsewhere = _compile(rules.elsewhere)
         terms = {t.lower(): (name, w) for name, words in rules.content.items() for t, w in words.items()}
         self.content = terms
@@ -218,12 +226,12 @@ class SpecialtyFinder:
             nl = text.find("\n", pos)
             stop = min(head, len(text) if nl < 0 else nl)
             line = text[pos:stop]
-            if line.strip() and not self.head_skip.search(line):
+            if line.strip() and not self.head_skip.search(line) and not self.address.search(line):
                 factor = r.first_line_bonus if first else 1.0
                 if self.contact.search(line):
                     factor *= r.contact_factor
                 for cell in _SEGMENT.finditer(line):
-                    if cell.end() - cell.start() > r.head_cell_max:
+                    if cell.end() - cell.start() > r.head_cell_max or self.prose.search(cell.group(0)):
                         continue
                     found = self.best_name(cell.group(0), bare=True)
                     if found and not self._elsewhere(text, pos + cell.start() + found[2]):
@@ -241,8 +249,12 @@ class SpecialtyFinder:
             for m in scanner.finditer(text, scanner.starts(hay.low)):
                 in_head = m.start() < head
                 line_start = text.rfind("\n", 0, m.start()) + 1
-                if in_head and self.head_skip.search(text, line_start, m.start()):
-                    continue  # the GP's practice, the addressee
+                line_end = text.find("\n", m.end())
+                line_end = len(text) if line_end < 0 else line_end
+                if self.address.search(text[line_start:line_end]) or (
+                    in_head and self.head_skip.search(text, line_start, m.start())
+                ):
+                    continue  # the GP's practice, the addressee, a diagnosis line
                 if before:
                     start = origin = max(line_start, m.start() - 40)
                     phrase = text[start : m.end()]  # with the keyword: "Surgical Centre" is a setting
@@ -253,12 +265,12 @@ class SpecialtyFinder:
                 if found and not self._elsewhere(text, origin + found[2]):
                     w = weight * (r.head_bonus if in_head else r.body_factor)
                     self._vote(votes, found, w, (start, m.end(), rid))
-        stated = any(v.stated for v in votes.values())
+        stated = max((v.stated for v in votes.values()), default=0.0)
         allowed: set[str] | None = None  # None: any specialty's content may vote
         for v in votes.values():
             for syn in v.settings:
                 allowed = (allowed or set()) | self.settings[syn]
-        if not stated and self.content_rx is not None:
+        if (not stated or stated < r.content_below) and self.content_rx is not None:
             self._content(text, votes, allowed)
         if not votes:
             return None

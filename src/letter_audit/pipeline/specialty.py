@@ -174,6 +174,11 @@ class SpecialtyFinder:
                 best = key
         return (best[3], best[4], -best[2]) if best else None
 
+    def _address(self, text: str, line_start: int) -> bool:
+        """Whether the line starting at ``line_start`` gives the GP's practice."""
+        line_end = text.find("\n", line_start)
+        return self.address.search(text, line_start, len(text) if line_end < 0 else line_end) is not None
+
     def _elsewhere(self, text: str, at: int) -> bool:
         """Whether the name at ``at`` is another service's ("refer to the fracture clinic")."""
         line_start = text.rfind("\n", 0, at) + 1
@@ -247,14 +252,7 @@ class SpecialtyFinder:
             if not gate.may_match(hay):
                 continue
             for m in scanner.finditer(text, scanner.starts(hay.low)):
-                in_head = m.start() < head
                 line_start = text.rfind("\n", 0, m.start()) + 1
-                line_end = text.find("\n", m.end())
-                line_end = len(text) if line_end < 0 else line_end
-                if self.address.search(text[line_start:line_end]) or (
-                    in_head and self.head_skip.search(text, line_start, m.start())
-                ):
-                    continue  # the GP's practice, the addressee, a diagnosis line
                 if before:
                     start = origin = max(line_start, m.start() - 40)
                     phrase = text[start : m.end()]  # with the keyword: "Surgical Centre" is a setting
@@ -262,9 +260,13 @@ class SpecialtyFinder:
                     start, origin = m.start(), m.start("x")
                     phrase = m.group("x") or ""
                 found = self.best_name(phrase) if phrase else None
-                if found and not self._elsewhere(text, origin + found[2]):
-                    w = weight * (r.head_bonus if in_head else r.body_factor)
-                    self._vote(votes, found, w, (start, m.end(), rid))
+                if found is None or self._elsewhere(text, origin + found[2]):
+                    continue
+                if self._address(text, line_start):
+                    continue  # the GP's practice
+                in_head = m.start() < head
+                w = weight * (r.head_bonus if in_head else r.body_factor)
+                self._vote(votes, found, w, (start, m.end(), rid))
         stated = max((v.stated for v in votes.values()), default=0.0)
         allowed: set[str] | None = None  # None: any specialty's content may vote
         for v in votes.values():

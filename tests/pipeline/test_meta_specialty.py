@@ -141,3 +141,19 @@ def test_rules_that_name_an_unknown_specialty_are_refused():
     assert SpecialtyRules.model_validate({**base, "rank": {"otolaryngology": 3}}).rank == {
         "otolaryngology": 3
     }
+
+
+def test_the_factored_name_pattern_finds_what_plain_longest_first_branches_find():
+    import re
+
+    from letter_audit.pipeline.specialty import _WORD_EDGE, _trie
+
+    words = ["eye", "eye clinic", "eye unit", "ent", "endocrine", "endocrine surgery", "a&e", "uro-oncology"]
+    plain = re.compile(
+        _WORD_EDGE.format("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    )
+    factored = re.compile(_WORD_EDGE.format(_trie(words)))
+    text = "eye clinic; eye units; the ent and endocrine surgery team; a&e; uro-oncology; entry; eyes"
+    found = [m.group(0) for m in factored.finditer(text)]
+    assert found == [m.group(0) for m in plain.finditer(text)]
+    assert found == ["eye clinic", "eye", "ent", "endocrine surgery", "a&e", "uro-oncology"]

@@ -120,6 +120,38 @@ class _Votes:
 
 
 _WORD_EDGE = r"(?<![a-z0-9-])(?:{})(?![a-z0-9-])"
+
+
+def _trie(words: list[str]) -> str:
+    """One pattern for many words with their shared beginnings factored out ("eye", "eye clinic", "eye
+    unit" -> ``eye(?: (?:clinic|unit))?``): Python's engine tries an alternation one branch at a time,
+    so a few hundred names as plain branches cost far more at every position. Longer words are tried
+    before their prefixes, so the longest name at a position wins, as with longest-first branches."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = []
+        for ch, child in sorted(node.items()):
+            if not ch:
+                continue
+            literal = ch
+            while len(child) == 1 and "" not in child:  # a chain with no word ending inside it
+                ((nxt, child),) = child.items()
+                literal += nxt
+            branches.append(re.escape(literal) + build(child))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
+
+
 _SEGMENT = re.compile(r"[^|]+")  # a letterhead line's cells ("Ward 12 (Urology) | 01632 945 212")
 
 
@@ -135,8 +167,7 @@ class SpecialtyFinder:
         for name, syns in rules.names.items():
             for syn in (name, *syns):
                 self.synonym.setdefault(syn.lower(), name)
-        ordered = sorted(self.synonym, key=len, reverse=True)  # longest first at one position
-        self.names_rx = re.compile(_WORD_EDGE.format("|".join(re.escape(s) for s in ordered)))
+        self.names_rx = re.compile(_WORD_EDGE.format(_trie(list(self.synonym))))
         self.loose = {s.lower() for s in rules.context_only}
         self.settings = {s.lower(): set(allowed) for s, allowed in rules.settings.items()}
         self.head_skip = _compile(rules.head_skip_line)
@@ -148,13 +179,7 @@ class SpecialtyFinder:
         self.elsewhere = _compile(rules.elsewhere)
         terms = {t.lower(): (name, w) for name, words in rules.content.items() for t, w in words.items()}
         self.content = terms
-        self.content_rx = (
-            re.compile(
-                _WORD_EDGE.format("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)))
-            )
-            if terms
-            else None
-        )
+        self.content_rx = re.compile(_WORD_EDGE.format(_trie(list(terms)))) if terms else None
 
     # -- names in a phrase --------------------------------------------------------------------------
     def best_name(self, phrase: str, *, bare: bool = False) -> tuple[str, str | None, int] | None:
@@ -225,26 +250,32 @@ class SpecialtyFinder:
         r = self.rules
         head = self._head(text)
         votes: dict[str, _Votes] = {}
-        # Bare names on the letterhead lines, each table cell of a line on its own.
+        # Bare names on the letterhead lines, each table cell of a line on its own. The cheap test (does
+        # the line name anything?) comes first: most lines name no specialty.
         pos, first = 0, True
         while pos < head:
             nl = text.find("\n", pos)
             stop = min(head, len(text) if nl < 0 else nl)
             line = text[pos:stop]
-            if line.strip() and not self.head_skip.search(line) and not self.address.search(line):
-                factor = r.first_line_bonus if first else 1.0
-                if self.contact.search(line):
-                    factor *= r.contact_factor
-                for cell in _SEGMENT.finditer(line):
-                    if cell.end() - cell.start() > r.head_cell_max or self.prose.search(cell.group(0)):
-                        continue
-                    found = self.best_name(cell.group(0), bare=True)
-                    if found and not self._elsewhere(text, pos + cell.start() + found[2]):
-                        span = (pos + cell.start(), pos + cell.end(), "spec-head")
-                        self._vote(votes, found, r.head_weight * factor, span)
-            if line.strip():
-                first = False
-            pos = stop + 1
+            if not line.strip():
+                pos = stop + 1
+                continue
+            factor = r.first_line_bonus if first else 1.0
+            first = False
+            pos_line, pos = pos, stop + 1
+            if not self.names_rx.search(line.lower()):
+                continue
+            if self.head_skip.search(line) or self.address.search(line):
+                continue
+            if self.contact.search(line):
+                factor *= r.contact_factor
+            for cell in _SEGMENT.finditer(line):
+                if cell.end() - cell.start() > r.head_cell_max or self.prose.search(cell.group(0)):
+                    continue
+                found = self.best_name(cell.group(0), bare=True)
+                if found and not self._elsewhere(text, pos_line + cell.start() + found[2]):
+                    span = (pos_line + cell.start(), pos_line + cell.end(), "spec-head")
+                    self._vote(votes, found, r.head_weight * factor, span)
         # Cue words: a field, a department, a clinic, a consultant's title, a team.
         for (rid, before, weight, _), gate, scanner in zip(
             self.contexts, self.gates, self.scanners, strict=True

@@ -157,3 +157,23 @@ def test_the_factored_name_pattern_finds_what_plain_longest_first_branches_find(
     found = [m.group(0) for m in factored.finditer(text)]
     assert found == [m.group(0) for m in plain.finditer(text)]
     assert found == ["eye clinic", "eye", "ent", "endocrine surgery", "a&e", "uro-oncology"]
+
+
+def test_a_team_heading_the_letter_is_the_writer_but_one_in_the_body_is_another(specialty):
+    head = (
+        "Psychiatric Liaison Team\nFernlea Hospital Emergency Department\nSeen in the department overnight.\n"
+    )
+    assert _value(specialty(head)) == "mental health"
+    body = (
+        "Fernlea Hospital Emergency Department\nSeen overnight.\nThe psychiatric liaison team also saw her.\n"
+    )
+    assert _value(specialty(body)) == "emergency medicine"
+
+
+def test_a_pre_assessment_clinic_is_a_setting_and_a_request_in_the_letterhead_is_not_a_service(specialty):
+    text = (
+        "Surgical Pre-assessment Unit, Fernlea Hospital\n"
+        "Please could you optimise his diabetes before surgery.\n"
+        "Listed for a right total knee replacement.\n"
+    )
+    assert _value(specialty(text)) == "orthopaedics"

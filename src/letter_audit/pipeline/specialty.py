@@ -36,6 +36,8 @@ class SpecialtyCue(Cue):
     """The specialty words come before the keyword ("Cardiology Department"): read from up to 40
     characters before it on the same line. Otherwise the pattern's group ``x`` holds them."""
     weight: float = Field(default=3.0, gt=0)
+    body_factor: float | None = Field(default=None, gt=0, le=1)
+    """This cue's own ``body_factor`` (a team named in the body is most often another team)."""
 
 
 class SpecialtyRules(_Strict):
@@ -161,6 +163,9 @@ class SpecialtyFinder:
     def __init__(self, rules: SpecialtyRules) -> None:
         self.rules = rules
         self.contexts = [(c.id, c.words_before, c.weight, _compile(c.pattern)) for c in rules.contexts]
+        self.body_factors = [
+            rules.body_factor if c.body_factor is None else c.body_factor for c in rules.contexts
+        ]
         self.gates = [Gate(c[-1]) for c in self.contexts]
         self.scanners = [Scanner(c[-1]) for c in self.contexts]
         self.synonym: dict[str, str] = {}
@@ -277,8 +282,8 @@ class SpecialtyFinder:
                     span = (pos_line + cell.start(), pos_line + cell.end(), "spec-head")
                     self._vote(votes, found, r.head_weight * factor, span)
         # Cue words: a field, a department, a clinic, a consultant's title, a team.
-        for (rid, before, weight, _), gate, scanner in zip(
-            self.contexts, self.gates, self.scanners, strict=True
+        for (rid, before, weight, _), gate, scanner, body_factor in zip(
+            self.contexts, self.gates, self.scanners, self.body_factors, strict=True
         ):
             if not gate.may_match(hay):
                 continue
@@ -296,7 +301,7 @@ class SpecialtyFinder:
                 if self._address(text, line_start):
                     continue  # the GP's practice
                 in_head = m.start() < head
-                w = weight * (r.head_bonus if in_head else r.body_factor)
+                w = weight * (r.head_bonus if in_head else body_factor)
                 self._vote(votes, found, w, (start, m.end(), rid))
         stated = max((v.stated for v in votes.values()), default=0.0)
         allowed: set[str] | None = None  # None: any specialty's content may vote

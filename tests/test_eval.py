@@ -64,6 +64,7 @@ def _report_from(gold: Gold, *, score: int = 80, **over: Any) -> Report:
     data: dict[str, Any] = {
         "source": SourceInfo(path="x.txt", sha256="0" * 64, format="txt"),
         "letter_type": gold.letter_type,
+        "specialty": gold.specialty,
         "dates": gold.dates,
         "medication_changes": [
             MedicationChange(drug=m.drug, action=m.action, evidence=EV) for m in gold.medication_changes
@@ -165,6 +166,7 @@ def test_compare_counts_misses_false_alarms_and_the_flag_over_gold() -> None:
         "follow_up": False,
         "contact": True,
         "letter_type": True,
+        "specialty": True,
         "date_discharge": True,
     }
     kinds = sorted(m.kind for m in ev.misses)
@@ -415,3 +417,81 @@ def test_cli_eval_fresh_checks_with_a_pipeline_built_from_the_data_files(
     res = CliRunner().invoke(main, ["eval", str(d), "--fresh", "--thresholds", _thresholds(tmp_path)])
     assert res.exit_code == 0, res.output
     assert seen == [built, built]
+
+
+# -- specialty -----------------------------------------------------------------------------------
+def test_compare_scores_the_specialty_by_exact_name() -> None:
+    gold = _gold(specialty="orthopaedics")
+    ev = compare("hip", "hip.txt", gold, _report_from(gold, specialty="surgery"))
+    assert ev.fields["specialty"] is False
+    assert (ev.gold_specialty, ev.found_specialty) == ("orthopaedics", "surgery")
+    assert [(m.kind, m.detail) for m in ev.misses] == [("specialty", "gold orthopaedics, predicted surgery")]
+
+
+def test_specialty_confusion_lists_misses_first_and_none_for_nothing_found() -> None:
+    from letter_audit.evaluate import specialty_confusion
+
+    rows = specialty_confusion(
+        [
+            ("ent", "surgery"),
+            ("ent", "ent"),
+            ("medicine", None),
+            ("ent", "surgery"),
+            ("ent", "ent"),
+            ("ent", "ent"),
+        ]
+    )
+    assert [(r.gold, r.found, r.letters) for r in rows] == [
+        ("ent", "surgery", 2),
+        ("medicine", "none", 1),
+        ("ent", "ent", 3),
+    ]
+
+
+def _specialty_corpus(tmp_path: Path) -> Path:
+    """Three letters; the stand-in checker (``misnaming_checker``) calls the ENT one "surgery"."""
+    d = tmp_path / "spec"
+    d.mkdir()
+    for name, specialty in (("a", "cardiology"), ("b", "ent"), ("c", "cardiology")):
+        (d / f"{name}.txt").write_text("letter text\n", encoding="utf-8")
+        (d / f"{name}.gold.json").write_text(_gold(specialty=specialty).model_dump_json(), encoding="utf-8")
+    return d
+
+
+@pytest.fixture
+def misnaming_checker(monkeypatch: pytest.MonkeyPatch) -> None:
+    def audit(p: str | Path, nlp: object = None) -> Report:
+        report = _perfect(Path(p))
+        if report.specialty == "ent":
+            report.specialty = "surgery"
+        return report
+
+    monkeypatch.setattr(letter_audit, "load_pipeline", lambda: None)
+    monkeypatch.setattr(letter_audit, "audit", audit)
+
+
+def test_cli_eval_json_gives_specialty_accuracy_and_confusion(
+    tmp_path: Path, misnaming_checker: None
+) -> None:
+    d = _specialty_corpus(tmp_path)
+    res = CliRunner().invoke(main, ["eval", str(d), "--json", "--thresholds", _thresholds(tmp_path, "{}\n")])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.output)
+    assert data["metrics"]["specialty_acc"] == pytest.approx(2 / 3)
+    assert data["specialty_confusion"] == [
+        {"gold": "ent", "found": "surgery", "letters": 1},
+        {"gold": "cardiology", "found": "cardiology", "letters": 2},
+    ]
+    assert data["per_letter"][1]["found_specialty"] == "surgery"
+
+
+def test_cli_eval_text_shows_specialty_and_gates_on_it(tmp_path: Path, misnaming_checker: None) -> None:
+    d = _specialty_corpus(tmp_path)
+    th = _thresholds(tmp_path, "specialty_acc: 0.9\n")
+    res = CliRunner().invoke(main, ["eval", str(d), "-v", "--thresholds", th])
+    assert res.exit_code == 1
+    lines = res.output.splitlines()
+    assert "Specialty           accuracy               0.667    0.9  BELOW" in lines
+    assert "  specialty: gold ent, predicted surgery" in lines
+    assert f"{'ent -> surgery':<48} {1:>7}" in lines
+    assert res.output.rstrip().endswith("Below threshold: specialty_acc 0.667 < 0.9")

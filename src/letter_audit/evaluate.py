@@ -54,6 +54,7 @@ METRIC_KEYS = (
     "follow_up_acc",
     "contact_acc",
     "letter_type_acc",
+    "specialty_acc",
     "dates_acc",
     "date_letter_acc",
     "date_clinic_acc",
@@ -170,6 +171,9 @@ class LetterEval(_Model):
     """Field name -> whether the report agrees with gold (only fields gold states)."""
     score: int | None = None
     grade: int
+    gold_specialty: str | None = None
+    found_specialty: str | None = None
+    """The specialty the report gives (None: none found, or the letter could not be checked)."""
     misses: list[Miss] = Field(default_factory=list)
 
 
@@ -180,7 +184,15 @@ def _fmt_action(a: GoldGpAction | GpAction) -> str:
 
 def compare(name: str, path: str, gold: Gold, report: Report | None, error: str | None = None) -> LetterEval:
     """Compare one report (or a failure to produce one) with its gold."""
-    ev = LetterEval(name=name, path=path, error=error, grade=gold.grade, gold_actions=len(gold.gp_actions))
+    ev = LetterEval(
+        name=name,
+        path=path,
+        error=error,
+        grade=gold.grade,
+        gold_actions=len(gold.gp_actions),
+        gold_specialty=gold.specialty,
+        found_specialty=report.specialty if report else None,
+    )
     gold_meds = [(m.drug, m.action) for m in gold.medication_changes]
     pred_meds = [(m.drug, m.action) for m in report.medication_changes] if report else []
     ev.med_tp, ev.med_fp, ev.med_fn = med_counts(gold_meds, pred_meds)
@@ -222,6 +234,8 @@ def compare(name: str, path: str, gold: Gold, report: Report | None, error: str 
         "follow_up": (gold.follow_up.owner, report.follow_up.owner if report else None),
         "contact": (gold.contact_point.present, report.contact_point.present if report else None),
         "letter_type": (gold.letter_type, report.letter_type if report else None),
+        # Exact name: the audit report's "by specialty" charts put a letter in one bar by this name.
+        "specialty": (gold.specialty, report.specialty if report else None),
     }
     for f in DATE_FIELDS:
         want = getattr(gold.dates, f)
@@ -285,6 +299,7 @@ def summarise(letters: list[LetterEval]) -> dict[str, float | None]:
         "follow_up_acc": field_acc(lambda k: k == "follow_up"),
         "contact_acc": field_acc(lambda k: k == "contact"),
         "letter_type_acc": field_acc(lambda k: k == "letter_type"),
+        "specialty_acc": field_acc(lambda k: k == "specialty"),
         "dates_acc": field_acc(lambda k: k.startswith("date_")),
         **{f"date_{f}_acc": field_acc(f"date_{f}".__eq__) for f in DATE_FIELDS},
         "spearman": spearman([float(e.score or 0) for e in scored], [float(e.grade) for e in scored]),
@@ -345,6 +360,28 @@ def failures(metrics: dict[str, float | None], thresholds: Thresholds) -> list[s
     return out
 
 
+# -- specialty -------------------------------------------------------------------------------------
+NO_SPECIALTY = "none"
+"""How a letter with no specialty found shows in ``specialty_confusion``."""
+
+
+class SpecialtyCount(_Model):
+    """How many letters of one gold specialty were given one found specialty."""
+
+    gold: str
+    found: str
+    letters: int
+
+
+def specialty_confusion(pairs: Iterable[tuple[str, str | None]]) -> list[SpecialtyCount]:
+    """Counts of (gold, found) specialty pairs: the misses first (most letters first), then the letters
+    found right, each group in name order for ties. Nothing found shows as ``none``."""
+    counts = Counter((g, f if f is not None else NO_SPECIALTY) for g, f in pairs)
+    rows = [SpecialtyCount(gold=g, found=f, letters=n) for (g, f), n in counts.items()]
+    rows.sort(key=lambda r: (r.gold == r.found, -r.letters, r.gold, r.found))
+    return rows
+
+
 # -- running ---------------------------------------------------------------------------------------
 class EvalResult(_Model):
     """Everything ``letter-audit eval`` reports."""
@@ -358,6 +395,8 @@ class EvalResult(_Model):
     thresholds: dict[str, float] = Field(default_factory=dict)
     by_format: dict[str, dict[str, float | None]] = Field(default_factory=dict)
     """The same figures per letter file extension, to show whether one reader lags behind."""
+    specialty_confusion: list[SpecialtyCount] = Field(default_factory=list)
+    """Gold specialty -> found specialty, with the number of letters; misses first, most common first."""
 
 
 def find_cases(directory: Path) -> list[tuple[Path, Path | None]]:
@@ -433,4 +472,7 @@ def evaluate(
         failures=failures(metrics, th),
         thresholds=th.minimums,
         by_format={fmt: summarise(group) for fmt, group in sorted(groups.items())},
+        specialty_confusion=specialty_confusion(
+            (r.gold_specialty, r.found_specialty) for r in results if r.gold_specialty is not None
+        ),
     )

@@ -30,6 +30,7 @@ _LABELS = {
     "follow_up_acc": "Follow-up owner     accuracy",
     "contact_acc": "Contact point       accuracy",
     "letter_type_acc": "Letter type         accuracy",
+    "specialty_acc": "Specialty           accuracy",
     "dates_acc": "Dates               accuracy",
     "date_letter_acc": "  letter date       accuracy",
     "date_clinic_acc": "  clinic date       accuracy",
@@ -85,6 +86,16 @@ def _by_format(result: EvalResult) -> str:
     return "\n".join(lines)
 
 
+def _specialty_misses(result: EvalResult) -> str:
+    """The letters given the wrong specialty, counted by gold -> found (the JSON has every pair)."""
+    rows = [r for r in result.specialty_confusion if r.gold != r.found]
+    if not rows:
+        return ""
+    lines = [f"{'Specialty (gold -> found)':<48} {'Letters':>7}"]
+    lines += [f"{r.gold + ' -> ' + r.found:<48} {r.letters:>7}" for r in rows]
+    return "\n".join(lines)
+
+
 def _details(result: EvalResult) -> str:
     lines = []
     for le in result.per_letter:
@@ -132,8 +143,8 @@ def eval_command(
     """Measure the checker against every letter with a <name>.gold.json under DIRECTORY.
 
     Prints precision, recall and F1 for medication changes and GP actions, accuracy for fit note,
-    follow-up owner, contact point, letter type, dates and the inappropriate flag, and Spearman between
-    score and grade. Exits 1 when a figure is below its minimum, 2 on usage errors.
+    follow-up owner, contact point, letter type, specialty, dates and the inappropriate flag, and
+    Spearman between score and grade. Exits 1 when a figure is below its minimum, 2 on usage errors.
     """
     from ..evaluate import Thresholds, evaluate, failures
     from ..paths import models_dir
@@ -169,6 +180,10 @@ def eval_command(
                 click.echo()
             click.echo(_by_format(result))
             click.echo()
+            misses = _specialty_misses(result)
+            if misses:
+                click.echo(misses)
+                click.echo()
         click.echo(_table(result))
         if result.failures:
             click.echo()

@@ -26,6 +26,7 @@ from .ruledata import Cue, read_yaml
 from .ruledata import compile_pattern as _compile
 from .rxfilter import Gate, Haystack, Scanner
 from .sentences import doc_text, ocr_letters
+from .specialty import SpecialtyFinder, SpecialtyRules
 
 RULES_FILE = "meta.yaml"
 
@@ -73,15 +74,6 @@ class DateRules(_Strict):
     bare "Date:" is the day of the attendance, so it is the admission and discharge date too."""
 
     _v = field_validator("bare_date_label", "attendance_setting")(classmethod(lambda cls, v: _check(v)))
-
-
-class SpecialtyCue(Cue):
-    words_before: bool = False
-
-
-class SpecialtyRules(_Strict):
-    contexts: list[SpecialtyCue]
-    names: dict[str, list[str]]
 
 
 class PeopleRules(_Strict):
@@ -171,15 +163,8 @@ class MetaFinder:
             rf"(?P<m6>{mon})\b(?!\.?[\s,-]+\d))",
             re.IGNORECASE,
         )
-        self.spec_contexts = [(c.id, c.words_before, _compile(c.pattern)) for c in rules.specialties.contexts]
-        self.spec_gates = [Gate(context[-1]) for context in self.spec_contexts]
-        self.spec_scanners = [Scanner(context[-1]) for context in self.spec_contexts]
+        self.specialty_finder = SpecialtyFinder(rules.specialties)
         self.date_scanner = Scanner(self.date_rx)
-        self.spec_names = sorted(
-            ((syn.lower(), name) for name, syns in rules.specialties.names.items() for syn in [name, *syns]),
-            key=lambda p: len(p[0]),
-            reverse=True,
-        )
         self.consultant_rx = _compile(rules.people.consultant)
         self.team_rx = _compile(rules.people.team)
         self.recipient_rx = _compile(rules.people.recipient_line)
@@ -401,33 +386,9 @@ class MetaFinder:
         return None
 
     # -- specialty, people, DNA -------------------------------------------------------------------
-    def _specialty_in(self, phrase: str) -> str | None:
-        low = " " + re.sub(r"[^a-z&' ]+", " ", phrase.lower()) + " "
-        for syn, name in self.spec_names:
-            if f" {syn} " in low:
-                return name
-        return None
-
     def specialty(self, text: str, hay: Haystack | None = None) -> dict[str, Any] | None:
-        hay = hay or Haystack(text)
-        for (rid, before, _), gate, scanner in zip(
-            self.spec_contexts, self.spec_gates, self.spec_scanners, strict=True
-        ):
-            if not gate.may_match(hay):
-                continue
-            for m in scanner.finditer(text, scanner.starts(hay.low)):
-                if before:
-                    line_start = text.rfind("\n", 0, m.start()) + 1
-                    start = max(line_start, m.start() - 40)
-                    name = self._specialty_in(text[start : m.start()])
-                    if name:
-                        return {"value": name, "start": start, "end": m.end(), "rule": rid}
-                    continue
-                part = m.groupdict().get("x")
-                name = self._specialty_in(part) if part else None
-                if name:
-                    return {"value": name, "start": m.start(), "end": m.end(), "rule": rid}
-        return None
+        """The letter's specialty (see ``specialty.py``): value, start, end and rule, or None."""
+        return self.specialty_finder.find(text, hay)
 
     def _person(
         self, rx: re.Pattern[str], text: str, rule: str, gate: Gate, hay: Haystack

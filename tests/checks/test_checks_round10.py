@@ -380,3 +380,17 @@ def test_refer_words_without_to(asked: str, category: str, expected: str | None)
 def test_results_and_take_over_words_without_the_category(asked: str, expected: str | None) -> None:
     text = "She was seen in the dermatology clinic. " + asked
     assert rule(text, asked, "other") == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("If the scan shows a mass, mark the referral as urgent.", None),
+        ("Please re-submit the referral with the audiogram attached.", None),
+        # Near miss: a new referral to another service.
+        ("Please refer her to the dietitian.", "onward_referral"),
+    ],
+)
+def test_altering_a_referral_makes_no_new_one(asked: str, expected: str | None) -> None:
+    text = "We have returned your referral as incomplete. " + asked
+    assert rule(text, asked, "referral") == expected

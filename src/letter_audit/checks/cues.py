@@ -121,7 +121,7 @@ class RequestCues(_Group):
     test_asked: list[Regex] = Field(default_factory=list)
     """A verb that has the practice take, arrange or repeat a test: the request runs surveillance."""
     referral_cancelled: list[Regex] = Field(default_factory=list)
-    """Cancelling or withdrawing a referral is not making one."""
+    """Cancelling, withdrawing or altering a referral is not making one."""
     referral_done: list[Regex] = Field(default_factory=list)
     """The hospital reports a referral it made itself: nothing is asked."""
     patient_choice: list[Regex] = Field(default_factory=list)

@@ -3,6 +3,8 @@ keeps a customised one; either way the loaded pipeline tokenizes as the saved on
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import spacy
@@ -52,3 +54,24 @@ def test_spacy_is_imported_without_its_command_line_tools() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     # spaCy's CLI was not loaded, and importing it later gives the real module
     assert done.stdout == "[]\nTrue True\n"
+
+
+def test_a_check_never_loads_spacys_command_line_tools(tmp_path: Path) -> None:
+    """The whole ``check`` path (CLI, reader, extraction, checks) imports spaCy only through the pipeline's
+    stand-in: a module that imports a spaCy-using module at its top (as extract/medication.py once did with
+    med_doses) would import spaCy's CLI first and cost a cold check about 0.4 s."""
+    letter = tmp_path / "letter.txt"
+    letter.write_text(
+        "Discharge summary\nDiagnosis: pneumonia\n"
+        "Medication changes: amoxicillin 500 mg TDS for 5 days started.\n"
+        "Please could the GP repeat U&E in 1 week.\n",
+        encoding="utf-8",
+    )
+    code = (
+        "import sys\n"
+        "from letter_audit.cli import main\n"
+        f"main(['check', {str(letter)!r}], standalone_mode=False)\n"
+        "print(sorted(m for m in ('spacy.cli', 'spacy.cli.info', 'weasel', 'typer') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.rstrip().splitlines()[-1] == "[]"

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from ..pipeline.med_doses import dose_direction
 from ..report import MedicationChange
 from .evidence import evidence
 
@@ -119,6 +118,10 @@ def _brand_switch(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
         before, after = old.get("dose_before"), c.get("dose_after")
         if not before or not after:
             continue
+        # Imported here: med_doses pulls in spaCy, which must first be imported by the pipeline
+        # without its command-line tools (pipeline._import_spacy); at module level it was not.
+        from ..pipeline.med_doses import dose_direction
+
         direction = dose_direction(str(before), str(after))
         j = next(k for k, o in enumerate(raw) if o is old)
         drop.add(j)

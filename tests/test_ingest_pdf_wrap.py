@@ -146,15 +146,19 @@ def test_table_across_a_page_break_keeps_each_row_whole(tmp_path: Path, grid: bo
     _check_offsets(letter)
 
 
+# One wrapped dose cell among short rows: set with no padding, the rows must still come apart.
+_TIGHT_ROWS = [
+    ["Drug", "Dose"],
+    ["Amlodipine", "5 mg once daily"],
+    ["Ramipril", "2.5 mg once daily, increase to 5 mg after the renal function check"],
+    ["Atorvastatin", "80 mg at night"],
+    ["Aspirin", "75 mg once daily"],
+]
+
+
 def test_ruled_rows_without_padding_stay_apart(tmp_path: Path) -> None:
     """A grid set as Word sets it (no space above or below the text): the rules alone part the rows."""
-    rows = [
-        ["Drug", "Dose"],
-        ["Amlodipine", "5 mg once daily"],
-        ["Ramipril", "2.5 mg once daily, increase to 5 mg after the renal function check"],
-        ["Atorvastatin", "80 mg at night"],
-        ["Aspirin", "75 mg once daily"],
-    ]
+    rows = _TIGHT_ROWS
     path = _table_pdf(tmp_path / "tight.pdf", rows, [150, 200], grid=True, padding=0)
     assert _rows(read_letter(path)) == rows
 
@@ -162,13 +166,7 @@ def test_ruled_rows_without_padding_stay_apart(tmp_path: Path) -> None:
 def test_unruled_rows_without_padding_stay_apart(tmp_path: Path) -> None:
     """Without rules or padding, rows at ordinary line spacing are only told apart by their first
     column: a line starting afresh there opens a row (a lower-case one continues the row above)."""
-    rows = [
-        ["Drug", "Dose"],
-        ["Amlodipine", "5 mg once daily"],
-        ["Ramipril", "2.5 mg once daily, increase to 5 mg after the renal function check"],
-        ["Atorvastatin", "80 mg at night"],
-        ["Aspirin", "75 mg once daily"],
-    ]
+    rows = _TIGHT_ROWS
     path = _table_pdf(tmp_path / "tight.pdf", rows, [150, 200], grid=False, padding=0)
     assert _rows(read_letter(path)) == rows
 

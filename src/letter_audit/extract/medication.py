@@ -107,10 +107,10 @@ def _brand_switch(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
     change at all), not a stopped and a started mesalazine. Only when both statements name a brand and
     the brands differ; an oral drug moved to its depot (no brand on one side) stays a stop and a start.
     """
-    stops = {str(c["drug"]): c for c in raw if c["action"] == "stop" and c.get("brand")}
+    stops = {str(c["drug"]): (k, c) for k, c in enumerate(raw) if c["action"] == "stop" and c.get("brand")}
     drop: set[int] = set()
     for i, c in enumerate(raw):
-        old = stops.get(str(c["drug"]))
+        j, old = stops.get(str(c["drug"]), (-1, None))
         if c["action"] != "start" or old is None or not c.get("brand"):
             continue
         if str(c["brand"]).lower() == str(old["brand"]).lower():
@@ -123,7 +123,6 @@ def _brand_switch(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
         from ..pipeline.med_doses import dose_direction
 
         direction = dose_direction(str(before), str(after))
-        j = next(k for k, o in enumerate(raw) if o is old)
         drop.add(j)
         if direction is None:
             drop.add(i)  # the same dose under another brand: no change
@@ -133,6 +132,7 @@ def _brand_switch(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 _TITRATION = re.compile(r"titrat|up-?titrat|increas\w*|built up|worked up", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"\n|[.;](?:\s|$)")
 
 
 def _started_and_titrated(raw: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
@@ -152,7 +152,7 @@ def _started_and_titrated(raw: list[dict[str, Any]], text: str) -> list[dict[str
             between = text[int(s["start"]) : int(c["end"])]
             if (
                 len(between) <= 160
-                and not re.search(r"\n|[.;](?:\s|$)", between)
+                and not _SENTENCE_BREAK.search(between)
                 and _TITRATION.search(text, int(c["start"]), int(c["end"]))
             ):
                 drop.add(i)

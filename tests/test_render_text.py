@@ -53,3 +53,13 @@ def test_check_command_prints_the_summary(monkeypatch: pytest.MonkeyPatch, tmp_p
     res = CliRunner().invoke(main, ["check", str(letter)])
     assert res.exit_code == 0, res.output
     assert res.output == render_text(rep) + "\n"
+
+
+def test_the_header_says_when_the_specialty_was_only_read_from_the_content() -> None:
+    text = "Discharge note\nLaparoscopic cholecystectomy.\n"
+    inferred = report(text, letter_type="discharge_summary", specialty="surgery", specialty_inferred=True)
+    stated = report(text, letter_type="discharge_summary", specialty="surgery")
+    assert render_text(inferred).splitlines()[0] == (
+        "letter.txt: discharge summary, surgery (not stated; read from the content)"
+    )
+    assert render_text(stated).splitlines()[0] == "letter.txt: discharge summary, surgery"

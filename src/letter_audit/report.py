@@ -143,6 +143,9 @@ class Findings(_Model):
     letter_type: LetterType = "other"
     dates: Dates = Field(default_factory=Dates)
     specialty: str | None = None
+    specialty_inferred: bool = False
+    """True when no service is named and ``specialty`` was read from the letter's content (its
+    diagnoses and procedures): good enough to group letters, but the letter does not state it."""
     consultant: str | None = None
     team: str | None = None
     did_not_attend: bool = False

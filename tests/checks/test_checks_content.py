@@ -151,6 +151,26 @@ def test_consultant_and_specialty() -> None:
     assert other.status == "not_met"
 
 
+def test_a_specialty_inferred_from_the_content_is_not_stated() -> None:
+    text = "Consultant: Dr A Patel\nDiagnosis: fractured neck of femur\n"
+    inferred = result(
+        "consultant_specialty",
+        text,
+        letter_type=DS,
+        consultant="Dr A Patel",
+        specialty="orthopaedics",
+        specialty_inferred=True,
+    )
+    assert (inferred.status, inferred.explanation) == (
+        "not_met",
+        "The consultant (Dr A Patel) is named but not the specialty.",
+    )
+    stated = result(
+        "consultant_specialty", text, letter_type=DS, consultant="Dr A Patel", specialty="orthopaedics"
+    )
+    assert stated.status == "met"
+
+
 def test_author_role_in_signature() -> None:
     text = "Diagnosis: gout\nPlan: colchicine.\nYours sincerely\nDr B Jones\nFY1 in Acute Medicine\n"
     r = result("author_role", text, letter_type=CL)
@@ -160,7 +180,8 @@ def test_author_role_in_signature() -> None:
 
 def test_author_role_prefers_the_signer_over_a_role_named_earlier_in_the_plan() -> None:
     text = (
-        "Diagnosis: COPD\n" + "Summary of the stay.\n" * 4
+        "Diagnosis: COPD\n"
+        + "Summary of the stay.\n" * 4
         + "Plan\nReferral made to the community specialist nurse for review in 1 week\n"
         + "Person completing record\nName | Dr A Jay\nGrade | FY1\n"
     )
@@ -171,7 +192,8 @@ def test_author_role_prefers_the_signer_over_a_role_named_earlier_in_the_plan() 
 
 def test_author_role_without_a_sign_off_quotes_the_signature_not_a_request() -> None:
     text = (
-        "Diagnosis: psoriasis\n" + "We talked through the options at length today.\n" * 4
+        "Diagnosis: psoriasis\n"
+        + "We talked through the options at length today.\n" * 4
         + "Requests for the practice:\n"
         + "1. Please repeat LFTs in a month and send the result to the dermatology nurse team.\n"
         + "- Copy to the specialist nurse list\n"

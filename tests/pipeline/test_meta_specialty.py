@@ -128,6 +128,20 @@ def test_content_names_the_specialty_only_when_nothing_is_stated(specialty):
     assert (_value(found), found and found["rule"]) == ("ent", "spec-content")
 
 
+def test_a_specialty_read_from_the_content_is_marked_inferred_and_a_named_one_is_not(specialty):
+    inferred = specialty("Ward discharge\nLaparoscopic cholecystectomy for gallstones; home day 1.\n")
+    assert inferred is not None and inferred["inferred"] is True
+    # A setting that names no specialty of its own leaves the operation's specialty inferred too.
+    day_unit = specialty(
+        "Day Surgery Unit, Hillcrest General\nProcedure: left cataract phacoemulsification\n"
+    )
+    assert (_value(day_unit), day_unit and day_unit["inferred"]) == ("ophthalmology", True)
+    named = specialty(
+        "Department of Cardiology\nAF clinic review. She had a total knee replacement in 2019.\n"
+    )
+    assert (_value(named), named and named["inferred"]) == ("cardiology", False)
+
+
 def test_a_negated_content_word_does_not_vote(specialty):
     assert specialty("Discharge note\nGlucose 14 but no DKA. Home.\n") is None
 

@@ -87,7 +87,9 @@ def episode_date(ctx: CheckContext) -> Outcome:
 
 @register("content.consultant_specialty")
 def consultant_specialty(ctx: CheckContext) -> Outcome:
-    consultant, specialty = ctx.findings.consultant, ctx.findings.specialty
+    consultant = ctx.findings.consultant
+    # A specialty guessed from the letter's content is not one the letter states.
+    specialty = None if ctx.findings.specialty_inferred else ctx.findings.specialty
     found = None
     if consultant:
         index = ctx.letter.text.find(consultant)

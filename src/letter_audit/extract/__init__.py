@@ -25,6 +25,7 @@ def extract(doc: Doc, letter: Letter) -> Findings:
         letter_type=letter_type,
         dates=dates,
         specialty=meta.specialty(doc, letter),
+        specialty_inferred=meta.specialty_inferred(doc, letter),
         consultant=meta.consultant(doc, letter),
         team=meta.team(doc, letter),
         did_not_attend=meta.did_not_attend(doc, letter),

@@ -39,6 +39,12 @@ def specialty(doc: Doc, letter: Letter) -> str | None:
     return _value(doc, "specialty")
 
 
+def specialty_inferred(doc: Doc, letter: Letter) -> bool:
+    """Whether the specialty was read from the letter's content only (no service is named)."""
+    found = _meta(doc).get("specialty")
+    return bool(found and found.get("inferred"))
+
+
 def consultant(doc: Doc, letter: Letter) -> str | None:
     return _value(doc, "consultant")
 

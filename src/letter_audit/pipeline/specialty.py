@@ -115,11 +115,16 @@ class _Votes:
     best: float = 0.0
     settings: set[str] = field(default_factory=set)
     """The setting names that voted."""
+    named: bool = False
+    """Whether the letter names the service (a letterhead name, a cue or a setting), not only its content."""
 
     @property
     def total(self) -> float:
         return self.stated + self.setting
 
+
+_CONTENT_RULE = "spec-content"
+"""The rule id of a vote from the letter's content (a diagnosis or procedure), not a named service."""
 
 _WORD_EDGE = r"(?<![a-z0-9-])(?:{})(?![a-z0-9-])"
 
@@ -239,6 +244,7 @@ class SpecialtyFinder:
     ) -> None:
         name, setting, _ = found
         v = votes.setdefault(name, _Votes(span=span))
+        v.named = v.named or span[2] != _CONTENT_RULE
         if setting:
             # A setting counts once, however often it is named: the content can outvote it.
             w = weight * self.rules.setting_factor
@@ -317,7 +323,7 @@ class SpecialtyFinder:
         start, end, rid = best.span
         if best.total < r.min_total:
             return None
-        return {"value": name, "start": start, "end": end, "rule": rid}
+        return {"value": name, "start": start, "end": end, "rule": rid, "inferred": not best.named}
 
     def _content(self, text: str, votes: dict[str, _Votes], allowed: set[str] | None) -> None:
         """Diagnosis and procedure words vote, each once and not when negated ("no DKA"), when no
@@ -332,4 +338,4 @@ class SpecialtyFinder:
             name, w = self.content[term]
             if allowed is not None and name not in allowed:
                 continue
-            self._vote(votes, (name, None, 0), w, (m.start(), m.end(), "spec-content"))
+            self._vote(votes, (name, None, 0), w, (m.start(), m.end(), _CONTENT_RULE))

@@ -30,7 +30,11 @@ def _header(report: Report) -> str:
     dates = report.dates
     bits = [_KIND[report.letter_type]]
     if report.specialty:
-        bits.append(report.specialty)
+        bits.append(
+            f"{report.specialty} (not stated; read from the content)"
+            if report.specialty_inferred
+            else report.specialty
+        )
     if dates.letter:
         bits.append(f"dated {dates.letter.isoformat()}")
     return f"{report.source.path}: {', '.join(bits)}"

@@ -161,6 +161,17 @@ class RequestCues(_Group):
     results_back_conditional: list[Regex]
     results_not_wanted: list[Regex] = Field(default_factory=list)
     """The letter says results need not come back ("no need to send the results to us")."""
+    drug_effect: list[Regex] = Field(default_factory=list)
+    """A sentence saying what a drug does ("darbepoetin can raise blood pressure"): before a check, with a
+    drug this letter changed, it explains the check as that change's safety monitoring."""
+    results_for_all: list[Regex] = Field(default_factory=list)
+    """A report-back that covers every request before it ("forwarding both results to me")."""
+    fit_note_given: list[Regex] = Field(default_factory=list)
+    """The team says in the request's sentence that it issued a fit note itself."""
+    result_review: list[Regex] = Field(default_factory=list)
+    """The practice sees the patient with a result: in an Advice and Guidance reply, its own care."""
+    arrange_it: list[Regex] = Field(default_factory=list)
+    """A request that only points back ("could the surgery arrange this?") to a need named before it."""
     owner_only: list[Regex] = Field(default_factory=list)
     """A request that is only its owner ("GP please"): its subject is the sentence before."""
     """Asking to hear back only if something is abnormal: fair when the monitoring is explained."""

@@ -47,6 +47,7 @@ def flag_requests(letter: Letter, findings: Findings, standard: Standard, cues: 
             whole,
             standard,
             cues,
+            own=_own_part(letter, action, findings.gp_actions),
             did_not_attend=did_not_attend,
             agreement=agreement and _agreement_covers(action.text, agreed_drugs, drugs),
             shared_care_named=named,
@@ -79,6 +80,7 @@ def classify(
     unagreed_drugs: tuple[str, ...] = (),
     changed_drugs: tuple[str, ...] = (),
     practice_note: bool = False,
+    own: str | None = None,
 ) -> InappropriateRule | None:
     """The rule a request breaks, or None when it is a fair request of the practice.
 
@@ -95,6 +97,9 @@ def classify(
     ``changed_drugs`` are the drugs this letter starts or changes: a check "on the finasteride" is the
     safety monitoring of that change.
     ``practice_note`` says the letter calls the patient's current fit note the practice's own.
+    ``own`` is the request's own part of its sentence, between the requests before and after it there
+    (default: the whole sentence): what it says about the need ("low mood which predates the epilepsy")
+    is about this request, not the next one in the sentence.
     """
     text = action.text
     req = cues.requests
@@ -133,7 +138,8 @@ def classify(
             # "Her current fit note from you runs to 27/11; her next one could say 'may be fit'": the
             # practice already certifies this absence, so the next note is its own, not handed over.
             return None
-        if fit_note_issued and waits and any_match(req.fit_note_extension, whole):
+        issued = fit_note_issued or any_match(req.fit_note_given, whole)
+        if issued and waits and any_match(req.fit_note_extension, whole):
             # "Fit note issued for 2 weeks; if he needs longer, please extend it": the hospital covered
             # the recovery it expects, and only a need beyond it, if one arises, falls to the practice.
             return None
@@ -142,7 +148,12 @@ def classify(
         action, whole, before, after, cues, settings, agreement=agreement, named=shared_care_named
     ) or _monitors_unagreed_drug(action, unagreed_drugs, cues):
         return "shared_care"
-    if not rerefer and (action.category == "referral" or any_match(req.refer_onward, text)):
+    # "She would benefit from a health visitor follow-up - could the surgery arrange this?": the ask only
+    # points back, to a service named earlier in its sentence or on the line before (a PDF wraps there).
+    points_back = any_match(req.arrange_it, text) and (
+        any_match(req.refer_onward, whole) or any_match(req.refer_onward, before.rstrip() + " " + text)
+    )
+    if not rerefer and (action.category == "referral" or any_match(req.refer_onward, text) or points_back):
         if any_match(req.referral_cancelled, text) or any_match(req.referral_done, text):
             # "Please cancel the community midwife referral", "we have referred her to physiotherapy":
             # undoing a referral, or one the hospital made itself, hands nothing over.
@@ -164,7 +175,7 @@ def classify(
         # The need is often named in the sentence before the ask ("Mum raised her eczema, which flares in
         # winter. If it does not settle, please refer her to dermatology"; "This is nothing to do with
         # her asthma. Please refer her to dermatology").
-        nearby = before + "\n" + whole
+        nearby = before + "\n" + (whole if own is None else own)
         exempt = exempt or not_referred or any_match(req.unrelated_need, nearby)
         exempt = exempt or any_match(req.raised_in_passing, nearby)
         # Support for a carer or relative meets their own need, not the patient's referred condition.
@@ -185,6 +196,10 @@ def classify(
         for pattern in req.results_not_wanted:
             sentence = re.sub(pattern, " ", sentence, flags=FLAGS)
     explained = any_match(req.explained, sentence) or _on_changed_drug(text, changed_drugs) or (
+        # "Darbepoetin can raise blood pressure. Please check her BP in 2 weeks": the reason is the
+        # sentence before, about a drug this letter changed.
+        _names_drug(before, changed_drugs) and any_match(req.drug_effect, before)
+    ) or (
         # "Carbamazepine lowers the sodium, so please check it in 2 weeks. If the sodium is below 130,
         # let my secretary know": a threshold report on the practice's own explained check.
         any_match(req.condition, text) and any_match(req.bloods, before) and any_match(req.explained, before)
@@ -198,6 +213,10 @@ def classify(
         # deterioration the hospital must act on at once, not a routine test or result it hands over.
         return None
     if any_match(req.results_back, sentence):
+        if not_referred and any_match(req.result_review, text) and not any_match(req.notify, sentence):
+            # An Advice and Guidance reply: "review her in 6 weeks with the result" is the practice
+            # seeing its own patient with its own test, with nothing passed back.
+            return None
         return "call_and_recall"
     if any_match(req.arrange_tests, text):
         if explained and _only_practice_tests(text, cues):
@@ -241,6 +260,14 @@ def _on_changed_drug(text: str, drugs: tuple[str, ...]) -> bool:
         if pattern.search(lowered):
             return True
     return False
+
+
+def _names_drug(text: str, drugs: tuple[str, ...]) -> bool:
+    """True when ``text`` names one of ``drugs`` as a word, or by its first word alone ("darbepoetin"
+    for "darbepoetin alfa", as letters drop the qualifier after the first mention)."""
+    lowered = text.lower()
+    names = {n for drug in drugs for n in (drug, drug.split()[0]) if len(n) >= 5}
+    return any(re.search(r"\b" + re.escape(name) + r"\b", lowered) for name in names)
 
 
 _ON_DRUG: dict[str, re.Pattern[str]] = {}
@@ -301,8 +328,15 @@ def _hands_over_shared_care(
     if asks_to_monitor and (names_drug or _names_shared_care_drug(whole, drugs)):
         if any_match(req.recurring, text) or any_match(req.prescribe, whole):
             return True
-    if asks_to_monitor and any_match(req.recurring, text) and _names_shared_care_drug(before, drugs):
-        # "Take over prescribing of Concerta XL. Please monitor his BP, pulse and weight 6-monthly."
+    if (
+        asks_to_monitor
+        and any_match(req.recurring, text)
+        and not _listed_drugs(text, tuple(drugs))
+        and _names_shared_care_drug(before, drugs)
+    ):
+        # "Take over prescribing of Concerta XL. Please monitor his BP, pulse and weight 6-monthly." (A
+        # request naming a listed drug itself has said what it is about: "capecitabine potentiates
+        # warfarin, so please check his INR weekly" monitors the warfarin, not the capecitabine.)
         return True
     if any_match(req.prescribe_it, text) and _names_shared_care_drug(
         _antecedent(action, whole, before, cues, drugs), drugs
@@ -419,7 +453,11 @@ def _sentence(letter: Letter, action: GpAction, others: list[GpAction], cues: Cu
     stops = _stops(text, end)
     right = min(stops) if stops else len(text)
     for other in sorted(others, key=lambda a: a.evidence.start):
-        if end <= other.evidence.start < right and not _results_tail(other.text, cues):
+        if (
+            end <= other.evidence.start < right
+            and not _results_tail(other.text, cues)
+            and not _reports_for_all(text[other.evidence.start : right], cues)
+        ):
             right = other.evidence.start
             break
     return _joined(action.text, text[begin:right])
@@ -430,6 +468,33 @@ def _results_tail(text: str, cues: Cues) -> bool:
     own: "recheck her HbA1c and send the result to us" is a request, judged apart from the one before."""
     req = cues.requests
     return any_match(req.results_back, text) and not any_match(req.own_request, text)
+
+
+def _reports_for_all(rest: str, cues: Cues) -> bool:
+    """True when the rest of the sentence sends back the results of every request in it ("... and
+    arrange a DEXA scan, forwarding both results to me"): the report-back is the earlier request's too."""
+    req = cues.requests
+    return any_match(req.results_for_all, rest) and any_match(req.results_back, rest)
+
+
+def _own_part(letter: Letter, action: GpAction, others: list[GpAction]) -> str:
+    """The request's sentence from the end of the request before it to the start of the one after it
+    (each only when in the same sentence): "he describes low mood which predates the epilepsy; please
+    refer him to talking therapies, and refer him to neuropsychiatry" says the first need is older than
+    the condition referred, and nothing of the second."""
+    text = letter.text
+    start, end = action.evidence.start, action.evidence.end
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    stops = _stops(text, end)
+    right = min(stops) if stops else len(text)
+    for other in others:
+        if other is action:
+            continue
+        if left <= other.evidence.end <= start:
+            left = other.evidence.end
+        if end <= other.evidence.start < right:
+            right = other.evidence.start
+    return _joined(action.text, text[left:right])
 
 
 def _whole_sentence(letter: Letter, action: GpAction) -> str:
@@ -502,8 +567,8 @@ _SYSTEMIC_GELS = frozenset({"testosterone", "testogel", "tostran", "testavan"})
 # The drug is what a statement is about, not what is asked for: "avoid diltiazem, which raises
 # tacrolimus levels", "a health check, as clozapine raises the risk of diabetes".
 _STATED_AFTER = re.compile(
-    r"^\w*\s+(raises|increases|lowers|reduces|can|may|interacts|causes|affects|toxicity|allergy|intolerance"
-    r"|side[- ]effects?)\b"
+    r"^\w*\s+(\w+ly\s+)?(raises|increases|lowers|reduces|can|may|interacts|causes|affects|toxicity|allergy"
+    r"|intolerance|side[- ]effects?|potentiates|enhances|inhibits|induces|prolongs|boosts)\b"
 )
 _STATED_BEFORE = re.compile(r"\b(which|that) (raises|increases|lowers|reduces|affects|interacts with)\s+$")
 # The drug only times or accompanies the one asked for: "folic acid 5 mg the day after methotrexate",

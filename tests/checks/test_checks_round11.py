@@ -22,7 +22,7 @@ import pytest
 from letter_audit.letter import Letter
 from letter_audit.report import MedicationChange
 
-from .build import ev
+from .build import ev, result
 from .test_checks_round9 import flag_all, rule
 
 
@@ -269,3 +269,17 @@ def test_advice_reply_review_with_own_result(opening: str, expected: str | None)
     asked = "It would be sensible to review her in about a month with the result"
     text = f"{opening} Please repeat the calprotectin in 6 weeks. {asked}."
     assert rule(text, asked, "review") == expected
+
+
+@pytest.mark.parametrize(
+    ("closing", "expected"),
+    [
+        ("If you are still worried, please refer him again and we would gladly send a new appointment.", "not_met"),
+        # Near miss: an appointment offered outright is another offer.
+        ("We have sent a new appointment for 02/12/2026.", "met"),
+    ],
+)
+def test_appointment_offered_only_after_a_rereferral(closing: str, expected: str) -> None:
+    text = f"Mr Jones did not attend his clinic appointment on 10/11/2026. {closing}\n"
+    found = result("did_not_attend", text, letter_type="clinic_letter", did_not_attend=True)
+    assert found.status == expected

@@ -77,6 +77,10 @@ def did_not_attend(ctx: CheckContext) -> Outcome:
         return not_applicable("The patient was seen; the missed appointment it mentions is history.")
     declined = ctx.find(care.dna_declined, "cue.dna_declined")
     rebooked = ctx.find(care.dna_rebooked, "cue.dna_rebooked")
+    if rebooked is not None and _after_rereferral(text, rebooked, ctx):
+        # "Please re-refer to the service and we will be happy to offer a fresh appointment": the offer
+        # waits on a new referral from the practice, so none is made now.
+        rebooked = None
     if rebooked is not None and declined is None:
         return met(f"Another appointment is offered: {quote(rebooked.text)}.", rebooked)
     discharged = declined or ctx.find(care.dna_discharged, "cue.dna_discharged")
@@ -86,3 +90,10 @@ def did_not_attend(ctx: CheckContext) -> Outcome:
             discharged,
         )
     return not_met("The patient missed the appointment and the letter offers no other appointment.")
+
+
+def _after_rereferral(text: str, found: Evidence, ctx: CheckContext) -> bool:
+    """True when the sentence offering the appointment also asks the practice to refer again."""
+    left = max(text.rfind(". ", 0, found.start), text.rfind("\n", 0, found.start)) + 1
+    stops = [x for x in (text.find(". ", found.end), text.find("\n", found.end)) if x >= 0]
+    return any_match(ctx.cues.requests.rerefer, text[left : min(stops) if stops else len(text)])

@@ -162,9 +162,15 @@ def clause_split_source(rules: RequestRules) -> str:
         # repeats + stop Fostair", "... and to add hydroxychloroquine to her repeats", "..., and to take over
         # the prescription"): another drug's step, a request of its own.
         rf"|\s*,?\s+(?:and|&|\+)\s+(?:to\s+)?(?=(?:please\s+|pls\s+)?(?:"
-        rf"(?:remove|delete|take|add|put)\s+(?!(?:it|them|this|these|that|to|on|onto)\b)[^.;]{{0,140}}?\b"
+        rf"(?:remove|delete|take|add|put|leave|change|keep)\s+(?!(?:it|them|this|these|that|to|on|onto)\b)[^.;]{{0,140}}?\b"
         rf"(?:from|off|to|on|onto)\s+"
-        rf"(?:(?:his|her|their|the)\s+)?(?:repeats?|(?:medical\s+|GP\s+)?(?:records?|notes|problem\s+list))\b"
+        rf"(?:(?:his|her|their|the|your)\s+)?(?:repeats?|(?:repeat\s+)?prescriptions?|"
+        rf"(?:medical\s+|GP\s+)?(?:records?|notes|problem\s+list)|(?:practice\s+)?(?:[\w-]+\s+){{0,3}}?registers?)\b"
+        # "remove lithium from her repeat and add quetiapine to it": "it" is the list the clause before named
+        rf"|(?:remove|delete|take|add|put)\s+(?!(?:it|them|this|these|that|to|on|onto)\b)[^.;,]{{0,60}}?\b"
+        rf"(?:from|off|to|on|onto)\s+(?:it|them)\s*(?:[.;]|$)"
+        # "take you off the Clenil ... and add the Fostair instead": the new drug in the old one's place
+        rf"|(?:add|put|start)\s+(?!(?:it|them|this|these|that)\b)(?:the\s+)?[A-Za-z][\w-]*(?:\s+[\w/.-]+){{0,3}}?\s+instead\b"
         rf"|(?:remove|delete)\s+(?!(?:it|them|this|these)\b)(?!(?:the\s+|his\s+|her\s+)?(?:sutures?|stitches|staples?|clips|dressings?|"
         rf"drains?|catheters?|lines?|cannulas?|glue)\b)(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?\s*(?:[.;]|$)"
         rf"|(?<=to\s)take\s+over\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:prescri\w+|supply|supplies)\b))"
@@ -172,6 +178,15 @@ def clause_split_source(rules: RequestRules) -> str:
         # "Please prescribe a further month of the patches and then review whether they are still needed": a
         # review after a step is a request of its own, as after a test (fixtures/README).
         rf"|\s*,?\s+and\s+then\s+(?=(?:please\s+)?(?:review|reassess|re-?assess)\b(?!\s+(?:of|the\s+results?)\b))"
+        # "stop the naproxen and then repeat the calprotectin in 6/52": a test after a step, as after "then".
+        rf"|\s*,?\s+and\s+then\s+(?=(?:please\s+)?(?:repeat|re-?check|check)\s+(?!(?:it|them|this)\b))"
+        # "continue prescribing the lithium and take over 3-monthly lithium levels, U&E and TFT": the tests
+        # taken over are a request of their own.
+        rf"|\s*,?\s+and\s+(?=(?:please\s+)?take\s+over\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){{0,3}}?"
+        rf"(?:{_TESTS}|levels|monitoring|blood\s+tests|bloods)\b)"
+        # "..., and a repeat of his LFTs in 2 weeks would be sensible": a test said to be wise, its own item.
+        rf"|\s*,\s+and\s+(?=(?:an?\s+|the\s+)?(?:repeat|re-?check|check)\s+(?:of\s+)?[^;.,]{{0,60}}?\b(?:would|could|might|may)"
+        rf"\s+(?:also\s+)?be\s+(?:sensible|helpful|useful|wise|advisable|reasonable|prudent|worthwhile|ideal|good)\b)"
         # "Coeliac serology if not already done, and a faecal calprotectin - ...": a second test named.
         rf"|\s*,\s+and\s+(?=(?:an?|the)\s+(?:[\w-]+\s+)?(?:calprotectin|serology|ferritin|FIT|PSA|CRP|ECG|"
         rf"ultrasound|X-?ray|DEXA|echo(?:cardiogram)?|stool\s+(?:sample|culture)|urine\s+(?:sample|culture))\b)"

@@ -17,10 +17,12 @@ from .request_clauses import ClauseReader, clause_split_source
 from .request_rules import (
     _BARE_PLEASE,
     _BLANK_LINE,
+    _DASH_PLEASE,
     _DONT,
     _FLAGS,
     _GP_NAME_SLOT,
     _GP_NAMED,
+    _NOTHING,
     _WORD,
     Request,
     RequestRules,
@@ -314,6 +316,12 @@ class RequestFinder(ClauseReader):
                 # "fit note needed for 2 weeks. GP please.": the ask makes the sentence before it a request
                 requests.extend(self._sentence(text, before[0], e, True, cues))
                 continue
+            dash = _DASH_PLEASE.search(sent) if _NOTHING.match(sent) else None
+            if dash is not None and dash.start() > 0 and _first(self.none, sent[: dash.start()]) is None:
+                # "No hospital follow-up is planned - please review at 3 months": the statement, then the ask
+                s += dash.end()
+                sent = text[s:e]
+                hay = Haystack(sent)
             if (not hangs and self._ruled_out(sent, hay)) or (
                 _first(self.weak_not_request, sent, hay) and _first(cues, sent, hay) is None
             ):

@@ -136,8 +136,11 @@ class StatusComponent:
             and not self.finder.fit_extension_if_needed.search(s.text)
         ]
         drugs = [(d.start_char, d.end_char) for d in doc.spans.get("drugs", [])]
+        # a task at the practice (clips out, a dressing) counts like fu-task-at-practice: it yields to a
+        # stated "no follow-up"
+        task = self.finder.practice_task
         gp_reviews = [
-            (s.start_char, s.end_char, "fu-gp-request")
+            (s.start_char, s.end_char, "fu-task-at-practice" if task.search(s.text) else "fu-gp-request")
             for s in requests
             if (
                 s._.request_category == "review"

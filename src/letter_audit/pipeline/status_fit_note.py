@@ -18,6 +18,13 @@ from .status_scan import NEGATED, Hit, compile_cues, scan
 _IF_LEAD = re.compile(r"\W*(?:if|should|unless)\b", re.IGNORECASE)  # a request that opens with a condition
 
 
+def _clause_end(text: str, end: int) -> int:
+    """Where the sentence a hit ends in stops (a full stop or a line end): "please could you provide" asks
+    nothing when the words after it are "any further fit note needed after that"."""
+    stops = [i for i in (text.find(".", end), text.find("\n", end)) if i >= 0]
+    return min(stops) if stops else len(text)
+
+
 class FitNoteFinder:
     """The fit note's compiled cues and the decision over them."""
 
@@ -89,7 +96,7 @@ class FitNoteFinder:
             h
             for h in scan(self.fit_requested, text, units, hay)
             if not NEGATED.search(text[max(0, h[0] - 12) : h[0]])
-            and not self.fit_not_asked.search(text, h[0], h[1])
+            and not self.fit_not_asked.search(text, h[0], _clause_end(text, h[1]))
         ]
         # a fit-note "request" found by la_requests that only reports one issued ("Fit note issued for 4
         # weeks" under a heading read as the GP's) asks nothing
@@ -98,8 +105,12 @@ class FitNoteFinder:
         fit_requests = [
             h
             for h in fit_requests
-            if self.fit_ask.search(text, h[0], h[1])
-            or not scan(said, text[: h[1]], [(h[0], h[1])], Haystack(text[: h[1]]))
+            if (
+                self.fit_ask.search(text, h[0], h[1])
+                or not scan(said, text[: h[1]], [(h[0], h[1])], Haystack(text[: h[1]]))
+            )
+            # "please could you provide any further fit note needed": the next one only if needed
+            and not self.fit_not_asked.search(text, h[0], h[1])
         ]
         requested = sorted(asked + fit_requests)
         contingent = [h for h in requested if self._contingent_ask(text, units, h)]

@@ -44,6 +44,30 @@ _NEGATED_BEFORE = re.compile(
 _LEADS_CLAUSE = re.compile(
     r"\s*,\s*(?:that|this|it|then|we|I|you|she|he|they|please|refer|stop|restart)\b", re.IGNORECASE
 )
+_FIRST_PERSON = re.compile(r"(?:I|we)\b", re.IGNORECASE)
+_SEES_PATIENT = re.compile(r"\b(?:review|see|r/v)\s+(?:him|her|them|the\s+patient)\b", re.IGNORECASE)
+# a dated clinic cue ("clinic 13/11/2026") and the header dates it is measured against
+_DMY = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?!\d)")
+_HEADER_REACH = 600
+
+
+def _dmy(m: re.Match[str]) -> tuple[int, int, int] | None:
+    d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    y = y + 2000 if y < 100 else y
+    return (y, mo, d) if 1 <= mo <= 12 and 1 <= d <= 31 else None
+
+
+def _past_visit(text: str, start: int, end: int) -> bool:
+    """Whether a dated clinic cue ("6 week review, clinic 13/11/2026") names a day no later than a date in
+    the letter's header (the typed or letter date): the visit the letter reports, not a plan."""
+    m = _DMY.search(text, start, end)
+    when = _dmy(m) if m is not None else None
+    if when is None:
+        return False
+    head = [d for h in _DMY.finditer(text, 0, _HEADER_REACH) if h.start() != m.start() and (d := _dmy(h))]
+    return any(when <= d for d in head)
+
+
 _GENERIC_WHO = {"clinic", "the clinic", "team", "the team", "service", "the service", "nurse", "consultant"}
 
 
@@ -90,6 +114,7 @@ class FollowUpFinder:
         self.own_statement = compile_pattern(fu.own_statement)
         self.ask_words = compile_pattern(fu.ask_words)
         self.plan_place = compile_pattern(fu.plan_place)
+        self.practice_task = compile_pattern(fu.practice_task)
 
     def _on_visit_line(self, text: str, start: int) -> bool:
         """Whether a hit sits on a line that reports the visit this letter is about ("Clinic 08/10/2026",
@@ -137,7 +162,11 @@ class FollowUpFinder:
         if self.treatment_review.search(request.text):
             return True
         sentence = unit_text(text, units, (s, e, ""))
-        if len(request.text.split()) <= 3 and self.treatment_review.search(sentence):
+        # "... recheck HbA1c at 3 months and review him then": a short review of the patient is not made a
+        # treatment review by the test its sentence opens with
+        if len(request.text.split()) <= 3 and _SEES_PATIENT.search(request.text) is None and (
+            self.treatment_review.search(sentence)
+        ):
             return True
         gap = self.drug_review_gap
         return any(s <= ds < e and gap.search(text, max(s, ds - 40), ds) is not None for ds, _ in drugs)
@@ -217,17 +246,29 @@ class FollowUpFinder:
             and not self._after_owner_words(text, units, h[0])
             # a visit inside a request to the practice ("ask the district nurses to review") is its ask; a
             # bare plan line under a GP heading ("Cardiology OPA 6/52") asks nothing: the hospital's
-            and not any(
-                rs <= h[0] < re_ and not self._bare_plan(text, rs, re_) for rs, re_ in requested or []
+            and (
+                _FIRST_PERSON.match(text, h[0]) is not None  # "we will see you in clinic": never an ask
+                or not any(
+                    rs <= h[0] < re_ and not self._bare_plan(text, rs, re_) for rs, re_ in requested or []
+                )
             )
             # an owner-table row stands in a table: a lone letterhead line with bars is not one
             and (h[2] != "fu-owner-row" or _in_table(text, h[0]))
+            and (h[2] != "fu-clinic-date" or not _past_visit(text, h[0], h[1]))
         ]
         for body in fu_bodies:
             m = self.fu_hospital_section.match(text, body)
             if m is not None and not any(n[0] <= body < n[1] + 1 for n in none):
                 hospital.append((body, m.end(), "fu-hospital-in-section"))
         hospital.sort()
+        # a request span that holds a "none" cue and asks nothing ("Derm - no further appointment" listed as
+        # an action) is no GP review
+        gp_reviews = [
+            h
+            for h in gp_reviews
+            if self.ask_words.search(text, h[0], h[1]) is not None
+            or not any(n[0] < h[1] and h[0] < n[1] for n in none)
+        ]
         gp = sorted(keep(scan(self.fu_gp, text, units, hay)) + gp_reviews)
         # A review only if something happens ("please see her if the swelling does not settle") is a
         # safety net, not a planned GP review: it never hands the follow-up to the GP (fixtures/README.md).

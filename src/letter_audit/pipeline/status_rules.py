@@ -75,6 +75,8 @@ class FollowUpCues(_Strict):
     own_statement: Pattern = "(?!)"  # a "request" that opens with the writer's own act ("I have discharged")
     ask_words: Pattern = "(?:)"  # words that make a request span an ask of the practice
     plan_place: Pattern = "(?!)"  # a hospital place that makes a bare request line the hospital's plan
+    # round 11 field defaults to nothing, for older saved pipelines
+    practice_task: Pattern = "(?!)"  # a GP request that is a task at the practice (clips out, a dressing)
     when: Pattern
     with_whom: Pattern
 

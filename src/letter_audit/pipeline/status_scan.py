@@ -15,7 +15,7 @@ from .rxfilter import Gate, Haystack, Scanner
 Hit = tuple[int, int, str]  # start, end, rule id
 Compiled = tuple[str, re.Pattern[str], re.Pattern[str] | None, Gate, Scanner]  # id, pattern, before, gate
 BEFORE_REACH = 100  # "The EIP team (care coordinator: S Wallace, 01632 962 611) will see him"
-NEGATED = re.compile(r"\b(?:no|not|nor|n't|without)\b", re.IGNORECASE)
+NEGATED = re.compile(r"\b(?:no|not|nor|without)\b|n['’]t\b", re.IGNORECASE)  # "won't", "don't" too
 
 
 def compile_cues(cues: list[Cue]) -> list[Compiled]:

@@ -283,3 +283,22 @@ def test_appointment_offered_only_after_a_rereferral(closing: str, expected: str
     text = f"Mr Jones did not attend his clinic appointment on 10/11/2026. {closing}\n"
     found = result("did_not_attend", text, letter_type="clinic_letter", did_not_attend=True)
     assert found.status == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("We have issued a fit note for 4 weeks; please provide any further note he needs after that.", "met"),
+        # Near miss: the practice is asked for the note itself.
+        ("He needs a fit note for 4 weeks; please provide one.", "not_met"),
+    ],
+)
+def test_fit_note_issued_with_extension_left_to_the_practice(line: str, expected: str) -> None:
+    from letter_audit.report import FitNote
+
+    def note(letter: Letter) -> FitNote:
+        return FitNote(status="requested_from_gp", evidence=ev(letter, line))
+
+    text = f"He works as a scaffolder and had a knee arthroscopy.\n{line}\n"
+    found = result("fit_note", text, letter_type="discharge_summary", fit_note=note)
+    assert found.status == expected

@@ -28,6 +28,10 @@ def fit_note(ctx: CheckContext) -> Outcome:
         return met("The hospital issued a fit note.", found)
     if note.status == "not_needed":
         return met("The letter says no fit note is needed.", found)
+    if note.status == "requested_from_gp" and found is not None and _issued_here(ctx, found):
+        # "A fit note for 6 weeks has been issued from today; please could you provide any further
+        # fit note needed after that": the hospital issued the note; only an extension is left.
+        return met("The hospital issued a fit note; the practice is asked only for any extension.", found)
     if note.status == "requested_from_gp":
         return not_met(
             "The letter asks the GP to issue the fit note; the hospital should issue it.", found
@@ -97,3 +101,8 @@ def _after_rereferral(text: str, found: Evidence, ctx: CheckContext) -> bool:
     left = max(text.rfind(". ", 0, found.start), text.rfind("\n", 0, found.start)) + 1
     stops = [x for x in (text.find(". ", found.end), text.find("\n", found.end)) if x >= 0]
     return any_match(ctx.cues.requests.rerefer, text[left : min(stops) if stops else len(text)])
+
+
+def _issued_here(ctx: CheckContext, found: Evidence) -> bool:
+    """True when the fit-note line itself says the team writing issued a note."""
+    return any_match(ctx.cues.requests.fit_note_given, found.text)

@@ -178,7 +178,9 @@ def test_rereferral_straight_back(asked: str, conditional: bool, expected: str |
         ("Please refer via the renal pathway.", False, "onward_referral"),
     ],
 )
-def test_pathway_referral_on_the_practice_finding(asked: str, conditional: bool, expected: str | None) -> None:
+def test_pathway_referral_on_the_practice_finding(
+    asked: str, conditional: bool, expected: str | None
+) -> None:
     text = "Seen in the general medical clinic for weight loss. " + asked
     assert rule(text, asked, "referral", conditional) == expected
 
@@ -186,7 +188,10 @@ def test_pathway_referral_on_the_practice_finding(asked: str, conditional: bool,
 @pytest.mark.parametrize(
     ("given", "expected"),
     [
-        ("We have given him a fit note for a month; please supply any further note required after that.", None),
+        (
+            "We have given him a fit note for a month; please supply any further note required after that.",
+            None,
+        ),
         # Near miss: no note issued here, so the practice writes the first one.
         ("He will need a fit note; please supply any further note required after that.", "fit_note"),
     ],
@@ -274,7 +279,10 @@ def test_advice_reply_review_with_own_result(opening: str, expected: str | None)
 @pytest.mark.parametrize(
     ("closing", "expected"),
     [
-        ("If you are still worried, please refer him again and we would gladly send a new appointment.", "not_met"),
+        (
+            "If you are still worried, please refer him again and we would gladly send a new appointment.",
+            "not_met",
+        ),
         # Near miss: an appointment offered outright is another offer.
         ("We have sent a new appointment for 02/12/2026.", "met"),
     ],
@@ -288,7 +296,10 @@ def test_appointment_offered_only_after_a_rereferral(closing: str, expected: str
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("We have issued a fit note for 4 weeks; please provide any further note he needs after that.", "met"),
+        (
+            "We have issued a fit note for 4 weeks; please provide any further note he needs after that.",
+            "met",
+        ),
         # Near miss: the practice is asked for the note itself.
         ("He needs a fit note for 4 weeks; please provide one.", "not_met"),
     ],

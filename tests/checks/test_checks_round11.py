@@ -313,3 +313,20 @@ def test_fit_note_issued_with_extension_left_to_the_practice(line: str, expected
     text = f"He works as a scaffolder and had a knee arthroscopy.\n{line}\n"
     found = result("fit_note", text, letter_type="discharge_summary", fit_note=note)
     assert found.status == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        (
+            "If his PSA is over 6 at the 6-month check we would like to hear, since he may then need an MRI;"
+            " please e-mail the urology nurses.",
+            "call_and_recall",
+        ),
+        # Near miss: a threshold alert with no next step of the hospital's is a safety net.
+        ("If his PSA is over 6, please e-mail the urology nurses.", None),
+    ],
+)
+def test_result_wanted_for_the_hospital_next_step(asked: str, expected: str | None) -> None:
+    text = "Prostate biopsy showed no cancer. " + asked
+    assert rule(text, asked, "monitoring", True) == expected

@@ -168,6 +168,9 @@ class RequestCues(_Group):
     """A report-back that covers every request before it ("forwarding both results to me")."""
     fit_note_given: list[Regex] = Field(default_factory=list)
     """The team says in the request's sentence that it issued a fit note itself."""
+    wanted_for_decision: list[Regex] = Field(default_factory=list)
+    """A result the hospital wants for its own next step ("we would want to know, as she may then need a
+    capsule endoscopy"): its recall, even phrased as a threshold alert."""
     result_review: list[Regex] = Field(default_factory=list)
     """The practice sees the patient with a result: in an Advice and Guidance reply, its own care."""
     arrange_it: list[Regex] = Field(default_factory=list)

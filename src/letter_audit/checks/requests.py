@@ -204,6 +204,8 @@ def classify(
         # let my secretary know": a threshold report on the practice's own explained check.
         any_match(req.condition, text) and any_match(req.bloods, before) and any_match(req.explained, before)
     )
+    if any_match(req.wanted_for_decision, sentence):
+        return "call_and_recall"
     if any_match(req.condition, text) and any_match(req.notify, text) and not any_match(req.test_asked, text):
         # "If her eGFR drops under 60, please let the rheumatology team know": the practice is asked to
         # pass on what it comes across in its own care, not to run a test for the hospital.

@@ -167,10 +167,42 @@ def test_second_edit_is_its_own_request(nlp, run, text: str, expected: list[tupl
             D + "We will give the first two doses in clinic; please then put denosumab on her repeat.",
             [("please then put denosumab on her repeat", "prescribing")],
         ),
-        # a caution about the repeat list
+        # a caution about the repeat list is not a request (the dev golds' reading)
+        (D + "The infusions come from the homecare company; please don't put them on his repeat.", []),
+        # a step whose condition reads the very test asked for stays with it
         (
-            D + "The infusions come from the homecare company; please don't put them on his repeat.",
-            [("please don't put them on his repeat", "prescribing")],
+            D + "Please check her PSA next month, and stop the bicalutamide once PSA is below 4.",
+            [
+                (
+                    "Please check her PSA next month, and stop the bicalutamide once PSA is below 4",
+                    "monitoring",
+                )
+            ],
+        ),
+        # "in that case" hangs on the clause before
+        (
+            D
+            + "If the ferritin is low in 8 weeks we need to know; in that case please email the IBD nurses.",
+            [
+                (
+                    "If the ferritin is low in 8 weeks we need to know; in that case please email the IBD "
+                    "nurses.",
+                    "monitoring",
+                )
+            ],
+        ),
+        # a request opening with "Once ..." is not a bare condition for the ask after it
+        (
+            D
+            + "Once the titration ends we would be grateful if you could take over prescribing; please also "
+            "return the signed agreement.",
+            [
+                (
+                    "Once the titration ends we would be grateful if you could take over prescribing",
+                    "prescribing",
+                ),
+                ("please also return the signed agreement", "other"),
+            ],
         ),
     ],
 )
@@ -225,6 +257,11 @@ def test_not_asked_under_a_gp_heading(nlp, run, line: str) -> None:
     """The sign-off under a GP heading that runs to the end, and statements with no ask in them."""
     text = D + "Actions for GP:\nPlease check her potassium in 1 week.\n" + line
     assert found(nlp, run, text) == [("Please check her potassium in 1 week", "monitoring")]
+
+
+def test_a_heading_shared_by_the_practice_and_another_team(nlp, run) -> None:
+    text = D + "GP / District nurses:\nU&E in 1 week.\n\nWith best wishes"
+    assert found(nlp, run, text) == [("U&E in 1 week", "monitoring")]
 
 
 def test_an_ask_beside_those_words_still_counts(nlp, run) -> None:

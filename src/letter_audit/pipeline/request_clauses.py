@@ -273,6 +273,7 @@ _FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|should|will|would|can|could|may|might|must|continues?|remains?|stays?)\b",
     re.I,
 )
+_IF_OPENING = re.compile(r"^\W*(?:if|unless|should)\b", re.IGNORECASE)
 _DASH = re.compile(r"\s+[-–]\s+")
 _OWNS_IT = re.compile(r"\W*(?:[\w-]+\s+){0,2}?(?:this|it|these|them|that|both)\b", re.IGNORECASE)
 _SET_OFF = re.compile(r"(?:[;,]|\band,?|\s[-–])\s*(?:only\s+)?$", re.IGNORECASE)
@@ -426,6 +427,14 @@ class ClauseReader:
         for tests, results in self.result_links:
             if tests.search(head) and results.search(cond):
                 return True
+        asked = {" ".join(t.group(0).lower().split()) for t in _TEST_NAMED.finditer(head)}
+        if (
+            asked
+            and self._verb_kind(head) in (None, "monitoring")  # a test asked for, not a review that names one
+            and _ASKS.match(step) is None  # "..., and please see him if the PSA rises": an ask of its own
+            and any(" ".join(t.group(0).lower().split()) in asked for t in _TEST_NAMED.finditer(cond))
+        ):
+            return True  # "INR on Monday, and stop the enoxaparin once INR is 2.5": it reads that test
         if self.result_pointer.match(step[m.start() :]) is None:
             return False
         return self._names_test(head)
@@ -552,7 +561,12 @@ class ClauseReader:
                 and (
                     reads_result
                     or after_step
-                    or _BARE_CONDITION.match(prev)
+                    # "if low mood returns, consider ...": a bare condition; not one that holds its own ask
+                    # ("Once he is on the patch we would be grateful if ...; please sign ...")
+                    or (
+                        _BARE_CONDITION.match(prev)
+                        and (_first(asks, prev) is None or _IF_OPENING.match(prev) is not None)
+                    )
                     # "Actions GP - FBC 2/52": a label before the dash, not a request of its own
                     or (
                         _DASH.fullmatch(joined) is not None

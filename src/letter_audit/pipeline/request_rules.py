@@ -58,6 +58,8 @@ _BARE_VERB = re.compile(
 _POINTS_BACK = re.compile(
     r"^\W*(?:and\s+)?[^,;]{0,60}?\b(?:provide|do|arrange|action|organise|issue|prescribe|sort|complete)\s+"
     r"(?:this|it|them|these|that)\W*$"
+    # "...; in that case please let the endoscopy unit know": the step hangs on the clause before.
+    r"|^\W*(?:and\s+)?in\s+(?:that|which|this|either)\s+case\b"
     # "...; happy for you to prescribe": leave to the practice what the clause before describes.
     r"|^\W*(?:(?:I\s+am|I'm|we\s+are|we're|I\s+would\s+be|we\s+would\s+be)\s+)?(?:happy|content|glad|fine)\s+for\s+"
     r"(?:you|the\s+(?:GP|practice|surgery)|your\s+team)\s+to\s+\w+(?:\s+(?:this|it|them|these|that))?\W*$",

@@ -84,6 +84,7 @@ _ADDRESS_NEXT = re.compile(
     r"health\s+centre|road|street|lane)\b)",
     re.IGNORECASE,
 )
+_GP_AND_OTHER = re.compile(r"^(?:the\s+)?(?:gp|practice|surgery)\s*(?:/|&|\+|\band\b)\s*[a-z][a-z' -]{2,40}$")
 _NOT_ASKED = re.compile(r"\b(?:no|none|nil|not|n/a|required|needed|necessary)\b")
 _WORDS_RE = re.compile(r"[A-Za-z][A-Za-z'&/()\-]*")
 
@@ -353,6 +354,10 @@ def _gp_like(text: str) -> tuple[str, str] | None:
     if len(key.split()) > 8 or ":" in key or key.endswith(".") or _NOT_ASKED.search(key):
         return None
     if _GP_WORD.search(key) and _ASK_WORD.search(key):
+        return ("gp_actions", "sec-gp-like")
+    if _GP_AND_OTHER.match(key):
+        # "GP / anticoagulation clinic", "GP & district nurses": the practice first, with whoever shares
+        # the tasks below
         return ("gp_actions", "sec-gp-like")
     return None
 

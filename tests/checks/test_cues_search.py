@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from letter_audit.checks import cues as cue_mod
 
 
@@ -30,3 +32,21 @@ def test_search_pattern_by_pattern_keeps_the_alternations_leftmost_and_first_lis
                     if got is not None:
                         seen.add(got.group(0))
     assert {"ab", "abc", "stopped", "5 mg", "Plan:", "zz", "Stop", "20 mg", "- plan:"} <= seen
+
+
+def test_may_match_says_no_only_when_no_sentence_of_the_text_can_match() -> None:
+    # A letter-wide "no" lets a caller skip every sentence; it must never hide a sentence's match,
+    # here one that only the sentence's own start ("^") and end ("$") let match.
+    patterns = [r"^\s*it is green on (?:our|the) formulary$", r"\bshared care agreement enclosed\b"]
+    letter = "Hydroxychloroquine started. It is green on our formulary.\nThanks"
+    plain = "Azathioprine started. Please check her bloods in 2 weeks.\nThanks"
+    for _ in range(40):  # past the warm-up, so the gates are built
+        cue_mod.may_match(patterns, letter)
+        cue_mod.may_match(patterns, plain)
+    assert cue_mod.any_match(patterns, letter) is False
+    assert [cue_mod.any_match(patterns, s) for s in re.findall(r"[^.\n]+", letter)] == [False, True, False]
+    assert cue_mod.may_match(patterns, letter) is True
+    assert cue_mod.may_match(patterns, plain) is False
+    assert cue_mod.may_match([], letter) is False
+    # A capital sigma lowers by its place in a word, so a text holding one is always a maybe.
+    assert cue_mod.may_match(patterns, "ΣΑΣ " + plain) is True

@@ -325,3 +325,17 @@ def _first_of(
 
 def any_match(patterns: list[Regex], text: str) -> bool:
     return search(patterns, text) is not None
+
+
+def may_match(patterns: list[Regex], text: str) -> bool:
+    """False when no pattern can match ``text`` nor any piece of it (a sentence), as a match needs
+    literals the whole text lacks: a caller searching every sentence of a letter can skip them all.
+
+    A piece's lowered form is that piece of the whole text's lowered form, except for a Greek capital
+    sigma (lowered by its place in a word): a text holding one is always a maybe."""
+    entry = _gated(tuple(patterns))
+    if entry is None:
+        return False
+    if not text.isascii() and "\u03a3" in text:
+        return True
+    return entry[1](_lowered(text))

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..report import GpAction, InappropriateRule
-from .cues import FLAGS, any_match, search
+from .cues import FLAGS, any_match, may_match, search
 
 if TYPE_CHECKING:
     from ..letter import Letter
@@ -417,6 +417,8 @@ def _without_cleared_drugs(text: str, findings: Findings, standard: Standard, cu
     whole letter: a request for it under another heading, or the monitoring that follows it, is ordinary
     primary-care prescribing there, whichever trust's list the standard carries.
     """
+    if not may_match(cues.requests.shared_care_not_needed, text):
+        return standard  # no sentence of the letter can say so
     drugs = tuple(standard.settings.requests.shared_care_drugs)
     cleared: set[str] = set()
     for m in _SENTENCE.finditer(text):

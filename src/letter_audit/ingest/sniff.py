@@ -40,6 +40,8 @@ _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body
 _HTML_ANYWHERE = re.compile(rb"<(html|body)\b[^>]*>", re.I)
 _XML_START = re.compile(rb"^\s*<\?xml", re.I)
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+_CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+"""Control bytes that plain text does not hold (tab, line feed, form feed and carriage return it does)."""
 
 
 def sniff(data: bytes, name: str) -> Sniffed:
@@ -123,7 +125,7 @@ def _looks_binary(sample: bytes) -> bool:
     """NUL bytes, or more than 2% control characters, mean this is not text in any encoding we read."""
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    controls = len(sample) - len(sample.translate(None, _CONTROLS))
     return controls > max(2, len(sample) // 50)
 
 

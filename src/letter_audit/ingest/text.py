@@ -7,6 +7,7 @@ separators are table rows; short title-like lines are headings; bulleted and num
 from __future__ import annotations
 
 import re
+import string
 
 from ..errors import BinaryJunk
 from ..letter import BlockKind
@@ -19,6 +20,8 @@ _BULLET = re.compile(
 _CELL_SPLIT = re.compile(r"\t+| {4,}| +\| +")
 _WORDS = re.compile(r"[A-Za-z]")
 _FIGURES = re.compile(r"\d")
+_ASCII_LETTERS = string.ascii_letters.encode("ascii")
+_ASCII_CAPITALS = string.ascii_uppercase.encode("ascii")
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -62,6 +65,12 @@ def line_kind(line: str, *, caps_are_headings: bool = True) -> BlockKind:
 
 def mostly_capitals(text: str) -> bool:
     """True for a letter typed in capitals, where capitals say nothing about headings."""
+    if text.isascii():
+        # The same counts without a loop in Python: in ASCII a letter is A-Z or a-z, a capital A-Z.
+        data = text.encode("ascii")
+        n_letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
+        n_capitals = len(data) - len(data.translate(None, _ASCII_CAPITALS))
+        return n_letters >= 40 and n_capitals > 0.6 * n_letters
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 40 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
 

@@ -50,3 +50,20 @@ def test_may_match_says_no_only_when_no_sentence_of_the_text_can_match() -> None
     assert cue_mod.may_match([], letter) is False
     # A capital sigma lowers by its place in a word, so a text holding one is always a maybe.
     assert cue_mod.may_match(patterns, "ΣΑΣ " + plain) is True
+
+
+def test_gated_search_finds_what_the_pattern_finds_and_skips_texts_without_its_words() -> None:
+    rx = re.compile(r"shared[- ]care|\bESCAs?\b", re.IGNORECASE)
+    texts = [
+        "Under the SHARED-CARE agreement, please prescribe.",
+        "An ESCA is enclosed.",
+        "Escalate if worse; no agreement is needed.",  # "esca" is there, a match is not
+        "Please repeat her bloods in two weeks.",
+    ]
+    for _ in range(40):  # past the warm-up, so the gate is built
+        for text in texts:
+            got, want = cue_mod.gated_search(rx, text), rx.search(text)
+            assert (got and got.span()) == (want and want.span())
+    gate = cue_mod._rx_gate(rx)
+    assert gate.test(cue_mod._lowered(texts[3])) is False  # skipped without searching
+    assert gate.test(cue_mod._lowered(texts[2])) is True

@@ -327,6 +327,21 @@ def any_match(patterns: list[Regex], text: str) -> bool:
     return search(patterns, text) is not None
 
 
+@lru_cache(maxsize=64)
+def _rx_gate(rx: re.Pattern[str]) -> Gate:
+    from ..pipeline.rxfilter import Gate
+
+    return Gate(rx)
+
+
+def gated_search(rx: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """``rx.search(text)``, not run on a text that lacks the literals every match needs (a module
+    pattern searched over whole letters, which few of them can match)."""
+    if not _rx_gate(rx).test(_lowered(text)):
+        return None
+    return rx.search(text)
+
+
 def may_match(patterns: list[Regex], text: str) -> bool:
     """False when no pattern can match ``text`` nor any piece of it (a sentence), as a match needs
     literals the whole text lacks: a caller searching every sentence of a letter can skip them all.

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..report import GpAction, InappropriateRule
-from .cues import FLAGS, any_match, may_match, search
+from .cues import FLAGS, any_match, gated_search, may_match, search
 
 if TYPE_CHECKING:
     from ..letter import Letter
@@ -27,7 +27,7 @@ def flag_requests(letter: Letter, findings: Findings, standard: Standard, cues: 
     did_not_attend = findings.did_not_attend or any_match(cues.requests.did_not_attend, letter.text)
     agreement = _shared_care_agreed(letter.text, cues)
     # Only a letter that speaks of shared care can say so beside a request: the others skip the search.
-    named = agreement or _SHARED_CARE.search(letter.text) is not None
+    named = agreement or gated_search(_SHARED_CARE, letter.text) is not None
     not_referred = any_match(cues.requests.not_referred, letter.text)
     note_issued = _fit_note_issued_here(letter, findings, cues)
     practice_note = any_match(cues.requests.fit_note_from_practice, letter.text)

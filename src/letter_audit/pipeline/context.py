@@ -44,7 +44,7 @@ _CLAUSE_BREAK = re.compile(
 # a verb of a bracketed aside's own ("(started by you in August)")
 _ASIDE_VERB = re.compile(
     r"\b(?:started|stopped|prescribed|commenced|increased|reduced|initiated|begun|began|added|changed|switched"
-    r"|introduced|issued|given|recommended|suggested)\b",
+    r"|introduced|issued|given|recommended|suggested|was|were|had|has|meant|due)\b",
     re.IGNORECASE,
 )
 
@@ -275,6 +275,25 @@ def _word_bound(text: str, start: int, end: int, n: int, forward: bool) -> int:
     return words[max(0, len(words) - n)].start()
 
 
+_WRITER_ACT = re.compile(
+    r"\b(?:I|[Ww]e)(?:'ve| have| had)?(?: (?:also|therefore|now|then|today|just))? (?!been\b)[a-z]+ed\b"
+)
+_NOTE_SEP = re.compile(r"\s[-–—]\s")
+
+
+def _after_own_note(text: str, s: int, lo: int) -> int:
+    """The start of a backward scope, kept after a dash that opens a note with a verb of its own.
+
+    Why: "Furosemide 40 mg: STOPPED - started years ago for ankle swelling" closes the status and then
+    tells the drug's past in a note; the note's "years ago" dates its own "started", not the status.
+    """
+    seps = list(_NOTE_SEP.finditer(text, lo, s))
+    if not seps:
+        return lo
+    cut = seps[-1].end()
+    return cut if _ASIDE_VERB.search(text, cut, s) else lo
+
+
 def _inside_brackets(text: str, s: int, e: int, cs: int, ce: int, lo: int, hi: int) -> tuple[int, int]:
     """The scope ``lo:hi`` of a cue at ``s:e``, kept inside the brackets that hold it and a verb of its own.
 
@@ -380,6 +399,12 @@ class ContextAnnotator:
                         first = clauses[j][0]
                     stop = max([t[1] for t in terms if t[1] <= s] or [first])
                     lo = max(stop, _word_bound(text, first, s, r.max_words, False))
+                if r.direction in ("backward", "both"):
+                    lo = _after_own_note(text, s, lo)
+                    if r.category == "other_actor" and (act := _WRITER_ACT.search(text, max(cs, lo - 12), s)):
+                        # "I have stopped the propranolol she was prescribed by the out-of-hours doctor": the
+                        # writer's own act is not someone else's
+                        lo = max(lo, act.end())
                 lo, hi = _inside_brackets(text, s, e, cs, ce, lo, hi)
                 lo, hi = _own_status_cell(text, s, e, lo, hi)
                 mods.append(Modifier(s, e, r.category, r.id, lo, hi))

@@ -37,7 +37,7 @@ _PLAIN = re.compile(r"[\w'-]+(?: [\w'-]+)*")
 _SEP = re.compile(r"\s*([/+])\s*")
 _OCR_DIGIT = re.compile(r"[a-z][015]|[015][a-z]")
 _OCR_FIX = str.maketrans("015", "ols")
-_DOSE_NEAR = re.compile(r"\W{0,3}\d+(?:\.\d+)?\s*(?:mg|mcg|micrograms?|g|units?|ml)\b", re.IGNORECASE)
+_DOSE_NEAR = re.compile(r"\W{0,3}\d*(?:\.\d+)?\s*(?:(?:mg|mcg|micrograms?|g|units?|ml)\b|%)", re.IGNORECASE)
 
 
 class Alias(BaseModel):
@@ -147,6 +147,10 @@ class DrugFinder:
         words = [(m.start(), m.end()) for m in _WORD.finditer(low_text)]
         terms, prefixes = self.terms, self.prefixes
         spans = []
+        # a misspelling confirmed once by a dose after it ("Glicazide 80mg bd") is read as that drug
+        # wherever else the letter spells it so ("we have reduced the glicazide to 40mg")
+        confirmed: dict[str, list[str]] = {}
+        pending: list[tuple[int, int, str]] = []
         i, n = 0, len(words)
         while i < n:
             s, e = words[i]
@@ -170,6 +174,10 @@ class DrugFinder:
                     found = (e, [hit[0], "misspelling", hit[2]])  # a scan reads "m" as "rn" ("arnlodipine")
                 elif key.isalpha():
                     found = self._fuzzy(text, key, e)
+                    if found is not None:
+                        confirmed[key] = found[1]
+                    else:
+                        pending.append((s, e, key))
                 elif not key[0].isdigit() and _OCR_DIGIT.search(key):
                     # scanned letters misread l/o/s as 1/0/5 inside a word ("bisopro1ol")
                     hit = terms.get(key.translate(_OCR_FIX))
@@ -184,6 +192,13 @@ class DrugFinder:
                         i += 1
                     continue
             i += 1
+        if confirmed and pending:
+            for s, e, key in pending:
+                if key in confirmed and (span := doc.char_span(s, e, alignment_mode="expand")) is not None:
+                    generic, kind, bnf = confirmed[key]
+                    span._.drug = {"generic": generic, "kind": kind, "bnf": bnf, "written": text[s:e]}
+                    spans.append(span)
+            spans.sort(key=lambda sp: sp.start_char)
         doc.spans["drugs"] = spans
         return doc
 

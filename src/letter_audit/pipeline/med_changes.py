@@ -114,6 +114,17 @@ def _section_body(text: str, s: Span) -> tuple[int, int]:
     return s.start_char, min(s.end_char, end) if isinstance(end, int) and end >= 0 else s.end_char
 
 
+# "a kelp supplement from the health food shop, which we have asked her to stop": the relative clause
+# refers back to the last drug named, however far its description runs
+_RELATIVE_STOPS = {"stop_asked_to_stop", "stop_agreed_to_stop"}
+_ELIDING_RULES = {"increase_increased", "increase_uptitrated", "decrease_reduced", "decrease_downtitrated"}
+_ELIDED_TO_DOSE = re.compile(
+    r"\s+(?:(?:down|up|back)\s+)?to\s+\d+(?:\.\d+)?\s*(?:mg|mcg|micrograms?|g|units?|ml)\b", re.IGNORECASE
+)
+_IF_AFTER = re.compile(r"[^.;,:()\n]{1,60}?\s(?:if|unless)\b", re.IGNORECASE)
+_OWN_VERB_GAP = re.compile(r"\s+(?:(?:the|his|her|their|him on|her on|them on)\s+)?")
+
+
 class MedChangeFinder(ChangeDetails, RecordReader):
     """The la_med_changes component."""
 
@@ -160,6 +171,9 @@ class MedChangeFinder(ChangeDetails, RecordReader):
                 for a, b in inside
             )
             and not (text[t.start : t.end].lower() in _IMPERATIVES and any(a <= t.start < b for a, b in asks))
+            # "..., and stop the tamsulosin if the postural drop exceeds 20": a bare verb with a condition
+            # after its drug asks for a change that may come, it does not report one
+            and not (text[t.start : t.end].lower() in _IMPERATIVES and _IF_AFTER.match(text, t.end))
             and not (t.rule.action == "stop" and _TAPER_TO.search(text, max(0, t.start - 70), t.start))
         ]
         ti = di = 0
@@ -206,6 +220,7 @@ class MedChangeFinder(ChangeDetails, RecordReader):
         # a supply list ("just in case" medicines) starts only drugs not started elsewhere in the letter
         started = {c["drug"] for c in changes if c["action"] == "start" and c["rule"] != "list_supplied"}
         changes = [c for c in changes if c["rule"] != "list_supplied" or c["drug"] not in started]
+        changes = self._parts_of_products(changes)
         changes.sort(key=lambda c: c["start"])
         doc._.med_changes = changes
         doc.spans["med_changes"] = [
@@ -214,6 +229,18 @@ class MedChangeFinder(ChangeDetails, RecordReader):
             if (sp := doc.char_span(c["start"], c["end"], alignment_mode="expand")) is not None
         ]
         return doc
+
+    def _parts_of_products(self, changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Drop a change to a part of a co-drug that changes the same way ("increased the levodopa").
+
+        Why: "Co-careldopa 25/100 TDS - increased" and, in the story, "I have increased the levodopa"
+        tell one change of one product; the part is the product's active substance, not a second drug.
+        """
+        parts = self.settings.product_parts if self.settings else {}
+        made = {(p, c["action"]) for c in changes for p in parts.get(str(c["drug"]), [])}
+        if not made:
+            return changes
+        return [c for c in changes if (c["drug"], c["action"]) not in made]
 
     @staticmethod
     def _particle_after(text: str, t: Trigger, drug_end: int, phrase_end: int) -> bool:
@@ -301,7 +328,19 @@ class MedChangeFinder(ChangeDetails, RecordReader):
             if t.rule.action == "switch" and self._switch(doc, text, cs, ce, t, ds, changes, done):
                 continue
             targets, cost = self._attach(text, t, ds)
-            if not targets and _PRONOUN.match(text, t.end):
+            if not targets and (
+                _PRONOUN.match(text, t.end)
+                or t.rule.id in _RELATIVE_STOPS
+                # "... tramadol 100 mg four times a day, ... so I have asked him to reduce to 50 mg": the drug
+                # is left out after a dose change word that goes straight to the new dose
+                or (
+                    t.rule.id in _ELIDING_RULES
+                    and "ing" not in text[t.start : t.end].lower()  # "increasing to 0.5 mg": a titration plan
+                    and _ELIDED_TO_DOSE.match(text, t.end)
+                    # "Quetiapine was started on 12/09 and increased to 150 mg": the start's own titration
+                    and not any(o is not t and o.end <= t.start and t.start - o.end < 80 for o in ts)
+                )
+            ):
                 # "quetiapine 300 mg ..., and I have increased it to 400 mg"; "...prednisolone 40 mg daily;
                 # I have increased this to 60 mg": the last drug named before, in this clause or the last
                 named = [d for d in ds if d.end_char <= t.start]
@@ -335,10 +374,27 @@ class MedChangeFinder(ChangeDetails, RecordReader):
             ):
                 # "started on sertraline, titrated up to 100 mg": the titration is how it was started
                 cost += 10
+            if (
+                t.rule.action == "start"
+                and text[t.start : t.end].lower() == "starting"
+                and any(o.rule.action in ("increase", "decrease", "change") and o.end <= t.start for o in ts)
+            ):
+                # "increase your ramipril from 5 mg to 10 mg once a day, starting this week": when the dose
+                # change begins, not a new drug
+                cost += 10
             if targets and text[t.start - 1 : t.start] == "(" and all(d.end_char <= t.start for d in targets):
                 # "... with omeprazole 20 mg once daily as cover (started today)": a bracketed status on the
-                # drug just before it says more than a change word shared through a list
-                cost -= 1
+                # drug just before it says more than a change word shared through a list; but when the drug
+                # has a change word of its own just before it, the brackets tell how that change is made
+                # ("stopped the sodium valproate (tapered over 2 weeks: ...)")
+                own = any(
+                    o is not t
+                    and o.end <= d.start_char
+                    and _OWN_VERB_GAP.fullmatch(text, o.end, d.start_char)
+                    for o in ts
+                    for d in targets
+                )
+                cost += 2 if own else -1
             if _DATED.match(text, t.end):
                 # "Methotrexate 15 mg weekly started 16/09/2026 is increased today to 20 mg": a dated status
                 # tells the drug's past; a change word of this visit says more (a label heading the item,
@@ -442,6 +498,14 @@ class MedChangeFinder(ChangeDetails, RecordReader):
         """
         if lead is None or t is not lead[0] or d is not lead[1]:
             return t.rule.action, t.rule.id
+        if (
+            t.rule.action == "decrease"
+            and text[t.start : t.end].lower().endswith("ing")
+            and any(o.start > t.end and o.rule.id == "start_started" for o in ts)
+        ):
+            # "Diazepam 2 mg twice daily - REDUCING: started on the ward for agitation": begun here and
+            # going home on a reducing dose, a start
+            return "start", "start_reducing_course"
         if t.rule.id == "decrease_reduced":
             for o in ts:
                 if (

@@ -40,7 +40,9 @@ _UNDONE = re.compile(
     re.IGNORECASE,
 )
 # "TAMSULOSIN 400 MICROGRAMS OD - STOP WHEN STENT REMOVED": a plain "stop" with its condition is a planned end
-_WAS = re.compile(rf"\b(?:was|previously|prev\.?|from)\s+({DOSE})", re.IGNORECASE)
+_WAS = re.compile(rf"\b(?:was(?:\s+on)?|previously|prev\.?|from)\s+({DOSE})", re.IGNORECASE)
+# "Furosemide IV -> oral 40 mg OD": the dose on the far side of an arrow (a route word may come first)
+_ARROW_DOSE = re.compile(rf"(?:->|→|=>)\s*(?:[a-z]+\s+)?({DOSE})", re.IGNORECASE)
 _TRAILING_JOIN = re.compile(r"[\s,;]+(?:and|or|but|then|so|which)$", re.IGNORECASE)
 
 
@@ -272,6 +274,8 @@ class ChangeDetails(TieRules):
             # "Atorvastatin | 80 mg ON | Changed | was 40 mg"
             dose_before = " ".join(w.group(1).split())
             dose_after = dose_after or dosage.get("dose")
+            if not dose_after and (a := _ARROW_DOSE.search(text, d.end_char, ce)):
+                dose_after = " ".join(a.group(1).split())
             action = dose_direction(dose_before, dose_after) or action
         if (
             action == "switch"

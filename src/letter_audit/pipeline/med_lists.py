@@ -42,6 +42,7 @@ _PREVIOUS = re.compile(
 )
 # a discharge item with a planned end is a course ("TAMSULOSIN 400 MICROGRAMS OD - STOP WHEN STENT REMOVED")
 _JOINED = re.compile(r"\s*(?:,\s*)?(?:and|&|\+|plus)\s+", re.IGNORECASE)
+_NOT_BEGUN = re.compile(r"\b(?:not|declined|refused|deferred|unchanged|no change)\b", re.IGNORECASE)
 _ENDED = re.compile(r"\b(?:stopp?ed|discontinued|ceased|completed|finished)\b", re.IGNORECASE)
 _PLANNED_STOP = re.compile(
     r"\b(?:(?:then )?stop (?:when|once|after|on|at)|(?:weaning|reducing|tapering) plan)\b", re.IGNORECASE
@@ -359,8 +360,10 @@ class MedListComparer:
             row_drug = next((d for d in drugs if block.start <= d.start_char < block.end), None)
             if not any(in_cols) and row_drug is not None and max(cols) < len(block.cells):
                 before, after = (text_of(doc)[block.cells[i].start : block.cells[i].end] for i in cols)
-                if _EMPTY.match(before) and _ENDED.search(after):
-                    pass  # "Flucloxacillin | - | stopped 20/10": a course begun and ended in hospital
+                if _EMPTY.match(before) and (_ENDED.search(after) or _NOT_BEGUN.search(after)):
+                    # "Flucloxacillin | - | stopped 20/10": a course begun and ended in hospital;
+                    # "Prednisolone | - | not started": offered and not begun
+                    pass
                 elif _EMPTY.match(before) and not _EMPTY.match(after):
                     direct.append(self._change(row_drug, "start", "table_new_column"))
                 elif _EMPTY.match(after) and not _EMPTY.match(before):

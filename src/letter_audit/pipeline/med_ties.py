@@ -147,6 +147,8 @@ class Settings(BaseModel):
     amitriptyline" is the team's instruction to the patient, a change made, not a request to the GP."""
     patient_please_passes_on: str = "(?!)"
     """What follows "please" when the patient is asked to pass the matter on ("please ask your GP to")."""
+    product_parts: dict[str, list[str]] = Field(default_factory=dict)
+    """Substances inside a co-drug whose BNF name does not show them (co-careldopa: levodopa, ...)."""
 
 
 class Trigger:
@@ -215,6 +217,8 @@ class TieRules:
             rf"(?:(?:medications?|medicines?|drugs?|meds|items?)\s+)?(?:{trig})"
             r"(?:\s+(?:medications?|medicines?|drugs?|meds|items?|on discharge|this admission|today|made"
             r"|(?:at |during |from )?this (?:visit|appointment|consultation|clinic|review|stay|episode)))*"
+            # "Medicines stopped (symptomatic focus, swallow unsafe)": a bracketed note on the heading
+            r"(?:\s*\([^()\n]{1,80}\))?"
             r"\s*:?\s*$",
             re.IGNORECASE,
         )
@@ -277,6 +281,8 @@ class TieRules:
         if forward and gap.rstrip().endswith("(") and len(words) <= 5 and "," not in gap:
             # "started a vaginal oestrogen cream (estriol 0.1%)": a description, then its drug in brackets
             return len(words)
+        if not forward and "will" in words and words[words.index("will") + 1 :][:1] != ["be"]:
+            return None  # "Prednisolone will be tapered" is the team's change; "X will then stop" is a plan
         if len(words) > 6 or any(w not in allowed for w in words):
             if forward and _AIM_WITH.fullmatch(gap):
                 # "start cytoreduction with hydroxycarbamide", "begin rate control with bisoprolol": the
@@ -410,10 +416,12 @@ class TieRules:
 
     def _tells_the_patient(self, doc: Doc, m: Modifier) -> bool:
         """True for a bare "please" in a letter written to the patient: an instruction, not a request."""
-        if m.rule != "hyp_please" or m.end - m.start != 6:
-            return False
         text = text_of(doc)
-        if text[m.start : m.end].lower() != "please" or self.rx_passes_on.match(text, m.end):
+        if (
+            m.rule != "hyp_please"
+            or text[m.start : m.end].lower() != "please"
+            or self.rx_passes_on.match(text, m.end)
+        ):
             return False
         to_patient = doc.user_data.get("la_to_patient")
         if to_patient is None:

@@ -21,6 +21,10 @@ from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any, NamedTuple, Protocol
 
+from .hsprefilter import enabled_prefilter
+
+PREFILTER = enabled_prefilter()
+
 # Non-ASCII characters that re.IGNORECASE treats as the same letter as an ASCII one; folded before
 # lowering so that a gate's ASCII literal is found wherever the regex would match it.
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
@@ -207,6 +211,8 @@ compiling it), which a one-letter ``check`` would pay for nothing; a batch build
 
 _PENDING: weakref.WeakSet[Gate | AnyGate | GateIndex | Scanner] = weakref.WeakSet()
 """Gates and scanners not built yet, so ``build_pending`` can build them all at once."""
+_SCANNERS: weakref.WeakSet[Scanner] = weakref.WeakSet()
+"""Every scanner, so ``attach_prefilter`` can give the built ones their prefilter slots."""
 
 
 def build_pending(*, used_only: bool = False) -> int:
@@ -217,12 +223,26 @@ def build_pending(*, used_only: bool = False) -> int:
     letters. ``used_only`` leaves out those not used yet (they still build themselves after
     ``_WARM_USES`` uses), as most of them are never needed. When a gate is built never changes what
     it answers, so this changes no result."""
+    if PREFILTER is not None:
+        attach_prefilter(compile_missing=True)
     pending = sorted(_PENDING, key=_pattern_text)
     if used_only:
         pending = [item for item in pending if item._uses > 0]
     for item in pending:
         item.build()
     return len(pending)
+
+
+def attach_prefilter(*, compile_missing: bool = False) -> bool:
+    """Load (or compile) the shared prefilter database (``hsprefilter``) for every scanner made so far
+    and give each built scanner its slot; True when one is in use. Which patterns the prefilter lets a
+    scanner skip never changes a result: a skipped pattern has no match in the text."""
+    if PREFILTER is None or not PREFILTER.build(compile_missing=compile_missing):
+        return False
+    for scanner in list(_SCANNERS):
+        if scanner._uses >= _WARM_USES:
+            scanner._hs = PREFILTER.slot(scanner.rx.pattern, scanner.rx.flags)
+    return True
 
 
 def _pattern_text(item: Gate | AnyGate | GateIndex | Scanner) -> str:
@@ -706,10 +726,14 @@ class Scanner:
     succeed, so trying them in order gives the leftmost match, exactly as ``search`` would, without
     running the pattern at every position. Built after ``_WARM_USES`` uses, like a gate."""
 
-    __slots__ = ("__weakref__", "_leads", "_plan", "_uses", "rx")
+    __slots__ = ("__weakref__", "_hs", "_leads", "_plan", "_uses", "rx")
 
     def __init__(self, rx: re.Pattern[str]) -> None:
         self.rx = rx
+        self._hs: int | None = None  # slot in the shared prefilter (None: never skipped)
+        if PREFILTER is not None:
+            PREFILTER.register(rx.pattern, rx.flags)
+            _SCANNERS.add(self)
         self._leads: frozenset[str] | None = None
         self._plan: Plan | None = None
         self._uses = 0
@@ -724,6 +748,8 @@ class Scanner:
                 finder = _lead_finder(tuple(sorted(words))) if words else None
                 behind = re.compile("|".join(sorted(behinds))) if behinds else None
                 self._plan = (finder, lines, behind)
+        if PREFILTER is not None:
+            self._hs = PREFILTER.slot(self.rx.pattern, self.rx.flags)
         self._uses = _WARM_USES
         _PENDING.discard(self)
 
@@ -734,6 +760,8 @@ class Scanner:
             if self._uses < _WARM_USES:
                 return None
             self.build()
+        if self._hs is not None and not PREFILTER.hits(low)[self._hs]:  # type: ignore[union-attr]
+            return []  # no match anywhere in the text
         if self._plan is not None:
             return _candidates(low, self._plan)
         if self._leads is None:

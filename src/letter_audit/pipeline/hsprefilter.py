@@ -1,0 +1,401 @@
+"""One shared pass over a text that says which rule patterns cannot match anywhere in it (Hyperscan).
+
+Why: a planned ``Scanner`` pays its word-start finder and a ``match`` at every candidate place even
+when the pattern cannot match anywhere in the text. Hyperscan scans a text once against thousands of
+patterns. Each pattern is translated into a *prefilter* form over the UTF-8 bytes of the lowered text
+(``Haystack.low``) that accepts a superset of what the Python pattern can match in any sub-range of the
+text: zero-width assertions (``^ $ \\b``, look-arounds) are dropped, because patterns run with
+``pos``/``endpos`` where they hold differently at the range edges; possessive, atomic and lazy become
+plain; a backreference becomes "any bytes"; every character the pattern could take that is not ASCII
+becomes "any one non-ASCII character". A pattern whose prefilter has no hit in the text therefore has
+no match in it, so skipping it never changes a result. Patterns Hyperscan refuses, or that could match
+the empty string, are simply never skipped. Without the ``hyperscan`` package nothing is skipped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import threading
+from pathlib import Path
+from re import _constants as C  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
+
+_CP = rb"[\xc2-\xf4][\x80-\xbf]{1,3}"  # one non-ASCII code point, as UTF-8 (surrogatepass included)
+_WILD = rb"[\x00-\xff]+"  # one or more characters of any kind: a negated class, "." (a superset)
+_ANYBYTES = rb"[\x00-\xff]*"
+_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+_SPACE = frozenset(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f")
+_DIGIT = frozenset("0123456789")
+_ASCII = frozenset(chr(i) for i in range(128))
+_CATEGORIES: dict[Any, tuple[frozenset[str], bool]] = {
+    # ASCII members, and whether some non-ASCII character is a member too (str patterns are Unicode)
+    C.CATEGORY_DIGIT: (_DIGIT, True),
+    C.CATEGORY_NOT_DIGIT: (_ASCII - _DIGIT, True),
+    C.CATEGORY_SPACE: (_SPACE, True),
+    C.CATEGORY_NOT_SPACE: (_ASCII - _SPACE, True),
+    C.CATEGORY_WORD: (_WORD, True),
+    C.CATEGORY_NOT_WORD: (_ASCII - _WORD, True),
+}
+_MAX_REPEAT = 1000  # a larger bound is treated as unbounded (a superset)
+_NEARLY_ALL = 90  # a class of this many lowered ASCII characters is written as "any character"
+
+
+class Refused(Exception):
+    """The pattern holds something the translation does not handle: it is never skipped."""
+
+
+def _cased(chars: set[str]) -> set[str]:
+    """Both cases of each ASCII letter: the text is lowered, and a case-sensitive pattern's "A" is "a"
+    there."""
+    return chars | {c.lower() for c in chars} | {c.upper() for c in chars}
+
+
+def _class(chars: set[str], non_ascii: bool) -> bytes:
+    """One character of ``chars`` (ASCII) as it stands in the lowered text (lowercase letters only,
+    so the database needs no caseless mode), or with ``non_ascii`` any non-ASCII character too.
+    Classes stay exact: with "\\s" as "any characters" the database took about twice as long to
+    compile, scanned three times slower and let more patterns through (see the experiments README)."""
+    low = {c.lower() for c in _cased(chars) if c.isascii()}
+    if len(low) >= _NEARLY_ALL:
+        return _WILD
+    if not low:
+        if not non_ascii:
+            raise Refused("empty class")
+        return _CP
+    body = _char(next(iter(low))) if len(low) == 1 else b"[" + b"".join(_char(c) for c in sorted(low)) + b"]"
+    return b"(?:" + body + b"|" + _CP + b")" if non_ascii else body
+
+
+def _char(ch: str) -> bytes:
+    return ch.encode() if ch.isalnum() else b"\\x%02x" % ord(ch)
+
+
+def _literal(code: int) -> bytes:
+    ch = chr(code)
+    if ch.isascii():
+        return _class({ch}, False)
+    return _CP  # lowered, folded or not: some non-ASCII character (``Haystack`` folds the ASCII look-alikes)
+
+
+def _in(items: list[tuple[Any, Any]]) -> bytes:
+    chars: set[str] = set()
+    non_ascii = False
+    negate = False
+    for op, av in items:
+        if op is C.NEGATE:
+            negate = True
+        elif op is C.LITERAL:
+            if chr(av).isascii():
+                chars.add(chr(av))
+            else:
+                non_ascii = True
+        elif op is C.RANGE:
+            lo, hi = av
+            chars.update(chr(c) for c in range(lo, min(hi, 127) + 1))
+            non_ascii = non_ascii or hi > 127
+        elif op is C.CATEGORY:
+            members, more = _CATEGORIES[av] if av in _CATEGORIES else (_ASCII, True)
+            chars |= members
+            non_ascii = non_ascii or more
+        else:
+            raise Refused(f"class item {op}")
+    if negate:
+        return _WILD  # a negated class is broad
+    return _class(chars, non_ascii)
+
+
+def _seq(items: Any) -> bytes:
+    """The parts in order; wildcards side by side are merged into one."""
+    out: list[bytes] = []
+    for op, av in items:
+        part = _node(op, av)
+        if not part:
+            continue
+        if out and part in (_WILD, _ANYBYTES) and out[-1] in (_WILD, _ANYBYTES):
+            out[-1] = _WILD if _WILD in (part, out[-1]) else _ANYBYTES
+            continue
+        out.append(part)
+    return b"".join(out)
+
+
+def _group(inner: bytes) -> bytes:
+    return inner if inner in (b"", _WILD, _ANYBYTES) or _atomic(inner) else b"(?:" + inner + b")"
+
+
+def _atomic(part: bytes) -> bool:
+    """Whether ``part`` is one unit a quantifier can follow: a character, a class, or one group.
+    Every other character is written as ``\\xHH``, so a bracket or parenthesis here is syntax."""
+    if len(part) == 1 or (len(part) == 4 and part.startswith(b"\\x")):
+        return True
+    if part.startswith(b"[") and part.endswith(b"]") and part.count(b"]") == 1:
+        return True
+    if not part.startswith(b"(?:"):
+        return False
+    depth = 0
+    for i, byte in enumerate(part):
+        depth += (byte == 0x28) - (byte == 0x29)
+        if depth == 0:
+            return i == len(part) - 1
+    return False
+
+
+def _node(op: Any, av: Any) -> bytes:
+    if op is C.LITERAL:
+        return _literal(av)
+    if op in (C.NOT_LITERAL, C.ANY):
+        return _WILD
+    if op is C.IN:
+        return _in(av)
+    if op is C.CATEGORY:
+        return _in([(op, av)])
+    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+        return b""
+    if op is C.SUBPATTERN:
+        return _group(_seq(av[-1]))
+    if op is getattr(C, "ATOMIC_GROUP", None):
+        return _group(_seq(av))
+    if op is C.BRANCH:
+        return b"(?:" + b"|".join(_seq(alt) for alt in av[1]) + b")"
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT) or op is getattr(C, "POSSESSIVE_REPEAT", None):
+        lo, hi, item = av
+        inner = _group(_seq(item))
+        if not inner:
+            return b""
+        if inner == _WILD:
+            return _ANYBYTES if lo == 0 else _WILD
+        if hi is C.MAXREPEAT or hi > _MAX_REPEAT:
+            bound = b"*" if lo == 0 else b"+" if lo == 1 else b"{%d,}" % min(lo, _MAX_REPEAT)
+        elif lo == hi:
+            bound = b"" if lo == 1 else b"{%d}" % lo
+        else:
+            bound = b"?" if (lo, hi) == (0, 1) else b"{%d,%d}" % (lo, hi)
+        return inner + bound
+    if op is C.GROUPREF:
+        return _ANYBYTES
+    if op is C.GROUPREF_EXISTS:
+        _, yes, no = av
+        return b"(?:" + _seq(yes) + b"|" + (_seq(no) if no is not None else b"") + b")"
+    raise Refused(f"construct {op}")
+
+
+def prefilter_source(pattern: str, flags: int) -> bytes | None:
+    """The prefilter form of a ``str`` pattern (see the module's docstring), or None when it is refused:
+    the pattern cannot be parsed, uses ``re.ASCII``/``re.LOCALE``, holds an unknown construct, or can
+    match the empty string (it would match every text)."""
+    if flags & (re.ASCII | re.LOCALE):
+        return None
+    try:
+        tree = _parser.parse(pattern, flags & ~re.UNICODE)
+        if tree.getwidth()[0] <= 0:
+            return None
+        return _seq(tree)
+    except (Refused, Exception):  # noqa: BLE001 - an unreadable pattern just means no prefilter
+        return None
+
+
+_HS_FLAGS = ("HS_FLAG_DOTALL", "HS_FLAG_SINGLEMATCH")
+_FORMAT = b"la-hsprefilter-1"  # bump when the translation changes: it is part of the cache key
+
+
+def _hyperscan() -> Any:
+    """The ``hyperscan`` module, or None when it is not installed (then nothing is ever skipped)."""
+    try:
+        import hyperscan
+    except ImportError:
+        return None
+    return hyperscan
+
+
+def _flags(hs: Any) -> int:
+    out = 0
+    for name in _HS_FLAGS:
+        out |= getattr(hs, name)
+    return out
+
+
+def compile_database(hs: Any, sources: dict[int, bytes]) -> tuple[Any, list[int]]:
+    """A block-mode database of ``sources`` (by id: a hit reports its id) and the ids it holds; a source
+    Hyperscan refuses is left out (found by compiling each alone), and so never skipped."""
+    flags = _flags(hs)
+    kept = sorted(sources)
+    while kept:
+        db = hs.Database(mode=hs.HS_MODE_BLOCK)
+        try:
+            db.compile(expressions=[sources[i] for i in kept], ids=kept, elements=len(kept), flags=flags)
+            return db, kept
+        except hs.error:
+            good = [i for i in kept if _compiles(hs, sources[i], flags)]
+            if len(good) == len(kept):  # refused together but not alone: no database
+                return None, []
+            kept = good
+    return None, []
+
+
+def _compiles(hs: Any, source: bytes, flags: int) -> bool:
+    try:
+        hs.Database(mode=hs.HS_MODE_BLOCK).compile(expressions=[source], ids=[0], elements=1, flags=flags)
+    except hs.error:
+        return False
+    return True
+
+
+def cache_dir() -> Path:
+    """Where compiled databases are kept: ``LETTER_AUDIT_HS_CACHE``, else the user's cache folder."""
+    chosen = os.environ.get("LETTER_AUDIT_HS_CACHE")
+    if chosen:
+        return Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "letter-audit"
+
+
+class Prefilter:
+    """The patterns registered so far, one database over their prefilter forms, and which of them have
+    a hit in the last few texts.
+
+    Compiling the database takes seconds (a few hundred patterns), so it is compiled only when asked
+    (``build(compile_missing=True)``: a batch does, before forking its workers) and kept in a cache
+    file named by a hash of the patterns; otherwise ``build`` only loads it from that file. A
+    missing, unreadable or foreign file, or no ``hyperscan``, leaves every pattern without a slot:
+    today's behaviour."""
+
+    def __init__(self) -> None:
+        self._keys: dict[tuple[str, int], int] = {}
+        self._slots: dict[tuple[str, int], int] = {}
+        self._tried: frozenset[tuple[str, int]] | None = None
+        self._complete = False  # every pattern of ``_tried`` was considered for the database
+        self._db: Any = None
+        self._size = 0
+        self._hits: dict[str, bytearray] = {}
+        self._hs: Any = None
+        self._local = threading.local()
+        self.source = "none"  # how the database came: "none", "cache" or "compiled"
+
+    def register(self, pattern: str, flags: int) -> None:
+        """Note a pattern for the database (cheap: nothing is translated until ``build``)."""
+        key = (pattern, flags)
+        if key not in self._keys:
+            self._keys[key] = len(self._keys)
+
+    @property
+    def ready(self) -> bool:
+        return self._db is not None
+
+    def build(self, *, compile_missing: bool = False) -> bool:
+        """Load (or with ``compile_missing`` compile and save) the database; True when one is in use.
+
+        The cache file names the patterns it was made from, so any process finds its patterns' slots in
+        it whatever else it registered; with ``compile_missing`` a file that lacks some registered
+        pattern is compiled again over both (the file's other patterns kept while they are no more
+        than those registered, so edited rules do not pile up). Done again only when patterns were
+        registered since."""
+        keys = frozenset(self._keys)
+        if self._tried == keys and (self._complete or not compile_missing):
+            return self._db is not None
+        self._tried = keys
+        hs = _hyperscan()
+        if hs is None:
+            return False
+        digest = hashlib.sha256(_FORMAT + str(hs.__version__).encode()).hexdigest()
+        path = cache_dir() / f"hsprefilter-{digest[:16]}.db"
+        loaded = _load(hs, path)
+        known = set(loaded[1]) if loaded is not None else set()
+        if compile_missing and not keys <= known:
+            mine = sorted(keys)
+            others = sorted(known - keys)
+            ordered = mine + (others if len(others) <= len(mine) else [])
+            sources = {i: prefilter_source(*key) for i, key in enumerate(ordered)}
+            db, kept = compile_database(hs, {i: src for i, src in sources.items() if src is not None})
+            if db is not None:
+                loaded = (db, ordered, kept)
+                _save(hs, path, *loaded)
+                self.source = "compiled"
+        elif loaded is not None:
+            self.source = "cache"
+        if loaded is None:
+            return False
+        db, ordered, held = loaded
+        self._complete = keys <= set(ordered)
+        self._db, self._size, self._hs = db, len(ordered), hs
+        self._local = threading.local()
+        self._slots = {ordered[i]: i for i in held}
+        self._hits.clear()
+        return True
+
+    def slot(self, pattern: str, flags: int) -> int | None:
+        """The pattern's index in the database, or None when it has none (never skipped). Nothing is
+        loaded here: a one-letter ``check`` would pay more for importing hyperscan and reading the
+        database (milliseconds) than one scan saves, so only ``build`` (a batch, before forking) loads it."""
+        return self._slots.get((pattern, flags))
+
+    def hits(self, low: str) -> bytearray:
+        """One byte per registered pattern: 1 where its prefilter has a hit in ``low``. Each thread
+        scans with its own scratch space, and an answer is shared only once complete; a failed scan
+        answers "maybe" for every pattern."""
+        found = self._hits.get(low)
+        if found is None:
+            found = bytearray(self._size)
+            try:
+                scratch = getattr(self._local, "scratch", None)
+                if scratch is None:
+                    scratch = self._local.scratch = self._hs.Scratch(self._db)
+                self._db.scan(
+                    low.encode("utf-8", "surrogatepass"),
+                    match_event_handler=_mark,
+                    context=found,
+                    scratch=scratch,
+                )
+            except Exception:  # noqa: BLE001 - never skip on a scan that did not finish
+                return bytearray(b"\x01" * self._size)
+            if len(self._hits) >= 64:
+                self._hits.clear()
+            self._hits[low] = found
+        return found
+
+
+def _mark(index: int, start: int, end: int, flags: int, found: bytearray) -> None:
+    found[index] = 1
+
+
+Key = tuple[str, int]
+
+
+def _load(hs: Any, path: Path) -> tuple[Any, list[Key], list[int]] | None:
+    """A saved database, the patterns it was made from (by id) and the ids it holds; None when the
+    file is missing or unusable (another format, another hyperscan, damaged)."""
+    try:
+        blob = path.read_bytes()
+        size, _, rest = blob.partition(b"\n")
+        head = json.loads(rest[: int(size)])
+        ordered = [(str(p), int(f)) for p, f in head["keys"]]
+        held = [int(i) for i in head["held"]]
+        if any(not 0 <= i < len(ordered) for i in held):
+            return None
+        db = hs.loadb(rest[int(size) :], hs.HS_MODE_BLOCK)
+        db.scan(b"", match_event_handler=_mark, context=bytearray(), scratch=hs.Scratch(db))
+    except Exception:  # noqa: BLE001 - any unreadable cache just means no prefilter
+        return None
+    return db, ordered, held
+
+
+def _save(hs: Any, path: Path, db: Any, ordered: list[Key], held: list[int]) -> None:
+    """Write the database atomically; a cache that cannot be written is only a lost speed-up."""
+    head = json.dumps({"keys": ordered, "held": held}).encode()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(b"%d\n" % len(head) + head + hs.dumpb(db))
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
+PREFILTER = Prefilter()
+
+
+def enabled_prefilter() -> Prefilter | None:
+    """The shared prefilter, or None when switched off (``LETTER_AUDIT_HS=0``)."""
+    return None if os.environ.get("LETTER_AUDIT_HS", "1") == "0" else PREFILTER

@@ -204,3 +204,31 @@ def test_switched_off_by_the_environment(monkeypatch: pytest.MonkeyPatch) -> Non
     assert hsprefilter.enabled_prefilter() is None
     monkeypatch.setenv("LETTER_AUDIT_HS", "1")
     assert hsprefilter.enabled_prefilter() is hsprefilter.PREFILTER
+
+
+def test_a_database_shipped_beside_the_pipeline_is_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LETTER_AUDIT_HS_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("LETTER_AUDIT_MODELS", str(tmp_path / "models"))
+    shipped = hsprefilter.shipped_path()
+    assert shipped == tmp_path / "models" / "pipeline" / "hsprefilter.db"
+    maker, _ = _database(PATTERNS[:4])
+    assert maker.build(compile_missing=True, out=shipped) and shipped.exists()
+    assert not (tmp_path / "cache").exists()
+    # a smaller cache file loses to the shipped one, which holds more of the registered patterns
+    small, _ = _database(PATTERNS[:1])
+    small.build(compile_missing=True)
+    user, compiled = _database(PATTERNS[:4])
+    assert user.build() and all(user.slot(rx.pattern, rx.flags) is not None for rx in compiled)
+
+
+def test_a_batch_warm_up_never_compiles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LETTER_AUDIT_HS_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("LETTER_AUDIT_MODELS", str(tmp_path / "models"))
+    pre = Prefilter()
+    monkeypatch.setattr(rxfilter, "PREFILTER", pre)
+    scanner = Scanner(re.compile(r"\bfit\s+note\b", IC))
+    rxfilter.build_pending()
+    assert scanner._uses == rxfilter._WARM_USES and scanner._hs is None
+    assert not pre.ready and not (tmp_path / "cache").exists()

@@ -198,7 +198,9 @@ def prefilter_source(pattern: str, flags: int) -> bytes | None:
 
 
 _HS_FLAGS = ("HS_FLAG_DOTALL", "HS_FLAG_SINGLEMATCH")
-_FORMAT = b"la-hsprefilter-1"  # bump when the translation changes: it is part of the cache key
+_FORMAT = b"la-hsprefilter-1"  # bump when the translation changes: it is part of the cache file's name
+Key = tuple[str, int]
+Loaded = tuple[Any, list[Key], list[int]]  # a database, the patterns it was made from, the ids it holds
 
 
 def _hyperscan() -> Any:
@@ -243,6 +245,32 @@ def _compiles(hs: Any, source: bytes, flags: int) -> bool:
     return True
 
 
+def _file_name(hs: Any) -> str:
+    digest = hashlib.sha256(_FORMAT + str(hs.__version__).encode()).hexdigest()
+    return f"hsprefilter-{digest[:16]}.db"
+
+
+def shipped_path() -> Path:
+    """A database saved beside the pipeline (``--out`` of this module's command), read-only."""
+    from ..paths import models_dir
+
+    return models_dir() / "pipeline" / "hsprefilter.db"
+
+
+def _best(found: list[Loaded | None], keys: frozenset[Key]) -> Loaded | None:
+    """The loaded database holding the most of ``keys`` (the first on a tie)."""
+    best: Loaded | None = None
+    for item in found:
+        if item is not None and (best is None or _covered(item, keys) > _covered(best, keys)):
+            best = item
+    return best
+
+
+def _covered(item: Loaded, keys: frozenset[Key]) -> int:
+    _, ordered, held = item
+    return sum(1 for i in held if ordered[i] in keys)
+
+
 def cache_dir() -> Path:
     """Where compiled databases are kept: ``LETTER_AUDIT_HS_CACHE``, else the user's cache folder."""
     chosen = os.environ.get("LETTER_AUDIT_HS_CACHE")
@@ -256,11 +284,12 @@ class Prefilter:
     """The patterns registered so far, one database over their prefilter forms, and which of them have
     a hit in the last few texts.
 
-    Compiling the database takes seconds (a few hundred patterns), so it is compiled only when asked
-    (``build(compile_missing=True)``: a batch does, before forking its workers) and kept in a cache
-    file named by a hash of the patterns; otherwise ``build`` only loads it from that file. A
-    missing, unreadable or foreign file, or no ``hyperscan``, leaves every pattern without a slot:
-    today's behaviour."""
+    Compiling the database takes seconds (about 300 patterns: 3-11 s on the shared machine), more than
+    a batch of a few thousand letters saves, so it is never compiled on the way: ``build`` loads it
+    from the user's cache or from ``models/pipeline/hsprefilter.db`` (whichever holds more of the
+    registered patterns), and ``python -m letter_audit.pipeline.hsprefilter`` compiles it. A missing,
+    unreadable or foreign file, or no ``hyperscan``, leaves every pattern without a slot: today's
+    behaviour."""
 
     def __init__(self) -> None:
         self._keys: dict[tuple[str, int], int] = {}
@@ -284,7 +313,7 @@ class Prefilter:
     def ready(self) -> bool:
         return self._db is not None
 
-    def build(self, *, compile_missing: bool = False) -> bool:
+    def build(self, *, compile_missing: bool = False, out: Path | None = None) -> bool:
         """Load (or with ``compile_missing`` compile and save) the database; True when one is in use.
 
         The cache file names the patterns it was made from, so any process finds its patterns' slots in
@@ -299,9 +328,8 @@ class Prefilter:
         hs = _hyperscan()
         if hs is None:
             return False
-        digest = hashlib.sha256(_FORMAT + str(hs.__version__).encode()).hexdigest()
-        path = cache_dir() / f"hsprefilter-{digest[:16]}.db"
-        loaded = _load(hs, path)
+        path = cache_dir() / _file_name(hs)
+        loaded = _best([_load(hs, path), _load(hs, shipped_path())], keys)
         known = set(loaded[1]) if loaded is not None else set()
         if compile_missing and not keys <= known:
             mine = sorted(keys)
@@ -311,7 +339,7 @@ class Prefilter:
             db, kept = compile_database(hs, {i: src for i, src in sources.items() if src is not None})
             if db is not None:
                 loaded = (db, ordered, kept)
-                _save(hs, path, *loaded)
+                _save(hs, out or path, *loaded)
                 self.source = "compiled"
         elif loaded is not None:
             self.source = "cache"
@@ -360,10 +388,7 @@ def _mark(index: int, start: int, end: int, flags: int, found: bytearray) -> Non
     found[index] = 1
 
 
-Key = tuple[str, int]
-
-
-def _load(hs: Any, path: Path) -> tuple[Any, list[Key], list[int]] | None:
+def _load(hs: Any, path: Path) -> Loaded | None:
     """A saved database, the patterns it was made from (by id) and the ids it holds; None when the
     file is missing or unusable (another format, another hyperscan, damaged)."""
     try:
@@ -399,3 +424,39 @@ PREFILTER = Prefilter()
 def enabled_prefilter() -> Prefilter | None:
     """The shared prefilter, or None when switched off (``LETTER_AUDIT_HS=0``)."""
     return None if os.environ.get("LETTER_AUDIT_HS", "1") == "0" else PREFILTER
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Compile the prefilter database of a batch's patterns and save it (``--out``: a file, e.g.
+    ``models/pipeline/hsprefilter.db``; default: the user's cache). Run by hand or after
+    ``scripts/build_pipeline.py``; takes seconds."""
+    import argparse
+    import time
+
+    parser = argparse.ArgumentParser(
+        prog="python -m letter_audit.pipeline.hsprefilter", description=main.__doc__
+    )
+    parser.add_argument("--out", type=Path, help="Where to save the database (default: the user's cache)")
+    args = parser.parse_args(argv)
+    if _hyperscan() is None:
+        print("hyperscan is not installed: nothing to compile")
+        return 1
+    from letter_audit.batch_warmup import warm_up
+    from letter_audit.pipeline import hsprefilter  # the module the scanners use (not ``__main__``)
+
+    shared = hsprefilter.PREFILTER
+    warm_up(None)  # registers every pattern a batch uses: the pipeline's, the checks', the readers'
+    began = time.perf_counter()
+    if not shared.build(compile_missing=True, out=args.out):
+        print("no database could be compiled")
+        return 1
+    where = args.out or cache_dir() / _file_name(_hyperscan())
+    print(
+        f"{len(shared._slots)} of {len(shared._keys)} patterns, {shared.source} in "
+        f"{time.perf_counter() - began:.1f} s: {where}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -224,7 +224,7 @@ def build_pending(*, used_only: bool = False) -> int:
     ``_WARM_USES`` uses), as most of them are never needed. When a gate is built never changes what
     it answers, so this changes no result."""
     if PREFILTER is not None:
-        attach_prefilter(compile_missing=True)
+        attach_prefilter()  # loaded if one was compiled; never compiled here (seconds)
     pending = sorted(_PENDING, key=_pattern_text)
     if used_only:
         pending = [item for item in pending if item._uses > 0]

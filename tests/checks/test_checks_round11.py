@@ -330,3 +330,31 @@ def test_fit_note_issued_with_extension_left_to_the_practice(line: str, expected
 def test_result_wanted_for_the_hospital_next_step(asked: str, expected: str | None) -> None:
     text = "Prostate biopsy showed no cancer. " + asked
     assert rule(text, asked, "monitoring", True) == expected
+
+
+@pytest.mark.parametrize(
+    ("narrative", "expected"),
+    [
+        # The narrative names the drug without its salt, and weighs risk against benefit.
+        ("We agreed the harms of lithium now outweigh what it gives her.", "met"),
+        # A finding and the change it led to, with hypos in the short word.
+        ("She has had hypos on lithium most weeks, so we have stopped it.", "met"),
+        # Near miss: the drug named with no reason for stopping it.
+        ("She has taken lithium for nine years.", "not_met"),
+    ],
+)
+def test_reason_in_the_narrative_without_the_salt(narrative: str, expected: str) -> None:
+    line = "Lithium carbonate 400 mg nocte: STOPPED"
+
+    def stopped(letter: Letter) -> list[MedicationChange]:
+        return [
+            MedicationChange(
+                drug="lithium carbonate", action="stop", dose_before="400 mg nocte", evidence=ev(letter, line)
+            )
+        ]
+
+    text = f"{narrative}\nMedication changes:\n{line}\n"
+    found = result(
+        "medication_changes_complete", text, letter_type="clinic_letter", medication_changes=stopped
+    )
+    assert found.status == expected

@@ -57,6 +57,9 @@ def _reason_elsewhere(ctx: CheckContext, change: MedicationChange) -> bool:
     names = {n.lower() for n in (change.drug, change.brand) if n}
     if not names:
         return False
+    # The narrative often drops the salt ("the risks of lithium now outweigh the benefits" for lithium
+    # carbonate): the name without a trailing salt word names the same drug.
+    names |= {_without_salt(n) for n in names}
     text = ctx.letter.text
     pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(names)) + r")\b", re.IGNORECASE)
     for sentence in _SENTENCE.finditer(text):
@@ -65,6 +68,16 @@ def _reason_elsewhere(ctx: CheckContext, change: MedicationChange) -> bool:
         if pattern.search(sentence.group(0)) and any_match(ctx.cues.medication.reason, sentence.group(0)):
             return True
     return False
+
+
+def _without_salt(name: str) -> str:
+    """``name`` without a trailing salt or ester word, when a drug name of some length is left."""
+    from ..salts import load_salt_words
+
+    words = name.split()
+    if len(words) > 1 and words[-1] in load_salt_words().ignored_in_matching and len(words[0]) >= 4:
+        return " ".join(words[:-1])
+    return name
 
 
 # A sentence or line of the letter.

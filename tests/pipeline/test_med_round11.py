@@ -217,3 +217,29 @@ def test_a_was_and_now_table_compares_its_columns(make_nlp, run) -> None:
         ]
     )
     assert _changes(make_nlp, run, letter) == [("sulfasalazine", "increase")]
+
+
+def test_a_hold_then_a_restart_at_the_usual_dose_is_no_change(make_nlp, run) -> None:
+    text = "Apixaban was stopped 2 days before the procedure.\nApixaban restarted on day 2 at her usual dose."
+    assert _changes(make_nlp, run, text) == []
+    # without the usual dose the stop stands
+    text = "Apixaban was stopped after the bleed.\nClopidogrel was continued at the same dose."
+    assert _changes(make_nlp, run, text) == [("apixaban", "stop")]
+
+
+def test_a_plan_row_owned_by_the_practice_asks_for_the_change(make_nlp, run) -> None:
+    text = (
+        "Item | Who | When\n"
+        "Reduce the prednisolone by 5 mg a week to stop | GP | from 01/12/2026\n"
+        "Repeat MRI pelvis | Radiology | 6 months\n"
+    )
+    assert _changes(make_nlp, run, text) == []
+    text = "Medicine | Dose | Status\nPrednisolone | 30 mg OD | Started | Ward team\n"
+    assert _changes(make_nlp, run, text) == [("prednisolone", "start")]
+
+
+def test_a_line_dated_started_and_stopped_is_a_course_over(make_nlp, run) -> None:
+    text = "Lorazepam 0.5 mg PRN (anxiety) - started 02/03/2026, stopped 09/03/2026 as settled."
+    assert _changes(make_nlp, run, text) == []
+    text = "Lorazepam 0.5 mg PRN - stopped 09/03/2026 as settled."
+    assert _changes(make_nlp, run, text) == [("lorazepam", "stop")]

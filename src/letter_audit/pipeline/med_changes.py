@@ -125,6 +125,23 @@ _IF_AFTER = re.compile(r"[^.;,:()\n]{1,60}?\s(?:if|unless)\b", re.IGNORECASE)
 _OWN_VERB_GAP = re.compile(r"\s+(?:(?:the|his|her|their|him on|her on|them on)\s+)?")
 
 
+_GP_OWNER_CELL = re.compile(
+    r"^[^\n|]*\|(?:[^\n|]*\|)*?[ \t]*(?:GP|GPs|GP practice|practice|surgery|GP surgery)[ \t]*(?:\|[^\n]*)?$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _gp_owned_rows(text: str) -> list[tuple[int, int]]:
+    """Rows of a plan table whose owner cell is the practice ("Stop tamsulosin after stent out | GP | ...").
+
+    Why: such a row is a request to the GP, as a line under an actions-for-GP heading is; its bare verb
+    asks for a change, it does not report one.
+    """
+    if "|" not in text:
+        return []
+    return [(m.start(), m.end()) for m in _GP_OWNER_CELL.finditer(text)]
+
+
 class MedChangeFinder(ChangeDetails, RecordReader):
     """The la_med_changes component."""
 
@@ -157,11 +174,15 @@ class MedChangeFinder(ChangeDetails, RecordReader):
         )
         # a trigger inside a drug's own dose phrase ("for 5 days then stop") is part of the dose
         inside = sorted((d.end_char, self._phrase_end(d)) for d in drugs)
-        asks = [
-            (s.start_char, s.end_char)
-            for s in doc.spans.get("sections", [])
-            if s.label_ in self.settings.request_sections
-        ] + self._asked_lists(text)
+        asks = (
+            [
+                (s.start_char, s.end_char)
+                for s in doc.spans.get("sections", [])
+                if s.label_ in self.settings.request_sections
+            ]
+            + self._asked_lists(text)
+            + _gp_owned_rows(text)
+        )
         triggers = [
             t
             for t in self._find_triggers(text, bool(doc._.letter is not None and doc._.letter.source.ocr))
@@ -217,6 +238,7 @@ class MedChangeFinder(ChangeDetails, RecordReader):
             else:
                 prev = (ce, None)
         companion_starts(doc, text, drugs, changes, done, self._make)
+        changes = self._held_and_resumed(doc, text, drugs, triggers, changes)
         # a supply list ("just in case" medicines) starts only drugs not started elsewhere in the letter
         started = {c["drug"] for c in changes if c["action"] == "start" and c["rule"] != "list_supplied"}
         changes = [c for c in changes if c["rule"] != "list_supplied" or c["drug"] not in started]
@@ -229,6 +251,33 @@ class MedChangeFinder(ChangeDetails, RecordReader):
             if (sp := doc.char_span(c["start"], c["end"], alignment_mode="expand")) is not None
         ]
         return doc
+
+    def _held_and_resumed(
+        self, doc: Doc, text: str, drugs: list[Span], triggers: list[Trigger], changes: list[dict[str, Any]]
+    ) -> list[dict[str, Any]]:
+        """Drop a stop when the letter later says the drug was restarted at its usual dose.
+
+        Why: "Warfarin stopped 5 days pre-op ... Warfarin restarted 08/11 at his usual dose" tells of a hold
+        around a procedure; the patient goes home on the drug as before. Only a restart that a "continued"
+        cue covers (usual dose, no change, as before) counts: a restart at a new dose is a change of its own.
+        """
+        resumed: list[tuple[str, int]] = []
+        for t in triggers:
+            if t.rule.id != "start_restarted" or not any(
+                m.category == "continued" for m in categories_at(doc, t.start, t.end)
+            ):
+                continue
+            line_start = text.rfind("\n", 0, t.start) + 1
+            near = [d for d in drugs if line_start <= d.start_char < t.start and t.start - d.end_char < 80]
+            if near:
+                resumed.append((str((near[-1]._.drug or {}).get("generic")), t.start))
+        if not resumed:
+            return changes
+        return [
+            c
+            for c in changes
+            if not (c["action"] == "stop" and any(g == c["drug"] and pos > c["start"] for g, pos in resumed))
+        ]
 
     def _parts_of_products(self, changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Drop a change to a part of a co-drug that changes the same way ("increased the levodopa").
@@ -328,17 +377,21 @@ class MedChangeFinder(ChangeDetails, RecordReader):
             if t.rule.action == "switch" and self._switch(doc, text, cs, ce, t, ds, changes, done):
                 continue
             targets, cost = self._attach(text, t, ds)
-            if not targets and (
-                _PRONOUN.match(text, t.end)
-                or t.rule.id in _RELATIVE_STOPS
-                # "... tramadol 100 mg four times a day, ... so I have asked him to reduce to 50 mg": the drug
-                # is left out after a dose change word that goes straight to the new dose
-                or (
-                    t.rule.id in _ELIDING_RULES
-                    and "ing" not in text[t.start : t.end].lower()  # "increasing to 0.5 mg": a titration plan
-                    and _ELIDED_TO_DOSE.match(text, t.end)
-                    # "Quetiapine was started on 12/09 and increased to 150 mg": the start's own titration
-                    and not any(o is not t and o.end <= t.start and t.start - o.end < 80 for o in ts)
+            if (
+                not targets
+                and (
+                    _PRONOUN.match(text, t.end)
+                    or t.rule.id in _RELATIVE_STOPS
+                    # "... tramadol 100 mg four times a day, ... so I have asked him to reduce to 50 mg": the
+                    # drug is left out after a dose change word that goes straight to the new dose
+                    or (
+                        t.rule.id in _ELIDING_RULES
+                        and "ing"
+                        not in text[t.start : t.end].lower()  # "increasing to 0.5 mg": a titration plan
+                        and _ELIDED_TO_DOSE.match(text, t.end)
+                        # "Quetiapine was started on 12/09 and increased to 150 mg": the start's own titration
+                        and not any(o is not t and o.end <= t.start and t.start - o.end < 80 for o in ts)
+                    )
                 )
             ):
                 # "quetiapine 300 mg ..., and I have increased it to 400 mg"; "...prednisolone 40 mg daily;
@@ -432,6 +485,20 @@ class MedChangeFinder(ChangeDetails, RecordReader):
             ):
                 continue  # "stopped two months ago by the crisis team, and I have not restarted it": theirs
             if text[t.start : t.end].lower() in _PLAIN_STOP and _PLANNED_END.match(text, t.end):
+                continue
+            if t.rule.action in ("start", "stop") and all(
+                any(
+                    o.rule.id == rid
+                    and o.start >= d.end_char
+                    and _DATED.match(text, o.end)
+                    and not self._blocked(doc, o)
+                    for o in ts
+                )
+                for rid in ("start_started", "stop_stopped")
+            ):
+                # "Promethazine 25 mg nocte PRN, started 06/11/2026: stopped on 18/11/2026": begun and ended
+                # within the episode, both dated on the drug's own line
+                done.add(d.start_char)
                 continue
             action, rule = self._taper_to_stop(text, t, d, ts, lead)
             change = self._make(doc, text, action, rule, d, cs, ce, t, nxt)

@@ -223,6 +223,17 @@ def test_round11_shapes(nlp, run, text: str, expected: list[tuple[str, str]]) ->
         ),
         ("Actions for GP:\nReview of the mirtazapine in 4 weeks, with a view to reducing it.", "review"),
         ("GP to see him in 2 weeks about the lisinopril dose.", "review"),
+        # the reason after the request is not what it asks for
+        (
+            "Please could you prescribe the nicotine patches, as the smoking team cannot see her until May.",
+            "prescribing",
+        ),
+        # a bare ask after what it asks for
+        ("Pneumococcal vaccine outstanding - please give.", "other"),
+        # a reason before a colon is not the request
+        ("Her eczema worsens her sleep: please check her ferritin and vitamin D.", "monitoring"),
+        # "it would be helpful if X were done" is a polite ask, not a condition
+        ("It would be helpful if her B12 was checked in 3 months, as she is vegan.", "monitoring"),
     ],
 )
 def test_round11_categories(nlp, run, text: str, category: str) -> None:

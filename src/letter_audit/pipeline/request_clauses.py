@@ -273,6 +273,7 @@ _FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|should|will|would|can|could|may|might|must|continues?|remains?|stays?)\b",
     re.I,
 )
+_REASON_TAIL = re.compile(r",\s+(?:as|because|since|given\s+that)\s+", re.IGNORECASE)
 _IF_OPENING = re.compile(r"^\W*(?:if|unless|should)\b", re.IGNORECASE)
 _DASH = re.compile(r"\s+[-–]\s+")
 _OWNS_IT = re.compile(r"\W*(?:[\w-]+\s+){0,2}?(?:this|it|these|them|that|both)\b", re.IGNORECASE)
@@ -352,6 +353,13 @@ class ClauseReader:
             # "arrange a faecal calprotectin and send the result to the IBD nurses, who will decide ...": the
             # report back does not make the test a result or a review (fixtures/README)
             text = text[: tail.start()]
+        why = _REASON_TAIL.search(text)
+        if why is not None and why.start() > 0:
+            # "prescribe the titration pack, as the clinic will not see him for weeks": the reason after the
+            # request is not what it asks for
+            head = self.category(text[: why.start()])
+            if head != "other":
+                return head
         joined = self.joined_step.search(text)
         if (
             joined is not None
@@ -722,6 +730,11 @@ class ClauseReader:
                 category = (
                     "fit_note"  # "Pt requests fit note - GP to issue": what is issued sits before the cue
                 )
+            elif lead and len(what.split()) <= 3 and category in ("other", "prescribing"):
+                # "Annual flu vaccine due - please give", "U&E in 1 week - please arrange": a bare ask whose
+                # verb says little; what it asks for is named before it
+                whole = self.category(ctext)
+                category = whole if category == "other" or whole == "other" else category
             if head_end is not None and category != "fit_note":
                 # "U&E in 1 week; if creatinine is back to 80, restart ramipril": the test's kind
                 # read from the cue when the cue is in the test's part, else from the item's start

@@ -123,7 +123,7 @@ _NEGATION = re.compile(
 _DONT = re.compile(r"^\W*(?:please\s+)?(?:do\s+not|don't|avoid)\b", re.IGNORECASE)
 # The end of a fronted reason before a request cue ("..., so please could the practice renew it"); and a
 # dash before "please" ("Denosumab 60mg 6-monthly: next dose due 04/2027 - please administer it").
-_FRONTED = re.compile(r"[,;]\s*(?:(?:and\s+)?so|therefore|hence)?\s*$|\s[-–]\s*$", re.IGNORECASE)
+_FRONTED = re.compile(r"[,;:]\s*(?:(?:and\s+)?so|therefore|hence)?\s*$|\s[-–]\s*$", re.IGNORECASE)
 _DASH_PLEASE = re.compile(r"\s[-–]\s*(?=(?:please|pls)\b)", re.IGNORECASE)
 _GP_NAME_SLOT = "{gp}"
 # Where a letter names the practice's doctor: "GP: Dr N Nakamura", "cc: Dr M Evans, Juniper Health Centre".

@@ -14,8 +14,6 @@ the empty string, are simply never skipped. Without the ``hyperscan`` package no
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import re
 import threading
@@ -246,6 +244,8 @@ def _compiles(hs: Any, source: bytes, flags: int) -> bool:
 
 
 def _file_name(hs: Any) -> str:
+    import hashlib  # here, not at the top: a one-letter check never needs it
+
     digest = hashlib.sha256(_FORMAT + str(hs.__version__).encode()).hexdigest()
     return f"hsprefilter-{digest[:16]}.db"
 
@@ -391,6 +391,8 @@ def _mark(index: int, start: int, end: int, flags: int, found: bytearray) -> Non
 def _load(hs: Any, path: Path) -> Loaded | None:
     """A saved database, the patterns it was made from (by id) and the ids it holds; None when the
     file is missing or unusable (another format, another hyperscan, damaged)."""
+    import json
+
     try:
         blob = path.read_bytes()
         size, _, rest = blob.partition(b"\n")
@@ -408,6 +410,8 @@ def _load(hs: Any, path: Path) -> Loaded | None:
 
 def _save(hs: Any, path: Path, db: Any, ordered: list[Key], held: list[int]) -> None:
     """Write the database atomically; a cache that cannot be written is only a lost speed-up."""
+    import json
+
     head = json.dumps({"keys": ordered, "held": held}).encode()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

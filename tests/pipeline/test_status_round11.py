@@ -164,3 +164,23 @@ def fit_status(status_nlp: Language, run: Callable[[Language, str], Doc]) -> Cal
 )
 def test_fit_note_round11(fit_status: Callable[[str], str], text: str, expected: str) -> None:
     assert fit_status(text) == expected
+
+
+def test_a_labelled_team_number_after_an_address_sentence_counts(
+    status_nlp: Language, run: Callable[[Language, str], Doc]
+) -> None:
+    text = "Oakfield Health Centre, Mill Road, Leeds LS1 1AA. Team secretary: 01632 777 888\nDear Dr Ash\n"
+    assert run(status_nlp, text)._.contact_point is not None
+
+
+def test_a_number_in_a_prose_paragraph_is_judged_by_its_own_sentence(
+    status_nlp: Language, run: Callable[[Language, str], Doc]
+) -> None:
+    text = (
+        "Dear Dr Ash\nShe lives at home with her son and manages well. " + "All else was unremarkable. " * 6
+        + "She has the oncology triage line, 0800 111 2222, for any fever.\n"
+    )
+    assert run(status_nlp, text)._.contact_point is not None
+    # a practice's number stays the practice's, in its own sentence
+    gp = "Dear Dr Ash\n" + "All was well. " * 15 + "Her practice is on 01632 555 666.\n"
+    assert run(status_nlp, gp)._.contact_point is None

@@ -218,7 +218,8 @@ def test_third_batch_of_fit_note_wordings(nlp, run, text, expected):
         ("He will continue under the care of the diabetes team.", ("hospital", "fu-remains-under")),
         ("He will be kept under surveillance in the nodule clinic.", ("hospital", "fu-keep-under-review")),
         ("She'll hear from us with a date.", ("hospital", "fu-in-touch")),
-        ("I'd be grateful if you'd review her in 4 weeks.", ("gp", "fu-gp-follow")),
+        # la_requests now takes the whole ask as its request (round 11), which starts first: still the GP's
+        ("I'd be grateful if you'd review her in 4 weeks.", ("gp", "fu-gp-request")),
         ("She will continue under the care of her GP.", ("gp", "fu-remains-with-gp")),
         ("She remains under the care of her GP.", ("gp", "fu-remains-with-gp")),
         ("He will be kept under review by his GP.", ("gp", "fu-gp-follow")),

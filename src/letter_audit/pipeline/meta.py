@@ -134,6 +134,14 @@ _STALE_YEARS = 15  # a date this many years before the letter's others is no dat
 _FULL_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
+# what follows a service name on a contact line ("Eye casualty: 01632 ...", "Eye casualty / advice: 0163 ...")
+_CONTACT_AFTER = re.compile(
+    r"[ \t]*(?:/[ \t]*[\w ]{1,20}?)?(?:[ \t]+(?:line|tel(?:ephone)?|phone|no\.?|number))?[ \t]*[:|-]?[ \t]*"
+    r"(?:\(?0\d{3}|\+44)",
+    re.IGNORECASE,
+)
+
+
 class MetaFinder:
     def __init__(self, rules: MetaRules) -> None:
         self.rules = rules
@@ -160,7 +168,9 @@ class MetaFinder:
             # "on Friday 13 November" with no year: the weekday makes it a date; its year comes from the
             # letter's other dates (``_yearless``)
             rf"|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?P<d6>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
-            rf"(?P<m6>{mon})\b(?!\.?[\s,-]+\d))",
+            rf"(?P<m6>{mon})\b(?!\.?[\s,-]+\d)"
+            # "in clinic on 14 January" with no year and no weekday: only straight after "on"
+            rf"|(?<=\bon\s)(?P<d7>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m7>{mon})\b(?!\.?[\s,/-]*\d))",
             re.IGNORECASE,
         )
         self.specialty_finder = SpecialtyFinder(rules.specialties)
@@ -186,6 +196,8 @@ class MetaFinder:
             if not gate.may_match(hay):
                 continue
             for m in scanner.finditer(text, scanner.starts(hay.low)):
+                if _CONTACT_AFTER.match(text, m.end()):
+                    continue  # "Eye casualty: 01632 966 300": a route to a service, not this letter's kind
                 bonus = lt.head_bonus if m.start() < lt.head_chars else 1.0
                 scores[typ] = scores.get(typ, 0.0) + weight * bonus
                 if typ not in first or m.start() < first[typ][0]:
@@ -199,7 +211,7 @@ class MetaFinder:
     # -- dates ------------------------------------------------------------------------------------
     def parse_date(self, m: re.Match[str]) -> dt.date | None:
         g = m.groupdict()
-        if g.get("d6"):
+        if g.get("d6") or g.get("d7"):
             return None  # no year of its own: see _yearless
         try:
             if g["d1"]:
@@ -222,7 +234,8 @@ class MetaFinder:
         """A weekday date with no year ("Friday 13 November"): the reference date's year, or the year
         before when that would put it well after the letter's other dates."""
         try:
-            when = dt.date(ref.year, self.months[m.group("m6")[:3].lower()], int(m.group("d6")))
+            day, month = (m.group("d6"), m.group("m6")) if m.group("d6") else (m.group("d7"), m.group("m7"))
+            when = dt.date(ref.year, self.months[month[:3].lower()], int(day))
         except (ValueError, KeyError):
             return None
         if when > ref + dt.timedelta(days=60):
@@ -253,6 +266,7 @@ class MetaFinder:
         last_label: tuple[str, str, int] | None = None  # that date's label: field, rule, priority
         last_end = -1
         trailing: tuple[int, int, dt.date] | None = None  # an unlabelled date ending a line near the end
+        dictated: dt.date | None = None  # "Dictated 02/11/2026": the day "today" means in the letter
         scanner = self.date_scanner
         found = [(m, self.parse_date(m)) for m in scanner.finditer(text, scanner.starts(hay.low))]
         # A date decades before the letter's others is a birth date whatever its label looks like ("Mr A
@@ -262,7 +276,10 @@ class MetaFinder:
         full = sorted(w for m, w in found if w is not None and _FULL_YEAR.search(m.group(0)))
         ref = full[len(full) // 2] if full else None
         if ref is not None:
-            found = [(m, self._yearless(m, ref) if w is None and m.group("d6") else w) for m, w in found]
+            found = [
+                (m, self._yearless(m, ref) if w is None and (m.group("d6") or m.group("d7")) else w)
+                for m, w in found
+            ]
         oldest = ref.replace(year=ref.year - _STALE_YEARS, day=min(ref.day, 28)) if ref else None
         for m, when in found:
             if when is None or (oldest is not None and when < oldest):
@@ -314,7 +331,8 @@ class MetaFinder:
                 # A same-day attendance (ED, SDEC, day case): admitted and discharged that day, unless the
                 # letter states a discharge date of its own. In a clinic letter it is the clinic date.
                 fields = ["admission", "discharge"] if letter_type == "discharge_summary" else ["clinic"]
-                if fields == ["clinic"] and self.setting_rx.search(window):
+                # the setting named on the label's own line, not a service's contact line above it
+                if fields == ["clinic"] and self.setting_rx.search(window[window.rfind("\n") + 1 :]):
                     # "ED attendance: 31/10/2026" in a fracture clinic letter: the ED visit is the admission
                     # (fixtures/README.md), not the clinic this letter reports
                     fields = ["admission"]
@@ -326,6 +344,8 @@ class MetaFinder:
                     continue
                 fields = ["clinic"]
             last_field = fields[0]
+            if rid == "date-letter-dictated" and dictated is None:
+                dictated = when
             for f in fields:
                 if f not in out or priority > ranks[f] or (in_list and priority >= ranks[f]):
                     out[f] = {"date": when, "start": m.start(), "end": m.end(), "rule": rid}
@@ -349,8 +369,10 @@ class MetaFinder:
             if rel is not None:
                 # "I saw her in clinic yesterday": a day counted back from the letter's own date.
                 back = 1 if rel.group("when").lower() == "yesterday" else 0
+                # "I saw her today" was said on the day it was dictated, when the letter says which
+                base = dictated if dictated is not None else out["letter"]["date"]
                 out["clinic"] = {
-                    "date": out["letter"]["date"] - dt.timedelta(days=back),
+                    "date": base - dt.timedelta(days=back),
                     "start": rel.start(),
                     "end": rel.end(),
                     "rule": "date-clinic-relative",

@@ -15,6 +15,18 @@ from .rxfilter import Haystack
 from .status_rules import StatusRules
 from .status_scan import BEFORE_REACH, Hit, compile_cues
 
+_PROSE_LINE = 200  # a line this long is a paragraph, not a letterhead or table row
+_STOP = re.compile(r"[.;](?:\s|$)")
+
+
+def _sentence(line: str, start: int, end: int) -> str:
+    """The piece of a line between the full stops (or semicolons) around a hit."""
+    ss = 0
+    for m in _STOP.finditer(line, 0, start):
+        ss = m.end()
+    stop = _STOP.search(line, end)
+    return line[ss : stop.start() if stop else len(line)]
+
 
 class ContactFinder:
     """The contact cues compiled once and the choice of the letter's contact point."""
@@ -25,12 +37,17 @@ class ContactFinder:
         self.not_team = compile_pattern(rules.contact.not_team)
         self.team_words = compile_pattern(rules.contact.team_words)
 
-    def _team_hit(self, line: str, m: re.Match[str], cell: str = "") -> bool:
+    def _team_hit(self, line: str, m: re.Match[str], cell: str = "", seg: str = "") -> bool:
         """Whether a hit on this line is the team's: never on a line ``not_team`` marks, and a mobile
         number (07...) only on a line with team words. In a table row the hit's own cell decides when it
         names the team ("GP: Dr A - Ashgrove Surgery | Specialist nurse: C Dunne 01632 944 190")."""
         if cell and self.team_words.search(cell) and not self.not_team.search(cell):
             line = cell
+        # the sentence the hit sits in decides when it names the team ("Eastgate Health Centre, Whitby.
+        # Secretary: 01632 ...") or the line is a paragraph of prose ("... hotline number 0800 ... rather
+        # than his GP", with "at home" two sentences away)
+        elif seg and (len(line) > _PROSE_LINE or self.team_words.search(seg)):
+            line = seg if not self.not_team.search(seg) else line
         if self.not_team.search(line):
             return False
         digits = re.sub(r"\D", "", m.group(0))
@@ -52,7 +69,8 @@ class ContactFinder:
                     cs = text.rfind("|", ls, m.start()) + 1 or ls
                     ce = text.find("|", m.end(), ls + len(line))
                     cell = text[cs : ce if ce >= 0 else ls + len(line)]
-                if m.end() > ls + len(line) or not self._team_hit(line, m, cell):
+                seg = _sentence(line, m.start() - ls, m.end() - ls)
+                if m.end() > ls + len(line) or not self._team_hit(line, m, cell, seg):
                     continue
                 start = m.start()
                 if before is not None:

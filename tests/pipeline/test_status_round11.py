@@ -158,6 +158,9 @@ def fit_status(status_nlp: Language, run: Callable[[Language, str], Doc]) -> Cal
         ),
         # a retired patient named in a table cell, the line ending after the word
         ("Patient | Mr B Ortiz, 70, retired\nDiagnosis | gout", "not_needed"),
+        # the condition leaves work alone
+        ("He is a bus driver. His work is unaffected by the rash.", "not_needed"),
+        ("There has been no impact on her job so far.", "not_needed"),
         # a manual job in a social-history field, after an admission
         ("He was admitted with chest pain.\nSocial: self-employed roofer, lives alone.", "missing"),
     ],

@@ -253,6 +253,8 @@ def _on_changed_drug(text: str, drugs: tuple[str, ...]) -> bool:
     change it explains, not a condition the hospital keeps under surveillance."""
     lowered = text.lower()
     for drug in drugs:
+        if drug not in lowered:
+            continue  # its pattern needs the name as written: no pattern to compile, no search
         pattern = _ON_DRUG.get(drug)
         if pattern is None:
             pattern = _ON_DRUG.setdefault(

@@ -11,6 +11,8 @@ import pytest
 from request_text import D, P, found
 from spacy.language import Language
 
+from letter_audit.letter import Block, Letter
+
 
 @pytest.fixture(scope="module")
 def nlp(make_nlp) -> Language:
@@ -279,4 +281,32 @@ def test_an_ask_beside_those_words_still_counts(nlp, run) -> None:
     text = D + "Actions for GP:\nDriving: please remind him to tell the DVLA about the seizure."
     assert found(nlp, run, text) == [
         ("Driving: please remind him to tell the DVLA about the seizure", "other")
+    ]
+
+
+def _bulleted(lines: list[str]) -> Letter:
+    """A letter whose lines after the first two are bullets of the source (as DOCX and HTML lists read)."""
+    head = "Dear Dr Hale,\n\nActions for the practice\n"
+    text = head + "\n".join(lines) + "\n\nYours sincerely,\nDr A Jones\n"
+    base = Letter.from_text(text)
+    blocks, pos = [], len(head)
+    for line in lines:
+        blocks.append(Block(kind="list_item", start=pos, end=pos + len(line)))
+        pos += len(line) + 1
+    return base.model_copy(update={"blocks": [b for b in base.blocks if b.end <= len(head)] + blocks})
+
+
+def test_a_source_bullet_with_no_stop_is_not_run_on(nlp, run) -> None:
+    """A lower-case bullet after one with no closing stop is its own request, not the tail of the last."""
+    letter = _bulleted(
+        [
+            "please repeat her U&E in 3 months",
+            "yearly foot check with the practice nurse, as he has neuropathy",
+        ]
+    )
+    doc = run(nlp, letter)
+    got = [(s.text, s._.request_category) for s in doc.spans["gp_actions"]]
+    assert got == [
+        ("please repeat her U&E in 3 months", "monitoring"),
+        ("yearly foot check with the practice nurse, as he has neuropathy", "review"),
     ]

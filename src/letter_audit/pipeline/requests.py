@@ -40,6 +40,28 @@ _CONSIDER = re.compile(
     re.IGNORECASE,
 )  # not "consider reviewing ramipril" / "consider whether": a review
 
+def _items_apart(text: str, units: list[tuple[int, int]], letter: object) -> list[tuple[int, int]]:
+    """The sentences, cut where a list item of the source (a DOCX or HTML bullet) begins: an item with no
+    closing stop ("... add the Fostair instead" then "your GP surgery will also need to ...") is not run on
+    into the next one."""
+    blocks = getattr(letter, "blocks", None) or []
+    starts = sorted(b.start for b in blocks if b.kind == "list_item")
+    if not starts:
+        return units
+    out: list[tuple[int, int]] = []
+    for s, e in units:
+        i = bisect_right(starts, s)
+        a = s
+        while i < len(starts) and starts[i] < e:
+            c = starts[i]
+            if text[a:c].strip():
+                out.append((a, c))
+                a = c
+            i += 1
+        out.append((a, e))
+    return out
+
+
 __all__ = ["RULES_FILE", "RequestFinder", "RequestRules", "RequestsComponent", "make_requests"]
 
 
@@ -87,9 +109,10 @@ class RequestsComponent:
         # Unpicked form options and tick marks are blanked (same length, so offsets hold), the same reading
         # la_status gives them: "[ ] GP to issue" on a form is not a request.
         text, _ = blank_unchosen(ocr_letters(doc_text(doc)))
-        found, none_stated = self.finder.find(text, sections, doc._.sentence_spans)
+        units = _items_apart(text, doc._.sentence_spans, doc._.letter)
+        found, none_stated = self.finder.find(text, sections, units)
         if self.classifier is not None:
-            found = self._add_proposals(text, found, doc._.sentence_spans, sections)
+            found = self._add_proposals(text, found, units, sections)
         if self.tables is not None:
             found = self.tables.read(text, found)
         spans: list[Span] = []

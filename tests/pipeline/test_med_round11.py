@@ -243,3 +243,8 @@ def test_a_line_dated_started_and_stopped_is_a_course_over(make_nlp, run) -> Non
     assert _changes(make_nlp, run, text) == []
     text = "Lorazepam 0.5 mg PRN - stopped 09/03/2026 as settled."
     assert _changes(make_nlp, run, text) == [("lorazepam", "stop")]
+
+
+def test_regular_for_n_days_on_a_discharge_list_is_a_course(make_nlp, run) -> None:
+    text = "Medications on discharge\nIbuprofen 400 mg TDS regular for 3 days.\nRamipril 5 mg OD regular\n"
+    assert _changes(make_nlp, run, text) == [("ibuprofen", "start")]

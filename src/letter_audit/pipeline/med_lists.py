@@ -80,8 +80,8 @@ _OWN_SUPPLY = re.compile(
     re.IGNORECASE,
 )
 _USUAL = re.compile(
-    r"\b(?:continued?(?! until\b)(?!,? (?:and )?(?:taper|reduc|wean))|unchanged|usual|regular"
-    r"|long-?term|completed|finished"
+    r"\b(?:continued?(?! until\b)(?!,? (?:and )?(?:taper|reduc|wean))|unchanged|usual"
+    r"|regular(?!(?:ly)?\s+for\s+\d)|long-?term|completed|finished"
     r"|given (?:on the ward|in hospital|on the unit))\b",
     re.IGNORECASE,
 )

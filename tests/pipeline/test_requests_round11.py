@@ -159,6 +159,18 @@ def test_second_edit_is_its_own_request(nlp, run, text: str, expected: list[tupl
                 ("share with us any concerns from the health visitor?", "other"),
             ],
         ),
+        # a second service after a referral; not a second address for a result
+        (
+            D + "Could you refer him to the memory clinic, and also to an occupational therapist?",
+            [
+                ("Could you refer him to the memory clinic", "referral"),
+                ("to an occupational therapist?", "referral"),
+            ],
+        ),
+        (
+            D + "Please send the ECG to the cardiology team, and also to the arrhythmia clinic.",
+            [("Please send the ECG to the cardiology team, and also to the arrhythmia clinic", "monitoring")],
+        ),
         # a doctor of the practice, not named
         (
             D + "The form is enclosed; could a GP countersign the DNACPR form?",

@@ -184,6 +184,8 @@ def clause_split_source(rules: RequestRules) -> str:
         # taken over are a request of their own.
         rf"|\s*,?\s+and\s+(?=(?:please\s+)?take\s+over\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){{0,3}}?"
         rf"(?:{_TESTS}|levels|monitoring|blood\s+tests|bloods)\b)"
+        # "Please refer him to the weight management service, and also to a dietitian": a second service.
+        rf"|\s*,?\s+and\s+also\s+(?=to\s+(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?{_SERVICE}\W*$)"
         # "..., and a repeat of his LFTs in 2 weeks would be sensible": a test said to be wise, its own item.
         rf"|\s*,\s+and\s+(?=(?:an?\s+|the\s+)?(?:repeat|re-?check|check)\s+(?:of\s+)?[^;.,]{{0,60}}?\b(?:would|could|might|may)"
         rf"\s+(?:also\s+)?be\s+(?:sensible|helpful|useful|wise|advisable|reasonable|prudent|worthwhile|ideal|good)\b)"
@@ -273,6 +275,15 @@ _FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|should|will|would|can|could|may|might|must|continues?|remains?|stays?)\b",
     re.I,
 )
+# A service or professional a patient is referred to ("a dietitian", "the falls clinic").
+_SERVICE = (
+    r"(?:dietitians?|dieticians?|physio\w*|podiatr\w*|psycholog\w*|OTs?|occupational\s+therap\w+|audiolog\w*|"
+    r"optometr\w*|orthoptist\w*|counsell\w+|(?:[\w-]+\s+)?(?:service|clinic|team|programme))"
+)
+_ALSO_TO = re.compile(
+    rf"\W*to\s+(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?{_SERVICE}\W*$", re.IGNORECASE
+)
+_REFER_WORD = re.compile(r"\b(?:re-?)?refer", re.IGNORECASE)
 _REASON_TAIL = re.compile(r",\s+(?:as|because|since|given\s+that)\s+", re.IGNORECASE)
 _IF_OPENING = re.compile(r"^\W*(?:if|unless|should)\b", re.IGNORECASE)
 _DASH = re.compile(r"\s+[-–]\s+")
@@ -594,7 +605,13 @@ class ClauseReader:
                     or _POINTS_BACK.match(sent[cs:ce])
                     or _RESULTS_SENT.match(sent[cs:ce])
                     or _HINGES_ON_RESULT.search(prev)
-                    or (_TO_STEP.match(sent, cs, ce) is not None and _PATIENT_TO.search(prev) is not None)
+                    or (
+                        _TO_STEP.match(sent, cs, ce) is not None
+                        and _PATIENT_TO.search(prev) is not None
+                        and _ALSO_TO.match(sent, cs, ce) is None  # "..., and also to a dietitian"
+                    )
+                    # "send the result to the renal team, and also to the HF team": one report back
+                    or (_ALSO_TO.match(sent, cs, ce) is not None and _REFER_WORD.search(prev) is None)
                     # "continue the blood monitoring in the agreement, with FBC, U&E and LFT two weeks after
                     # the increase": the tests say what the monitoring is, not a request of their own
                     or (_WITH_JOIN.fullmatch(joined) and _MONITORING_HEAD.search(prev))

@@ -67,3 +67,40 @@ def test_warm_up_changes_no_report_and_keeps_common_words(fresh_pipeline: Any) -
     # a word first met inside a letter's memory zone is dropped again afterwards
     batch.audit_bytes(b"Dear Dr Zyxwvut,\nThank you.\n", "b.txt")
     assert "Zyxwvut" not in fresh_pipeline.vocab.strings
+
+
+def test_common_chunks_are_warmed_with_their_punctuation() -> None:
+    import spacy
+
+    chunks = batch_warmup.common_chunks()
+    assert "daily." in chunks and not any(c.startswith("# ") for c in chunks)  # comments are no chunks
+    blank = spacy.blank("en")
+    strings = blank.vocab.strings
+    # words that only the chunk list holds (with a colon after them), new to a blank vocabulary
+    only_listed = [c[:-1] for c in chunks if c.endswith(":") and c[:-1].isalpha() and c[:-1] not in strings]
+    assert len(only_listed) >= 50
+    batch_warmup._warm_vocab(blank)
+    # each chunk was tokenized outside any zone: its pieces stay in the vocabulary
+    assert [w for w in only_listed if w not in strings] == []
+
+
+def test_a_missing_chunk_list_only_costs_time(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
+    monkeypatch.setenv("LETTER_AUDIT_MODELS", str(tmp_path))
+    assert batch_warmup.common_chunks() == []
+
+
+def test_the_chunk_list_keeps_shared_chunks_and_drops_numbers() -> None:
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "build_common_chunks.py"
+    spec = importlib.util.spec_from_file_location("build_common_chunks", script)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    texts = [
+        "Seen 12/03/2026. Ramipril stopped.",
+        "Ramipril stopped. Tel 01632 960000",
+        "Seen 12/03/2026 in clinic; Ramipril",
+    ]
+    assert mod.common_chunks(texts, 2) == ["Ramipril", "Seen", "stopped."]

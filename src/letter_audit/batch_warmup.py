@@ -121,8 +121,22 @@ psychiatry ophthalmology trauma medicine general
 """
 
 
+def common_chunks() -> list[str]:
+    """The chunks of ``models/lexicons/common_chunks.txt`` (see ``scripts/build_common_chunks.py``):
+    text that many letters share, with its punctuation ("daily.", "(rash)"). A missing or unreadable
+    file gives none: the list only saves time."""
+    from .paths import models_dir
+
+    try:
+        text = (models_dir() / "lexicons" / "common_chunks.txt").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []
+    return [line for line in text.splitlines() if line and not line.startswith("# ")]
+
+
 def _warm_vocab(nlp: Any) -> None:
-    """Tokenize the warm-up letters and common words outside any memory zone, so they stay."""
+    """Tokenize the warm-up letters, common words and common chunks outside any memory zone, so
+    they stay cached."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     words = sorted({*STOP_WORDS, *_COMMON_WORDS.split()})
@@ -130,6 +144,9 @@ def _warm_vocab(nlp: Any) -> None:
     for _, letter in WARM_UP_LETTERS:
         nlp.make_doc(letter)
     nlp.make_doc(text)
+    chunks = common_chunks()
+    for i in range(0, len(chunks), 2000):  # spaCy refuses very long texts; keep each one short
+        nlp.make_doc(" ".join(chunks[i : i + 2000]))
 
 
 _READERS = {".txt": "text", ".html": "html", ".htm": "html", ".rtf": "rtf", ".docx": "docx", ".pdf": "pdf"}

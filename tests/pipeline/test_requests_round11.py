@@ -171,6 +171,11 @@ def test_second_edit_is_its_own_request(nlp, run, text: str, expected: list[tupl
             D + "Please send the ECG to the cardiology team, and also to the arrhythmia clinic.",
             [("Please send the ECG to the cardiology team, and also to the arrhythmia clinic", "monitoring")],
         ),
+        # a test timed from the step, said last, is how the step is carried out
+        (
+            D + "Actions for GP:\nIncrease the candesartan to 8 mg, recheck potassium 10 days after.",
+            [("Increase the candesartan to 8 mg, recheck potassium 10 days after", "prescribing")],
+        ),
         # a doctor of the practice, not named
         (
             D + "The form is enclosed; could a GP countersign the DNACPR form?",

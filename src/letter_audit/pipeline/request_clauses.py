@@ -270,6 +270,8 @@ _TIMED_FROM_STEP = re.compile(
     r"(?:re)?starting|the\s+(?:change|restart|increase|switch)))\b",
     re.I,
 )
+# "up-titrate ramipril to 5mg, check U&E 2 weeks after": a time from the step, said last, after a comma
+_AFTER_LAST = re.compile(r"\b\w+\s+(?:days?|weeks?|months?)\s+after\W*$", re.I)
 _OWN_FREQUENCY = re.compile(r"\b(?:every|weekly|fortnightly|monthly|\d+-(?:weekly|monthly))\b", re.I)
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|should|will|would|can|could|may|might|must|continues?|remains?|stays?)\b",
@@ -552,7 +554,10 @@ class ClauseReader:
                 and ";" not in joined
                 and "then" not in joined.lower()
                 and self._last_verb_kind(prev) == "prescribing"
-                and _TIMED_FROM_STEP.search(sent, cs, ce) is not None
+                and (
+                    _TIMED_FROM_STEP.search(sent, cs, ce) is not None
+                    or (joined.strip() == "," and _AFTER_LAST.search(sent, cs, ce) is not None)
+                )
                 and _OWN_FREQUENCY.search(sent, cs, ce) is None  # "with FBC every 2 weeks": its own item
                 and (
                     self._verb_kind(sent[cs:ce]) == "monitoring" or self.category(sent[cs:ce]) == "monitoring"

@@ -263,7 +263,7 @@ class RequestFinder(ClauseReader):
             hit_none = _first(self.none, sent, hay) or (
                 _first(self.none_in_section, sent, hay) if in_gp else None
             )
-            hangs = bool(hit_none) and _ASK_THEN_IF.search(sent, 0, hit_none[1].start()) is not None
+            hangs = hit_none is not None and _ASK_THEN_IF.search(sent, 0, hit_none[1].start()) is not None
             if hangs:
                 # "please repeat her ECG in 2 weeks, and if it is under 450 ms no further action is needed":
                 # the nothing-more hangs on the result of the request before it

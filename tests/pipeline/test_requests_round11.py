@@ -53,6 +53,11 @@ def nlp(make_nlp) -> Language:
             P + "Your GP will go through your home blood pressure readings in a month.",
             [("Your GP will go through your home blood pressure readings in a month", "review")],
         ),
+        # the practice's part after the patient's own, in a letter to the patient
+        (
+            P + "Please take a stool sample to your surgery; surgery to forward it to the lab for a FIT.",
+            [("surgery to forward it to the lab for a FIT", "monitoring")],
+        ),
         # "your GP will see you": a review whatever drug it names
         (
             P + "Your GP will also see you after Easter to talk about lowering the sertraline.",

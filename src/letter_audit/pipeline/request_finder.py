@@ -336,7 +336,11 @@ class RequestFinder(ClauseReader):
                 and not any(a < e and s < b for a, b in gp_notes)
             )
             if plain and self.patient_own.match(sent):
-                continue  # "Please book these blood tests with your practice nurse": the patient's job
+                semi = sent.find(";")
+                if semi < 0 or _first(gp_cues, sent[semi + 1 :]) is None:
+                    continue  # "Please book these blood tests with your practice nurse": the patient's job
+                # "Please hand in a urine sample at your surgery; surgery to send it to the lab": the
+                # practice's part after the patient's is read clause by clause
             active = gp_cues if plain else cues
             if sec in self.rules.caution_not_in:
                 active = [c for c in active if c[0] not in self.caution]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .request_clauses import ClauseReader, clause_split_source
+from .request_clauses import ClauseReader
 from .request_rules import (
     _BARE_PLEASE,
     _BLANK_LINE,
@@ -33,6 +33,7 @@ from .request_rules import (
     _lone_label,
     index_cues,
 )
+from .request_split import clause_split_source
 from .ruledata import Cue
 from .rxfilter import Gate, GateIndex, Haystack, any_gate
 from .sentences import sentence_spans, strip_list_mark

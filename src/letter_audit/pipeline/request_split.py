@@ -1,0 +1,200 @@
+"""Where a request sentence splits into clauses: the places one request ends and the next begins.
+
+Why a module of its own: the split pattern is the biggest single piece of knowledge about how letters chain
+requests in one sentence ("Please check U&E and refer to dietitian" is two); ``clause_split_source``
+builds it from the rules' verb lists, and ``_row_breaks`` adds the line breaks between table rows. The
+reader (``request_clauses.py``) applies both.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .request_rules import _TESTS, RequestRules
+
+# A service or professional a patient is referred to ("a dietitian", "the falls clinic").
+_SERVICE = (
+    r"(?:dietitians?|dieticians?|physio\w*|podiatr\w*|psycholog\w*|OTs?|occupational\s+therap\w+|audiolog\w*|"
+    r"optometr\w*|orthoptist\w*|counsell\w+|(?:[\w-]+\s+)?(?:service|clinic|team|programme))"
+)
+
+
+def clause_split_source(rules: RequestRules) -> str:
+    """The pattern of the places where one request clause ends and the next begins inside a sentence.
+
+    Built from the rules' verb lists (action, join, conditional-join and report verbs); the shapes it
+    knows are described alternative by alternative below."""
+    joins = {v.lower() for v in rules.join_verbs}
+    verbs = "|".join(
+        re.escape(v) for v in sorted(rules.action_verbs, key=len, reverse=True) if v.lower() not in joins
+    )
+    report_alt = "|".join(re.escape(v) for v in sorted(rules.report_verbs, key=len, reverse=True)) or "(?!)"
+    every_verb = "|".join(re.escape(v) for v in sorted(rules.action_verbs, key=len, reverse=True))
+    # "... and review of the murmur": a noun, not a second request; "... and review the result": the
+    # request's own follow-through.
+    verbs = (
+        rf"(?:{verbs})\b(?!\s+of\b)(?!\s+(?:the\s+|any\s+)?(?:results?|report)\b)"
+        # "the home oxygen assessment and review service", "the falls and review clinic": a name, not a step
+        rf"(?!\s+(?:service|clinic|team|pathway|programme)\b)"
+    )
+    # Where one clause ends and the next begins inside a sentence. A verb in join_verbs never opens a
+    # new clause, and neither does a conditional one ("... and restart ramipril if creatinine falls").
+    cverbs = "|".join(re.escape(v) for v in rules.conditional_join_verbs)
+    # After a comma the conditional step is a request of its own ("U&E + Mg 1/52, stop Mg supplement once
+    # Mg >0.7"); after "and" it adjusts the one before.
+    same_step = (
+        r"(?!\S+\s+(?:it|them|this|these)\b)"
+        # "reduce morphine MR further and stop over the next 4 weeks": the same drug step, with a time.
+        r"(?!(?:please\s+)?(?:stop|wean|reduce|taper|titrate|increase|decrease)\s+(?:over|in|within|after|by|"
+        r"when|once|altogether|completely|gradually)\b)"
+        # "remove the sutures at 7 days and check the wound": the same visit's look at the wound.
+        r"(?!(?:please\s+)?(?:check|inspect|look\s+at|review)\s+(?:the\s+|his\s+|her\s+)?(?:wound|site|scar|incision|flap|graft)s?\b)"
+        # "remove sutures at day 10 and check for infection": the same look at the wound.
+        r"(?!(?:please\s+)?(?:check|inspect|look)\s+(?:it\s+|them\s+)?(?:for\s+)?(?:any\s+)?(?:signs\s+of\s+)?infection\b)"
+    )
+    cond = (
+        rf"(?!(?:please\s+|pls\s+|kindly\s+)?(?:{cverbs})\b(?:[^;.]|\.(?=\d))*\b(?:if|unless|once|provided)\b)"
+        # "act on the lipid results and start a statin as appropriate": the step hangs on the result too.
+        rf"(?!(?:please\s+|pls\s+|kindly\s+)?(?:{cverbs})\b[^;.]{{0,60}}?\b(?:as\s+(?:appropriate|indicated|needed)|accordingly)\b)"
+        + same_step
+    )
+    lead = r"(?:also\s+|please\s+|pls\s+|kindly\s+)?"
+    return (
+        rf"\s*;\s*(?![^()]*\))"
+        # "Restart ramipril if creatinine settles, and then stop the amlodipine if BP allows": after a
+        # comma a conditional step is a request of its own.
+        rf"|\s*,\s+(?:and|&)\s+(?:then\s+)?"
+        rf"(?={lead}(?:{cverbs})\b(?:[^;.]|\.(?=\d))*\b(?:if|unless|once|provided)\b)"
+        rf"{same_step}"
+        rf"|\s*,?\s+(?:and|&)\s+(?!then\b)(?={lead}(?:{verbs})\b){cond}"
+        # "asked your GP to take over the prescriptions and to sign a community chart": a second ask.
+        rf"|\s*,?\s+(?:and|&)\s+(?=to\s+(?:{verbs})\s)"
+        # "continue to prescribe X and to do the 6-monthly BP, pulse and weight checks": the tests are asked.
+        rf"|\s*,?\s+(?:and|&)\s+(?=to\s+(?:do|carry\s+out)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:[\w&,/-]+\s+){{0,6}}?"
+        rf"(?:monitoring|tests?|bloods?|checks?)\b)"
+        rf"|\s*,\s+(?={lead}(?:{verbs})\b){same_step}"
+        # "..., and please let the patient know the result": reporting back stays with the request.
+        rf"|\s*,?\s+(?:and|but)\s+(?=(?:I|we|the\s+GP|GP|please|pls|you)\b"
+        # "please do not prescribe, but do record it on your system": an emphatic second request.
+        rf"|do\s+(?!not\b)(?:{every_verb})\b"
+        # "..., and could your practice also do her glucose checks": a second polite ask.
+        rf"|(?:could|would|can)\s+(?:you|your\s+(?:practice|surgery|team)|the\s+(?:GP|practice|surgery))\b)"
+        rf"(?!(?:please|pls)\s+(?:also\s+)?(?:{report_alt})\b)"
+        rf"|\s*,\s+(?=(?:I|we)\s+(?:will|have|shall)\b)"
+        # "... please let the surgical team know - we will review in the dressing clinic": our part
+        rf"|\s+[-–]\s+(?=(?:I|we)\s+(?:will|shall)\b)"
+        # "... calcium and vitamin D. Please repeat her HbA1c": a sentence the sentence splitter kept
+        # joined (after "D.") is still a new request when a capitalised ask opens it.
+        rf"|(?<=[a-z0-9)]\.)\s+(?=(?-i:Please|Pls|Kindly|Could\s+you|Would\s+you|GP\s+to)\b|\?[a-z])"
+        # "..., and do the FBC, U&E and LFT blood monitoring fortnightly", "..., and carry out her monthly
+        # pregnancy tests", "..., and make sure he is invited for his flu vaccine", "..., and his annual
+        # flu boosters should continue": a second request of another kind.
+        rf"|\s*,\s+and\s+(?=(?:(?:do|carry\s+out)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:[\w&,/-]+\s+){{0,6}}?"
+        rf"(?:monitoring|tests?|bloods?|checks?)\b|make\s+sure\b|(?:his|her|their)\s+(?:annual\s+|yearly\s+)?"
+        rf"(?:[\w-]+\s+){{0,3}}(?:vaccin\w*|boosters?|jabs?|immunis\w*)\b))"
+        # "..., and the practice nurse could give the injection each month", "..., and your GP will carry on
+        # looking after your depression": a second ask with its own owner.
+        rf"|\s*,?\s+(?:and|but)\s+(?=(?:the|your)\s+(?:GP\s+)?(?:practice|surgery|GP)(?:\s+(?:nurses?|team))?"
+        rf"\s+(?:could|would|can|should|will|may)\s+(?:also\s+)?(?!be\b)\w)"
+        # "..., and remove ramipril from repeats today": taking a drug off the repeat list after a comma.
+        rf"|\s*,\s+and\s+(?=(?:please\s+)?(?:remove|delete|take)\s+[^.;,]{{0,40}}?\b(?:from|off)\s+"
+        rf"(?:his\s+|her\s+|their\s+|the\s+)?repeats?\b)"
+        # A second edit of the repeat list, however joined ("add apixaban to his repeat and take warfarin
+        # off repeat", "put hydrocortisone on her repeats and remove prednisolone", "Pls add Trimbow to
+        # repeats + stop Fostair", "... and to add hydroxychloroquine to her repeats", "..., and to take over
+        # the prescription"): another drug's step, a request of its own.
+        rf"|\s*,?\s+(?:and|&|\+)\s+(?:to\s+)?(?=(?:please\s+|pls\s+)?(?:"
+        rf"(?:remove|delete|take|add|put|leave|change|keep)\s+(?!(?:it|them|this|these|that|to|on|onto)\b)[^.;]{{0,140}}?\b"
+        rf"(?:from|off|to|on|onto)\s+"
+        rf"(?:(?:his|her|their|the|your)\s+)?(?:repeats?|(?:repeat\s+)?prescriptions?|"
+        rf"(?:medical\s+|GP\s+)?(?:records?|notes|problem\s+list)|(?:practice\s+)?(?:[\w-]+\s+){{0,3}}?registers?)\b"
+        # "remove lithium from her repeat and add quetiapine to it": "it" is the list the clause before named
+        rf"|(?:remove|delete|take|add|put)\s+(?!(?:it|them|this|these|that|to|on|onto)\b)[^.;,]{{0,60}}?\b"
+        rf"(?:from|off|to|on|onto)\s+(?:it|them)\s*(?:[.;]|$)"
+        # "take you off the Clenil ... and add the Fostair instead": the new drug in the old one's place
+        rf"|(?:add|put|start)\s+(?!(?:it|them|this|these|that)\b)(?:the\s+)?[A-Za-z][\w-]*(?:\s+[\w/.-]+){{0,3}}?\s+instead\b"
+        rf"|(?:remove|delete)\s+(?!(?:it|them|this|these)\b)(?!(?:the\s+|his\s+|her\s+)?(?:sutures?|stitches|staples?|clips|dressings?|"
+        rf"drains?|catheters?|lines?|cannulas?|glue)\b)(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?\s*(?:[.;]|$)"
+        rf"|(?<=to\s)take\s+over\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:prescri\w+|supply|supplies)\b))"
+        rf"|\s+\+\s+(?=(?:stop|start|restart|remove|switch)\s+[A-Za-z])"
+        # "Please prescribe a further month of the patches and then review whether they are still needed": a
+        # review after a step is a request of its own, as after a test (fixtures/README).
+        rf"|\s*,?\s+and\s+then\s+(?=(?:please\s+)?(?:review|reassess|re-?assess)\b(?!\s+(?:of|the\s+results?)\b))"
+        # "stop the naproxen and then repeat the calprotectin in 6/52": a test after a step, as after "then".
+        rf"|\s*,?\s+and\s+then\s+(?=(?:please\s+)?(?:repeat|re-?check|check)\s+(?!(?:it|them|this)\b))"
+        # "continue prescribing the lithium and take over 3-monthly lithium levels, U&E and TFT": the tests
+        # taken over are a request of their own.
+        rf"|\s*,?\s+and\s+(?=(?:please\s+)?take\s+over\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){{0,3}}?"
+        rf"(?:{_TESTS}|levels|monitoring|blood\s+tests|bloods)\b)"
+        # "Please refer him to the weight management service, and also to a dietitian": a second service.
+        rf"|\s*,?\s+and\s+also\s+(?=to\s+(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?{_SERVICE}\W*$)"
+        # "..., and a repeat of his LFTs in 2 weeks would be sensible": a test said to be wise, its own item.
+        rf"|\s*,\s+and\s+(?=(?:an?\s+|the\s+)?(?:repeat|re-?check|check)\s+(?:of\s+)?[^;.,]{{0,60}}?\b(?:would|could|might|may)"
+        rf"\s+(?:also\s+)?be\s+(?:sensible|helpful|useful|wise|advisable|reasonable|prudent|worthwhile|ideal|good)\b)"
+        # "Coeliac serology if not already done, and a faecal calprotectin - ...": a second test named.
+        rf"|\s*,\s+and\s+(?=(?:an?|the)\s+(?:[\w-]+\s+)?(?:calprotectin|serology|ferritin|FIT|PSA|CRP|ECG|"
+        rf"ultrasound|X-?ray|DEXA|echo(?:cardiogram)?|stool\s+(?:sample|culture)|urine\s+(?:sample|culture))\b)"
+        # "..., and will check your blood sugar in 3 months" (the owner named before): a second step.
+        rf"|\s*,\s+and\s+(?=will\s+(?:also\s+)?(?:{verbs}))"
+        # "..., and the bloods (FBC and LFTs) should be checked weekly": tests with their own frequency.
+        rf"|\s*,\s+and\s+(?=(?:the\s+|his\s+|her\s+)?(?:{_TESTS})\b[^;.]{{0,40}}?\b(?:should|must|need\s+to|will\s+need\s+to)"
+        rf"\s+be\s+(?:checked|monitored|repeated|done|measured)\b)"
+        # "Please refer for angiography once eGFR above 40 (recheck renal function in 2 weeks)": a test with a
+        # time of its own in brackets is a request of its own.
+        rf"|\s+\((?=(?:please\s+)?(?:re-?check|repeat|check)\s+[^()]{{0,40}}?\b(?:in|at|within|after)\s+\d[^()]*\))"
+        # "please check BP in 2 weeks - U&E 1 week after indapamide started, please": after a dash, another
+        # test with a time of its own.
+        rf"|\s+[-–]\s+(?=(?:{_TESTS}|lipids?|LFTs?|TFTs?|ferritin|PSA|CRP)\b[^;.]{{0,40}}?"
+        rf"(?:\b\d+\s*(?:days?|weeks?|months?)\b|\b\d+\s*/\s*(?:52|12)\b|\bin\s+\d))"
+        # "..., and given the ulcer we would suggest you check ...": a second ask after its reason.
+        rf"|\s*,\s+and\s+(?=(?:given|as|since|because)\b[^,;.]{{0,40}}?\b(?:I|we)\s+(?:would\s+)?"
+        rf"(?:suggest|recommend|ask|advise)\b)"
+        # "..., and it would also be helpful if the practice nurse could recheck her pulse": a second ask.
+        rf"|\s*,?\s+(?:and|but)\s+(?=it\s+would\s+(?:also\s+)?(?:help|be\s+(?:very\s+|most\s+|really\s+)?"
+        rf"(?:helpful|useful|appreciated|great|good|kind))\s+if\b)"
+        # "check U+E in 1-2 weeks, and if BP remains high, consider adding amlodipine": a second request.
+        rf"|\s*,\s+and\s+(?=if\b)"
+        # "... given the ramipril change and if her potassium rises above 6.0 please stop it"
+        rf"|\s+and\s+(?=if\b(?:[^,;.]|\.(?=\d)){{0,80}}?\b(?:please|pls|GP\s+to|could\s+you|would\s+you)\b)"
+        # "check U&E 1-2 weeks after starting ramipril, then uptitrate ramipril": kept apart below only
+        # after a test; "restart ramipril ..., then titrate back" stays one plan.
+        rf"|\s*,\s+then\s+(?={lead}(?:{every_verb})\b)"
+        # An inline numbered list ("GP actions: 1) repeat U&E 2) review BP", "1. U&E in 1 week 2. Review
+        # BP"): each number opens an item.
+        rf"|\s+\(?\d{{1,2}}\)\s+(?=[A-Za-z])|\s+(?:[2-9]|1\d)\.\s+(?=[A-Z])"
+        # "GP please f/u bloods 1/52 <new line> recheck Na ...": a line of a terse plan opening with a
+        # verb is a request of its own, unless the line before broke off mid-phrase ("... if you could
+        # <new line> check her U&E").
+        rf"|(?<![,&-])(?<!\band)(?<!\bto)(?<!\bor)(?<!\bof)(?<!\bthe)(?<!\bif)(?<!\bcould)(?<!\bwould)"
+        rf"(?<!\bshould)(?<!\bcan)(?<!\bplease)(?<!\bpls)(?<!\bwith)(?<!\bfor)(?<!\bthen)(?<!\bthat)"
+        rf"[ \t]*\n\s*(?={lead}(?:{every_verb})\b)"
+        # "... under the shared care agreement, with FBC, U&E and LFT every 4 weeks": the tests are a
+        # request of their own.
+        # "..., together with the monitoring bloods (FBC, U&E, LFT every 2 weeks)", "..., with 3-monthly
+        # lithium levels and 6-monthly U&E": the same, with the tests' own frequency or name first.
+        rf"|\s*,\s+(?:together\s+)?with\s+(?=(?:the\s+)?(?:(?:\d+|three|six)[- ](?:weekly|monthly)\s+|"
+        rf"monitoring\s+|safety\s+)?(?:[\w-]+,?\s+){{0,4}}?(?:{_TESTS})\b[^;.]{{0,60}}?\b(?:every|weekly|monthly|fortnightly|"
+        rf"\d+[- ](?:weekly|monthly)|in\s+\d))"
+        # "..., with an annual tTG, FBC, ferritin and vitamin D": the frequency first, then the tests.
+        rf"|\s*,\s+(?:together\s+)?with\s+(?=(?:an?\s+|the\s+)?(?:annual|yearly|(?:\d+|three|six|twelve)[- ]"
+        rf"(?:weekly|monthly))\s+(?:[\w&+-]+,?\s+){{0,3}}?(?:{_TESTS}|ferritin|tTG|vitamin\s+D|lipids|bone\s+profile)\b)"
+        # "HbA1c in 3 months and his renal function in 4 weeks": a second object with its own time.
+        rf"|(?:(?<=weeks)|(?<=months)|(?<=days)|(?<=week)|(?<=month))\s+and\s+"
+        rf"(?=(?:his|her|their|the)\s+[^,;.]{{1,40}}?"
+        rf"\s+(?:in|at|within|after)\s+\d)"
+    )
+
+
+def _row_breaks(sent: str) -> list[tuple[int, int]]:
+    """Line breaks between two table rows ("Smoking cessation referral | Ward (done) | -" / "Review
+    diabetes | GP | at next review"): each row is a request of its own, whatever the first ends with."""
+    if "|" not in sent or "\n" not in sent:
+        return []
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in re.finditer(r"\n", sent):
+        nxt = sent.find("\n", m.end())
+        if "|" in sent[start : m.start()] and "|" in sent[m.end() : nxt if nxt >= 0 else len(sent)]:
+            out.append((m.start(), m.end()))
+        start = m.end()
+    return out

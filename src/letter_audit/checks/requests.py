@@ -3,7 +3,8 @@
 Rules follow the 2023 delivery plan priorities and the NHS Standard Contract as BMA/LMC guidance reads
 them. The words are data (``requests`` in criteria_cues.yaml); the unsettled questions (post-discharge
 bloods, unexplained monitoring, local referral routes, the shared-care drug list) are settings in the
-standard so a trust or LMC can decide them.
+standard so a trust or LMC can decide them. The shared-care rule lives in ``shared_care``, and the
+stretches of letter text each request is read with in ``request_sentences``.
 """
 
 from __future__ import annotations
@@ -13,12 +14,23 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..report import GpAction, InappropriateRule
-from .cues import FLAGS, any_match, gated_search, may_match, search
+from .cues import FLAGS, any_match, gated_search
+from .request_sentences import _own_part, _sentence, _sentence_after, _sentence_before, _whole_sentence
+from .shared_care import (
+    _SHARED_CARE,
+    _agreement_covers,
+    _agreement_drugs,
+    _drugs_without_agreement,
+    _hands_over_shared_care,
+    _monitors_unagreed_drug,
+    _shared_care_agreed,
+    _without_cleared_drugs,
+)
 
 if TYPE_CHECKING:
     from ..letter import Letter
     from ..report import Findings
-    from ..standard import RequestSettings, Standard
+    from ..standard import Standard
     from .cues import Cues
 
 
@@ -293,147 +305,6 @@ def _only_practice_tests(text: str, cues: Cues) -> bool:
     return not any_match(cues.requests.arrange_tests, rest)
 
 
-def _hands_over_shared_care(
-    action: GpAction,
-    whole: str,
-    before: str,
-    after: str,
-    cues: Cues,
-    settings: RequestSettings,
-    *,
-    agreement: bool,
-    named: bool = True,
-) -> bool:
-    """True when the request has the practice prescribe a specialist drug, or run the monitoring that
-    goes with it, with no shared-care agreement in place for that drug."""
-    text = action.text
-    req = cues.requests
-    if named and not agreement and _same_listed_drug(whole, before + "\n" + after, settings):
-        # An agreement named beside the request for the same drug holds for it, even where the letter
-        # hands over another drug without one ("we will send the protocol for hydroxychloroquine").
-        agreement = _shared_care_agreed("\n".join((before, whole, after)), cues)
-    if agreement or any_match(req.awaits_agreement, text):
-        return False
-    if any_match(req.shared_care_not_needed, "\n".join((before, whole, after))):
-        # "This is a green drug in our formulary and no shared care agreement is needed": the letter
-        # itself says the practice prescribes it as any other drug.
-        return False
-    # Prescribing a specialist drug, or running the monitoring that goes with it ("prescribe
-    # ciclosporin and monitor her BP and creatinine": the second request names no drug).
-    drugs = settings.shared_care_drugs
-    asks_to_prescribe = action.category == "prescribing" or any_match(req.prescribe, text)
-    asks_to_monitor = action.category == "monitoring" or any_match(req.bloods, text)
-    names_drug = _names_shared_care_drug(text, drugs)
-    if asks_to_prescribe and _names_shared_care_drug(text, drugs, asked=True):
-        return True
-    # Monitoring alone is shared care when it is the drug's standing schedule ("FBC and LFT every
-    # month while on azathioprine") or goes with taking the drug on; a single check of a drug the
-    # hospital still runs ("U&E and TFT in 4 weeks because he is on amiodarone") is safety monitoring.
-    if asks_to_monitor and (names_drug or _names_shared_care_drug(whole, drugs)):
-        if any_match(req.recurring, text) or any_match(req.prescribe, whole):
-            return True
-    if (
-        asks_to_monitor
-        and any_match(req.recurring, text)
-        and not _listed_drugs(text, tuple(drugs))
-        and _names_shared_care_drug(before, drugs)
-    ):
-        # "Take over prescribing of Concerta XL. Please monitor his BP, pulse and weight 6-monthly." (A
-        # request naming a listed drug itself has said what it is about: "capecitabine potentiates
-        # warfarin, so please check his INR weekly" monitors the warfarin, not the capecitabine.)
-        return True
-    if any_match(req.prescribe_it, text) and _names_shared_care_drug(
-        _antecedent(action, whole, before, cues, drugs), drugs
-    ):
-        return True
-    if asks_to_prescribe and any_match(req.specialist_only, whole + "\n" + after):
-        # A drug the letter calls hospital-only, red-listed or off the local formulary: the
-        # prescribing stays with the specialist (BMA: specialist or off-formulary drugs).
-        return True
-    if named and asks_to_prescribe and any_match(req.shared_care_missing, whole + "\n" + after):
-        # The letter itself puts the drug under shared care, whatever the local list says: "Please
-        # prescribe the tobramycin nebuliser. We do not have a shared care agreement with your area."
-        return True
-    return False
-
-
-def _antecedent(action: GpAction, whole: str, before: str, cues: Cues, drugs: list[str]) -> str:
-    """Where the "it" of a request ("please continue it") points: the nearest drug named. That is its own
-    sentence when a drug with its strength, or a listed drug, comes before the "it" there ("Her
-    venlafaxine 37.5 mg, which you started, also helps, so please continue it"), else the sentence
-    before ("I have started azathioprine. She has two weeks' supply; please prescribe it")."""
-    sentence = whole[len(action.text) + 1 :]
-    at = sentence.find(action.text[:25])
-    lead = sentence[:at] if at > 0 else ""
-    pointer = search(cues.requests.prescribe_it, action.text)
-    lead += action.text[: pointer.start()] if pointer else ""
-    if _STRENGTH.search(lead) or _names_shared_care_drug(lead, drugs):
-        return lead
-    return before
-
-
-def _monitors_unagreed_drug(action: GpAction, drugs: tuple[str, ...], cues: Cues) -> bool:
-    """True when the request has the practice prescribe or monitor a drug the letter itself says has no
-    shared-care agreement, wherever in the letter it says so ("There is no shared care agreement for
-    testosterone ... Please check haematocrit, PSA and testosterone 3 months after starting")."""
-    if not drugs:
-        return False
-    req = cues.requests
-    text = action.text
-    lowered = text.lower()
-    if not any(re.search(r"\b" + re.escape(drug) + r"\b", lowered) for drug in drugs):
-        return False
-    if any_match(req.awaits_agreement, text) or any_match(req.not_asked, text):
-        return False
-    # Taking the drug on, or running its checks; stopping or reducing it on a result is not taking it on.
-    asks_to_monitor = action.category == "monitoring" or any_match(req.monitoring, text)
-    return any_match(req.prescribe, text) or asks_to_monitor or any_match(req.bloods, text)
-
-
-def _drugs_without_agreement(letter: Letter, findings: Findings, cues: Cues) -> tuple[str, ...]:
-    """Drugs started or changed in this letter that one of its sentences says have no shared-care
-    agreement ("no shared care agreement for testosterone in our ICB")."""
-    missing = [
-        m.group(0).lower()
-        for m in _SENTENCE.finditer(letter.text)
-        if _SHARED_CARE.search(m.group(0))
-        and any_match(cues.requests.shared_care_missing, m.group(0))
-        # "no shared care needed" says the opposite of "no shared care agreement".
-        and not any_match(cues.requests.shared_care_not_needed, m.group(0))
-    ]
-    if not missing:
-        return ()
-    names = {c.drug.lower() for c in findings.medication_changes} | {
-        c.brand.lower() for c in findings.medication_changes if c.brand
-    }
-    return tuple(
-        sorted(n for n in names if n and any(re.search(r"\b" + re.escape(n) + r"\b", s) for s in missing))
-    )
-
-
-def _without_cleared_drugs(text: str, findings: Findings, standard: Standard, cues: Cues) -> Standard:
-    """The standard with the listed drugs this letter clears taken off its shared-care list.
-
-    A sentence naming a listed drug and saying it needs no shared care, or is green on the local
-    formulary ("Hydroxychloroquine is green on our formulary; no shared care is needed"), holds for the
-    whole letter: a request for it under another heading, or the monitoring that follows it, is ordinary
-    primary-care prescribing there, whichever trust's list the standard carries.
-    """
-    if not may_match(cues.requests.shared_care_not_needed, text):
-        return standard  # no sentence of the letter can say so
-    drugs = tuple(standard.settings.requests.shared_care_drugs)
-    cleared: set[str] = set()
-    for m in _SENTENCE.finditer(text):
-        if any_match(cues.requests.shared_care_not_needed, m.group(0)):
-            cleared |= _listed_drugs(m.group(0), drugs)
-    if not cleared:
-        return standard
-    kept = [d for d in drugs if d.lower() not in cleared]
-    requests = standard.settings.requests.model_copy(update={"shared_care_drugs": kept})
-    settings = standard.settings.model_copy(update={"requests": requests})
-    return standard.model_copy(update={"settings": settings})
-
-
 def _fit_note_issued_here(letter: Letter, findings: Findings, cues: Cues) -> bool:
     """True when the letter reports a fit note issued by the team writing, not one given at an earlier
     attendance elsewhere ("she was given a fit note at her ED visit")."""
@@ -448,221 +319,7 @@ def _fit_note_issued_here(letter: Letter, findings: Findings, cues: Cues) -> boo
     return not any_match(cues.requests.earlier_attendance, text[left : min(stops) if stops else len(text)])
 
 
-def _sentence(letter: Letter, action: GpAction, others: list[GpAction], cues: Cues) -> str:
-    """The request and the rest of its sentence, up to the next separate request.
-
-    A tail like "and send us the result" belongs to the request before it, even when extraction
-    made it an item of its own; any other request later in the sentence is judged on its own.
-    """
-    text = letter.text
-    begin, end = action.evidence.start, action.evidence.end
-    stops = _stops(text, end)
-    right = min(stops) if stops else len(text)
-    for other in sorted(others, key=lambda a: a.evidence.start):
-        if (
-            end <= other.evidence.start < right
-            and not _results_tail(other.text, cues)
-            and not _reports_for_all(text[other.evidence.start : right], cues)
-        ):
-            right = other.evidence.start
-            break
-    return _joined(action.text, text[begin:right])
-
-
-def _results_tail(text: str, cues: Cues) -> bool:
-    """True when an item only sends results back ("and send us the result"), with no request of its
-    own: "recheck her HbA1c and send the result to us" is a request, judged apart from the one before."""
-    req = cues.requests
-    return any_match(req.results_back, text) and not any_match(req.own_request, text)
-
-
-def _reports_for_all(rest: str, cues: Cues) -> bool:
-    """True when the rest of the sentence sends back the results of every request in it ("... and
-    arrange a DEXA scan, forwarding both results to me"): the report-back is the earlier request's too."""
-    req = cues.requests
-    return any_match(req.results_for_all, rest) and any_match(req.results_back, rest)
-
-
-def _own_part(letter: Letter, action: GpAction, others: list[GpAction]) -> str:
-    """The request's sentence from the end of the request before it to the start of the one after it
-    (each only when in the same sentence): "he describes low mood which predates the epilepsy; please
-    refer him to talking therapies, and refer him to neuropsychiatry" says the first need is older than
-    the condition referred, and nothing of the second."""
-    text = letter.text
-    start, end = action.evidence.start, action.evidence.end
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    stops = _stops(text, end)
-    right = min(stops) if stops else len(text)
-    for other in others:
-        if other is action:
-            continue
-        if left <= other.evidence.end <= start:
-            left = other.evidence.end
-        if end <= other.evidence.start < right:
-            right = other.evidence.start
-    return _joined(action.text, text[left:right])
-
-
-def _whole_sentence(letter: Letter, action: GpAction) -> str:
-    text = letter.text
-    start, end = action.evidence.start, action.evidence.end
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    stops = _stops(text, end)
-    return _joined(action.text, text[left : min(stops) if stops else len(text)])
-
-
-def _sentence_before(letter: Letter, action: GpAction) -> str:
-    """The sentence (or line) before the one holding the request, up to 300 characters."""
-    text = letter.text
-    start = action.evidence.start
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
-    if left <= 0:
-        return ""
-    prior = max(text.rfind(". ", 0, left), text.rfind("\n", 0, left)) + 1
-    return text[max(prior, left - 300) : left]
-
-
-def _sentence_after(letter: Letter, action: GpAction) -> str:
-    """The sentence (or line) after the one holding the request, up to 300 characters."""
-    text = letter.text
-    stops = _stops(text, action.evidence.end)
-    if not stops:
-        return ""
-    start = min(stops) + 1
-    following = [x for x in (text.find(". ", start), text.find("\n", start)) if x >= 0]
-    end = min(following) if following else len(text)
-    return text[start : min(end, start + 300)]
-
-
-def _stops(text: str, end: int) -> list[int]:
-    """Where the sentence holding a request ending at ``end`` ends.
-
-    A request quoted with its own full stop ends its sentence there: the next sentence is another
-    matter, even when it asks for a result back.
-    """
-    at = end - 1 if end > 0 and text[end - 1] == "." else end
-    return [x for x in (text.find(". ", at), text.find("\n", end)) if x >= 0]
-
-
-def _joined(request: str, context: str) -> str:
-    """The request and its context, joined by a line break so no cue reads across the join.
-
-    Extraction may trim or rewrite the request, so both are matched; a space between them once let
-    "let us know via the advice line" run into the "If" that opens the repeated sentence.
-    """
-    return request + "\n" + context
-
-
-# A drug named with its strength ("venlafaxine 37.5 mg").
-_STRENGTH = re.compile(r"\b\d+(\.\d+)?\s*(mg|micrograms?|mcg|g|units?|ml)\b", re.IGNORECASE)
-# A sentence or line of the letter.
-_SENTENCE = re.compile(r"[^.\n]+")
-# Every shared_care_agreed and shared_care_missing cue names shared care in these words.
-# England's "effective shared care agreement" (ESCA) and a "transfer of care/prescribing" agreement are the
-# same arrangement in other words.
-_SHARED_CARE = re.compile(
-    r"shared[- ]care|\bESCAs?\b|\btransfer of (care|prescribing) (agreement|arrangement|protocol|document)",
-    re.IGNORECASE,
-)
-_TOPICAL = re.compile(
-    r"^\w*(?:[^.,;\n]|(?<=\d)\.(?=\d)){0,25}\b(ointment|cream|gel|lotion|eye ?drops?|drops|topical(ly)?)\b"
-)
-_TOPICAL_BEFORE = re.compile(r"\b(topical|ointment|cream)\s+$")
-# Gels rubbed on the skin that act on the whole body: the topical exemption does not apply to them.
-_SYSTEMIC_GELS = frozenset({"testosterone", "testogel", "tostran", "testavan"})
-# The drug is what a statement is about, not what is asked for: "avoid diltiazem, which raises
-# tacrolimus levels", "a health check, as clozapine raises the risk of diabetes".
-_STATED_AFTER = re.compile(
-    r"^\w*\s+(\w+ly\s+)?(raises|increases|lowers|reduces|can|may|interacts|causes|affects|toxicity|allergy"
-    r"|intolerance|side[- ]effects?|potentiates|enhances|inhibits|induces|prolongs|boosts)\b"
-)
-_STATED_BEFORE = re.compile(r"\b(which|that) (raises|increases|lowers|reduces|affects|interacts with)\s+$")
-# The drug only times or accompanies the one asked for: "folic acid 5 mg the day after methotrexate",
-# "an antiemetic to take alongside the capecitabine".
-_COMPANION_BEFORE = re.compile(
-    r"\b(days? (after|before|following)|alongside|together with|to go with|to accompany|to take with)\s+"
-    r"(the\s+|his\s+|her\s+|their\s+|each\s+|every\s+)?(weekly\s+|daily\s+|monthly\s+)?(dose of\s+)?$"
-)
-# The drug is the time the request covers: "while you take isotretinoin", "whilst on azathioprine".
-_WHILE_BEFORE = re.compile(
-    r"\b(while|whilst|during)\s+((you|he|she|they|the patient)\s+)?((are|is)\s+)?"
-    r"(tak(e|es|ing)|on|remains? on|stays? on|us(e|es|ing)|ha(ve|s|ving)|receiv(e|es|ing))\s+"
-    r"(the\s+|his\s+|her\s+|your\s+|their\s+)?(course of\s+|treatment with\s+)?$"
-)
-# Stopping the drug is not taking it on: "remove lithium from her repeat".
-_STOPPED_BEFORE = re.compile(
-    r"\b(remove|stop|discontinue|cease|withhold|take (him|her|them) off)\s+(the\s+|his\s+|her\s+)?$"
-)
-
-
-def _same_listed_drug(request: str, nearby: str, settings: RequestSettings) -> bool:
-    """True when a shared-care drug named in the request is named again in the sentences around it."""
-    low, near = request.lower(), nearby.lower()
-    return any(drug in low and drug in near for drug in settings.shared_care_drugs)
-
-
-def _names_shared_care_drug(text: str, drugs: list[str], *, asked: bool = False) -> bool:
-    """True when the request names a listed drug in a systemic form, as the thing asked for.
-
-    Shared-care lists cover tablets and injections; the same drug as an ointment or eye drop
-    (tacrolimus ointment, ciclosporin drops) is ordinary primary-care prescribing. A drug the request
-    only explains itself by ("..., which raises tacrolimus levels") is not asked for.
-    """
-    lowered = text.lower()
-    for match in _drug_names(tuple(drugs)).finditer(lowered):
-        after = lowered[match.start() :]
-        before = lowered[max(0, match.start() - 40) : match.start()]
-        systemic = match.group(0) in _SYSTEMIC_GELS
-        if not systemic and (_TOPICAL.search(after) or _TOPICAL_BEFORE.search(before[-12:])):
-            continue
-        if _STATED_AFTER.search(after) or _STATED_BEFORE.search(before) or _STOPPED_BEFORE.search(before):
-            continue
-        if _COMPANION_BEFORE.search(before):
-            continue
-        if asked and _WHILE_BEFORE.search(before):
-            # "give her contraceptive injections on time while she takes isotretinoin": the drug is when,
-            # not what, the practice is asked to prescribe (its monitoring "while on" it still names it).
-            continue
-        return True
-    return False
-
-
 @lru_cache(maxsize=8)
 def _exempt_patterns(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     """The standard's exempt services, compiled once."""
     return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
-
-
-@lru_cache(maxsize=8)
-def _drug_names(drugs: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern for the whole list, compiled once: a pattern per drug, compiled at each call, once
-    filled the re module's cache and cost more than the rest of the request rules."""
-    names = sorted({d.lower() for d in drugs}, key=lambda n: (-len(n), n))  # same text each process
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + ")")
-
-
-def _listed_drugs(text: str, drugs: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(m.group(0) for m in _drug_names(drugs).finditer(text.lower()))
-
-
-def _agreement_drugs(text: str, cues: Cues, drugs: tuple[str, ...]) -> frozenset[str]:
-    """The listed drugs named in the sentences that speak of an agreement in place."""
-    agreed = cues.requests.shared_care_agreed
-    return frozenset().union(
-        *(_listed_drugs(m.group(0), drugs) for m in _SENTENCE.finditer(text) if any_match(agreed, m.group(0)))
-    )
-
-
-def _agreement_covers(request: str, agreed_drugs: frozenset[str], drugs: tuple[str, ...]) -> bool:
-    """False when the agreement the letter names is for other drugs than the one asked for: "lithium
-    monitoring under the shared care agreement your practice signed" does not cover the lisdexamfetamine
-    the next sentence asks the practice to take over. An agreement naming no drug covers them all."""
-    asked = _listed_drugs(request, drugs)
-    return not (asked and agreed_drugs and not asked & agreed_drugs)
-
-
-def _shared_care_agreed(text: str, cues: Cues) -> bool:
-    """True when the letter refers to a shared-care agreement that is in place or enclosed."""
-    return any_match(cues.requests.shared_care_agreed, text) and not any_match(
-        cues.requests.shared_care_missing, text
-    )

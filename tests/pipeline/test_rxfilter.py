@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from letter_audit.pipeline import rxfilter
-from letter_audit.pipeline.rxfilter import Gate, Haystack, Scanner, Source, any_gate, required_literals
+from letter_audit.pipeline import rxfilter, rxstarts
+from letter_audit.pipeline.rxfilter import Gate, Haystack, Scanner, any_gate
+from letter_audit.pipeline.rxliterals import Source, required_literals
 
 DEV = Path(__file__).resolve().parents[2] / "fixtures" / "letters" / "dev"
 FLAGS = re.IGNORECASE | re.MULTILINE
@@ -90,7 +91,7 @@ def test_scanner_without_a_leading_word_falls_back_to_search() -> None:
 def test_scanner_finds_a_lead_opening_with_a_curly_apostrophe() -> None:
     # "\u2019ll hear" opens with punctuation no case folding touches, so it is a lead like "will".
     rx = re.compile("(?:\\bwill\\s+|(?:'ll|\u2019ll)\\s+)hear\\s+from\\s+us\\b", re.IGNORECASE)
-    assert rxfilter.leading_literals(rx) == frozenset({"will", "'ll", "\u2019ll"})
+    assert rxstarts.leading_literals(rx) == frozenset({"will", "'ll", "\u2019ll"})
     text = "You\u2019ll hear from us; you WILL HEAR FROM US and you'll hear from us."
     scanner = _scanner(rx)
     starts = scanner.starts(Haystack(text).low)
@@ -106,7 +107,7 @@ def test_scanner_starts_a_look_behind_part_only_where_the_look_behind_holds() ->
     # A group that opens the pattern is planned part by part: a line start, after ". " or "; ", or a
     # word start with "is"/"goes"; a look-behind naming a letter gives no plan (lowering changes letters).
     rx = re.compile(r"(?:^|(?<=[.;]\s)|\b(?:is|goes)\s+)\W*back\s+to\s+GP\b", re.IGNORECASE | re.MULTILINE)
-    assert rxfilter.start_plan(rx) is None  # its word-and-line summary cannot say "after '. '"
+    assert rxstarts.start_plan(rx) is None  # its word-and-line summary cannot say "after '. '"
     text = "Back to GP. back to GP;  Back to gp, goes back to GP\nback to GP xback to GP. IS - back to GP"
     scanner = _scanner(rx)
     starts = scanner.starts(Haystack(text).low)
@@ -148,11 +149,11 @@ def test_word_starts_keep_non_ascii_words_and_folded_letters() -> None:
 
 
 def test_word_leads_need_a_boundary_and_word_characters() -> None:
-    assert rxfilter.word_leads(re.compile(r"\b(?:ab|c\s)", re.I)) == ("ab", "c")
-    assert rxfilter.word_leads(re.compile(r"(?:ab|c)", re.I)) is None  # no \b: a match may start mid-word
-    assert rxfilter.word_leads(re.compile(r"\b(?:ab|-c)", re.I)) is None  # \b before "-" is a word's end
-    assert rxfilter.word_leads(re.compile(r"\b(?:ab|c)", re.I | re.ASCII)) is None
-    assert rxfilter.word_leads(re.compile(r"\b[a-c]\d|\bx", re.I)) == ("a", "b", "c", "x")
+    assert rxstarts.word_leads(re.compile(r"\b(?:ab|c\s)", re.I)) == ("ab", "c")
+    assert rxstarts.word_leads(re.compile(r"(?:ab|c)", re.I)) is None  # no \b: a match may start mid-word
+    assert rxstarts.word_leads(re.compile(r"\b(?:ab|-c)", re.I)) is None  # \b before "-" is a word's end
+    assert rxstarts.word_leads(re.compile(r"\b(?:ab|c)", re.I | re.ASCII)) is None
+    assert rxstarts.word_leads(re.compile(r"\b[a-c]\d|\bx", re.I)) == ("a", "b", "c", "x")
 
 
 @pytest.mark.slow

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from letter_audit.pipeline.rxfilter import Gate, Haystack, required_literals
+from letter_audit.pipeline.rxfilter import Gate, Haystack
+from letter_audit.pipeline.rxliterals import required_literals
 
 ROW = re.compile(r"(?m)^[^|\n]*\b(?:review|clinic)\b[^|\n]*\|\s*(?!GP\b)\w", re.IGNORECASE)
 

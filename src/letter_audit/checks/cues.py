@@ -244,7 +244,8 @@ def compiled(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
 def _gated(patterns: tuple[str, ...]) -> tuple[Scanner, Callable[[str], bool], tuple[Gate, ...]] | None:
     """The alternation with a literal test that rules it out cheaply (see pipeline/rxfilter.py), and
     each pattern's own gate."""
-    from ..pipeline.rxfilter import Gate, Scanner, Source, any_gate
+    from ..pipeline.rxfilter import Gate, Scanner, any_gate
+    from ..pipeline.rxliterals import Source
 
     regex = compiled(patterns)
     if regex is None:

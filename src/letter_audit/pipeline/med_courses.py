@@ -1,0 +1,204 @@
+"""Courses to complete at home and time-limited items on a discharge list, for ``la_med_lists``.
+
+Why a module of its own: a short course on the discharge list that was not on the admission list is a
+start even though no list comparison shows a dose change, and a time-limited item on a discharge list
+with no admission list is new. Telling a course from a regular medicine carried over takes its own
+patterns (course lengths, planned stops, "to complete", "own supply"); ``CourseFinder`` is a mixin
+holding them, used by ``MedListComparer`` (``med_lists.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from .context import categories_at, text_of
+from .med_labels import list_items
+from .med_list_reading import ListReader
+
+_JOINED = re.compile(r"\s*(?:,\s*)?(?:and|&|\+|plus)\s+", re.IGNORECASE)
+# a discharge item with a planned end is a course ("TAMSULOSIN 400 MICROGRAMS OD - STOP WHEN STENT REMOVED")
+_PLANNED_STOP = re.compile(
+    r"\b(?:(?:then )?stop (?:when|once|after|on|at)|(?:weaning|reducing|tapering) plan)\b", re.IGNORECASE
+)
+# "Salbutamol: follow the weaning plan below, then back to as needed": the usual reliever, not a course
+_BACK_TO_USUAL = re.compile(
+    r"\bback (?:to|on) (?:(?:his|her|their|the|your) )?(?:as (?:needed|required)|prn|usual|normal|regular)",
+    re.IGNORECASE,
+)
+_AT_HOME = re.compile(
+    r"\b(?:to compl?e+te?\b.{0,30}\b(?:days?|course)|\d+ (?:more|further) days?|days? remaining"
+    # "for a further 7 days (total 10)", "until 16/11/2026 then stop": the rest of a course begun here
+    r"|(?:a|another) further \d+ (?:days?|weeks?)|for another \d+ (?:days?|weeks?)"
+    r"|until\b[^.\n]{1,60}?,? (?:and )?then stop"
+    # "Prednisolone 30 mg daily - to continue, taper per chart (reduce by 5 mg every 3 days, then stop)"
+    r"|\b(?:taper|reduc|wean)\w*\b[^\n]{0,80}\bthen stop\b"
+    # "Chloramphenicol 0.5% drops, one drop four times a day for 2 weeks, then stop": a course with its end
+    r"|for \d+ (?:days?|weeks?)\b.{0,60}\bthen stop\W*$)",
+    re.IGNORECASE,
+)
+_SENT_HOME_ON = re.compile(
+    r"\b(?:(?:discharged|sent home|went home|home)\s+(?:on|with)\s+(?:oral\s+|a course of\s+)?"
+    # "IV flucloxacillin, now oral flucloxacillin 1 g QDS to complete 7 days": stepped down to tablets
+    r"|(?:now|then)\s+(?:on\s+)?(?:oral|po)\s+)$",
+    re.I,
+)
+# "for 3 months": an item taken for a while, not a regular medicine carried over (as-needed items are
+# left alone: most writers list the patient's own PRN analgesia with no change meant)
+_AS_NEEDED = re.compile(r"\bfor (?:\d+|one|two|three|four|six) (?:weeks?|months?)\b", re.IGNORECASE)
+# "Paracetamol and ibuprofen as needed (her own supply; she already takes these)": not new
+_OWN_SUPPLY = re.compile(
+    r"\b(?:(?:his|her|their|your|the patient'?s) own|own (?:supply|stock)"
+    r"|already (?:takes?|taking|has|have|on))\b",
+    re.IGNORECASE,
+)
+_USUAL = re.compile(
+    r"\b(?:continued?(?! until\b)(?!,? (?:and )?(?:taper|reduc|wean))|unchanged|usual"
+    r"|regular(?!(?:ly)?\s+for\s+\d)|long-?term|completed|finished"
+    r"|given (?:on the ward|in hospital|on the unit))\b",
+    re.IGNORECASE,
+)
+
+
+def _days(duration: str | None) -> float | None:
+    if not duration:
+        return None
+    slash = re.search(r"(\d{1,2})\s*/\s*(7|52|12)\b", duration)
+    if slash:  # "5/7" = five days, "2/52" = two weeks, "3/12" = three months
+        return float(slash.group(1)) * {"7": 1, "52": 7, "12": 30}[slash.group(2)]
+    m = re.search(
+        r"(\d+|one|two|three|four|five|six|seven|ten|fourteen)\s*(?:more\s+|further\s+)?(day|week|month|dose)",
+        duration,
+        re.IGNORECASE,
+    )
+    if not m:
+        return None
+    words = {
+        "one": 1,
+        "two": 2,
+        "three": 3,
+        "four": 4,
+        "five": 5,
+        "six": 6,
+        "seven": 7,
+        "ten": 10,
+        "fourteen": 14,
+    }
+    n = float(words.get(m.group(1).lower(), m.group(1)))
+    return n * {"day": 1, "week": 7, "month": 30, "dose": 1}[m.group(2).lower()]
+
+
+class CourseFinder(ListReader):
+    """Course and time-limited discharge items (a mixin for ``MedListComparer``)."""
+
+    def _time_limited_items(self, text: str, drugs: list[Span], dis: list[Span]) -> list[dict[str, Any]]:
+        """Discharge-list items taken for weeks or months, when no admission list is given.
+
+        Why: a postnatal or day-case summary lists what the patient goes home with ("Ferrous fumarate
+        210 mg BD for 3 months") and states no status; with no list of what was taken before, a
+        time-limited item not named anywhere earlier in the letter is new.
+        """
+        out = []
+        first = min(d.start_char for d in dis)
+        before = {self._generic(d) for d in drugs if d.start_char < first}
+        items = list(dis)
+        for d in dis:  # "Paracetamol 1 g QDS and ibuprofen 400 mg TDS as needed": one item, two drugs
+            line_end = text.find("\n", d.start_char) % (len(text) + 1)
+            prev = d
+            for o in drugs:
+                if not (prev.start_char < o.start_char < line_end) or o in items:
+                    continue
+                if not _JOINED.fullmatch(
+                    text, int((prev._.dosage or {}).get("phrase_end") or prev.end_char), o.start_char
+                ):
+                    break
+                items.append(o)
+                prev = o
+        for d in items:
+            line_end = text.find("\n", d.start_char)
+            line = text[d.start_char : line_end if line_end != -1 else len(text)]
+            nxt = next((o for o in dis if d.start_char < o.start_char < d.start_char + len(line)), None)
+            own = line[: nxt.start_char - d.start_char] if nxt is not None else line
+            if (
+                self._generic(d) in before
+                or _USUAL.search(own)
+                or _OWN_SUPPLY.search(own)
+                or not _AS_NEEDED.search(own)
+            ):
+                continue
+            out.append(self._change(d, "start", "list_time_limited_at_discharge", after=d))
+        return out
+
+    def _course_items(self, doc: Doc, drugs: list[Span], labelled: list[tuple[str, int, int]]) -> list[Span]:
+        """Discharge-list items with a short course length (in a plan list, not one given intravenously)."""
+        assert self.rules is not None
+        out: list[Span] = []
+        text = text_of(doc)
+        lists = [
+            (d, "section")
+            for s in doc.spans.get("sections", [])
+            if s.label_ in self.rules.course_sections
+            for d in self._line_leaders(
+                doc, drugs, s._.body_start if s._.body_start is not None else s.start_char, s.end_char, True
+            )
+        ] + [(d, kind) for kind, a, b in labelled for d in list_items(text, drugs, a, b)]
+        for d, kind in lists:
+            if d in out or (kind == "course" and (d._.dosage or {}).get("route") == "intravenous"):
+                continue
+            days = _days((d._.dosage or {}).get("duration"))
+            line_end = min(
+                (p for p in (text.find("\n", d.start_char), text.find(". ", d.start_char)) if p != -1),
+                default=len(text),
+            )
+            partner = self._course_partner(text, d, drugs, line_end) if days is None else None
+            if partner is not None:
+                # "paracetamol 1 g QDS and ibuprofen 400 mg TDS for up to 5 days": one course for both
+                days = _days((partner._.dosage or {}).get("duration"))
+            line = text[d.start_char : line_end]
+            short = days is not None and days <= self.rules.max_course_days
+            # "apixaban 10mg BD 7/7 then 5mg BD - to continue": what follows "then" is the next phase
+            first_phase = re.split(r"\bthen\b", line, maxsplit=1)[0]
+            # "Oramorph 5mg prn (3 doses in ED only)": given in hospital, never taken home
+            mods = categories_at(doc, d.start_char, line_end)
+            in_hospital = any(m.rule in ("hist_in_hospital_only", "hist_one_dose_here") for m in mods)
+            if (
+                (short or _PLANNED_STOP.search(line))
+                and not _USUAL.search(first_phase)
+                and not in_hospital
+                and not _BACK_TO_USUAL.search(line)
+            ):
+                out.append(d)
+                if partner is not None and partner not in out:
+                    out.append(partner)
+        # anywhere outside the admission list, a line that says the course goes on at home
+        adm = [
+            (s.start_char, s.end_char)
+            for s in doc.spans.get("sections", [])
+            if s.label_ in self.rules.admission_sections
+        ]
+        # ... or a sentence that sends the patient home on it ("Discharged on oral co-amoxiclav ... to
+        # complete 7 days in total")
+        sent_home = [d for d in drugs if _SENT_HOME_ON.search(text, max(0, d.start_char - 40), d.start_char)]
+        for d in self._line_leaders(doc, drugs, 0, len(text)) + sent_home:
+            if d in out or any(a <= d.start_char < b for a, b in adm):
+                continue
+            line_end = text.find("\n", d.start_char)
+            line = text[d.start_char : line_end if line_end != -1 else len(text)]
+            if d in sent_home:
+                line = line.split(". ", 1)[0]
+            if _AT_HOME.search(line) and not _USUAL.search(line):
+                out.append(d)
+        return out
+
+    @staticmethod
+    def _course_partner(text: str, d: Span, drugs: list[Span], line_end: int) -> Span | None:
+        """The drug joined to ``d`` by "and" whose course length closes the item, when ``d`` states none."""
+        after = int((d._.dosage or {}).get("phrase_end") or d.end_char)
+        nxt = next((o for o in drugs if after <= o.start_char < line_end), None)
+        if nxt is None or not _JOINED.fullmatch(text, after, nxt.start_char):
+            return None
+        if not (nxt._.dosage or {}).get("duration"):
+            return None
+        return nxt

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from letter_audit.pipeline.meta import _alone
+from letter_audit.pipeline.meta_dates import _alone
 
 
 def test_alone_answers_as_the_full_match_regex_did() -> None:

@@ -31,6 +31,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import InputError, LetterAuditError
+from .eval_misses import MISS_KINDS, count_kinds, miss_kinds
 from .gold import Gold, GoldGpAction
 from .report import GpAction, Report
 from .salts import load_salt_words
@@ -167,6 +168,8 @@ class LetterEval(_Model):
     category_right: int = 0
     inappropriate_right: int = 0
     gold_actions: int = 0
+    action_miss_kinds: dict[str, int] = Field(default_factory=dict)
+    """Missed gold requests by class (``eval_misses``: merged, bounds, absent)."""
     fields: dict[str, bool] = Field(default_factory=dict)
     """Field name -> whether the report agrees with gold (only fields gold states)."""
     score: int | None = None
@@ -204,7 +207,10 @@ def compare(name: str, path: str, gold: Gold, report: Report | None, error: str 
         ev.misses += [Miss(kind="med_false_alarm", detail=f"{action} {drug}")] * n
 
     preds = report.gp_actions if report else []
-    pairs = match_actions([a.text for a in gold.gp_actions], [a.text for a in preds])
+    gold_texts, pred_texts = [a.text for a in gold.gp_actions], [a.text for a in preds]
+    pairs = match_actions(gold_texts, pred_texts)
+    missed = miss_kinds(gold_texts, pred_texts, pairs, tokens)
+    ev.action_miss_kinds = count_kinds(missed)
     ev.action_tp = len(pairs)
     ev.action_fp = len(preds) - len(pairs)
     ev.action_fn = len(gold.gp_actions) - len(pairs)
@@ -212,7 +218,7 @@ def compare(name: str, path: str, gold: Gold, report: Report | None, error: str 
     matched_p = set(matched_g.values())
     for gi, g in enumerate(gold.gp_actions):
         if gi not in matched_g:
-            ev.misses.append(Miss(kind="action_missed", detail=_fmt_action(g)))
+            ev.misses.append(Miss(kind="action_missed", detail=f"{_fmt_action(g)} [{missed[gi]}]"))
             continue
         p = preds[matched_g[gi]]
         if p.category == g.category:
@@ -397,6 +403,8 @@ class EvalResult(_Model):
     """The same figures per letter file extension, to show whether one reader lags behind."""
     specialty_confusion: list[SpecialtyCount] = Field(default_factory=list)
     """Gold specialty -> found specialty, with the number of letters; misses first, most common first."""
+    action_miss_kinds: dict[str, int] = Field(default_factory=dict)
+    """Missed gold GP actions by class, summed over letters (see ``eval_misses``)."""
 
 
 def find_cases(directory: Path) -> list[tuple[Path, Path | None]]:
@@ -475,4 +483,5 @@ def evaluate(
         specialty_confusion=specialty_confusion(
             (r.gold_specialty, r.found_specialty) for r in results if r.gold_specialty is not None
         ),
+        action_miss_kinds={k: sum(r.action_miss_kinds.get(k, 0) for r in results) for k in MISS_KINDS},
     )

@@ -96,6 +96,17 @@ def _specialty_misses(result: EvalResult) -> str:
     return "\n".join(lines)
 
 
+def _miss_kinds(result: EvalResult) -> str:
+    """One line: the missed GP actions by class, or nothing when none were missed."""
+    k = result.action_miss_kinds
+    if not sum(k.values()):
+        return ""
+    return (
+        f"Missed GP actions: {sum(k.values())} ({k.get('merged', 0)} inside a request found for another, "
+        f"{k.get('bounds', 0)} found with other bounds, {k.get('absent', 0)} not found)"
+    )
+
+
 def _details(result: EvalResult) -> str:
     lines = []
     for le in result.per_letter:
@@ -185,6 +196,10 @@ def eval_command(
                 click.echo(misses)
                 click.echo()
         click.echo(_table(result))
+        kinds = _miss_kinds(result)
+        if kinds:
+            click.echo()
+            click.echo(kinds)
         if result.failures:
             click.echo()
             click.echo("Below threshold: " + "; ".join(result.failures))

@@ -18,6 +18,11 @@ from .status_scan import NEGATED, Hit, compile_cues, scan
 _IF_LEAD = re.compile(r"\W*(?:if|should|unless)\b", re.IGNORECASE)  # a request that opens with a condition
 
 
+# a hand-over to the practice after a break inside a fit-note ask ("... from the day unit - GP please issue")
+_HANDED_ON = re.compile(
+    r"[.;,\u2013-]\s*(?:GP|practice|surgery)\s+(?:please|pls|to\s+(?:issue|provide|do))\b", re.IGNORECASE
+)
+
 def _clause_end(text: str, end: int) -> int:
     """Where the sentence a hit ends in stops (a full stop or a line end): "please could you provide" asks
     nothing when the words after it are "any further fit note needed after that"."""
@@ -95,7 +100,9 @@ class FitNoteFinder:
         asked = [
             h
             for h in scan(self.fit_requested, text, units, hay)
-            if not NEGATED.search(text[max(0, h[0] - 12) : h[0]])
+            # "No fit note provided from the day unit - GP please issue if required": the ask after the break
+            # is not negated by the "No" ahead of the note
+            if (not NEGATED.search(text[max(0, h[0] - 12) : h[0]]) or _HANDED_ON.search(text, h[0], h[1]))
             and not self.fit_not_asked.search(text, h[0], _clause_end(text, h[1]))
         ]
         # a fit-note "request" found by la_requests that only reports one issued ("Fit note issued for 4

@@ -45,6 +45,10 @@ _LEADS_CLAUSE = re.compile(
     r"\s*,\s*(?:that|this|it|then|we|I|you|she|he|they|please|refer|stop|restart)\b", re.IGNORECASE
 )
 _FIRST_PERSON = re.compile(r"(?:I|we)\b", re.IGNORECASE)
+# the writer as the subject just ahead of a visit cue ("... send me the report before I see her in clinic")
+_FIRST_PERSON_BEFORE = re.compile(
+    r"\b(?:I|we)\s+(?:(?:will|shall|can|then|next|also)\s+)?$|(?:I|we)(?:'ll|’ll)\s+$", re.IGNORECASE
+)
 _SEES_PATIENT = re.compile(r"\b(?:review|see|r/v)\s+(?:him|her|them|the\s+patient)\b", re.IGNORECASE)
 # a dated clinic cue ("clinic 13/11/2026") and the header dates it is measured against
 _DMY = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?!\d)")
@@ -115,6 +119,7 @@ class FollowUpFinder:
         self.ask_words = compile_pattern(fu.ask_words)
         self.plan_place = compile_pattern(fu.plan_place)
         self.practice_task = compile_pattern(fu.practice_task)
+        self.treatment_visit = compile_pattern(fu.treatment_visit)
 
     def _on_visit_line(self, text: str, start: int) -> bool:
         """Whether a hit sits on a line that reports the visit this letter is about ("Clinic 08/10/2026",
@@ -248,6 +253,7 @@ class FollowUpFinder:
             # bare plan line under a GP heading ("Cardiology OPA 6/52") asks nothing: the hospital's
             and (
                 _FIRST_PERSON.match(text, h[0]) is not None  # "we will see you in clinic": never an ask
+                or _FIRST_PERSON_BEFORE.search(text, max(0, h[0] - 20), h[0]) is not None
                 or not any(
                     rs <= h[0] < re_ and not self._bare_plan(text, rs, re_) for rs, re_ in requested or []
                 )
@@ -284,7 +290,10 @@ class FollowUpFinder:
             hospital = [
                 h
                 for h in hospital
-                if h[2] not in fu.hospital_yields_to_none and not self._contingent(text, units, h)
+                if h[2] not in fu.hospital_yields_to_none
+                and not self._contingent(text, units, h)
+                # "an iron infusion on our day unit next week, which she will be sent a date for": a treatment
+                and not self.treatment_visit.search(unit_text(text, units, h))
             ]
         if gp:
             # a referral on to another service is weaker than a review of the patient asked of the practice

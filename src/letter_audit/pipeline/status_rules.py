@@ -77,6 +77,8 @@ class FollowUpCues(_Strict):
     plan_place: Pattern = "(?!)"  # a hospital place that makes a bare request line the hospital's plan
     # round 11 field defaults to nothing, for older saved pipelines
     practice_task: Pattern = "(?!)"  # a GP request that is a task at the practice (clips out, a dressing)
+    # round 12: a hospital visit for a treatment or a test (an iron infusion on the day unit), no follow-up
+    treatment_visit: Pattern = "(?!)"
     when: Pattern
     with_whom: Pattern
 

@@ -97,6 +97,13 @@ class RequestCues(_Group):
     """Suture or clip removal and wound checks (flagged only under the ``flag_wound_care`` setting)."""
     rerefer_recall: list[Regex] = Field(default_factory=list)
     """A re-referral for the hospital's own surveillance or its own histology: call and recall."""
+    result_threshold: list[Regex] = Field(default_factory=list)
+    """A condition on what a test measures ("should his eGFR fall below 45"): a re-referral waiting on it
+    is a safety net on the practice's own check, even after a missed appointment."""
+    drug_removed: list[Regex] = Field(default_factory=list)
+    """A request that takes a drug off ("please remove it", "stop his doxazosin"): nothing taken on."""
+    drug_taken_on: list[Regex] = Field(default_factory=list)
+    """Starting, adding or continuing a drug in the same request: something is taken on after all."""
     not_referred: list[Regex] = Field(default_factory=list)
     """The letter answers the practice without taking the patient on (an Advice and Guidance reply):
     a referral it suggests is the practice's own first referral, not an onward one."""

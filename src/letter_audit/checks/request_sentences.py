@@ -51,23 +51,27 @@ def _reports_for_all(rest: str, cues: Cues) -> bool:
     return any_match(req.results_for_all, rest) and any_match(req.results_back, rest)
 
 
-def _own_part(letter: Letter, action: GpAction, others: list[GpAction]) -> str:
+def _own_part(
+    letter: Letter, action: GpAction, others: list[GpAction], leads: list[GpAction] | None = None
+) -> str:
     """The request's sentence from the end of the request before it to the start of the one after it
     (each only when in the same sentence): "he describes low mood which predates the epilepsy; please
     refer him to talking therapies, and refer him to neuropsychiatry" says the first need is older than
-    the condition referred, and nothing of the second."""
+    the condition referred, and nothing of the second.
+
+    ``leads`` (default ``others``) are the requests that end the stretch on the left: a caller may
+    leave out requests that cannot be what the words before them describe."""
     text = letter.text
     start, end = action.evidence.start, action.evidence.end
     left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
     stops = _stops(text, end)
     right = min(stops) if stops else len(text)
     for other in others:
-        if other is action:
-            continue
-        if left <= other.evidence.end <= start:
-            left = other.evidence.end
-        if end <= other.evidence.start < right:
+        if other is not action and end <= other.evidence.start < right:
             right = other.evidence.start
+    for other in others if leads is None else leads:
+        if other is not action and left <= other.evidence.end <= start:
+            left = other.evidence.end
     return _joined(action.text, text[left:right])
 
 

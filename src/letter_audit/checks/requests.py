@@ -53,13 +53,18 @@ def flag_requests(letter: Letter, findings: Findings, standard: Standard, cues: 
     for action in findings.gp_actions:
         sentence = _sentence(letter, action, findings.gp_actions, cues)
         whole = _whole_sentence(letter, action)
+        # What the sentence says before a referral belongs to the first referral in it, not to a
+        # check asked for first ("he mentioned his hearing, unrelated to his legs; please check his
+        # lipids and refer him to audiology").
+        leads = [a for a in findings.gp_actions if a is action or _is_referral(a, cues)]
         rule = classify(
             action,
             sentence,
             whole,
             standard,
             cues,
-            own=_own_part(letter, action, findings.gp_actions),
+            own=_own_part(letter, action, findings.gp_actions, leads),
+            lead=_lead_before(letter, action),
             did_not_attend=did_not_attend,
             agreement=agreement and _agreement_covers(action.text, agreed_drugs, drugs),
             shared_care_named=named,
@@ -93,6 +98,7 @@ def classify(
     changed_drugs: tuple[str, ...] = (),
     practice_note: bool = False,
     own: str | None = None,
+    lead: str = "",
 ) -> InappropriateRule | None:
     """The rule a request breaks, or None when it is a fair request of the practice.
 
@@ -112,6 +118,8 @@ def classify(
     ``own`` is the request's own part of its sentence, between the requests before and after it there
     (default: the whole sentence): what it says about the need ("low mood which predates the epilepsy")
     is about this request, not the next one in the sentence.
+    ``lead`` is the sentence before the request's words: "please r/v leg and if spreading beyond the pen
+    mark, " when extraction cut the request after its condition.
     """
     text = action.text
     req = cues.requests
@@ -119,11 +127,20 @@ def classify(
     if any_match(req.not_asked, text):
         return None
     rerefer = any_match(req.rerefer, text)
-    if rerefer and did_not_attend:
+    waits = action.conditional or any_match(req.condition, text)
+    if rerefer and not waits and lead:
+        # "please r/v leg at 48-72 hrs and if spreading beyond the pen mark, refer back": a condition
+        # clause just before the request, left open up to it, is the request's own condition, however
+        # extraction cut the sentence.
+        clause = _OPEN_CONDITION.search(lead)
+        waits = clause is not None and any_match(req.condition, clause.group(0))
+    on_result = waits and any_match(req.result_threshold, text)
+    if rerefer and did_not_attend and not on_result:
+        # (A re-referral that waits on a result the practice's own check measures, "re-refer should his
+        # eGFR fall below 45", is that check's safety net, not the missed appointment handed back.)
         return "dna_rereferral"
     if rerefer and any_match(req.rerefer_recall, text):
         return "call_and_recall"
-    waits = action.conditional or any_match(req.condition, text)
     if rerefer and settings.flag_onward_referral and not waits and not any_match(req.patient_choice, whole):
         # "please re-refer her for the second eye": a need the hospital knows of now, handed back for a
         # fresh referral. "Re-refer if it recurs" is a safety net for a need that may never arise, and
@@ -233,6 +250,10 @@ def classify(
             return None
         return "call_and_recall"
     if any_match(req.arrange_tests, text):
+        if not_referred:
+            # An Advice and Guidance reply: the patient stays the practice's, and a test it suggests the
+            # practice arrange, with nothing sent back, is the practice's own work-up of its patient.
+            return None
         if explained and _only_practice_tests(text, cues):
             # "Please arrange an ECG in 2 weeks as we increased the citalopram": a test every practice
             # does itself, for the safety of a drug change, with nothing sent back, is safety monitoring.
@@ -257,6 +278,24 @@ def classify(
         if settings.flag_unexplained_monitoring and not explained:
             return "call_and_recall"
     return None
+
+
+def _is_referral(action: GpAction, cues: Cues) -> bool:
+    """True when the request is a referral of the patient to a service (the need described before it in
+    its sentence is the one it refers for)."""
+    return action.category == "referral" or any_match(cues.requests.refer_onward, action.text)
+
+
+def _lead_before(letter: Letter, action: GpAction) -> str:
+    """Up to 120 characters of the request's sentence (or line) before the request's words."""
+    text = letter.text
+    start = action.evidence.start
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    return text[max(left, start - 120) : start]
+
+
+# A condition clause still open where the request starts ("... and if spreading beyond the pen mark, ").
+_OPEN_CONDITION = re.compile(r"\b(if|should|unless)\b[^;:\n]*$", re.IGNORECASE)
 
 
 def _on_changed_drug(text: str, drugs: tuple[str, ...]) -> bool:

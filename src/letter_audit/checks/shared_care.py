@@ -36,6 +36,11 @@ def _hands_over_shared_care(
     goes with it, with no shared-care agreement in place for that drug."""
     text = action.text
     req = cues.requests
+    if named and not agreement and _shared_care_agreed(whole, cues):
+        # "Under the enclosed shared care agreement, please take over prescribing of Concerta XL": the
+        # request's own sentence names the agreement in place, whatever another sentence says of another
+        # drug ("there is no shared care agreement for melatonin").
+        agreement = True
     if named and not agreement and _same_listed_drug(whole, before + "\n" + after, settings):
         # An agreement named beside the request for the same drug holds for it, even where the letter
         # hands over another drug without one ("we will send the protocol for hydroxychloroquine").
@@ -50,6 +55,10 @@ def _hands_over_shared_care(
     # ciclosporin and monitor her BP and creatinine": the second request names no drug).
     drugs = settings.shared_care_drugs
     asks_to_prescribe = action.category == "prescribing" or any_match(req.prescribe, text)
+    if asks_to_prescribe and any_match(req.drug_removed, text) and not any_match(req.drug_taken_on, text):
+        # "It is still on her repeat list - please remove it": taking a drug off hands nothing over, even
+        # beside a sentence calling another drug hospital-only.
+        asks_to_prescribe = False
     asks_to_monitor = action.category == "monitoring" or any_match(req.bloods, text)
     names_drug = _names_shared_care_drug(text, drugs)
     if asks_to_prescribe and _names_shared_care_drug(text, drugs, asked=True):
@@ -57,8 +66,12 @@ def _hands_over_shared_care(
     # Monitoring alone is shared care when it is the drug's standing schedule ("FBC and LFT every
     # month while on azathioprine") or goes with taking the drug on; a single check of a drug the
     # hospital still runs ("U&E and TFT in 4 weeks because he is on amiodarone") is safety monitoring.
-    if asks_to_monitor and (names_drug or _names_shared_care_drug(whole, drugs)):
-        if any_match(req.recurring, text) or any_match(req.prescribe, whole):
+    # The take-over it goes with comes first in the sentence ("prescribe ciclosporin and monitor her
+    # BP"); a check asked before it, for its own reason ("check her U&E, since we started ramipril, and
+    # then take over the mycophenolate"), is not that drug's monitoring.
+    upto = _up_to_request(action, whole)
+    if asks_to_monitor and (names_drug or _names_shared_care_drug(upto, drugs)):
+        if any_match(req.recurring, text) or any_match(req.prescribe, upto):
             return True
     if (
         asks_to_monitor
@@ -83,6 +96,16 @@ def _hands_over_shared_care(
         # prescribe the tobramycin nebuliser. We do not have a shared care agreement with your area."
         return True
     return False
+
+
+def _up_to_request(action: GpAction, whole: str) -> str:
+    """The request's sentence up to the end of the request's own words (all of it when they cannot be
+    found there, as extraction may trim a request)."""
+    sentence = whole[len(action.text) + 1 :]
+    at = sentence.find(action.text[:25])
+    if at < 0:
+        return whole
+    return sentence[: at + len(action.text)]
 
 
 def _antecedent(action: GpAction, whole: str, before: str, cues: Cues, drugs: list[str]) -> str:

@@ -252,3 +252,30 @@ def test_postmenopausal_bleeding_pathway_on_a_condition(asked: str, expected: st
 )
 def test_weight_management_abbreviated(asked: str, expected: str | None) -> None:
     assert rule("Seen for fatty liver.\n" + asked, asked, "referral") == expected
+
+
+@pytest.mark.parametrize(
+    ("chase", "expected"),
+    [
+        ("chase the MRI spine report", None),
+        # Near miss: chasing "the result" points back to the check before it, whose result goes back.
+        ("chase the result", "call_and_recall"),
+    ],
+)
+def test_chasing_a_named_test_is_its_own_request(chase: str, expected: str | None) -> None:
+    text = f"Ward discharge. GP to repeat U&E in 1 week + {chase} and let us know."
+    requests = [("GP to repeat U&E in 1 week", "monitoring"), (chase, "results")]
+    assert flag_all(text, requests)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("we rebooked her ourselves, so you won't need to ask your GP for another referral", None),
+        # Near miss: the patient told to ask for one is the referral handed to the practice.
+        ("please ask your GP to refer you to the community continence team", "onward_referral"),
+    ],
+)
+def test_no_need_to_ask_the_gp(asked: str, expected: str | None) -> None:
+    text = f"Dear Mrs Hale, you missed one appointment but {asked}."
+    assert rule("Urology clinic letter to the patient. " + text, asked, "referral") == expected

@@ -142,3 +142,20 @@ def test_a_sedation_warning_for_a_day_is_no_need(fit_status: Callable[[str], tup
     # a table row the hospital owns asks nothing of the practice
     got = fit_status("Task | Owner | When\nFit note issued for 2 weeks | Ward | done\n")
     assert got is None or got[0] != "requested_from_gp"
+
+
+def _contact(text: str) -> list[tuple[int, int, str]]:
+    from letter_audit.paths import models_dir
+    from letter_audit.pipeline.ruledata import read_yaml
+    from letter_audit.pipeline.status import RULES_FILE, ContactFinder, StatusRules
+
+    finder = ContactFinder(read_yaml(models_dir() / "rules" / RULES_FILE, StatusRules))
+    return finder._contact_hits(text)
+
+
+def test_words_just_ahead_of_a_number_name_the_team() -> None:
+    # the line names the practice, but the number is labelled as the team's
+    assert _contact("3. U&E at the surgery and send them to the renal secretaries (fax 01632 960 411).")
+    assert _contact("Paediatric Allergy Service, Elm Hospital - 01632 960 777 - quote the hospital number")
+    # a number labelled as the practice's stays the practice's
+    assert not _contact("Practice: Elm Surgery, 01632 960 888")

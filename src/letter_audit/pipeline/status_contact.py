@@ -19,6 +19,8 @@ _PROSE_LINE = 200  # a line this long is a paragraph, not a letterhead or table 
 _STOP = re.compile(r"[.;](?:\s|$)")
 
 
+_NEAR = 40  # the words just ahead of a number that may name whose it is
+
 def _sentence(line: str, start: int, end: int) -> str:
     """The piece of a line between the full stops (or semicolons) around a hit."""
     ss = 0
@@ -37,11 +39,18 @@ class ContactFinder:
         self.not_team = compile_pattern(rules.contact.not_team)
         self.team_words = compile_pattern(rules.contact.team_words)
 
-    def _team_hit(self, line: str, m: re.Match[str], cell: str = "", seg: str = "") -> bool:
+    def _team_hit(
+        self, line: str, m: re.Match[str], cell: str = "", seg: str = "", near: str = ""
+    ) -> bool:
         """Whether a hit on this line is the team's: never on a line ``not_team`` marks, and a mobile
         number (07...) only on a line with team words. In a table row the hit's own cell decides when it
         names the team ("GP: Dr A - Ashgrove Surgery | Specialist nurse: C Dunne 01632 944 190")."""
-        if cell and self.team_words.search(cell) and not self.not_team.search(cell):
+        if near and self.team_words.search(near) and not self.not_team.search(near):
+            # the words just ahead of the number name the team ("fax results to the haem secretaries (fax
+            # 01632 ...)", "Children's Bowel Service, Millbrook Hospital - 01632 ...") whatever else the line
+            # says ("at surgery", "Please quote hospital number")
+            line = near
+        elif cell and self.team_words.search(cell) and not self.not_team.search(cell):
             line = cell
         # the sentence the hit sits in decides when it names the team ("Eastgate Health Centre, Whitby.
         # Secretary: 01632 ...") or the line is a paragraph of prose ("... hotline number 0800 ... rather
@@ -70,7 +79,8 @@ class ContactFinder:
                     ce = text.find("|", m.end(), ls + len(line))
                     cell = text[cs : ce if ce >= 0 else ls + len(line)]
                 seg = _sentence(line, m.start() - ls, m.end() - ls)
-                if m.end() > ls + len(line) or not self._team_hit(line, m, cell, seg):
+                near = text[max(ls, m.start() - _NEAR) : m.start()]
+                if m.end() > ls + len(line) or not self._team_hit(line, m, cell, seg, near):
                     continue
                 start = m.start()
                 if before is not None:

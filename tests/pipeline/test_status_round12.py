@@ -159,3 +159,20 @@ def test_words_just_ahead_of_a_number_name_the_team() -> None:
     assert _contact("Paediatric Allergy Service, Elm Hospital - 01632 960 777 - quote the hospital number")
     # a number labelled as the practice's stays the practice's
     assert not _contact("Practice: Elm Surgery, 01632 960 888")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ongoing care handed to the practice is GP follow-up, even beside a stated none
+        ("No further hospital at home input. Ongoing management now passes back to the GP.", "gp"),
+        ("I have discharged him to your care for ongoing stoma management.", "gp"),
+        ("Clinic follow-up is not needed; ongoing monitoring will be with his own GP practice.", "gp"),
+        # a bare discharge to the practice stays a discharge
+        ("I have discharged him to your care.", "none"),
+    ],
+)
+def test_ongoing_care_handed_to_the_practice(
+    owner: Callable[[str], tuple[str, str]], text: str, expected: str
+) -> None:
+    assert owner(text)[0] == expected

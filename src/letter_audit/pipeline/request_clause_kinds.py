@@ -53,6 +53,17 @@ _FINITE = re.compile(
     re.I,
 )
 _REASON_TAIL = re.compile(r",\s+(?:as|because|since|given\s+that)\s+", re.IGNORECASE)
+# A clause that opens with a gerund ("supplying her with pen needles", "coding his ocular hypertension").
+_GERUND_OPENING = re.compile(r"(\W*(?:(?:also|then)\s+)?)([a-z]{2,}?)(ing)\b", re.IGNORECASE)
+# Verbs a gerund may come from beyond the rules' action verbs (what the category cues read as the request)
+_GERUND_EXTRA = frozenset({"supply", "show", "teach", "remove", "flag", "put", "take", "make"})
+# A step that asks afresh and says so ("could you also ...", "please also ...", "GP to also ..."): a request
+# of its own, never the step that reads the result of the test before it.
+_ALSO_ASKS = re.compile(
+    r"\W*(?:(?:could|can|would)\s+(?:you|your\s+\w+|the\s+(?:GP|practice|surgery))\s+(?:please\s+)?also"
+    r"|(?:please|pls|kindly)\s+(?:could\s+you\s+)?also)\b",
+    re.IGNORECASE,
+)
 _SET_OFF = re.compile(r"(?:[;,]|\band,?|\s[-–])\s*(?:only\s+)?$", re.IGNORECASE)
 
 
@@ -90,6 +101,13 @@ class ClauseKinds:
 
     def category(self, text: str, sentence: str = "") -> str:
         """Early cues, then the request's first action verb, then the other cues; then the sentence."""
+        ger = _GERUND_OPENING.match(text)
+        if ger is not None:
+            # "..., as well as referring her to the falls service", "coding his ocular hypertension": a step
+            # told as a gerund reads as its verb ("refer her ...", "code his ...")
+            base = self._gerund_base(ger.group(2).lower())
+            if base is not None:
+                text = text[: ger.start(2)] + base + text[ger.end(3) :]
         tail = _REPORT_TAIL.search(text)
         if tail is not None and tail.start() > 0 and _TEST_HEAD.search(text, 0, tail.start()):
             # "arrange a faecal calprotectin and send the result to the IBD nurses, who will decide ...": the
@@ -162,6 +180,8 @@ class ClauseKinds:
         """Whether ``step`` is conditional on the result of the test ``head`` asks for ("U&E in 1 week" /
         "if creatinine is back to 80, restart ramipril"): then it acts on what the test finds and stays in
         the test's item, however the two are joined (fixtures/README, one item or two)."""
+        if _ALSO_ASKS.match(step) is not None:
+            return False  # "..., and could you also ensure his ramipril is pushed up if BP allows": a new ask
         m = self.condition.search(step)
         if m is None or not m.group(0).lower().startswith(("if", "once", "unless", "when")):
             # "chase the stone analysis and start any preventive treatment it suggests"
@@ -217,6 +237,14 @@ class ClauseKinds:
         if self.first_verb.search(clause, last.end()) is not None:
             return False  # "... - if >140/90 restart lisinopril at 10 mg": the step has come already
         return self._reads_result(clause[: last.start()], clause[last.start() :])
+
+    def _gerund_base(self, stem: str) -> str | None:
+        """The action verb a gerund's stem comes from ("cod" -> code, "referr" -> refer, "supply" -> supply),
+        or None when it is none of the rules' verbs."""
+        for base in (stem, stem + "e", stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else ""):
+            if base and (base in self.action_verbs or base in _GERUND_EXTRA):
+                return base
+        return None
 
     def _last_verb_kind(self, text: str) -> str | None:
         """The kind of a clause's last action verb ("...; if creatinine is back, restart ramipril" ->

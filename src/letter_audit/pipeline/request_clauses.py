@@ -28,6 +28,7 @@ from .request_rules import (
     _POINTS_BACK,
     _RESULTS_SENT,
     _RUN_ON,
+    _TESTS,
     _THEN,
     _THEN_JOIN,
     Request,
@@ -62,7 +63,10 @@ _THIRD_PARTY_RX = re.compile(_THIRD_PARTY_REPORT, re.IGNORECASE)
 # is asked.
 _TO_STEP = re.compile(r"\W*to\s", re.IGNORECASE)
 _PATIENT_TO = re.compile(
-    r"\b(?:her|him|them|the\s+patient|(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[\w'-]+|the\s+family|parents?)\s+to\s",
+    # (not "ask them to", said of the practice: "I have written to your GP to ask them to ...; to arrange
+    # ...")
+    r"\b(?:her|him|them(?<!\bask\sthem)(?<!\basked\sthem)(?<!\basking\sthem)|the\s+patient|"
+    r"(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[\w'-]+|the\s+family|parents?)\s+to\s",
     re.IGNORECASE,
 )
 _WITH_JOIN = re.compile(r"\s*,\s+(?:together\s+)?with\s+", re.IGNORECASE)
@@ -80,8 +84,29 @@ _TIMED_FROM_STEP = re.compile(
 _AFTER_LAST = re.compile(r"\b\w+\s+(?:days?|weeks?|months?)\s+after\W*$", re.I)
 _OWN_FREQUENCY = re.compile(r"\b(?:every|weekly|fortnightly|monthly|\d+-(?:weekly|monthly))\b", re.I)
 _ALSO_TO = re.compile(
-    rf"\W*to\s+(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?{_SERVICE}\W*$", re.IGNORECASE
+    rf"\W*to\s+(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?{_SERVICE}(?:\s*[,;.]|\W*$)", re.IGNORECASE
 )
+_OWN_NEED = re.compile(
+    r"\b(?:would\s+(?:also\s+)?benefit\s+from|(?:is|are)\s+(?:also\s+)?due\s+(?:a|an|his|her)\b)", re.I
+)
+_REPORT_OPENING = re.compile(
+    r"\W*(?:please\s+|pls\s+)?(?:send|forward|e-?mail|let|tell|inform|report|copy|fax)\s+(?:us|me|the|them|him|her|it|any)\b",
+    re.IGNORECASE,
+)
+_AND_IF_TAIL = re.compile(r"(?<!,)\s+and\s+if\b[^,;]*$", re.IGNORECASE)
+_TERSE_JOIN = re.compile(r"\s*,?\s+[+/]\s+")
+_DOSE_STEP = re.compile(
+    r"\W*(?:please\s+|pls\s+)?(?:r/v|review|adjust|titrate|alter)\s+(?:the\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?doses?\b",
+    re.IGNORECASE,
+)
+_TEST_OPENING = re.compile(
+    rf"\W*(?:(?:the|a|his|her)\s+)?(?:repeat\s+)?(?:{_TESTS}|lipids?|LFTs?|TFTs?)\b", re.IGNORECASE
+)
+_REVIEW_OPENING = re.compile(
+    r"\W*(?:please\s+|pls\s+)?(?:r/v|review|reassess|re-assess)\b(?!\s+of\b)", re.IGNORECASE
+)
+# "..., and in the meantime start Adcal-D3", "alongside that stop her omeprazole": a step said to stand apart
+_APART = re.compile(r"\W*(?:in\s+the\s+meantime|meanwhile|alongside\s+(?:that|this))\b", re.IGNORECASE)
 _REFER_WORD = re.compile(r"\b(?:re-?)?refer", re.IGNORECASE)
 _IF_OPENING = re.compile(r"^\W*(?:if|unless|should)\b", re.IGNORECASE)
 _DASH = re.compile(r"\s+[-–]\s+")
@@ -147,9 +172,21 @@ class ClauseReader(ClauseKinds):
             joined = sent[merged[-1][1] : cs] if merged else ""
             # "check U&E, then uptitrate" and "restart ramipril if Cr <160, then recheck U&E": a test on
             # either side of "then" keeps the two apart.
-            after_test = _THEN_JOIN.fullmatch(joined) is not None and "monitoring" in (
-                self._verb_kind(prev),
-                self._verb_kind(sent[cs:ce]),
+            after_test = (
+                _THEN_JOIN.fullmatch(joined) is not None
+                and _REPORT_OPENING.match(sent, cs, ce)
+                is None  # "..., then send us the result": a report back
+                and (
+                    "monitoring" in (self._verb_kind(prev), self._verb_kind(sent[cs:ce]))
+                    # "Bloods (U&E) in 1 week, then adjust the dose", "repeat U&E ..., then U&E again 2 weeks
+                    # after restarting": a test on either side, told without a verb of its own
+                    or self.category(prev) == "monitoring"
+                    or self.category(sent[cs:ce]) == "monitoring"
+                    or _TEST_OPENING.match(prev) is not None
+                    # "arrange an outpatient echo, then r/v rate control": a review after a step
+                    # (fixtures/README)
+                    or _REVIEW_OPENING.match(sent, cs, ce) is not None
+                )
             )
             # "restart ramipril at 2.5 mg and recheck U&E 2 weeks later", "..., with a further U&E a week
             # after restarting": a test timed from the step before it is how that step is carried out (not
@@ -188,9 +225,25 @@ class ClauseReader(ClauseKinds):
                 heads.setdefault(merged[-1][0], merged[-1][1])
             if (
                 merged
+                and _APART.match(sent, cs, ce) is None
                 and (
                     reads_result
                     or after_step
+                    # "please r/v leg at 48-72 hrs and if spreading beyond the pen mark, refer back": the
+                    # condition was set off inside the item, so its step comes next
+                    or (
+                        joined.strip() == ","
+                        and _AND_IF_TAIL.search(prev) is not None
+                        and _ASKS.match(sent, cs, ce) is None
+                    )
+                    # "Potassium + review spironolactone dose", "HbA1c/lipids 3/12 + r/v atorvastatin dose":
+                    # the dose step reads what the test finds, so it stays in the test's item
+                    # (fixtures/README)
+                    or (
+                        _TERSE_JOIN.fullmatch(joined) is not None
+                        and _DOSE_STEP.match(sent, cs, ce) is not None
+                        and self.category(prev) == "monitoring"
+                    )
                     # "if low mood returns, consider ...": a bare condition; not one that holds its own ask
                     # ("Once he is on the patch we would be grateful if ...; please sign ...")
                     or (
@@ -213,7 +266,9 @@ class ClauseReader(ClauseKinds):
                     or (_THEN_JOIN.fullmatch(joined) and not after_test)
                     or _BARE_VERB.fullmatch(sent[cs:ce])
                     or self._lone_verb(prev, joined)
-                    or _POINTS_BACK.match(sent[cs:ce])
+                    # (not "he would also benefit from a shingles vaccine if you could arrange it": its own
+                    # need)
+                    or (_POINTS_BACK.match(sent[cs:ce]) and _OWN_NEED.search(sent, cs, ce) is None)
                     or _RESULTS_SENT.match(sent[cs:ce])
                     or _HINGES_ON_RESULT.search(prev)
                     or (

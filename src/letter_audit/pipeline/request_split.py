@@ -19,6 +19,28 @@ _SERVICE = (
 )
 
 
+# "once" as a condition ("stop it once Hb is above 110"), not a dose ("semaglutide 0.25 mg once weekly").
+_ONCE = (
+    r"once(?!\s+(?:daily|a\s+(?:day|week|month|year)|weekly|monthly|yearly|nightly|only|more|again|off|per|"
+    r"or\s+twice)\b)"
+)
+# A phrase between "and" and the next ask that says it is a separate step ("..., and in the meantime start
+# Adcal-D3", "and alongside that stop her omeprazole", "and, in the meantime, could you prescribe ...").
+_MEANWHILE = (
+    r"(?:in\s+the\s+meantime|meanwhile|alongside\s+(?:that|this)|at\s+the\s+same\s+time|in\s+addition|"
+    r"additionally|while\s+(?:she|he|they)\s+(?:waits?|is\s+waiting|are\s+waiting))"
+)
+# A vaccine named as an item of a terse list ("Annual flu vaccine + one-off pneumococcal vaccine", "Flu
+# vaccine this autumn / pneumococcal if not had").
+_VACCINE = r"(?:[\w-]+\s+){0,2}?(?:vaccin\w*|immunis\w*|boosters?|jabs?|pneumococcal|shingles|Shingrix|flu)\b"
+# A drug named with its own dose ("+ aspirin 75mg OD on repeat"): another drug's item.
+_DOSED_DRUG = (
+    r"(?!(?:add|start|restart|increase|reduce|decrease|stop|give|prescribe|switch|titrate|change|continue|cont)(?:s|es|ed|d)?\b)"
+    r"(?!(?:then|to|a|an|the|by|of|with|up|down|from|at|on|in|and|or|his|her|their|after|before|each|every)\b)"
+    r"[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?\s+\d+(?:\.\d+)?\s*(?:mg|mcg|micrograms?|g|units?|ml|%)(?![\w/])"
+)
+
+
 def clause_split_source(rules: RequestRules) -> str:
     """The pattern of the places where one request clause ends and the next begins inside a sentence.
 
@@ -53,18 +75,24 @@ def clause_split_source(rules: RequestRules) -> str:
         r"(?!(?:please\s+)?(?:check|inspect|look)\s+(?:it\s+|them\s+)?(?:for\s+)?(?:any\s+)?(?:signs\s+of\s+)?infection\b)"
     )
     cond = (
-        rf"(?!(?:please\s+|pls\s+|kindly\s+)?(?:{cverbs})\b(?:[^;.]|\.(?=\d))*\b(?:if|unless|once|provided)\b)"
+        rf"(?!(?:please\s+|pls\s+|kindly\s+)?(?:{cverbs})\b(?:[^;.]|\.(?=\d))*\b(?:if|unless|{_ONCE}|provided)\b)"
         # "act on the lipid results and start a statin as appropriate": the step hangs on the result too.
         rf"(?!(?:please\s+|pls\s+|kindly\s+)?(?:{cverbs})\b[^;.]{{0,60}}?\b(?:as\s+(?:appropriate|indicated|needed)|accordingly)\b)"
         + same_step
     )
     lead = r"(?:also\s+|please\s+|pls\s+|kindly\s+)?"
+    # every verb but the report verbs ("chase histology + let her know" is one item: fixtures/README)
+    reports = {v.lower() for v in rules.report_verbs}
+    step_verb = "|".join(
+        re.escape(v) for v in sorted(rules.action_verbs, key=len, reverse=True) if v.lower() not in reports
+    )
+    step_verb = rf"(?:{step_verb})\b(?!\s+(?:it|this|them|these|of)\b)"
     return (
         rf"\s*;\s*(?![^()]*\))"
         # "Restart ramipril if creatinine settles, and then stop the amlodipine if BP allows": after a
         # comma a conditional step is a request of its own.
         rf"|\s*,\s+(?:and|&)\s+(?:then\s+)?"
-        rf"(?={lead}(?:{cverbs})\b(?:[^;.]|\.(?=\d))*\b(?:if|unless|once|provided)\b)"
+        rf"(?={lead}(?:{cverbs})\b(?:[^;.]|\.(?=\d))*\b(?:if|unless|{_ONCE}|provided)\b)"
         rf"{same_step}"
         rf"|\s*,?\s+(?:and|&)\s+(?!then\b)(?={lead}(?:{verbs})\b){cond}"
         # "asked your GP to take over the prescriptions and to sign a community chart": a second ask.
@@ -109,12 +137,12 @@ def clause_split_source(rules: RequestRules) -> str:
         rf"(?:(?:his|her|their|the|your)\s+)?(?:repeats?|(?:repeat\s+)?prescriptions?|"
         rf"(?:medical\s+|GP\s+)?(?:records?|notes|problem\s+list)|(?:practice\s+)?(?:[\w-]+\s+){{0,3}}?registers?)\b"
         # "remove lithium from her repeat and add quetiapine to it": "it" is the list the clause before named
-        rf"|(?:remove|delete|take|add|put)\s+(?!(?:it|them|this|these|that|to|on|onto)\b)[^.;,]{{0,60}}?\b"
-        rf"(?:from|off|to|on|onto)\s+(?:it|them)\s*(?:[.;]|$)"
+        rf"|(?:remove|delete|take|add|put|keep|leave)\s+(?!(?:it|them|this|these|that|to|on|onto)\b)[^.;,]{{0,60}}?\b"
+        rf"(?:from|off|to|on|onto)\s+(?:it|them)\s*(?:[.;,]|$)"
         # "take you off the Clenil ... and add the Fostair instead": the new drug in the old one's place
         rf"|(?:add|put|start)\s+(?!(?:it|them|this|these|that)\b)(?:the\s+)?[A-Za-z][\w-]*(?:\s+[\w/.-]+){{0,3}}?\s+instead\b"
         rf"|(?:remove|delete)\s+(?!(?:it|them|this|these)\b)(?!(?:the\s+|his\s+|her\s+)?(?:sutures?|stitches|staples?|clips|dressings?|"
-        rf"drains?|catheters?|lines?|cannulas?|glue)\b)(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?\s*(?:[.;]|$)"
+        rf"drains?|catheters?|lines?|cannulas?|glue)\b)(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?\s*(?:[.;,]|$)"
         rf"|(?<=to\s)take\s+over\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:prescri\w+|supply|supplies)\b))"
         rf"|\s+\+\s+(?=(?:stop|start|restart|remove|switch)\s+[A-Za-z])"
         # "Please prescribe a further month of the patches and then review whether they are still needed": a
@@ -127,7 +155,7 @@ def clause_split_source(rules: RequestRules) -> str:
         rf"|\s*,?\s+and\s+(?=(?:please\s+)?take\s+over\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){{0,3}}?"
         rf"(?:{_TESTS}|levels|monitoring|blood\s+tests|bloods)\b)"
         # "Please refer him to the weight management service, and also to a dietitian": a second service.
-        rf"|\s*,?\s+and\s+also\s+(?=to\s+(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?{_SERVICE}\W*$)"
+        rf"|\s*,?\s+and\s+(?:also\s+)?(?=to\s+(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?{_SERVICE}(?:\s*[,;.]|\W*$))"
         # "..., and a repeat of his LFTs in 2 weeks would be sensible": a test said to be wise, its own item.
         rf"|\s*,\s+and\s+(?=(?:an?\s+|the\s+)?(?:repeat|re-?check|check)\s+(?:of\s+)?[^;.,]{{0,60}}?\b(?:would|could|might|may)"
         rf"\s+(?:also\s+)?be\s+(?:sensible|helpful|useful|wise|advisable|reasonable|prudent|worthwhile|ideal|good)\b)"
@@ -149,6 +177,11 @@ def clause_split_source(rules: RequestRules) -> str:
         # "..., and given the ulcer we would suggest you check ...": a second ask after its reason.
         rf"|\s*,\s+and\s+(?=(?:given|as|since|because)\b[^,;.]{{0,40}}?\b(?:I|we)\s+(?:would\s+)?"
         rf"(?:suggest|recommend|ask|advise)\b)"
+        # "..., and with three attendances in 3 months please consider a preventer": the same, with "please"
+        rf"|\s*,\s+and\s+(?=(?:given|as|since|because|with)\b[^,;.]{{0,60}}?\b(?:please|pls|could\s+you|would\s+you)\s)"
+        # "..., then U&E again 2 weeks after restarting": a test after "then" is an item of its own
+        rf"|\s*,\s+then\s+(?=(?:a\s+|the\s+)?(?:repeat\s+|further\s+)?(?:{_TESTS}|lipids?|LFTs?|TFTs?)\b[^;.,]{{0,40}}?"
+        rf"\b(?:again|in|at|after|within)\b)"
         # "..., and it would also be helpful if the practice nurse could recheck her pulse": a second ask.
         rf"|\s*,?\s+(?:and|but)\s+(?=it\s+would\s+(?:also\s+)?(?:help|be\s+(?:very\s+|most\s+|really\s+)?"
         rf"(?:helpful|useful|appreciated|great|good|kind))\s+if\b)"
@@ -182,6 +215,82 @@ def clause_split_source(rules: RequestRules) -> str:
         rf"|(?:(?<=weeks)|(?<=months)|(?<=days)|(?<=week)|(?<=month))\s+and\s+"
         rf"(?=(?:his|her|their|the)\s+[^,;.]{{1,40}}?"
         rf"\s+(?:in|at|within|after)\s+\d)"
+        # Terse chains (round 12): "HbA1c 3/12 + r/v statin dose", "stop aspirin + add apixaban", "Refer tier
+        # 3 weight mgmt / repeat HbA1c", "hydroxycarbamide 500mg OD + aspirin 75mg OD on repeat", "Annual flu
+        # vaccine + one-off pneumococcal vaccine": a step, a dosed drug or a vaccine after a spaced "+" or "/"
+        # is an item of its own (not a report back: "chase histology + let her know"; not inside brackets).
+        rf"|\s*,?\s+[+/]\s+(?![^()]*\))(?=(?:please\s+|pls\s+|also\s+)?(?:{step_verb}|{_VACCINE}|{_DOSED_DRUG})){same_step}"
+        # "..., as well as supplying her with pen needles", "... as well as a fit note for 2 weeks", "..., as
+        # well as Dermol 500 lotion": a second ask joined by "as well as" (not "as well as to the HF team",
+        # a report's second reader; not "look at X as well as whether ...").
+        rf"|\s*,\s+as\s+well\s+as\s+(?!to\b|whether\b|if\b)"
+        rf"|\s+as\s+well\s+as\s+(?=(?:\w{{3,}}ing\s+(?:his|her|their|the|an?|them|him|it)\b|(?:{step_verb})"
+        rf"|an?\s+(?:fit|sick)\s+note\b))"
+        # "..., plus repeat U&E in 3-5 days", "..., plus decide re aspirin": a second ask joined by "plus"
+        rf"|\s*,?\s+plus\s+(?=(?:please\s+|pls\s+)?(?:{step_verb}|decide\b|discuss\b))"
+        # "..., and in the meantime start Adcal-D3", "and alongside that stop her omeprazole", "and, in the
+        # meantime, could you prescribe ...": a separate step, said to be so.
+        rf"|\s*,?\s+(?:and|&)\s*,?\s+(?={_MEANWHILE}\s*,?\s+(?:please\s+|pls\s+|also\s+)?"
+        rf"(?:(?:could|would|can)\s+you\b|{every_verb}\b))"
+        # "... - please also weigh her", "... - and titrate metformin back up": a new ask after a dash (not
+        # "Home BP 148/92 - please review his antihypertensives", where the dash opens the ask itself)
+        rf"|\s+[-–]\s+(?=(?:please|pls|kindly)\s+also\s+(?:{step_verb}))"
+        rf"|\s+[-–]\s+and\s+(?=(?:please\s+|pls\s+|also\s+)?(?:{step_verb}))"
+        # "cont. apixaban for 3/12 then r/v need", "reduce omeprazole after 8/52 then review need": a review
+        # after a step is a request of its own (fixtures/README)
+        rf"|\s+then\s+(?=(?:please\s+|pls\s+)?(?:r/v|review|reassess|re-?assess)\b(?!\s+(?:of|the\s+results?)\b))"
+        # "..., and make sure she has contraception", "and make the pulmonary rehab referral", "and take over
+        # prescribing of risperidone": asks whose verb the verb list does not hold
+        rf"|\s*,\s+and\s+(?=(?:please\s+|also\s+)?make\s+sure\b)"
+        rf"|\s*,?\s+and\s+(?=(?:please\s+|also\s+)?(?:make\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?referral\b|"
+        rf"take\s+over\s+(?:the\s+)?prescri\w+\s+(?:of|for)\b))"
+        # "..., remove the Levemir", "..., take the Clenil off his repeat": a second edit of the repeat list
+        # after a comma
+        rf"|\s*,\s+(?=(?:please\s+|pls\s+)?(?:remove|delete)\s+(?!(?:it|them|this|these)\b)(?!(?:the\s+|his\s+|her\s+)?"
+        rf"(?:sutures?|stitches|staples?|clips|dressings?|drains?|catheters?|lines?|cannulas?|glue)\b)"
+        rf"(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?\s*(?:[.;,]|$))"
+        # "... and code the DVT as provoked, and flag in her record that ...": a record entry of its own (not
+        # "and record the result", "and code it", the request's own follow-through; not "and record lithium
+        # toxicity as an adverse reaction", said of the drug just removed)
+        rf"|\s*,?\s+and\s+(?=(?:please\s+|also\s+)?(?:(?:code|flag)\s+(?!(?:it|this|them|these|that|him|her|the\s+results?)\b)"
+        rf"|record\s+(?!(?:it|this|them|these|that|the\s+(?:results?|readings?|values?|weights?|BP)|(?:his|her|their)\s+"
+        rf"(?:readings?|weights?|BP))\b)[^.;,]{{1,60}}?\s+as\b"
+        rf"(?!\s+(?:an?\s+)?(?:adverse|allerg|intoleran|ADR|side[- ]effect))))"
+        # "GP pls: add GF foods per formulary, FBC/ferritin/B12/folate 3/12, ...", "refer to DN for drain
+        # removal, FBC/U&E 1/52": a run-in list's test item with its own time after a comma
+        rf"|(?-i:(?<![A-Z0-9)]))(?<!lipids)(?<!ferritin)(?<!folate)(?<!bloods)(?<!profile)(?<!calcium)(?<!\bwt)(?<!weight)(?<!sodium)"
+        rf"(?<!potassium)(?<!glucose)\s*,\s+"
+        rf"(?=(?:{_TESTS}|LFTs?|TFTs?|lipids?|ferritin|B12|folate|PSA|CRP|tTG|bone\s+profile|vitamin\s+D|PTH|calcium)(?:\s*[/+&,]\s*[\w-]+){{0,5}}"
+        rf"\s+(?:\d+\s*/\s*(?:52|12)|(?:in|at)\s+\d)\b)"
+        # "..., and ask your practice nurse to go through an asthma plan": a colleague asked, its own item
+        rf"|\s*,?\s+and\s+(?=(?:please\s+)?(?:also\s+)?ask\s+(?:your|the|a)\s+(?:practice\s+|community\s+)?"
+        rf"(?:nurses?|pharmacists?|HCA|health\s*care\s+assistant|team|colleagues?|dietitian|physio\w*)\s+to\b)"
+        # "..., and send a stool H. pylori antigen test once ...", "and send an MSU": a sample sent is a test,
+        # not a report back
+        rf"|\s*,?\s+and\s+(?=(?:please\s+)?send\s+(?:off\s+)?(?:an?|the|his|her)\s+(?:[\w.-]+\s+){{0,4}}?"
+        rf"(?:tests?|samples?|MSU|cultures?|swabs?|specimens?)\b)"
+        # "I have asked them to check your BP ..., to prescribe omeprazole ..., and to refer you ...": a list
+        # of asks
+        rf"|\s*,\s+(?=to\s+(?:prescribe|refer|re-refer|arrange|start|stop|increase|reduce|add|continue)\s)"
+        # "r/v mood at 2/52 and cont. mirtazapine on repeat": the abbreviated "continue" of terse plans
+        rf"|\s*,?\s+(?:and|&)\s+(?=cont\.\s+[A-Za-z])"
+        # "pls cont. ticagrelor 12/12 then stop, and keep aspirin lifelong": another drug kept
+        rf"|\s*,\s+and\s+(?=keep\s+(?!(?:it|them|this|that|an?\s+eye|an?\s+(?:record|note|diary|log)|him|her)\b)[A-Za-z])"
+        # "take the Femoston off your repeat prescription and add the gel": another drug in the old one's
+        # place
+        rf"|(?:(?<=repeat)|(?<=repeats)|(?<=prescription)|(?<=list))\s+and\s+(?=(?:please\s+)?(?:add|start|put)\s+"
+        rf"(?!(?:it|them|this|that)\b))"
+        # "..., so could you prescribe that as well": an ask after its reason
+        rf"|\s*,\s+so\s+(?=(?:could|would|can)\s+you\b)"
+        # "..., and lying/standing BP in 2 weeks": a test with its own time after ", and"
+        rf"|\s*,\s+and\s+(?=(?:[\w/-]+\s+){{0,2}}?(?:{_TESTS})\b[^;.,]{{0,30}}?\b(?:in|within)\s+\d)"
+        # "prescribe the levetiracetam solution at the new dose and buccal midazolam 10 mg": a second drug
+        # with a dose of its own
+        rf"|(?:(?<=mg)|(?<=daily)|(?<=\bOD)|(?<=\bBD)|(?<=TDS)|(?<=QDS)|(?<=dose)|(?<=weekly)|(?<=night)|(?<=nocte)|(?<=%))"
+        rf"\s+and\s+(?=(?:the\s+)?{_DOSED_DRUG})"
+        # "..., and he would benefit from a medication review", "..., and she would also benefit from the flu
+        # vaccine": a need the practice is asked to meet, its own item
+        rf"|\s*,\s+and\s+(?=(?:he|she|they)\s+would\s+(?:also\s+)?benefit\s+from\b)"
     )
 
 

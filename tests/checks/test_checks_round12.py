@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import pytest
 
+from letter_audit.report import MedicationChange
+
+from .build import ev
 from .test_checks_round9 import flag_all, rule
 
 
@@ -279,3 +282,25 @@ def test_chasing_a_named_test_is_its_own_request(chase: str, expected: str | Non
 def test_no_need_to_ask_the_gp(asked: str, expected: str | None) -> None:
     text = f"Dear Mrs Hale, you missed one appointment but {asked}."
     assert rule("Urology clinic letter to the patient. " + text, asked, "referral") == expected
+
+
+@pytest.mark.parametrize(
+    ("reason", "expected"),
+    [
+        ("QTc 492 on admission", None),
+        # Near miss: a change made for another reason leaves the ECG the hospital's own test.
+        ("reflux", "call_and_recall"),
+    ],
+)
+def test_check_of_what_a_change_was_made_for(reason: str, expected: str | None) -> None:
+    asked = "please arrange an ECG in 2 weeks and check her potassium then"
+    text = f"Medicines: domperidone stopped.\nPlan: {asked}."
+
+    def stopped(letter):  # type: ignore[no-untyped-def]
+        return [
+            MedicationChange(
+                drug="domperidone", action="stop", reason=reason, evidence=ev(letter, "domperidone")
+            )
+        ]
+
+    assert rule(text, asked, "monitoring", medication_changes=stopped) == expected

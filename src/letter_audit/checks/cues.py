@@ -100,6 +100,9 @@ class RequestCues(_Group):
     result_threshold: list[Regex] = Field(default_factory=list)
     """A condition on what a test measures ("should his eGFR fall below 45"): a re-referral waiting on it
     is a safety net on the practice's own check, even after a missed appointment."""
+    test_kinds: list[Regex] = Field(default_factory=list)
+    """One pattern per kind of measurement (sodium, ECG/QTc, renal function ...): a check of the kind a
+    medicine change was made for ("reduced given sodium 129") is that change's safety monitoring."""
     drug_removed: list[Regex] = Field(default_factory=list)
     """A request that takes a drug off ("please remove it", "stop his doxazosin"): nothing taken on."""
     drug_taken_on: list[Regex] = Field(default_factory=list)

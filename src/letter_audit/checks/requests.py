@@ -49,6 +49,8 @@ def flag_requests(letter: Letter, findings: Findings, standard: Standard, cues: 
     agreed_drugs = _agreement_drugs(letter.text, cues, drugs) if agreement else frozenset()
     changes = [c for c in findings.medication_changes if c.action != "stop"]
     changed = tuple(sorted({n.lower() for c in changes for n in (c.drug, c.brand) if n}))
+    reasons = "\n".join(c.reason for c in findings.medication_changes if c.reason)
+    reason_tests = _test_kinds(reasons, cues) if reasons else frozenset()
     flagged = []
     for action in findings.gp_actions:
         sentence = _sentence(letter, action, findings.gp_actions, cues)
@@ -75,6 +77,7 @@ def flag_requests(letter: Letter, findings: Findings, standard: Standard, cues: 
             practice_note=practice_note,
             unagreed_drugs=unagreed,
             changed_drugs=changed,
+            reason_tests=reason_tests,
         )
         flagged.append(action.model_copy(update={"inappropriate": rule is not None, "rule": rule}))
     return flagged
@@ -96,6 +99,7 @@ def classify(
     fit_note_issued: bool = False,
     unagreed_drugs: tuple[str, ...] = (),
     changed_drugs: tuple[str, ...] = (),
+    reason_tests: frozenset[int] = frozenset(),
     practice_note: bool = False,
     own: str | None = None,
     lead: str = "",
@@ -114,6 +118,8 @@ def classify(
     ``unagreed_drugs`` are drugs this letter changes and elsewhere says have no shared-care agreement.
     ``changed_drugs`` are the drugs this letter starts or changes: a check "on the finasteride" is the
     safety monitoring of that change.
+    ``reason_tests`` are the kinds of measurement (``test_kinds``) the letter gives as reasons for its
+    medicine changes: a check of one of them re-measures what a change was made for.
     ``practice_note`` says the letter calls the patient's current fit note the practice's own.
     ``own`` is the request's own part of its sentence, between the requests before and after it there
     (default: the whole sentence): what it says about the need ("low mood which predates the epilepsy")
@@ -225,6 +231,10 @@ def classify(
         for pattern in req.results_not_wanted:
             sentence = re.sub(pattern, " ", sentence, flags=FLAGS)
     explained = any_match(req.explained, sentence) or _on_changed_drug(text, changed_drugs) or (
+        # "Citalopram reduced given sodium 129 and QTc 486" ... "please repeat his sodium and an ECG in 2
+        # weeks": the check re-measures what this letter's change was made for.
+        bool(reason_tests) and bool(_test_kinds(text, cues) & reason_tests)
+    ) or (
         # "Darbepoetin can raise blood pressure. Please check her BP in 2 weeks": the reason is the
         # sentence before, about a drug this letter changed.
         _names_drug(before, changed_drugs) and any_match(req.drug_effect, before)
@@ -296,6 +306,12 @@ def _lead_before(letter: Letter, action: GpAction) -> str:
 
 # A condition clause still open where the request starts ("... and if spreading beyond the pen mark, ").
 _OPEN_CONDITION = re.compile(r"\b(if|should|unless)\b[^;:\n]*$", re.IGNORECASE)
+
+
+def _test_kinds(text: str, cues: Cues) -> frozenset[int]:
+    """The kinds of measurement ``text`` names (indexes into the ``test_kinds`` cues)."""
+    kinds = enumerate(cues.requests.test_kinds)
+    return frozenset(i for i, pattern in kinds if re.search(pattern, text, FLAGS))
 
 
 def _on_changed_drug(text: str, drugs: tuple[str, ...]) -> bool:

@@ -6,7 +6,7 @@ not the letters' own."""
 from __future__ import annotations
 
 import pytest
-from request_text import D, P, found
+from request_text import END, D, P, found
 from spacy.language import Language
 
 
@@ -275,6 +275,11 @@ def test_patient_letter_lists(nlp, run, text: str, expected: list[tuple[str, str
                 ("he would also benefit from a shingles jab if you could arrange it", "other"),
             ],
         ),
+        # an edit of the practice's repeat list told in the passive
+        (
+            D + "The bisoprolol should now be taken off his repeat.",
+            [("The bisoprolol should now be taken off his repeat", "prescribing")],
+        ),
         # a named doctor's specialty in brackets is not the hospital's mark
         (
             G + "Arrange an echo in 3 months, send the report to Dr Rao (cardiology) who will decide",
@@ -289,3 +294,19 @@ def test_patient_letter_lists(nlp, run, text: str, expected: list[tuple[str, str
 )
 def test_requests_found(nlp, run, text: str, expected: list[tuple[str, str]]) -> None:
     assert found(nlp, run, text) == expected
+
+
+def test_classifier_sentence_is_split(nlp, run) -> None:
+    """A sentence only the classifier takes for a request is split as the rules split theirs."""
+    doc = run(
+        nlp,
+        D
+        + "Plan\nSpirometry at the practice in 2/12 / review his breathlessness on the new inhaler then.\n"
+        + "No further clinic follow-up planned."
+        + END,
+    )
+    got = [(s.text, s._.request_category, s._.request_rule) for s in doc.spans["gp_actions"]]
+    assert got == [
+        ("Spirometry at the practice in 2/12", "monitoring", "req-classifier"),
+        ("review his breathlessness on the new inhaler then", "review", "req-classifier"),
+    ]

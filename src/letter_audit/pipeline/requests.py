@@ -40,6 +40,7 @@ _CONSIDER = re.compile(
     re.IGNORECASE,
 )  # not "consider reviewing ramipril" / "consider whether": a review
 
+
 def _items_apart(text: str, units: list[tuple[int, int]], letter: object) -> list[tuple[int, int]]:
     """The sentences, cut where a list item of the source (a DOCX or HTML bullet) begins: an item with no
     closing stop ("... add the Fostair instead" then "your GP surgery will also need to ...") is not run on
@@ -68,6 +69,10 @@ __all__ = ["RULES_FILE", "RequestFinder", "RequestRules", "RequestsComponent", "
 @Language.factory("la_requests", assigns=["doc.spans", "doc._.no_gp_action"], default_config={})
 def make_requests(nlp: Language, name: str) -> RequestsComponent:
     return RequestsComponent(nlp, name)
+
+
+# "+", a spaced "/", "plus", "as well as": the joins that chain requests in one terse line
+_TERSE_CHAIN = re.compile(r"\s[+/]\s|\bplus\b|\bas\s+well\s+as\b", re.IGNORECASE)
 
 
 class RequestsComponent:
@@ -161,10 +166,28 @@ class RequestsComponent:
             i = bisect_right(starts, s) - 1
             section_of.append(bounds[i][2] if i >= 0 and s < bounds[i][1] else "")
         taken = [(r.start, r.end) for r in found]
-        extra = [
-            Request(s, e, RULE_ID, self.finder.category(text[s:e]), self.finder.timeframe(text[s:e]), None)
-            for s, e in self.classifier.propose(text, units, section_of, taken)
-        ]
+        extra: list[Request] = []
+        for s, e in self.classifier.propose(text, units, section_of, taken):
+            # A proposed sentence chained by a terse join is split as the rules split theirs ("Inhaler check
+            # in 4-6 weeks / review symptoms then": two items); when the clause reader keeps it whole or drops
+            # it, it stays whole.
+            parts = (
+                [
+                    Request(r.start, r.end, RULE_ID, r.category, r.timeframe, r.condition)
+                    for r in self.finder._sentence(text, s, e, True)
+                ]
+                # only where a terse join chains the items (a table row is read whole by the table reader)
+                if "|" not in text[s:e] and _TERSE_CHAIN.search(text, s, e) is not None
+                else []
+            )
+            if len(parts) >= 2:
+                extra += parts
+            else:
+                extra.append(
+                    Request(
+                        s, e, RULE_ID, self.finder.category(text[s:e]), self.finder.timeframe(text[s:e]), None
+                    )
+                )
         return sorted(found + extra, key=lambda r: r.start) if extra else found
 
     def to_disk(self, path: Path | str, *, exclude: tuple[str, ...] = ()) -> None:

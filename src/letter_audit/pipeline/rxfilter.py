@@ -18,7 +18,15 @@ from collections.abc import Callable, Iterator
 
 from .hsprefilter import enabled_prefilter
 from .rxliterals import Regex, required_literals
-from .rxstarts import _FEW_LEADS, Plan, _candidates, _lead_finder, _start_parts, leading_literals
+from .rxstarts import (
+    _FEW_LEADS,
+    Plan,
+    _behind_finder,
+    _candidates,
+    _lead_finder,
+    _start_parts,
+    leading_literals,
+)
 
 PREFILTER = enabled_prefilter()
 
@@ -255,7 +263,7 @@ class Scanner:
             if plan is not None:
                 words, lines, behinds = plan
                 finder = _lead_finder(tuple(sorted(words))) if words else None
-                behind = re.compile("|".join(sorted(behinds))) if behinds else None
+                behind = _behind_finder(behinds) if behinds else None
                 self._plan = (finder, lines, behind)
         if PREFILTER is not None:
             self._hs = PREFILTER.slot(self.rx.pattern, self.rx.flags)

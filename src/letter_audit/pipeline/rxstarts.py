@@ -269,7 +269,7 @@ def word_leads(pattern: Regex) -> tuple[str, ...] | None:
 _WORD_STARTS: dict[str, dict[str, list[int]]] = {}
 """Line starts and word starts at non-ASCII characters, per lowered text (the last few texts)."""
 _STARTS = {
-    "\n": re.compile("(?<=\n)"),  # after 0, where "^" matches with MULTILINE
+    "\n": re.compile("\n"),  # each ends where a line begins ("^" with MULTILINE), after 0
     "": re.compile(r"[^\W\x00-\x7f](?<!\w[^\W\x00-\x7f])"),  # a word start at a non-ASCII character
 }
 
@@ -289,9 +289,10 @@ def word_starts(low: str, kind: str) -> list[int]:
         if kind == "" and low.isascii():
             found = []
         else:
-            found = [m.start() for m in _STARTS[kind].finditer(low)]
-            if kind == "\n":
-                found.insert(0, 0)
+            if kind == "\n":  # a literal is found by a fast skip; "(?<=\n)" was tried at every place
+                found = [0, *[m.end() for m in _STARTS[kind].finditer(low)]]
+            else:
+                found = [m.start() for m in _STARTS[kind].finditer(low)]
         index[kind] = found
     return found
 
@@ -300,22 +301,61 @@ class _LeadFinder(NamedTuple):
     """Finds the word starts of a lowered text that begin one of some leads (see ``_lead_finder``)."""
 
     first: re.Pattern[str]  # a lead at the very start of the text
-    after: re.Pattern[str]  # a non-word character, then a lead
+    after: re.Pattern[str] | None  # a non-word character, then a lead (leads with many first characters)
+    each: tuple[re.Pattern[str], ...] = ()  # or one per first character: its leads after a non-word one
 
     def find(self, low: str) -> list[int]:
         found = [0] if self.first.match(low) else []
-        found.extend(m.start() + 1 for m in self.after.finditer(low))
+        if self.after is not None:
+            found.extend([m.start() + 1 for m in self.after.finditer(low)])
+            return found
+        for rx in self.each:
+            found.extend([m.start() for m in rx.finditer(low)])
+        if len(self.each) > 1:
+            found.sort()  # each pattern's places are in order; together they interleave
         return found
+
+
+_EACH_MAX = 8
+"""Up to this many first characters, one literal-first pattern per character (which the regex engine
+finds by a fast skip to that character) beats one pattern that tries every non-word character; with
+more, the letters they start are so common that the one pattern wins (measured on the dev letters)."""
+
+
+def _word_run(s: str) -> str:
+    """The leading ASCII word characters of ``s``: a lead's part that no other word start can lie in."""
+    n = 0
+    while n < len(s) and s[n].isascii() and (s[n].isalnum() or s[n] == "_"):
+        n += 1
+    return s[:n]
+
+
+def _after_char(leads: set[str]) -> re.Pattern[str]:
+    """The places just after a non-word character where one of ``leads`` (all with one first character)
+    begins. The leads' common run of word characters comes first, so the engine skips to it; a
+    look-behind then checks the character before it, and a look-ahead the rest of a lead."""
+    first, *others = sorted(leads)
+    n = 0
+    while n < len(first) and all(n < len(o) and o[n] == first[n] for o in others):
+        n += 1
+    head = _word_run(first[:n])
+    rests = sorted({lead[len(head) :] for lead in leads})
+    ahead = "" if "" in rests else "(?=" + "|".join(re.escape(r) for r in rests) + ")"
+    esc = re.escape(head)
+    return re.compile(f"{esc}(?<=\\W{esc}){ahead}")
 
 
 def _lead_finder(leads: tuple[str, ...]) -> _LeadFinder:
     """Patterns over lowered text for the word starts that begin a lead: a word start is the text's
     start or just after a non-word character.
 
-    The leads are grouped by first character: that character, then a look-ahead for the rest of one
-    of its leads. "\\W" first lets the regex engine skip in C to the next non-word character (it
-    cannot skip ahead for "\\b(?:...)" under IGNORECASE); a match takes the non-word character and
-    one more, and the next word start lies beyond both, so none is jumped over."""
+    With few first characters (``_EACH_MAX``), one pattern per first character, each opening with the
+    literal run its leads share; the places it gives are where that run starts. Otherwise the leads are
+    grouped by first character: that character, then a look-ahead for the rest of one of its leads,
+    after "\\W", which lets the regex engine skip in C to the next non-word character (it cannot skip
+    ahead for "\\b(?:...)" under IGNORECASE); a match takes the non-word character and one more, and
+    the next word start lies beyond both, so none is jumped over. Leads start with an ASCII word
+    character (``_word_heads``), so a match's consumed run never holds another word start."""
     groups: dict[str, set[str]] = {}
     for lead in leads:
         groups.setdefault(lead[0], set()).add(lead[1:])
@@ -324,12 +364,45 @@ def _lead_finder(leads: tuple[str, ...]) -> _LeadFinder:
         ahead = "" if "" in rests else "(?=" + "|".join(re.escape(r) for r in sorted(rests)) + ")"
         parts.append(re.escape(ch) + ahead)
     body = "|".join(parts)
-    return _LeadFinder(re.compile(f"(?:{body})"), re.compile(f"\\W(?:{body})"))
+    first = re.compile(f"(?:{body})")
+    if len(groups) <= _EACH_MAX:
+        each = tuple(_after_char({ch + r for r in rests}) for ch, rests in sorted(groups.items()))
+        return _LeadFinder(first, None, each)
+    return _LeadFinder(first, re.compile(f"\\W(?:{body})"))
 
 
-Plan = tuple[_LeadFinder | None, bool, re.Pattern[str] | None]
+_CLASS = re.compile(r"\[(?:\\.|[^\]\\])*\]", re.DOTALL)  # an escape may be of a line break
+
+
+class _BehindFinder(NamedTuple):
+    """Finds the places where some look-behind start ("(?<=[.;][\\s])", from ``_behind``) holds."""
+
+    parts: tuple[tuple[re.Pattern[str], int], ...]  # a pattern over the look-behind's characters, its width
+
+    def find(self, low: str) -> list[int]:
+        return [m.start() + width for rx, width in self.parts for m in rx.finditer(low)]
+
+
+def _behind_finder(behinds: frozenset[str]) -> _BehindFinder:
+    """Each look-behind "(?<=[c1][c2]...)" as "[c1](?=[c2]...)": it holds just after each match plus
+    its width. A pattern that opens with a character class is found by a fast skip to that class,
+    which a look-behind first is not (it was tried at every place). One character is consumed per
+    match, so no place is jumped over; the places come unsorted, which ``_candidates`` sorts."""
+    parts = []
+    for source in sorted(behinds):
+        body = source[len("(?<=") : -1]
+        classes = _CLASS.findall(body)
+        if not classes or "".join(classes) != body or not source.startswith("(?<="):
+            parts.append((re.compile(source), 0))  # not one ``_behind`` makes: tried everywhere, as it was
+            continue
+        rest = "(?=" + "".join(classes[1:]) + ")" if len(classes) > 1 else ""
+        parts.append((re.compile(classes[0] + rest), len(classes)))
+    return _BehindFinder(tuple(parts))
+
+
+Plan = tuple[_LeadFinder | None, bool, _BehindFinder | None]
 """The word-start finder of ``_lead_finder`` (None: no part starts at a word start), whether line
-starts are candidates too, and a pattern for the places after a look-behind start (None: none)."""
+starts are candidates too, and a finder for the places after a look-behind start (None: none)."""
 
 
 def _candidates(low: str, plan: Plan) -> list[int]:
@@ -340,7 +413,7 @@ def _candidates(low: str, plan: Plan) -> list[int]:
     out = finder.find(low) if finder is not None else []
     extra = (word_starts(low, "") if finder is not None else []) + (word_starts(low, "\n") if lines else [])
     if behind is not None:
-        extra = extra + [m.start() for m in behind.finditer(low)]
+        extra = extra + behind.find(low)
     if extra:
         out = sorted(set(out).union(extra))
     return out

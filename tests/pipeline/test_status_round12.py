@@ -176,3 +176,69 @@ def test_ongoing_care_handed_to_the_practice(
     owner: Callable[[str], tuple[str, str]], text: str, expected: str
 ) -> None:
     assert owner(text)[0] == expected
+
+
+_STAY = "Admitted 02/01/2027, discharged 06/01/2027. DOB {dob}.\n{op}\n"
+
+
+@pytest.mark.parametrize(
+    ("dob", "op", "expected"),
+    [
+        # working age, a major operation, no word of work: missing
+        ("11/03/1975", "Laparoscopic anterior resection for a rectal tumour; recovered well.", "missing"),
+        ("05/09/1990", "Right total knee arthroplasty on day 1.", "missing"),
+        # past working age, or the operation told as history: nothing said, nothing clear
+        ("11/03/1940", "Laparoscopic anterior resection for a rectal tumour; recovered well.", None),
+        ("05/09/1990", "Admitted with asthma; she had a previous hysterectomy.", None),
+        # any word of work decides instead
+        ("05/09/1990", "Right total knee arthroplasty. He is retired from the police.", "not_needed"),
+    ],
+)
+def test_a_working_age_patient_after_a_major_operation(
+    fit_status: Callable[[str], tuple[str, str] | None], dob: str, op: str, expected: str | None
+) -> None:
+    got = fit_status(_STAY.format(dob=dob, op=op))
+    assert (got[0] if got else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a remote consultation or call the team has booked
+        ("I have booked a video consultation for early March.", "hospital"),
+        ("We have arranged a telephone call with the nurse specialist in 2 weeks.", "hospital"),
+        # a child named by first name will be seen by a team
+        ("Mum has the ward number. Isla will be seen by the community nurses on Friday.", "hospital"),
+        # an outcome field: discharged, with nothing further
+        ("Outcome: Discharged, no further follow-up.", "none"),
+    ],
+)
+def test_follow_up_round12_more_shapes(
+    owner: Callable[[str], tuple[str, str]], text: str, expected: str
+) -> None:
+    assert owner(text)[0] == expected
+
+
+def test_time_off_asked_of_the_practice_without_naming_the_note(
+    fit_status: Callable[[str], tuple[str, str] | None],
+) -> None:
+    got = fit_status("She should be signed off for a month; could you please do that.")
+    assert got is not None and got[0] == "requested_from_gp"
+    got = fit_status("Could you sign him off for another fortnight.")
+    assert got is not None and got[0] == "requested_from_gp"
+
+
+def test_a_team_sign_off_beside_a_review_ask_is_no_fit_note_ask(
+    fit_status: Callable[[str], tuple[str, str] | None],
+) -> None:
+    got = fit_status("He has been signed off work for 2 weeks by the ward; GP please review him in a week.")
+    assert got is not None and got[0] != "requested_from_gp"
+
+
+def test_a_routine_review_said_to_be_due_is_no_follow_up(owner: Callable[[str], tuple[str, str]]) -> None:
+    text = "No ED follow-up.\nRequests to practice: lipids please; his asthma review seems to be overdue.\n"
+    assert owner(text)[0] == "none"
+
+
+def test_a_result_reviewed_by_a_consultant_is_no_visit(owner: Callable[[str], tuple[str, str]]) -> None:
+    assert owner("No clinic follow-up. Histology will be reviewed by the consultant.")[0] == "none"

@@ -22,6 +22,7 @@ _IF_LEAD = re.compile(r"\W*(?:if|should|unless)\b", re.IGNORECASE)  # a request 
 _HANDED_ON = re.compile(
     r"[.;,\u2013-]\s*(?:GP|practice|surgery)\s+(?:please|pls|to\s+(?:issue|provide|do))\b", re.IGNORECASE
 )
+_YEAR = re.compile(r"(?<![\d/.-])(?:\d{1,2}[/.-]\d{1,2}[/.-]|\d{1,2}\s+[A-Za-z]{3,9}\s+)(20\d\d)\b")
 
 def _clause_end(text: str, end: int) -> int:
     """Where the sentence a hit ends in stops (a full stop or a line end): "please could you provide" asks
@@ -51,6 +52,28 @@ class FitNoteFinder:
         self.fit_weakest_needs = compile_pattern(fn.weakest_needs)
         self.fit_request_words = compile_pattern(fn.request_words)
         self.fit_handover, self.fit_words = compile_pattern(fn.handover), compile_pattern(fn.fit_words)
+        self.fit_major_op = compile_pattern(fn.major_operation)
+        self.fit_work_talk = compile_pattern(fn.work_talk)
+        self.fit_birth_year = compile_pattern(fn.birth_year)
+        self.fit_op_episode = compile_pattern(fn.operation_episode)
+
+    def working_age_after_operation(self, text: str) -> Hit | None:
+        """A major operation in a letter whose patient is of working age (year of birth against the latest
+        year the letter's dates give) and which says nothing at all of work: the patient clearly needs a fit
+        note and none is mentioned (fixtures/README.md "missing"). The operation is the evidence."""
+        fn = self.rules.fit_note
+        born = self.fit_birth_year.search(text)
+        op = self.fit_major_op.search(text)
+        if born is None or op is None or self.fit_work_talk.search(text) is not None:
+            return None
+        if self.fit_op_episode.search(text) is None:  # an operation told as history in a clinic letter
+            return None
+        years = [int(y) for y in _YEAR.findall(text)]
+        if not years:
+            return None
+        age = max(years) - int(born.group("year"))
+        lo, hi = fn.working_age
+        return (op.start(), op.end(), "fit-working-age-operation") if lo <= age <= hi else None
 
     @staticmethod
     def _contingent_ask(text: str, units: list[tuple[int, int]], hit: Hit) -> bool:
@@ -152,4 +175,7 @@ class FitNoteFinder:
             if hits:
                 s, e, rid = min(hits, key=lambda h: (h[2] in weakest, h[0]))
                 return {"status": status, "start": s, "end": e, "rule": rid}
+        op = self.working_age_after_operation(text)
+        if op is not None:
+            return {"status": "missing", "start": op[0], "end": op[1], "rule": op[2]}
         return None

@@ -32,6 +32,12 @@ class FitNoteCues(_Strict):
     extension_if_needed: Pattern = "(?!)"  # round 6: "GP to extend as necessary" leaves the issued one
     handover: Pattern = "(?!)"  # round 9: a bare "GP please." that hands the sentence before to the practice
     fit_words: Pattern = "(?!)"  # round 9: the words that make a sentence about a fit note
+    # round 12: a working-age patient after a major operation with no word of work at all: missing
+    major_operation: Pattern = "(?!)"
+    work_talk: Pattern = "(?:)"
+    operation_episode: Pattern = "(?!)"  # the stay or procedure day the operation belongs to
+    birth_year: Pattern = "(?!)"  # the year of birth is group "year"
+    working_age: tuple[int, int] = (18, 64)
 
 
 class Contradiction(_Strict):

@@ -77,3 +77,22 @@ def test_a_young_peoples_team_is_paediatrics(  # type: ignore[no-untyped-def]
     nlp = make_nlp("la_meta")
     doc = run(nlp, "Children and Young People's Diabetes Team\nClinic: 02/02/2027\nDear Dr Ward\n")
     assert doc._.meta["specialty"]["value"] == "paediatrics"
+
+
+def test_a_stay_told_to_the_patient(
+    letter_type: Callable[[str], str], meta_dates: Callable[[str], dict[str, dt.date]]
+) -> None:
+    text = "Dear Mr Hall,\nYou were admitted on Cedar Ward from 12 April to 19 April 2027 with pneumonia.\n"
+    assert letter_type(text) == "discharge_summary"
+    got = meta_dates(text)
+    assert (got.get("admission"), got.get("discharge")) == (D(2027, 4, 12), D(2027, 4, 19))
+
+
+def test_a_procedure_line_with_its_date_after_a_space(
+    meta_dates: Callable[[str], dict[str, dt.date]],
+) -> None:
+    got = meta_dates("Day Case Unit\nProcedure: Right carpal tunnel release 15/04/2027\n")
+    assert got.get("admission") == D(2027, 4, 15)
+    # a planned procedure's date is no admission
+    planned = "Orthopaedic clinic\nProcedure: knee arthroscopy planned 15/04/2027\n"
+    assert "admission" not in meta_dates(planned)

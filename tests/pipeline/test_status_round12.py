@@ -242,3 +242,7 @@ def test_a_routine_review_said_to_be_due_is_no_follow_up(owner: Callable[[str], 
 
 def test_a_result_reviewed_by_a_consultant_is_no_visit(owner: Callable[[str], tuple[str, str]]) -> None:
     assert owner("No clinic follow-up. Histology will be reviewed by the consultant.")[0] == "none"
+
+
+def test_no_need_to_see_us_again(owner: Callable[[str], tuple[str, str]]) -> None:
+    assert owner("There is no reason for him to see the team again.")[0] == "none"

@@ -310,3 +310,28 @@ def test_classifier_sentence_is_split(nlp, run) -> None:
         ("Spirometry at the practice in 2/12", "monitoring", "req-classifier"),
         ("review his breathlessness on the new inhaler then", "review", "req-classifier"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a row the practice owns is a GP action whatever its words; the hospital's rows and N rows are not
+        (
+            D + "Task | Owner | Timing\nFit note for 4 weeks (roofer) | GP | 4 weeks\n"
+            "Hand therapy referral - done | Hospital | This week\n\nHe will be seen again in 6 weeks.",
+            [("Fit note for 4 weeks (roofer)", "fit_note")],
+        ),
+        (
+            D + "Item | For GP? (Y/N)\nLipid profile and QRISK | Y\nRestart statin on 3/12 | N - told\n\n"
+            "He will be seen again in 6 weeks.",
+            [("Lipid profile and QRISK", "monitoring")],
+        ),
+        # a checklist's Y/N column does not name the practice
+        (
+            D + "Item | Done (Y/N)\nAnticoagulant supplied | Y\n\nHe will be seen again in 6 weeks.",
+            [],
+        ),
+    ],
+)
+def test_practice_owned_table_rows(nlp, run, text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(nlp, run, text) == expected

@@ -103,6 +103,54 @@ class TableReader:
                 return True
         return False
 
+    def _names_owner_column(self, text: str, row: _Row) -> bool:
+        """Whether a row is a plan table's header by its owner or Y/N column ("Plan | For GP? (Y/N)"),
+        whatever its first cell is called."""
+        rest = [text[a:b] for a, b in row.cells[1:]]
+        return (
+            len(row.cells) > 1
+            and all(self.header.fullmatch(c) or self.yes_no_column.search(c) for c in rest)
+            and any(
+                (self.yes_no_column.search(c) and self.gp_column.search(c)) or self.owner_column.search(c)
+                for c in rest
+            )
+        )
+
+    def gp_rows(self, text: str) -> list[tuple[int, int, int, int]]:
+        """(action cell start, end, row start, end) of every row the practice owns in a table whose header
+        names an owner or a Y/N column ("Fit note - unfit for work | GP | 6 weeks", "HbA1c and review for
+        diabetes | Y"): such a row is a GP action whatever its words (fixtures/README), so the reader adds
+        the rows no cue found."""
+        out: list[tuple[int, int, int, int]] = []
+        header: _Row | None = None
+        pos = 0
+        while pos < len(text):
+            nl = text.find("\n", pos)
+            end = len(text) if nl < 0 else nl
+            if "|" not in text[pos:end]:
+                header = None  # a line without cells ends the table
+            else:
+                row = _row(text, pos, end)
+                if self._is_header(text, row) or self._names_owner_column(text, row):
+                    header = row
+                elif header is not None and len(header.cells) == len(row.cells) and len(row.cells) > 1:
+                    owned = False
+                    for i, (h0, h1) in enumerate(header.cells[1:], start=1):
+                        name = text[h0:h1]
+                        cell = text[row.cells[i][0] : row.cells[i][1]]
+                        # an owner column, or a Y/N column that asks about the practice ("For GP? (Y/N)";
+                        # not a checklist's "Done Y/N")
+                        if self.owner_column.search(name) or (
+                            self.yes_no_column.search(name) and self.gp_column.search(name)
+                        ):
+                            owned = self.gp_owner.search(cell) is not None and self.no.fullmatch(cell) is None
+                            break
+                    c0, c1 = row.cells[0]
+                    if owned and c1 > c0:
+                        out.append((c0, c1, pos, end))
+            pos = end + 1
+        return out
+
     def read(self, text: str, requests: list[Request]) -> list[Request]:
         out: list[Request] = []
         for r in requests:

@@ -71,6 +71,8 @@ def make_requests(nlp: Language, name: str) -> RequestsComponent:
     return RequestsComponent(nlp, name)
 
 
+TABLE_RULE_ID = "req-table-row"  # a practice-owned row of a plan table that no cue found
+
 # "+", a spaced "/", "plus", "as well as": the joins that chain requests in one terse line
 _TERSE_CHAIN = re.compile(r"\s[+/]\s|\bplus\b|\bas\s+well\s+as\b", re.IGNORECASE)
 
@@ -120,6 +122,7 @@ class RequestsComponent:
             found = self._add_proposals(text, found, units, sections)
         if self.tables is not None:
             found = self.tables.read(text, found)
+            found = self._add_table_rows(text, found)
         spans: list[Span] = []
         drugs = [(d.start_char, d.end_char) for d in doc.spans.get("drugs", [])]
         seen: set[str] = set()
@@ -149,6 +152,24 @@ class RequestsComponent:
         doc.spans["gp_actions"] = spans
         doc._.no_gp_action = none_stated
         return doc
+
+    def _add_table_rows(self, text: str, found: list[Request]) -> list[Request]:
+        """The found requests plus every practice-owned table row none of them is in."""
+        assert self.tables is not None and self.finder is not None
+        extra = [
+            Request(
+                c0,
+                c1,
+                TABLE_RULE_ID,
+                self.finder.category(text[c0:c1]),
+                self.finder.timeframe(text[a:b]),
+                None,
+            )
+            for c0, c1, a, b in self.tables.gp_rows(text)
+            if not any(a <= r.start < b or r.start <= a < r.end for r in found)
+            and not self.tables._echoes(text[c0:c1], text, found)  # a row repeating a request made in prose
+        ]
+        return sorted(found + extra, key=lambda r: r.start) if extra else found
 
     def _add_proposals(
         self,

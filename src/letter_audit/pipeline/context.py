@@ -307,7 +307,10 @@ def _inside_brackets(text: str, s: int, e: int, cs: int, ce: int, lo: int, hi: i
     opened = text.rfind("(", cs, s)
     if text.find(")", opened, s) != -1:
         return lo, hi
-    closed = text.find(")", e, ce)
+    # the brackets may hold a semicolon that ends the clause ("(postural drop, started by urology in
+    # 2023; urology agreed by phone)"): they close on the same line
+    le = text.find("\n", e)
+    closed = text.find(")", e, max(ce, len(text) if le == -1 else le))
     if closed == -1 or not _ASIDE_VERB.search(text, opened, closed):
         return lo, hi
     return max(lo, opened + 1), min(hi, closed)

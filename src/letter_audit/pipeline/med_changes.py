@@ -55,7 +55,26 @@ _MAXIMUM = re.compile(
 _TO_STRENGTH = re.compile(
     r"\s+(?:from\s+[\d.]+\s*\w+\s+)?to\s+[\d.]+\s*(?:mg|micrograms?|mcg|g|units?|ml)\b", re.I
 )
-_IF_AFTER = re.compile(r"[^.;,:()\n]{1,60}?\s(?:if|unless)\b", re.IGNORECASE)
+# "I advised him to reduce it to 75 mg at night for a week and then stop": a reduction on the way to a stop
+# (one step only: a taper of several steps, "..., then 1 mg for one week, then stop", stays a reduction)
+_THEN_STOP = re.compile(
+    r"(?:(?!\bthen\b)[^.;\n]){0,80}?\b(?:and\s+|,\s*)?then\s+(?:to\s+)?(?:stop|discontinue|cease|come\s+off)"
+    r"(?:\s+(?:it|them|altogether|completely|entirely))?\s*(?:[.;)\n]|$)",
+    re.IGNORECASE,
+)
+_IF_AFTER = re.compile(r"(?:[^.;,:()\n]|\.(?=\d)){1,60}?\s(?:if|unless)\b", re.IGNORECASE)
+# "..., and, if she is still having more than 8 migraine days a month, increase it to 160 mg": a bare verb
+# after a condition asks for a change that may come
+_IF_BEFORE = re.compile(
+    r"\b(?:if|unless|should (?:he|she|they))\b[^.;:\n]{1,120},\s*(?:(?:please|then|and|do)\s+)?$",
+    re.IGNORECASE,
+)
+# "e-RS ADVICE & GUIDANCE - SPECIALIST RESPONSE": the specialist has not seen the patient; every change the
+# reply names is advice for the GP to act on
+_ADVICE_REPLY = re.compile(
+    r"\A\s*(?:[^\n]*\n){0,3}[^\n]*\b(?:advice\s*(?:and|&)\s*guidance|A\s*&\s*G)\b[^\n]*\b(?:response|reply)",
+    re.IGNORECASE,
+)
 
 
 def _section_body(text: str, s: Span) -> tuple[int, int]:
@@ -87,6 +106,34 @@ def _gp_owned_rows(text: str) -> list[tuple[int, int]]:
     if "|" not in text:
         return []
     return [(m.start(), m.end()) for m in _GP_OWNER_CELL.finditer(text)]
+
+
+# "Stop oxymetazoline spray | Patient | now", "Prednisolone 25 mg od | ENT - done | today": a plan-table row
+# owned by the patient or the hospital team, inside an actions table that is otherwise the GP's
+_OTHER_OWNER_CELL = re.compile(
+    r"^[^\n|]*\|(?:[^\n|]*\|)*?[ \t]*"
+    r"(?:patient|pt|patient(?: and|/| &) ?(?:carer|family|parents?)|parents?|mum|dad"
+    r"|carers?|family|self|hospital|team|ward|clinic|us|we|consultant|specialist nurse|nurse specialist"
+    # a specialty's initials or name ("ENT", "Renal team"), not a dose frequency written in capitals
+    r"|(?-i:(?!(?:GP|OD|BD|TDS|QDS|ON|OM|PRN|NOCTE|STAT|PO|IV|SC|IM|MR|SR|XL|TBC|NA|YES|NO|NEW|ASAP|TTO|TTA)\b)"
+    r"[A-Z]{2,5}|[A-Z][a-z]+ology)(?: team| clinic| nurses?)?"
+    r"|(?!practice|surgery|district|community)(?-i:[A-Z][a-z]+) (?:team|clinic|nurses?))"
+    r"(?:[ \t]*[-–(][^\n|]*)?[ \t]*(?:\|[^\n]*)?$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _other_owned_rows(text: str) -> list[tuple[int, int]]:
+    """Rows of a plan table whose owner cell is the patient or the hospital, not the practice.
+
+    Why: a bare "Stop X" in such a row is the team's own change (or its instruction to the patient),
+    though the table as a whole reads as a list of actions.
+    """
+    if "|" not in text:
+        return []
+    rows = [(m.start(), m.end()) for m in _OTHER_OWNER_CELL.finditer(text)]
+    gp = set(_gp_owned_rows(text))
+    return [r for r in rows if r not in gp]
 
 
 class MedChangeFinder(ClauseTies, RecordReader):
@@ -130,6 +177,9 @@ class MedChangeFinder(ClauseTies, RecordReader):
             + self._asked_lists(text)
             + _gp_owned_rows(text)
         )
+        others = _other_owned_rows(text)
+        if _ADVICE_REPLY.match(text):
+            asks.append((0, len(text)))
         triggers = [
             t
             for t in self._find_triggers(text, bool(doc._.letter is not None and doc._.letter.source.ocr))
@@ -138,10 +188,17 @@ class MedChangeFinder(ClauseTies, RecordReader):
                 a <= t.start < b and t.end <= b + 3 and not self._particle_after(text, t, a, b)
                 for a, b in inside
             )
-            and not (text[t.start : t.end].lower() in _IMPERATIVES and any(a <= t.start < b for a, b in asks))
+            and not (
+                text[t.start : t.end].lower() in _IMPERATIVES
+                and any(a <= t.start < b for a, b in asks)
+                and not any(a <= t.start < b for a, b in others)
+            )
             # "..., and stop the tamsulosin if the postural drop exceeds 20": a bare verb with a condition
             # after its drug asks for a change that may come, it does not report one
-            and not (text[t.start : t.end].lower() in _IMPERATIVES and _IF_AFTER.match(text, t.end))
+            and not (
+                text[t.start : t.end].lower() in _IMPERATIVES
+                and (_IF_AFTER.match(text, t.end) or _IF_BEFORE.search(text, max(0, t.start - 150), t.start))
+            )
             and not (t.rule.action == "stop" and _TAPER_TO.search(text, max(0, t.start - 70), t.start))
         ]
         ti = di = 0
@@ -190,6 +247,9 @@ class MedChangeFinder(ClauseTies, RecordReader):
         started = {c["drug"] for c in changes if c["action"] == "start" and c["rule"] != "list_supplied"}
         changes = [c for c in changes if c["rule"] != "list_supplied" or c["drug"] not in started]
         changes = self._parts_of_products(changes)
+        for c in changes:
+            if c["action"] == "decrease" and _THEN_STOP.match(text, c["end"]):
+                c["action"], c["rule"] = "stop", "stop_after_reduction"
         changes.sort(key=lambda c: c["start"])
         doc._.med_changes = changes
         doc.spans["med_changes"] = [

@@ -31,7 +31,7 @@ _OBLIQUE = re.compile(r"\b(?:with|despite|alongside|plus|besides)\s+(?:\w+\s+)?$
 _PRONOUN = re.compile(r"\s+(?:this|that|it|these|those|the dose|this dose|them)\b", re.IGNORECASE)
 # "a kelp supplement from the health food shop, which we have asked her to stop": the relative clause
 # refers back to the last drug named, however far its description runs
-_RELATIVE_STOPS = {"stop_asked_to_stop", "stop_agreed_to_stop"}
+_RELATIVE_STOPS = {"stop_asked_to_stop", "stop_agreed_to_stop", "stop_asked_to_stop_bare"}
 _ELIDING_RULES = {"increase_increased", "increase_uptitrated", "decrease_reduced", "decrease_downtitrated"}
 _ELIDED_TO_DOSE = re.compile(
     r"\s+(?:(?:down|up|back)\s+)?to\s+\d+(?:\.\d+)?\s*(?:mg|mcg|micrograms?|g|units?|ml)\b", re.IGNORECASE
@@ -145,6 +145,10 @@ class ClauseTies(LineStatus):
                 # "started candesartan 4 mg, increasing to 8 mg after two weeks": a planned titration is part
                 # of the start; it only counts when nothing else is said of the drug
                 cost += 10
+                if any(o.rule.action == "start" and o.end <= t.start and self._blocked(doc, o) for o in ts):
+                    # "please could you ... start semaglutide 0.25 mg weekly, increasing to 0.5 mg after 4
+                    # weeks": the titration of a start that is asked for, or only planned, is not made either
+                    continue
             if (
                 t.rule.action in ("increase", "change")
                 and "titrat" in text[t.start : t.end].lower()

@@ -29,14 +29,14 @@ _BACK_TO_USUAL = re.compile(
     re.IGNORECASE,
 )
 _AT_HOME = re.compile(
-    r"\b(?:to compl?e+te?\b.{0,30}\b(?:days?|course)|\d+ (?:more|further) days?|days? remaining"
+    r"\b(?:to compl?e+te?\b.{0,30}\b(?:days?|course)|\d+ (?:more|further) (?:days?|weeks?)|days? remaining"
     # "for a further 7 days (total 10)", "until 16/11/2026 then stop": the rest of a course begun here
     r"|(?:a|another) further \d+ (?:days?|weeks?)|for another \d+ (?:days?|weeks?)"
     r"|until\b[^.\n]{1,60}?,? (?:and )?then stop"
     # "Prednisolone 30 mg daily - to continue, taper per chart (reduce by 5 mg every 3 days, then stop)"
     r"|\b(?:taper|reduc|wean)\w*\b[^\n]{0,80}\bthen stop\b"
     # "Chloramphenicol 0.5% drops, one drop four times a day for 2 weeks, then stop": a course with its end
-    r"|for \d+ (?:days?|weeks?)\b.{0,60}\bthen stop\W*$)",
+    r"|for \d+ (?:more |further )?(?:days?|weeks?)\b.{0,60}\bthen stop\W*$)",
     re.IGNORECASE,
 )
 _SENT_HOME_ON = re.compile(
@@ -55,7 +55,11 @@ _OWN_SUPPLY = re.compile(
     re.IGNORECASE,
 )
 _USUAL = re.compile(
-    r"\b(?:continued?(?! until\b)(?!,? (?:and )?(?:taper|reduc|wean))|unchanged|usual"
+    r"\b(?:continued?(?! until\b)(?!,? (?:and )?(?:taper|reduc|wean))"
+    # "- continue to complete 28 days post-op", "- continue for 2 more weeks, then stop": the rest of a course
+    r"(?! (?:to compl?e+te?|for (?:a further|another|\d+ (?:more|further))\b))|unchanged|usual"
+    # "... last dose 07/11 (given before discharge, nothing to take home)": the course ended here
+    r"|nothing (?:to take|for|to go) home|(?:given|completed|finished|taken) (?:before|prior to) discharge"
     r"|regular(?!(?:ly)?\s+for\s+\d)|long-?term|completed|finished"
     r"|given (?:on the ward|in hospital|on the unit))\b",
     re.IGNORECASE,

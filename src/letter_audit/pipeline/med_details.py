@@ -171,6 +171,18 @@ def _dose_then(text: str, start: int, end: int) -> str | None:
     return " ".join(text[start + m.start() : min(end, start + m.end() + 30)].split())
 
 
+_OWN_STOP_WORD = re.compile(r"\b(?:stop|stopped|stopping|discontinue|discontinued|come off|came off)\b", re.I)
+_CHANGE_TO = re.compile(
+    r"\s+(?:over\s+)?(?:her\s+|him\s+|them\s+|you\s+)?to\s+(?:(?:the|a|an|oral|regular)\s+)?"
+    # "change to oestrogen gel (Oestrogel)": a description, then its name in brackets
+    r"(?:(?:[\w-]+\s+){1,3}\(\s*)?",
+    re.I,
+)
+_JOINED_NEW = re.compile(
+    r"[^.;\n]{0,60}?(?:,\s*|\s)(?:with|and|plus|along with|together with)\s+(?:[\w-]+\s+){0,2}", re.I
+)
+
+
 class ChangeDetails(TieRules):
     """Mixin for MedChangeFinder: one change record from a tied trigger and drug."""
 
@@ -453,6 +465,41 @@ class ChangeDetails(TieRules):
             and not _OBLIQUE_BEFORE.search(text, max(cs, before[-1].start_char - 30), before[-1].start_char)
         ):
             old, new = before[-1], after[0]
+        elif (
+            after
+            and (
+                not before
+                or (
+                    (before[-1]._.drug or {}).get("generic") != (after[0]._.drug or {}).get("generic")
+                    and (stop := _OWN_STOP_WORD.search(text, max(cs, before[-1].start_char - 40), t.start))
+                    and "\n" not in text[stop.start() : t.start]
+                )
+            )
+            and _CHANGE_TO.fullmatch(text, t.end, after[0].start_char)
+            # "Metformin - ... upset with the ordinary tablets. Change to metformin MR 1500 mg": the same
+            # drug named on the line before is a change of product, told elsewhere
+            and not any(
+                text.rfind("\n", 0, t.start) < o.start_char < t.start
+                and (o._.drug or {}).get("generic") == (after[0]._.drug or {}).get("generic")
+                for o in doc.spans.get("drugs", [])
+            )
+        ):
+            # "stop the Femoston and change to oestrogen gel (Oestrogel), with micronised progesterone": the
+            # old drug's stop is told on its own; what it is changed to starts, with any drug joined to it
+            if self._blocked(doc, t):
+                return True
+            news = [after[0]]
+            for d in after[1:]:
+                link = text[self._phrase_end(news[-1]) : d.start_char]
+                if not _JOINED_NEW.fullmatch(link):
+                    break
+                news.append(d)
+            made = [self._make(doc, text, "start", t.rule.id, d, cs, ce, t, None) for d in news]
+            if any(m is None for m in made):
+                return False
+            changes.extend(m for m in made if m is not None)
+            done.update(d.start_char for d in news)
+            return True
         elif (
             len(after) >= 2
             and re.search(r"\b(?:to|with|for|by)\b", text[after[0].end_char : after[1].start_char], re.I)

@@ -48,6 +48,12 @@ _COMMA_SEP = re.compile(r"(?<!\bthen),\s*(?:(?:now|and)\s+)?$")
 _OTHER_STORY = re.compile(r"\b(?:to|by|instead of|in place of)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
+_ONTO_DRUG = re.compile(
+    r"\s+(?:(?:him|her|them|the patient)\s+)?(?:on|onto|with)\s+(?:(?:the|a|an|oral|iv|regular)\s+)?",
+    re.IGNORECASE,
+)
+
+
 class LineStatus(ChangeDetails):
     """Mixin for MedChangeFinder: the status that closes a list line, and a course line's planned end."""
 
@@ -140,6 +146,9 @@ class LineStatus(ChangeDetails):
                 # "Co-codamol 8/500 stopped (replaced by regular paracetamol 1 g QDS - new)": a status after
                 # the drug it was switched to is that drug's
                 break
+            if any(o.start_char >= t.end and _ONTO_DRUG.fullmatch(text, t.end, o.start_char) for o in ds[1:]):
+                # "Nitrofurantoin not suitable (eGFR 31) - started on cefalexin": the verb has its own drug
+                continue
             m = _STATUS_SEP.search(text[after : t.start])
             sep = after + m.start() if m else None
             if sep is None and _END_OF_ITEM.fullmatch(text, t.end, ce):
@@ -151,6 +160,18 @@ class LineStatus(ChangeDetails):
         if not found:
             return None
         t, _, sep = found[0]
+        opened = text.rfind("(", after, t.start)
+        listed = [o for o in ds if o.start_char < opened] if opened != -1 else []
+        if (
+            len(listed) >= 2
+            and text.find(")", opened, t.start) == -1
+            # "..., furosemide 40 mg OM (reduced ...)" after a comma; not "X and Y, both for 4 days (new)"
+            and text[self._phrase_end(listed[-2]) : listed[-1].start_char].strip() == ","
+            and not re.search(r"\b(?:both|all|each)\b", text[listed[-1].end_char : t.start], re.IGNORECASE)
+        ):
+            # "ramipril 2.5 mg OD, simvastatin 40 mg ON, furosemide 40 mg OM (reduced from 80 mg)": a status
+            # in brackets after a later item is that item's own, not the line's
+            return None
         if (
             doc is not None
             and text[sep : t.start].lstrip().startswith("(")

@@ -69,7 +69,7 @@ _INLINE_HEAD = re.compile(r"^[ \t•*\-]*([A-Za-z][A-Za-z ]{1,30}?)[ \t]*:[ \t]*
 # "New | Rivaroxaban 20 mg OD": a short status cell, then the cell the drug starts
 _STATUS_CELL = re.compile(
     r"[ \t•*\-]*(?:((?:(?i:medications?|medicines?|meds|drugs?)[ \t]*[-–:/][ \t]*)?"
-    r"[A-Za-z][A-Za-z ]{1,20}?)[ \t]*\|"
+    r"[A-Za-z][A-Za-z ]{1,30}?)[ \t]*\|"
     r"|[\[(]([A-Za-z][A-Za-z ]{1,20}?)[\])][ \t:-]*)"
     r"[ \t]*(?:(?:soluble|oral|topical)[ \t]+)?$"
 )

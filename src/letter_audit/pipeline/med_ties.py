@@ -88,6 +88,17 @@ _TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Master)\.?\s+[A-Z][\w'-]+")
 _SUBJECT_END = re.compile(r"\b(?:I|we)(?:\s+(?:have|had|also|then|therefore|now))*\s*$", re.IGNORECASE)
 _OBJECT_PRONOUN = re.compile(r"\s+(?:this|it|them|these)\b", re.IGNORECASE)
 _WORDS = re.compile(r"[A-Za-z][\w'-]*|\d+(?:\.\d+)?")
+# "started a 7-day course of prednisolone", "gave her a two-week supply of": a length of course in the gap
+_COURSE_LENGTH = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|ten|twelve|fourteen|twenty-eight)[- ]"
+    r"(?:days?|weeks?|months?)(?:'s?)?(?=\s)",
+    re.IGNORECASE,
+)
+# "started a blood thinner called edoxaban", "a water tablet known as": a lay description, then its name
+_CALLED = re.compile(
+    r"^\s*(?:(?:a|an|the|some|your|his|her|their)\s+)?(?:[A-Za-z][\w-]*\s+){1,5}(?:called|named|known\s+as)\s+$",
+    re.IGNORECASE,
+)
 _FWD_PUNCT = re.compile(r"^[\s:\-–—(\[*•]*(?:,[\s:\-–—(\[*•]*)?$")  # one comma: "started a PPI, lansoprazole"
 _BACK_PUNCT = re.compile(r"^[\s:\-–—()\[\],|*•.]*$")
 _PASSIVE = re.compile(r"\b(?:has|have|was|were|is|are)\s+(?:now\s+|also\s+)?(?:been\s+)?$", re.IGNORECASE)
@@ -266,6 +277,9 @@ class TieRules:
         """Number of words in an acceptable gap, or None when the gap breaks the tie."""
         if forward:
             gap = _TITLED_NAME.sub(" him ", gap)  # "started Mrs O'Neill on apixaban": the patient by name
+            gap = _COURSE_LENGTH.sub(" ", gap)
+            if _CALLED.match(gap) and "\n" not in gap:
+                return len(_WORDS.findall(gap))
         else:
             gap = _FREQ_WORDS.sub(" ", gap)  # "1 tablet five times a day - switched": the dose's frequency
         words = [w.lower() for w in _WORDS.findall(gap)]
@@ -337,7 +351,14 @@ class TieRules:
                         r"[,;(]", text[item.end_char : last.start_char]
                     ):
                         return [item], 1
-                gap = text[min(self._phrase_end(last), t.start) : t.start]
+                gap_from = min(self._phrase_end(last), t.start)
+                if len(before) >= 2 and text[before[-2].end_char : last.start_char].strip() == "(":
+                    # "Leuprorelin (Prostap 3 DCS) 11.25 mg first injection given": the bracketed brand's
+                    # own words end at its bracket
+                    close = text.find(")", last.end_char, min(t.start, last.end_char + 30))
+                    if close != -1 and "\n" not in text[last.end_char : close]:
+                        gap_from = max(gap_from, close + 1)
+                gap = text[gap_from : t.start]
                 if _SUBJECT_END.search(gap) and _OBJECT_PRONOUN.match(text, t.end):
                     # "the interaction with nintedanib, I have reduced this to 20 mg": "this" is the object
                     return (fwd[0], fwd[1]) if fwd else ([], 0)
@@ -350,7 +371,16 @@ class TieRules:
                     back = ([last], 1)
                 elif cost is not None:
                     chain = [last]
-                    for d in reversed(before[:-1]):
+                    # "atorvastatin 80 mg, amlodipine 10 mg (increased from 5 mg)": a status in brackets
+                    # straight after an item is that item's own, unless it says "both" or "all"
+                    # (in a comma list; "naproxen 5/7 + omeprazole 5/7 (NEW)" shares it)
+                    own_bracket = (
+                        gap.lstrip().startswith("(")
+                        and not re.match(r"\s*\(\s*(?:both|all|each|these|the above)\b", gap, re.IGNORECASE)
+                        and len(before) >= 2
+                        and text[self._phrase_end(before[-2]) : last.start_char].strip() == ","
+                    )
+                    for d in [] if own_bracket else reversed(before[:-1]):
                         if self._bracketed_name(text, d, chain[-1]):
                             # "Insulin degludec (Tresiba) reduced": one product, named first; but "Insulin
                             # (Humulin I): STOPPED" names the product only in the brackets

@@ -45,7 +45,9 @@ _TEST_HEAD = re.compile(
     re.IGNORECASE,
 )
 _TEST_NAMED = re.compile(
-    rf"\b(?:{_TESTS}|lipids?|ferritin|PSA|CRP|ESR|TSH|ALT|urine|ACR|bone\s+profile|vitamin\s+D|B12|calcium)\b",
+    rf"\b(?:{_TESTS}|lipids?|ferritin|PSA|CRP|ESR|TSH|ALT|urine|ACR|bone\s+profile|vitamin\s+D|B12|calcium|"
+    rf"paraprotein|(?:serum\s+)?free\s+light\s+chains|light\s+chains|eGFR|creatinine|potassium|sodium|magnesium|"
+    rf"phosphate|ALP|bilirubin|platelets|lymphocytes?|neutrophils?|calprotectin|tTG|testosterone|prolactin)\b",
     re.IGNORECASE,
 )
 _FINITE = re.compile(

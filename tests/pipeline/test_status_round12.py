@@ -246,3 +246,14 @@ def test_a_result_reviewed_by_a_consultant_is_no_visit(owner: Callable[[str], tu
 
 def test_no_need_to_see_us_again(owner: Callable[[str], tuple[str, str]]) -> None:
     assert owner("There is no reason for him to see the team again.")[0] == "none"
+
+
+def test_a_team_that_will_start_visits(owner: Callable[[str], tuple[str, str]]) -> None:
+    assert owner("The community rehab team will begin daily visits on Monday.")[0] == "hospital"
+
+
+def test_reported_bookings(owner: Callable[[str], tuple[str, str]]) -> None:
+    # the subject's first verb is something else, the appointment comes after "and"
+    assert owner("She was seen by the physio and will be sent a further appointment.")[0] == "hospital"
+    # the patient told to book with the practice at a time
+    assert owner("We have advised her to make an appointment with her GP in 10 days.")[0] == "gp"

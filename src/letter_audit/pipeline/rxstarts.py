@@ -17,6 +17,9 @@ _ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
 _MIN_LEAD = 2  # shorter leading literals occur too often to be worth finding one by one
 _MAX_LEADS = 64
 _FEW_LEADS = 8  # up to this many leading strings, finding each in the text beats trying each word start
+_REPEATS = tuple(
+    op for op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)) if op is not None
+)
 
 
 def _lead(items: Any) -> frozenset[str] | None:
@@ -36,21 +39,27 @@ def _lead(items: Any) -> frozenset[str] | None:
 
 
 def _lead_node(op: Any, av: Any) -> frozenset[str] | None:
+    return _through(op, av, _lead, _MAX_LEADS)
+
+
+def _through(op: Any, av: Any, walk: Any, cap: int | None = None) -> frozenset[str] | None:
+    """``walk`` (``_lead`` or ``_heads``) applied inside a group, an alternation (the union over its
+    branches; unknown if any branch is, or past ``cap`` strings) or a repeat that runs at least once."""
     if op is C.SUBPATTERN:
-        return _lead(av[-1])
+        return walk(av[-1])
     if op is getattr(C, "ATOMIC_GROUP", None):
-        return _lead(av)
+        return walk(av)
     if op is C.BRANCH:
         out: set[str] = set()
         for alt in av[1]:
-            leads = _lead(alt)
-            if leads is None:
+            found = walk(alt)
+            if found is None:
                 return None
-            out |= leads
-        return frozenset(out) if len(out) <= _MAX_LEADS else None
-    if op in (C.MAX_REPEAT, C.MIN_REPEAT) or op is getattr(C, "POSSESSIVE_REPEAT", None):
+            out |= found
+        return frozenset(out) if cap is None or len(out) <= cap else None
+    if op in _REPEATS:
         lo, _, inner = av
-        return _lead(inner) if lo >= 1 else None
+        return walk(inner) if lo >= 1 else None
     return None
 
 
@@ -83,9 +92,6 @@ def _at_boundary(items: Any) -> bool:
 
 
 _DIGITS = frozenset("0123456789")
-_REPEATS = tuple(
-    op for op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)) if op is not None
-)
 _MAX_HEAD_CHARS = 64
 
 
@@ -121,22 +127,7 @@ def _heads_node(op: Any, av: Any) -> frozenset[str] | None:
             else:  # a negated set, another category, a non-ASCII character
                 return None
         return frozenset(chars) if 0 < len(chars) <= _MAX_HEAD_CHARS else None
-    if op is C.SUBPATTERN:
-        return _heads(av[-1])
-    if op is getattr(C, "ATOMIC_GROUP", None):
-        return _heads(av)
-    if op is C.BRANCH:
-        out: set[str] = set()
-        for alt in av[1]:
-            heads = _heads(alt)
-            if heads is None:
-                return None
-            out |= heads
-        return frozenset(out)
-    if op in (C.MAX_REPEAT, C.MIN_REPEAT) or op is getattr(C, "POSSESSIVE_REPEAT", None):
-        lo, _, inner = av
-        return _heads(inner) if lo >= 1 else None
-    return None
+    return _through(op, av, _heads)
 
 
 def _word_heads(items: Any) -> frozenset[str] | None:

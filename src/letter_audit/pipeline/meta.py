@@ -39,6 +39,23 @@ _CONTACT_AFTER = re.compile(
 )
 
 
+# a unit named as the place where a past step was done, inside a sentence ("diagnosed in the ambulatory unit",
+# "as already planned by the ambulatory unit"): another service's episode, not this letter's kind
+_ELSEWHERE_BEFORE = re.compile(
+    r"\b(?:diagnosed|started|planned|arranged|seen|treated|given|begun|commenced|done|performed|made|"
+    r"requested|initiated|prescribed|supplied)\s+(?:(?:already|originally|previously|first|there)\s+)?"
+    r"(?:on\s+\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\s+)?(?:in|by|at|from|via)\s+(?:the|an?|our)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _title_end(text: str) -> int:
+    """Where the letter's first non-blank line ends (its title or letterhead)."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
 class MetaFinder:
     def __init__(self, rules: MetaRules) -> None:
         self.rules = rules
@@ -62,6 +79,7 @@ class MetaFinder:
         hay = hay or Haystack(text)
         scores: dict[str, float] = {}
         first: dict[str, tuple[int, int, str]] = {}
+        title_end = _title_end(text)
         for (rid, typ, weight, _), gate, scanner in zip(
             self.type_cues, self.type_gates, self.type_scanners, strict=True
         ):
@@ -70,6 +88,9 @@ class MetaFinder:
             for m in scanner.finditer(text, scanner.starts(hay.low)):
                 if _CONTACT_AFTER.match(text, m.end()):
                     continue  # "Eye casualty: 01632 966 300": a route to a service, not this letter's kind
+                at = m.start()
+                if at >= title_end and _ELSEWHERE_BEFORE.search(text, max(0, at - 60), at):
+                    continue  # "diagnosed in the ambulatory unit on 19/08": where something else was done
                 bonus = lt.head_bonus if m.start() < lt.head_chars else 1.0
                 scores[typ] = scores.get(typ, 0.0) + weight * bonus
                 if typ not in first or m.start() < first[typ][0]:

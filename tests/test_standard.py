@@ -21,7 +21,7 @@ SHIPPED = default_standard_path().read_text(encoding="utf-8")
 
 def test_shipped_standard_loads_with_every_family() -> None:
     std = load_standard()
-    assert (std.id, std.version) == ("complete_care", "1.6")
+    assert (std.id, std.version) == ("complete_care", "1.7")
     ids = [c.id for c in std.criteria]
     assert ids[:3] == ["diagnoses", "clinical_summary", "allergies"]
     assert {"actions_appropriate", "fit_note", "follow_up_owner", "contact_point", "timeliness"} <= set(ids)

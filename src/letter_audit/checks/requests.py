@@ -222,26 +222,43 @@ def classify(
         exempt = exempt or any_match(req.gp_judgement, text)
         if action.conditional and not settings.flag_conditional_onward_referral:
             exempt = True
+        # A referral that waits on a threshold of what the practice's own check, asked in the same
+        # sentence, measures ("check her cholesterol in 3 months and refer to the lipid clinic if LDL is
+        # still above 1.8") is that check's safety net, as a re-referral on a result is. A referral only
+        # timed by a result ("once eGFR is above 40"), or on a result the practice is not asked to take
+        # ("if the echo shows an EF under 40%, please refer"), is a need the hospital hands over.
+        exempt = exempt or (_threshold_condition(text, cues) and _check_before_referral(whole))
         # A need that waits on the patient's own future choice is no need the hospital knows of now.
         exempt = exempt or any_match(req.patient_choice, text)
         return "onward_referral" if settings.flag_onward_referral and not exempt else None
     declined = any_match(req.results_not_wanted, sentence)
     if declined:
-        # "... checked in 3 months; no need to send the results to us": the practice keeps its check.
+        # "... checked in 3 months; no need to send the results to us": the practice keeps its check,
+        # and the words that decline the report are no report asked for, in its sentence or its own text
+        # ("HbA1c in 3 months - no need to send it to us").
         for pattern in req.results_not_wanted:
             sentence = re.sub(pattern, " ", sentence, flags=FLAGS)
-    explained = any_match(req.explained, sentence) or _on_changed_drug(text, changed_drugs) or (
-        # "Citalopram reduced given sodium 129 and QTc 486" ... "please repeat his sodium and an ECG in 2
-        # weeks": the check re-measures what this letter's change was made for.
-        bool(reason_tests) and bool(_test_kinds(text, cues) & reason_tests)
-    ) or (
-        # "Darbepoetin can raise blood pressure. Please check her BP in 2 weeks": the reason is the
-        # sentence before, about a drug this letter changed.
-        _names_drug(before, changed_drugs) and any_match(req.drug_effect, before)
-    ) or (
-        # "Carbamazepine lowers the sodium, so please check it in 2 weeks. If the sodium is below 130,
-        # let my secretary know": a threshold report on the practice's own explained check.
-        any_match(req.condition, text) and any_match(req.bloods, before) and any_match(req.explained, before)
+            text = re.sub(pattern, " ", text, flags=FLAGS)
+    explained = (
+        any_match(req.explained, sentence)
+        or _on_changed_drug(text, changed_drugs)
+        or (
+            # "Citalopram reduced given sodium 129 and QTc 486" ... "please repeat his sodium and an ECG in 2
+            # weeks": the check re-measures what this letter's change was made for.
+            bool(reason_tests) and bool(_test_kinds(text, cues) & reason_tests)
+        )
+        or (
+            # "Darbepoetin can raise blood pressure. Please check her BP in 2 weeks": the reason is the
+            # sentence before, about a drug this letter changed.
+            _names_drug(before, changed_drugs) and any_match(req.drug_effect, before)
+        )
+        or (
+            # "Carbamazepine lowers the sodium, so please check it in 2 weeks. If the sodium is below 130,
+            # let my secretary know": a threshold report on the practice's own explained check.
+            any_match(req.condition, text)
+            and any_match(req.bloods, before)
+            and any_match(req.explained, before)
+        )
     )
     if any_match(req.wanted_for_decision, sentence):
         return "call_and_recall"
@@ -306,6 +323,34 @@ def _lead_before(letter: Letter, action: GpAction) -> str:
 
 # A condition clause still open where the request starts ("... and if spreading beyond the pen mark, ").
 _OPEN_CONDITION = re.compile(r"\b(if|should|unless)\b[^;:\n]*$", re.IGNORECASE)
+# A condition clause of the request ("if LDL is still above 1.8"); not the "if" of a polite ask.
+_IF_CLAUSE = re.compile(
+    r"\b(if|should|unless)\b"
+    r"(?! (you|the (practice|surgery|GP)|your (practice|surgery|team)) (could|would|can|might|will))[^.;\n]*",
+    re.IGNORECASE,
+)
+
+
+# A check the practice is asked to make, before a referral in the same sentence ("recheck her TSH in 8
+# weeks and refer to endocrinology if ..."), or a sentence that opens with the test ("Lipids at 3 months,
+# refer to the lipid clinic if ..."); not an ask for the referral itself ("arrange a referral").
+_CHECK_THEN_REFER = re.compile(
+    r"(\b(check|re-?check|repeat|measure|re-?measure|monitor|recalculate|re-?calculate|take|do|arrange|request"
+    r"|organise)\b(?! (a |an |the )?([\w-]+ )?(referral|appointment|review)\b)|^\W*[\w&+/-]+( [\w&+/-]+)?"
+    r"\s+(in|at|after)\s+\d)[^.\n]{0,100}\brefer",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _check_before_referral(whole: str) -> bool:
+    """True when the request's sentence asks for a check before the referral it holds."""
+    return _CHECK_THEN_REFER.search(whole) is not None
+
+
+def _threshold_condition(text: str, cues: Cues) -> bool:
+    """True when a condition clause ("if", "should", "unless") of the request sets a threshold on a result
+    ("if LDL is still above 1.8", "should the score be over 10", "if the count doubles")."""
+    return any(any_match(cues.requests.result_threshold, m.group(0)) for m in _IF_CLAUSE.finditer(text))
 
 
 def _test_kinds(text: str, cues: Cues) -> frozenset[int]:

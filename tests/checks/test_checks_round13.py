@@ -1,0 +1,155 @@
+"""Round-13 request rules, each family worded unlike the letters it came from, each with a near miss.
+
+Families: chasing any test is the hospital's recall; a result passed on, or copied to a named team; a
+result handed to a team named by its initials, sent as a "figure", or routed to a named consultant; a
+result the hospital picks up for its own review; a decline of the report back in the request's own words;
+a listed drug the letter says needs no blood tests; a referral waiting on a threshold of what the
+practice's own check, asked in the same sentence, measures; vericiguat on the standard's shared-care list
+(1.7).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_checks_round9 import flag_all, rule
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("Could you chase the genetics panel and let her know the outcome.", "call_and_recall"),
+        ("Pls chase factor V Leiden sent 12/01.", "call_and_recall"),
+        ("Would the practice be able to chase the JAK2 for us.", "call_and_recall"),
+    ],
+)
+def test_chasing_a_test_is_the_hospitals_recall(asked: str, expected: str | None) -> None:
+    text = "Seen with fatigue and low ferritin. " + asked
+    assert rule(text, asked, "monitoring") == expected
+
+
+def test_the_team_chasing_its_own_test_hands_nothing_over() -> None:
+    # Near miss: the team chases the panel itself; the practice's check beside it is its own.
+    text = (
+        "Seen with fatigue and low ferritin. Please repeat her FBC in 4 weeks; we will chase the genetics"
+        " panel."
+    )
+    assert rule(text, "Please repeat her FBC in 4 weeks", "monitoring") is None
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("Please do a lying and standing BP in 2 weeks and copy to the falls team.", "call_and_recall"),
+        ("Resting ECG at the surgery in 1 month - cc to arrhythmia clinic please.", "call_and_recall"),
+        (
+            "Please take a magnesium level next week and hand it over to us when it is back.",
+            "call_and_recall",
+        ),
+        # Near miss: passed on only past a threshold is a safety net on the practice's own check.
+        ("Please take a magnesium level next week and pass it on if it is below 0.5.", None),
+    ],
+)
+def test_result_copied_or_passed_to_the_team(asked: str, expected: str | None) -> None:
+    text = "Seen for palpitations after starting sotalol. " + asked
+    assert rule(text, asked, "monitoring") == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        (
+            "Could the practice nurse take a lithium level in 1 week and let the CMHT have it.",
+            "call_and_recall",
+        ),
+        (
+            "Please repeat her calcium in a fortnight and email the figure to the endocrine nurses.",
+            "call_and_recall",
+        ),
+        ("Bloods at the surgery in 2 weeks please - results to Dr Khan.", "call_and_recall"),
+        # Near misses: the practice's own doctor, and a handover only past a threshold.
+        ("Please check U&E in 1-2 weeks; results to Dr Osei (GP) for action.", None),
+        ("Please check her weight monthly and let the dietitian have it if it drops under 45 kg.", None),
+    ],
+)
+def test_result_handed_to_a_team_by_initials_figure_or_name(asked: str, expected: str | None) -> None:
+    text = "Seen in the clinic today after her admission. " + asked
+    assert rule(text, asked, "monitoring") == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("Please check his lipids at 12 weeks - we'll use them at his next appointment.", "call_and_recall"),
+        ("Ferritin in 3 months please; I will pick it up at our clinic review.", "call_and_recall"),
+        # Near miss: the team sees the patient at its review; the check is the practice's own.
+        ("Please check his lipids at 12 weeks; we will see him at our clinic in the spring.", None),
+    ],
+)
+def test_result_the_hospital_picks_up_for_its_review(asked: str, expected: str | None) -> None:
+    text = "Ezetimibe was added for his raised LDL. " + asked
+    assert rule(text, asked, "monitoring") == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("Repeat the ECG in 3 months - you don't need to forward it to us.", None),
+        (
+            "Please arrange a renal ultrasound at 6 months, no need to send the report to us.",
+            "call_and_recall",
+        ),
+        # Near miss: the tracing is wanted back.
+        ("Repeat the ECG in 3 months and send it to us.", "call_and_recall"),
+    ],
+)
+def test_declined_report_is_no_report_asked_for(asked: str, expected: str | None) -> None:
+    # (The ultrasound is still a hospital test to arrange, declined report or not.)
+    text = "His QTc was 455 on admission and has settled. " + asked
+    assert rule(text, asked, "monitoring") == expected
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        ("Sulfasalazine at this dose won't need any routine blood tests.", None),
+        ("No blood tests are needed for the hydroxychloroquine.", None),
+        # Near miss: the tests are only put off, so the drug keeps its shared-care monitoring.
+        ("Hydroxychloroquine does not need bloods until the three-month review.", "shared_care"),
+    ],
+)
+def test_listed_drug_said_to_need_no_blood_tests(statement: str, expected: str | None) -> None:
+    drug = "sulfasalazine" if "Sulfasalazine" in statement else "hydroxychloroquine"
+    request = f"Please add {drug} to her repeat prescription from next month."
+    text = f"We started {drug} 200 mg daily today. {statement}\nRequests\n{request}\n"
+    assert rule(text, request, "prescribing") == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("Please recheck her TSH in 8 weeks and refer to endocrinology if it is above 10.", None),
+        (
+            "Could you measure the ACR at her annual review, referring to the renal team should it be over"
+            " 70.",
+            None,
+        ),
+        # Near miss: a threshold on a result the practice is not asked to take.
+        ("If the neutrophils fall below 1.0, please refer her to haematology.", "onward_referral"),
+        # Near miss: a referral only timed by a result is a need known now.
+        ("Please refer to the renal team once the eGFR is above 30.", "onward_referral"),
+        # Near miss: a symptom, not a measured threshold.
+        ("Please refer to endocrinology if her tremor worsens.", "onward_referral"),
+    ],
+)
+def test_referral_on_the_practices_own_threshold(asked: str, expected: str | None) -> None:
+    text = "Seen for thyroid and kidney follow-up after her admission. " + asked
+    assert rule(text, asked, "referral") == expected
+
+
+def test_vericiguat_take_over_without_agreement() -> None:
+    text = "We added vericiguat 2.5 mg daily today.\nPlease take over the vericiguat from week 3.\n"
+    assert rule(text, "Please take over the vericiguat from week 3.", "prescribing") == "shared_care"
+    # Near miss: a drug off the list handed over the same way is ordinary prescribing.
+    text = "We added spironolactone 25 mg daily today.\nPlease take over the spironolactone from week 3.\n"
+    assert flag_all(text, [("Please take over the spironolactone from week 3.", "prescribing")]) == [None]

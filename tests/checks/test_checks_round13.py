@@ -28,6 +28,11 @@ def test_chasing_a_test_is_the_hospitals_recall(asked: str, expected: str | None
     assert rule(text, asked, "monitoring") == expected
 
 
+def test_chasing_supplies_is_no_result() -> None:
+    asked = "Please chase up a supply of her spacer devices with the community pharmacy."
+    assert rule("Seen in the asthma clinic. " + asked, asked, "other") is None
+
+
 def test_the_team_chasing_its_own_test_hands_nothing_over() -> None:
     # Near miss: the team chases the panel itself; the practice's check beside it is its own.
     text = (
@@ -153,3 +158,35 @@ def test_vericiguat_take_over_without_agreement() -> None:
     # Near miss: a drug off the list handed over the same way is ordinary prescribing.
     text = "We added spironolactone 25 mg daily today.\nPlease take over the spironolactone from week 3.\n"
     assert flag_all(text, [("Please take over the spironolactone from week 3.", "prescribing")]) == [None]
+
+
+@pytest.mark.parametrize(
+    ("started", "expected"),
+    [
+        ("Our private clinic started lisdexamfetamine 30 mg each morning.", "shared_care"),
+        ("We began mycophenolate 500 mg twice daily on the ward.", "shared_care"),
+        # Near miss: an ordinary drug handed over the same way.
+        ("We began amlodipine 5 mg daily on the ward.", None),
+    ],
+)
+def test_prescription_taken_over_names_its_drug_in_the_sentence_before(
+    started: str, expected: str | None
+) -> None:
+    asked = "We would be grateful if you would pick up the ongoing prescription from next month."
+    assert rule(started + " " + asked, asked, "prescribing") == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("Please check TFTs in 6 weeks and e-mail them to Dr Byrne in endocrinology.", "call_and_recall"),
+        ("Calcium at 4 weeks, for the attention of the parathyroid team.", "call_and_recall"),
+        ("Please book a home BP series and let us know the average.", "call_and_recall"),
+        # Near misses: the practice's own doctor, and a patient sent to a doctor.
+        ("Please check TFTs in 6 weeks and forward them to Dr Patel (GP) for action.", None),
+        ("Please check TFTs in 6 weeks; if she is unwell, send her to Dr Byrne's clinic.", None),
+    ],
+)
+def test_result_forwarded_to_a_named_consultant_or_team(asked: str, expected: str | None) -> None:
+    text = "Carbimazole was reduced to 10 mg as her fT4 has settled. " + asked
+    assert rule(text, asked, "monitoring") == expected

@@ -49,6 +49,20 @@ _FIRST_PERSON = re.compile(r"(?:I|we)\b", re.IGNORECASE)
 _FIRST_PERSON_BEFORE = re.compile(
     r"\b(?:I|we)\s+(?:(?:will|shall|can|then|next|also)\s+)?$|(?:I|we)(?:'ll|’ll)\s+$", re.IGNORECASE
 )
+# the patient or a relative as the subject just ahead of a visit cue ("Mum will bring him for a nurse check"):
+# the family's step, never an ask of the practice, wherever a request finder placed it
+_FAMILY_BEFORE = re.compile(
+    r"\b(?:mum|dad|mother|father|parents?|carers?|wife|husband|partner|daughter|son|family|he|she|they|"
+    r"the\s+patient)\s+$",
+    re.IGNORECASE,
+)
+# what follows a discharge that ends one part of care only ("... from the nursing caseload", "from our
+# titration clinic")
+_PART_OF_CARE = re.compile(
+    r"\b(?:from|off)\s+(?:the|our|my|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:caseload|titration|programme|"
+    r"course|pathway)\b",
+    re.IGNORECASE,
+)
 _SEES_PATIENT = re.compile(r"\b(?:review|see|r/v)\s+(?:him|her|them|the\s+patient)\b", re.IGNORECASE)
 # a dated clinic cue ("clinic 13/11/2026") and the header dates it is measured against
 _DMY = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?!\d)")
@@ -93,7 +107,9 @@ class FollowUpFinder:
         self.rules = rules
         fu = rules.follow_up
         self.fu_hospital, self.fu_gp, self.fu_none = (
-            compile_cues(fu.hospital), compile_cues(fu.gp), compile_cues(fu.none)
+            compile_cues(fu.hospital),
+            compile_cues(fu.gp),
+            compile_cues(fu.none),
         )
         self.when, self.with_whom = compile_pattern(fu.when), compile_pattern(fu.with_whom)
         self.fu_none_section = compile_pattern(fu.none_in_section)
@@ -169,8 +185,10 @@ class FollowUpFinder:
         sentence = unit_text(text, units, (s, e, ""))
         # "... recheck HbA1c at 3 months and review him then": a short review of the patient is not made a
         # treatment review by the test its sentence opens with
-        if len(request.text.split()) <= 3 and _SEES_PATIENT.search(request.text) is None and (
-            self.treatment_review.search(sentence)
+        if (
+            len(request.text.split()) <= 3
+            and _SEES_PATIENT.search(request.text) is None
+            and (self.treatment_review.search(sentence))
         ):
             return True
         gap = self.drug_review_gap
@@ -254,6 +272,7 @@ class FollowUpFinder:
             and (
                 _FIRST_PERSON.match(text, h[0]) is not None  # "we will see you in clinic": never an ask
                 or _FIRST_PERSON_BEFORE.search(text, max(0, h[0] - 20), h[0]) is not None
+                or _FAMILY_BEFORE.search(text, max(0, h[0] - 20), h[0]) is not None
                 or not any(
                     rs <= h[0] < re_ and not self._bare_plan(text, rs, re_) for rs, re_ in requested or []
                 )
@@ -306,24 +325,48 @@ class FollowUpFinder:
             # only a results letter, and the team will decide on follow-up from the result: unclear
             u = self.undecided.search(text)
             if u is not None:
-                return {"owner": "unclear", "start": u.start(), "end": u.end(), "rule": "fu-undecided",
-                        "when": None, "with_whom": None}
+                return {
+                    "owner": "unclear",
+                    "start": u.start(),
+                    "end": u.end(),
+                    "rule": "fu-undecided",
+                    "when": None,
+                    "with_whom": None,
+                }
         clash = self.rules.follow_up.contradiction
         # a plan with a time ("see her again in 6 months"), not a call with results
         plans = [
             h for h in hospital if h[2] in clash.hospital and self.when.search(unit_text(text, units, h))
         ]
-        ends = [n for n in none if n[2] in clash.none]
+        # a discharge from one part of care ("from the nursing caseload", "from the titration service") leaves
+        # another clinician's plan standing: no clash
+        ends = [
+            n
+            for n in none
+            if n[2] in clash.none and not _PART_OF_CARE.search(text, n[0], min(len(text), n[1] + 60))
+        ]
         if plans and ends and not gp:
             s, e, _ = ends[0]
-            return {"owner": "unclear", "start": s, "end": e, "rule": "fu-contradictory", "when": None,
-                    "with_whom": None}
+            return {
+                "owner": "unclear",
+                "start": s,
+                "end": e,
+                "rule": "fu-contradictory",
+                "when": None,
+                "with_whom": None,
+            }
         if none and not hospital and not gp:
             # no appointment given, but the team will decide from a result whether the patient comes back
             u = self.undecided.search(text)
             if u is not None:
-                return {"owner": "unclear", "start": u.start(), "end": u.end(), "rule": "fu-undecided",
-                        "when": None, "with_whom": None}
+                return {
+                    "owner": "unclear",
+                    "start": u.start(),
+                    "end": u.end(),
+                    "rule": "fu-undecided",
+                    "when": None,
+                    "with_whom": None,
+                }
         # "GP actions: none" says nothing of who follows the patient up: with no cue, the owner is unclear.
         order: list[tuple[str, list[Hit]]] = [("hospital", hospital), ("gp", gp), ("none", none)]
         if any(h[2] == "fu-field-gp" for h in gp):

@@ -1,0 +1,149 @@
+"""la_status round 13: follow-up, fit note and contact mechanisms for nurse, community-team, EPR and
+ED writers. Every case is worded unlike the letters that taught it; each family has a look-alike that
+must stay as it was."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+Owner = Callable[[str], tuple[str, str]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a team's visit or call with "again", a bare interval or a mode
+        "Stoma nurse phone review again in 10 days.",
+        "Parkinson's CNS visit 3 weeks, then monthly.",
+        # a review that is already booked, told after a comma
+        "The lipid team will go over this at her 6-week review, which has been booked.",
+        # a clinic with its mode in brackets and a time
+        "Epilepsy clinic (video) in 4 months to look at seizure diaries.",
+        # an owner-table row whose owner is a hospital service named by initials
+        "Action | Who | When\nCare plan review | EIP | 3 months\n",
+        "Task | Owner | Date\nClinic appointment | AEC | booked 14/02/2027\n",
+        # a relative brings the patient back for the team's check
+        "Dad will bring her back for a clinic review in 6 weeks.",
+        # a clinic or service that will see the patient
+        "The pain service will see him early in the new year.",
+        # the next visit is with the writer's team
+        "Our next appointment together will be the sensor start.",
+        # a hospital actor's plan listed under the practice's heading
+        "Actions for GP:\n- U&E in 2 weeks\n- Heart failure nurse call in 10 days\n",
+    ],
+)
+def test_follow_up_round13_hospital(owner: Owner, text: str) -> None:
+    assert owner(text)[0] == "hospital"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # look-alikes: the practice's own nurse, the practice's review, the practice's row
+        "Practice nurse call in 2 weeks to check the wound.",
+        "Action | Who | When\nMedication review | PCN | 6 weeks\n",
+        "Action | Who | When\nBloods | GP | 2 weeks\n",
+        "Mum will bring him to the GP for a weight check in 6 weeks.",
+        "The practice clinic will see him next week.",
+        "Actions for GP:\n- Practice nurse call in 10 days\n",
+        # a past booking to come back is history
+        "He was booked to return to the day unit on 02/02/2027 but did not come.",
+        # a step done by pre-assessment is history
+        "Apixaban was held for 2 days beforehand by pre-assessment.",
+    ],
+)
+def test_follow_up_round13_not_hospital(owner: Owner, text: str) -> None:
+    assert owner(text)[0] != "hospital"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a discharge from one part of care leaves another clinician's plan standing
+        (
+            "I am discharging him from the titration programme today. "
+            "Dr Lee will see him in the heart clinic in 4 months.",
+            "hospital",
+        ),
+        # a terse referral sent on yields to the letter's own "none"
+        ("Memory team referral sent.\nFollow-up: not planned.\n", "none"),
+        # an outcome field that discharges from a named unit
+        ("Outcome | Discharged from AEC.\n", "none"),
+        # whether a treatment helps, or a result to review, is no review of the patient
+        (
+            "Please trial it for a month then review whether it is working. No further clinic follow-up.",
+            "none",
+        ),
+        ("Please request the CT and review the result. No clinic follow-up.", "none"),
+        # a past annual review is no plan
+        (
+            "Please refer him to rehab, which he turned down at his last annual review. "
+            "No follow-up from us.",
+            "none",
+        ),
+        # a review of the patient with a time joined after another ask outranks a discharge
+        ("Please refer her to the dietitian and also to review her in 6 weeks. I have discharged her.", "gp"),
+        # the practice asked to book its own nurse: a task at the practice
+        ("Please book her in with the practice nurse for removal of clips at 12 days.", "gp"),
+    ],
+)
+def test_follow_up_round13_owner(owner: Owner, text: str, expected: str) -> None:
+    assert owner(text)[0] == expected
+
+
+def test_follow_up_round13_look_alikes(owner: Owner) -> None:
+    # "we have referred her to our clinic" stays the hospital's despite "no ED follow-up"
+    assert owner("We have referred him to our falls clinic. No ED follow-up.")[0] == "hospital"
+    # a whole discharge beside a plan is still a clash
+    assert owner("I am discharging him today. We will see him in clinic in 4 months.")[0] == "unclear"
+    # a practice-nurse task yields to a stated "none"
+    assert (
+        owner("Please book him in with the practice nurse for ROS at 10 days. No follow-up needed.")[0]
+        == "none"
+    )
+    # a review with a time asked outright is the practice's
+    assert owner("Please review her in 4 weeks. No clinic follow-up.")[0] == "gp"
+
+
+@pytest.fixture(scope="module")
+def fit_status(status_nlp, run) -> Callable[[str], tuple[str, str] | None]:  # type: ignore[no-untyped-def]
+    from tests.pipeline.status_text import fit
+
+    return lambda text: fit(status_nlp, run, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She is fit to carry on with her usual duties.",
+        "He is a chef and carries on working.",
+        "Fit note: declined (self-employed).",
+        "Med3 - not wanted, working from home.",
+    ],
+)
+def test_fit_note_round13_not_needed(fit_status: Callable[[str], tuple[str, str] | None], text: str) -> None:
+    got = fit_status(text)
+    assert got is not None and got[0] == "not_needed"
+
+
+def test_not_fit_to_work_is_no_not_needed(fit_status: Callable[[str], tuple[str, str] | None]) -> None:
+    got = fit_status("He is not fit to work for two weeks.")
+    assert got is None or got[0] != "not_needed"
+
+
+def _contact(text: str) -> list[tuple[int, int, str]]:
+    from letter_audit.paths import models_dir
+    from letter_audit.pipeline.ruledata import read_yaml
+    from letter_audit.pipeline.status import RULES_FILE, ContactFinder, StatusRules
+
+    finder = ContactFinder(read_yaml(models_dir() / "rules" / RULES_FILE, StatusRules))
+    return finder._contact_hits(text)
+
+
+def test_surgery_as_a_specialty_or_an_operation_is_not_the_practice() -> None:
+    assert _contact("Dr A Smith, ST3 Surgery, bleep 2231, 12/03/2027")
+    assert _contact("Ward phone (first 48 h after surgery): 01632 960 111")
+    # look-alike: the practice's own number stays the practice's
+    assert not _contact("Elm Tree Surgery 01632 960 999")

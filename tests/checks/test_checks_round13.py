@@ -190,3 +190,17 @@ def test_prescription_taken_over_names_its_drug_in_the_sentence_before(
 def test_result_forwarded_to_a_named_consultant_or_team(asked: str, expected: str | None) -> None:
     text = "Carbimazole was reduced to 10 mg as her fT4 has settled. " + asked
     assert rule(text, asked, "monitoring") == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("Please refer him to X-PERT so he can learn about his new type 2 diabetes.", None),
+        ("Could you refer her to the NHS Diabetes Prevention Programme given her HbA1c of 44.", None),
+        # Near miss: type 1 structured education runs from the specialist team.
+        ("Please refer him to the local type 1 diabetes education programme in 6 months.", "onward_referral"),
+    ],
+)
+def test_type_2_diabetes_education_is_the_practices_route(asked: str, expected: str | None) -> None:
+    text = "Admitted with a foot infection; diabetes was found on his bloods. " + asked
+    assert rule(text, asked, "referral") == expected

@@ -147,3 +147,39 @@ def test_surgery_as_a_specialty_or_an_operation_is_not_the_practice() -> None:
     assert _contact("Ward phone (first 48 h after surgery): 01632 960 111")
     # look-alike: the practice's own number stays the practice's
     assert not _contact("Elm Tree Surgery 01632 960 999")
+
+
+def test_a_bare_patient_subject_to_be_seen_by_a_team(owner: Owner) -> None:
+    assert (
+        owner("Patient to be reviewed by the hospice community nurse specialist next week.")[0] == "hospital"
+    )
+    assert owner("Pt to be visited by the Parkinson's nurses within a fortnight.")[0] == "hospital"
+    # look-alike: the practice named as the one who sees the patient
+    assert owner("Pt to be seen by the GP next week.")[0] == "gp"
+
+
+def test_a_titration_handed_over_with_recurring_reviews(owner: Owner) -> None:
+    assert owner("Please titrate the bisoprolol, reviewing him every 2 weeks.")[0] == "gp"
+    assert owner("Could you adjust the insulin with a review each fortnight until settled.")[0] == "gp"
+    # look-alike: a recurring blood test is monitoring, not a review of the patient
+    assert (
+        owner("Please uptitrate ramipril to 10 mg, checking U&E each fortnight. No clinic follow-up.")[0]
+        == "none"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the Scottish "sick line" and the one-word "fitnote" read like "fit note"
+        ("A sick line was given for 2 weeks.", "issued"),
+        ("He does not require a sick line.", "not_needed"),
+        ("Fitnote issued for 10 days.", "issued"),
+        ("Sick line: not required (retired).", "not_needed"),
+    ],
+)
+def test_fit_note_synonyms(
+    fit_status: Callable[[str], tuple[str, str] | None], text: str, expected: str
+) -> None:
+    got = fit_status(text)
+    assert got is not None and got[0] == expected

@@ -135,3 +135,10 @@ def test_specialty_round13(  # type: ignore[no-untyped-def]
 ) -> None:
     nlp = make_nlp("la_meta")
     assert run(nlp, head)._.meta["specialty"]["value"] == expected
+
+
+def test_a_seen_on_label_is_a_clinic_letter(letter_type: Callable[[str], str]) -> None:
+    assert (
+        letter_type("Independent Hospital\nSeen on: Tuesday 9th March 2027\nDear Dr Ray\n") == "clinic_letter"
+    )
+    assert letter_type("Memory Service\nVisited on: 02/03/2027\nDear Dr Ray\n") == "clinic_letter"

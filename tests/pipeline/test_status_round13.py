@@ -183,3 +183,31 @@ def test_fit_note_synonyms(
 ) -> None:
     got = fit_status(text)
     assert got is not None and got[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a team that stays involved or keeps in touch, a day hospice the patient will attend
+        "The community specialist palliative care team will remain involved.",
+        "Our heart failure CNS will keep in touch with her by phone.",
+        "We will continue to support him through the day service on Fridays.",
+        "She will continue to attend the hospice day unit each week.",
+        "I have offered him a further consultation in the spring.",
+    ],
+)
+def test_follow_up_round13_continuing_teams(owner: Owner, text: str) -> None:
+    assert owner(text)[0] == "hospital"
+
+
+def test_continuing_team_look_alikes(owner: Owner) -> None:
+    # keeping the practice informed, or a day hospice told as history, is no visit
+    assert owner("We will keep in touch with you about the results.")[0] != "hospital"
+    assert owner("He used to attend the day hospice.")[0] != "hospital"
+
+
+def test_a_route_through_any_switchboard_is_a_contact() -> None:
+    assert _contact("Advice is available from the on-call palliative care team via the hospice switchboard.")
+    assert _contact("Ring us through the Royal Infirmary switchboard.")
+    # look-alike: an invitation with no route is not one
+    assert not _contact("Please do not hesitate to contact me if you have any questions.")

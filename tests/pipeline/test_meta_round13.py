@@ -142,3 +142,38 @@ def test_a_seen_on_label_is_a_clinic_letter(letter_type: Callable[[str], str]) -
         letter_type("Independent Hospital\nSeen on: Tuesday 9th March 2027\nDear Dr Ray\n") == "clinic_letter"
     )
     assert letter_type("Memory Service\nVisited on: 02/03/2027\nDear Dr Ray\n") == "clinic_letter"
+
+
+@pytest.mark.parametrize(
+    ("head", "kind", "specialty"),
+    [
+        # Scottish and Welsh names of the acute units
+        (
+            "Acute Receiving Unit, Glasgow Royal Infirmary\nDischarged 03/03/2027\nDear Dr Ray\n",
+            "discharge_summary",
+            "medicine",
+        ),
+        ("Surgical Receiving Unit\nDear Dr Ray\n", "discharge_summary", "surgery"),
+        (
+            "Combined Assessment Unit\nDear Dr Ray\nYour patient attended CAU on 03/03/2027.\n",
+            "discharge_summary",
+            None,
+        ),
+    ],
+)
+def test_other_nations_acute_units(  # type: ignore[no-untyped-def]
+    make_nlp: Callable[..., Language], run, head: str, kind: str, specialty: str | None
+) -> None:
+    meta = run(make_nlp("la_meta"), head)._.meta
+    assert meta["letter_type"]["value"] == kind
+    if specialty:
+        assert meta["specialty"]["value"] == specialty
+
+
+def test_a_transcription_stamp_is_the_typed_date(meta_dates: Callable[[str], dict[str, dt.date]]) -> None:
+    assert meta_dates("Clinic\nDictated: 1/3/27 Transcribed: 3/3/27\nDear Dr Ray\n").get("letter") == D(
+        2027, 3, 3
+    )
+    # look-alike: a scan's report date inside prose is not the letter's
+    got = meta_dates("Clinic\nDate: 2/3/2027\nCT chest: date of report 01/02/2027 showed a nodule\n")
+    assert got.get("letter") == D(2027, 3, 2)

@@ -31,6 +31,23 @@ RULES_FILE = "rules/medication_dosage.yaml"
 _WINDOW = 120
 
 
+# the next step of a regimen, before its dose ("40 mg BD for 8 weeks then 20 mg OD")
+_THEN_STEP = re.compile(r"(?:and\s+)?then\s+", re.IGNORECASE)
+# how long the item runs, told by a state: "while he is in the boot (6 weeks)", "whilst she is immobile"
+_WHILE = re.compile(
+    r"(?:while|whilst)\s+(?:he|she|they|you)\s+(?:is|are|remains?|stays?)\s+[^,.;()\n]{1,30}?"
+    r"(?:\s*\([^()\n]{1,20}\))?(?=\s*[,.;]|\s*$)",
+    re.IGNORECASE,
+)
+# a taper schedule written into the item: "reducing by 5 mg every 5 days until stopped"
+_TAPER = re.compile(
+    r"(?:reduc|decreas|taper|wean)\w*\s+(?:the\s+dose\s+)?by\s+\d+(?:\.\d+)?\s*(?:mg|micrograms?|mcg)\s+"
+    r"(?:every|each)\s+(?:\d+\s+|one\s+|two\s+|three\s+|four\s+|five\s+|seven\s+)?(?:days?|weeks?)"
+    r"(?:\s+(?:to|until)\s+(?:stop(?:ped)?|zero|nil|off|finished|complete[d]?))?",
+    re.IGNORECASE,
+)
+
+
 class Frequency(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -107,7 +124,7 @@ class DosageReader:
         # "amlodipine 5 OD": a number with no unit, straight before a frequency, is the dose
         self.re_bare_dose = re.compile(rf"{num}(?=\s*(?:{_alt(list(self.freq_map))})(?![\w]))", re.IGNORECASE)
         self.re_filler = re.compile(
-            rf"(?:(?:\d+|one|two|three|four)\s+(?=tab(?:let)?s?\b|cap(?:sule)?s?\b|puffs?|sachets?|drops?|sprays?)"
+            rf"(?:(?:\d+|one|two|three|four)\s+(?=tab(?:let)?s?\b|cap(?:sule)?s?\b|puffs?|pumps?|measures?|applications?|actuations?|sachets?|drops?|sprays?)"
             rf"|(?:{_alt(r.fillers)})(?![\w]))",
             re.IGNORECASE,
         )
@@ -151,6 +168,20 @@ class DosageReader:
                 cur = inner + 1
                 continue
             m = self.re_strength.match(text, at, limit)
+            step = _THEN_STEP.match(text, at, limit) if out["dose"] is not None and m is None else None
+            taper = (
+                (_TAPER.match(text, at, limit) or _WHILE.match(text, at, limit))
+                if out["dose"] is not None and m is None
+                else None
+            )
+            if taper:
+                # "Prednisolone 30 mg OD, reduce by 5 mg every 5 days to stop": the course's own schedule
+                cur = taper.end()
+                continue
+            if step and self.re_strength.match(text, step.end(), limit):
+                # "Omeprazole 40 mg BD for 8 weeks then 20 mg OD - NEW": a stepped regimen is one phrase
+                cur = self.re_strength.match(text, step.end(), limit).end()  # type: ignore[union-attr]
+                continue
             if m and out["dose"] is None:
                 out["dose"] = " ".join(m.group(0).split())
                 out["strength"] = parse_amount(m.group(0))

@@ -25,6 +25,7 @@ from . import extensions  # noqa: F401
 from .context import categories_at, clauses_of, text_of
 from .med_clauses import _OBLIQUE, ClauseTies
 from .med_companions import companion_starts
+from .med_doses import DOSE, dose_direction
 from .med_records import RecordReader
 from .med_ties import Settings, Trigger, TriggerRule
 
@@ -71,6 +72,12 @@ _IF_BEFORE = re.compile(
 )
 # "e-RS ADVICE & GUIDANCE - SPECIALIST RESPONSE": the specialist has not seen the patient; every change the
 # reply names is advice for the GP to act on
+# "restarted 08/11 at 2.5 mg", "restarted on 10 mg": the dose a held drug comes back at
+_AT_DOSE = re.compile(
+    rf"(?:\s+(?:on\s+)?\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)?\s+(?:at|on)\s+(?:a\s+(?:lower|higher|reduced)\s+dose\s+of\s+)?({DOSE})",
+    re.I,
+)
+_SUPPLY_RULES = {"start_prescription_given_after", "start_duration_supplied", "start_supplied"}
 _ADVICE_REPLY = re.compile(
     r"\A\s*(?:[^\n]*\n){0,3}[^\n]*\b(?:advice\s*(?:and|&)\s*guidance|A\s*&\s*G)\b[^\n]*\b(?:response|reply)",
     re.IGNORECASE,
@@ -243,9 +250,14 @@ class MedChangeFinder(ClauseTies, RecordReader):
                 prev = (ce, None)
         companion_starts(doc, text, drugs, changes, done, self._make)
         changes = self._held_and_resumed(doc, text, drugs, triggers, changes)
+        changes = self._restarted_at_new_dose(text, drugs, triggers, changes)
         # a supply list ("just in case" medicines) starts only drugs not started elsewhere in the letter
         started = {c["drug"] for c in changes if c["action"] == "start" and c["rule"] != "list_supplied"}
         changes = [c for c in changes if c["rule"] != "list_supplied" or c["drug"] not in started]
+        # "I have reduced his prednisolone ... | Supply given in clinic": a supply of a drug whose change is
+        # told elsewhere is that change's supply, not a start of its own
+        told = {c["drug"] for c in changes if c["rule"] not in _SUPPLY_RULES}
+        changes = [c for c in changes if c["rule"] not in _SUPPLY_RULES or c["drug"] not in told]
         changes = self._parts_of_products(changes)
         for c in changes:
             if c["action"] == "decrease" and _THEN_STOP.match(text, c["end"]):
@@ -285,6 +297,37 @@ class MedChangeFinder(ClauseTies, RecordReader):
             for c in changes
             if not (c["action"] == "stop" and any(g == c["drug"] and pos > c["start"] for g, pos in resumed))
         ]
+
+    def _restarted_at_new_dose(
+        self, text: str, drugs: list[Span], triggers: list[Trigger], changes: list[dict[str, Any]]
+    ) -> list[dict[str, Any]]:
+        """Turn a hold into a dose change when the drug is restarted later at another dose.
+
+        Why: "ramipril 5 mg was held during the AKI; ramipril restarted 08/11 at 2.5 mg" sends the patient
+        home on the drug at a new dose: the net change is the reduction, not the hold.
+        """
+        restarts: set[int] = set()  # the restart's own mention: its start is the same change
+        for c in changes:
+            if c["action"] != "withhold":
+                continue
+            d0 = next((d for d in drugs if d.start_char == c["drug_start"]), None)
+            before = (d0._.dosage or {}).get("dose") if d0 is not None else None
+            if not before:
+                continue
+            for t in triggers:
+                if t.rule.id != "start_restarted" or not c["drug_start"] < t.start < c["drug_start"] + 300:
+                    continue
+                named = [d for d in drugs if d.end_char <= t.start and t.start - d.end_char <= 20]
+                if not named or (named[-1]._.drug or {}).get("generic") != c["drug"]:
+                    continue
+                m = _AT_DOSE.match(text, t.end)
+                direction = dose_direction(before, m.group(1)) if m else None
+                if direction is not None:
+                    c["action"], c["dose_before"], c["dose_after"] = direction, before, m.group(1)  # type: ignore[union-attr]
+                    c["rule"] = "held_restarted_at_new_dose"
+                    restarts.add(named[-1].start_char)
+                    break
+        return [c for c in changes if not (c["action"] == "start" and c["drug_start"] in restarts)]
 
     def _parts_of_products(self, changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Drop a change to a part of a co-drug that changes the same way ("increased the levodopa").

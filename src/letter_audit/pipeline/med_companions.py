@@ -22,7 +22,9 @@ from .context import categories_at
 # instructions (no sentence end), then ", with" / "together with" / "alongside" / "as well as" / "plus",
 # perhaps naming the companion's job first ("with PPI cover (lansoprazole 15 mg OD)")
 _LINK = re.compile(
-    r"[^.;:\n]{0,90}?(?:,\s*|\s+)(?:(?:together|along)\s+with|alongside|as\s+well\s+as|with|plus|and)\s+"
+    # (not across a clause of its own: "... as she is breastfeeding and labetalol made her dizzy")
+    r"(?:(?!\b(?:as|because|since|so|when|while|whilst|if|but)\s+(?:she|he|they|it|I|we|you)\b)[^.;:\n]){0,120}?"
+    r"(?:,\s*|\s+)(?:(?:together|along)\s+with|alongside|as\s+well\s+as|with|plus|and)\s+"
     r"(?:(?:a|an|the|some)\s+)?(?:(?:small\s+|short\s+)?(?:course|supply|cover)\s+of\s+)?"
     r"(?:[\w-]+\s+(?:cover|protection|prophylaxis)\s*\(\s*)?"
     r"(?:(?:oral|regular|prn|topical|sc|subcutaneous)\s+)?$",
@@ -76,7 +78,7 @@ def companion_starts(
         for d in drugs:
             if d.start_char < origin:
                 continue
-            if d.start_char - origin > 120:
+            if d.start_char - origin > 150:
                 break
             if d.start_char in done or (d._.drug or {}).get("generic") == c["drug"]:
                 break

@@ -12,7 +12,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from .context import categories_at
-from .med_details import ChangeDetails
+from .med_switches import SwitchReader
 from .med_ties import Trigger, TriggerRule
 
 _LEAD = re.compile(
@@ -54,7 +54,7 @@ _ONTO_DRUG = re.compile(
 )
 
 
-class LineStatus(ChangeDetails):
+class LineStatus(SwitchReader):
     """Mixin for MedChangeFinder: the status that closes a list line, and a course line's planned end."""
 
     def _course_line(

@@ -50,6 +50,7 @@ _CODE_PAIR = re.compile(
 _WAS_CELL = re.compile(r"\b(?:was|previously|prev\.?|from)\s+(\d+(?:\.\d+)?(?:\s*[a-z]+)?)", re.IGNORECASE)
 
 
+_ITEM_END = re.compile(r"\.(?=\s|$)")  # a full stop (not a decimal point) ends an item
 _ITEM_LEAD = re.compile(
     r"[\s•¢©«»·▪►●○■◦*\-–\d.):]*(?:(?:soluble|oral|topical|dispersible|buccal|sublingual|rectal|nasal|intranasal|inhaled"
     r"|nebulised|transdermal|subcutaneous)\s+)?",
@@ -383,6 +384,8 @@ class RecordReader:
                 end = text.find(";", pos, le)
                 end = le if end == -1 else end
                 d = next((x for x in drugs if pos <= x.start_char < end), None)
+                if d is not None and (stop := _ITEM_END.search(text, d.end_char, end)):
+                    end = stop.start()  # "...; colchicine 500 mcg BD. Ramipril unchanged.": the item ends
                 lead = d is not None and _ITEM_LEAD.fullmatch(text, pos, d.start_char) is not None
                 if d is not None and lead and d.start_char not in done:
                     if not any(c.category == "continued" for c in categories_at(doc, d.end_char, end)):

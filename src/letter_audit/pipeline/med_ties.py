@@ -17,7 +17,8 @@ import srsly
 from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Doc, Span
 
-from .context import Modifier, categories_at, first_pairs, longest_matches, pair_index, text_of, whole_words
+from .context import Modifier, categories_at, first_pairs, pair_index, text_of, whole_words
+from .med_trigger_scan import Trigger, TriggerScan
 from .ruledata import read_jsonl, read_yaml
 
 TRIGGERS_FILE = "rules/medication_changes.jsonl"
@@ -29,33 +30,6 @@ _OWN_NOTE = re.compile(r"\(\s*[a-z][^()\n]*\)", re.IGNORECASE)
 _ASIDE_FIRST = re.compile(r"^[ \t]*\([^()\n]{1,80}\)")
 _SEQUENCE = re.compile(r"\b(?:then|followed by)\b", re.IGNORECASE)
 _BLOCKING = {"negated", "hypothetical", "historical", "other_actor", "continued"}
-# a change word split in two by a scan ("sto pped"): every two-part split of the common change words
-_SPLIT_WORD = re.compile(
-    r"(?<![\w-])(?:"
-    + "|".join(
-        w[:k] + " " + w[k:]
-        for w in (
-            "started",
-            "stopped",
-            "increased",
-            "reduced",
-            "decreased",
-            "discontinued",
-            "commenced",
-            "withheld",
-            "suspended",
-            "switched",
-            "changed",
-            "ceased",
-            "restarted",
-            "initiated",
-            "introduced",
-        )  # fmt: skip
-        for k in range(2, len(w) - 1)
-    )
-    + r")(?![\w-])",
-    re.IGNORECASE,
-)
 # ", which she must now" / ", which we": a relative clause whose object is the drug before it
 _RELATIVE = re.compile(
     r"(?:,\s*|\s)which\s+(?:(?:she|he|they|we|I|I've|we've|you|the patient|the team)\s+)?"
@@ -78,6 +52,12 @@ _DOSE_SUBJECT = re.compile(
 _INFINITIVE = re.compile(r"(?<![\w-])to\s+$", re.IGNORECASE)
 _OBJECT = re.compile(r"\s+(?:the|a|an|your|his|her|their|its|any|some|this|that)\b", re.IGNORECASE)
 _POSSESSIVE_JOIN = re.compile(r"\s*,?\s*(?:and|&|as well as)\s+(?:his|her|their|your)\s+", re.IGNORECASE)
+_GAPPED_FROM_TO = re.compile(
+    r"\s+from\s+[\d.]+\s*[a-z]*\s+to\s+[\d.]+\s*[a-z]*(?:\s+(?:a|per|each)\s+day|\s+(?:daily|od|bd|once|twice))?"
+    r"(?:\s*\([^()\n]{0,80}\))?\s*,?\s*(?:and|&)\s+(?:(?:his|her|their|the)\s+)?",
+    re.IGNORECASE,
+)
+_FROM_NEXT = re.compile(r"\s+from\s+[\d.]+", re.IGNORECASE)
 _OWN_VERB = re.compile(r"\s*(?:was|were|is|are|has|have|had|will|remains?|continues?)\b", re.IGNORECASE)
 _FREQ_WORDS = re.compile(
     r"\b(?:(?:one|two|three|four|five|six|\d+) times? (?:a|per|each) (?:day|week)|(?:once|twice) (?:a |per )?"
@@ -102,8 +82,6 @@ _CALLED = re.compile(
 _FWD_PUNCT = re.compile(r"^[\s:\-–—(\[*•]*(?:,[\s:\-–—(\[*•]*)?$")  # one comma: "started a PPI, lansoprazole"
 _BACK_PUNCT = re.compile(r"^[\s:\-–—()\[\],|*•.]*$")
 _PASSIVE = re.compile(r"\b(?:has|have|was|were|is|are)\s+(?:now\s+|also\s+)?(?:been\s+)?$", re.IGNORECASE)
-_OCR_DIGIT = re.compile(r"(?<=[a-z])[015]+(?=[a-z])|\b[05](?=[a-z]{3})", re.IGNORECASE)
-_OCR_FIX = str.maketrans("015", "ols")
 # "..., so I have stopped it", "... as she is starting": a person, not the drug, is the subject
 _ACTIVE = re.compile(
     r"\b(?:I|we|he|she|they|you)\s+(?:have|has|had|is|are|was|were)\s+(?:now\s+|also\s+)?$", re.IGNORECASE
@@ -162,20 +140,13 @@ class Settings(BaseModel):
     """Substances inside a co-drug whose BNF name does not show them (co-careldopa: levodopa, ...)."""
 
 
-class Trigger:
-    __slots__ = ("start", "end", "rule")
-
-    def __init__(self, start: int, end: int, rule: TriggerRule) -> None:
-        self.start, self.end, self.rule = start, end, rule
-
-
 def names_more(a: Span, b: Span) -> bool:
     """True when ``a``'s generic is a longer name holding ``b``'s one-word generic ("isophane insulin")."""
     ga, gb = (a._.drug or {}).get("generic") or "", (b._.drug or {}).get("generic") or ""
     return " " not in gb and ga != gb and " with " not in ga and gb in ga.split()
 
 
-class TieRules:
+class TieRules(TriggerScan):
     """Mixin for MedChangeFinder: the rule data, the trigger scan and the trigger-to-drug ties."""
 
     triggers: list[TriggerRule]
@@ -233,31 +204,6 @@ class TieRules:
             r"\s*:?\s*$",
             re.IGNORECASE,
         )
-
-    def _find_triggers(self, text: str, ocr: bool = False) -> list[Trigger]:
-        ocr = ocr or _OCR_DIGIT.search(text) is not None
-        if ocr:
-            # scanned letters misread letters as digits ("st0pped", "5tarted"); the fix keeps every offset
-            text = _OCR_DIGIT.sub(lambda m: m.group(0).translate(_OCR_FIX), text)
-        rxs = [rx for _, rx in self.rx_triggers]
-        found = longest_matches(text, self.rx_any, rxs, self.trigger_firsts, self.trigger_index)
-        out = [Trigger(s, e, self.rx_triggers[k][0]) for s, e, k in found]
-        if ocr:
-            out = self._broken_words(text, out)
-        return out
-
-    def _broken_words(self, text: str, found: list[Trigger]) -> list[Trigger]:
-        """Change words a scan split in two ("sto pped", "dis continued"), as one trigger over both parts."""
-        taken = [(t.start, t.end) for t in found]
-        extra = []
-        for m in _SPLIT_WORD.finditer(text):
-            if any(a < m.end() and m.start() < b for a, b in taken):
-                continue
-            joined = m.group(0).replace(" ", "").lower()
-            rule = next((r for r, rx in self.rx_triggers if rx.fullmatch(joined)), None)
-            if rule is not None:
-                extra.append(Trigger(m.start(), m.end(), rule))
-        return sorted(found + extra, key=lambda t: t.start) if extra else found
 
     # -- ties ------------------------------------------------------------------------------------
     @staticmethod
@@ -318,10 +264,19 @@ class TieRules:
                     if self._bracketed_name(text, chain[-1], d):
                         continue  # "potassium citrate (Effercitrate) 2 tablets": the same product's brand
                     link = text[self._phrase_end(chain[-1]) : d.start_char]
-                    if not self.rx_joiner.match(link) and not (
-                        # "stopped her atorvastatin and her alendronic acid": the same owner again, unless
-                        # the drug has a verb of its own ("..., and his sitagliptin was stopped")
-                        _POSSESSIVE_JOIN.fullmatch(link) and not _OWN_VERB.match(text, self._phrase_end(d))
+                    if (
+                        not self.rx_joiner.match(link)
+                        and not (
+                            # "stopped her atorvastatin and her alendronic acid": the same owner again, unless
+                            # the drug has a verb of its own ("..., and his sitagliptin was stopped")
+                            _POSSESSIVE_JOIN.fullmatch(link)
+                            and not _OWN_VERB.match(text, self._phrase_end(d))
+                        )
+                        and not (
+                            # "increased her hydrocortisone from 15 to 20 mg (...) and her fludrocortisone
+                            # from 50 to 100 micrograms": one verb, two drugs each with its own from-to
+                            _GAPPED_FROM_TO.fullmatch(link) and _FROM_NEXT.match(text, self._phrase_end(d))
+                        )
                     ):
                         break
                     chain.append(d)

@@ -1,0 +1,158 @@
+"""Fast whole-word matching of many cue patterns at once (used by ``la_context`` and ``la_med_changes``).
+
+Why a module of its own: a letter is scanned for every ConText cue and every change trigger, and most of
+its words start none. These helpers try a pattern only at word starts whose first two letters some cue can
+begin with, and keep the longest match where several start together. Split out of ``context.py``, which
+computes clauses and scopes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .rxfilter import Haystack
+
+_WORD_START = re.compile(r"(?<![\w-])[\w]")
+
+
+def _split_top(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex ("a|(?:b|c)d" -> ["a", "(?:b|c)d"])."""
+    parts, depth, cur, i = [], 0, [], 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            cur.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        if ch == "|" and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+        i += 1
+    parts.append("".join(cur))
+    return parts
+
+
+DIGIT = "\\d"
+"""The entry of a ``first_pairs`` set for a match that starts with any decimal digit (``\\d`` also
+matches non-ASCII digits, so no list of pairs covers it); never the first two letters of a word."""
+
+
+def first_pairs(pattern: str) -> set[str] | None:
+    """The lower-case first two letters any match of ``pattern`` can start with, or None if unknown.
+
+    Why: most words of a letter start no cue; checking two letters in a set skips them without running
+    the large alternation regex at every word.
+    """
+    out: set[str] = set()
+    for alt in _split_top(pattern):
+        alt = re.sub(r"^(?:\(\?<[!=][^)]*\))+", "", alt)  # leading look-behinds take no text
+        if alt.startswith("(?:"):
+            depth, j = 0, 0
+            while j < len(alt):
+                depth += alt[j] == "("
+                depth -= alt[j] == ")"
+                if depth == 0:
+                    break
+                j += 1
+            inner, rest = alt[3:j], alt[j + 1 :]
+            if rest[:1] == "*" or rest[:2] == "{0" or not inner:
+                return None
+            if rest[:1] == "?":  # an optional group: the match may start after it
+                sub = first_pairs(inner)
+                after = first_pairs(rest[1:]) if rest[1:] else None
+                sub = None if sub is None or after is None else sub | after
+            else:
+                # Each inner alternative followed by the rest, so that a one-letter word or number
+                # inside the group ("(?:a|one|1) dose") takes its second character from the rest.
+                sub = set()
+                for part in _split_top(inner):
+                    got = first_pairs(part + rest)
+                    if got is None:
+                        return None
+                    sub |= got
+            if sub is None:
+                return None
+            out |= sub
+            continue
+        if alt.startswith("\\d"):  # a digit first: any decimal digit (see ``DIGIT``)
+            out.add(DIGIT)
+            continue
+        if alt[:1] and not (alt[0].isalnum() or alt[0] in "([\\."):
+            continue  # starts with punctuation: never matches at the start of a word
+        if re.match(r"[A-Za-z0-9] ", alt):  # a one-letter word ("I have"): the letter and the space
+            out.add(alt[:2].lower())
+            continue
+        m = re.match(r"[A-Za-z0-9][^\s\\()\[\]?*+{}|.]", alt)
+        if m is None:
+            return None
+        out.add(m.group(0).lower())
+    return out
+
+
+def pair_index(patterns: list[str]) -> dict[str, list[int]] | None:
+    """For each first-two-letter pair, the rules (by index, in order) that can start with it.
+
+    Why: at a word where some cue matches, trying only the few rules that can start with its first two
+    letters is cheaper than trying every rule. None when the combined pattern has no pair set.
+    """
+    sets = [first_pairs(p) for p in patterns]
+    if any(s is None for s in sets):
+        return None
+    index: dict[str, list[int]] = {}
+    for k, s in enumerate(sets):
+        for pair in s or ():
+            index.setdefault(pair, []).append(k)
+    return index
+
+
+def longest_matches(
+    text: str,
+    combined: re.Pattern[str],
+    rxs: list[re.Pattern[str]],
+    firsts: set[str] | None = None,
+    index: dict[str, list[int]] | None = None,
+) -> list[tuple[int, int, int]]:
+    """(start, end, index of the regex) of non-overlapping matches, the longest where several start together.
+
+    Why: cues are whole words, so only word starts are tried (and, with ``firsts``, only words whose
+    first two letters can begin a cue); only there are the single rules tried, which is much cheaper
+    than a full pass of the text per rule.
+    """
+    out: list[tuple[int, int, int]] = []
+    last_end = -1
+    low = Haystack(text).low if firsts is not None else text
+    by_pair = index is not None and firsts is not None
+    digits = firsts is not None and DIGIT in firsts
+    for w in _WORD_START.finditer(text):
+        p = w.start()
+        if p < last_end:
+            continue
+        digit = digits and low[p].isdecimal()
+        if firsts is not None and low[p : p + 2] not in firsts and not digit:
+            continue
+        if by_pair:
+            # The combined pattern matches here exactly when one of the rules does, so with the few
+            # rules that can start with these two letters there is no need to try it first.
+            ks: Iterable[int] = index.get(low[p : p + 2], ())  # type: ignore[union-attr]
+            if digit:  # and those that start with any digit, still in rule order (ties keep the first)
+                ks = sorted({*ks, *index.get(DIGIT, ())})  # type: ignore[union-attr]
+        elif combined.match(text, p) is None:
+            continue
+        else:
+            ks = range(len(rxs))
+        best: tuple[int, int, int] | None = None
+        for k in ks:
+            mm = rxs[k].match(text, p)
+            if mm is not None and (best is None or mm.end() > best[1]):
+                best = (p, mm.end(), k)
+        if best is not None:
+            out.append(best)
+            last_end = best[1]
+    return out

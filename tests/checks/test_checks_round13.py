@@ -48,7 +48,7 @@ def test_the_team_chasing_its_own_test_hands_nothing_over() -> None:
         ("Please do a lying and standing BP in 2 weeks and copy to the falls team.", "call_and_recall"),
         ("Resting ECG at the surgery in 1 month - cc to arrhythmia clinic please.", "call_and_recall"),
         (
-            "Please take a magnesium level next week and hand it over to us when it is back.",
+            "Please take a magnesium level next week and pass it back to us when it is in.",
             "call_and_recall",
         ),
         # Near miss: passed on only past a threshold is a safety net on the practice's own check.
@@ -204,3 +204,48 @@ def test_result_forwarded_to_a_named_consultant_or_team(asked: str, expected: st
 def test_type_2_diabetes_education_is_the_practices_route(asked: str, expected: str | None) -> None:
     text = "Admitted with a foot infection; diabetes was found on his bloods. " + asked
     assert rule(text, asked, "referral") == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("Because capecitabine can push up the INR, please check her INR weekly during treatment.", None),
+        # Near miss: the sentence names no drug, so the schedule is the listed drug's monitoring.
+        ("Please check her FBC and LFTs every week during treatment.", "shared_care"),
+    ],
+)
+def test_check_whose_own_sentence_names_the_listed_drug_as_a_cause(asked: str, expected: str | None) -> None:
+    text = "She starts capecitabine and tacrolimus next week. " + asked
+    assert rule(text, asked, "monitoring") == expected
+
+
+def test_check_cut_from_a_sentence_that_names_the_listed_drug_as_a_cause() -> None:
+    sentence = "Capecitabine interacts with phenytoin, so please check his phenytoin level every 2 weeks."
+    text = "He starts capecitabine on 7 October. " + sentence
+    assert rule(text, "please check his phenytoin level every 2 weeks", "monitoring") is None
+    # Near miss: a take-over task handed to the anticoagulation nurse is no result sent back.
+    asked = "please check his INR twice weekly; our pharmacist will ring your nurse to hand this over"
+    assert rule("He is on warfarin for a metal valve. " + asked, asked, "monitoring") is None
+
+
+def test_schedule_before_a_step_on_the_listed_drug_is_its_monitoring() -> None:
+    # Near miss of the cause exemption: the same sentence names the listed drug as asked for, not as a cause.
+    sentence = (
+        "Please also do FBC and LFT weekly for 8 weeks, and increase the mercaptopurine if they are fine."
+    )
+    text = "Please take over prescribing of mercaptopurine from week 3. " + sentence
+    assert rule(text, "Please also do FBC and LFT weekly for 8 weeks", "monitoring") == "shared_care"
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        ("The anticoagulation clinic will decide at 6 months whether to stop.", "call_and_recall"),
+        ("We will then make the decision about continuing it by phone.", "call_and_recall"),
+        # Near miss: the practice makes the step itself.
+        ("If they are normal, please stop it yourselves.", None),
+    ],
+)
+def test_bloods_timed_before_a_step_the_hospital_decides(after: str, expected: str | None) -> None:
+    asked = "Please take FBC and U&E at 6 months before stopping the rivaroxaban."
+    assert rule("She had a DVT after surgery. " + asked + " " + after, asked, "monitoring") == expected

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..report import GpAction, InappropriateRule
 from .cues import FLAGS, any_match, gated_search
+from .request_conditions import _before_team_decision, _check_before_referral, _threshold_condition
 from .request_sentences import _own_part, _sentence, _sentence_after, _sentence_before, _whole_sentence
 from .shared_care import (
     _SHARED_CARE,
@@ -260,7 +261,7 @@ def classify(
             and any_match(req.explained, before)
         )
     )
-    if any_match(req.wanted_for_decision, sentence):
+    if any_match(req.wanted_for_decision, sentence) or _before_team_decision(text, before, after, cues):
         return "call_and_recall"
     if any_match(req.condition, text) and any_match(req.notify, text) and not any_match(req.test_asked, text):
         # "If her eGFR drops under 60, please let the rheumatology team know": the practice is asked to
@@ -323,34 +324,6 @@ def _lead_before(letter: Letter, action: GpAction) -> str:
 
 # A condition clause still open where the request starts ("... and if spreading beyond the pen mark, ").
 _OPEN_CONDITION = re.compile(r"\b(if|should|unless)\b[^;:\n]*$", re.IGNORECASE)
-# A condition clause of the request ("if LDL is still above 1.8"); not the "if" of a polite ask.
-_IF_CLAUSE = re.compile(
-    r"\b(if|should|unless)\b"
-    r"(?! (you|the (practice|surgery|GP)|your (practice|surgery|team)) (could|would|can|might|will))[^.;\n]*",
-    re.IGNORECASE,
-)
-
-
-# A check the practice is asked to make, before a referral in the same sentence ("recheck her TSH in 8
-# weeks and refer to endocrinology if ..."), or a sentence that opens with the test ("Lipids at 3 months,
-# refer to the lipid clinic if ..."); not an ask for the referral itself ("arrange a referral").
-_CHECK_THEN_REFER = re.compile(
-    r"(\b(check|re-?check|repeat|measure|re-?measure|monitor|recalculate|re-?calculate|take|do|arrange|request"
-    r"|organise)\b(?! (a |an |the )?([\w-]+ )?(referral|appointment|review)\b)|^\W*[\w&+/-]+( [\w&+/-]+)?"
-    r"\s+(in|at|after)\s+\d)[^.\n]{0,100}\brefer",
-    re.IGNORECASE | re.MULTILINE,
-)
-
-
-def _check_before_referral(whole: str) -> bool:
-    """True when the request's sentence asks for a check before the referral it holds."""
-    return _CHECK_THEN_REFER.search(whole) is not None
-
-
-def _threshold_condition(text: str, cues: Cues) -> bool:
-    """True when a condition clause ("if", "should", "unless") of the request sets a threshold on a result
-    ("if LDL is still above 1.8", "should the score be over 10", "if the count doubles")."""
-    return any(any_match(cues.requests.result_threshold, m.group(0)) for m in _IF_CLAUSE.finditer(text))
 
 
 def _test_kinds(text: str, cues: Cues) -> frozenset[int]:

@@ -77,11 +77,13 @@ def _hands_over_shared_care(
         asks_to_monitor
         and any_match(req.recurring, text)
         and not _listed_drugs(text, tuple(drugs))
+        and not (_listed_drugs(whole, tuple(drugs)) and not _names_shared_care_drug(whole, drugs))
         and _names_shared_care_drug(before, drugs)
     ):
         # "Take over prescribing of Concerta XL. Please monitor his BP, pulse and weight 6-monthly." (A
-        # request naming a listed drug itself has said what it is about: "capecitabine potentiates
-        # warfarin, so please check his INR weekly" monitors the warfarin, not the capecitabine.)
+        # request naming a listed drug itself has said what it is about, and so has its own sentence
+        # naming one only as a cause: "capecitabine potentiates warfarin, so please check his INR weekly"
+        # monitors the warfarin, not the capecitabine, whatever the sentence before says of it.)
         return True
     if any_match(req.prescribe_it, text) and _names_shared_care_drug(
         _antecedent(action, whole, before, cues, drugs), drugs

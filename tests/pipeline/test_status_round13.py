@@ -211,3 +211,25 @@ def test_a_route_through_any_switchboard_is_a_contact() -> None:
     assert _contact("Ring us through the Royal Infirmary switchboard.")
     # look-alike: an invitation with no route is not one
     assert not _contact("Please do not hesitate to contact me if you have any questions.")
+
+
+def test_the_teams_input_no_longer_needed_and_thanks_for_taking_over(owner: Owner) -> None:
+    assert owner("She no longer requires hospice input.")[0] == "none"
+    assert owner("He no longer needs follow-up from our team.")[0] == "none"
+    assert owner("Thank you for agreeing to follow him up.")[0] == "gp"
+    assert owner("Thanks for taking over her monitoring.")[0] == "gp"
+    # look-alikes: a drug no longer needed, and thanks for a follow-up already done
+    assert owner("She no longer needs her inhaler.")[0] == "unclear"
+    assert owner("Thank you for following her up so promptly after the fall.")[0] == "unclear"
+
+
+def test_an_untimed_reading_check_yields_to_a_stated_none(owner: Owner) -> None:
+    # a reading reviewed with no time of its own is a task at the practice, like sutures out
+    assert (
+        owner("Actions for GP:\n- Please recheck his pulse when convenient\nNo clinic follow-up.\n")[0]
+        == "none"
+    )
+    assert owner("Please review her blood pressure at your convenience. Discharged from clinic.")[0] == "none"
+    # look-alikes: a timed review stays the practice's follow-up
+    assert owner("Please review her blood pressure in 2 weeks. Discharged from clinic.")[0] == "gp"
+    assert owner("Please also review BP 2 weeks after restart. No hospital follow-up.")[0] == "gp"

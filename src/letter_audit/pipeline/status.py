@@ -29,15 +29,26 @@ from .rxfilter import Haystack
 from .sentences import doc_text, ocr_letters, sentence_spans
 from .status_contact import ContactFinder
 from .status_fit_note import FitNoteFinder
-from .status_follow_up import FollowUpFinder
+from .status_follow_up import _READING_REVIEW, _TIMED, FollowUpFinder
 from .status_rules import ContactCues, Contradiction, FitNoteCues, FollowUpCues, StatusRules
 from .status_scan import Compiled, Hit
 from .status_ticks import blank_unchosen, practice_todo
 
 __all__ = [
-    "RULES_FILE", "Compiled", "ContactCues", "ContactFinder", "Contradiction", "FitNoteCues",
-    "FitNoteFinder", "FollowUpCues", "FollowUpFinder", "Hit", "StatusComponent", "StatusFinder",
-    "StatusRules", "make_status",
+    "RULES_FILE",
+    "Compiled",
+    "ContactCues",
+    "ContactFinder",
+    "Contradiction",
+    "FitNoteCues",
+    "FitNoteFinder",
+    "FollowUpCues",
+    "FollowUpFinder",
+    "Hit",
+    "StatusComponent",
+    "StatusFinder",
+    "StatusRules",
+    "make_status",
 ]
 
 RULES_FILE = "status.yaml"
@@ -47,6 +58,14 @@ _IF = re.compile(
     r"(?!\s+(?:you|a\s+GP|the\s+GP|the\s+practice)\s+(?:could|would|can)\b)",
     re.IGNORECASE,
 )
+
+
+def _task_at_practice(finder: StatusFinder, task: re.Pattern[str], span: Span) -> bool:
+    """Whether a GP review request is a task at the practice: sutures out, a dressing, or a reading checked
+    with no time of its own ("BP r/v", "review his BP at your convenience")."""
+    if task.search(span.text):
+        return True
+    return _READING_REVIEW.search(span.text) is not None and _TIMED.search(span.text) is None
 
 
 def _condition_start(span: Span) -> int:
@@ -140,7 +159,11 @@ class StatusComponent:
         # stated "no follow-up"
         task = self.finder.practice_task
         gp_reviews = [
-            (s.start_char, s.end_char, "fu-task-at-practice" if task.search(s.text) else "fu-gp-request")
+            (
+                s.start_char,
+                s.end_char,
+                "fu-task-at-practice" if _task_at_practice(self.finder, task, s) else "fu-gp-request",
+            )
             for s in requests
             if (
                 s._.request_category == "review"

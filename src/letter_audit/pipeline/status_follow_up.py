@@ -63,6 +63,21 @@ _PART_OF_CARE = re.compile(
     r"course|pathway)\b",
     re.IGNORECASE,
 )
+# a review of a reading at the practice ("BP r/v", "review his BP at your convenience"): with no time of its
+# own it is a task there, like sutures out, and yields to a stated "no follow-up"
+_READING_REVIEW = re.compile(
+    r"\b(?:BP|blood\s+pressure|pulse|heart\s+rate|HR|weight|readings?)\b", re.IGNORECASE
+)
+_TIMED = re.compile(
+    r"\b(?:\d+|a|one|two|three|four|six|eight|twelve)\s*(?:-\s*\d+\s*)?(?:days?|weeks?|months?|years?)\b"
+    r"|\d\s*/\s*(?:52|12|7)\b|\b(?:weekly|fortnight\w*|monthly|annual\w*|yearly)\b",
+    re.IGNORECASE,
+)
+# a reading named just after a GP review cue ("please review her blood pressure")
+_READING_AFTER = re.compile(
+    r"\s*(?:(?:his|her|their|the)\s+)?(?:BP|blood\s+pressure|pulse|heart\s+rate|weight|readings?)\b",
+    re.IGNORECASE,
+)
 _SEES_PATIENT = re.compile(r"\b(?:review|see|r/v)\s+(?:him|her|them|the\s+patient)\b", re.IGNORECASE)
 # a dated clinic cue ("clinic 13/11/2026") and the header dates it is measured against
 _DMY = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?!\d)")
@@ -299,9 +314,17 @@ class FollowUpFinder:
         # safety net, not a planned GP review: it never hands the follow-up to the GP (fixtures/README.md).
         gp = [h for h in gp if not any(cs <= h[0] < ce for cs, ce in conditional or [])]
         if none:
-            # a task at the practice (sutures out) is not follow-up when the letter says there is none
+            # a task at the practice (sutures out, an untimed reading check) is not follow-up when the letter
+            # says there is none
             yields = set(self.rules.follow_up.yields_to_none)
-            gp = [h for h in gp if h[2] not in yields]
+            gp = [
+                h
+                for h in gp
+                if h[2] not in yields
+                and not (
+                    _READING_AFTER.match(text, h[1]) and _TIMED.search(unit_text(text, units, h)) is None
+                )
+            ]
         if none:
             # a call only if a result shows something ("we will contact him if the Holter shows AF") is no
             # follow-up when the letter says there is none

@@ -177,3 +177,9 @@ def test_a_transcription_stamp_is_the_typed_date(meta_dates: Callable[[str], dic
     # look-alike: a scan's report date inside prose is not the letter's
     got = meta_dates("Clinic\nDate: 2/3/2027\nCT chest: date of report 01/02/2027 showed a nodule\n")
     assert got.get("letter") == D(2027, 3, 2)
+
+
+def test_a_referral_letter_date_is_not_the_letters(meta_dates: Callable[[str], dict[str, dt.date]]) -> None:
+    # look-alike: "..., letter dated" names the referral, not this letter
+    text = "Clinic\nDate: 02/03/2027\nThank you for your referral, letter dated 01/02/2027.\n"
+    assert meta_dates(text).get("letter") == D(2027, 3, 2)

@@ -249,3 +249,18 @@ def test_schedule_before_a_step_on_the_listed_drug_is_its_monitoring() -> None:
 def test_bloods_timed_before_a_step_the_hospital_decides(after: str, expected: str | None) -> None:
     asked = "Please take FBC and U&E at 6 months before stopping the rivaroxaban."
     assert rule("She had a DVT after surgery. " + asked + " " + after, asked, "monitoring") == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("We started mycophenolate under the SCP agreed with your practice last year.", None),
+        ("We started mycophenolate 500 mg twice daily. Please see the SCG for its monitoring.", None),
+        # Near misses: the initials saying no agreement is in place yet.
+        ("We started mycophenolate 500 mg twice daily; the SCA is pending with your ICB.", "shared_care"),
+        ("We started mycophenolate 500 mg twice daily. There is no SCP for it in your area.", "shared_care"),
+    ],
+)
+def test_shared_care_agreement_by_its_initials(said: str, expected: str | None) -> None:
+    asked = "Please prescribe mycophenolate from week 3."
+    assert rule(said + " " + asked, asked, "prescribing") == expected

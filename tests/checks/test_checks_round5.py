@@ -429,7 +429,8 @@ def test_shared_care_cues_all_name_shared_care() -> None:
     from letter_audit.checks.cues import load_cues
 
     req = load_cues().requests
-    # The words requests._SHARED_CARE looks for: "shared care", an ESCA, a transfer of care agreement.
-    names = ("shared[- ]care", "ESCAs?", "transfer of (care|prescribing)")
+    # The words requests._SHARED_CARE looks for: "shared care", an ESCA (or SCA, SCP, SCG), a transfer of
+    # care agreement.
+    names = ("shared[- ]care", "ESCAs?", "(?-i:E?SC[APG])s?", "transfer of (care|prescribing)")
     for pattern in req.shared_care_agreed + req.shared_care_missing:
         assert any(name in pattern for name in names), pattern

@@ -192,10 +192,12 @@ _STRENGTH = re.compile(r"\b\d+(\.\d+)?\s*(mg|micrograms?|mcg|g|units?|ml)\b", re
 # A sentence or line of the letter.
 _SENTENCE = re.compile(r"[^.\n]+")
 # Every shared_care_agreed and shared_care_missing cue names shared care in these words.
-# England's "effective shared care agreement" (ESCA) and a "transfer of care/prescribing" agreement are the
+# England's "effective shared care agreement" (ESCA), the agreement, protocol or guideline by its initials
+# elsewhere (SCA, SCP, SCG), and a "transfer of care/prescribing" agreement are the
 # same arrangement in other words.
 _SHARED_CARE = re.compile(
-    r"shared[- ]care|\bESCAs?\b|\btransfer of (care|prescribing) (agreement|arrangement|protocol|document)",
+    r"shared[- ]care|\b(?-i:E?SC[APG])s?\b"
+    r"|\btransfer of (care|prescribing) (agreement|arrangement|protocol|document)",
     re.IGNORECASE,
 )
 _TOPICAL = re.compile(

@@ -233,3 +233,14 @@ def test_an_untimed_reading_check_yields_to_a_stated_none(owner: Owner) -> None:
     # look-alikes: a timed review stays the practice's follow-up
     assert owner("Please review her blood pressure in 2 weeks. Discharged from clinic.")[0] == "gp"
     assert owner("Please also review BP 2 weeks after restart. No hospital follow-up.")[0] == "gp"
+
+
+def test_owner_rows_with_words_for_when(owner: Owner) -> None:
+    from tests.pipeline.status_text import HEAD
+
+    # a hospital owner with a weekday, "next week" or "weekly" as its time
+    assert owner(HEAD + "Action | Owner | When\nHome visit | Hospice | next week\n")[0] == "hospital"
+    assert owner(HEAD + "What | Who | When\nPhone call | Palliative care CNS | Friday\n")[0] == "hospital"
+    # look-alikes: the practice's or the district nurses' rows (the owner test may not skip a leading space)
+    assert owner(HEAD + "What | Who | When\nWound check | Practice nurse | Friday\n")[0] != "hospital"
+    assert owner(HEAD + "What | Who | When\nWound check | District nurses | weekly\n")[0] != "hospital"

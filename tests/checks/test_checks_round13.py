@@ -264,3 +264,19 @@ def test_bloods_timed_before_a_step_the_hospital_decides(after: str, expected: s
 def test_shared_care_agreement_by_its_initials(said: str, expected: str | None) -> None:
     asked = "Please prescribe mycophenolate from week 3."
     assert rule(said + " " + asked, asked, "prescribing") == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        (
+            "Please take a 24-hour urine collection and send it to the lab marked for Dr Odum.",
+            "call_and_recall",
+        ),
+        ("Could the practice nurse send the sample addressed to the stone clinic.", "call_and_recall"),
+        # Near miss: marked for the practice's own doctor.
+        ("Please take a 24-hour urine collection, marked for Dr Patel at the surgery.", None),
+    ],
+)
+def test_sample_marked_for_a_hospital_clinician(asked: str, expected: str | None) -> None:
+    assert rule("Seen in the renal stone clinic. " + asked, asked, "monitoring") == expected

@@ -169,7 +169,7 @@ def test_second_edit_is_its_own_request(nlp, run, text: str, expected: list[tupl
             D + "Could you refer him to the memory clinic, and also to an occupational therapist?",
             [
                 ("Could you refer him to the memory clinic", "referral"),
-                ("to an occupational therapist?", "referral"),
+                ("also to an occupational therapist?", "referral"),
             ],
         ),
         (

@@ -66,6 +66,16 @@ _ALSO_ASKS = re.compile(
     r"|(?:please|pls|kindly)\s+(?:could\s+you\s+)?also)\b",
     re.IGNORECASE,
 )
+# A condition with no subject of its own, one word long ("if growing", "if still impaired", "if
+# gallstones", "unless normal"): said after a test, it reads what the test finds. Not a need or the patient's
+# state or wish ("if needed", "if symptomatic", "if keen").
+_BARE_FINDING = re.compile(
+    r"^(?:if|unless)\s+(?:still\s+|no\s+longer\s+)?(?!(?:needed|required|necessary|appropriate|indicated|"
+    r"symptomatic|asymptomatic|unwell|well|worried|concerned|keen|willing|able|possible|desired|preferred|agreeable|"
+    r"happy|wanted|wished|tolerated|tolerating|working|pregnant|in|he|she|they|you|we|I|it|the|his|her|so|not|any|no)\b)"
+    r"[\w-]+\W*$",
+    re.IGNORECASE,
+)
 _SET_OFF = re.compile(r"(?:[;,]|\band,?|\s[-–])\s*(?:only\s+)?$", re.IGNORECASE)
 
 
@@ -185,7 +195,7 @@ class ClauseKinds:
         if _ALSO_ASKS.match(step) is not None:
             return False  # "..., and could you also ensure his ramipril is pushed up if BP allows": a new ask
         m = self.condition.search(step)
-        if m is None or not m.group(0).lower().startswith(("if", "once", "unless", "when")):
+        if m is None or not m.group(0).lower().startswith(("if", "once", "unless", "when", "provided")):
             # "chase the stone analysis and start any preventive treatment it suggests"
             return self.finding_step.search(step) is not None and self._names_test(head)
         if self._names_test(step[: m.start()]):
@@ -199,6 +209,12 @@ class ClauseKinds:
         for tests, results in self.result_links:
             if tests.search(head) and results.search(cond):
                 return True
+        if (
+            _BARE_FINDING.match(cond) is not None
+            and _ASKS.match(step) is None
+            and (self._names_test(head) or self.category(head) == "monitoring")
+        ):
+            return True  # "CT in 12 months + refer if growing", "screen in 6 weeks; refer if still impaired"
         asked = {" ".join(t.group(0).lower().split()) for t in _TEST_NAMED.finditer(head)}
         if (
             asked

@@ -14,6 +14,31 @@ from __future__ import annotations
 import re
 
 from .request_clause_kinds import ClauseKinds
+from .request_joins import (
+    _AFTER_LAST,
+    _ALSO_TO,
+    _AND_IF_TAIL,
+    _APART,
+    _DASH,
+    _DISCUSS_BACK,
+    _DOSE_STEP,
+    _IF_OPENING,
+    _LIST_NUMBER,
+    _MONITORING_HEAD,
+    _OWN_FREQUENCY,
+    _OWN_NEED,
+    _OWNS_IT,
+    _PATIENT_TO,
+    _PLAIN_TEST_ASK,
+    _REFER_WORD,
+    _REPORT_OPENING,
+    _REVIEW_OPENING,
+    _TERSE_JOIN,
+    _TEST_OPENING,
+    _TIMED_FROM_STEP,
+    _TO_STEP,
+    _WITH_JOIN,
+)
 from .request_rules import (
     _ASKS,
     _BARE_CONDITION,
@@ -28,13 +53,12 @@ from .request_rules import (
     _POINTS_BACK,
     _RESULTS_SENT,
     _RUN_ON,
-    _TESTS,
     _THEN,
     _THEN_JOIN,
     Request,
     _first,
 )
-from .request_split import _SERVICE, _row_breaks
+from .request_split import _row_breaks
 from .rxfilter import Haystack
 
 # A cue's part that is only a verb ("Repeat echo at 3/12 post optimisation - please request"): the words
@@ -58,60 +82,6 @@ _THIRD_PARTY_REPORT = (
     r"(?:nurses?|team|clinic|unit|line|service|worker|co-?ordinator|secretar(?:y|ies)|registrar|department)\b)"
 )
 _THIRD_PARTY_RX = re.compile(_THIRD_PARTY_REPORT, re.IGNORECASE)
-# "Please encourage her to keep walking and to continue her exercises": infinitives after the patient's "to"
-# are the patient's steps, one request; after the practice's ("asked your GP to ... and to sign ...") each
-# is asked.
-_TO_STEP = re.compile(r"\W*to\s", re.IGNORECASE)
-_PATIENT_TO = re.compile(
-    # (not "ask them to", said of the practice: "I have written to your GP to ask them to ...; to arrange
-    # ...")
-    r"\b(?:her|him|them(?<!\bask\sthem)(?<!\basked\sthem)(?<!\basking\sthem)|the\s+patient|"
-    r"(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[\w'-]+|the\s+family|parents?)\s+to\s",
-    re.IGNORECASE,
-)
-_WITH_JOIN = re.compile(r"\s*,\s+(?:together\s+)?with\s+", re.IGNORECASE)
-_MONITORING_HEAD = re.compile(
-    r"\b(?:continue|carry\s+on\s+with|take\s+over|do|arrange)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:monitoring|bloods|blood\s+tests)\b",
-    re.IGNORECASE,
-)
-_TIMED_FROM_STEP = re.compile(
-    r"\b(?:\w+\s+(?:days?|weeks?|months?)\s+later|afterwards|after\s+(?:that|this|each\s+(?:dose\s+)?(?:change|increase)|"
-    r"(?:re)?starting|the\s+(?:change|restart|increase|switch)))\b",
-    re.I,
-)
-# "up-titrate ramipril to 5mg, check U&E 2 weeks after": a time from the step, said last, after a comma
-_AFTER_LAST = re.compile(r"\b\w+\s+(?:days?|weeks?|months?)\s+after\W*$", re.I)
-_OWN_FREQUENCY = re.compile(r"\b(?:every|weekly|fortnightly|monthly|\d+-(?:weekly|monthly))\b", re.I)
-_ALSO_TO = re.compile(
-    rf"\W*to\s+(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?{_SERVICE}(?:\s*[,;.]|\W*$)", re.IGNORECASE
-)
-_OWN_NEED = re.compile(
-    r"\b(?:would\s+(?:also\s+)?benefit\s+from|(?:is|are)\s+(?:also\s+)?due\s+(?:a|an|his|her)\b)", re.I
-)
-_REPORT_OPENING = re.compile(
-    r"\W*(?:please\s+|pls\s+)?(?:send|forward|e-?mail|let|tell|inform|report|copy|fax)\s+(?:us|me|the|them|him|her|it|any)\b",
-    re.IGNORECASE,
-)
-_AND_IF_TAIL = re.compile(r"(?<!,)\s+and\s+if\b[^,;]*$", re.IGNORECASE)
-_TERSE_JOIN = re.compile(r"\s*,?\s+[+/]\s+")
-_DOSE_STEP = re.compile(
-    r"\W*(?:please\s+|pls\s+)?(?:r/v|review|adjust|titrate|alter)\s+(?:the\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?doses?\b",
-    re.IGNORECASE,
-)
-_TEST_OPENING = re.compile(
-    rf"\W*(?:(?:the|a|his|her)\s+)?(?:repeat\s+)?(?:{_TESTS}|lipids?|LFTs?|TFTs?)\b", re.IGNORECASE
-)
-_REVIEW_OPENING = re.compile(
-    r"\W*(?:please\s+|pls\s+)?(?:r/v|review|reassess|re-assess)\b(?!\s+of\b)", re.IGNORECASE
-)
-# "..., and in the meantime start Adcal-D3", "alongside that stop her omeprazole": a step said to stand apart
-_APART = re.compile(r"\W*(?:in\s+the\s+meantime|meanwhile|alongside\s+(?:that|this))\b", re.IGNORECASE)
-_REFER_WORD = re.compile(r"\b(?:re-?)?refer", re.IGNORECASE)
-_IF_OPENING = re.compile(r"^\W*(?:if|unless|should)\b", re.IGNORECASE)
-_DASH = re.compile(r"\s+[-–]\s+")
-_OWNS_IT = re.compile(r"\W*(?:[\w-]+\s+){0,2}?(?:this|it|these|them|that|both)\b", re.IGNORECASE)
-_LIST_NUMBER = re.compile(r"\s+\(?\d{1,2}\)\s+")
 
 
 class ClauseReader(ClauseKinds):
@@ -154,11 +124,19 @@ class ClauseReader(ClauseKinds):
                 lead_condition = sent[cm.end() - (len(sent) - len(sent.lstrip())) : comma].strip() or None
         bounds: list[tuple[int, int]] = []
         cur = 0
-        for ms, me in sorted(self.split_spans(sent) + _row_breaks(sent)):
+        splits = []
+        for ms, me in self.split_spans(sent):
+            if _LIST_NUMBER.fullmatch(sent, ms, me) and sent.count("(", 0, ms) > sent.count(")", 0, ms):
+                # "(around 80) restart ramipril": a number closing a bracket is not a list's number; a split
+                # its match hid ("(step 3) and also to review her") still counts
+                m = self.split.search(sent, ms + 1)
+                if m is not None and m.start(1) < me:
+                    splits.append(m.span(1))
+                continue
+            splits.append((ms, me))
+        for ms, me in sorted(splits + _row_breaks(sent)):
             if ms < cur:
                 continue  # a row break inside a split already made
-            if _LIST_NUMBER.fullmatch(sent, ms, me) and sent.count("(", 0, ms) > sent.count(")", 0, ms):
-                continue  # "(around 80) restart ramipril": a number closing a bracket is not a list's number
             bounds.append((cur, ms))
             cur = me
         bounds.append((cur, len(sent)))
@@ -186,6 +164,9 @@ class ClauseReader(ClauseKinds):
                     # "arrange an outpatient echo, then r/v rate control": a review after a step
                     # (fixtures/README)
                     or _REVIEW_OPENING.match(sent, cs, ce) is not None
+                    # "mood r/v 4/52, then consider stopping omeprazole": a step after a review is a
+                    # request of its own, as a review after a step is
+                    or (self.category(prev) == "review" and self.category(sent[cs:ce]) != "review")
                 )
             )
             # "restart ramipril at 2.5 mg and recheck U&E 2 weeks later", "..., with a further U&E a week
@@ -270,6 +251,13 @@ class ClauseReader(ClauseKinds):
                     # need)
                     or (_POINTS_BACK.match(sent[cs:ce]) and _OWN_NEED.search(sent, cs, ce) is None)
                     or _RESULTS_SENT.match(sent[cs:ce])
+                    or _DISCUSS_BACK.fullmatch(sent, cs, ce) is not None
+                    # "check your pulse and do an ECG": two tests asked together (a test after a drug step,
+                    # "increase the citalopram and do an ECG first", stands apart)
+                    or (
+                        _PLAIN_TEST_ASK.match(sent, cs, ce) is not None
+                        and self.category(prev) == "monitoring"
+                    )
                     or _HINGES_ON_RESULT.search(prev)
                     or (
                         _TO_STEP.match(sent, cs, ce) is not None
@@ -349,7 +337,12 @@ class ClauseReader(ClauseKinds):
                 continue  # "Daily weights - pt has scales; GP to r/v ...": the self-care part is not asked
             if cue is None and cs > 0 and ";" in sent[max(0, cs - 3) : cs] and self.fact_clause.match(clause):
                 continue
-            if cue is None and owner == section_owner and _first(self.weak_not_request, clause):
+            if (
+                cue is None
+                and owner == section_owner
+                and _first(self.weak_not_request, clause)
+                and _ALSO_TO.match(clause) is None  # "... and also to the driving assessment centre"
+            ):
                 continue  # under a GP heading, "She works as a nurse; please issue a fit note": a description
             if cue and hosp and hosp[1].end() < cue[1].start():
                 # A run-on ("... so I have added X and if potassium rises please stop it"): the request

@@ -43,6 +43,7 @@ _BARE_ASK_SENTENCE = re.compile(
     r"(?:\s+(?:this|it|these|them))?)?\W*$",
     re.IGNORECASE,
 )
+_TOPIC_DASH = re.compile(r"\W*\w[^\n]{0,60}?\s[-–:]\s")
 _ASIDE = re.compile(r"\s*\([^()\n]*\)")
 _KEEPS_PRESCRIBING = re.compile(r"\b(?:repeat|prescri\w*|suppl(?:y|ies)|issue)\b", re.IGNORECASE)
 
@@ -284,8 +285,11 @@ class RequestFinder(ClauseReader):
                 if rest is None:
                     if none_stated is None:
                         none_stated = (s + hit_none[1].start(), s + hit_none[1].end(), hit_none[0])
-                    none_here = body_start if in_gp else none_here
-                    if in_gp:
+                    # "4. DVLA - pt told not to drive, no action for GP": a list item with its own topic says
+                    # nothing of the other items under the heading
+                    local = is_item and _TOPIC_DASH.match(sent, 0, hit_none[1].start()) is not None
+                    none_here = body_start if in_gp and not local else none_here
+                    if in_gp and not local:
                         none_bodies.add(body_start)
                     continue
                 # "No GP action other than updating her repeat prescription": the rest is the request.

@@ -15,7 +15,7 @@ from .request_rules import _TESTS, RequestRules
 # A service or professional a patient is referred to ("a dietitian", "the falls clinic").
 _SERVICE = (
     r"(?:dietitians?|dieticians?|physio\w*|podiatr\w*|psycholog\w*|OTs?|occupational\s+therap\w+|audiolog\w*|"
-    r"optometr\w*|orthoptist\w*|counsell\w+|(?:[\w-]+\s+)?(?:service|clinic|team|programme))"
+    r"optometr\w*|orthoptist\w*|counsell\w+|(?:[\w-]+\s+)?(?:service|clinic|team|programme|centre|center|unit|hub))"
 )
 
 
@@ -33,6 +33,12 @@ _MEANWHILE = (
 # A vaccine named as an item of a terse list ("Annual flu vaccine + one-off pneumococcal vaccine", "Flu
 # vaccine this autumn / pneumococcal if not had").
 _VACCINE = r"(?:[\w-]+\s+){0,2}?(?:vaccin\w*|immunis\w*|boosters?|jabs?|pneumococcal|shingles|Shingrix|flu)\b"
+# "with", "together with", "along with", "alongside", "plus": tests joined to the request before them
+_WITH = r"(?:(?:together\s+|along\s+)?with|alongside|plus)"
+# the words that open a condition set off as an aside ("and, if he needs antibiotics, please ...")
+_COND_WORD = r"(?:if|unless|once|when|whenever|provided|depending|according|should|in\s+case)\b"
+# "put ramipril back up to 5 mg", "put the amlodipine up": a dose step said with "put"
+_PUT_BACK = r"put\s+(?:the\s+|his\s+|her\s+|their\s+)?[A-Za-z][\w-]*\s+(?:back\s+)?(?:up|down|back)\b"
 # A drug named with its own dose ("+ aspirin 75mg OD on repeat"): another drug's item.
 _DOSED_DRUG = (
     r"(?!(?:add|start|restart|increase|reduce|decrease|stop|give|prescribe|switch|titrate|change|continue|cont)(?:s|es|ed|d)?\b)"
@@ -81,6 +87,9 @@ def clause_split_source(rules: RequestRules) -> str:
         + same_step
     )
     lead = r"(?:also\s+|please\s+|pls\s+|kindly\s+)?"
+    # a hedge that softens the second ask ("..., and perhaps see her for a mood check", "and maybe also
+    # refer her"): the ask after it opens a clause as the bare verb would
+    hedge = r"(?:(?:perhaps|maybe|possibly|ideally|if\s+possible,?)\s+)"
     # every verb but the report verbs ("chase histology + let her know" is one item: fixtures/README)
     reports = {v.lower() for v in rules.report_verbs}
     step_verb = "|".join(
@@ -95,14 +104,24 @@ def clause_split_source(rules: RequestRules) -> str:
         rf"(?={lead}(?:{cverbs})\b(?:[^;.]|\.(?=\d))*\b(?:if|unless|{_ONCE}|provided)\b)"
         rf"{same_step}"
         rf"|\s*,?\s+(?:and|&)\s+(?!then\b)(?={lead}(?:{verbs})\b){cond}"
+        rf"|\s*,?\s+(?:and|&)\s+(?={hedge}(?:also\s+)?(?:{verbs})\b)"
+        # "..., and, as she has never had one, add a hydrocortisone kit", "and, if he needs antibiotics,
+        # please let us know": an aside set off by commas between "and" and the second ask
+        # (a condition as the aside only before a polite ask of its own: "and, depending on the result, start
+        # bone protection" reads the test)
+        rf"|\s*,?\s+(?:and|&)\s*,\s+(?=(?!{_COND_WORD})[^,;.()]{{3,90}},\s+(?:{hedge}?(?:also\s+|please\s+|pls\s+|kindly\s+)?"
+        rf"(?:{every_verb})\b|(?:please|pls|kindly)\b|(?:could|would|can)\s+you\b))"
+        rf"|\s*,?\s+(?:and|&)\s*,\s+(?={_COND_WORD}[^,;.()]{{3,90}},\s+(?:please|pls|kindly|(?:could|would|can)\s+you)\b)"
         # "asked your GP to take over the prescriptions and to sign a community chart": a second ask.
         rf"|\s*,?\s+(?:and|&)\s+(?=to\s+(?:{verbs})\s)"
+        # "... to refer her to the memory clinic and also to review her in 6 weeks": "also" marks a second ask
+        rf"|\s*,?\s+(?:and|&)\s+(?=also\s+to\s+(?:{every_verb})\s)"
         # "continue to prescribe X and to do the 6-monthly BP, pulse and weight checks": the tests are asked.
         rf"|\s*,?\s+(?:and|&)\s+(?=to\s+(?:do|carry\s+out)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:[\w&,/-]+\s+){{0,6}}?"
         rf"(?:monitoring|tests?|bloods?|checks?)\b)"
         rf"|\s*,\s+(?={lead}(?:{verbs})\b){same_step}"
         # "..., and please let the patient know the result": reporting back stays with the request.
-        rf"|\s*,?\s+(?:and|but)\s+(?=(?:I|we|the\s+GP|GP|please|pls|you)\b"
+        rf"|\s*,?\s+(?:and|but)\s+(?={hedge}?(?:I|we|the\s+GP|GP|please|pls|you)\b"
         # "please do not prescribe, but do record it on your system": an emphatic second request.
         rf"|do\s+(?!not\b)(?:{every_verb})\b"
         # "..., and could your practice also do her glucose checks": a second polite ask.
@@ -155,7 +174,7 @@ def clause_split_source(rules: RequestRules) -> str:
         rf"|\s*,?\s+and\s+(?=(?:please\s+)?take\s+over\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){{0,3}}?"
         rf"(?:{_TESTS}|levels|monitoring|blood\s+tests|bloods)\b)"
         # "Please refer him to the weight management service, and also to a dietitian": a second service.
-        rf"|\s*,?\s+and\s+(?:also\s+)?(?=to\s+(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?{_SERVICE}(?:\s*[,;.]|\W*$))"
+        rf"|\s*,?\s+and\s+(?=(?:also\s+)?to\s+(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?{_SERVICE}(?:\s+(?:please|pls))?(?:\s*[,;.]|\W*$))"
         # "..., and a repeat of his LFTs in 2 weeks would be sensible": a test said to be wise, its own item.
         rf"|\s*,\s+and\s+(?=(?:an?\s+|the\s+)?(?:repeat|re-?check|check)\s+(?:of\s+)?[^;.,]{{0,60}}?\b(?:would|could|might|may)"
         rf"\s+(?:also\s+)?be\s+(?:sensible|helpful|useful|wise|advisable|reasonable|prudent|worthwhile|ideal|good)\b)"
@@ -200,16 +219,16 @@ def clause_split_source(rules: RequestRules) -> str:
         # <new line> check her U&E").
         rf"|(?<![,&-])(?<!\band)(?<!\bto)(?<!\bor)(?<!\bof)(?<!\bthe)(?<!\bif)(?<!\bcould)(?<!\bwould)"
         rf"(?<!\bshould)(?<!\bcan)(?<!\bplease)(?<!\bpls)(?<!\bwith)(?<!\bfor)(?<!\bthen)(?<!\bthat)"
-        rf"[ \t]*\n\s*(?={lead}(?:{every_verb})\b)"
+        rf"[ \t]*\n\s*(?={lead}(?:{every_verb})\b|also\s+(?!to\b)[\w&/(-])"
         # "... under the shared care agreement, with FBC, U&E and LFT every 4 weeks": the tests are a
         # request of their own.
         # "..., together with the monitoring bloods (FBC, U&E, LFT every 2 weeks)", "..., with 3-monthly
         # lithium levels and 6-monthly U&E": the same, with the tests' own frequency or name first.
-        rf"|\s*,\s+(?:together\s+)?with\s+(?=(?:the\s+)?(?:(?:\d+|three|six)[- ](?:weekly|monthly)\s+|"
+        rf"|\s*,\s+{_WITH}\s+(?=(?:the\s+)?(?:(?:\d+|three|six)[- ](?:weekly|monthly)\s+|"
         rf"monitoring\s+|safety\s+)?(?:[\w-]+,?\s+){{0,4}}?(?:{_TESTS})\b[^;.]{{0,60}}?\b(?:every|weekly|monthly|fortnightly|"
         rf"\d+[- ](?:weekly|monthly)|in\s+\d))"
         # "..., with an annual tTG, FBC, ferritin and vitamin D": the frequency first, then the tests.
-        rf"|\s*,\s+(?:together\s+)?with\s+(?=(?:an?\s+|the\s+)?(?:annual|yearly|(?:\d+|three|six|twelve)[- ]"
+        rf"|\s*,\s+{_WITH}\s+(?=(?:an?\s+|the\s+)?(?:annual|yearly|(?:\d+|three|six|twelve)[- ]"
         rf"(?:weekly|monthly))\s+(?:[\w&+-]+,?\s+){{0,3}}?(?:{_TESTS}|ferritin|tTG|vitamin\s+D|lipids|bone\s+profile)\b)"
         # "HbA1c in 3 months and his renal function in 4 weeks": a second object with its own time.
         rf"|(?:(?<=weeks)|(?<=months)|(?<=days)|(?<=week)|(?<=month))\s+and\s+"
@@ -219,7 +238,7 @@ def clause_split_source(rules: RequestRules) -> str:
         # 3 weight mgmt / repeat HbA1c", "hydroxycarbamide 500mg OD + aspirin 75mg OD on repeat", "Annual flu
         # vaccine + one-off pneumococcal vaccine": a step, a dosed drug or a vaccine after a spaced "+" or "/"
         # is an item of its own (not a report back: "chase histology + let her know"; not inside brackets).
-        rf"|\s*,?\s+[+/]\s+(?![^()]*\))(?=(?:please\s+|pls\s+|also\s+)?(?:{step_verb}|{_VACCINE}|{_DOSED_DRUG})){same_step}"
+        rf"|\s*,?\s+[+/]\s+(?![^()]*\))(?=(?:please\s+|pls\s+|also\s+)?(?:{step_verb}|{_VACCINE}|{_DOSED_DRUG}|{_PUT_BACK})){same_step}"
         # "..., as well as supplying her with pen needles", "... as well as a fit note for 2 weeks", "..., as
         # well as Dermol 500 lotion": a second ask joined by "as well as" (not "as well as to the HF team",
         # a report's second reader; not "look at X as well as whether ...").
@@ -278,7 +297,7 @@ def clause_split_source(rules: RequestRules) -> str:
         rf"|\s*,\s+and\s+(?=keep\s+(?!(?:it|them|this|that|an?\s+eye|an?\s+(?:record|note|diary|log)|him|her)\b)[A-Za-z])"
         # "take the Femoston off your repeat prescription and add the gel": another drug in the old one's
         # place
-        rf"|(?:(?<=repeat)|(?<=repeats)|(?<=prescription)|(?<=list))\s+and\s+(?=(?:please\s+)?(?:add|start|put)\s+"
+        rf"|(?:(?<=repeat)|(?<=repeats)|(?<=prescription)|(?<=list))\s+and\s+(?=(?:please\s+)?(?:add|start|put|remove|delete|stop)\s+"
         rf"(?!(?:it|them|this|that)\b))"
         # "..., so could you prescribe that as well": an ask after its reason
         rf"|\s*,\s+so\s+(?=(?:could|would|can)\s+you\b)"
@@ -286,11 +305,28 @@ def clause_split_source(rules: RequestRules) -> str:
         rf"|\s*,\s+and\s+(?=(?:[\w/-]+\s+){{0,2}}?(?:{_TESTS})\b[^;.,]{{0,30}}?\b(?:in|within)\s+\d)"
         # "prescribe the levetiracetam solution at the new dose and buccal midazolam 10 mg": a second drug
         # with a dose of its own
-        rf"|(?:(?<=mg)|(?<=daily)|(?<=\bOD)|(?<=\bBD)|(?<=TDS)|(?<=QDS)|(?<=dose)|(?<=weekly)|(?<=night)|(?<=nocte)|(?<=%))"
+        rf"|(?:(?<=mg)|(?<=daily)|(?<=\bOD)|(?<=\bBD)|(?<=TDS)|(?<=QDS)|(?<=dose)|(?<=weekly)|(?<=night)|(?<=nocte)|(?<=%)|"
+        rf"(?<=\d\sdays)|(?<=\d\sweeks)|(?<=\d\smonths))"
         rf"\s+and\s+(?=(?:the\s+)?{_DOSED_DRUG})"
         # "..., and he would benefit from a medication review", "..., and she would also benefit from the flu
         # vaccine": a need the practice is asked to meet, its own item
         rf"|\s*,\s+and\s+(?=(?:he|she|they)\s+would\s+(?:also\s+)?benefit\s+from\b)"
+        # Round 13. "... GP to follow up <new line> sick note - GP": a line naming its owner at its end is an
+        # item of its own
+        rf"|[ \t]*\n\s*(?=[^\n]{{2,80}}?\s[-–]+>?\s*(?:the\s+)?(?:GP|practice|surgery)\s*(?:please|pls)?"
+        rf"[.!]?[ \t]*(?:\n|$))"
+        # "Trelegy on, Fostair and Spiriva off": terse repeat-list edits, one per drug group
+        rf"|(?:(?<=\son)|(?<=\soff))\s*,\s+(?=(?:[A-Za-z][\w-]*\s+){{1,4}}?(?:on|off)\b(?=\s*(?:[.;,\n]|$|for\b)))"
+        # "increase the citalopram to 40 mg and do an ECG first", "and get a chest X-ray": a test asked by a
+        # plain verb after a step (not "and do the same", "and do so")
+        rf"|\s*,?\s+and\s+(?=(?:please\s+|also\s+){{0,2}}(?:do|get|obtain)\s+(?:an?|the|his|her|their)\s+(?:repeat\s+|further\s+)?"
+        rf"(?:{_TESTS}|chest\s+X-?ray|CXR|X-?ray|scan|ultrasound|echo\w*|DEXA|spirometry|urine\s+\w+|swab)\b)"
+        # "sign and return the agreement, take over prescribing of ...": taking over after a comma
+        rf"|\s*,\s+(?=(?:please\s+|also\s+)?take\s+over\s+(?:the\s+)?(?:prescri\w+|supply|monitoring)\b)"
+        # "U&E/LFT 3/12 + BP r/v", "lipids 3/12 + mood review": an object-first review after a "+" (not a
+        # dose step, which reads the test: "Potassium + spironolactone dose r/v"; not "falls assessment /
+        # medication review", a pair named together)
+        rf"|\s+\+\s+(?=(?!(?:[\w&/-]+\s+){{0,2}}?doses?\b)(?:[\w&-]+\s+){{1,2}}(?:r/v|review)\b(?!\s+(?:of|the\s+results?)\b))"
     )
 
 

@@ -1,0 +1,83 @@
+"""The shapes that decide whether a clause joins the one before it or stands as a request of its own.
+
+Why a module of its own: ``request_clauses.py`` splits a sentence where ``request_split`` says and then
+joins back the pieces that belong together (a report back, a participle saying how, a step reading a test's
+result); these are the patterns that reading uses, kept apart so the reader stays short.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .request_rules import _TESTS
+from .request_split import _SERVICE
+
+# "Please encourage her to keep walking and to continue her exercises": infinitives after the patient's "to"
+# are the patient's steps, one request; after the practice's ("asked your GP to ... and to sign ...") each
+# is asked.
+_TO_STEP = re.compile(r"\W*to\s", re.IGNORECASE)
+_PATIENT_TO = re.compile(
+    # (not "ask them to", said of the practice: "I have written to your GP to ask them to ...; to arrange
+    # ...")
+    r"\b(?:her|him|them(?<!\bask\sthem)(?<!\basked\sthem)(?<!\basking\sthem)|the\s+patient|"
+    r"(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[\w'-]+|the\s+family|parents?)\s+to\s",
+    re.IGNORECASE,
+)
+_WITH_JOIN = re.compile(r"\s*,\s+(?:(?:(?:together|along)\s+)?with|alongside|plus)\s+", re.IGNORECASE)
+_MONITORING_HEAD = re.compile(
+    r"\b(?:continue|carry\s+on\s+with|take\s+over|do|arrange)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:monitoring|bloods|blood\s+tests)\b",
+    re.IGNORECASE,
+)
+_TIMED_FROM_STEP = re.compile(
+    r"\b(?:\w+\s+(?:days?|weeks?|months?)\s+later|afterwards|after\s+(?:that|this|each\s+(?:dose\s+)?(?:change|increase)|"
+    r"(?:re)?starting|the\s+(?:change|restart|increase|switch)))\b",
+    re.I,
+)
+# "up-titrate ramipril to 5mg, check U&E 2 weeks after": a time from the step, said last, after a comma
+_AFTER_LAST = re.compile(r"\b\w+\s+(?:days?|weeks?|months?)\s+after\W*$", re.I)
+_OWN_FREQUENCY = re.compile(r"\b(?:every|weekly|fortnightly|monthly|\d+-(?:weekly|monthly))\b", re.I)
+_ALSO_TO = re.compile(
+    rf"\W*(?:also\s+)?to\s+(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?{_SERVICE}(?:\s+(?:please|pls))?(?:\s*[,;.]|\W*$)",
+    re.IGNORECASE,
+)
+_OWN_NEED = re.compile(
+    r"\b(?:would\s+(?:also\s+)?benefit\s+from|(?:is|are)\s+(?:also\s+)?due\s+(?:a|an|his|her)\b)", re.I
+)
+_REPORT_OPENING = re.compile(
+    r"\W*(?:please\s+|pls\s+)?(?:send|forward|e-?mail|let|tell|inform|report|copy|fax)\s+(?:us|me|the|them|him|her|it|any)\b",
+    re.IGNORECASE,
+)
+_AND_IF_TAIL = re.compile(r"(?<!,)\s+and\s+if\b[^,;]*$", re.IGNORECASE)
+_TERSE_JOIN = re.compile(r"\s*,?\s+[+/]\s+")
+_DOSE_STEP = re.compile(
+    r"\W*(?:please\s+|pls\s+)?(?:r/v|review|adjust|titrate|alter)\s+(?:the\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?doses?\b",
+    re.IGNORECASE,
+)
+_TEST_OPENING = re.compile(
+    rf"\W*(?:(?:the|a|his|her)\s+)?(?:repeat\s+)?(?:{_TESTS}|lipids?|LFTs?|TFTs?)\b", re.IGNORECASE
+)
+_REVIEW_OPENING = re.compile(
+    r"\W*(?:please\s+|pls\s+)?(?:r/v|review|reassess|re-assess)\b(?!\s+of\b)", re.IGNORECASE
+)
+# "..., and in the meantime start Adcal-D3", "alongside that stop her omeprazole": a step said to stand apart
+# and "..., and also arrange a DEXA": "also" says a second request (not "also send us the result", a report
+# back, nor "also to the HF team", a second reader of it)
+_APART = re.compile(
+    r"\W*(?:in\s+the\s+meantime|meanwhile|alongside\s+(?:that|this)|"
+    r"also\s+(?!(?:send|forward|e-?mail|let|tell|inform|report|copy|to|with|if|when|once)\b))\b",
+    re.IGNORECASE,
+)
+# "...; if Na falls below 130, stop mirtazapine and discuss with us": talking it over with the writer is a
+# report back, and stays with the step
+_DISCUSS_BACK = re.compile(
+    r"\W*(?:please\s+|pls\s+)?(?:discuss|talk)\s+(?:it\s+|this\s+|them\s+|things\s+)?(?:over\s+)?with\s+"
+    r"(?:us|me|our\s+team|the\s+team)\b",
+    re.IGNORECASE,
+)
+_PLAIN_TEST_ASK = re.compile(r"\W*(?:please\s+|also\s+)*(?:do|get|obtain)\s", re.IGNORECASE)
+_REFER_WORD = re.compile(r"\b(?:re-?)?refer", re.IGNORECASE)
+_IF_OPENING = re.compile(r"^\W*(?:if|unless|should)\b", re.IGNORECASE)
+_DASH = re.compile(r"\s+[-–]\s+")
+_OWNS_IT = re.compile(r"\W*(?:[\w-]+\s+){0,2}?(?:this|it|these|them|that|both)\b", re.IGNORECASE)
+_LIST_NUMBER = re.compile(r"\s+\(?\d{1,2}\)\s+")

@@ -1,0 +1,207 @@
+"""la_requests round 13: the splitting and joining families four new writers used (fixtures/README, "one
+item or two"), written as general mechanisms: an aside or a hedge between "and" and the second ask, "also"
+marking a second request, a second service or a second repeat-list edit, a step after a review, and on the
+other side a condition with no subject of its own (or on a pulse, a sodium, "provided ...") that reads what
+the test before it finds. Every wording here is this file's own, not a letter's; each family has a
+look-alike that must stay as it is."""
+
+from __future__ import annotations
+
+import pytest
+from request_text import D, found
+from spacy.language import Language
+
+
+@pytest.fixture(scope="module")
+def nlp(make_nlp) -> Language:
+    return make_nlp("la_sections", "la_drugs", "la_requests")
+
+
+G = D + "GP actions:\n"  # a terse item under an actions-for-GP heading
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an aside set off by commas between "and" and the second ask
+        (
+            D
+            + "Please increase the bisoprolol to 5 mg and, because he is due anyway, book his annual asthma "
+            "review.",
+            [
+                "Please increase the bisoprolol to 5 mg",
+                "because he is due anyway, book his annual asthma review",
+            ],
+        ),
+        (
+            D
+            + "Could you amend his repeats to the new doses and, as he has run out, prescribe a new spacer.",
+            ["Could you amend his repeats to the new doses", "as he has run out, prescribe a new spacer"],
+        ),
+        # a hedge before the second ask
+        (
+            D + "Please take over the patches, and maybe see him in a month to look at the skin.",
+            ["Please take over the patches", "maybe see him in a month to look at the skin"],
+        ),
+        (
+            D + "I'd be grateful if you could stop the naproxen, and perhaps you could also refer him to the "
+            "podiatrists.",
+            [
+                "I'd be grateful if you could stop the naproxen",
+                "perhaps you could also refer him to the podiatrists",
+            ],
+        ),
+        # "and also to <ask>", and a second service named "centre" or "unit"
+        (
+            D + "I would ask you to refer him to the falls service (stage 2) and also to review his "
+            "sedatives in a month.",
+            [
+                "I would ask you to refer him to the falls service (stage 2)",
+                "also to review his sedatives in a month",
+            ],
+        ),
+        (
+            G + "Refer to the MSK physios for his knee and also to the pain management centre please",
+            ["Refer to the MSK physios for his knee", "also to the pain management centre please"],
+        ),
+        # a new line opening with "also"
+        (
+            G + "Repeat LFTs in 4 weeks and send to us if abnormal\nalso TFTs at 3 months",
+            ["Repeat LFTs in 4 weeks and send to us if abnormal", "also TFTs at 3 months"],
+        ),
+        # a second repeat-list edit that takes drugs off
+        (
+            G + "Please add edoxaban to his repeat and stop the aspirin and clopidogrel",
+            ["Please add edoxaban to his repeat", "stop the aspirin and clopidogrel"],
+        ),
+        # a step after a review
+        (
+            G + "BP review in 2/52 after the change, then consider reducing the doxazosin if no dizziness",
+            ["BP review in 2/52 after the change", "consider reducing the doxazosin if no dizziness"],
+        ),
+        # tests with their own frequency after "along with" / "alongside"
+        (
+            D
+            + "Please take over the mycophenolate, alongside FBC and LFTs every 4 weeks for the first year.",
+            ["Please take over the mycophenolate", "FBC and LFTs every 4 weeks for the first year"],
+        ),
+        # terse repeat edits, one per drug group
+        (
+            G + "Repeats: amlodipine off, lercanidipine and indapamide on",
+            ["Repeats: amlodipine off", "lercanidipine and indapamide on"],
+        ),
+        # a test asked with a plain verb after a step
+        (
+            D + "Please start the donepezil at 5 mg and get an ECG beforehand as his pulse is slow.",
+            ["Please start the donepezil at 5 mg", "get an ECG beforehand as his pulse is slow"],
+        ),
+        # taking over after a comma
+        (
+            D + "Please sign the care plan within 10 days, take over prescribing of the melatonin from "
+            "March.",
+            ["Please sign the care plan within 10 days", "take over prescribing of the melatonin from March"],
+        ),
+        # an object-first review after a terse join; a dose step put with "put"
+        (G + "Lipids 3/12 + mood r/v", ["Lipids 3/12", "mood r/v"]),
+        (
+            G + "Stop the naproxen + put the omeprazole back down to 20 mg in a month",
+            ["Stop the naproxen", "put the omeprazole back down to 20 mg in a month"],
+        ),
+        # "also" marks a second request after a participle
+        (
+            D + "Please take over the iron infusions, booking them 3-monthly, and also arrange an echo in 6 "
+            "months.",
+            [
+                "Please take over the iron infusions, booking them 3-monthly",
+                "also arrange an echo in 6 months",
+            ],
+        ),
+        # a line naming its owner at its end, after a run-on line
+        (
+            G + "bloods in 2/52, GP to chase\nrepeat prescription for the dressings - GP",
+            ["bloods in 2/52, GP to chase", "repeat prescription for the dressings - GP"],
+        ),
+        # two drugs each given a dose, the first with a course length
+        (
+            D
+            + "Please prescribe doxycycline 100 mg daily for 7 days and prednisolone 30 mg daily for 5 days.",
+            ["Please prescribe doxycycline 100 mg daily for 7 days", "prednisolone 30 mg daily for 5 days"],
+        ),
+    ],
+)
+def test_second_request_splits(nlp, run, text, expected):
+    assert [t for t, _ in found(nlp, run, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bare finding after a test reads its result
+        G + "Repeat aortic USS in 6 months; refer to vascular if enlarging",
+        G + "CT chest in 1 year + re-refer if bigger",
+        # "provided ..." reads the test too
+        D + "Please check U&E in 1 week and, provided potassium is under 5.0, start spironolactone 25 mg.",
+        # a pulse or a sodium named by its abbreviation
+        G + "Pulse check 2/52, increase bisoprolol to 5 mg if HR above 80",
+        G + "Na in 1 week; if Na below 128, stop the sertraline and discuss with us",
+        # look-alikes kept as before: a report back after "also", a result-reading aside, a dose step
+        D + "Please check her U&E in a week, and also send the result to the renal nurses.",
+        G + "Potassium 2/52 + spironolactone dose r/v",
+        D + "Please check U&E and, if potassium is above 5.5, stop the spironolactone.",
+    ],
+)
+def test_step_reading_the_test_stays_one(nlp, run, text):
+    assert len(found(nlp, run, text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (G + "Fluticasone off for now", "prescribing"),
+        (G + "BP/pulse review 4/52", "review"),
+        (
+            D + "It would help, too, if you could keep an eye on her blood sugars while on steroids.",
+            "monitoring",
+        ),
+        (D + "Would be grateful if you could start vitamin D 800 units daily.", "prescribing"),
+    ],
+)
+def test_category(nlp, run, text, category):
+    got = found(nlp, run, text)
+    assert [c for _, c in got] == [category]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # not a repeat edit: time off work, a subjectless condition that is a need
+        G + "Time off work 2 weeks",
+    ],
+)
+def test_on_off_look_alike_not_prescribing(nlp, run, text):
+    assert all(c != "prescribing" for _, c in found(nlp, run, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pair named together after a spaced "/" is one request
+        (
+            D + "Please consider a frailty assessment / medicines review given the falls.",
+            ["Please consider a frailty assessment / medicines review given the falls"],
+        ),
+        # a condition with its own subject, or a negated one, is not a bare finding
+        (
+            G + "Restart lisinopril if eGFR back above 50, and then stop the nifedipine if BP allows",
+            ["Restart lisinopril if eGFR back above 50", "stop the nifedipine if BP allows"],
+        ),
+    ],
+)
+def test_look_alikes_keep_their_reading(nlp, run, text, expected):
+    assert [t for t, _ in found(nlp, run, text)] == expected
+
+
+def test_need_condition_stays_apart(nlp, run):
+    # "if needed" is not a finding of the test: the referral is a request of its own
+    got = [t for t, _ in found(nlp, run, G + "Check U&E in 1 week + refer to physio if needed")]
+    assert got == ["Check U&E in 1 week", "refer to physio if needed"]

@@ -244,3 +244,28 @@ def test_owner_rows_with_words_for_when(owner: Owner) -> None:
     # look-alikes: the practice's or the district nurses' rows (the owner test may not skip a leading space)
     assert owner(HEAD + "What | Who | When\nWound check | Practice nurse | Friday\n")[0] != "hospital"
     assert owner(HEAD + "What | Who | When\nWound check | District nurses | weekly\n")[0] != "hospital"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He cannot drive and so cannot do his job as a courier for 6 weeks.",
+        "He should take two weeks off.",
+        "Not fit for work for 2/52 - fit note not given.",
+    ],
+)
+def test_work_ruled_out_in_other_words_is_missing(
+    fit_status: Callable[[str], tuple[str, str] | None], text: str
+) -> None:
+    got = fit_status(text)
+    assert got is not None and got[0] == "missing"
+
+
+def test_work_ruled_out_look_alikes(fit_status: Callable[[str], tuple[str, str] | None]) -> None:
+    # a fit note given, no time off needed, or time off told as history
+    assert (
+        fit_status("He will not be able to return to his job for a month; we gave him a fit note.")[0]
+        == "issued"
+    )  # type: ignore[index]
+    assert fit_status("He won't need time off work.")[0] == "not_needed"  # type: ignore[index]
+    assert fit_status("He had some time off last year with his back.") is None

@@ -281,3 +281,44 @@ def test_fine_instead_is_the_start_of_a_switch(make_nlp, run) -> None:
     assert _changes(make_nlp, run, text) == {("aspirin", "stop"), ("co-codamol", "start")}
     text = "Dear Ms Roe,\nYou can stop the cetirizine; loratadine is better to take instead at night.\n"
     assert ("loratadine", "start") in _changes(make_nlp, run, text)
+
+
+def test_where_the_drug_came_from_before_its_status(make_nlp, run) -> None:
+    text = "Was taking ibuprofen 400 mg TDS bought from the pharmacy, stopped today because of his reflux."
+    assert _changes(make_nlp, run, text) == {("ibuprofen", "stop")}
+    text = "On amitriptyline 10 mg nocte from the pain clinic, increased today to 20 mg for sleep."
+    assert ("amitriptyline", "increase") in _changes(make_nlp, run, text)
+    # look-alike: "from 12 weeks" is when, not where from; the stop is history
+    text = "Antenatal: aspirin 150 mg nocte from 12 weeks, stopped at 36 weeks as planned."
+    assert ("aspirin", "stop") not in _changes(make_nlp, run, text)
+
+
+def test_course_in_a_hospital_owned_plan_table_row(make_nlp, run) -> None:
+    text = (
+        "Problem | Plan | Owner\n"
+        "Otitis externa | Ciprofloxacin ear drops 3 drops BD for 7 days | ENT\n"
+        "Thyroid nodule | Thyroid ultrasound in 6 months | GP\n"
+    )
+    assert _changes(make_nlp, run, text) == {("ciprofloxacin", "start")}
+    # look-alike: the practice's row asks the GP; a long-term drug is no course
+    text = (
+        "Issue | Action | Who\n"
+        "Acne | Lymecycline 408 mg OD for 12 weeks | GP\n"
+        "BP | Amlodipine 5 mg OD long-term | Cardiology\n"
+    )
+    assert _changes(make_nlp, run, text) == set()
+
+
+def test_a_change_dated_before_this_episode_is_history(make_nlp, run) -> None:
+    text = (
+        "Clinic date: 12/03/2027\n"
+        "Dear Dr Shaw,\nOscar started melatonin 2 mg at bedtime on 10/01/2027 at our sleep clinic. "
+        "Today I have increased the melatonin to 3 mg.\n"
+    )
+    assert _changes(make_nlp, run, text) == {("melatonin", "increase")}
+    # look-alike: dated within the episode
+    text = "Admission date: 02/02/2027\nCo-amoxiclav was started on 03/02/2027, to complete 7 days at home.\n"
+    assert ("co-amoxiclav", "start") in _changes(make_nlp, run, text)
+    # a few days before a clinic may be this episode's own plan
+    text = "Clinic: 30/10/2026\nDear Dr Ames,\nWarfarin STOPPED on 27/10/2026 (last dose).\n"
+    assert ("warfarin", "stop") in _changes(make_nlp, run, text)

@@ -16,6 +16,7 @@ brand, switched_with, duration, restart_condition, start, end (evidence chars), 
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from spacy.language import Language
@@ -143,6 +144,48 @@ def _other_owned_rows(text: str) -> list[tuple[int, int]]:
     return [r for r in rows if r not in gp]
 
 
+# the date this episode began: a clinic letter's appointment, an admission or attendance
+_EPISODE_DATE = re.compile(
+    r"^[ \t]*(?:clinic(?: date)?|date of (?:clinic|appointment|admission|attendance)|appointment(?: date)?"
+    r"|admission(?: date)?|admitted(?: on)?|attendance(?: date)?|date seen|seen on)\s*[:\-]?\s*"
+    r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+_EARLIER_EPISODE_DAYS = 14
+# "started ... on 07/04/2027": the change's own date, just after it
+_CHANGE_DATE = re.compile(r"[^.;\n]{0,60}?\bon\s+(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b")
+
+
+def _date(m: re.Match[str]) -> date | None:
+    d, mo, y = (int(g) for g in m.groups())
+    try:
+        return date(y + 2000 if y < 100 else y, mo, d)
+    except ValueError:
+        return None
+
+
+def _before_the_episode(text: str, changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Drop changes dated before the episode this letter tells of.
+
+    Why: "Maisie started methylphenidate ... on 07/04/2027 in our titration clinic" in a letter from the
+    clinic of 05/05/2027 tells of an earlier visit: what was started then is this visit's history. The
+    episode's date is the one a header line gives ("Clinic: 05/05/2027", "Admission date: ..."); a change
+    within two weeks before it may be part of this episode's plan and is kept.
+    """
+    head = _EPISODE_DATE.search(text, 0, min(len(text), 1500))
+    began = _date(head) if head else None
+    if began is None:
+        return changes
+    out = []
+    for c in changes:
+        m = _CHANGE_DATE.match(text, max(int(c["end"]), int(c["drug_end"])))
+        when = _date(m) if m else None
+        # (a few days before may be this episode's own plan: "warfarin stopped on 27/10" for a 30/10 switch)
+        if when is None or (began - when).days < _EARLIER_EPISODE_DAYS:
+            out.append(c)
+    return out
+
+
 class MedChangeFinder(ClauseTies, RecordReader):
     """The la_med_changes component."""
 
@@ -259,6 +302,7 @@ class MedChangeFinder(ClauseTies, RecordReader):
         told = {c["drug"] for c in changes if c["rule"] not in _SUPPLY_RULES}
         changes = [c for c in changes if c["rule"] not in _SUPPLY_RULES or c["drug"] not in told]
         changes = self._parts_of_products(changes)
+        changes = _before_the_episode(text, changes)
         for c in changes:
             if c["action"] == "decrease" and _THEN_STOP.match(text, c["end"]):
                 c["action"], c["rule"] = "stop", "stop_after_reduction"

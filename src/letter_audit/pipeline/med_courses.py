@@ -45,6 +45,11 @@ _SENT_HOME_ON = re.compile(
     r"|(?:now|then)\s+(?:on\s+)?(?:oral|po)\s+)$",
     re.I,
 )
+# a plan table's header row ("Issue | Action | By whom"), and an owner cell that is the practice
+_PLAN_HEADER = re.compile(
+    r"\b(?:action|plan|management|treatment)\b[^|\n]*\|[^\n]*\b(?:by whom|owner|who|responsib)", re.I
+)
+_GP_CELL = re.compile(r"(?:GP|GPs|GP practice|practice|surgery)(?:\s*\(.*\))?", re.I)
 # "for 3 months": an item taken for a while, not a regular medicine carried over (as-needed items are
 # left alone: most writers list the patient's own PRN analgesia with no change meant)
 _AS_NEEDED = re.compile(r"\bfor (?:\d+|one|two|three|four|six) (?:weeks?|months?)\b", re.IGNORECASE)
@@ -206,3 +211,43 @@ class CourseFinder(ListReader):
         if not (nxt._.dosage or {}).get("duration"):
             return None
         return nxt
+
+    def _plan_table_courses(self, doc: Doc, drugs: list[Span]) -> list[dict[str, Any]]:
+        """Courses in the action cell of a plan table whose row the hospital owns.
+
+        Why: "Issue | Action | By whom" over "Stone | Tamsulosin 400 micrograms daily for 4 weeks; ... |
+        Urology" gives the course as the row's action; it is a start, as a course on a discharge list is.
+        A row the practice owns asks the GP to act, and is left to the request reading.
+        """
+        text = text_of(doc)
+        if "|" not in text:
+            return []
+        out = []
+        header_seen = False
+        for m in re.finditer(r"[^\n]+", text):
+            line = m.group(0)
+            if "|" not in line:
+                header_seen = False
+                continue
+            cells = [c.strip() for c in line.split("|")]
+            if _PLAN_HEADER.search(line) and not any(m.start() <= d.start_char < m.end() for d in drugs):
+                header_seen = True
+                continue
+            if not header_seen or _GP_CELL.fullmatch(cells[-1]):
+                continue
+            for d in drugs:
+                if not m.start() <= d.start_char < m.end():
+                    continue
+                cell_start = text.rfind("|", m.start(), d.start_char)
+                if cell_start == -1 or text[cell_start + 1 : d.start_char].strip():
+                    continue  # not the first thing in its cell
+                days = _days((d._.dosage or {}).get("duration"))
+                if days is None or days > self.rules.max_course_days or _USUAL.search(line):  # type: ignore[union-attr]
+                    continue
+                if any(
+                    c.category in ("hypothetical", "negated", "historical")
+                    for c in categories_at(doc, d.start_char)
+                ):
+                    continue
+                out.append(self._change(d, "start", "table_plan_course", after=d))
+        return out

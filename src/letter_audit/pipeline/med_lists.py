@@ -141,6 +141,7 @@ class MedListComparer(CourseFinder):
                 new.append(self._change(d, "start", "list_course_at_discharge", after=d))
         if dis and not adm:
             new.extend(self._time_limited_items(text, drugs, dis))
+        new.extend(self._plan_table_courses(doc, drugs))
         for c in new:
             if c["drug"] not in told:
                 told.add(c["drug"])

@@ -27,6 +27,11 @@ Action = Literal["start", "stop", "increase", "decrease", "withhold", "switch", 
 _BRACKET_NOTE = re.compile(r"[ \t]+(?:as|for)[ \t][\w \t-]{1,20}\(")
 _WHILE_ON = re.compile(r"\b(?:while|whilst|when)\s+(?:on|taking|using)\s+(?:the\s+)?$", re.IGNORECASE)
 _OWN_NOTE = re.compile(r"\(\s*[a-z][^()\n]*\)", re.IGNORECASE)
+_SOURCE_FIRST = re.compile(
+    r"^[ \t]*(?:(?:prescribed|started|bought|given)[ \t]+)?from[ \t]+(?:(?:the|her|his|their|a)[ \t]+)?"
+    r"[A-Za-z][\w&-]*(?:[ \t][\w&-]+){0,2}?[ \t]*,[ \t]*$",
+    re.IGNORECASE,
+)
 _ASIDE_FIRST = re.compile(r"^[ \t]*\([^()\n]{1,80}\)")
 _SEQUENCE = re.compile(r"\b(?:then|followed by)\b", re.IGNORECASE)
 _BLOCKING = {"negated", "hypothetical", "historical", "other_actor", "continued"}
@@ -320,6 +325,8 @@ class TieRules(TriggerScan):
                 # "Prednisolone 5 mg once daily (long-term, from his respiratory team) stopped today": an
                 # aside about the drug between it and its status
                 gap = _ASIDE_FIRST.sub(" ", gap, count=1)
+                # "Was on naproxen PRN from OOH, stopped today": where the drug came from, then its status
+                gap = _SOURCE_FIRST.sub(" ", gap, count=1)
                 subject_gap = text[min(self._phrase_end(before[0]), t.start) : t.start]
                 if (cost := self._gap_ok(gap, False, tight)) is None and _BRACKET_NOTE.fullmatch(gap):
                     # "naproxen ... with omeprazole 20 mg daily as cover (started today)": that drug alone

@@ -164,6 +164,24 @@ def test_step_reading_the_test_stays_one(nlp, run, text):
             "monitoring",
         ),
         (D + "Would be grateful if you could start vitamin D 800 units daily.", "prescribing"),
+        # a test whose item goes on to a step reading it keeps the test's kind (fixtures/README)
+        (G + "Potassium in 10 days; if above 5.5, please halve the eplerenone", "monitoring"),
+        (G + "Ferritin in 3 months; if under 30, please restart the iron", "monitoring"),
+        # a report back told as a participle does not make the test a review or a prescription
+        (
+            D
+            + "Could you arrange TFTs every 6 weeks, sending the results to our nurse so she can adjust it.",
+            "monitoring",
+        ),
+        (
+            D + "Please arrange a D-dimer after the course, letting us know the result so we can decide on "
+            "anticoagulation.",
+            "monitoring",
+        ),
+        (
+            D + "Please check an FIB-4 score in two years, re-referring him if it is above 2.67.",
+            "monitoring",
+        ),
     ],
 )
 def test_category(nlp, run, text, category):

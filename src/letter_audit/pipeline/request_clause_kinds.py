@@ -40,6 +40,14 @@ _REPORT_TAIL = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:results?|reports?|readings?|weights?|levels?|values?)\b",
     re.IGNORECASE,
 )
+# The same told as a participle ("..., sending the results to our ILD nurse so she can decide", "..., letting
+# me know the result so I can decide whether ...")
+_REPORT_PARTICIPLE = re.compile(
+    r",\s*(?:(?:sending|forwarding|passing|copying|e-?mailing)\s+(?:(?:us|me|it|them)\s+)?(?:on\s+)?"
+    r"(?:the\s+|any\s+|a\s+copy\s+of\s+the\s+)?(?:[\w-]+\s+){0,2}?(?:results?|reports?)\b"
+    r"|letting\s+(?:me|us|them|(?:the|our)\s+[\w-]+(?:\s+[\w-]+)?)\s+know\b)",
+    re.IGNORECASE,
+)
 _TEST_HEAD = re.compile(
     rf"\b(?:check|re-?check|repeat|arrange|request|do|organi[sz]e|book|send|take|measure|weigh)\b|\b(?:{_TESTS})\b",
     re.IGNORECASE,
@@ -120,7 +128,7 @@ class ClauseKinds:
             base = self._gerund_base(ger.group(2).lower())
             if base is not None:
                 text = text[: ger.start(2)] + base + text[ger.end(3) :]
-        tail = _REPORT_TAIL.search(text)
+        tail = _REPORT_TAIL.search(text) or _REPORT_PARTICIPLE.search(text)
         if tail is not None and tail.start() > 0 and _TEST_HEAD.search(text, 0, tail.start()):
             # "arrange a faecal calprotectin and send the result to the IBD nurses, who will decide ...": the
             # report back does not make the test a result or a review (fixtures/README)

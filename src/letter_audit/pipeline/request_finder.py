@@ -154,10 +154,13 @@ class RequestFinder(ClauseReader):
         # pattern text must not (the saved regex code is found by it; see rxcache).
         step_alt = "|".join(re.escape(v) for v in sorted(steps, key=lambda v: (-len(v), v)))
         self.joined_step = re.compile(
-            rf"\s*(?:,\s*)?\s(?:and|&|\+|-|–)\s+(?:then\s+)?(?:please\s+|pls\s+)?(?=(?:{step_alt})\b)"
-            rf"|,\s+(?=(?:{step_alt})ing\b|checking\b|reducing\b|titrating\b|stopping\b)"
+            rf"\s*(?:,\s*)?\s(?:and|&|\+|-|–)\s+(?:then\s+)?(?:please\s+|pls\s+)?(?:to\s+)?(?=(?:{step_alt})\b)"
+            rf"|,\s+(?=(?:{step_alt})ing\b|checking\b|reducing\b|titrating\b|stopping\b|(?:re-?)?referring\b)"
             # "Review LFTs in 2 weeks - if bilirubin rises, please send him back to SAU": a step on a finding
-            rf"|\s(?:-|–)\s+(?=if\b)|\s+and,?\s+(?=if\b[^,;.]{{0,80}},)",
+            rf"|\s(?:-|–)\s+(?=if\b)|\s+and,?\s+(?=if\b[^,;.]{{0,80}},)"
+            # "U&E in 1 week; if creatinine is back below 140, restart ...", "U&E after the start, then
+            # uptitrate": the joined item keeps its test's kind (fixtures/README)
+            rf"|\s*;\s*(?=(?:if|once|unless|when)\b[^;.]{{0,80}},)|,\s+then\s+(?=(?:please\s+)?(?:{step_alt})\b)",
             _FLAGS,
         )
         self.none_except = _compile(rules.none_except)

@@ -269,3 +269,11 @@ def test_work_ruled_out_look_alikes(fit_status: Callable[[str], tuple[str, str] 
     )  # type: ignore[index]
     assert fit_status("He won't need time off work.")[0] == "not_needed"  # type: ignore[index]
     assert fit_status("He had some time off last year with his back.") is None
+
+
+def test_a_follow_up_section_that_opens_with_its_date(owner: Owner) -> None:
+    from tests.pipeline.status_text import HEAD
+
+    assert owner(HEAD + "Next appointment\n14/05/2027 at 10:30, Outpatients B\n")[0] == "hospital"
+    # look-alike: a dated visit at the practice is not the hospital's
+    assert owner(HEAD + "Follow-up\n14/05/2027 - GP surgery\n")[0] != "hospital"

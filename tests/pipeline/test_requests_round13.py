@@ -223,3 +223,38 @@ def test_need_condition_stays_apart(nlp, run):
     # "if needed" is not a finding of the test: the referral is a request of its own
     got = [t for t, _ in found(nlp, run, G + "Check U&E in 1 week + refer to physio if needed")]
     assert got == ["Check U&E in 1 week", "refer to physio if needed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # the team a result goes to, named before "who will ...", does not make the request the hospital's
+        (
+            G + "TFTs in 6 weeks please, with results to the thyroid nurses, who will adjust the carbimazole",
+            1,
+        ),
+        (G + "INR on Friday and send the result to our anticoagulation team, who will dose the warfarin", 1),
+        # look-alike: a team that owns the step
+        (G + "Repeat OGD in 12 weeks; the endoscopy team, who will book it, will write to her", 0),
+    ],
+)
+def test_report_receiver_is_not_the_owner(nlp, run, text, count):
+    assert len(found(nlp, run, text)) == count
+
+
+def test_heading_line_addressed_to_the_practice_opens_its_asks(nlp, run):
+    text = (
+        D
+        + "For you, please\nCould you start ramipril 2.5 mg daily. Also a U&E in 2 weeks, and could you "
+        "refer him to the heart failure nurses.\n\nFrom us\nWe will see him in 3 months."
+    )
+    assert [t for t, _ in found(nlp, run, text)] == [
+        "Could you start ramipril 2.5 mg daily",
+        "Also a U&E in 2 weeks",
+        "could you refer him to the heart failure nurses",
+    ]
+
+
+def test_information_heading_asks_nothing(nlp, run):
+    text = D + "For your information\nShe was started on ramipril. A U&E was done on the ward."
+    assert found(nlp, run, text) == []

@@ -36,6 +36,7 @@ from .request_joins import (
     _TERSE_JOIN,
     _TEST_OPENING,
     _TIMED_FROM_STEP,
+    _TO_RECEIVER,
     _TO_STEP,
     _WITH_JOIN,
 )
@@ -82,6 +83,12 @@ _THIRD_PARTY_REPORT = (
     r"(?:nurses?|team|clinic|unit|line|service|worker|co-?ordinator|secretar(?:y|ies)|registrar|department)\b)"
 )
 _THIRD_PARTY_RX = re.compile(_THIRD_PARTY_REPORT, re.IGNORECASE)
+
+
+def _receiver_told(text: str, m: re.Match[str]) -> bool:
+    """Whether a hospital-owned match is a relative clause about who a result goes to ("..., with results to
+    the HF nurses, who will titrate the dose"): the request stays the practice's."""
+    return "who" in m.group(0).lower() and _TO_RECEIVER.search(text, 0, m.start() + 1) is not None
 
 
 class ClauseReader(ClauseKinds):
@@ -281,6 +288,8 @@ class ClauseReader(ClauseKinds):
         active = self.cues if cues is None else cues
         hay = Haystack(sent)  # every clause below is a piece of this sentence
         hosp_item = _first(self.hospital, sent, hay) if in_gp and _first(active, sent, hay) is None else None
+        if hosp_item is not None and _receiver_told(sent, hosp_item[1]):
+            hosp_item = None
         if (
             hosp_item is not None
             and (
@@ -328,6 +337,8 @@ class ClauseReader(ClauseKinds):
             if negated and (cue is None or (_NEGATION.match(clause) and (cue[0] not in self.caution or out))):
                 continue  # "; he will get his fit note from you" has a cue of its own: not a statement
             hosp = _first(self.hospital, clause, hay)
+            if hosp is not None and _receiver_told(clause, hosp[1]):
+                hosp = None  # "..., with results to the HF nurses, who will titrate": who reads the result
             if cue is None and self.patient_clause.search(clause):
                 owner = None  # "..., and if his weight rises he knows to contact the nurses": the patient's
                 continue

@@ -34,62 +34,21 @@ from .request_rules import (
     index_cues,
 )
 from .request_split import clause_split_source
+from .request_units import (
+    _ADDRESS_LINE,
+    _ASIDE,
+    _ASK_THEN_IF,
+    _BARE_ASK_SENTENCE,
+    _COPY_LINE,
+    _DOSE_ITEM,
+    _KEEPS_PRESCRIBING,
+    _TOPIC_DASH,
+    _rows_apart,
+    prev_end_was_lead_in,
+)
 from .ruledata import Cue
 from .rxfilter import Gate, GateIndex, Haystack, any_gate
 from .sentences import sentence_spans, strip_list_mark
-
-_BARE_ASK_SENTENCE = re.compile(
-    r"^\W*(?:(?:GP|practice)\s+)?(?:please|pls|kindly)(?:\s+(?:arrange|action|organi[sz]e|do|request|book)"
-    r"(?:\s+(?:this|it|these|them))?)?\W*$",
-    re.IGNORECASE,
-)
-_TOPIC_DASH = re.compile(r"\W*\w[^\n]{0,60}?\s[-–:]\s")
-_ASIDE = re.compile(r"\s*\([^()\n]*\)")
-_KEEPS_PRESCRIBING = re.compile(r"\b(?:repeat|prescri\w*|suppl(?:y|ies)|issue)\b", re.IGNORECASE)
-
-
-_DOSE_ITEM = re.compile(
-    r"\b\d+(?:\.\d+)?\s*(?:mg|micrograms?|mcg|g|ml)\b[^.;\n]{0,30}?\b(?:daily|once|twice|three\s+times|four\s+times|"
-    r"BD|OD|TDS|QDS|ON|nocte|at\s+night|weekly|alternate\s+days)\b",
-    re.IGNORECASE,
-)
-_COPY_LINE = re.compile(r"(?im)^[ \t]*(?:cc|copy(?:\s+to)?|copies\s+to)\b[^\n]*(?:\n|$)")
-_ASK_THEN_IF = re.compile(
-    r"\b(?:please|pls|kindly|GP\s+to|could\s+you|would\s+you)\b[^.;]{3,}?\b(?:if|unless|once)\b[^.;]*$",
-    re.IGNORECASE,
-)
-
-
-def _rows_apart(text: str, units: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The sentences, with one that runs over several table rows cut at each row's end: a row is read on
-    its own ("Smear: ceased - no action | - | -" then "Re-refer if any further bleeding | GP | If bleeds")."""
-    out: list[tuple[int, int]] = []
-    for s, e in units:
-        if "|" not in text[s:e] or "\n" not in text[s:e]:
-            out.append((s, e))
-            continue
-        a = s
-        while a < e:
-            nl = text.find("\n", a, e)
-            b = e if nl < 0 else nl
-            nxt = text.find("\n", b + 1, e) if b < e else -1
-            following = text[b + 1 : e if nxt < 0 else nxt]
-            if b < e and "|" in text[a:b] and "|" in following:
-                out.append((a, b))  # a row, and a row after it: apart
-                a = b + 1
-                continue
-            if b >= e:
-                out.append((a, e))
-                break
-            # not two rows: keep the rest of the sentence whole from here
-            out.append((a, e))
-            break
-    return [(a, b) for a, b in out if text[a:b].strip()]
-
-
-def prev_end_was_lead_in(opened_at: int, text: str, s: int) -> bool:
-    """Whether only blank space lies between the lead-in line that ended at ``opened_at`` and ``s``."""
-    return opened_at >= 0 and not text[opened_at:s].strip()
 
 
 class RequestFinder(ClauseReader):
@@ -215,6 +174,13 @@ class RequestFinder(ClauseReader):
         for s, e in _rows_apart(text, units):
             gap, prev_end = text[prev_end:s], e
             before, prev_span = prev_span, (s, e)
+            head = None if to_patient else _ADDRESS_LINE.match(text, s, e)
+            if head is not None and text[head.end() : e].strip():
+                # "For you, please <new line> Can you pick up ... Also a U&E at 2 weeks, and ...": a heading
+                # line addressed to the practice, with no colon, opens the asks under it as a lead-in does
+                lead_in = prev_open = True
+                lead_kind = "ask"
+                opened_at = s = head.end()
             kind = self._lead_in(text[s:e], gp_cues if to_patient else cues, bare_please=not to_patient)
             if kind:
                 lead_in = prev_open = True

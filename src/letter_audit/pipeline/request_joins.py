@@ -81,3 +81,10 @@ _IF_OPENING = re.compile(r"^\W*(?:if|unless|should)\b", re.IGNORECASE)
 _DASH = re.compile(r"\s+[-–]\s+")
 _OWNS_IT = re.compile(r"\W*(?:[\w-]+\s+){0,2}?(?:this|it|these|them|that|both)\b", re.IGNORECASE)
 _LIST_NUMBER = re.compile(r"\s+\(?\d{1,2}\)\s+")
+# "... results to the HF nurses, who will ...", "send them to our renal team, who will decide": the team a
+# result is sent to, named just before a relative clause
+_TO_RECEIVER = re.compile(
+    r"\b(?:results?|them|it|reports?|readings?)\s+(?:(?:straight|back|through)\s+)?to\s+(?:the|our|his|her)\s+"
+    r"(?:[\w-]+\s+){0,3}?[\w-]+\s*\(?[^()]{0,40}?\)?,?\s*$",
+    re.IGNORECASE,
+)

@@ -244,8 +244,7 @@ def test_report_receiver_is_not_the_owner(nlp, run, text, count):
 
 def test_heading_line_addressed_to_the_practice_opens_its_asks(nlp, run):
     text = (
-        D
-        + "For you, please\nCould you start ramipril 2.5 mg daily. Also a U&E in 2 weeks, and could you "
+        D + "For you, please\nCould you start ramipril 2.5 mg daily. Also a U&E in 2 weeks, and could you "
         "refer him to the heart failure nurses.\n\nFrom us\nWe will see him in 3 months."
     )
     assert [t for t, _ in found(nlp, run, text)] == [
@@ -258,3 +257,18 @@ def test_heading_line_addressed_to_the_practice_opens_its_asks(nlp, run):
 def test_information_heading_asks_nothing(nlp, run):
     text = D + "For your information\nShe was started on ramipril. A U&E was done on the ward."
     assert found(nlp, run, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # another team's terse call, and the hospital offering to see again, are not the practice's
+        (G + "Parkinson's nurse call in 2 weeks", 0),
+        (G + "Heart failure CNS phone again at 1/52", 0),
+        (D + "Happy to re-see her if the rash has not settled by the spring.", 0),
+        # look-alike: the practice nurse's call is the practice's
+        (G + "Practice nurse call in 2 weeks to check the BP readings", 1),
+    ],
+)
+def test_other_team_terse_call(nlp, run, text, count):
+    assert len(found(nlp, run, text)) == count

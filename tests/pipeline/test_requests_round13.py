@@ -272,3 +272,31 @@ def test_information_heading_asks_nothing(nlp, run):
 )
 def test_other_team_terse_call(nlp, run, text, count):
     assert len(found(nlp, run, text)) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a fit note has no result to read: the step after it stands apart, even with a condition
+        (
+            D
+            + "Please issue a fit note for 2 weeks and review her knee at 10 days if the swelling persists.",
+            ["Please issue a fit note for 2 weeks", "review her knee at 10 days if the swelling persists"],
+        ),
+        (
+            D + "Could you extend his fit note to the end of the month and check his BP in 2 weeks if "
+            "he is still dizzy.",
+            [
+                "Could you extend his fit note to the end of the month",
+                "check his BP in 2 weeks if he is still dizzy",
+            ],
+        ),
+        # look-alike: a fit note and its own length stay one
+        (
+            D + "Please issue a fit note and extend it if he is still off work in 2 weeks.",
+            ["Please issue a fit note and extend it if he is still off work in 2 weeks"],
+        ),
+    ],
+)
+def test_fit_note_then_another_step(nlp, run, text, expected):
+    assert [t for t, _ in found(nlp, run, text)] == expected

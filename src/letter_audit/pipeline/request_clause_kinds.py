@@ -84,6 +84,9 @@ _BARE_FINDING = re.compile(
     r"[\w-]+\W*$",
     re.IGNORECASE,
 )
+# "... and check the wound", "..., and please review her": "and", then a verb (checked against the action
+# verbs)
+_AND_STEP = re.compile(r",?\s+and\s+(?:please\s+|also\s+)?(?=([a-z][\w/-]*)\b)", re.IGNORECASE)
 _SET_OFF = re.compile(r"(?:[;,]|\band,?|\s[-–])\s*(?:only\s+)?$", re.IGNORECASE)
 
 
@@ -118,6 +121,24 @@ class ClauseKinds:
     patient_own: re.Pattern[str]
     patient_clause: re.Pattern[str]
     fact_clause: re.Pattern[str]
+
+    def _fit_note_apart(self, sent: str, merged: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """A fit note asked for, then "and" another step of another kind ("issue a fit note for 4 weeks and
+        check the wound at 1 week if he is worried"): a fit note has no result for the step to read, so the
+        step is a request of its own, however its condition made the split pattern keep it."""
+        out: list[tuple[int, int]] = []
+        for cs, ce in merged:
+            m = _AND_STEP.search(sent, cs, ce)
+            if (
+                m is not None
+                and m.group(1).lower() in self.action_verbs
+                and self.category(sent[cs : m.start()]) == "fit_note"
+                and self.category(sent[m.end() : ce]) not in ("fit_note", "other")
+            ):
+                out += [(cs, m.start()), (m.end(), ce)]
+            else:
+                out.append((cs, ce))
+        return out
 
     def category(self, text: str, sentence: str = "") -> str:
         """Early cues, then the request's first action verb, then the other cues; then the sentence."""

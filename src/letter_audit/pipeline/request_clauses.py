@@ -36,9 +36,9 @@ from .request_joins import (
     _TERSE_JOIN,
     _TEST_OPENING,
     _TIMED_FROM_STEP,
-    _TO_RECEIVER,
     _TO_STEP,
     _WITH_JOIN,
+    _receiver_told,
 )
 from .request_rules import (
     _ASKS,
@@ -83,12 +83,6 @@ _THIRD_PARTY_REPORT = (
     r"(?:nurses?|team|clinic|unit|line|service|worker|co-?ordinator|secretar(?:y|ies)|registrar|department)\b)"
 )
 _THIRD_PARTY_RX = re.compile(_THIRD_PARTY_REPORT, re.IGNORECASE)
-
-
-def _receiver_told(text: str, m: re.Match[str]) -> bool:
-    """Whether a hospital-owned match is a relative clause about who a result goes to ("..., with results to
-    the HF nurses, who will titrate the dose"): the request stays the practice's."""
-    return "who" in m.group(0).lower() and _TO_RECEIVER.search(text, 0, m.start() + 1) is not None
 
 
 class ClauseReader(ClauseKinds):
@@ -282,6 +276,7 @@ class ClauseReader(ClauseKinds):
                 merged[-1] = (merged[-1][0], ce)
             else:
                 merged.append((cs, ce))
+        merged = self._fit_note_apart(sent, merged)
         out: list[Request] = []
         section_owner = self.rules.section_rule_id
         owner: str | None = section_owner if in_gp else None  # who the last clause belongs to

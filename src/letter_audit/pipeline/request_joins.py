@@ -88,3 +88,9 @@ _TO_RECEIVER = re.compile(
     r"(?:[\w-]+\s+){0,3}?[\w-]+\s*\(?[^()]{0,40}?\)?,?\s*$",
     re.IGNORECASE,
 )
+
+
+def _receiver_told(text: str, m: re.Match[str]) -> bool:
+    """Whether a hospital-owned match is a relative clause about who a result goes to ("..., with results to
+    the HF nurses, who will titrate the dose"): the request stays the practice's."""
+    return "who" in m.group(0).lower() and _TO_RECEIVER.search(text, 0, m.start() + 1) is not None

@@ -44,12 +44,41 @@ class Haystack:
         self.low = text.lower() if text.isascii() else text.translate(_FOLD).lower()
 
 
+def _pass_guess(literal: str) -> float:
+    """A rough chance that a lowered text holds ``literal``: a short word is in nearly every sentence
+    ("to", "gp"), a long one seldom; a mark with no letter or digit ("|", "->") is rare in prose.
+    Only the order of a gate's tests depends on it, never the answer."""
+    core = literal.strip()
+    if core and not any(ch.isalnum() for ch in core):
+        return 0.05
+    return min(0.9, 3.0 * 0.35 ** len(core))
+
+
+def _ordered(clauses: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The clauses as the test checks them, with the same answer on every text. In a clause, a literal
+    that holds another literal of the same clause is dropped ("fitnotes" after "fitnote"): wherever it
+    occurs, the shorter one does too. Then the clauses that are cheapest to fail come first (fewest
+    ``in`` tests for the chance of failing, by ``_pass_guess``), as a rejection stops at the first
+    clause that fails: measured over the gate tests of the dev letters (pipeline and judge), about a
+    quarter fewer ``in`` tests' time than the clauses in the order they were read."""
+    ranked: list[tuple[float, tuple[str, ...]]] = []
+    for clause in clauses:
+        unique = list(dict.fromkeys(clause))
+        kept = tuple(s for s in unique if not any(t != s and t in s for t in unique))
+        fails = 1.0
+        for s in kept:
+            fails *= 1.0 - _pass_guess(s)
+        ranked.append((len(kept) / max(fails, 1e-9), kept))
+    ranked.sort(key=lambda item: item[0])  # stable: equal costs keep the order they were read in
+    return [kept for _, kept in ranked]
+
+
 def _source(clauses: list[tuple[str, ...]]) -> str:
     """Python source testing ``low`` for the clauses: plain ``in`` tests, no calls, so a rejection
-    costs a few hundred nanoseconds."""
+    costs a few hundred nanoseconds (clauses as ``_ordered`` gives them)."""
     if not clauses:
         return "True"
-    return " and ".join("(" + " or ".join(f"{s!r} in low" for s in c) + ")" for c in clauses)
+    return " and ".join("(" + " or ".join(f"{s!r} in low" for s in c) + ")" for c in _ordered(clauses))
 
 
 def _function(source: str) -> Callable[[str], bool]:

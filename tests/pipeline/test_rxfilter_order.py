@@ -39,7 +39,26 @@ def test_equal_costs_keep_the_order_they_were_read_in() -> None:
 
 def test_the_built_test_answers_as_the_clauses_read_in_order_do() -> None:
     rng = random.Random(15)
-    words = ["a", "to", "gp", "note", "fit", "fit note", "sick", "|", "->", "me", "let me", "ab", "abc", ""]
+    words = [
+        "a",
+        "to",
+        "gp",
+        "note",
+        "fit",
+        "fit note",
+        "fit notes",
+        "fitness",
+        "sick",
+        "|",
+        "->",
+        "me",
+        "let me",
+        "let me know",
+        "let us know",
+        "ab",
+        "abc",
+        "",
+    ]
     for _ in range(400):
         clauses = [tuple(rng.sample(words, rng.randint(1, 4))) for _ in range(rng.randint(1, 4))]
         test = _function(_source(clauses))
@@ -65,3 +84,14 @@ def test_a_built_gate_still_rejects_only_text_without_the_words() -> None:
         if rx.search(text):
             assert gate.test(low)
     assert rxfilter._pass_guess("|") < rxfilter._pass_guess("to")
+
+
+def test_literals_with_a_long_common_start_are_tested_behind_it() -> None:
+    source = rxfilter._any_source(("could not answer", "could not reach", "dna"))
+    assert source.startswith("('could not ' in low and (")
+    test = _function(source)
+    assert test("we could not reach him")
+    assert not test("we could not find him")
+    assert test("dna x1")
+    # a group whose common start is short is tested literal by literal
+    assert rxfilter._any_source(("abcdef", "abxdef")) == "'abcdef' in low or 'abxdef' in low"

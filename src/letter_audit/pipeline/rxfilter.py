@@ -11,6 +11,7 @@ rejects never changes a result: rules and their data stay exactly as written.
 
 from __future__ import annotations
 
+import os
 import re
 import weakref
 from bisect import bisect_left
@@ -78,7 +79,25 @@ def _source(clauses: list[tuple[str, ...]]) -> str:
     costs a few hundred nanoseconds (clauses as ``_ordered`` gives them)."""
     if not clauses:
         return "True"
-    return " and ".join("(" + " or ".join(f"{s!r} in low" for s in c) + ")" for c in _ordered(clauses))
+    return " and ".join("(" + _any_source(c) + ")" for c in _ordered(clauses))
+
+
+def _any_source(clause: tuple[str, ...]) -> str:
+    """Source for "some literal of ``clause`` is in ``low``". Literals of six characters or more that
+    open with the same four are tested behind their common start ("could not answer", "could not
+    reach" behind "could not "): the start is in ``low`` wherever one of them is, so when it is not,
+    one test stands for the whole group and the answer is the same."""
+    groups: dict[str, list[str]] = {}
+    for s in clause:
+        groups.setdefault(s[:4] if len(s) >= 6 else s, []).append(s)
+    parts: list[str] = []
+    for group in groups.values():
+        common = os.path.commonprefix(group)
+        if len(group) >= 2 and len(common) >= 3 and common not in group:
+            parts.append(f"({common!r} in low and (" + " or ".join(f"{s!r} in low" for s in group) + "))")
+        else:
+            parts.extend(f"{s!r} in low" for s in group)
+    return " or ".join(parts)
 
 
 def _function(source: str) -> Callable[[str], bool]:

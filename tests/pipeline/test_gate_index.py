@@ -110,3 +110,26 @@ def test_indexed_cue_lists_give_the_first_hit_of_the_bare_lists_on_dev_lines() -
             assert (got and (got[0], got[1].span())) == (bare and (bare[0], bare[1].span())), line[:40]
             hits += got is not None
     assert hits > 100
+
+
+def test_an_indexed_list_and_its_copy_give_the_same_first_hit() -> None:
+    import re
+
+    from letter_audit.pipeline.request_rules import _WITH_GATES, _first, index_cues
+
+    cues = index_cues(
+        [
+            ("gp-to", re.compile(r"\bGP\s+to\b", re.IGNORECASE)),
+            ("please", re.compile(r"\bplease\s+(?:check|arrange)\b", re.IGNORECASE)),
+            ("grateful", re.compile(r"\bgrateful\s+if\b", re.IGNORECASE)),
+        ]
+    )
+    assert [rid for rid, _, _ in _WITH_GATES[id(cues)]] == ["gp-to", "please", "grateful"]
+    lines = ["GP to check U&E; please arrange", "I would be grateful if you could", "nothing", "please check"]
+    for _ in range(40):  # past the warm-up of the index and the gates
+        for line in lines:
+            got = _first(cues, line)
+            bare = _first(list(cues), line)
+            assert (got and (got[0], got[1].span())) == (bare and (bare[0], bare[1].span())), line
+    assert _first(cues, "please arrange it; GP to do")[0] == "please"  # the earliest hit
+    assert _first(cues, "GP to arrange; please check")[0] == "gp-to"

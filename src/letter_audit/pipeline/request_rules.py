@@ -273,12 +273,15 @@ def _gate(rx: re.Pattern[str]) -> Gate:
 
 _INDEXES: dict[int, tuple[list[tuple[str, re.Pattern[str]]], GateIndex]] = {}
 """Gate indexes of the cue lists ``index_cues`` was given, by the list's id (each entry holds its list)."""
+_WITH_GATES: dict[int, list[tuple[str, re.Pattern[str], Gate]]] = {}
+"""The same lists' cues with their gates, so ``_first`` need not look each gate up on every call."""
 
 
 def index_cues(cues: list[tuple[str, re.Pattern[str]]]) -> list[tuple[str, re.Pattern[str]]]:
     """Gives a cue list that ``_first`` scans often a ``GateIndex``, so ``_first`` tries only the cues
     whose gates may pass. The list must not change afterwards; returns it."""
     _INDEXES[id(cues)] = (cues, GateIndex([_gate(rx) for _, rx in cues]))
+    _WITH_GATES[id(cues)] = [(rid, rx, _gate(rx)) for rid, rx in cues]
     return cues
 
 
@@ -289,12 +292,21 @@ def _first(
     gate finds its words missing there cannot match ``text``). An indexed list is tried only at the
     cues its index names, in the list's order, so ties still go to the earlier cue."""
     hay = hay or Haystack(text)
+    low = hay.low
     best: tuple[str, re.Match[str]] | None = None
     known = _INDEXES.get(id(cues))
     if known is not None and known[0] is cues:
-        cues = [cues[i] for i in known[1].candidates(hay.low)]
+        gated = _WITH_GATES[id(cues)]
+        for i in known[1].candidates(low):
+            rid, rx, gate = gated[i]
+            if not gate.test(low):
+                continue
+            m = rx.search(text)
+            if m and (best is None or m.start() < best[1].start()):
+                best = (rid, m)
+        return best
     for rid, rx in cues:
-        if not _gate(rx).test(hay.low):
+        if not _gate(rx).test(low):
             continue
         m = rx.search(text)
         if m and (best is None or m.start() < best[1].start()):

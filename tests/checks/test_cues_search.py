@@ -67,3 +67,36 @@ def test_gated_search_finds_what_the_pattern_finds_and_skips_texts_without_its_w
     gate = cue_mod._rx_gate(rx)
     assert gate.test(cue_mod._lowered(texts[3])) is False  # skipped without searching
     assert gate.test(cue_mod._lowered(texts[2])) is True
+
+
+def test_a_text_asked_about_again_gets_the_same_answer_after_the_gates_are_built() -> None:
+    # Which patterns may match is kept per list and text; an answer kept while the gates still warm
+    # up ("maybe" for all) must not hide or change a match once they are built, nor a kept "none"
+    # stand for another list.
+    patterns = [r"\bdid\s+not\s+attend\b", r"\bDNA'?d?\b", r"\bno\s+show\b"]
+    others = [r"\bclinic\b"]
+    texts = ["She did not attend clinic.", "No show today.", "Seen in clinic.", "DNA'd twice"]
+    whole = cue_mod.compiled(tuple(patterns))
+    other = cue_mod.compiled(tuple(others))
+    assert whole is not None and other is not None
+    for _ in range(45):
+        for text in texts:
+            for pos in (0, 4):
+                got = cue_mod.search(patterns, text, pos)
+                want = whole.search(text, pos)
+                assert (got and got.span()) == (want and want.span()), text
+            got = cue_mod.search(others, text)
+            want = other.search(text)
+            assert (got and got.span()) == (want and want.span()), text
+    assert len(cue_mod._KEPT) > 0
+    ((scanner, *_),) = [cue_mod._gated(tuple(patterns))]
+    # (answers kept for a text are not asked again, so these gates may not have had their 32 uses)
+    entry = cue_mod._gated(tuple(patterns))
+    assert entry is not None
+    entry[1].build()
+    for gate in entry[2]:
+        gate.build()
+    # a text first met once the gates are built: its "none" is kept, and asked again it is still no match
+    assert cue_mod.search(patterns, "Seen in the clinic today.") is None
+    assert cue_mod._KEPT[(scanner, cue_mod._lowered("Seen in the clinic today."))] == ()
+    assert cue_mod.search(patterns, "Seen in the clinic today.") is None

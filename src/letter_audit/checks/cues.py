@@ -265,8 +265,9 @@ def _gated(patterns: tuple[str, ...]) -> tuple[Scanner, Callable[[str], bool], t
 
 
 _LOWERED: dict[str, str] = {}
-_KEPT: dict[tuple[tuple[str, ...], str], tuple[int, ...]] = {}
-"""Which patterns of a list can match a text, for the texts of the letter being judged."""
+_KEPT: dict[tuple[Scanner, str], tuple[int, ...]] = {}
+"""Which patterns of a list can match a text, for the texts of the letter being judged (keyed by the
+list's scanner: hashing it is one integer, hashing the list's patterns is not)."""
 
 
 def _lowered(text: str) -> str:
@@ -290,21 +291,28 @@ def search(patterns: list[Regex], text: str, pos: int = 0, endpos: int | None = 
         return None
     scanner, test, gates = entry
     low = _lowered(text)
-    if not test(low):
+    # Which patterns may match, kept per list and text: about one search in eight asks again about a
+    # text of the same letter (a whole letter's did-not-attend cues, from the request flags and the
+    # care check), and the list-wide test costs most on a whole letter. An entry made while gates
+    # still warm up may keep a pattern a built gate would drop: a "maybe" is never wrong.
+    memo = (scanner, low)
+    keep = _KEPT.get(memo)
+    if keep is None:
+        if len(_KEPT) >= 4096:
+            _KEPT.clear()
+        if not test(low):
+            keep = ()
+        elif len(gates) > 1:
+            keep = tuple(i for i, gate in enumerate(gates) if gate.test(low))
+        else:
+            keep = (0,)
+        _KEPT[memo] = keep
+    if not keep:
         return None
-    if len(gates) > 1:
+    if len(keep) < len(gates):
         # Search with only the patterns whose literals the text holds: a shorter alternation tries
         # less at each place, and the same leftmost match wins (a dropped pattern cannot match).
-        memo = (key, low)
-        keep = _KEPT.get(memo)
-        if keep is None:
-            if len(_KEPT) >= 4096:
-                _KEPT.clear()
-            keep = _KEPT[memo] = tuple(i for i, gate in enumerate(gates) if gate.test(low))
-        if not keep:
-            return None
-        if len(keep) < len(gates):
-            return _first_of(key, keep, text, low, pos, endpos)
+        return _first_of(key, keep, text, low, pos, endpos)
     return scanner.search(text, scanner.starts(low), pos, endpos)
 
 

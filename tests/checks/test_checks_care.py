@@ -106,6 +106,19 @@ def test_timeliness_clinic_letter_7_days() -> None:
     )
 
 
+def test_timeliness_letter_dated_before_its_episode() -> None:
+    # a discharge summary typed the day before a planned discharge is on time
+    day_before = Dates(discharge=dt.date(2025, 3, 9), letter=dt.date(2025, 3, 8))
+    assert result("timeliness", TEXT, letter_type=DS, dates=day_before).status == "met"
+    # a letter dated two years before its clinic has a wrong date: not judged, never "sent within 7 days"
+    wrong = Dates(clinic=dt.date(2017, 5, 1), letter=dt.date(2015, 5, 1))
+    r = result("timeliness", TEXT, letter_type=CL, dates=wrong)
+    assert (r.status, r.explanation) == (
+        "not_applicable",
+        "The letter is dated before the clinic (clinic 2017-05-01, letter 2015-05-01), so timeliness cannot be judged.",
+    )
+
+
 def test_timeliness_not_applicable_without_dates() -> None:
     r = result("timeliness", TEXT, letter_type=DS, dates=Dates(discharge=dt.date(2025, 3, 9)))
     assert (r.status, r.explanation) == (

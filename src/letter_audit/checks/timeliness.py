@@ -21,6 +21,10 @@ def sent_on_time(ctx: CheckContext) -> Outcome:
         return not_applicable(f"The {missing} is not stated, so timeliness cannot be judged.")
     days = (dates.letter - episode).days
     span = f"{what} {episode.isoformat()}, letter {dates.letter.isoformat()}"
+    if days < -1:
+        # A summary may be typed the day before a planned discharge; a letter dated earlier than that
+        # predates its own episode, so one of the two dates is wrong (a template's creation date, a typo).
+        return not_applicable(f"The letter is dated before the {what} ({span}), so timeliness cannot be judged.")
     allowed = "24 hours" if limit == 1 and what == "discharge" else f"{limit} days"
     if days <= limit:
         return met(f"Sent within {allowed} ({span}).")

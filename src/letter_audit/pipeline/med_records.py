@@ -50,6 +50,7 @@ _CODE_PAIR = re.compile(
 _WAS_CELL = re.compile(r"\b(?:was|previously|prev\.?|from)\s+(\d+(?:\.\d+)?(?:\s*[a-z]+)?)", re.IGNORECASE)
 
 
+_IN_BRACKETS = re.compile(r"\([^()]*$")  # an open bracket not closed before the end of the searched text
 _ITEM_END = re.compile(r"\.(?=\s|$)")  # a full stop (not a decimal point) ends an item
 _ITEM_LEAD = re.compile(
     r"[\s•¢©«»·▪►●○■◦*\-–\d.):]*(?:(?:soluble|oral|topical|dispersible|buccal|sublingual|rectal|nasal|intranasal|inhaled"
@@ -65,8 +66,9 @@ _LIST_INTRO = re.compile(
 
 # an item of an inline supply list starts after the colon, a comma, a semicolon or "and"
 _SUPPLY_ITEM = re.compile(r"(?:[:,;]|\band)\s*(?:(?:sc|subcutaneous|iv|oral|buccal)\s+)?$", re.IGNORECASE)
-# "Started: a; b; c": a change label at a line start, its items on the same line
-_INLINE_HEAD = re.compile(r"^[ \t•*\-]*([A-Za-z][A-Za-z ]{1,30}?)[ \t]*:[ \t]*", re.MULTILINE)
+# "Started: a; b; c": a change label at a line start, its items on the same line; the label may open the
+# cell after a table bar ("Medication | New: a; b; c" in a "Heading | text" template)
+_INLINE_HEAD = re.compile(r"(?:^|\|)[ \t•*\-]*([A-Za-z][A-Za-z ]{1,30}?)[ \t]*:[ \t]*", re.MULTILINE)
 # "New | Rivaroxaban 20 mg OD": a short status cell, then the cell the drug starts
 _STATUS_CELL = re.compile(
     r"[ \t•*\-]*(?:((?:(?i:medications?|medicines?|meds|drugs?)[ \t]*[-–:/][ \t]*)?"
@@ -292,7 +294,8 @@ class RecordReader:
         """
         for m in re.finditer(r"[^\n]+", text):
             head = _header_cell(m.group(0))
-            supply = self.rx_supply.match(head) is not None
+            today = self.rx_today.match(head) is not None  # "Treatment today": what this visit prescribed
+            supply = today or self.rx_supply.match(head) is not None
             changes_head = _CHANGES_HEAD.match(head) is not None
             header = supply or changes_head or self.rx_list_header.match(head) is not None
             if not header and (
@@ -324,10 +327,11 @@ class RecordReader:
                 d = next((x for x in drugs if pos <= x.start_char < le and x.start_char not in done), None)
                 if d is None or not _ITEM_LEAD.fullmatch(text, pos, d.start_char):
                     break  # the list ends at a line that does not start with a drug
-                if _OWN_SUPPLY.search(text, d.end_char, le) or any(
+                if (
+                    _OWN_SUPPLY.search(text, d.end_char, le)
+                    or (today and self.rx_given_here.search(text, d.end_char, le))
                     # "Codeine was not given" under "New medicines:": the item says it is not one
-                    c.category in ("continued", "negated")
-                    for c in categories_at(doc, d.end_char, le)
+                    or any(c.category in ("continued", "negated") for c in categories_at(doc, d.end_char, le))
                 ):
                     pos = le + 1  # "Latanoprost left eye - continue" under "Drops (new, supplied):"
                     continue
@@ -393,8 +397,11 @@ class RecordReader:
                         if change is not None:
                             change["start"], change["end"] = d.start_char, end
                             changes.append(change)
+                            # (a drug in brackets is told of on its own: "(was simvastatin 40 mg - stopped)")
                             for x in drugs:
-                                if pos <= x.start_char < end:
+                                if pos <= x.start_char < end and not _IN_BRACKETS.search(
+                                    text, pos, x.start_char
+                                ):
                                     done.add(x.start_char)
                 pos = end + 1
 

@@ -82,3 +82,14 @@ def test_last_week_of_a_course_is_not_history(make_nlp, run) -> None:
     assert _changes(make_nlp, run, text) == {("promethazine", "start")}
     # look-alike: started last week is history
     assert _changes(make_nlp, run, "Promethazine was started last week.") == set()
+
+
+# -- a short supply told in shorthand after the dose ------------------------------------------------
+def test_short_supply_after_the_dose_is_a_start(make_nlp, run) -> None:
+    text = "Oxycodone 5 mg 4-hourly as needed, max 4 doses a day - 5 days' supply only, not for repeat"
+    assert _changes(make_nlp, run, text) == {("oxycodone", "start")}
+    text = "Oramorph 2.5-5 mg every 4 hours as needed, 3 days supplied."
+    assert _changes(make_nlp, run, text) == {("morphine", "start")}
+    # look-alike: a supply named in a request is no start
+    text = "Please continue apixaban on repeat after the 28 days supplied."
+    assert _changes(make_nlp, run, text) == set()

@@ -93,3 +93,14 @@ def test_short_supply_after_the_dose_is_a_start(make_nlp, run) -> None:
     # look-alike: a supply named in a request is no start
     text = "Please continue apixaban on repeat after the 28 days supplied."
     assert _changes(make_nlp, run, text) == set()
+
+
+def test_status_after_a_comma_is_the_nearer_drugs(make_nlp, run) -> None:
+    text = (
+        "Medication: Cyclizine 50 mg TDS was not helping, so it has been stopped and she has been started on "
+        "ondansetron 4 mg three times a day, 5 days supplied."
+    )
+    assert _changes(make_nlp, run, text) == {("cyclizine", "stop"), ("ondansetron", "start")}
+    # look-alike: the line's own drug, alone before the comma, takes it
+    text = "Hyoscine 300 micrograms at night for hypersalivation, started."
+    assert _changes(make_nlp, run, text) == {("hyoscine", "start")}

@@ -104,3 +104,16 @@ def test_status_after_a_comma_is_the_nearer_drugs(make_nlp, run) -> None:
     # look-alike: the line's own drug, alone before the comma, takes it
     text = "Hyoscine 300 micrograms at night for hypersalivation, started."
     assert _changes(make_nlp, run, text) == {("hyoscine", "start")}
+
+
+# -- a start verb opening a line, shared through ";" items that say nothing of their own -------------
+def test_start_verb_shared_by_semicolon_items(make_nlp, run) -> None:
+    text = (
+        "Treatment | Started ofloxacin 0.3% drops four times a day in the left eye; cyclopentolate 1% "
+        "drops twice daily in the left eye for 1 week."
+    )
+    assert _changes(make_nlp, run, text) == {("ofloxacin", "start"), ("cyclopentolate", "start")}
+    # look-alikes: items with their own status keep it; someone else's start is not shared
+    text = "Started amlodipine 5 mg daily; ramipril 10 mg unchanged; aspirin stopped."
+    assert _changes(make_nlp, run, text) == {("amlodipine", "start"), ("aspirin", "stop")}
+    assert _changes(make_nlp, run, "Started by her GP amlodipine 5 mg; ramipril 10 mg.") == set()

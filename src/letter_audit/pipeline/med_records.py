@@ -69,6 +69,10 @@ _SUPPLY_ITEM = re.compile(r"(?:[:,;]|\band)\s*(?:(?:sc|subcutaneous|iv|oral|bucc
 # "Started: a; b; c": a change label at a line start, its items on the same line; the label may open the
 # cell after a table bar ("Medication | New: a; b; c" in a "Heading | text" template)
 _INLINE_HEAD = re.compile(r"(?:^|\|)[ \t•*\-]*([A-Za-z][A-Za-z ]{1,30}?)[ \t]*:[ \t]*", re.MULTILINE)
+_INLINE_VERB = re.compile(
+    r"(?:^|\|)[ \t•*\-]*((?:started|commenced|initiated)(?:[ \t]+on)?)[ \t]+", re.I | re.M
+)
+_NOT_MADE = ("negated", "hypothetical", "historical", "other_actor")
 # "New | Rivaroxaban 20 mg OD": a short status cell, then the cell the drug starts
 _STATUS_CELL = re.compile(
     r"[ \t•*\-]*(?:((?:(?i:medications?|medicines?|meds|drugs?)[ \t]*[-–:/][ \t]*)?"
@@ -379,31 +383,57 @@ class RecordReader:
             found = self._classify(m.group(1) or m.group(2))
             if found is None or found[0] not in ("start", "stop", "increase", "decrease", "withhold"):
                 continue
-            le = text.find("\n", m.end())
-            le = len(text) if le == -1 else le
-            if ";" not in text[m.end() : le]:
+            self._semicolon_items(doc, text, drugs, changes, done, found, m.end(), False)
+        # "Started prednisolone 1% drops hourly ...; cyclopentolate 1% drops BD for 1 week": a start verb
+        # opening a line or cell, its own drug straight after it, shares itself with the later items that
+        # say nothing of their own (the first item is the prose reader's)
+        for m in _INLINE_VERB.finditer(text):
+            if not any(d.start_char == m.end() for d in drugs) or any(
+                c.category in _NOT_MADE for c in categories_at(doc, m.start(1), m.end(1))
+            ):
                 continue
-            pos = m.end()
-            while pos < le:
-                end = text.find(";", pos, le)
-                end = le if end == -1 else end
-                d = next((x for x in drugs if pos <= x.start_char < end), None)
-                if d is not None and (stop := _ITEM_END.search(text, d.end_char, end)):
-                    end = stop.start()  # "...; colchicine 500 mcg BD. Ramipril unchanged.": the item ends
-                lead = d is not None and _ITEM_LEAD.fullmatch(text, pos, d.start_char) is not None
-                if d is not None and lead and d.start_char not in done:
-                    if not any(c.category == "continued" for c in categories_at(doc, d.end_char, end)):
-                        change = self._make(doc, text, found[0], found[1], d, pos, end, None, None)
-                        if change is not None:
-                            change["start"], change["end"] = d.start_char, end
-                            changes.append(change)
-                            # (a drug in brackets is told of on its own: "(was simvastatin 40 mg - stopped)")
-                            for x in drugs:
-                                if pos <= x.start_char < end and not _IN_BRACKETS.search(
-                                    text, pos, x.start_char
-                                ):
-                                    done.add(x.start_char)
-                pos = end + 1
+            self._semicolon_items(doc, text, drugs, changes, done, ("start", "start_started"), m.end(), True)
+
+    def _semicolon_items(
+        self,
+        doc: Doc,
+        text: str,
+        drugs: list[Span],
+        changes: list[dict[str, Any]],
+        done: set[int],
+        found: tuple[str, str],
+        pos: int,
+        verb: bool,
+    ) -> None:
+        """Each ";" item of the line from ``pos`` that starts with a drug takes ``found``'s action.
+
+        After a verb (``verb``) the first item is left alone, and so is an item with a change word of its own.
+        """
+        le = text.find("\n", pos)
+        le = len(text) if le == -1 else le
+        if ";" not in text[pos:le]:
+            return
+        first = True
+        while pos < le:
+            end = text.find(";", pos, le)
+            end = le if end == -1 else end
+            d = next((x for x in drugs if pos <= x.start_char < end), None)
+            if d is not None and (stop := _ITEM_END.search(text, d.end_char, end)):
+                end = stop.start()  # "...; colchicine 500 mcg BD. Ramipril unchanged.": the item ends
+            lead = d is not None and _ITEM_LEAD.fullmatch(text, pos, d.start_char) is not None
+            skip = verb and (first or self.rx_any.search(text, d.end_char, end) is not None) if d else True
+            first = False
+            if d is not None and lead and not skip and d.start_char not in done:
+                if not any(c.category == "continued" for c in categories_at(doc, d.end_char, end)):
+                    change = self._make(doc, text, found[0], found[1], d, pos, end, None, None)
+                    if change is not None:
+                        change["start"], change["end"] = d.start_char, end
+                        changes.append(change)
+                        # (a drug in brackets is told of on its own: "(was simvastatin 40 mg - stopped)")
+                        for x in drugs:
+                            if pos <= x.start_char < end and not _IN_BRACKETS.search(text, pos, x.start_char):
+                                done.add(x.start_char)
+            pos = end + 1
 
     def _inline_supply(
         self, doc: Doc, text: str, drugs: list[Span], changes: list[dict[str, Any]], done: set[int]

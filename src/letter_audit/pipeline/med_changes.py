@@ -30,11 +30,13 @@ from .med_doses import DOSE, dose_direction
 from .med_records import RecordReader
 from .med_ties import Settings, Trigger, TriggerRule
 
+# (found from the colon that ends it: a letter has few line-end colons, and the lead is at most 29 letters)
 _ASK_LEAD = re.compile(
     r"(?:grateful if you (?:could|would)|could you(?: please)?|please could you"
-    r"|I would (?:ask|suggest|recommend)(?: that)?(?: you)?(?: to)?|(?:for )?(?:the )?GP to)[ \t]*:[ \t]*\n",
+    r"|I would (?:ask|suggest|recommend)(?: that)?(?: you)?(?: to)?|(?:for )?(?:the )?GP to)\Z",
     re.IGNORECASE,
 )
+_COLON_EOL = re.compile(r":[ \t]*\n")
 # a line start, or a table cell's bar ("... 5 days (new) | Dihydrocodeine 30 mg ... (new)")
 _LINE_START = re.compile(r"\n[ \t]*(?:[-•¢©«»·▪►●○■◦*]|\d{1,2}[.)]|[A-Za-z]{1,12}:)?[ \t]*|[ \t]*\|[ \t]*")
 # bare verbs: under a "GP actions" heading they ask the GP to act ("add doxazosin 4 mg if ...")
@@ -420,7 +422,12 @@ class MedChangeFinder(ClauseTies, RecordReader):
         if ":" not in text:
             return []
         out = []
-        for m in _ASK_LEAD.finditer(text):
+        for m in _COLON_EOL.finditer(text):
+            lead_end = m.start()
+            while lead_end and text[lead_end - 1] in " \t":
+                lead_end -= 1
+            if _ASK_LEAD.search(text, max(0, lead_end - 40), lead_end) is None:
+                continue
             end = _PARAGRAPH_END.search(text, m.end())
             out.append((m.end(), end.start() if end else len(text)))
         return out

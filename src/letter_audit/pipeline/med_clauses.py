@@ -36,6 +36,14 @@ _ELIDING_RULES = {"increase_increased", "increase_uptitrated", "decrease_reduced
 _ELIDED_TO_DOSE = re.compile(
     r"\s+(?:(?:down|up|back)\s+)?to\s+\d+(?:\.\d+)?\s*(?:mg|mcg|micrograms?|g|units?|ml)\b", re.IGNORECASE
 )
+# "Methotrexate 15 mg once weekly, increasing to 20 mg after 4 weeks": a dose now and a schedule to raise it
+_TITRATION_SCHEDULE = re.compile(
+    r"\s+(?:up\s+)?(?:to|by)\s+\d+(?:\.\d+)?\s*(?:mg|mcg|micrograms?|g|units?|ml)?\b[^.;\n]{0,40}?"
+    r"\b(?:after|in|every|each|over|from)\s+(?:(?:the|a|another)\s+)?(?:\d+|one|two|three|four|five|six|a)?\s*"
+    r"(?:days?|weeks?|fortnights?|months?|/52|/7)\b",
+    re.IGNORECASE,
+)
+_GERUND = re.compile(r"\w{2,}ing\b", re.IGNORECASE)  # "increasing", "going up", "up-titrating"
 _OWN_VERB_GAP = re.compile(r"\s+(?:(?:the|his|her|their|him on|her on|them on)\s+)?")
 
 
@@ -230,7 +238,24 @@ class ClauseTies(LineStatus):
                 done.add(d.start_char)
                 continue
             action, rule = self._taper_to_stop(text, t, d, ts, lead)
+            if action == "increase" and _titration_plan(text, t, d):
+                action, rule = "start", "start_titration_plan"
             change = self._make(doc, text, action, rule, d, cs, ce, t, nxt)
             if change is not None:
                 changes.append(change)
                 done.add(d.start_char)
+
+
+def _titration_plan(text: str, t: Trigger, d: Span) -> bool:
+    """True when a gerund increase after the drug's own dose sets out how a new drug is built up.
+
+    Why: "Methotrexate 15 mg once weekly (Mondays), increasing to 20 mg after 4 weeks if tolerated" on a
+    list of today's treatment starts the drug at 15 mg; a raise of a drug the patient already took says
+    what it was raised to now ("increased to 20 mg"), not when it will be.
+    """
+    return (
+        _GERUND.search(text, t.start, t.end) is not None
+        and d.end_char <= t.start
+        and bool((d._.dosage or {}).get("dose"))
+        and _TITRATION_SCHEDULE.match(text, t.end) is not None
+    )

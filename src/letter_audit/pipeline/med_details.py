@@ -33,6 +33,16 @@ _HOLD_FOR = re.compile(
     r"|during\s+(?:the|this|her|his|their)\s+(?:course|treatment))\b",
     re.IGNORECASE,
 )
+# a hold around a procedure that ends the next day with no condition: no change goes home with the patient
+# ("Aspirin 75 mg held 7/7 pre-op - restart tomorrow"; but "restart tomorrow if no wound ooze" is a hold)
+_PAUSED_FOR_PROCEDURE = re.compile(
+    r"[^.\n]{0,60}?\b(?:pre-?op(?:eratively)?|pre-?procedure|(?:before|prior to|ahead of)\s+(?:the\s+|her\s+"
+    r"|his\s+|their\s+|this\s+|today'?s\s+)?(?:procedure|surgery|operation|op|endoscopy|colonoscopy|biopsy"
+    r"|scope|extraction))\b[^.\n]{0,60}?[;,\-–]\s*(?:and\s+)?(?:(?:he|she|they|you)\s+)?(?:(?:may|can|should|will|to)\s+)?"
+    r"(?:re-?start|resume|recommence)\w*\s+(?:(?:it|this|them)\s+)?(?:tomorrow|tonight|this\s+evening"
+    r"|the\s+(?:next|following)\s+(?:day|morning))\b(?![^.;\n]*\b(?:if|once|when|unless|provided|after)\b)",
+    re.IGNORECASE,
+)
 _UNDONE = re.compile(
     r"[^.\n]{0,120}?\b(?:this|it|which|they|these|the latter)\s+(?:was|were|has been|had been|have been)\s+"
     r"(?:then\s+|later\s+|subsequently\s+|also\s+)?(?:stopped|discontinued|ceased|withdrawn)\s+"
@@ -247,6 +257,8 @@ class ChangeDetails(TieRules):
             return None  # "We have added sodium zirconium cyclosilicate? No - on reflection": not a statement
         if action == "withhold" and nxt and _RESTARTED.match(text, nxt[0], nxt[1]):
             return None  # "...was withheld during admission; it was restarted on day 6": no net change
+        if action == "withhold" and _PAUSED_FOR_PROCEDURE.match(text, tail_from, nxt[1] if nxt else ce):
+            return None  # "Aspirin was held for 5 days before the procedure; restart tomorrow": over by now
         if (
             action == "withhold"
             and not restart  # "HELD; restart in 2 weeks if ... (consider stopping permanently)": a hold

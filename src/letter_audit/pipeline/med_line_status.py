@@ -155,6 +155,12 @@ class LineStatus(SwitchReader):
                 # "Hyoscine 300 micrograms at night for hypersalivation, started.": the status ends the item
                 c = _COMMA_SEP.search(text, after, t.start)
                 sep = c.start() if c else None
+                if sep is not None and any(
+                    after <= o.start_char < sep and (o._.drug or {}).get("generic") != generic for o in ds
+                ):
+                    # "Cyclizine ... was stopped and she was started on ondansetron 4 mg TDS, 5 days
+                    # supplied.": after a comma, the status is the nearer drug's, not the line's
+                    continue
             if sep is not None and t.rule.action != "switch":
                 found.append((t, first, sep))
         if not found:

@@ -50,6 +50,7 @@ _CODE_PAIR = re.compile(
 _WAS_CELL = re.compile(r"\b(?:was|previously|prev\.?|from)\s+(\d+(?:\.\d+)?(?:\s*[a-z]+)?)", re.IGNORECASE)
 
 
+_IN_BRACKETS = re.compile(r"\([^()]*$")  # an open bracket not closed before the end of the searched text
 _ITEM_END = re.compile(r"\.(?=\s|$)")  # a full stop (not a decimal point) ends an item
 _ITEM_LEAD = re.compile(
     r"[\s•¢©«»·▪►●○■◦*\-–\d.):]*(?:(?:soluble|oral|topical|dispersible|buccal|sublingual|rectal|nasal|intranasal|inhaled"
@@ -65,8 +66,13 @@ _LIST_INTRO = re.compile(
 
 # an item of an inline supply list starts after the colon, a comma, a semicolon or "and"
 _SUPPLY_ITEM = re.compile(r"(?:[:,;]|\band)\s*(?:(?:sc|subcutaneous|iv|oral|buccal)\s+)?$", re.IGNORECASE)
-# "Started: a; b; c": a change label at a line start, its items on the same line
-_INLINE_HEAD = re.compile(r"^[ \t•*\-]*([A-Za-z][A-Za-z ]{1,30}?)[ \t]*:[ \t]*", re.MULTILINE)
+# "Started: a; b; c": a change label at a line start, its items on the same line; the label may open the
+# cell after a table bar ("Medication | New: a; b; c" in a "Heading | text" template)
+_INLINE_HEAD = re.compile(r"(?:^|\|)[ \t•*\-]*([A-Za-z][A-Za-z ]{1,30}?)[ \t]*:[ \t]*", re.MULTILINE)
+_INLINE_VERB = re.compile(
+    r"(?:^|\|)[ \t•*\-]*((?:started|commenced|initiated)(?:[ \t]+on)?)[ \t]+", re.I | re.M
+)
+_NOT_MADE = ("negated", "hypothetical", "historical", "other_actor")
 # "New | Rivaroxaban 20 mg OD": a short status cell, then the cell the drug starts
 _STATUS_CELL = re.compile(
     r"[ \t•*\-]*(?:((?:(?i:medications?|medicines?|meds|drugs?)[ \t]*[-–:/][ \t]*)?"
@@ -292,7 +298,8 @@ class RecordReader:
         """
         for m in re.finditer(r"[^\n]+", text):
             head = _header_cell(m.group(0))
-            supply = self.rx_supply.match(head) is not None
+            today = self.rx_today.match(head) is not None  # "Treatment today": what this visit prescribed
+            supply = today or self.rx_supply.match(head) is not None
             changes_head = _CHANGES_HEAD.match(head) is not None
             header = supply or changes_head or self.rx_list_header.match(head) is not None
             if not header and (
@@ -324,10 +331,11 @@ class RecordReader:
                 d = next((x for x in drugs if pos <= x.start_char < le and x.start_char not in done), None)
                 if d is None or not _ITEM_LEAD.fullmatch(text, pos, d.start_char):
                     break  # the list ends at a line that does not start with a drug
-                if _OWN_SUPPLY.search(text, d.end_char, le) or any(
+                if (
+                    _OWN_SUPPLY.search(text, d.end_char, le)
+                    or (today and self.rx_given_here.search(text, d.end_char, le))
                     # "Codeine was not given" under "New medicines:": the item says it is not one
-                    c.category in ("continued", "negated")
-                    for c in categories_at(doc, d.end_char, le)
+                    or any(c.category in ("continued", "negated") for c in categories_at(doc, d.end_char, le))
                 ):
                     pos = le + 1  # "Latanoprost left eye - continue" under "Drops (new, supplied):"
                     continue
@@ -375,28 +383,57 @@ class RecordReader:
             found = self._classify(m.group(1) or m.group(2))
             if found is None or found[0] not in ("start", "stop", "increase", "decrease", "withhold"):
                 continue
-            le = text.find("\n", m.end())
-            le = len(text) if le == -1 else le
-            if ";" not in text[m.end() : le]:
+            self._semicolon_items(doc, text, drugs, changes, done, found, m.end(), False)
+        # "Started prednisolone 1% drops hourly ...; cyclopentolate 1% drops BD for 1 week": a start verb
+        # opening a line or cell, its own drug straight after it, shares itself with the later items that
+        # say nothing of their own (the first item is the prose reader's)
+        for m in _INLINE_VERB.finditer(text):
+            if not any(d.start_char == m.end() for d in drugs) or any(
+                c.category in _NOT_MADE for c in categories_at(doc, m.start(1), m.end(1))
+            ):
                 continue
-            pos = m.end()
-            while pos < le:
-                end = text.find(";", pos, le)
-                end = le if end == -1 else end
-                d = next((x for x in drugs if pos <= x.start_char < end), None)
-                if d is not None and (stop := _ITEM_END.search(text, d.end_char, end)):
-                    end = stop.start()  # "...; colchicine 500 mcg BD. Ramipril unchanged.": the item ends
-                lead = d is not None and _ITEM_LEAD.fullmatch(text, pos, d.start_char) is not None
-                if d is not None and lead and d.start_char not in done:
-                    if not any(c.category == "continued" for c in categories_at(doc, d.end_char, end)):
-                        change = self._make(doc, text, found[0], found[1], d, pos, end, None, None)
-                        if change is not None:
-                            change["start"], change["end"] = d.start_char, end
-                            changes.append(change)
-                            for x in drugs:
-                                if pos <= x.start_char < end:
-                                    done.add(x.start_char)
-                pos = end + 1
+            self._semicolon_items(doc, text, drugs, changes, done, ("start", "start_started"), m.end(), True)
+
+    def _semicolon_items(
+        self,
+        doc: Doc,
+        text: str,
+        drugs: list[Span],
+        changes: list[dict[str, Any]],
+        done: set[int],
+        found: tuple[str, str],
+        pos: int,
+        verb: bool,
+    ) -> None:
+        """Each ";" item of the line from ``pos`` that starts with a drug takes ``found``'s action.
+
+        After a verb (``verb``) the first item is left alone, and so is an item with a change word of its own.
+        """
+        le = text.find("\n", pos)
+        le = len(text) if le == -1 else le
+        if ";" not in text[pos:le]:
+            return
+        first = True
+        while pos < le:
+            end = text.find(";", pos, le)
+            end = le if end == -1 else end
+            d = next((x for x in drugs if pos <= x.start_char < end), None)
+            if d is not None and (stop := _ITEM_END.search(text, d.end_char, end)):
+                end = stop.start()  # "...; colchicine 500 mcg BD. Ramipril unchanged.": the item ends
+            lead = d is not None and _ITEM_LEAD.fullmatch(text, pos, d.start_char) is not None
+            skip = verb and (first or self.rx_any.search(text, d.end_char, end) is not None) if d else True
+            first = False
+            if d is not None and lead and not skip and d.start_char not in done:
+                if not any(c.category == "continued" for c in categories_at(doc, d.end_char, end)):
+                    change = self._make(doc, text, found[0], found[1], d, pos, end, None, None)
+                    if change is not None:
+                        change["start"], change["end"] = d.start_char, end
+                        changes.append(change)
+                        # (a drug in brackets is told of on its own: "(was simvastatin 40 mg - stopped)")
+                        for x in drugs:
+                            if pos <= x.start_char < end and not _IN_BRACKETS.search(text, pos, x.start_char):
+                                done.add(x.start_char)
+            pos = end + 1
 
     def _inline_supply(
         self, doc: Doc, text: str, drugs: list[Span], changes: list[dict[str, Any]], done: set[int]

@@ -136,6 +136,10 @@ class Settings(BaseModel):
     """Sections of requests to the GP, where a bare verb ("add doxazosin if ...") asks, not reports."""
     supply_headers: str = "(?!)"
     """List headings under which every medicine is newly supplied ("Anticipatory medicines")."""
+    treatment_today_headers: str = "(?!)"
+    """Headings of a list of what was prescribed at this visit ("Treatment today"): each drug line is a start,
+    unless it was a dose given there and then (``given_here``)."""
+    given_here: str = "(?!)"
     patient_salutation: str = "(?!)"
     """The greeting of a letter written to the patient ("Dear Mrs Baptiste,"): there "please stop the
     amitriptyline" is the team's instruction to the patient, a change made, not a request to the GP."""
@@ -194,6 +198,8 @@ class TieRules(TriggerScan):
         self.rx_reason_field = re.compile(field.format(s.record_fields.reason), re.IGNORECASE | re.MULTILINE)
         self.rx_reason = re.compile(rf"(?<![\w-])(?:{s.reason_cues})(?:(?<=\s)|(?![\w-]))\s*", re.IGNORECASE)
         self.rx_supply = re.compile(rf"^[\W\d]*(?:{s.supply_headers})\b", re.IGNORECASE)
+        self.rx_today = re.compile(rf"^[\W\d]*(?:{s.treatment_today_headers})\W*$", re.IGNORECASE)
+        self.rx_given_here = re.compile(rf"(?<![\w-])(?:{s.given_here})(?![\w-])", re.IGNORECASE)
         self.rx_restart = re.compile(rf"(?<![\w-])(?:{s.restart_cues})(?![\w-])", re.IGNORECASE)
         self.rx_restart_clause = re.compile(
             r"^\W*(?:please |can be |to be |and |then )?(?:re-?start|resume|re-?introduce)", re.IGNORECASE

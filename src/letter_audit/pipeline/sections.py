@@ -159,6 +159,11 @@ class SectionFinder:
         if hit is None and key.endswith(")") and "(" in key:
             # "Discharge medications (including regular medication)": the words before the aside.
             hit = self.lookup.get(normalise(key[: key.index("(")]))
+        if hit is None and key.count(" / ") == 1:
+            # a bilingual heading ("Yn gywir / Yours sincerely", "Cynllun / Plan"): the side we know, when
+            # only one side is known
+            hits = [h for h in map(self.lookup.get, key.split(" / ")) if h is not None]
+            hit = hits[0] if len(hits) == 1 else None
         return hit
 
     def find(self, text: str, letter: Letter | None = None) -> list[Heading]:

@@ -51,6 +51,10 @@ from .rxfilter import Gate, GateIndex, Haystack
 from .sentences import sentence_spans, strip_list_mark
 
 
+_YOU_HEADING = re.compile(r"\byou(?:r)?\b", re.IGNORECASE)
+_GP_HEADING = re.compile(r"\b(?:GPs?|G\.P\.|Dr|doctors?|practice|surgery|primary\s+care)\b", re.IGNORECASE)
+
+
 class RequestFinder(ClauseReader):
     """The mechanism without spaCy: text + section lookup -> requests."""
 
@@ -186,6 +190,8 @@ class RequestFinder(ClauseReader):
                 opened_at = e
                 continue
             sec, body_start = self._section(section_of, s)
+            if to_patient and sec in self.rules.gp_sections and self._heading_to_patient(text, section_of, s):
+                sec = ""  # "What we would like you to do" in a letter to the patient: the patient's list
             if body_start > s:
                 s = body_start  # an inline heading ("Plan: ...") is not part of the request
                 while s < e and text[s].isspace():
@@ -415,6 +421,16 @@ class RequestFinder(ClauseReader):
             return []
         alt = "|".join(re.escape(n) for n in names)
         return [(c.id, _compile(c.pattern.replace(_GP_NAME_SLOT, alt))) for c in self.named_gp]
+
+    def _heading_to_patient(self, text: str, section_of: dict[int, tuple[str, int, int]] | None, pos: int) -> bool:
+        """Whether the GP-actions heading over ``pos`` says "you" and names no doctor or practice ("What we
+        would like you to do"): in a letter to the patient, "you" is the patient."""
+        for start, (_, body, end) in (section_of or {}).items():
+            if start <= pos < end:
+                return _YOU_HEADING.search(text, start, body) is not None and not _GP_HEADING.search(
+                    text, start, body
+                )
+        return False
 
     def _section(self, section_of: dict[int, tuple[str, int, int]] | None, pos: int) -> tuple[str, int]:
         if not section_of:

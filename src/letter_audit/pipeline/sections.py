@@ -160,10 +160,11 @@ class SectionFinder:
             # "Discharge medications (including regular medication)": the words before the aside.
             hit = self.lookup.get(normalise(key[: key.index("(")]))
         if hit is None and key.count(" / ") == 1:
-            # a bilingual heading ("Yn gywir / Yours sincerely", "Cynllun / Plan"): the side we know, when
-            # only one side is known
+            # a bilingual sign-off ("Yn gywir / Yours sincerely", "Cofion / Regards") ends the letter's body;
+            # (only a sign-off: "Handover to GP / community", "Actions for GP / care home team" name two
+            # readers, and which is asked is the lines' to say)
             hits = [h for h in map(self.lookup.get, key.split(" / ")) if h is not None]
-            hit = hits[0] if len(hits) == 1 else None
+            hit = hits[0] if len(hits) == 1 and hits[0][0] == "signature" else None
         return hit
 
     def find(self, text: str, letter: Letter | None = None) -> list[Heading]:

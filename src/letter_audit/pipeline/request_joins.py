@@ -75,7 +75,9 @@ _DISCUSS_BACK = re.compile(
     r"(?:us|me|our\s+team|the\s+team)\b",
     re.IGNORECASE,
 )
-_PLAIN_TEST_ASK = re.compile(r"\W*(?:please\s+|also\s+)*(?:do|get|obtain)\s", re.IGNORECASE)
+_PLAIN_TEST_ASK = re.compile(
+    r"\W*(?:please\s+|also\s+)*(?:do|get|obtain|record|document|carry\s+out|undertake)\s", re.IGNORECASE
+)
 _REFER_WORD = re.compile(r"\b(?:re-?)?refer", re.IGNORECASE)
 _IF_OPENING = re.compile(r"^\W*(?:if|unless|should)\b", re.IGNORECASE)
 _DASH = re.compile(r"\s+[-–]\s+")

@@ -1,0 +1,105 @@
+"""la_requests round 14: families a writer from other UK nations and from community, hospice and
+mental-health services used: ", and then <step>" after a test, a test asked with "record" or "carry out the
+monitoring" after a take-over, EPR shorthand chained by a spaced "/" ("cont <drug>", "PHQ-9 at review"),
+a bilingual sign-off that ends the GP section, and a letter to the patient whose "you" headings are the
+patient's while a line opening "For Dr X:" speaks to the practice. Every wording is this file's own; each
+family has a look-alike that must stay as it is."""
+
+from __future__ import annotations
+
+import pytest
+from request_text import D, P, found
+from spacy.language import Language
+
+
+@pytest.fixture(scope="module")
+def nlp(make_nlp) -> Language:
+    return make_nlp("la_sections", "la_drugs", "la_requests")
+
+
+G = D + "GP actions:\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            D + "Please send an MSU 1 week after she finishes the nitrofurantoin, and then start a low-dose "
+            "prophylactic trimethoprim.",
+            [
+                "Please send an MSU 1 week after she finishes the nitrofurantoin",
+                "start a low-dose prophylactic trimethoprim",
+            ],
+        ),
+        (
+            D + "We would ask you to take over prescribing of the atomoxetine 80 mg from May, and record her "
+            "pulse and BP every 6 months.",
+            [
+                "We would ask you to take over prescribing of the atomoxetine 80 mg from May",
+                "record her pulse and BP every 6 months",
+            ],
+        ),
+        (
+            D + "Please take over the leflunomide from week 6 and carry out the blood monitoring in the "
+            "protocol: FBC and LFT monthly.",
+            [
+                "Please take over the leflunomide from week 6",
+                "carry out the blood monitoring in the protocol: FBC and LFT monthly",
+            ],
+        ),
+        (
+            G + "mood r/v 3/52 / cont mirtazapine 30mg on repeat / GAD-7 at that r/v pls",
+            ["mood r/v 3/52", "cont mirtazapine 30mg on repeat", "GAD-7 at that r/v pls"],
+        ),
+    ],
+)
+def test_second_request_splits(nlp, run, text, expected):
+    assert [t for t, _ in found(nlp, run, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a step after "then" that is not a test and follows none stays one plan
+        (
+            D + "Please restart the bisoprolol at 1.25 mg, and then titrate it to 2.5 mg as pulse allows.",
+            ["Please restart the bisoprolol at 1.25 mg, and then titrate it to 2.5 mg as pulse allows"],
+        ),
+        # two tests, the second asked with "record", are one request
+        (
+            D + "Please check her BP in 2 weeks and record her weight.",
+            ["Please check her BP in 2 weeks and record her weight"],
+        ),
+    ],
+)
+def test_one_request_stays_whole(nlp, run, text, expected):
+    assert [t for t, _ in found(nlp, run, text)] == expected
+
+
+def test_scored_questionnaire_is_monitoring(nlp, run):
+    got = found(nlp, run, G + "cont sertraline 100mg / PHQ-9 in 4 weeks pls")
+    assert got[-1] == ("PHQ-9 in 4 weeks pls", "monitoring")
+
+
+def test_bilingual_sign_off_ends_the_gp_section(nlp, run):
+    text = (
+        D + "Requests to GP\nPlease check her ferritin in 3 months.\n\nGyda dymuniadau gorau / Kind regards\n\n"
+        "Dr Carys Pugh\nConsultant Haematologist"
+    )
+    assert [t for t, _ in found(nlp, run, text)] == ["Please check her ferritin in 3 months"]
+
+
+def test_you_heading_in_a_letter_to_the_patient_is_the_patients(nlp, run):
+    text = (
+        P + "What we would like you to do\nTake the sertraline every morning and keep your diary going.\n\n"
+        "For Dr Hale at Elm Tree Surgery: could you please check her sodium in 2 weeks."
+    )
+    assert [t for t, _ in found(nlp, run, text)] == [
+        "For Dr Hale at Elm Tree Surgery: could you please check her sodium in 2 weeks"
+    ]
+
+
+def test_gp_heading_in_a_letter_to_the_patient_still_asks_the_practice(nlp, run):
+    # Near miss: a heading that names the GP is the practice's list even in a letter to the patient.
+    text = P + "For your GP\nCheck your sodium in 2 weeks."
+    assert [t for t, _ in found(nlp, run, text)] == ["Check your sodium in 2 weeks"]

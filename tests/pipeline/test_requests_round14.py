@@ -103,3 +103,24 @@ def test_gp_heading_in_a_letter_to_the_patient_still_asks_the_practice(nlp, run)
     # Near miss: a heading that names the GP is the practice's list even in a letter to the patient.
     text = P + "For your GP\nCheck your sodium in 2 weeks."
     assert [t for t, _ in found(nlp, run, text)] == ["Check your sodium in 2 weeks"]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a urine albumin test is a test
+        (G + "Urine ACR again in 6 months", "monitoring"),
+        # a request that opens with a referral to a service is a referral, whatever review the service gives
+        (D + "Please refer her to the community COPD team for ongoing review of her oxygen needs.", "referral"),
+        # a practice register, said in the passive, is admin
+        (D + "I would be grateful if he could be added to your dementia register.", "other"),
+    ],
+)
+def test_category(nlp, run, text, category):
+    assert [c for _, c in found(nlp, run, text)] == [category]
+
+
+def test_review_that_names_a_team_stays_a_review(nlp, run):
+    # Near miss: a review asked first, with the team named after it, is no referral.
+    got = found(nlp, run, D + "Please review her in 6 weeks, once the community COPD team has seen her.")
+    assert [c for _, c in got] == ["review"]

@@ -124,3 +124,38 @@ def test_review_that_names_a_team_stays_a_review(nlp, run):
     # Near miss: a review asked first, with the team named after it, is no referral.
     got = found(nlp, run, D + "Please review her in 6 weeks, once the community COPD team has seen her.")
     assert [c for _, c in got] == ["review"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a step that reads the review, told "as <something> allows"
+        (
+            G + "- Please review his pain relief at 10 days and wean as comfort allows",
+            ["Please review his pain relief at 10 days and wean as comfort allows"],
+        ),
+        # a condition opened after a dash, whose step comes after the comma; "reduce and stop" is one step
+        (
+            G + "1. Steroid review at 3 weeks - if no gain in energy, reduce and stop; check BMs while on it.",
+            ["Steroid review at 3 weeks - if no gain in energy, reduce and stop", "check BMs while on it"],
+        ),
+        # "follow-up" is a noun after "and"
+        (
+            D + "GP to refer to the hand clinic within 5 days for splinting and follow-up.",
+            ["GP to refer to the hand clinic within 5 days for splinting and follow-up"],
+        ),
+    ],
+)
+def test_one_step_stays_whole(nlp, run, text, expected):
+    assert [t for t, _ in found(nlp, run, text)] == expected
+
+
+def test_statement_for_the_practice_records_is_no_request(nlp, run):
+    text = G + "1. Please start senna 15 mg at night.\n2. His anticipatory care plan went home with him - for your records."
+    assert [t for t, _ in found(nlp, run, text)] == ["Please start senna 15 mg at night"]
+
+
+def test_a_request_ending_for_information_still_asks(nlp, run):
+    # Near miss: a request cue in the line wins over the closing "for your information".
+    text = G + "Please check her sodium in 1 week - for your information, it was 131 today."
+    assert [t for t, _ in found(nlp, run, text)][0].startswith("Please check her sodium in 1 week")

@@ -62,10 +62,10 @@ def clause_split_source(rules: RequestRules) -> str:
     )
     report_alt = "|".join(re.escape(v) for v in sorted(rules.report_verbs, key=len, reverse=True)) or "(?!)"
     every_verb = "|".join(re.escape(v) for v in sorted(rules.action_verbs, key=len, reverse=True))
-    # "... and review of the murmur": a noun, not a second request; "... and review the result": the
+    # "... and review of the murmur", "... for recast and follow-up": a noun, not a second request; "... and review the result": the
     # request's own follow-through.
     verbs = (
-        rf"(?:{verbs})\b(?!\s+of\b)(?!\s+(?:the\s+|any\s+)?(?:results?|report)\b)"
+        rf"(?:{verbs})\b(?!-)(?!\s+of\b)(?!\s+(?:the\s+|any\s+)?(?:results?|report)\b)"
         # "the home oxygen assessment and review service", "the falls and review clinic": a name, not a step
         rf"(?!\s+(?:service|clinic|team|pathway|programme)\b)"
     )
@@ -79,6 +79,8 @@ def clause_split_source(rules: RequestRules) -> str:
         # "reduce morphine MR further and stop over the next 4 weeks": the same drug step, with a time.
         r"(?!(?:please\s+)?(?:stop|wean|reduce|taper|titrate|increase|decrease)\s+(?:over|in|within|after|by|"
         r"when|once|altogether|completely|gradually)\b)"
+        # "reduce and stop", "taper and then stop it": the end of the same drug step, with no object of its own.
+        r"(?!(?:please\s+)?(?:stop|discontinue)(?:\s+(?:it|them|altogether|completely))?\s*(?:[.;,]|$))"
         # "remove the sutures at 7 days and check the wound": the same visit's look at the wound.
         r"(?!(?:please\s+)?(?:check|inspect|look\s+at|review)\s+(?:the\s+|his\s+|her\s+)?(?:wound|site|scar|incision|flap|graft)s?\b)"
         # "remove sutures at day 10 and check for infection": the same look at the wound.
@@ -87,7 +89,7 @@ def clause_split_source(rules: RequestRules) -> str:
     cond = (
         rf"(?!(?:please\s+|pls\s+|kindly\s+)?(?:{cverbs})\b(?:[^;.]|\.(?=\d))*\b(?:if|unless|{_ONCE}|provided)\b)"
         # "act on the lipid results and start a statin as appropriate": the step hangs on the result too.
-        rf"(?!(?:please\s+|pls\s+|kindly\s+)?(?:{cverbs})\b[^;.]{{0,60}}?\b(?:as\s+(?:appropriate|indicated|needed)|accordingly)\b)"
+        rf"(?!(?:please\s+|pls\s+|kindly\s+)?(?:{cverbs})\b[^;.]{{0,60}}?\b(?:as\s+(?:appropriate|indicated|needed|tolerated)|accordingly|as\s+(?:[\w-]+\s+){{1,2}}(?:allows?|permits?))\b)"
         + same_step
     )
     lead = r"(?:also\s+|please\s+|pls\s+|kindly\s+)?"

@@ -159,3 +159,15 @@ def test_a_request_ending_for_information_still_asks(nlp, run):
     # Near miss: a request cue in the line wins over the closing "for your information".
     text = G + "Please check her sodium in 1 week - for your information, it was 131 today."
     assert [t for t, _ in found(nlp, run, text)][0].startswith("Please check her sodium in 1 week")
+
+
+def test_referral_back_in_the_passive_is_asked_of_the_practice(nlp, run):
+    text = D + "She is discharged. Should the swelling return after the course, she can be referred back to us."
+    assert found(nlp, run, text) == [
+        ("Should the swelling return after the course, she can be referred back to us", "referral")
+    ]
+
+
+def test_referral_back_offered_to_the_patient_is_an_option(nlp, run):
+    # Near miss: in a letter to the patient, the GP referring back is an option, not a request.
+    assert found(nlp, run, P + "If the swelling returns, your GP can refer you back to us.") == []

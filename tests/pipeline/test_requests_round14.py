@@ -171,3 +171,17 @@ def test_referral_back_in_the_passive_is_asked_of_the_practice(nlp, run):
 def test_referral_back_offered_to_the_patient_is_an_option(nlp, run):
     # Near miss: in a letter to the patient, the GP referring back is an option, not a request.
     assert found(nlp, run, P + "If the swelling returns, your GP can refer you back to us.") == []
+
+
+def test_a_passive_second_step_to_a_practice_meeting_splits(nlp, run):
+    text = D + "We would be grateful if he could be added to your frailty register and discussed at the next MDT."
+    assert found(nlp, run, text) == [
+        ("We would be grateful if he could be added to your frailty register", "other"),
+        ("discussed at the next MDT", "other"),
+    ]
+
+
+def test_discussed_with_the_patient_stays_with_its_request(nlp, run):
+    # Near miss: no practice meeting named, so nothing splits off.
+    text = D + "Please review the statin, as discussed with her today."
+    assert [t for t, _ in found(nlp, run, text)] == ["Please review the statin, as discussed with her today"]

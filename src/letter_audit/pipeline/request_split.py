@@ -273,6 +273,10 @@ def clause_split_source(rules: RequestRules) -> str:
         rf"(?:[\w-]+\s+){{0,2}}?(?:{_TESTS}|pulse|heart\s+rate|height)\b)"
         rf"|\s*,?\s+and\s+(?=(?:please\s+|also\s+)?(?:carry\s+out|undertake|do)\s+(?:the\s+|his\s+|her\s+|their\s+|all\s+)?"
         rf"(?:[\w&-]+\s+){{0,3}}?(?:monitoring|blood\s+tests|bloods|checks)\b)"
+        # "... if she could be added to your palliative care register and discussed at the next GSF meeting": a
+        # second step, told in the passive, that takes her to a practice meeting
+        rf"|\s+and\s+(?=(?:also\s+)?(?:discussed|reviewed)\s+(?:at|in)\s+(?:the|your|a|an|our)\s+(?:[\w-]+\s+){{0,3}}?"
+        rf"(?:meeting|MDT|huddle|multi-?disciplinary)\b)"
         # "..., and make sure she has contraception", "and make the pulmonary rehab referral", "and take over
         # prescribing of risperidone": asks whose verb the verb list does not hold
         rf"|\s*,\s+and\s+(?=(?:please\s+|also\s+)?make\s+sure\b)"

@@ -168,9 +168,10 @@ def test_referral_back_in_the_passive_is_asked_of_the_practice(nlp, run):
     ]
 
 
-def test_referral_back_offered_to_the_patient_is_an_option(nlp, run):
-    # Near miss: in a letter to the patient, the GP referring back is an option, not a request.
-    assert found(nlp, run, P + "If the swelling returns, your GP can refer you back to us.") == []
+def test_referral_back_by_another_professional_is_not_the_practices(nlp, run):
+    # Near miss: the passive referral back is made by someone else.
+    text = D + "He is discharged. If the pressure rises he can be referred back by his optometrist."
+    assert found(nlp, run, text) == []
 
 
 def test_a_passive_second_step_to_a_practice_meeting_splits(nlp, run):

@@ -83,7 +83,8 @@ def test_scored_questionnaire_is_monitoring(nlp, run):
 
 def test_bilingual_sign_off_ends_the_gp_section(nlp, run):
     text = (
-        D + "Requests to GP\nPlease check her ferritin in 3 months.\n\nGyda dymuniadau gorau / Kind regards\n\n"
+        D
+        + "Requests to GP\nPlease check her ferritin in 3 months.\n\nGyda dymuniadau gorau / Kind regards\n\n"
         "Dr Carys Pugh\nConsultant Haematologist"
     )
     assert [t for t, _ in found(nlp, run, text)] == ["Please check her ferritin in 3 months"]
@@ -111,7 +112,10 @@ def test_gp_heading_in_a_letter_to_the_patient_still_asks_the_practice(nlp, run)
         # a urine albumin test is a test
         (G + "Urine ACR again in 6 months", "monitoring"),
         # a request that opens with a referral to a service is a referral, whatever review the service gives
-        (D + "Please refer her to the community COPD team for ongoing review of her oxygen needs.", "referral"),
+        (
+            D + "Please refer her to the community COPD team for ongoing review of her oxygen needs.",
+            "referral",
+        ),
         # a practice register, said in the passive, is admin
         (D + "I would be grateful if he could be added to your dementia register.", "other"),
     ],
@@ -136,7 +140,8 @@ def test_review_that_names_a_team_stays_a_review(nlp, run):
         ),
         # a condition opened after a dash, whose step comes after the comma; "reduce and stop" is one step
         (
-            G + "1. Steroid review at 3 weeks - if no gain in energy, reduce and stop; check BMs while on it.",
+            G
+            + "1. Steroid review at 3 weeks - if no gain in energy, reduce and stop; check BMs while on it.",
             ["Steroid review at 3 weeks - if no gain in energy, reduce and stop", "check BMs while on it"],
         ),
         # "follow-up" is a noun after "and"
@@ -151,7 +156,10 @@ def test_one_step_stays_whole(nlp, run, text, expected):
 
 
 def test_statement_for_the_practice_records_is_no_request(nlp, run):
-    text = G + "1. Please start senna 15 mg at night.\n2. His anticipatory care plan went home with him - for your records."
+    text = (
+        G + "1. Please start senna 15 mg at night.\n"
+        "2. His anticipatory care plan went home with him - for your records."
+    )
     assert [t for t, _ in found(nlp, run, text)] == ["Please start senna 15 mg at night"]
 
 
@@ -162,7 +170,9 @@ def test_a_request_ending_for_information_still_asks(nlp, run):
 
 
 def test_referral_back_in_the_passive_is_asked_of_the_practice(nlp, run):
-    text = D + "She is discharged. Should the swelling return after the course, she can be referred back to us."
+    text = (
+        D + "She is discharged. Should the swelling return after the course, she can be referred back to us."
+    )
     assert found(nlp, run, text) == [
         ("Should the swelling return after the course, she can be referred back to us", "referral")
     ]
@@ -175,7 +185,10 @@ def test_referral_back_by_another_professional_is_not_the_practices(nlp, run):
 
 
 def test_a_passive_second_step_to_a_practice_meeting_splits(nlp, run):
-    text = D + "We would be grateful if he could be added to your frailty register and discussed at the next MDT."
+    text = (
+        D
+        + "We would be grateful if he could be added to your frailty register and discussed at the next MDT."
+    )
     assert found(nlp, run, text) == [
         ("We would be grateful if he could be added to your frailty register", "other"),
         ("discussed at the next MDT", "other"),
@@ -186,3 +199,41 @@ def test_discussed_with_the_patient_stays_with_its_request(nlp, run):
     # Near miss: no practice meeting named, so nothing splits off.
     text = D + "Please review the statin, as discussed with her today."
     assert [t for t, _ in found(nlp, run, text)] == ["Please review the statin, as discussed with her today"]
+
+
+def test_gp_named_then_called_her_in_a_letter_to_the_patient(nlp, run):
+    # "asked her to" names the GP here (asked by name first), not the patient
+    text = (
+        P + "We have asked Dr Hale to check your sodium in a week, and we have asked her to see you in a "
+        "month about your sleep."
+    )
+    assert [t for t, _ in found(nlp, run, text)][0] == "We have asked Dr Hale to check your sodium in a week"
+
+
+def test_patient_asked_is_still_no_request(nlp, run):
+    # Near miss: with no GP named as asked, "asked her to" is the patient's instruction.
+    text = D + "We have asked her to keep a food diary for 2 weeks."
+    assert found(nlp, run, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a step timed by "once" on something the first part does not measure is a request of its own
+        (
+            D + "Please review her chest at 1 week and restart the gliclazide once she is eating normally.",
+            ["Please review her chest at 1 week", "restart the gliclazide once she is eating normally"],
+        ),
+        # near miss: "once" on what the test measures keeps the step in the test's item
+        (
+            D + "Please recheck her calcium in 2 weeks and stop the Adcal once it is above 2.6.",
+            ["Please recheck her calcium in 2 weeks and stop the Adcal once it is above 2.6"],
+        ),
+        (
+            D + "Please check FBC in 4 weeks and stop the ferrous fumarate once Hb is above 120.",
+            ["Please check FBC in 4 weeks and stop the ferrous fumarate once Hb is above 120"],
+        ),
+    ],
+)
+def test_once_step(nlp, run, text, expected):
+    assert [t for t, _ in found(nlp, run, text)] == expected

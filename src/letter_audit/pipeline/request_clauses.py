@@ -41,6 +41,7 @@ from .request_joins import (
     _receiver_told,
 )
 from .request_rules import (
+    _AND_THEN_JOIN,
     _ASKS,
     _BARE_CONDITION,
     _BARE_VERB,
@@ -55,7 +56,6 @@ from .request_rules import (
     _RESULTS_SENT,
     _RUN_ON,
     _THEN,
-    _AND_THEN_JOIN,
     _THEN_JOIN,
     Request,
     _first,

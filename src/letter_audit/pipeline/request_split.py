@@ -62,8 +62,8 @@ def clause_split_source(rules: RequestRules) -> str:
     )
     report_alt = "|".join(re.escape(v) for v in sorted(rules.report_verbs, key=len, reverse=True)) or "(?!)"
     every_verb = "|".join(re.escape(v) for v in sorted(rules.action_verbs, key=len, reverse=True))
-    # "... and review of the murmur", "... for recast and follow-up": a noun, not a second request; "... and review the result": the
-    # request's own follow-through.
+    # "... and review of the murmur", "... for recast and follow-up": a noun, not a second request; "... and
+    # review the result": the request's own follow-through.
     verbs = (
         rf"(?:{verbs})\b(?!-)(?!\s+of\b)(?!\s+(?:the\s+|any\s+)?(?:results?|report)\b)"
         # "the home oxygen assessment and review service", "the falls and review clinic": a name, not a step
@@ -79,7 +79,7 @@ def clause_split_source(rules: RequestRules) -> str:
         # "reduce morphine MR further and stop over the next 4 weeks": the same drug step, with a time.
         r"(?!(?:please\s+)?(?:stop|wean|reduce|taper|titrate|increase|decrease)\s+(?:over|in|within|after|by|"
         r"when|once|altogether|completely|gradually)\b)"
-        # "reduce and stop", "taper and then stop it": the end of the same drug step, with no object of its own.
+        # "reduce and stop", "taper and stop it": the end of the same drug step, with no object of its own.
         r"(?!(?:please\s+)?(?:stop|discontinue)(?:\s+(?:it|them|altogether|completely))?\s*(?:[.;,]|$))"
         # "remove the sutures at 7 days and check the wound": the same visit's look at the wound.
         r"(?!(?:please\s+)?(?:check|inspect|look\s+at|review)\s+(?:the\s+|his\s+|her\s+)?(?:wound|site|scar|incision|flap|graft)s?\b)"
@@ -87,7 +87,7 @@ def clause_split_source(rules: RequestRules) -> str:
         r"(?!(?:please\s+)?(?:check|inspect|look)\s+(?:it\s+|them\s+)?(?:for\s+)?(?:any\s+)?(?:signs\s+of\s+)?infection\b)"
     )
     cond = (
-        rf"(?!(?:please\s+|pls\s+|kindly\s+)?(?:{cverbs})\b(?:[^;.]|\.(?=\d))*\b(?:if|unless|{_ONCE}|provided)\b)"
+        rf"(?!(?:please\s+|pls\s+|kindly\s+)?(?:{cverbs})\b(?:[^;.]|\.(?=\d))*\b(?:if|unless|provided)\b)"
         # "act on the lipid results and start a statin as appropriate": the step hangs on the result too.
         rf"(?!(?:please\s+|pls\s+|kindly\s+)?(?:{cverbs})\b[^;.]{{0,60}}?\b(?:as\s+(?:appropriate|indicated|needed|tolerated)|accordingly|as\s+(?:[\w-]+\s+){{1,2}}(?:allows?|permits?))\b)"
         + same_step
@@ -273,8 +273,8 @@ def clause_split_source(rules: RequestRules) -> str:
         rf"(?:[\w-]+\s+){{0,2}}?(?:{_TESTS}|pulse|heart\s+rate|height)\b)"
         rf"|\s*,?\s+and\s+(?=(?:please\s+|also\s+)?(?:carry\s+out|undertake|do)\s+(?:the\s+|his\s+|her\s+|their\s+|all\s+)?"
         rf"(?:[\w&-]+\s+){{0,3}}?(?:monitoring|blood\s+tests|bloods|checks)\b)"
-        # "... if she could be added to your palliative care register and discussed at the next GSF meeting": a
-        # second step, told in the passive, that takes her to a practice meeting
+        # "... if she could be added to your palliative care register and discussed at the next GSF meeting":
+        # a second step, told in the passive, that takes her to a practice meeting
         rf"|\s+and\s+(?=(?:also\s+)?(?:discussed|reviewed)\s+(?:at|in)\s+(?:the|your|a|an|our)\s+(?:[\w-]+\s+){{0,3}}?"
         rf"(?:meeting|MDT|huddle|multi-?disciplinary)\b)"
         # "..., and make sure she has contraception", "and make the pulmonary rehab referral", "and take over

@@ -228,3 +228,11 @@ def test_patient_asked_is_still_no_request(nlp, run):
     # Near miss: with no GP named as asked, "asked her to" is the patient's instruction.
     text = D + "We have asked her to keep a food diary for 2 weeks."
     assert found(nlp, run, text) == []
+
+
+def test_a_mineral_supplement_is_a_drug_not_a_test(nlp, run):
+    text = (
+        D + "Please avoid prescribing iron or calcium supplements within 4 hours of the levothyroxine; if "
+        "they are needed, give them in the evening."
+    )
+    assert [c for _, c in found(nlp, run, text)] == ["prescribing"]

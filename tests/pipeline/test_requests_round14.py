@@ -236,3 +236,26 @@ def test_a_mineral_supplement_is_a_drug_not_a_test(nlp, run):
         "they are needed, give them in the evening."
     )
     assert [c for _, c in found(nlp, run, text)] == ["prescribing"]
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        # a signatory named in full with no sign-off line above
+        "Dr Eleri ap Rhys\nConsultant Nephrologist\n",
+        "Dr Ailsa Macrae, Consultant Geriatrician\n",
+        # Scots, Welsh and Irish sign-offs, alone or beside the English
+        "Yours aye,\nDr Ailsa Macrae\n",
+        "Cofion / Regards\n\nDr Eleri ap Rhys\n",
+        "Is mise le meas / Yours sincerely\nDr Niamh Quinn\n",
+    ],
+)
+def test_signature_block_under_the_gp_heading_is_no_request(nlp, run, ending):
+    text = D + "Actions for GP\nPlease check her ferritin in 3 months.\n\n" + ending
+    assert [t for t, _ in found(nlp, run, text)] == ["Please check her ferritin in 3 months"]
+
+
+def test_named_doctor_asked_in_a_line_is_still_a_request(nlp, run):
+    # Near miss: a doctor's name that opens an ask is the practice addressed, not a signature.
+    text = D + "Actions for GP\nDr Hale, please check her ferritin in 3 months."
+    assert [t for t, _ in found(nlp, run, text)] == ["please check her ferritin in 3 months"]

@@ -164,7 +164,7 @@ class SectionFinder:
             # (only a sign-off: "Handover to GP / community", "Actions for GP / care home team" name two
             # readers, and which is asked is the lines' to say)
             hits = [h for h in map(self.lookup.get, key.split(" / ")) if h is not None]
-            hit = hits[0] if len(hits) == 1 and hits[0][0] == "signature" else None
+            hit = hits[0] if hits and all(h[0] == "signature" for h in hits) else None
         return hit
 
     def find(self, text: str, letter: Letter | None = None) -> list[Heading]:

@@ -69,8 +69,10 @@ def rules(nlp, run, text: str) -> list[str]:
            "referral")]),
         ("He should have annual flu and COVID-19 vaccines and a one-off pneumococcal vaccine.",
          [("He should have annual flu and COVID-19 vaccines and a one-off pneumococcal vaccine", "other")]),
+        # two requests that stand alone are two items (fixtures/README; dev_208, dev_238, dev_833, dev_1432)
         ("Please take over prescribing methotrexate and carry out the blood monitoring.",
-         [("Please take over prescribing methotrexate and carry out the blood monitoring", "prescribing")]),
+         [("Please take over prescribing methotrexate", "prescribing"),
+          ("carry out the blood monitoring", "monitoring")]),
     ],
 )
 def test_new_request_forms(nlp, run, text, expected):

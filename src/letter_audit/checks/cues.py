@@ -91,6 +91,9 @@ class RequestCues(_Group):
     """A fit-note line saying none is needed ("fit note: n/a, retired"): not a request."""
     not_asked: list[Regex] = Field(default_factory=list)
     """The line tells the practice it need not act ("we are not asking the practice to ...")."""
+    as_before: list[Regex] = Field(default_factory=list)
+    """The practice's own standing care carried on unchanged ("continue the lithium levels every 3 months as
+    before", "the practice already does this"): nothing new is handed over."""
     prescribe_it: list[Regex] = Field(default_factory=list)
     """Taking on a drug by pronoun ("prescribe it"): the drug is looked for in the sentence before."""
     wound_care: list[Regex] = Field(default_factory=list)

@@ -70,3 +70,29 @@ def _threshold_condition(text: str, cues: Cues) -> bool:
     """True when a condition clause ("if", "should", "unless") of the request sets a threshold on a result
     ("if LDL is still above 1.8", "should the score be over 10", "if the count doubles")."""
     return any(any_match(cues.requests.result_threshold, m.group(0)) for m in _IF_CLAUSE.finditer(text))
+
+
+# The hospital says it will go over a named test's result itself ("I will review him in 3 months with the
+# culture results", "we will see her back with the DEXA report"): the test is the hospital's own.
+_HOSPITAL_REVIEWS_RESULT = re.compile(
+    r"\b(?:I|we)(?:\s+will|'ll)\s+(?:then\s+)?(?:review|see|discuss)\b[^.\n]{0,60}?\bwith\s+"
+    r"(?:the|his|her|their|these|those)\s+((?:[\w&-]+\s+){1,3}?)(?:results?|findings|report)\b",
+    re.IGNORECASE,
+)
+_NOT_A_TEST = frozenset({"blood", "test", "tests", "latest", "new", "repeat", "final", "full", "outstanding"})
+
+
+def _tests_hospital_reviews(text: str) -> tuple[str, ...]:
+    """The named tests whose results the letter says the hospital will review itself."""
+    words = {
+        w.lower()
+        for m in _HOSPITAL_REVIEWS_RESULT.finditer(text)
+        for w in m.group(1).split()
+        if len(w) >= 3 and w.lower() not in _NOT_A_TEST
+    }
+    return tuple(sorted(words))
+
+
+def _names_reviewed_test(text: str, tests: tuple[str, ...]) -> bool:
+    """True when the request names one of ``tests`` (the hospital reviews its result)."""
+    return any(re.search(r"\b" + re.escape(t), text, re.IGNORECASE) for t in tests)

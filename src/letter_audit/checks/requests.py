@@ -15,7 +15,13 @@ from typing import TYPE_CHECKING
 
 from ..report import GpAction, InappropriateRule
 from .cues import FLAGS, any_match, gated_search
-from .request_conditions import _before_team_decision, _check_before_referral, _threshold_condition
+from .request_conditions import (
+    _before_team_decision,
+    _check_before_referral,
+    _names_reviewed_test,
+    _tests_hospital_reviews,
+    _threshold_condition,
+)
 from .request_sentences import _own_part, _sentence, _sentence_after, _sentence_before, _whole_sentence
 from .shared_care import (
     _SHARED_CARE,
@@ -52,6 +58,7 @@ def flag_requests(letter: Letter, findings: Findings, standard: Standard, cues: 
     changed = tuple(sorted({n.lower() for c in changes for n in (c.drug, c.brand) if n}))
     reasons = "\n".join(c.reason for c in findings.medication_changes if c.reason)
     reason_tests = _test_kinds(reasons, cues) if reasons else frozenset()
+    reviewed = _tests_hospital_reviews(letter.text)
     flagged = []
     for action in findings.gp_actions:
         sentence = _sentence(letter, action, findings.gp_actions, cues)
@@ -79,6 +86,7 @@ def flag_requests(letter: Letter, findings: Findings, standard: Standard, cues: 
             unagreed_drugs=unagreed,
             changed_drugs=changed,
             reason_tests=reason_tests,
+            reviewed_tests=reviewed,
         )
         flagged.append(action.model_copy(update={"inappropriate": rule is not None, "rule": rule}))
     return flagged
@@ -102,6 +110,7 @@ def classify(
     changed_drugs: tuple[str, ...] = (),
     reason_tests: frozenset[int] = frozenset(),
     practice_note: bool = False,
+    reviewed_tests: tuple[str, ...] = (),
     own: str | None = None,
     lead: str = "",
 ) -> InappropriateRule | None:
@@ -121,6 +130,7 @@ def classify(
     safety monitoring of that change.
     ``reason_tests`` are the kinds of measurement (``test_kinds``) the letter gives as reasons for its
     medicine changes: a check of one of them re-measures what a change was made for.
+    ``reviewed_tests`` are tests whose results the letter says the hospital will review itself.
     ``practice_note`` says the letter calls the patient's current fit note the practice's own.
     ``own`` is the request's own part of its sentence, between the requests before and after it there
     (default: the whole sentence): what it says about the need ("low mood which predates the epilepsy")
@@ -131,7 +141,7 @@ def classify(
     text = action.text
     req = cues.requests
     settings = standard.settings.requests
-    if any_match(req.not_asked, text):
+    if any_match(req.not_asked, text) or any_match(req.as_before, text):
         return None
     rerefer = any_match(req.rerefer, text)
     waits = action.conditional or any_match(req.condition, text)
@@ -262,6 +272,10 @@ def classify(
         )
     )
     if any_match(req.wanted_for_decision, sentence) or _before_team_decision(text, before, after, cues):
+        return "call_and_recall"
+    if action.category in ("monitoring", "results") and _names_reviewed_test(text, reviewed_tests):
+        # "send a repeat sputum sample for culture ..." and "I will review him with the culture results": the
+        # practice is asked to run the test whose result the hospital will act on (its recall).
         return "call_and_recall"
     if any_match(req.condition, text) and any_match(req.notify, text) and not any_match(req.test_asked, text):
         # "If her eGFR drops under 60, please let the rheumatology team know": the practice is asked to

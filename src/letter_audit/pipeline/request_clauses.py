@@ -41,6 +41,7 @@ from .request_joins import (
     _receiver_told,
 )
 from .request_rules import (
+    _AND_THEN_JOIN,
     _ASKS,
     _BARE_CONDITION,
     _BARE_VERB,
@@ -151,8 +152,11 @@ class ClauseReader(ClauseKinds):
             joined = sent[merged[-1][1] : cs] if merged else ""
             # "check U&E, then uptitrate" and "restart ramipril if Cr <160, then recheck U&E": a test on
             # either side of "then" keeps the two apart.
+            then_join = _THEN_JOIN.fullmatch(joined) is not None or (
+                _AND_THEN_JOIN.fullmatch(joined) is not None and self.condition.search(sent, cs, ce) is None
+            )
             after_test = (
-                _THEN_JOIN.fullmatch(joined) is not None
+                then_join
                 and _REPORT_OPENING.match(sent, cs, ce)
                 is None  # "..., then send us the result": a report back
                 and (
@@ -245,7 +249,7 @@ class ClauseReader(ClauseKinds):
                         and "\n" not in joined
                         and not _ASKS.match(sent[cs:ce])  # "..., then yearly, and please see him ..."
                     )
-                    or (_THEN_JOIN.fullmatch(joined) and not after_test)
+                    or (then_join and not after_test)
                     or _BARE_VERB.fullmatch(sent[cs:ce])
                     or self._lone_verb(prev, joined)
                     # (not "he would also benefit from a shingles vaccine if you could arrange it": its own

@@ -44,6 +44,7 @@ from .request_units import (
     _KEEPS_PRESCRIBING,
     _TOPIC_DASH,
     _rows_apart,
+    heading_to_patient,
     prev_end_was_lead_in,
 )
 from .ruledata import Cue
@@ -186,6 +187,8 @@ class RequestFinder(ClauseReader):
                 opened_at = e
                 continue
             sec, body_start = self._section(section_of, s)
+            if to_patient and sec in self.rules.gp_sections and heading_to_patient(text, section_of, s):
+                sec = ""  # "What we would like you to do" in a letter to the patient: the patient's list
             if body_start > s:
                 s = body_start  # an inline heading ("Plan: ...") is not part of the request
                 while s < e and text[s].isspace():
@@ -296,7 +299,7 @@ class RequestFinder(ClauseReader):
                 s += dash.end()
                 sent = text[s:e]
                 hay = Haystack(sent)
-            if (not hangs and self._ruled_out(sent, hay)) or (
+            if (not hangs and self._ruled_out(sent, hay, named)) or (
                 _first(self.weak_not_request, sent, hay) and _first(cues, sent, hay) is None
             ):
                 continue
@@ -396,12 +399,19 @@ class RequestFinder(ClauseReader):
             return False
         return self.speaks_to_patient.search(text, m.end()) is not None
 
-    def _ruled_out(self, sent: str, hay: Haystack) -> bool:
-        """Whether a strong not_request pattern rules the sentence out (and no cue overriding it is there)."""
+    def _ruled_out(
+        self, sent: str, hay: Haystack, named: list[tuple[str, re.Pattern[str]]] | None = None
+    ) -> bool:
+        """Whether a strong not_request pattern rules the sentence out (and no cue overriding it is there);
+        ``named`` are the cues naming this letter's GP, which override as their ids are listed to."""
         for nid, rx in self.strong_not_request:
             if not _gate(rx).test(hay.low) or rx.search(sent) is None:
                 continue
             over = self.overrides.get(nid)
+            if named and nid in self.rules.not_request_overridden_by:
+                # "we have asked Dr Ilunga to ..., and we have asked her to refer you": "her" is the GP
+                ids = self.rules.not_request_overridden_by[nid]
+                over = (over or []) + [c for c in named if c[0] in ids]
             if not over or _first(over, sent, hay) is None:
                 return True
         return False

@@ -48,7 +48,9 @@ _REPORT_OPENING = re.compile(
     r"\W*(?:please\s+|pls\s+)?(?:send|forward|e-?mail|let|tell|inform|report|copy|fax)\s+(?:us|me|the|them|him|her|it|any)\b",
     re.IGNORECASE,
 )
-_AND_IF_TAIL = re.compile(r"(?<!,)\s+and\s+if\b[^,;]*$", re.IGNORECASE)
+# "r/v leg at 48 hrs and if spreading, refer back", "review at 2 weeks - if no benefit, reduce and stop": a
+# condition opened inside the item, whose step comes after the comma
+_AND_IF_TAIL = re.compile(r"(?<!,)\s+(?:and|[-–])\s+if\b[^,;]*$", re.IGNORECASE)
 _TERSE_JOIN = re.compile(r"\s*,?\s+[+/]\s+")
 _DOSE_STEP = re.compile(
     r"\W*(?:please\s+|pls\s+)?(?:r/v|review|adjust|titrate|alter)\s+(?:the\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?doses?\b",
@@ -75,7 +77,9 @@ _DISCUSS_BACK = re.compile(
     r"(?:us|me|our\s+team|the\s+team)\b",
     re.IGNORECASE,
 )
-_PLAIN_TEST_ASK = re.compile(r"\W*(?:please\s+|also\s+)*(?:do|get|obtain)\s", re.IGNORECASE)
+_PLAIN_TEST_ASK = re.compile(
+    r"\W*(?:please\s+|also\s+)*(?:do|get|obtain|record|document|carry\s+out|undertake)\s", re.IGNORECASE
+)
 _REFER_WORD = re.compile(r"\b(?:re-?)?refer", re.IGNORECASE)
 _IF_OPENING = re.compile(r"^\W*(?:if|unless|should)\b", re.IGNORECASE)
 _DASH = re.compile(r"\s+[-–]\s+")

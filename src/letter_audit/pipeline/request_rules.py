@@ -22,6 +22,9 @@ _VERB_REACH = 60
 _RUN_ON = re.compile(r"\b(?:and|so|but)\s+", re.IGNORECASE)
 _THEN = re.compile(r",\s*then\b", re.IGNORECASE)
 _THEN_JOIN = re.compile(r"\s*,\s+then\s+", re.IGNORECASE)
+# ", and then": as ", then", except that a step with a condition of its own after it stands apart ("restart
+# ramipril if creatinine settles, and then stop the amlodipine if BP allows")
+_AND_THEN_JOIN = re.compile(r"\s*,\s+and\s+then\s+", re.IGNORECASE)
 _TESTS = (
     r"FBC|U\s*&\s*Es?|LFTs?|TFTs?|bloods?|blood\s+tests?|INR|(?:lithium\s+)?levels?|HbA1c|BP|blood\s+pressure"
     r"|weight|ECG"

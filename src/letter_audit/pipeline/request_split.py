@@ -33,6 +33,10 @@ _MEANWHILE = (
 # A vaccine named as an item of a terse list ("Annual flu vaccine + one-off pneumococcal vaccine", "Flu
 # vaccine this autumn / pneumococcal if not had").
 _VACCINE = r"(?:[\w-]+\s+){0,2}?(?:vaccin\w*|immunis\w*|boosters?|jabs?|pneumococcal|shingles|Shingrix|flu)\b"
+# "cont sertraline", "cont. apixaban": the abbreviated "continue" of terse plans
+_CONT = r"cont\.?\s+(?!(?:to|with|on|as|the\s+same)\b)[A-Za-z]"
+# A questionnaire score asked for as a test ("PHQ-9 at review", "GAD-7 in 4 weeks")
+_SCORED = r"(?:PHQ-?9|GAD-?7|EPDS|AUDIT(?:-C)?|MoCA|ACE-?III|6-?CIT|MMSE|IPSS|ESS)\b"
 # "with", "together with", "along with", "alongside", "plus": tests joined to the request before them
 _WITH = r"(?:(?:together\s+|along\s+)?with|alongside|plus)"
 # the words that open a condition set off as an aside ("and, if he needs antibiotics, please ...")
@@ -58,10 +62,10 @@ def clause_split_source(rules: RequestRules) -> str:
     )
     report_alt = "|".join(re.escape(v) for v in sorted(rules.report_verbs, key=len, reverse=True)) or "(?!)"
     every_verb = "|".join(re.escape(v) for v in sorted(rules.action_verbs, key=len, reverse=True))
-    # "... and review of the murmur": a noun, not a second request; "... and review the result": the
-    # request's own follow-through.
+    # "... and review of the murmur", "... for recast and follow-up": a noun, not a second request; "... and
+    # review the result": the request's own follow-through.
     verbs = (
-        rf"(?:{verbs})\b(?!\s+of\b)(?!\s+(?:the\s+|any\s+)?(?:results?|report)\b)"
+        rf"(?:{verbs})\b(?!-)(?!\s+of\b)(?!\s+(?:the\s+|any\s+)?(?:results?|report)\b)"
         # "the home oxygen assessment and review service", "the falls and review clinic": a name, not a step
         rf"(?!\s+(?:service|clinic|team|pathway|programme)\b)"
     )
@@ -75,15 +79,17 @@ def clause_split_source(rules: RequestRules) -> str:
         # "reduce morphine MR further and stop over the next 4 weeks": the same drug step, with a time.
         r"(?!(?:please\s+)?(?:stop|wean|reduce|taper|titrate|increase|decrease)\s+(?:over|in|within|after|by|"
         r"when|once|altogether|completely|gradually)\b)"
+        # "reduce and stop", "taper and stop it": the end of the same drug step, with no object of its own.
+        r"(?!(?:please\s+)?(?:stop|discontinue)(?:\s+(?:it|them|altogether|completely))?\s*(?:[.;,]|$))"
         # "remove the sutures at 7 days and check the wound": the same visit's look at the wound.
         r"(?!(?:please\s+)?(?:check|inspect|look\s+at|review)\s+(?:the\s+|his\s+|her\s+)?(?:wound|site|scar|incision|flap|graft)s?\b)"
         # "remove sutures at day 10 and check for infection": the same look at the wound.
         r"(?!(?:please\s+)?(?:check|inspect|look)\s+(?:it\s+|them\s+)?(?:for\s+)?(?:any\s+)?(?:signs\s+of\s+)?infection\b)"
     )
     cond = (
-        rf"(?!(?:please\s+|pls\s+|kindly\s+)?(?:{cverbs})\b(?:[^;.]|\.(?=\d))*\b(?:if|unless|{_ONCE}|provided)\b)"
+        rf"(?!(?:please\s+|pls\s+|kindly\s+)?(?:{cverbs})\b(?:[^;.]|\.(?=\d))*\b(?:if|unless|provided)\b)"
         # "act on the lipid results and start a statin as appropriate": the step hangs on the result too.
-        rf"(?!(?:please\s+|pls\s+|kindly\s+)?(?:{cverbs})\b[^;.]{{0,60}}?\b(?:as\s+(?:appropriate|indicated|needed)|accordingly)\b)"
+        rf"(?!(?:please\s+|pls\s+|kindly\s+)?(?:{cverbs})\b[^;.]{{0,60}}?\b(?:as\s+(?:appropriate|indicated|needed|tolerated)|accordingly|as\s+(?:[\w-]+\s+){{1,2}}(?:allows?|permits?))\b)"
         + same_step
     )
     lead = r"(?:also\s+|please\s+|pls\s+|kindly\s+)?"
@@ -210,7 +216,7 @@ def clause_split_source(rules: RequestRules) -> str:
         rf"|\s+and\s+(?=if\b(?:[^,;.]|\.(?=\d)){{0,80}}?\b(?:please|pls|GP\s+to|could\s+you|would\s+you)\b)"
         # "check U&E 1-2 weeks after starting ramipril, then uptitrate ramipril": kept apart below only
         # after a test; "restart ramipril ..., then titrate back" stays one plan.
-        rf"|\s*,\s+then\s+(?={lead}(?:{every_verb})\b)"
+        rf"|\s*,\s+(?:and\s+)?then\s+(?={lead}(?:{every_verb})\b)"
         # An inline numbered list ("GP actions: 1) repeat U&E 2) review BP", "1. U&E in 1 week 2. Review
         # BP"): each number opens an item.
         rf"|\s+\(?\d{{1,2}}\)\s+(?=[A-Za-z])|\s+(?:[2-9]|1\d)\.\s+(?=[A-Z])"
@@ -238,7 +244,9 @@ def clause_split_source(rules: RequestRules) -> str:
         # 3 weight mgmt / repeat HbA1c", "hydroxycarbamide 500mg OD + aspirin 75mg OD on repeat", "Annual flu
         # vaccine + one-off pneumococcal vaccine": a step, a dosed drug or a vaccine after a spaced "+" or "/"
         # is an item of its own (not a report back: "chase histology + let her know"; not inside brackets).
-        rf"|\s*,?\s+[+/]\s+(?![^()]*\))(?=(?:please\s+|pls\s+|also\s+)?(?:{step_verb}|{_VACCINE}|{_DOSED_DRUG}|{_PUT_BACK})){same_step}"
+        # (and in EPR shorthand: "cont sertraline on repeat", "PHQ-9 at review pls")
+        rf"|\s*,?\s+[+/]\s+(?![^()]*\))(?=(?:please\s+|pls\s+|also\s+)?(?:{step_verb}|{_VACCINE}|{_DOSED_DRUG}|{_PUT_BACK}"
+        rf"|{_CONT}|{_SCORED}\s+(?:at|in|on|after|before|every)\b)){same_step}"
         # "..., as well as supplying her with pen needles", "... as well as a fit note for 2 weeks", "..., as
         # well as Dermol 500 lotion": a second ask joined by "as well as" (not "as well as to the HF team",
         # a report's second reader; not "look at X as well as whether ...").
@@ -258,6 +266,17 @@ def clause_split_source(rules: RequestRules) -> str:
         # "cont. apixaban for 3/12 then r/v need", "reduce omeprazole after 8/52 then review need": a review
         # after a step is a request of its own (fixtures/README)
         rf"|\s+then\s+(?=(?:please\s+|pls\s+)?(?:r/v|review|reassess|re-?assess)\b(?!\s+(?:of|the\s+results?)\b))"
+        # "take over prescribing ..., and record his BP, pulse and weight every 6 months", "and carry out the
+        # monitoring set out in it": tests asked with a verb the verb list keeps for joins (joined back below
+        # when the clause before is a test too: "check her BP and record her weight")
+        rf"|\s*,?\s+and\s+(?=(?:please\s+|also\s+)?(?:record|document)\s+(?:the\s+|his\s+|her\s+|their\s+)?"
+        rf"(?:[\w-]+\s+){{0,2}}?(?:{_TESTS}|pulse|heart\s+rate|height)\b)"
+        rf"|\s*,?\s+and\s+(?=(?:please\s+|also\s+)?(?:carry\s+out|undertake|do)\s+(?:the\s+|his\s+|her\s+|their\s+|all\s+)?"
+        rf"(?:[\w&-]+\s+){{0,3}}?(?:monitoring|blood\s+tests|bloods|checks)\b)"
+        # "... if she could be added to your palliative care register and discussed at the next GSF meeting":
+        # a second step, told in the passive, that takes her to a practice meeting
+        rf"|\s+and\s+(?=(?:also\s+)?(?:discussed|reviewed)\s+(?:at|in)\s+(?:the|your|a|an|our)\s+(?:[\w-]+\s+){{0,3}}?"
+        rf"(?:meeting|MDT|huddle|multi-?disciplinary)\b)"
         # "..., and make sure she has contraception", "and make the pulmonary rehab referral", "and take over
         # prescribing of risperidone": asks whose verb the verb list does not hold
         rf"|\s*,\s+and\s+(?=(?:please\s+|also\s+)?make\s+sure\b)"

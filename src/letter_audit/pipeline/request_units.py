@@ -70,3 +70,19 @@ def _rows_apart(text: str, units: list[tuple[int, int]]) -> list[tuple[int, int]
 def prev_end_was_lead_in(opened_at: int, text: str, s: int) -> bool:
     """Whether only blank space lies between the lead-in line that ended at ``opened_at`` and ``s``."""
     return opened_at >= 0 and not text[opened_at:s].strip()
+
+
+_YOU_HEADING = re.compile(r"\byou(?:r)?\b", re.IGNORECASE)
+_GP_HEADING = re.compile(r"\b(?:GPs?|G\.P\.|Dr|doctors?|practice|surgery|primary\s+care)\b", re.IGNORECASE)
+
+
+def heading_to_patient(text: str, section_of: dict[int, tuple[str, int, int]] | None, pos: int) -> bool:
+    """Whether the heading of the section over ``pos`` says "you" and names no doctor or practice ("What we
+    would like you to do"): in a letter to the patient, that "you" is the patient."""
+    for start, (_, body, end) in (section_of or {}).items():
+        if start <= pos < end:
+            return (
+                _YOU_HEADING.search(text, start, body) is not None
+                and _GP_HEADING.search(text, start, body) is None
+            )
+    return False

@@ -159,6 +159,12 @@ class SectionFinder:
         if hit is None and key.endswith(")") and "(" in key:
             # "Discharge medications (including regular medication)": the words before the aside.
             hit = self.lookup.get(normalise(key[: key.index("(")]))
+        if hit is None and key.count(" / ") == 1:
+            # a bilingual sign-off ("Yn gywir / Yours sincerely", "Cofion / Regards") ends the letter's body;
+            # (only a sign-off: "Handover to GP / community", "Actions for GP / care home team" name two
+            # readers, and which is asked is the lines' to say)
+            hits = [h for h in map(self.lookup.get, key.split(" / ")) if h is not None]
+            hit = hits[0] if hits and all(h[0] == "signature" for h in hits) else None
         return hit
 
     def find(self, text: str, letter: Letter | None = None) -> list[Heading]:

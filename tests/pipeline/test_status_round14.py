@@ -1,0 +1,65 @@
+"""la_status round 14: follow-up and fit note families met in letters from other UK nations, independent-sector
+centres and community and mental-health teams. Each case is worded unlike the letter that taught it, and each
+family has a look-alike that must keep its old reading."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+Owner = Callable[[str], tuple[str, str]]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # a member of the team's staff will ring the patient: a secretary, a key worker
+        ("I have not booked a clinic slot; our secretary will ring him once the MRI is reported.", "fu-third-party-will"),
+        ("His key worker, Priya Shah, will visit him at home next week.", "fu-third-party-will"),
+        # handed on to a community team with a first appointment written tersely
+        ("Transferred to the EIP team; first appt 02/05/2027 at the hub.", "fu-clinic-date"),
+    ],
+)
+def test_follow_up_round14_hospital(owner: Owner, text: str, rule: str) -> None:
+    assert owner(text) == ("hospital", rule)
+
+
+def test_a_team_worker_visiting_is_not_an_ask_of_the_practice(owner: Owner) -> None:
+    # a letter to the patient lists the worker's visit among the things asked: the team's plan, not a GP review
+    text = "Actions for GP:\n- Your care coordinator, Tomasz, will see you at home within 5 days.\n"
+    assert owner(text)[0] == "hospital"
+
+
+def test_a_practice_worker_visiting_stays_the_practices(owner: Owner) -> None:
+    assert owner("Your practice nurse will see you in 2 weeks to check the wound.")[0] != "hospital"
+    assert owner("The GP secretary will ring him with a date.")[0] != "hospital"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a discharge from an independent-sector or treatment centre
+        "Follow-up: post-op check with her optometrist; discharged from the treatment centre.",
+        "He has been discharged from the Eye Centre.",
+        # a bare "Discharged." after another sentence on the outcome line
+        "Outcome: not suitable for injection. Discharged.",
+    ],
+)
+def test_follow_up_round14_none(owner: Owner, text: str) -> None:
+    assert owner(text)[0] == "none"
+
+
+def test_a_discharge_from_a_birth_centre_is_no_end_of_follow_up(owner: Owner) -> None:
+    assert owner("Discharge from the birth centre on 03/04/2027 after an uncomplicated delivery.")[0] != "none"
+
+
+def test_recurring_reading_checks_handed_over_are_gp_follow_up(owner: Owner) -> None:
+    text = (
+        "We will discharge her to your care. Please could you take over prescribing of the atomoxetine "
+        "and measure her BP, pulse and weight every 3 months."
+    )
+    assert owner(text)[0] == "gp"
+    # a single reading check after a discharge leaves the discharge standing
+    single = "We have discharged her from clinic. Please check her blood pressure in 2 weeks."
+    assert owner(single)[0] == "none"

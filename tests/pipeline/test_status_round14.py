@@ -15,7 +15,10 @@ Owner = Callable[[str], tuple[str, str]]
     ("text", "rule"),
     [
         # a member of the team's staff will ring the patient: a secretary, a key worker
-        ("I have not booked a clinic slot; our secretary will ring him once the MRI is reported.", "fu-third-party-will"),
+        (
+            "I have not booked a clinic slot; our secretary will ring him once the MRI is reported.",
+            "fu-third-party-will",
+        ),
         ("His key worker, Priya Shah, will visit him at home next week.", "fu-third-party-will"),
         # handed on to a community team with a first appointment written tersely
         ("Transferred to the EIP team; first appt 02/05/2027 at the hub.", "fu-clinic-date"),
@@ -51,7 +54,9 @@ def test_follow_up_round14_none(owner: Owner, text: str) -> None:
 
 
 def test_a_discharge_from_a_birth_centre_is_no_end_of_follow_up(owner: Owner) -> None:
-    assert owner("Discharge from the birth centre on 03/04/2027 after an uncomplicated delivery.")[0] != "none"
+    assert (
+        owner("Discharge from the birth centre on 03/04/2027 after an uncomplicated delivery.")[0] != "none"
+    )
 
 
 def test_recurring_reading_checks_handed_over_are_gp_follow_up(owner: Owner) -> None:

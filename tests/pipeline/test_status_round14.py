@@ -1,4 +1,4 @@
-"""la_status round 14: follow-up and fit note families met in letters from other UK nations, independent-sector
+"""la_status round 14: follow-up families met in letters from other UK nations, independent-sector
 centres and community and mental-health teams. Each case is worded unlike the letter that taught it, and each
 family has a look-alike that must keep its old reading."""
 
@@ -29,7 +29,7 @@ def test_follow_up_round14_hospital(owner: Owner, text: str, rule: str) -> None:
 
 
 def test_a_team_worker_visiting_is_not_an_ask_of_the_practice(owner: Owner) -> None:
-    # a letter to the patient lists the worker's visit among the things asked: the team's plan, not a GP review
+    # a letter to the patient lists the worker's visit among its asks: the team's plan, not a GP review
     text = "Actions for GP:\n- Your care coordinator, Tomasz, will see you at home within 5 days.\n"
     assert owner(text)[0] == "hospital"
 

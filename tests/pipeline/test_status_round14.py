@@ -68,3 +68,13 @@ def test_recurring_reading_checks_handed_over_are_gp_follow_up(owner: Owner) -> 
     # a single reading check after a discharge leaves the discharge standing
     single = "We have discharged her from clinic. Please check her blood pressure in 2 weeks."
     assert owner(single)[0] == "none"
+
+
+def test_a_next_appointment_told_to_the_patient(owner: Owner) -> None:
+    assert owner("Your next appointment will be in about four months; the letter will come by post.") == (
+        "hospital",
+        "fu-clinic-when",
+    )
+    # the practice's own next appointment is never the hospital's
+    assert owner("Your next GP appointment will be in 2 weeks.")[0] != "hospital"
+    assert owner("His next practice review is on 14/05/2027.")[0] != "hospital"

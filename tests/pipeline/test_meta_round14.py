@@ -64,3 +64,46 @@ def test_welsh_month_names(meta_dates: Callable[[str], dict[str, D]], text: str,
 def test_a_word_holding_a_welsh_month_is_no_date(meta_dates: Callable[[str], dict[str, D]]) -> None:
     # "medium" starts like "Medi" (September); only the whole word is a month
     assert "letter" not in meta_dates("Dear Dr Evans\nA dose of 12 medium 2027 units was given.\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an episode with a home treatment or crisis team, or in a hospice's in-patient unit
+        (
+            "Crisis Resolution and Home Treatment\nDear Dr Rees\nWe supported Ms Lowe at home.\n",
+            "discharge_summary",
+        ),
+        (
+            "Ashgrove Hospice In-Patient Unit\nDear Dr Rees\nMrs Hart went home on 04/04/2027.\n",
+            "discharge_summary",
+        ),
+        # look-alikes: a crisis team named in a clinic letter's body; a hospice's community team visit
+        (
+            "Community Mental Health Team\nDear Dr Rees\nI saw him in clinic today. "
+            "If he becomes unwell he can ring the crisis team.\n",
+            "clinic_letter",
+        ),
+        ("Ashgrove Hospice Community Team\nDear Dr Rees\nShe is comfortable and eating a little.\n", "other"),
+        # a visit told with the family, or a letter written after the patient's appointment
+        (
+            "Dear Dr Rees\nI met Tom and his grandmother at home on 2nd March 2027 for his review.\n",
+            "clinic_letter",
+        ),
+        ("Dear Ms Carr\nI am writing following your appointment with us on 4 March 2027.\n", "clinic_letter"),
+        # look-alike: a review on the ward
+        (
+            "Ward 9 discharge\nDear Dr Rees\nFollowing his review on the ward he went home.\n",
+            "discharge_summary",
+        ),
+    ],
+)
+def test_episode_and_visit_families(letter_type: Callable[[str], str], text: str, expected: str) -> None:
+    assert letter_type(text) == expected
+
+
+def test_a_home_treatment_episode_told_as_care_gives_its_dates(
+    meta_dates: Callable[[str], dict[str, D]],
+) -> None:
+    text = "Home Treatment Team\nDear Dr Rees\nMr Lowe was under our care from 01/02/2027 to 15/02/2027.\n"
+    assert meta_dates(text) == {"admission": D(2027, 2, 1), "discharge": D(2027, 2, 15)}

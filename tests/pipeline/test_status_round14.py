@@ -78,3 +78,19 @@ def test_a_next_appointment_told_to_the_patient(owner: Owner) -> None:
     # the practice's own next appointment is never the hospital's
     assert owner("Your next GP appointment will be in 2 weeks.")[0] != "hospital"
     assert owner("His next practice review is on 14/05/2027.")[0] != "hospital"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Onward care: GP.",
+        "Follow-up: with her GP practice in 2 weeks for a wound check.",
+        "Aftercare: with his own GP.",
+    ],
+)
+def test_a_follow_up_field_handing_care_to_the_practice(owner: Owner, text: str) -> None:
+    assert owner(text) == ("gp", "fu-field-gp")
+
+
+def test_a_field_telling_the_gps_past_step_hands_nothing_over(owner: Owner) -> None:
+    assert owner("Follow-up: her GP referred her in May; nothing further from clinic.")[1] != "fu-field-gp"

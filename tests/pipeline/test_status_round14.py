@@ -94,3 +94,45 @@ def test_a_follow_up_field_handing_care_to_the_practice(owner: Owner, text: str)
 
 def test_a_field_telling_the_gps_past_step_hands_nothing_over(owner: Owner) -> None:
     assert owner("Follow-up: her GP referred her in May; nothing further from clinic.")[1] != "fu-field-gp"
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("He is to stay open to CAMHS; he will be seen by his care coordinator monthly.", "fu-open-to-team"),
+        ("He stays known to the Early Intervention team while at university.", "fu-open-to-team"),
+        ("The Macmillan nurse will be in touch next week.", "fu-in-touch"),
+        ("He will continue with fortnightly sessions with our psychologist.", "fu-third-party-will"),
+        ("Her wound check at the treatment centre has been booked for 02/09/2027.", "fu-booked"),
+        ("A post-operative check will take place at the centre in 6 weeks.", "fu-booked"),
+        ("I will ask our booking office to send her a date.", "fu-asked-to-book"),
+    ],
+)
+def test_community_and_independent_sector_plans(owner: Owner, text: str, rule: str) -> None:
+    assert owner(text) == ("hospital", rule)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the practice's staff or the practice named in the same words
+        "She stays on the practice nurse's list for dressings.",
+        "The district nurses will be in touch about dressings.",
+        "Her review at the GP surgery is booked for 02/09/2027.",
+        "A booking appointment is arranged by the community midwife.",
+        "She will be seen by the practice nurse in 2 weeks.",
+    ],
+)
+def test_community_plan_look_alikes(owner: Owner, text: str) -> None:
+    assert owner(text)[0] != "hospital"
+
+
+def test_a_passive_review_by_the_gp_is_gp_follow_up(owner: Owner) -> None:
+    assert owner("He will be reviewed by his GP in 2 weeks.") == ("gp", "fu-gp-follow")
+    # an appointment for an operation named "surgery" stays the hospital's
+    assert owner("She will be sent an appointment for Mohs surgery within the next 8 weeks.")[0] == "hospital"
+
+
+def test_a_therapist_offering_more_sessions_to_the_family(owner: Owner) -> None:
+    text = "Our family therapist will offer Sophie and her parents four more sessions."
+    assert owner(text) == ("hospital", "fu-third-party-will")

@@ -136,3 +136,23 @@ def test_a_passive_review_by_the_gp_is_gp_follow_up(owner: Owner) -> None:
 def test_a_therapist_offering_more_sessions_to_the_family(owner: Owner) -> None:
     text = "Our family therapist will offer Sophie and her parents four more sessions."
     assert owner(text) == ("hospital", "fu-third-party-will")
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("There is no need for any further clinic appointments.", "fu-no-need-return"),
+        ("We won't need to review you again.", "fu-will-not-see"),
+        ("There are no plans for the pain team to see him again.", "fu-will-not-see"),
+        ("His therapy with our team has now been completed.", "fu-care-complete"),
+        ("Her care has now been handed back to her own GP.", "fu-discharged"),
+    ],
+)
+def test_no_follow_up_told_to_the_patient(owner: Owner, text: str, rule: str) -> None:
+    assert owner(text) == ("none", rule)
+
+
+def test_no_follow_up_look_alikes(owner: Owner) -> None:
+    # another team's care, and a plan that is still on
+    assert owner("Her care has now been handed over to the community palliative care team.")[0] != "none"
+    assert owner("We will need to see you again in 6 weeks.")[0] == "hospital"

@@ -107,3 +107,11 @@ def test_a_home_treatment_episode_told_as_care_gives_its_dates(
 ) -> None:
     text = "Home Treatment Team\nDear Dr Rees\nMr Lowe was under our care from 01/02/2027 to 15/02/2027.\n"
     assert meta_dates(text) == {"admission": D(2027, 2, 1), "discharge": D(2027, 2, 15)}
+
+
+def test_a_long_visit_sentence_dates_the_clinic(meta_dates: Callable[[str], dict[str, D]]) -> None:
+    text = (
+        "Dear Dr Quinn\nI saw Mrs Boyd in the heart failure clinic at Craigavon Area Hospital "
+        "on Tuesday 12th January 2027.\n"
+    )
+    assert meta_dates(text)["clinic"] == D(2027, 1, 12)

@@ -65,12 +65,19 @@ class DateFinder:
         self.max_reach = max([d.gap, *self.reach.values()])
         self.label_gates = [Gate(label[-1]) for label in self.date_labels]
         self.months = {m[:3]: i + 1 for i, m in enumerate(d.months)}
+        self.whole_months = {m.lower(): i + 1 for names in d.other_months for i, m in enumerate(names)}
         self.bare_date_rx = _compile(d.bare_date_label)
         self.setting_rx = _compile(d.attendance_setting)
-        mon = "|".join(rf"{m[:3]}(?:{m[3:]})?" for m in d.months) + "|sept"
+        mon = "|".join(
+            [*(re.escape(m) for m in sorted(self.whole_months, key=len, reverse=True))]
+            + [rf"{m[:3]}(?:{m[3:]})?" for m in d.months]
+            + ["sept"]
+        )
         self.date_rx = re.compile(
             rf"\b(?:(?P<d1>\d{{1,2}})[/.-](?P<m1>\d{{1,2}})[/.-](?P<y1>\d{{4}}|\d{{2}})(?![\d/])"
-            rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?[\s-]+(?:of\s+)?(?P<m2>{mon})\.?[\s,-]+(?P<y2>\d{{4}}|\d{{2}})\b"
+            # a bilingual month pair ("19 Ionawr / January 2027") is one date
+            rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?[\s-]+(?:of\s+)?(?P<m2>{mon})\.?(?:\s*/\s*(?:{mon})\.?)?"
+            rf"[\s,-]+(?P<y2>\d{{4}}|\d{{2}})\b"
             rf"|(?P<m3>{mon})\.?\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y3>\d{{4}})\b"
             rf"|(?P<y4>\d{{4}})-(?P<m4>\d{{2}})-(?P<d4>\d{{2}})\b"
             # "from 12 November to 18 November 2026": the first day of a range takes the second's year.
@@ -86,6 +93,11 @@ class DateFinder:
         )
         self.date_scanner = Scanner(self.date_rx)
 
+    def _month(self, name: str) -> int:
+        """The number of a month name: a whole name in another language, else the first three letters."""
+        low = name.lower()
+        return self.whole_months.get(low) or self.months[low[:3]]
+
     def parse_date(self, m: re.Match[str]) -> dt.date | None:
         g = m.groupdict()
         if g.get("d6") or g.get("d7"):
@@ -94,13 +106,13 @@ class DateFinder:
             if g["d1"]:
                 day, month, year = int(g["d1"]), int(g["m1"]), int(g["y1"])
             elif g["d2"]:
-                day, month, year = int(g["d2"]), self.months[g["m2"][:3].lower()], int(g["y2"])
+                day, month, year = int(g["d2"]), self._month(g["m2"]), int(g["y2"])
             elif g["d3"]:
-                day, month, year = int(g["d3"]), self.months[g["m3"][:3].lower()], int(g["y3"])
+                day, month, year = int(g["d3"]), self._month(g["m3"]), int(g["y3"])
             elif g["d4"]:
                 day, month, year = int(g["d4"]), int(g["m4"]), int(g["y4"])
             else:
-                day, month, year = int(g["d5"]), self.months[g["m5"][:3].lower()], int(g["y5"])
+                day, month, year = int(g["d5"]), self._month(g["m5"]), int(g["y5"])
             if year < 100:
                 year += 2000
             return dt.date(year, month, day)
@@ -112,7 +124,7 @@ class DateFinder:
         before when that would put it well after the letter's other dates."""
         try:
             day, month = (m.group("d6"), m.group("m6")) if m.group("d6") else (m.group("d7"), m.group("m7"))
-            when = dt.date(ref.year, self.months[month[:3].lower()], int(day))
+            when = dt.date(ref.year, self._month(month), int(day))
         except (ValueError, KeyError):
             return None
         if when > ref + dt.timedelta(days=60):

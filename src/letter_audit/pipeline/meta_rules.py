@@ -53,6 +53,9 @@ class DateRules(_Strict):
     trailing_letter_date_within: int = Field(default=300, ge=0)
     """How near the end a date closing its line (a sign-off) must be to stand in for a missing letter date."""
     months: list[str] = Field(min_length=12, max_length=12)
+    other_months: list[list[str]] = []
+    """Month names in another language, twelve a list in calendar order, read as whole words only
+    ("19 Ionawr 2027"; a bilingual "19 Ionawr / January 2027" reads as one date)."""
     bare_date_label: str = r"(?!x)x"
     """The text just before a date that is a bare "Date:" field (no word saying which date it is)."""
     attendance_setting: str = r"(?!x)x"

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from .context import categories_at
 from .med_doses import ARROW, FROM_TO, TO_DOSE, dose_direction
+from .med_inline_lists import _ITEM_LEAD, InlineListReader
 
 # a "Medication change summary" sub-heading inside a record does not end it
 _MED_SECTIONS = {
@@ -50,13 +51,6 @@ _CODE_PAIR = re.compile(
 _WAS_CELL = re.compile(r"\b(?:was|previously|prev\.?|from)\s+(\d+(?:\.\d+)?(?:\s*[a-z]+)?)", re.IGNORECASE)
 
 
-_IN_BRACKETS = re.compile(r"\([^()]*$")  # an open bracket not closed before the end of the searched text
-_ITEM_END = re.compile(r"\.(?=\s|$)")  # a full stop (not a decimal point) ends an item
-_ITEM_LEAD = re.compile(
-    r"[\s•¢©«»·▪►●○■◦*\-–\d.):]*(?:(?:soluble|oral|topical|dispersible|buccal|sublingual|rectal|nasal|intranasal|inhaled"
-    r"|nebulised|transdermal|subcutaneous)\s+)?",
-    re.IGNORECASE,
-)
 _LIST_INTRO = re.compile(
     r"^[^:\n]{0,80}\b(?:medicines?|medications?|tablets?|drugs?|meds|inhalers?|injections?|creams?|drops)\b"
     r"[^:\n(]{0,40}(?:\([^()\n]{0,80}\))?\s*:\s*$",
@@ -64,15 +58,6 @@ _LIST_INTRO = re.compile(
 )
 
 
-# an item of an inline supply list starts after the colon, a comma, a semicolon or "and"
-_SUPPLY_ITEM = re.compile(r"(?:[:,;]|\band)\s*(?:(?:sc|subcutaneous|iv|oral|buccal)\s+)?$", re.IGNORECASE)
-# "Started: a; b; c": a change label at a line start, its items on the same line; the label may open the
-# cell after a table bar ("Medication | New: a; b; c" in a "Heading | text" template)
-_INLINE_HEAD = re.compile(r"(?:^|\|)[ \t•*\-]*([A-Za-z][A-Za-z ]{1,30}?)[ \t]*:[ \t]*", re.MULTILINE)
-_INLINE_VERB = re.compile(
-    r"(?:^|\|)[ \t•*\-]*((?:started|commenced|initiated)(?:[ \t]+on)?)[ \t]+", re.I | re.M
-)
-_NOT_MADE = ("negated", "hypothetical", "historical", "other_actor")
 # "New | Rivaroxaban 20 mg OD": a short status cell, then the cell the drug starts
 _STATUS_CELL = re.compile(
     r"[ \t•*\-]*(?:((?:(?i:medications?|medicines?|meds|drugs?)[ \t]*[-–:/][ \t]*)?"
@@ -106,7 +91,7 @@ _OWN_STOP = re.compile(
 )
 
 
-class RecordReader:
+class RecordReader(InlineListReader):
     """Mixin for MedChangeFinder: the record and list-header passes."""
 
     rx_triggers: list[tuple[Any, re.Pattern[str]]]
@@ -366,99 +351,6 @@ class RecordReader:
                         changes.append(change)
                         done.add(d.start_char)
                 pos = le + 1
-
-    def _inline_lists(
-        self, doc: Doc, text: str, drugs: list[Span], changes: list[dict[str, Any]], done: set[int]
-    ) -> None:
-        """ "Started: spironolactone 100 mg OD; furosemide 40 mg OM; thiamine 100 mg TDS" on one line.
-
-        Why: a labelled line lists its drugs with semicolons, which the prose reader does not treat as a
-        list joiner (a semicolon mostly ends a clause), so only the first item would tie to the label.
-        Each semicolon item that starts with a drug takes the label's action.
-        """
-        self._inline_supply(doc, text, drugs, changes, done)
-        for m in _INLINE_HEAD.finditer(text):
-            if not self.rx_list_header.match(m.group(1) + ":"):
-                continue
-            found = self._classify(m.group(1) or m.group(2))
-            if found is None or found[0] not in ("start", "stop", "increase", "decrease", "withhold"):
-                continue
-            self._semicolon_items(doc, text, drugs, changes, done, found, m.end(), False)
-        # "Started prednisolone 1% drops hourly ...; cyclopentolate 1% drops BD for 1 week": a start verb
-        # opening a line or cell, its own drug straight after it, shares itself with the later items that
-        # say nothing of their own (the first item is the prose reader's)
-        for m in _INLINE_VERB.finditer(text):
-            if not any(d.start_char == m.end() for d in drugs) or any(
-                c.category in _NOT_MADE for c in categories_at(doc, m.start(1), m.end(1))
-            ):
-                continue
-            self._semicolon_items(doc, text, drugs, changes, done, ("start", "start_started"), m.end(), True)
-
-    def _semicolon_items(
-        self,
-        doc: Doc,
-        text: str,
-        drugs: list[Span],
-        changes: list[dict[str, Any]],
-        done: set[int],
-        found: tuple[str, str],
-        pos: int,
-        verb: bool,
-    ) -> None:
-        """Each ";" item of the line from ``pos`` that starts with a drug takes ``found``'s action.
-
-        After a verb (``verb``) the first item is left alone, and so is an item with a change word of its own.
-        """
-        le = text.find("\n", pos)
-        le = len(text) if le == -1 else le
-        if ";" not in text[pos:le]:
-            return
-        first = True
-        while pos < le:
-            end = text.find(";", pos, le)
-            end = le if end == -1 else end
-            d = next((x for x in drugs if pos <= x.start_char < end), None)
-            if d is not None and (stop := _ITEM_END.search(text, d.end_char, end)):
-                end = stop.start()  # "...; colchicine 500 mcg BD. Ramipril unchanged.": the item ends
-            lead = d is not None and _ITEM_LEAD.fullmatch(text, pos, d.start_char) is not None
-            skip = verb and (first or self.rx_any.search(text, d.end_char, end) is not None) if d else True
-            first = False
-            if d is not None and lead and not skip and d.start_char not in done:
-                if not any(c.category == "continued" for c in categories_at(doc, d.end_char, end)):
-                    change = self._make(doc, text, found[0], found[1], d, pos, end, None, None)
-                    if change is not None:
-                        change["start"], change["end"] = d.start_char, end
-                        changes.append(change)
-                        # (a drug in brackets is told of on its own: "(was simvastatin 40 mg - stopped)")
-                        for x in drugs:
-                            if pos <= x.start_char < end and not _IN_BRACKETS.search(text, pos, x.start_char):
-                                done.add(x.start_char)
-            pos = end + 1
-
-    def _inline_supply(
-        self, doc: Doc, text: str, drugs: list[Span], changes: list[dict[str, Any]], done: set[int]
-    ) -> None:
-        """ "Anticipatory ("just in case") injectables supplied: morphine, midazolam, glycopyrronium."
-
-        A supply heading with its items after a colon on the same line: each item is newly supplied
-        (kept only for drugs not started elsewhere in the letter, like the heading over a list).
-        """
-        for m in re.finditer(r"[^\n]+", text):
-            if not self.rx_supply.match(m.group(0)):
-                continue
-            colon = text.find(":", m.start(), m.end())
-            if colon == -1:
-                continue
-            for d in drugs:
-                if not colon < d.start_char < m.end() or d.start_char in done:
-                    continue
-                if not _SUPPLY_ITEM.search(text, colon, d.start_char):
-                    continue
-                change = self._make(doc, text, "start", "list_supplied", d, colon + 1, m.end(), None, None)
-                if change is not None:
-                    change["start"], change["end"] = d.start_char, d.end_char
-                    changes.append(change)
-                    done.add(d.start_char)
 
     def _status_first_rows(
         self, doc: Doc, text: str, drugs: list[Span], changes: list[dict[str, Any]], done: set[int]

@@ -115,7 +115,8 @@ def test_timeliness_letter_dated_before_its_episode() -> None:
     r = result("timeliness", TEXT, letter_type=CL, dates=wrong)
     assert (r.status, r.explanation) == (
         "not_applicable",
-        "The letter is dated before the clinic (clinic 2017-05-01, letter 2015-05-01), so timeliness cannot be judged.",
+        "The letter is dated before the clinic (clinic 2017-05-01, letter 2015-05-01), so timeliness"
+        " cannot be judged.",
     )
 
 

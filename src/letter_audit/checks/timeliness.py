@@ -24,7 +24,9 @@ def sent_on_time(ctx: CheckContext) -> Outcome:
     if days < -1:
         # A summary may be typed the day before a planned discharge; a letter dated earlier than that
         # predates its own episode, so one of the two dates is wrong (a template's creation date, a typo).
-        return not_applicable(f"The letter is dated before the {what} ({span}), so timeliness cannot be judged.")
+        return not_applicable(
+            f"The letter is dated before the {what} ({span}), so timeliness cannot be judged."
+        )
     allowed = "24 hours" if limit == 1 and what == "discharge" else f"{limit} days"
     if days <= limit:
         return met(f"Sent within {allowed} ({span}).")

@@ -98,13 +98,9 @@ class RecordReader(InlineListReader):
     rx_record: list[tuple[re.Pattern[str], str | None]]
     rx_status: re.Pattern[str]
     rx_reason_field: re.Pattern[str]
-    rx_list_header: re.Pattern[str]
-    rx_supply: re.Pattern[str]
-
-    def _make(
-        self, doc: Doc, text: str, action: str, rule: str, d: Span, cs: int, ce: int, t: Any, nxt: Any
-    ) -> dict[str, Any] | None:
-        raise NotImplementedError
+    rx_today: re.Pattern[str]
+    rx_given_here: re.Pattern[str]
+    # (rx_list_header, rx_supply and the _make stub come with InlineListReader)
 
     def _classify(self, value: str) -> tuple[str, str] | None:
         """The action a status value states ("Added", "Dose increased from 5mg to 10mg", "Stopped")."""

@@ -94,8 +94,7 @@ def _past_visit(text: str, start: int, end: int) -> bool:
     """Whether a dated clinic cue ("6 week review, clinic 13/11/2026") names a day no later than a date in
     the letter's header (the typed or letter date): the visit the letter reports, not a plan."""
     m = _DMY.search(text, start, end)
-    when = _dmy(m) if m is not None else None
-    if when is None:
+    if m is None or (when := _dmy(m)) is None:
         return False
     head = [d for h in _DMY.finditer(text, 0, _HEADER_REACH) if h.start() != m.start() and (d := _dmy(h))]
     return any(when <= d for d in head)

@@ -193,6 +193,17 @@ class ClassifierSetting(BaseModel):
     """Ids of not_request cues that also stop the classifier adding a sentence."""
 
 
+class SplitterSetting(BaseModel):
+    """Whether the split-point scorer (``request_splitter.py``) cuts request items the rules kept whole.
+    Its threshold is in the weights file (1 or more there also turns it off)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    enabled: bool = False
+    model: str = "request_splitter.json"
+    """File beside requests.yaml holding the weights."""
+
+
 class RequestRules(BaseModel):
     """Everything ``la_requests`` knows, validated on load."""
 
@@ -254,6 +265,7 @@ class RequestRules(BaseModel):
     """A step with no condition that acts on what the test before it finds ("start any treatment it
     suggests")."""
     classifier: ClassifierSetting = Field(default_factory=ClassifierSetting)
+    splitter: SplitterSetting = Field(default_factory=SplitterSetting)
     tables: TableRules = Field(default_factory=TableRules)
 
 

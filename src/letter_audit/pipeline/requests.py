@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -26,6 +27,8 @@ from . import extensions  # noqa: F401
 from .request_classifier import RULE_ID, RequestClassifier, load_weights
 from .request_finder import RequestFinder
 from .request_rules import Request, RequestRules
+from .request_splitter import RequestSplitter
+from .request_splitter import load_weights as load_splitter
 from .request_tables import TableReader
 from .ruledata import read_yaml
 from .sentences import doc_text, ocr_letters, sentence_spans
@@ -84,6 +87,7 @@ class RequestsComponent:
         self.name = name
         self.finder: RequestFinder | None = None
         self.classifier: RequestClassifier | None = None
+        self.splitter: RequestSplitter | None = None
         self.tables: TableReader | None = None
 
     def _load(self, path: Path) -> None:
@@ -100,6 +104,9 @@ class RequestsComponent:
             vetoes += [c.pattern for c in rules.not_request if c.id in setting.vetoes]
             weights = load_weights(path.parent / setting.model)
             self.classifier = RequestClassifier(weights, setting.threshold, vetoes)
+        self.splitter = None
+        if rules.splitter.enabled:
+            self.splitter = RequestSplitter(load_splitter(path.parent / rules.splitter.model))
 
     def load_data(self, models_dir: Path) -> None:
         self._load(Path(models_dir) / "rules" / RULES_FILE)
@@ -120,6 +127,7 @@ class RequestsComponent:
         found, none_stated = self.finder.find(text, sections, units)
         if self.classifier is not None:
             found = self._add_proposals(text, found, units, sections)
+        found = self._split_more(text, found)
         if self.tables is not None:
             found = self.tables.read(text, found)
             found = self._add_table_rows(text, found)
@@ -211,6 +219,38 @@ class RequestsComponent:
                 )
         return sorted(found + extra, key=lambda r: r.start) if extra else found
 
+    def _split_more(self, text: str, found: list[Request]) -> list[Request]:
+        """The found requests, each cut where the split-point scorer finds two requests the rules kept as
+        one; each part is read as the rules read a clause (its own cue, category, timeframe, condition)."""
+        if self.splitter is None or not self.splitter.enabled:
+            return found
+        assert self.finder is not None
+        out: list[Request] = []
+        for r in found:
+            item = text[r.start : r.end]
+            parts = self.splitter.cuts(item) if "|" not in item else []
+            if len(parts) < 2:
+                out.append(r)
+                continue
+            for a, b in parts:
+                out += self._read_part(text, r, r.start + a, r.start + b)
+        return out
+
+    def _read_part(self, text: str, whole: Request, s: int, e: int) -> list[Request]:
+        """One part of a cut item, read by the clause reader as a request under a GP heading; the item's
+        own cue stays its owner when the part has none. A part the reader drops is kept as it is."""
+        assert self.finder is not None
+        read = self.finder._sentence(text, s, e, True)
+        section = self.finder.rules.section_rule_id
+        if read:
+            return [replace(p, rule=whole.rule) if p.rule == section else p for p in read]
+        while e > s and text[e - 1] in " .,;:\t\n":
+            e -= 1
+        if e <= s:
+            return []
+        part = text[s:e]
+        return [Request(s, e, whole.rule, self.finder.category(part), self.finder.timeframe(part), None)]
+
     def to_disk(self, path: Path | str, *, exclude: tuple[str, ...] = ()) -> None:
         import yaml
 
@@ -225,6 +265,10 @@ class RequestsComponent:
         if self.classifier is not None:
             (out / self.finder.rules.classifier.model).write_text(
                 self.classifier.model.model_dump_json(), encoding="utf-8"
+            )
+        if self.splitter is not None:
+            (out / self.finder.rules.splitter.model).write_text(
+                self.splitter.model.model_dump_json(), encoding="utf-8"
             )
 
     def from_disk(self, path: Path | str, *, exclude: tuple[str, ...] = ()) -> RequestsComponent:

@@ -151,7 +151,7 @@ def test_component_cuts_only_when_on_and_reads_each_part(tmp_path: Path) -> None
 
 def test_shipped_setting_and_weights_load() -> None:
     rules = read_yaml(models_dir() / "rules" / "requests.yaml", RequestRules)
-    assert rules.splitter.enabled is True
+    assert rules.splitter.enabled is False  # switched off: it did not beat the rules on held-out writers
     weights = load_weights(models_dir() / "rules" / rules.splitter.model)
     assert "bias" in weights.weights and weights.weights["bias"] < 0
     assert weights.threshold >= 1  # no threshold beat the rules alone on held-out writers (round 15)

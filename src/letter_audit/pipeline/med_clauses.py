@@ -109,6 +109,10 @@ class ClauseTies(LineStatus):
                 continue
             if t.rule.action == "switch" and self._switch(doc, text, cs, ce, t, ds, changes, done):
                 continue
+            if t.rule.action in ("increase", "decrease") and self._dose_word_switch(
+                doc, text, cs, ce, t, ds, changes, done
+            ):
+                continue
             targets, cost = self._attach(text, t, ds)
             if (
                 not targets

@@ -65,6 +65,9 @@ class DosageRules(BaseModel):
     frequencies: list[Frequency]
     routes: dict[str, str]
     fillers: list[str]
+    devices: list[str] = Field(default_factory=list)
+    """Inhaler and pen devices named after a brand ("Seretide 500 Accuhaler", "Spiriva Respimat"): a filler
+    that may also follow a strength written without its unit."""
 
 
 def _alt(words: list[str]) -> str:
@@ -125,7 +128,8 @@ class DosageReader:
         self.re_bare_dose = re.compile(rf"{num}(?=\s*(?:{_alt(list(self.freq_map))})(?![\w]))", re.IGNORECASE)
         self.re_filler = re.compile(
             rf"(?:(?:\d+|one|two|three|four)\s+(?=tab(?:let)?s?\b|cap(?:sule)?s?\b|puffs?|pumps?|measures?|applications?|actuations?|sachets?|drops?|sprays?)"
-            rf"|(?:{_alt(r.fillers)})(?![\w]))",
+            rf"|\d+\s+(?=(?:{_alt(r.devices) or '(?!)'})(?![\w]))"
+            rf"|(?:{_alt(r.fillers + r.devices)})(?![\w]))",
             re.IGNORECASE,
         )
         self.re_sep = re.compile(r"[ \t,;:()\[\]\-–|]+")

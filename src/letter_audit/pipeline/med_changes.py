@@ -63,7 +63,7 @@ _TO_STRENGTH = re.compile(
 # (one step only: a taper of several steps, "..., then 1 mg for one week, then stop", stays a reduction)
 _THEN_STOP = re.compile(
     r"(?:(?!\bthen\b)[^.;\n]){0,80}?\b(?:and\s+|,\s*)?then\s+(?:to\s+)?(?:stop|discontinue|cease|come\s+off)"
-    r"(?:\s+(?:it|them|altogether|completely|entirely))?\s*(?:[.;)\n]|$)",
+    r"(?:\s+(?:it|them|altogether|completely|entirely)){0,2}\s*(?:[.;)\n]|$)",
     re.IGNORECASE,
 )
 _IF_AFTER = re.compile(r"(?:[^.;,:()\n]|\.(?=\d)){1,60}?\s(?:if|unless)\b", re.IGNORECASE)

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from .context import categories_at
 from .med_companions import has_own_status
+from .med_details import _INSTEAD_OF_DOSE
 from .med_line_status import LineStatus
 from .med_ties import Trigger, names_more
 
@@ -109,6 +110,10 @@ class ClauseTies(LineStatus):
                 continue
             if t.rule.action == "switch" and self._switch(doc, text, cs, ce, t, ds, changes, done):
                 continue
+            if t.rule.action in ("increase", "decrease") and self._dose_word_switch(
+                doc, text, cs, ce, t, ds, changes, done
+            ):
+                continue
             targets, cost = self._attach(text, t, ds)
             if (
                 not targets
@@ -135,6 +140,13 @@ class ClauseTies(LineStatus):
                 ]
                 # "not happy with the naproxen, so I've stopped it": an oblique drug when it is the only one
                 ref = here[-1] if here else antecedent or (named[-1] if len(named) == 1 else None)
+                if ref is not None and ref.start_char not in done:
+                    targets, cost = [ref], 0
+            if not targets and t.rule.id == "switch_instead_of" and _INSTEAD_OF_DOSE.match(text, t.end):
+                # "Co-careldopa (Sinemet) 25/100: you will now take one tablet four times a day instead of
+                # three times a day": the old dose replaced is the dose of the drug the sentence is about
+                named = [d for d in ds if d.end_char <= t.start]
+                ref = named[-1] if named else antecedent
                 if ref is not None and ref.start_char not in done:
                     targets, cost = [ref], 0
             if (

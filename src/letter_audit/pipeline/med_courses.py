@@ -29,7 +29,9 @@ _BACK_TO_USUAL = re.compile(
     re.IGNORECASE,
 )
 _AT_HOME = re.compile(
-    r"\b(?:to compl?e+te?\b.{0,30}\b(?:days?|course)|\d+ (?:more|further) (?:days?|weeks?)|days? remaining"
+    # "Doxycycline 100mg OD to complete 5/7": the length as a shorthand fraction
+    r"\b(?:to compl?e+te?\b.{0,30}(?:\b(?:days?|course)|\d\s*/\s*(?:7|52)\b)"
+    r"|\d+ (?:more|further) (?:days?|weeks?)|days? remaining"
     # "for a further 7 days (total 10)", "until 16/11/2026 then stop": the rest of a course begun here
     r"|(?:a|another) further \d+ (?:days?|weeks?)|for another \d+ (?:days?|weeks?)"
     r"|until\b[^.\n]{1,60}?,? (?:and )?then stop"
@@ -190,12 +192,18 @@ class CourseFinder(ListReader):
         # ... or a sentence that sends the patient home on it ("Discharged on oral co-amoxiclav ... to
         # complete 7 days in total")
         sent_home = [d for d in drugs if _SENT_HOME_ON.search(text, max(0, d.start_char - 40), d.start_char)]
-        for d in self._line_leaders(doc, drugs, 0, len(text)) + sent_home:
+        leaders = self._line_leaders(doc, drugs, 0, len(text))
+        # "Meds: Pred 30mg OD to complete 5/7. Doxycycline 100mg OD to complete 5/7.": one item a sentence
+        # on a terse line; the sentence is the item
+        sentence_leaders = [
+            d for d in self._line_leaders(doc, drugs, 0, len(text), True) if d not in leaders
+        ]
+        for d in leaders + sent_home + sentence_leaders:
             if d in out or any(a <= d.start_char < b for a, b in adm):
                 continue
             line_end = text.find("\n", d.start_char)
             line = text[d.start_char : line_end if line_end != -1 else len(text)]
-            if d in sent_home:
+            if d in sent_home or d in sentence_leaders:
                 line = line.split(". ", 1)[0]
             if _AT_HOME.search(line) and not _USUAL.search(line):
                 out.append(d)

@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from .med_doses import DOSE, FROM_TO, TO_DOSE, dose_direction
+from .med_doses import DOSE, FREQ_WORDS, FROM_TO, PER_DAY, TO_DOSE, dose_direction
 from .med_ties import TieRules, Trigger
 
 _RESTARTED = re.compile(
@@ -180,6 +180,29 @@ def _dose_then(text: str, start: int, end: int) -> str | None:
     return " ".join(text[start + m.start() : min(end, start + m.end() + 30)].split())
 
 
+# "instead of 8 mg", "instead of three times a day": a switch to the drug's own new dose or frequency
+_INSTEAD_OF_DOSE = re.compile(
+    rf"\s+(?:the\s+|your\s+|his\s+|her\s+)?(?:usual\s+|previous\s+|current\s+)?"
+    rf"((?:\d+(?:\.\d+)?\s*(?:mg|micrograms?|mcg|g|units?|ml)\b|{FREQ_WORDS.pattern[3:-3]})(?:[^\n.;)]{{0,20}})?)",
+    re.IGNORECASE,
+)
+
+
+def _dose_or_frequency_direction(new_text: str, old: str) -> str | None:
+    """increase / decrease from the dose (or, lacking one, the frequency) written before "instead of"."""
+    doses = list(re.finditer(r"\d+(?:\.\d+)?\s*(?:mg|micrograms?|mcg|g|units?|ml)\b", new_text, re.I))
+    if doses and re.match(r"\d", old):
+        return dose_direction(old, doses[-1].group(0))
+    freqs = list(FREQ_WORDS.finditer(new_text))
+    was = FREQ_WORDS.search(old)
+    if not freqs or was is None or re.match(r"\d", old):
+        return None
+    a, b = PER_DAY.get(was.group(1).lower()), PER_DAY.get(freqs[-1].group(1).lower())
+    if a is None or b is None or a == b:
+        return None
+    return "increase" if b > a else "decrease"
+
+
 class ChangeDetails(TieRules):
     """Mixin for MedChangeFinder: one change record from a tied trigger and drug."""
 
@@ -265,6 +288,19 @@ class ChangeDetails(TieRules):
             and _NOT_RESTARTED.search(text, tail_from, self._own_line(text, d, tail_from))
         ):
             action = "stop"  # "Gliclazide 80 mg - WITHHELD. Hypoglycaemia on admission; not restarted."
+        if (
+            action == "switch"
+            and t is not None
+            and t.rule.id == "switch_instead_of"
+            and t.start >= d.end_char
+            and (was := _INSTEAD_OF_DOSE.match(text, t.end))
+        ):
+            # "you will now take one tablet four times a day instead of three times a day", "take 4 mg each
+            # day (instead of 8 mg)": what the drug is replaced by is its own old dose or frequency
+            action = _dose_or_frequency_direction(text[d.end_char : t.start], was.group(1)) or ""
+            if not action:
+                return None
+            dose_before = " ".join(was.group(1).split())
         if action == "switch" and t is not None and _BACK_TO.match(text, t.end):
             return None  # "switched back to oral furosemide": the route changed back, not a new drug
         if (

@@ -149,6 +149,18 @@ class LineStatus(SwitchReader):
             if any(o.start_char >= t.end and _ONTO_DRUG.fullmatch(text, t.end, o.start_char) for o in ds[1:]):
                 # "Nitrofurantoin not suitable (eGFR 31) - started on cefalexin": the verb has its own drug
                 continue
+            if (
+                found == []
+                and not text[after : t.start].strip()
+                and t.rule.action != "switch"
+                and t.rule.direction != "forward"
+                # (not a taper written into the dose, "30 mg od reducing by 5 mg weekly - STARTED")
+                and not text[t.start : t.end].lower().endswith("ing")
+                and not _END_OF_ITEM.fullmatch(text, t.end, ce)
+            ):
+                # "Symbicort stopped - started Trimbow 2 puffs BD": the drug's own status stands right after
+                # it; a later change word across a dash begins the next drug's story, not the line's status
+                break
             m = _STATUS_SEP.search(text[after : t.start])
             sep = after + m.start() if m else None
             if sep is None and _END_OF_ITEM.fullmatch(text, t.end, ce):

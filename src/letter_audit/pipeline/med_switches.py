@@ -33,8 +33,50 @@ _JOINED_NEW = re.compile(
 )
 
 
+# "increased his simvastatin 20 mg to atorvastatin 80 mg": a dose word whose "to" names another drug
+_TO_OTHER = re.compile(r"\s*(?:up\s+|down\s+|over\s+)?to\s+(?:(?:the|a|an|oral|regular|high-dose)\s+)?", re.I)
+
+
 class SwitchReader(ChangeDetails):
     """Mixin for MedChangeFinder: the two records of a switch."""
+
+    def _dose_word_switch(
+        self,
+        doc: Doc,
+        text: str,
+        cs: int,
+        ce: int,
+        t: Trigger,
+        ds: list[Span],
+        changes: list[dict[str, Any]],
+        done: set[int],
+    ) -> bool:
+        """Stop A + start B for "increased his simvastatin 20 mg to atorvastatin 80 mg".
+
+        Why: a raise or cut whose "to" names a different drug moves the patient onto that drug (a stronger
+        statin, a weaker opioid); the old drug stops and the new one starts, as in any switch.
+        """
+        after = [d for d in ds if d.start_char >= t.end and d.start_char not in done]
+        if len(after) < 2 or self._gap_ok(text[t.end : after[0].start_char], True, False) is None:
+            return False
+        old, new = after[0], after[1]
+        if (old._.drug or {}).get("generic") == (new._.drug or {}).get("generic"):
+            return False
+        # (from where its dose ends: "to" is also a filler of a dose phrase, "2 tablets to be taken")
+        dose_end = int((old._.dosage or {}).get("end") or old.end_char)
+        if not _TO_OTHER.fullmatch(text, dose_end, new.start_char):
+            return False
+        done.update({old.start_char, new.start_char})
+        if self._blocked(doc, t):
+            return True
+        a = self._make(doc, text, "stop", t.rule.id, old, cs, ce, t, None)
+        b = self._make(doc, text, "start", t.rule.id, new, cs, ce, t, None)
+        if a is None or b is None:
+            return True
+        a["switched_with"], b["switched_with"] = b["drug"], a["drug"]
+        a["reason"] = b["reason"] = None
+        changes.extend([a, b])
+        return True
 
     def _same_drug_switch(
         self,

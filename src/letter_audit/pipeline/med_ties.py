@@ -143,6 +143,9 @@ class Settings(BaseModel):
     patient_salutation: str = "(?!)"
     """The greeting of a letter written to the patient ("Dear Mrs Baptiste,"): there "please stop the
     amitriptyline" is the team's instruction to the patient, a change made, not a request to the GP."""
+    gp_part_heading: str = "(?!)"
+    """A heading line that addresses the GP inside a letter to the patient ("For Dr Wojcik"): a "please"
+    after it asks the practice."""
     patient_please_passes_on: str = "(?!)"
     """What follows "please" when the patient is asked to pass the matter on ("please ask your GP to")."""
     product_parts: dict[str, list[str]] = Field(default_factory=dict)
@@ -180,6 +183,7 @@ class TieRules(TriggerScan):
             (r, re.compile(rf"(?<![\w-])(?:{r.pattern})(?![\w-])", re.IGNORECASE)) for r in self.triggers
         ]
         self.rx_patient_salutation = re.compile(s.patient_salutation, re.MULTILINE)
+        self.rx_gp_part = re.compile(s.gp_part_heading, re.MULTILINE | re.IGNORECASE)
         self.rx_passes_on = re.compile(rf"\s+(?:{s.patient_please_passes_on})", re.IGNORECASE)
         self.fwd_words = {w.lower() for w in s.forward_gap_words}
         self.back_words = {w.lower() for w in s.backward_gap_words}
@@ -424,6 +428,13 @@ class TieRules(TriggerScan):
         to_patient = doc.user_data.get("la_to_patient")
         if to_patient is None:
             to_patient = doc.user_data["la_to_patient"] = bool(self.rx_patient_salutation.search(text))
+        if to_patient:
+            gp_part = doc.user_data.get("la_gp_part")
+            if gp_part is None:
+                found = self.rx_gp_part.search(text)
+                gp_part = doc.user_data["la_gp_part"] = found.start() if found else len(text)
+            if m.start >= gp_part:
+                return False  # "For Dr Wojcik / Please update ...": the part written to the GP
         return bool(to_patient)
 
     # -- clauses ---------------------------------------------------------------------------------

@@ -45,6 +45,7 @@ from .request_units import (
     _TOPIC_DASH,
     _rows_apart,
     heading_to_patient,
+    other_reader_parts,
     prev_end_was_lead_in,
 )
 from .ruledata import Cue
@@ -170,6 +171,7 @@ class RequestFinder(ClauseReader):
         prev_end = 0
         prev_span = (0, 0)  # the sentence before this one, as the loop first saw it
         units = sentences if sentences is not None else sentence_spans(text)
+        elsewhere = other_reader_parts(text, section_of, self.rules.gp_sections)
         for s, e in _rows_apart(text, units):
             gap, prev_end = text[prev_end:s], e
             before, prev_span = prev_span, (s, e)
@@ -189,6 +191,15 @@ class RequestFinder(ClauseReader):
             sec, body_start = self._section(section_of, s)
             if to_patient and sec in self.rules.gp_sections and heading_to_patient(text, section_of, s):
                 sec = ""  # "What we would like you to do" in a letter to the patient: the patient's list
+            turned = next((p for p in elsewhere if p[0] <= s < p[2]), None)
+            if turned is not None and sec in self.rules.gp_sections:
+                # "For the GP: ... For parents: please give a copy to Leo's school": the family's part
+                sec = ""
+                s = max(s, turned[1])
+                while s < e and text[s] in " \t\n:":
+                    s += 1
+                if s >= e:
+                    continue
             if body_start > s:
                 s = body_start  # an inline heading ("Plan: ...") is not part of the request
                 while s < e and text[s].isspace():
@@ -306,7 +317,7 @@ class RequestFinder(ClauseReader):
             if _lone_label(sent) and _first(cues, sent, hay) is None and self.category(sent) == "other":
                 continue  # a lone label or date under a GP heading ("DVLA", "17/11/2026")
             # In a letter to the patient, "please" and "you" mean the patient, except under a GP heading.
-            plain = (
+            plain = turned is not None or (
                 to_patient
                 and not in_gp
                 and not self.vocative_gp.match(sent)

@@ -86,3 +86,30 @@ def heading_to_patient(text: str, section_of: dict[int, tuple[str, int, int]] | 
                 and _GP_HEADING.search(text, start, body) is None
             )
     return False
+
+
+# A heading line inside a GP section that turns to someone else: the patient or the family ("For parents",
+# "Advice for the patient:", "Information for Mr and Mrs Ray"). What follows it, to the section's end, is
+# theirs: "please" there speaks to them ("please give a copy to Leo's school"), not to the practice.
+_OTHER_READER = re.compile(
+    r"(?im)^[ \t]*(?:(?:information|advice|notes?|instructions?|plan|message|what\s+to\s+do)\s+)?"
+    r"(?:for|to)\s+"
+    r"(?:the\s+|his\s+|her\s+|their\s+)?(?:patient|parents?|family|carers?|relatives?|next\s+of\s+kin|"
+    r"(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+(?:and\s+(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+)?[\w'-]+|mum(?:\s+and\s+dad)?|dad)"
+    r"(?:\s+and\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:patient|parents?|family|carers?))?[ \t]*(?::|$)"
+)
+
+
+def other_reader_parts(
+    text: str, section_of: dict[int, tuple[str, int, int]] | None, gp_sections: list[str]
+) -> list[tuple[int, int, int]]:
+    """(heading start, heading end, section end) for each heading inside a GP section that turns to the
+    patient or the family (``_OTHER_READER``): from there to the section's end is not the practice's."""
+    out: list[tuple[int, int, int]] = []
+    for _, (label, body, end) in (section_of or {}).items():
+        if label not in gp_sections or body < 0:
+            continue
+        m = _OTHER_READER.search(text, body, end)
+        if m is not None:
+            out.append((m.start(), m.end(), end))
+    return out

@@ -225,8 +225,11 @@ class ClauseKinds:
             return False  # "..., and could you also ensure his ramipril is pushed up if BP allows": a new ask
         m = self.condition.search(step)
         if m is None or not m.group(0).lower().startswith(("if", "once", "unless", "when", "provided")):
-            # "chase the stone analysis and start any preventive treatment it suggests"
-            return self.finding_step.search(step) is not None and self._names_test(head)
+            # "chase the stone analysis and start any preventive treatment it suggests", "arrange an MRI and
+            # re-refer with the report attached" (a scan asked for is a test too)
+            return self.finding_step.search(step) is not None and (
+                self._names_test(head) or self.category(head) == "monitoring"
+            )
         if self._names_test(step[: m.start()]):
             return False  # "..., and a stool culture - if positive, treat": the step's own test's result
         stop = _CONDITION_END.search(step, m.end())

@@ -40,6 +40,12 @@ _ASK_THEN_IF = re.compile(
 )
 
 
+# A line of prose opening on an ask, after a table's last row
+_PROSE_ASK = re.compile(
+    r"[ \t]*(?:please|pls|kindly|could\s+you|would\s+you|can\s+you|(?:I|we)\s+would|GP\s+to)\b", re.IGNORECASE
+)
+
+
 def _rows_apart(text: str, units: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The sentences, with one that runs over several table rows cut at each row's end: a row is read on
     its own ("Smear: ceased - no action | - | -" then "Re-refer if any further bleeding | GP | If bleeds")."""
@@ -54,8 +60,10 @@ def _rows_apart(text: str, units: list[tuple[int, int]]) -> list[tuple[int, int]
             b = e if nl < 0 else nl
             nxt = text.find("\n", b + 1, e) if b < e else -1
             following = text[b + 1 : e if nxt < 0 else nxt]
-            if b < e and "|" in text[a:b] and "|" in following:
-                out.append((a, b))  # a row, and a row after it: apart
+            if b < e and "|" in text[a:b] and ("|" in following or _PROSE_ASK.match(following)):
+                # a row, and a row after it, or the ask that follows the table ("Amlodipine 10 mg OD | no
+                # change | -" then "Please change his repeat prescriptions to match the table above"): apart
+                out.append((a, b))
                 a = b + 1
                 continue
             if b >= e:

@@ -52,6 +52,10 @@ from .ruledata import Cue
 from .rxfilter import Gate, GateIndex, Haystack
 from .sentences import sentence_spans, strip_list_mark
 
+_FIT_NOTE_WORDS = re.compile(
+    r"\b(?:fit|sick|med\s*3|statement\s+of\s+fitness|off\s+work|work)\b|\bcertif", re.IGNORECASE
+)
+
 
 class RequestFinder(ClauseReader):
     """The mechanism without spaCy: text + section lookup -> requests."""
@@ -339,7 +343,10 @@ class RequestFinder(ClauseReader):
                 active = [c for c in active if c[0] not in self.rules.passive_cues]
             found = self._sentence(text, s, e, in_gp or continues, active, to_patient=plain)
             if sec == "fit_note":
-                found = [_as_fit_note(r, text) for r in found]
+                found = [
+                    r if self._other_of_its_own(text[r.start : r.end]) else _as_fit_note(r, text)
+                    for r in found
+                ]
             requests.extend(found)
             if is_item and found:
                 list_of_requests = True
@@ -353,6 +360,13 @@ class RequestFinder(ClauseReader):
                 or self._section(section_of, r.start)[1] not in none_bodies
             ]
         return requests, none_stated
+
+    def _other_of_its_own(self, request: str) -> bool:
+        """Whether a request under a fit-note heading names an "other" kind of its own and no fit note ("Work:
+        chef, fit note issued. Please arrange removal of sutures at your surgery"): it stays that kind."""
+        if _FIT_NOTE_WORDS.search(request):
+            return False
+        return any(cat == "other" and rx.search(request) for _, cat, rx in self.categories)
 
     def _any_cue_in(self, sent: str, hay: Haystack) -> bool:
         """``self.any_cue.search(sent) is not None``, part by part (``hay`` is the sentence's)."""

@@ -40,6 +40,9 @@ _CONSIDER = re.compile(
     r"(?:go|come)\s+(?:up|down)\s+to)\b",
     re.IGNORECASE,
 )  # not "consider reviewing ramipril" / "consider whether": a review
+# "consider pneumococcal vaccination": a vaccine is other (fixtures/README), though the lexicon names it a
+# drug
+_VACCINE = re.compile(r"\b(?:vaccin\w*|immuni[sz]\w*|flu\s+jab)", re.IGNORECASE)
 
 
 def _items_apart(text: str, units: list[tuple[int, int]], letter: object) -> list[tuple[int, int]]:
@@ -142,6 +145,7 @@ class RequestsComponent:
             if (
                 category in ("review", "other")
                 and _CONSIDER.search(span.text)
+                and not _VACCINE.search(span.text)
                 and any(r.start <= a < r.end for a, _ in drugs)
             ):
                 category = "prescribing"  # "consider allopurinol": a drug suggestion is about prescribing

@@ -190,9 +190,20 @@ def classify(
             # the recovery it expects, and only a need beyond it, if one arises, falls to the practice.
             return None
         return "fit_note"
-    if _hands_over_shared_care(
-        action, whole, before, after, cues, settings, agreement=agreement, named=shared_care_named
-    ) or _monitors_unagreed_drug(action, unagreed_drugs, cues):
+    # Checks whose results go back to the team ("FBC every 2 weeks on the new drug; please arrange these and
+    # forward the results to me") are the team's recall, even of a specialist drug; a drug's schedule with
+    # only a threshold alert ("..., and let us know of any white count below 3.5") is its shared care.
+    recall = (
+        action.category == "monitoring"
+        and any_match(req.results_back, text)
+        and not any_match(req.prescribe, text)
+    )
+    if not recall and (
+        _hands_over_shared_care(
+            action, whole, before, after, cues, settings, agreement=agreement, named=shared_care_named
+        )
+        or _monitors_unagreed_drug(action, unagreed_drugs, cues)
+    ):
         return "shared_care"
     # "She would benefit from a health visitor follow-up - could the surgery arrange this?": the ask only
     # points back, to a service named earlier in its sentence or on the line before (a PDF wraps there).

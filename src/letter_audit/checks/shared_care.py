@@ -89,11 +89,15 @@ def _hands_over_shared_care(
         _antecedent(action, whole, before, cues, drugs), drugs
     ):
         return True
-    if asks_to_prescribe and any_match(req.specialist_only, whole + "\n" + after):
+    # The sentence after speaks of this request's drug unless it names a listed drug the request does not
+    # ("Please continue sertraline on repeat. Please also take over the lithium; we will send the shared care
+    # agreement in due course": the agreement is the lithium's).
+    scope = whole if _names_shared_care_drug(after, drugs) and not names_drug else whole + "\n" + after
+    if asks_to_prescribe and any_match(req.specialist_only, scope):
         # A drug the letter calls hospital-only, red-listed or off the local formulary: the
         # prescribing stays with the specialist (BMA: specialist or off-formulary drugs).
         return True
-    if named and asks_to_prescribe and any_match(req.shared_care_missing, whole + "\n" + after):
+    if named and asks_to_prescribe and any_match(req.shared_care_missing, scope):
         # The letter itself puts the drug under shared care, whatever the local list says: "Please
         # prescribe the tobramycin nebuliser. We do not have a shared care agreement with your area."
         return True

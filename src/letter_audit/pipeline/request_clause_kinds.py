@@ -64,7 +64,12 @@ _FINITE = re.compile(
 )
 _REASON_TAIL = re.compile(r",\s+(?:as|because|since|given\s+that)\s+", re.IGNORECASE)
 # A clause that opens with a gerund ("supplying her with pen needles", "coding his ocular hypertension").
-_GERUND_OPENING = re.compile(r"(\W*(?:(?:also|then)\s+)?)([a-z]{2,}?)(ing)\b", re.IGNORECASE)
+# (after a suggestion too: "I would suggest repeating U&E in 6 months, and referring if ..." is a repeat)
+_GERUND_OPENING = re.compile(
+    r"(\W*(?:(?:I|we)(?:'d|\s+would)?\s+(?:also\s+)?(?:suggest|recommend|advise)\s+)?(?:(?:also|then)\s+)?)"
+    r"([a-z]{2,}?)(ing)\b",
+    re.IGNORECASE,
+)
 # Verbs a gerund may come from beyond the rules' action verbs (what the category cues read as the request)
 _GERUND_EXTRA = frozenset({"supply", "show", "teach", "remove", "flag", "put", "take", "make"})
 # A step that asks afresh and says so ("could you also ...", "please also ...", "GP to also ..."): a request
@@ -201,6 +206,18 @@ class ClauseKinds:
                     and _TEST_NAMED.search(text, 0, hit.start())
                 ):
                     continue  # "repeat LFTs in 6 weeks to see whether they are settling": the test's purpose
+                if (
+                    cid == "cat-other-wound-aftercare"
+                    and m is not None
+                    and m.end() <= hit.start()
+                    and (
+                        self.verb_category[m.group(1).lower()] in ("review", "referral")
+                        or m.group(1).lower() == "see"
+                    )
+                ):
+                    # "please see him in 1-2 weeks to check the site and remove the suture": a review;
+                    # "refer DN for dressings and clip removal": a referral
+                    continue
                 return cat
         if m is not None and self.verb_category[m.group(1).lower()] != "other":
             return self.verb_category[m.group(1).lower()]
@@ -225,8 +242,11 @@ class ClauseKinds:
             return False  # "..., and could you also ensure his ramipril is pushed up if BP allows": a new ask
         m = self.condition.search(step)
         if m is None or not m.group(0).lower().startswith(("if", "once", "unless", "when", "provided")):
-            # "chase the stone analysis and start any preventive treatment it suggests"
-            return self.finding_step.search(step) is not None and self._names_test(head)
+            # "chase the stone analysis and start any preventive treatment it suggests", "arrange an MRI and
+            # re-refer with the report attached" (a scan asked for is a test too)
+            return self.finding_step.search(step) is not None and (
+                self._names_test(head) or self.category(head) == "monitoring"
+            )
         if self._names_test(step[: m.start()]):
             return False  # "..., and a stool culture - if positive, treat": the step's own test's result
         stop = _CONDITION_END.search(step, m.end())

@@ -71,6 +71,11 @@ _BARE_ASK = re.compile(
     re.IGNORECASE,
 )
 _ASKS_FOR_TEST = re.compile(r"\b(?:request|arrange|organi[sz]e|book)\b", re.IGNORECASE)
+# An ask that only sends the result on ("Liver ultrasound 6-monthly; please send the results to the liver
+# unit")
+_SENDS_RESULT = re.compile(
+    r"\W*(?:please\s+|pls\s+|kindly\s+)?(?:send|forward|pass\s+on|copy|e-?mail|fax)\b", re.IGNORECASE
+)
 _GIVE_IT = re.compile(r"\b(?:give|administer|offer)\s+(?:it|them|this|one)\b", re.IGNORECASE)
 # A report to someone other than the writer or the patient: "let the HF nurses know", "(text or) ring the
 # result to the renal nurse line". Since round 9 it is a report back that stays with its request
@@ -434,11 +439,17 @@ class ClauseReader(ClauseKinds):
                     category = head
             if (
                 lead
-                and (category == "other" or (category == "results" and _ASKS_FOR_TEST.search(what)))
+                and (
+                    category == "other"
+                    or (category == "results" and (_ASKS_FOR_TEST.search(what) or _SENDS_RESULT.match(what)))
+                )
                 and self.condition.match(ctext.lstrip()) is None  # "If Hb has not risen, please send ..."
                 and self.category(ctext[:lead]) == "monitoring"
             ):
-                category = "monitoring"  # "Repeat CXR in 6 weeks - please request it and act on the result"
+                # "Repeat CXR in 6 weeks - please request it and act on the result"; "AFP 6-monthly; please
+                # send the results to the liver unit" (a report back does not make it results:
+                # fixtures/README)
+                category = "monitoring"
             if cond_m is not None and _GIVE_IT.search(what):
                 # "If he has not had the pneumococcal vaccine, could you please give it": what "it" is sits
                 # in the condition.

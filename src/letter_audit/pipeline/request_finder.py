@@ -45,11 +45,16 @@ from .request_units import (
     _TOPIC_DASH,
     _rows_apart,
     heading_to_patient,
+    other_reader_parts,
     prev_end_was_lead_in,
 )
 from .ruledata import Cue
 from .rxfilter import Gate, GateIndex, Haystack
 from .sentences import sentence_spans, strip_list_mark
+
+_FIT_NOTE_WORDS = re.compile(
+    r"\b(?:fit|sick|med\s*3|statement\s+of\s+fitness|off\s+work|work)\b|\bcertif", re.IGNORECASE
+)
 
 
 class RequestFinder(ClauseReader):
@@ -170,6 +175,7 @@ class RequestFinder(ClauseReader):
         prev_end = 0
         prev_span = (0, 0)  # the sentence before this one, as the loop first saw it
         units = sentences if sentences is not None else sentence_spans(text)
+        elsewhere = other_reader_parts(text, section_of, self.rules.gp_sections)
         for s, e in _rows_apart(text, units):
             gap, prev_end = text[prev_end:s], e
             before, prev_span = prev_span, (s, e)
@@ -189,6 +195,15 @@ class RequestFinder(ClauseReader):
             sec, body_start = self._section(section_of, s)
             if to_patient and sec in self.rules.gp_sections and heading_to_patient(text, section_of, s):
                 sec = ""  # "What we would like you to do" in a letter to the patient: the patient's list
+            turned = next((p for p in elsewhere if p[0] <= s < p[2]), None)
+            if turned is not None and sec in self.rules.gp_sections:
+                # "For the GP: ... For parents: please give a copy to Leo's school": the family's part
+                sec = ""
+                s = max(s, turned[1])
+                while s < e and text[s] in " \t\n:":
+                    s += 1
+                if s >= e:
+                    continue
             if body_start > s:
                 s = body_start  # an inline heading ("Plan: ...") is not part of the request
                 while s < e and text[s].isspace():
@@ -306,7 +321,7 @@ class RequestFinder(ClauseReader):
             if _lone_label(sent) and _first(cues, sent, hay) is None and self.category(sent) == "other":
                 continue  # a lone label or date under a GP heading ("DVLA", "17/11/2026")
             # In a letter to the patient, "please" and "you" mean the patient, except under a GP heading.
-            plain = (
+            plain = turned is not None or (
                 to_patient
                 and not in_gp
                 and not self.vocative_gp.match(sent)
@@ -328,7 +343,10 @@ class RequestFinder(ClauseReader):
                 active = [c for c in active if c[0] not in self.rules.passive_cues]
             found = self._sentence(text, s, e, in_gp or continues, active, to_patient=plain)
             if sec == "fit_note":
-                found = [_as_fit_note(r, text) for r in found]
+                found = [
+                    r if self._other_of_its_own(text[r.start : r.end]) else _as_fit_note(r, text)
+                    for r in found
+                ]
             requests.extend(found)
             if is_item and found:
                 list_of_requests = True
@@ -342,6 +360,13 @@ class RequestFinder(ClauseReader):
                 or self._section(section_of, r.start)[1] not in none_bodies
             ]
         return requests, none_stated
+
+    def _other_of_its_own(self, request: str) -> bool:
+        """Whether a request under a fit-note heading names an "other" kind of its own and no fit note ("Work:
+        chef, fit note issued. Please arrange removal of sutures at your surgery"): it stays that kind."""
+        if _FIT_NOTE_WORDS.search(request):
+            return False
+        return any(cat == "other" and rx.search(request) for _, cat, rx in self.categories)
 
     def _any_cue_in(self, sent: str, hay: Haystack) -> bool:
         """``self.any_cue.search(sent) is not None``, part by part (``hay`` is the sentence's)."""

@@ -59,8 +59,13 @@ _BARE_VERB = re.compile(
 # A clause that only points back ("; we would be grateful if you could provide this") belongs to the one
 # before.
 _POINTS_BACK = re.compile(
-    r"^\W*(?:and\s+)?[^,;]{0,60}?\b(?:provide|do|arrange|action|organise|issue|prescribe|sort|complete)\s+"
-    r"(?:this|it|them|these|that)\W*$"
+    r"^\W*(?:and\s+)?[^,;]{0,60}?\b(?:provide|do|arrange|action|organi[sz]e|issue|prescribe|sort|complete|extend|renew)\s+"
+    # (with who or how long after it: "; please arrange this with the practice nurse", "; please could you
+    # extend it for a further 6 weeks")
+    r"(?:this|it|them|these|that)(?:\s+(?:with|for|at|by|via|through)\s+[^,;]{1,50}?)?"
+    # (and a report back: "...; I would be grateful if the practice could arrange these and forward the
+    # results")
+    r"(?:,?\s+and\s+(?:please\s+)?(?:send|forward|pass|copy|e-?mail|let)\b[^,;]{0,60}?)?\W*$"
     # "...; in that case please let the endoscopy unit know": the step hangs on the clause before.
     r"|^\W*(?:and\s+)?in\s+(?:that|which|this|either)\s+case\b"
     # "...; happy for you to prescribe": leave to the practice what the clause before describes.

@@ -167,7 +167,9 @@ def clause_split_source(rules: RequestRules) -> str:
         # "take you off the Clenil ... and add the Fostair instead": the new drug in the old one's place
         rf"|(?:add|put|start)\s+(?!(?:it|them|this|these|that)\b)(?:the\s+)?[A-Za-z][\w-]*(?:\s+[\w/.-]+){{0,3}}?\s+instead\b"
         rf"|(?:remove|delete)\s+(?!(?:it|them|this|these)\b)(?!(?:the\s+|his\s+|her\s+)?(?:sutures?|stitches|staples?|clips|dressings?|"
-        rf"drains?|catheters?|lines?|cannulas?|glue)\b)(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?\s*(?:[.;,]|$)"
+        rf"drains?|catheters?|lines?|cannulas?|glue)\b)(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?"
+        # ("remove Seretide and Spiriva", "remove ropinirole once he has finished reducing it on 30/11")
+        rf"(?:\s+(?:and|&)\s+(?:the\s+)?[A-Za-z][\w-]*)?(?:\s+(?:once|when|after|from)\s+[^.;]{{1,60}}?)?\s*(?:[.;,]|$)"
         rf"|(?<=to\s)take\s+over\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:prescri\w+|supply|supplies)\b))"
         rf"|\s+\+\s+(?=(?:stop|start|restart|remove|switch)\s+[A-Za-z])"
         # "Please prescribe a further month of the patches and then review whether they are still needed": a

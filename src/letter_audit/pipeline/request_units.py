@@ -40,6 +40,12 @@ _ASK_THEN_IF = re.compile(
 )
 
 
+# A line of prose opening on an ask, after a table's last row
+_PROSE_ASK = re.compile(
+    r"[ \t]*(?:please|pls|kindly|could\s+you|would\s+you|can\s+you|(?:I|we)\s+would|GP\s+to)\b", re.IGNORECASE
+)
+
+
 def _rows_apart(text: str, units: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The sentences, with one that runs over several table rows cut at each row's end: a row is read on
     its own ("Smear: ceased - no action | - | -" then "Re-refer if any further bleeding | GP | If bleeds")."""
@@ -54,8 +60,10 @@ def _rows_apart(text: str, units: list[tuple[int, int]]) -> list[tuple[int, int]
             b = e if nl < 0 else nl
             nxt = text.find("\n", b + 1, e) if b < e else -1
             following = text[b + 1 : e if nxt < 0 else nxt]
-            if b < e and "|" in text[a:b] and "|" in following:
-                out.append((a, b))  # a row, and a row after it: apart
+            if b < e and "|" in text[a:b] and ("|" in following or _PROSE_ASK.match(following)):
+                # a row, and a row after it, or the ask that follows the table ("Amlodipine 10 mg OD | no
+                # change | -" then "Please change his repeat prescriptions to match the table above"): apart
+                out.append((a, b))
                 a = b + 1
                 continue
             if b >= e:
@@ -86,3 +94,30 @@ def heading_to_patient(text: str, section_of: dict[int, tuple[str, int, int]] | 
                 and _GP_HEADING.search(text, start, body) is None
             )
     return False
+
+
+# A heading line inside a GP section that turns to someone else: the patient or the family ("For parents",
+# "Advice for the patient:", "Information for Mr and Mrs Ray"). What follows it, to the section's end, is
+# theirs: "please" there speaks to them ("please give a copy to Leo's school"), not to the practice.
+_OTHER_READER = re.compile(
+    r"(?im)^[ \t]*(?:(?:information|advice|notes?|instructions?|plan|message|what\s+to\s+do)\s+)?"
+    r"(?:for|to)\s+"
+    r"(?:the\s+|his\s+|her\s+|their\s+)?(?:patient|parents?|family|carers?|relatives?|next\s+of\s+kin|"
+    r"(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+(?:and\s+(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+)?[\w'-]+|mum(?:\s+and\s+dad)?|dad)"
+    r"(?:\s+and\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:patient|parents?|family|carers?))?[ \t]*(?::|$)"
+)
+
+
+def other_reader_parts(
+    text: str, section_of: dict[int, tuple[str, int, int]] | None, gp_sections: list[str]
+) -> list[tuple[int, int, int]]:
+    """(heading start, heading end, section end) for each heading inside a GP section that turns to the
+    patient or the family (``_OTHER_READER``): from there to the section's end is not the practice's."""
+    out: list[tuple[int, int, int]] = []
+    for _, (label, body, end) in (section_of or {}).items():
+        if label not in gp_sections or body < 0:
+            continue
+        m = _OTHER_READER.search(text, body, end)
+        if m is not None:
+            out.append((m.start(), m.end(), end))
+    return out

@@ -30,6 +30,7 @@ from .request_rules import Request, RequestRules
 from .request_splitter import RequestSplitter
 from .request_splitter import load_weights as load_splitter
 from .request_tables import TableReader
+from .request_units import other_reader_parts
 from .ruledata import read_yaml
 from .sentences import doc_text, ocr_letters, sentence_spans
 from .status_ticks import blank_unchosen
@@ -42,6 +43,9 @@ _CONSIDER = re.compile(
     r"(?:go|come)\s+(?:up|down)\s+to)\b",
     re.IGNORECASE,
 )  # not "consider reviewing ramipril" / "consider whether": a review
+# "consider pneumococcal vaccination": a vaccine is other (fixtures/README), though the lexicon names it a
+# drug
+_VACCINE = re.compile(r"\b(?:vaccin\w*|immuni[sz]\w*|flu\s+jab)", re.IGNORECASE)
 
 
 def _items_apart(text: str, units: list[tuple[int, int]], letter: object) -> list[tuple[int, int]]:
@@ -149,6 +153,7 @@ class RequestsComponent:
             if (
                 category in ("review", "other")
                 and _CONSIDER.search(span.text)
+                and not _VACCINE.search(span.text)
                 and any(r.start <= a < r.end for a, _ in drugs)
             ):
                 category = "prescribing"  # "consider allopurinol": a drug suggestion is about prescribing
@@ -190,10 +195,13 @@ class RequestsComponent:
         assert self.classifier is not None and self.finder is not None
         bounds = sorted((start, end, label) for start, (label, _, end) in sections.items())
         starts = [a for a, _, _ in bounds]
+        # (not under a heading in a GP section that turns to the family: "For parents")
+        elsewhere = other_reader_parts(text, sections, self.finder.rules.gp_sections)
         section_of = []
         for s, _ in units:  # the last section starting at or before the unit, if the unit is inside it
             i = bisect_right(starts, s) - 1
-            section_of.append(bounds[i][2] if i >= 0 and s < bounds[i][1] else "")
+            label = bounds[i][2] if i >= 0 and s < bounds[i][1] else ""
+            section_of.append("" if any(a <= s < b for a, _, b in elsewhere) else label)
         taken = [(r.start, r.end) for r in found]
         extra: list[Request] = []
         for s, e in self.classifier.propose(text, units, section_of, taken):

@@ -3,7 +3,8 @@
 Why rules: UK letters use a small, stable vocabulary of headings (PRSB headings and local variants), but
 write them many ways: with or without colons, in capitals, numbered ("3. PLAN"), as heading blocks, as the
 left cell of a table row, or inline ("Plan: review in 6 weeks"). The phrases live in
-``models/rules/sections.jsonl``; this module only knows how a heading can look.
+``models/rules/sections.jsonl``; this module only knows where a heading can stand, and
+``section_shapes.py`` what a heading with no phrase looks like.
 
 Result: ``doc.spans["sections"]``, one span per section, ``label_`` = section id, ``span._.heading`` = the
 heading text, ``span._.section_rule`` = id of the heading rule, ``span._.body_start`` = the character
@@ -25,6 +26,15 @@ from spacy.tokens import Doc, Span
 from ..errors import ModelError
 from . import extensions  # noqa: F401  (Span._.heading and friends)
 from .ruledata import read_jsonl, write_jsonl
+from .section_shapes import (
+    _NUMBERING,
+    _WORDS_RE,
+    _gp_like,
+    _heading_like,
+    _title_line,
+    _unknown_heading,
+    normalise,
+)
 from .sentences import doc_text
 
 if TYPE_CHECKING:
@@ -54,12 +64,6 @@ SectionId = Literal[
 ]
 RULES_FILE = "sections.jsonl"
 
-# "3.", "3)", "(3)", "iv.", "a)" or "-" / "*" / "•" before a heading.
-_NUMBERING = r"(?:\(?\d{1,2}[.):]?|\(?[ivx]{1,4}[.)]|\(?[a-h][.)]|[-*•▪●])"
-_NUMBER_RE = re.compile(rf"^\s*{_NUMBERING}\s+|^\s*\d{{1,2}}[.)]")
-_TRAIL_RE = re.compile(r"[\s:;,.?\-–—=*_#~]+$")
-# A heading drawn with rules ("---- Actions Required by GP ----", "==== PLAN ===="): the rules are not words.
-_RULE_RE = re.compile(r"^\s*[-–—=*_#~]{3,}\s*")
 _CELL_SPLIT_RE = re.compile(r"\s*(?:\||\t| {3,})\s*")
 _ITEM_LINE = re.compile(r"[ \t]*(?:\(?\d{1,2}[.)]|[-*•▪●])[ \t]+\S")
 _GP_LABEL = re.compile(
@@ -73,20 +77,12 @@ _GP_LABEL = re.compile(
     re.IGNORECASE,
 )
 _MID_GP_WORDS = ("gp", "practi", "primary", "surgery")
-_GP_WORD = re.compile(r"\b(?:gp|gps|g\.p\.|general practi\w+|primary care)\b")
-_ASK_WORD = re.compile(
-    r"\b(?:actions?|requests?|requested|instructions?|tasks?|to do|asked?|recommendations?|suggestions?|"
-    r"follow[- ]?up|review|plan|advice|notes?|information)\b"
-)
 _GP_ALONE = re.compile(r"(?:for\s+(?:the\s+)?)?(?:GP|G\.P\.)\s*:", re.IGNORECASE)
 _ADDRESS_NEXT = re.compile(
     r"\s*(?:(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Prof)\b|[^\n]*\b(?:surgery|practice|medical\s+(?:centre|center|group)|"
     r"health\s+centre|road|street|lane)\b)",
     re.IGNORECASE,
 )
-_GP_AND_OTHER = re.compile(r"^(?:the\s+)?(?:gp|practice|surgery)\s*(?:/|&|\+|\band\b)\s*[a-z][a-z' -]{2,40}$")
-_NOT_ASKED = re.compile(r"\b(?:no|none|nil|not|n/a|required|needed|necessary)\b")
-_WORDS_RE = re.compile(r"[A-Za-z][A-Za-z'&/()\-]*")
 
 
 class SectionRule(BaseModel):
@@ -102,13 +98,6 @@ class SectionRule(BaseModel):
     @classmethod
     def _clean(cls, phrases: list[str]) -> list[str]:
         return [normalise(p) for p in phrases]
-
-
-def normalise(text: str) -> str:
-    """A heading candidate in the form phrases are stored: lower case, single spaces, no numbering."""
-    text = _NUMBER_RE.sub("", _RULE_RE.sub("", text))
-    text = _TRAIL_RE.sub("", text.strip())
-    return " ".join(text.lower().replace("’", "'").split())
 
 
 @dataclass(frozen=True)
@@ -351,45 +340,6 @@ def _paragraph_end(text: str, h: Heading) -> int:
         nxt = text.find("\n", end + 1)
         end = len(text) if nxt < 0 else nxt
     return end
-
-
-def _gp_like(text: str) -> tuple[str, str] | None:
-    """A heading we have no phrase for that names the practice and what is asked of it ("GP
-    INSTRUCTIONS", "What we have asked your GP to do", "GP Follow-up"): it opens a GP-actions section."""
-    key = normalise(text)
-    if len(key.split()) > 8 or ":" in key or key.endswith(".") or _NOT_ASKED.search(key):
-        return None
-    if _GP_WORD.search(key) and _ASK_WORD.search(key):
-        return ("gp_actions", "sec-gp-like")
-    if _GP_AND_OTHER.match(key):
-        # "GP / anticoagulation clinic", "GP & district nurses": the practice first, with whoever shares
-        # the tasks below
-        return ("gp_actions", "sec-gp-like")
-    return None
-
-
-def _title_line(line: str) -> bool:
-    """A short line of capitalised words with no closing stop ("GP Follow-up")."""
-    words = line.split()
-    return 0 < len(words) <= 4 and all(w[:1].isupper() for w in words) and not line.endswith((".", ",", ";"))
-
-
-def _heading_like(cell: str) -> bool:
-    """A table cell that can be a heading: a few words, no figures, not a sentence."""
-    words = _WORDS_RE.findall(cell)
-    return 0 < len(words) <= 6 and not any(ch.isdigit() for ch in cell) and not cell.endswith((".", ","))
-
-
-def _unknown_heading(line: str) -> bool:
-    """A short line in capitals ("SOCIAL HISTORY") or a short title ending in a colon: a heading we
-    have no phrase for. It still ends the section before it, so a plan does not swallow what follows."""
-    words = _WORDS_RE.findall(line)
-    if not words or len(words) > 6 or any(map(str.isdigit, line)):
-        return False
-    letters = list(filter(str.isalpha, line))
-    if len(letters) >= 4 and all(map(str.isupper, letters)) and not line.endswith((".", ",")):
-        return True
-    return line.endswith(":") and len(words) <= 4 and line[0].isupper()
 
 
 @Language.factory("la_sections", assigns=["doc.spans"], default_config={})

@@ -1,6 +1,6 @@
 """The shapes that decide whether a clause joins the one before it or stands as a request of its own.
 
-Why a module of its own: ``request_clauses.py`` splits a sentence where ``request_split`` says and then
+Why a module of its own: ``request_clause_merge.py`` splits a sentence where ``request_split`` says and then
 joins back the pieces that belong together (a report back, a participle saying how, a step reading a test's
 result); these are the patterns that reading uses, kept apart so the reader stays short.
 """

@@ -3,7 +3,7 @@
 Why a module of its own: the split pattern is the biggest single piece of knowledge about how letters chain
 requests in one sentence ("Please check U&E and refer to dietitian" is two); ``clause_split_source``
 builds it from the rules' verb lists, and ``_row_breaks`` adds the line breaks between table rows. The
-reader (``request_clauses.py``) applies both.
+clause reader applies both (``request_clause_merge.py``).
 """
 
 from __future__ import annotations

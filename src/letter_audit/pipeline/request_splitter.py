@@ -1,8 +1,8 @@
 """A small learned scorer of split points inside a request item: where the rules kept two requests as one.
 
 Why: the rules split a request sentence at the joins they know (``request_split.py``) and join pieces back
-(``request_clauses.py``); each new writer chains requests in ways the pattern has not seen, and hand rules
-tuned on one writer's merges did not carry to the next. The split and keep-together conventions
+(``request_clause_merge.py``); each new writer chains requests in ways the pattern has not seen, and hand
+rules tuned on one writer's merges did not carry to the next. The split and keep-together conventions
 (fixtures/README, "One item or two") turn on plain things that carry across writers: the word after the join
 (a request verb, a condition, a report back, a participle), whether each side has its own verb, test, dose
 or timeframe, whether a condition on the right reads what a test on the left finds, the join itself.

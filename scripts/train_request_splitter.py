@@ -34,6 +34,9 @@ import numpy as np
 from scipy import sparse
 from scipy.optimize import minimize
 
+# the gold-locating helpers the sentence classifier's trainer uses (this folder is on sys.path when run)
+from train_request_classifier import gold_ranges
+
 from letter_audit.evaluate import match_actions
 from letter_audit.gold import load_gold
 from letter_audit.paths import models_dir
@@ -60,36 +63,6 @@ TESTS = sorted(
     "audiogram ct mri ultrasound uss xray x-ray weight creatinine k na hb b12 dexa smear swab".split()
 )
 _NUM = re.compile(r"dev_(\d+)")
-
-
-def norm_map(text: str) -> tuple[str, list[int]]:
-    """Lower-cased text with runs of space collapsed, and the original offset of each kept character."""
-    out: list[str] = []
-    pos: list[int] = []
-    space = False
-    for i, ch in enumerate(text):
-        if ch.isspace():
-            space = True
-            continue
-        if space and out:
-            out.append(" ")
-            pos.append(i)
-        space = False
-        out.append(ch.lower())
-        pos.append(i)
-    return "".join(out), pos
-
-
-def gold_ranges(text: str, actions: list[str]) -> list[tuple[int, int]]:
-    """Where each gold action sits in the letter text, in text order (actions not found are left out)."""
-    hay, pos = norm_map(text)
-    out = []
-    for a in actions:
-        needle = " ".join(a.lower().split())
-        at = hay.find(needle) if needle else -1
-        if at >= 0:
-            out.append((pos[at], pos[at + len(needle) - 1] + 1))
-    return sorted(out)
 
 
 def extract(exclude: list[str], cache: Path | None) -> list[dict[str, object]]:
@@ -125,7 +98,7 @@ def extract(exclude: list[str], cache: Path | None) -> list[dict[str, object]]:
                     "text": text,
                     "items": items,
                     "golds": golds,
-                    "ranges": gold_ranges(text, golds),
+                    "ranges": sorted(gold_ranges(text, golds)),
                 }
             )
         if cache is not None:

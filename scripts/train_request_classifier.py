@@ -83,7 +83,7 @@ def label(s: int, e: int, ranges: list[tuple[int, int]]) -> int:
     return int(any(min(e, ge) - max(s, gs) > 0.5 * min(e - s, ge - gs) for gs, ge in ranges))
 
 
-def fit(rows: list[list[str]], y: np.ndarray, l2: float = L2) -> dict[str, float]:
+def fit(rows: list[list[str]], y: np.ndarray, l2: float = L2, maxiter: int = 500) -> dict[str, float]:
     """Weights of an L2 logistic regression over string features ("bias" is always present)."""
     vocab: dict[str, int] = {}
     ind, ptr = [], [0]
@@ -100,7 +100,7 @@ def fit(rows: list[list[str]], y: np.ndarray, l2: float = L2) -> dict[str, float
         grad = -(x.T @ (ys / (1 + np.exp(z)))) + l2 * w
         return float(val), grad
 
-    res = minimize(loss, np.zeros(len(vocab)), jac=True, method="L-BFGS-B", options={"maxiter": 500})
+    res = minimize(loss, np.zeros(len(vocab)), jac=True, method="L-BFGS-B", options={"maxiter": maxiter})
     return {f: float(res.x[j]) for f, j in vocab.items()}
 
 

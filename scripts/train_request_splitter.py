@@ -31,10 +31,9 @@ import sys
 from pathlib import Path
 
 import numpy as np
-from scipy import sparse
-from scipy.optimize import minimize
 
 # the gold-locating helpers the sentence classifier's trainer uses (this folder is on sys.path when run)
+from train_request_classifier import fit as fit_logistic
 from train_request_classifier import gold_ranges
 
 from letter_audit.evaluate import match_actions
@@ -153,25 +152,9 @@ def set_l2(value: float) -> None:
 
 
 def fit(rows: list[list[str]], y: np.ndarray, l2: float | None = None) -> dict[str, float]:
-    """Weights of an L2 logistic regression over string features ("bias" is always present)."""
-    l2 = L2 if l2 is None else l2
-    vocab: dict[str, int] = {}
-    ind, ptr = [], [0]
-    for r in rows:
-        for f in r:
-            ind.append(vocab.setdefault(f, len(vocab)))
-        ptr.append(len(ind))
-    x = sparse.csr_matrix((np.ones(len(ind)), ind, ptr), shape=(len(rows), len(vocab)))
-    ys = 2 * y - 1
-
-    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
-        z = ys * (x @ w)
-        val = np.logaddexp(0, -z).sum() + 0.5 * l2 * (w @ w)
-        grad = -(x.T @ (ys / (1 + np.exp(z)))) + l2 * w
-        return float(val), grad
-
-    res = minimize(loss, np.zeros(len(vocab)), jac=True, method="L-BFGS-B", options={"maxiter": 1000})
-    return {f: float(res.x[j]) for f, j in vocab.items()}
+    """Weights of an L2 logistic regression over string features: the classifier trainer's fit, with this
+    script's L2 (``--l2``) and more iterations (join points are more numerous than sentence units)."""
+    return fit_logistic(rows, y, L2 if l2 is None else l2, maxiter=1000)
 
 
 def model(

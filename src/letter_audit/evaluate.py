@@ -27,10 +27,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import InputError, LetterAuditError
+from .eval_gates import Thresholds, failures
 from .eval_misses import MISS_KINDS, count_kinds, miss_kinds
 from .gold import Gold, GoldGpAction
 from .report import GpAction, Report
@@ -40,30 +40,6 @@ LETTER_EXTENSIONS = (".pdf", ".docx", ".txt", ".html", ".htm", ".rtf")
 ACTION_MATCH_DICE = 0.5
 ACTION_MATCH_CONTAIN = 0.8
 DATE_FIELDS = ("letter", "clinic", "admission", "discharge")
-
-METRIC_KEYS = (
-    "med_precision",
-    "med_recall",
-    "med_f1",
-    "action_precision",
-    "action_recall",
-    "action_f1",
-    "action_category_acc",
-    "inappropriate_acc",
-    "inappropriate_acc_matched",
-    "fit_note_acc",
-    "follow_up_acc",
-    "contact_acc",
-    "letter_type_acc",
-    "specialty_acc",
-    "dates_acc",
-    "date_letter_acc",
-    "date_clinic_acc",
-    "date_admission_acc",
-    "date_discharge_acc",
-    "spearman",
-)
-"""Every figure eval reports; thresholds may name any of them."""
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -310,60 +286,6 @@ def summarise(letters: list[LetterEval]) -> dict[str, float | None]:
         **{f"date_{f}_acc": field_acc(f"date_{f}".__eq__) for f in DATE_FIELDS},
         "spearman": spearman([float(e.score or 0) for e in scored], [float(e.grade) for e in scored]),
     }
-
-
-# -- thresholds ------------------------------------------------------------------------------------
-class Thresholds(_Model):
-    """Minimum figures, from ``models/eval_thresholds.yaml`` or ``--min``."""
-
-    minimums: dict[str, float]
-
-    @classmethod
-    def load(cls, path: Path) -> Thresholds:
-        try:
-            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except OSError as exc:
-            raise InputError(f"cannot read thresholds file: {exc.strerror}", path=str(path)) from exc
-        except yaml.YAMLError as exc:
-            line = getattr(getattr(exc, "problem_mark", None), "line", None)
-            where = f" at line {line + 1}" if line is not None else ""
-            raise InputError(f"thresholds file is not valid YAML{where}", path=str(path)) from exc
-        if not isinstance(raw, dict):
-            raise InputError("thresholds file must be a mapping of metric: minimum", path=str(path))
-        try:
-            return cls.checked(raw)
-        except ValueError as exc:
-            raise InputError(str(exc), path=str(path)) from exc
-
-    @classmethod
-    def checked(cls, raw: dict[str, object]) -> Thresholds:
-        """Validate metric names and values (0 to 1, spearman -1 to 1)."""
-        out: dict[str, float] = {}
-        for key, value in raw.items():
-            if key not in METRIC_KEYS:
-                raise ValueError(f"unknown metric '{key}' (known: {', '.join(METRIC_KEYS)})")
-            try:
-                out[key] = float(value)  # type: ignore[arg-type]
-            except (TypeError, ValueError) as exc:
-                raise ValueError(f"minimum for '{key}' must be a number, got {value!r}") from exc
-            low = -1.0 if key == "spearman" else 0.0
-            if not low <= out[key] <= 1.0:
-                raise ValueError(f"minimum for '{key}' must be between {low:g} and 1, got {value!r}")
-        try:
-            return cls(minimums=out)
-        except ValidationError as exc:  # pragma: no cover - the checks above cover the shape
-            raise ValueError(str(exc)) from exc
-
-
-def failures(metrics: dict[str, float | None], thresholds: Thresholds) -> list[str]:
-    """Which thresholds the figures miss; an undefined figure misses its threshold."""
-    out = []
-    for key, minimum in thresholds.minimums.items():
-        got = metrics.get(key)
-        if got is None or got < minimum:
-            shown = "n/a" if got is None else f"{got:.3f}"
-            out.append(f"{key} {shown} < {minimum:g}")
-    return out
 
 
 # -- specialty -------------------------------------------------------------------------------------

@@ -30,6 +30,8 @@ from .request_joins import (
     _OWN_NEED,
     _PATIENT_TO,
     _PLAIN_TEST_ASK,
+    _PLUS,
+    _PLUS_TEST,
     _REFER_WORD,
     _REPORT_OPENING,
     _REVIEW_OPENING,
@@ -179,6 +181,14 @@ class ClauseMerger(ClauseKinds):
                         _TERSE_JOIN.fullmatch(joined) is not None
                         and _DOSE_STEP.match(sent, cs, ce) is not None
                         and self.category(prev) == "monitoring"
+                    )
+                    # "U&E + Mg 1/52", "Wt + U&E 1/52": tests named together are one item (not "GP f/u 2/52 +
+                    # U&E at same visit", a test after a review)
+                    or (
+                        _PLUS.fullmatch(joined) is not None
+                        and _PLUS_TEST.match(sent, cs, ce) is not None
+                        and self.category(sent[cs:ce]) == "monitoring"  # not "U&E/LFT 3/12 + BP r/v"
+                        and self.category(prev) not in ("review", "prescribing", "referral", "fit_note")
                     )
                     # "if low mood returns, consider ...": a bare condition; not one that holds its own ask
                     # ("Once he is on the patch we would be grateful if ...; please sign ...")

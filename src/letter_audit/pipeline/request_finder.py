@@ -97,8 +97,13 @@ class RequestFinder(SentenceChecks, ClauseReader):
         self.finding_step = _compile(rules.finding_step)
         self.verb_category = {v.lower(): cat for cat, vs in rules.verb_categories.items() for v in vs}
         verb_alt = "|".join(re.escape(v) for v in sorted(self.verb_category, key=len, reverse=True))
-        # Not after a word and a hyphen: "hospital-issued", "self-started" describe ("re-weigh" still asks).
-        self.first_verb = re.compile(rf"(?<!\w\w\w-)\b({verb_alt})(?:s|es|ed|d|ing)?\b", _FLAGS)
+        # Not after a word and a hyphen: "hospital-issued", "self-started" describe ("re-weigh" still asks);
+        # not a noun saying when ("U&E at same visit", "bloods at each review").
+        self.first_verb = re.compile(
+            rf"(?<!\w\w\w-)(?<!\bat\s)(?<!\bsame\s)(?<!\beach\s)(?<!\bevery\s)(?<!\bnext\s)\b({verb_alt})"
+            rf"(?:s|es|ed|d|ing)?\b",
+            _FLAGS,
+        )
         # Where a second step joins a request ("review the trial at 8 weeks and stop it if ...", "U&E weekly -
         # stop spironolactone if K > 5.5"): the joined item keeps the first part's kind (fixtures/README).
         # (not a report back, "and please let him know the result", which keeps its own reading)

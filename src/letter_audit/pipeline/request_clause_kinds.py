@@ -59,7 +59,10 @@ _TEST_NAMED = re.compile(
     re.IGNORECASE,
 )
 _FINITE = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|should|will|would|can|could|may|might|must|continues?|remains?|stays?)\b",
+    # ("Apixaban to continue for at least 3 months", "to remain on hold": the terse plan's infinitive, not
+    # the verb of a statement)
+    r"\b(?:is|are|was|were|has|have|had|should|will|would|can|could|may|might|must|"
+    r"(?<!\bto\s)(?:continues?|remains?|stays?))\b",
     re.I,
 )
 _REASON_TAIL = re.compile(r",\s+(?:as|because|since|given\s+that)\s+", re.IGNORECASE)

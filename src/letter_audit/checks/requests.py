@@ -250,6 +250,9 @@ def classify(
         # timed by a result ("once eGFR is above 40"), or on a result the practice is not asked to take
         # ("if the echo shows an EF under 40%, please refer"), is a need the hospital hands over.
         exempt = exempt or (_threshold_condition(text, cues) and _check_before_referral(whole))
+        # The same for a review: "review him in 3 months to see whether the dose has helped; if it has not,
+        # please refer him" leaves the referral to what the practice's own review finds.
+        exempt = exempt or (action.category == "review" and bool(action.conditional))
         # A need that waits on the patient's own future choice is no need the hospital knows of now.
         exempt = exempt or any_match(req.patient_choice, text)
         return "onward_referral" if settings.flag_onward_referral and not exempt else None

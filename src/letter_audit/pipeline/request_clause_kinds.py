@@ -59,7 +59,10 @@ _TEST_NAMED = re.compile(
     re.IGNORECASE,
 )
 _FINITE = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|should|will|would|can|could|may|might|must|continues?|remains?|stays?)\b",
+    # ("Apixaban to continue for at least 3 months", "to remain on hold": the terse plan's infinitive, not
+    # the verb of a statement)
+    r"\b(?:is|are|was|were|has|have|had|should|will|would|can|could|may|might|must|"
+    r"(?<!\bto\s)(?:continues?|remains?|stays?))\b",
     re.I,
 )
 _REASON_TAIL = re.compile(r",\s+(?:as|because|since|given\s+that)\s+", re.IGNORECASE)
@@ -74,6 +77,9 @@ _GERUND_OPENING = re.compile(
 _GERUND_EXTRA = frozenset({"supply", "show", "teach", "remove", "flag", "put", "take", "make"})
 # A step that asks afresh and says so ("could you also ...", "please also ...", "GP to also ..."): a request
 # of its own, never the step that reads the result of the test before it.
+# A step's test with a pointer condition as its last words ("send a urine PCR if it is positive"): "it" is
+# what the part before found, as the test cannot read its own result before it is done
+_OWN_TEST_TAIL = re.compile(r"\s(?:if|unless)\s+(?:it|they|this|these)\s[^,;]*$", re.IGNORECASE)
 _ALSO_ASKS = re.compile(
     r"\W*(?:(?:could|can|would)\s+(?:you|your\s+\w+|the\s+(?:GP|practice|surgery))\s+(?:please\s+)?also"
     r"|(?:please|pls|kindly)\s+(?:could\s+you\s+)?also)\b",
@@ -247,9 +253,19 @@ class ClauseKinds:
             return self.finding_step.search(step) is not None and (
                 self._names_test(head) or self.category(head) == "monitoring"
             )
-        if self._names_test(step[: m.start()]):
-            return False  # "..., and a stool culture - if positive, treat": the step's own test's result
         stop = _CONDITION_END.search(step, m.end())
+        if self._names_test(step[: m.start()]) and (
+            stop is not None
+            or _OWN_TEST_TAIL.search(step) is None
+            # (a short test ask only: not "check ferritin and start iron if it ...", "a repeat HbA1c ...,
+            # with a referral back if it ...", whose "it" is their own test)
+            or self._last_verb_kind(step[: m.start()]) not in (None, "monitoring")
+            or "," in step[: m.start()]
+            or len(step[: m.start()].split()) > 6
+        ):
+            # "..., and a stool culture - if positive, treat": the step's own test's result (not "..., and
+            # send a urine PCR if it is positive", where the test itself hangs on what the one before found)
+            return False
         cond = step[m.start() : stop.start() if stop else len(step)]
         if self.back_reference.match(step[m.start() :]) is not None:
             # "..., and re-refer under the suspected cancer pathway if so" (not a bare "; if not", whose

@@ -30,6 +30,8 @@ from .request_joins import (
     _OWN_NEED,
     _PATIENT_TO,
     _PLAIN_TEST_ASK,
+    _PLUS,
+    _PLUS_TEST,
     _REFER_WORD,
     _REPORT_OPENING,
     _REVIEW_OPENING,
@@ -68,6 +70,23 @@ class ClauseMerger(ClauseKinds):
             spans.append(span)
             m = search(sent, max(span[1], m.end()))  # never the same place twice, even if a split were empty
         return spans
+
+    def _points_back(
+        self, sent: str, merged: list[tuple[int, int]], in_gp: bool, asks: list[tuple[str, re.Pattern[str]]]
+    ) -> bool:
+        """Whether the last item, a condition pointing back ("if so", "if it has not") with its step, reads
+        the item before it, which the practice is asked to do."""
+        (ps, pe), (cs, ce) = merged[-2], merged[-1]
+        prev, item = sent[ps:pe], sent[cs:ce]
+        return (
+            self.back_reference.match(item) is not None
+            and "\n" not in sent[pe:cs]
+            and (in_gp or _first(asks, prev) is not None)
+            and _first(self.weak_not_request, prev) is None
+            and _first(self.hospital, item) is None
+            and not _BARE_CONDITION.match(prev)
+            and self._reads_result(prev, item)
+        )
 
     def _items(
         self, sent: str, in_gp: bool, asks: list[tuple[str, re.Pattern[str]]]
@@ -180,6 +199,14 @@ class ClauseMerger(ClauseKinds):
                         and _DOSE_STEP.match(sent, cs, ce) is not None
                         and self.category(prev) == "monitoring"
                     )
+                    # "U&E + Mg 1/52", "Wt + U&E 1/52": tests named together are one item (not "GP f/u 2/52 +
+                    # U&E at same visit", a test after a review)
+                    or (
+                        _PLUS.fullmatch(joined) is not None
+                        and _PLUS_TEST.match(sent, cs, ce) is not None
+                        and self.category(sent[cs:ce]) == "monitoring"  # not "U&E/LFT 3/12 + BP r/v"
+                        and self.category(prev) not in ("review", "prescribing", "referral", "fit_note")
+                    )
                     # "if low mood returns, consider ...": a bare condition; not one that holds its own ask
                     # ("Once he is on the patch we would be grateful if ...; please sign ...")
                     or (
@@ -228,6 +255,15 @@ class ClauseMerger(ClauseKinds):
             ):
                 # "if low mood returns, consider ...", and "X for 12 months, then stop it and continue Y"
                 merged[-1] = (merged[-1][0], ce)
+                if (
+                    len(merged) > 1
+                    and _BARE_CONDITION.match(prev)
+                    and self._points_back(sent, merged, in_gp, asks)
+                ):
+                    # "review him to see whether the dose has helped; if it has not, please refer him": the
+                    # condition, now joined to its step, reads what the part before it finds (fixtures/README)
+                    heads.setdefault(merged[-2][0], merged[-2][1])
+                    merged[-2:] = [(merged[-2][0], ce)]
             else:
                 merged.append((cs, ce))
         merged = self._fit_note_apart(sent, merged)

@@ -207,7 +207,10 @@ class ClauseReader(ClauseMerger):
                 what = ctext  # "if his eGFR falls the dose should be reduced": all condition, so read it all
             if condition is None and out and out[-1].condition and _THIRD_PARTY_RX.match(ctext):
                 condition = out[-1].condition  # "If K+ >5.5 please stop it and let the HF nurses know"
-            category = self.rules.cue_categories.get(owner) or self.category(what, sent)
+            # (a cue's own kind only in its clause: "GP f/u 2/52 + U&E at same visit" asks for a test after
+            # it)
+            own_kind = self.rules.cue_categories.get(owner) if cue is not None else None
+            category = own_kind or self.category(what, sent)
             if category == "other" and cond_m is not None and self.category(ctext) == "results":
                 category = (
                     "results"  # "let us know if the white count falls below 3.5": the condition is the result

@@ -48,6 +48,20 @@ from .ruledata import Cue
 from .rxfilter import Gate, GateIndex, Haystack
 from .sentences import sentence_spans, strip_list_mark
 
+# A heading that names the practice only to say the part below is not its to do ("Not for the practice")
+_NOT_FOR = re.compile(
+    r"\W*not\s+(?:for|to\s+be\s+actioned\s+by)\s+(?:the\s+|your\s+)?(?:GP|practice|surgery|primary\s+care)\b",
+    re.IGNORECASE,
+)
+
+
+def _not_for_us(text: str, section_of: dict[int, tuple[str, int, int]] | None, pos: int) -> bool:
+    """Whether the section holding ``pos`` opens on a heading saying it is not for the practice."""
+    for start, (_, body, end) in (section_of or {}).items():
+        if start <= pos < end:
+            return body > start and _NOT_FOR.match(text, start, body) is not None
+    return False
+
 
 class RequestFinder(SentenceChecks, ClauseReader):
     """The mechanism without spaCy: text + section lookup -> requests."""
@@ -97,8 +111,13 @@ class RequestFinder(SentenceChecks, ClauseReader):
         self.finding_step = _compile(rules.finding_step)
         self.verb_category = {v.lower(): cat for cat, vs in rules.verb_categories.items() for v in vs}
         verb_alt = "|".join(re.escape(v) for v in sorted(self.verb_category, key=len, reverse=True))
-        # Not after a word and a hyphen: "hospital-issued", "self-started" describe ("re-weigh" still asks).
-        self.first_verb = re.compile(rf"(?<!\w\w\w-)\b({verb_alt})(?:s|es|ed|d|ing)?\b", _FLAGS)
+        # Not after a word and a hyphen: "hospital-issued", "self-started" describe ("re-weigh" still asks);
+        # not a noun saying when ("U&E at same visit", "bloods at each review").
+        self.first_verb = re.compile(
+            rf"(?<!\w\w\w-)(?<!\bat\s)(?<!\bsame\s)(?<!\beach\s)(?<!\bevery\s)(?<!\bnext\s)\b({verb_alt})"
+            rf"(?:s|es|ed|d|ing)?\b",
+            _FLAGS,
+        )
         # Where a second step joins a request ("review the trial at 8 weeks and stop it if ...", "U&E weekly -
         # stop spironolactone if K > 5.5"): the joined item keeps the first part's kind (fixtures/README).
         # (not a report back, "and please let him know the result", which keeps its own reading)
@@ -185,6 +204,8 @@ class RequestFinder(SentenceChecks, ClauseReader):
                 opened_at = e
                 continue
             sec, body_start = self._section(section_of, s)
+            if sec in self.rules.gp_sections and _not_for_us(text, section_of, s):
+                sec = ""  # "Not for the practice": the heading names the practice to say the part is not its
             if to_patient and sec in self.rules.gp_sections and heading_to_patient(text, section_of, s):
                 sec = ""  # "What we would like you to do" in a letter to the patient: the patient's list
             turned = next((p for p in elsewhere if p[0] <= s < p[2]), None)

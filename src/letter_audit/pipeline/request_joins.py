@@ -52,6 +52,11 @@ _REPORT_OPENING = re.compile(
 # condition opened inside the item, whose step comes after the comma
 _AND_IF_TAIL = re.compile(r"(?<!,)\s+(?:and|[-–])\s+if\b[^,;]*$", re.IGNORECASE)
 _TERSE_JOIN = re.compile(r"\s*,?\s+[+/]\s+")
+# "U&E + Mg 1/52", "Wt + U&E 1/52": a test after "+" that goes with the test before it
+_PLUS = re.compile(r"\s+\+\s+")
+_PLUS_TEST = re.compile(
+    rf"\W*(?:{_TESTS}|LFTs?|TFTs?|lipids?|ferritin|CRP|PSA|Mg|magnesium|calcium)\b", re.IGNORECASE
+)
 _DOSE_STEP = re.compile(
     r"\W*(?:please\s+|pls\s+)?(?:r/v|review|adjust|titrate|alter)\s+(?:the\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?doses?\b",
     re.IGNORECASE,

@@ -39,7 +39,9 @@ _BARE_CONDITION = re.compile(
 # Where a condition inside a request ends: a comma, or the request resuming ("if the margins are
 # involved we would need you to refer him back").
 _CONDITION_END = re.compile(
-    r"[,;]|\s+(?:please|GP\s+to|(?:we|I)\s+(?:would|will|should|'d)|could\s+you|would\s+you)\b"
+    # (a comma before "or"/"and" goes on with the condition: "If candesartan is not tolerated, or has not
+    # reduced her headache days ..., please refer her back")
+    r";|,(?!\s*(?:or|and)\b)|\s+(?:please|GP\s+to|(?:we|I)\s+(?:would|will|should|'d)|could\s+you|would\s+you)\b"
     # "if above 5.5 stop the spironolactone": the drug step after the threshold is the request
     r"|(?<!\bto)\s+(?=(?:stop|start|restart|reduce|increase|withhold|hold|omit|switch|titrate|refer)\s+(?:the|his|her|it|them)\b)",
     re.IGNORECASE,
@@ -131,7 +133,9 @@ _NEGATION = re.compile(
 _DONT = re.compile(r"^\W*(?:please\s+)?(?:do\s+not|don't|avoid)\b", re.IGNORECASE)
 # The end of a fronted reason before a request cue ("..., so please could the practice renew it"); and a
 # dash before "please" ("Denosumab 60mg 6-monthly: next dose due 04/2027 - please administer it").
-_FRONTED = re.compile(r"[,;:]\s*(?:(?:and\s+)?so|therefore|hence)?\s*$|\s[-–]\s*$", re.IGNORECASE)
+# ("Given the diagnosis she should be considered for a gastroscopy, and I would be grateful if you could refer
+# her for this": the ask after ", and" is what the item asks for)
+_FRONTED = re.compile(r"[,;:]\s*(?:(?:and\s+)?so|and|therefore|hence)?\s*$|\s[-–]\s*$", re.IGNORECASE)
 _DASH_PLEASE = re.compile(r"\s[-–]\s*(?=(?:please|pls)\b)", re.IGNORECASE)
 _GP_NAME_SLOT = "{gp}"
 # Where a letter names the practice's doctor: "GP: Dr N Nakamura", "cc: Dr M Evans, Juniper Health Centre".

@@ -50,6 +50,19 @@ _DOSED_DRUG = (
     r"[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?\s+\d+(?:\.\d+)?\s*(?:mg|mcg|micrograms?|g|units?|ml|%)(?![\w/])"
 )
 
+# A drug and the dose it goes to, its verb left out ("bisoprolol towards 5-10 mg", "amlodipine up to 10 mg"):
+# not a word that carries on the same step ("then to 10 mg", "back up to 5 mg", "gradually to 2.5 mg")
+_GAPPED_DOSE = (
+    r"(?!(?:then|up|down|back|gradually|slowly|eventually|finally|later|further|on|off|a|an|if|once|only|not|also|"
+    r"aim|aiming|target|max|maximum|to)\b)"
+    # (nor a verb: "and step up to 0.5 mg", "and increases to 125 mg")
+    r"(?!(?:titrate|uptitrate|increase|reduce|decrease|wean|taper|stop|start|restart|continue|step|go|come|build|"
+    r"work|move|bring|push|put|get|take|keep|raise|lower|drop|change|switch|return|cut|half|halve|double)(?:s|es|d|ed)?\b)"
+    r"(?![\w-]*(?:ing|ed)\b)"
+    r"[A-Za-z][\w-]*\s+(?:(?:up|down)\s+)?(?:to|towards)\s+(?:a\s+(?:dose|maximum)\s+of\s+)?"
+    r"\d+(?:\.\d+)?(?:\s*[-–]\s*\d+(?:\.\d+)?)?\s*(?:mg|mcg|micrograms?|units?|g)\b"
+)
+
 
 def clause_split_source(rules: RequestRules) -> str:
     """The pattern of the places where one request clause ends and the next begins inside a sentence.
@@ -133,6 +146,10 @@ def clause_split_source(rules: RequestRules) -> str:
         # "..., and could your practice also do her glucose checks": a second polite ask.
         rf"|(?:could|would|can)\s+(?:you|your\s+(?:practice|surgery|team)|the\s+(?:GP|practice|surgery))\b)"
         rf"(?!(?:please|pls)\s+(?:also\s+)?(?:{report_alt})\b)"
+        # "..., and also if you could update her repeat prescription": a second "if you could" ask (not "and
+        # if you could let us know the result", a report back)
+        rf"|\s*,?\s+and\s+(?=(?:also\s+)?if\s+you\s+(?:could|would|can|might)\s+(?:also\s+)?(?:please\s+)?"
+        rf"(?!(?:{report_alt})\b)[a-z])"
         rf"|\s*,\s+(?=(?:I|we)\s+(?:will|have|shall)\b)"
         # "... please let the surgical team know - we will review in the dressing clinic": our part
         rf"|\s+[-–]\s+(?=(?:I|we)\s+(?:will|shall)\b)"
@@ -172,6 +189,11 @@ def clause_split_source(rules: RequestRules) -> str:
         rf"(?:\s+(?:and|&)\s+(?:the\s+)?[A-Za-z][\w-]*)?(?:\s+(?:once|when|after|from)\s+[^.;]{{1,60}}?)?\s*(?:[.;,]|$)"
         rf"|(?<=to\s)take\s+over\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:prescri\w+|supply|supplies)\b))"
         rf"|\s+\+\s+(?=(?:stop|start|restart|remove|switch)\s+[A-Za-z])"
+        # "GP f/u 2/52 + U&E at same visit": a test with a time of its own after "+" (joined back below when
+        # the part before is a test too: "U&E + Mg 1/52"; not a condition's "+ CRP <10")
+        rf"|\s+\+\s+(?=(?:{_TESTS}|LFTs?|TFTs?|lipids?|ferritin|CRP|PSA|Mg|magnesium|calcium)\b[^;.,+<>]{{0,30}}?"
+        rf"(?:\b\d+\s*/\s*(?:52|12)\b|\bin\s+\d|\b\d+\s*(?:days?|weeks?|months?)\b|\bat\s+(?:the\s+)?same\s+"
+        rf"(?:visit|time|appointment|review)\b))"
         # "Please prescribe a further month of the patches and then review whether they are still needed": a
         # review after a step is a request of its own, as after a test (fixtures/README).
         rf"|\s*,?\s+and\s+then\s+(?=(?:please\s+)?(?:review|reassess|re-?assess)\b(?!\s+(?:of|the\s+results?)\b))"
@@ -329,6 +351,9 @@ def clause_split_source(rules: RequestRules) -> str:
         rf"|(?:(?<=mg)|(?<=daily)|(?<=\bOD)|(?<=\bBD)|(?<=TDS)|(?<=QDS)|(?<=dose)|(?<=weekly)|(?<=night)|(?<=nocte)|(?<=%)|"
         rf"(?<=\d\sdays)|(?<=\d\sweeks)|(?<=\d\smonths))"
         rf"\s+and\s+(?=(?:the\s+)?{_DOSED_DRUG})"
+        # "titrate ramipril up to 10 mg daily as BP allows, and bisoprolol towards 5-10 mg as heart rate
+        # allows": a second drug whose verb is left out, with a dose of its own
+        rf"|\s*,?\s+and\s+(?=(?:the\s+|his\s+|her\s+|their\s+)?{_GAPPED_DOSE})"
         # "..., and he would benefit from a medication review", "..., and she would also benefit from the flu
         # vaccine": a need the practice is asked to meet, its own item
         rf"|\s*,\s+and\s+(?=(?:he|she|they)\s+would\s+(?:also\s+)?benefit\s+from\b)"

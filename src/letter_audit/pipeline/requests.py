@@ -48,10 +48,32 @@ _CONSIDER = re.compile(
 _VACCINE = re.compile(r"\b(?:vaccin\w*|immuni[sz]\w*|flu\s+jab)", re.IGNORECASE)
 
 
+# A long line broken off mid-sentence ("... to contact the heart failure nurses if he is"), then a blank line
+# (a PDF page break) and the sentence going on in lower case ("more than 2 kg above his dry weight")
+_BROKEN_OFF = re.compile(r"[^\n]{50,}[a-z,]$")
+_GOES_ON = re.compile(r"\s*\n[ \t]*\n\s*[a-z]")
+
+
+def _page_breaks_joined(text: str, units: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences, with one a page break cut in two joined again."""
+    out: list[tuple[int, int]] = []
+    for s, e in units:
+        if (
+            out
+            and _BROKEN_OFF.search(text, out[-1][0], out[-1][1])
+            and _GOES_ON.fullmatch(text, out[-1][1], s + 1)
+        ):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
 def _items_apart(text: str, units: list[tuple[int, int]], letter: object) -> list[tuple[int, int]]:
     """The sentences, cut where a list item of the source (a DOCX or HTML bullet) begins: an item with no
     closing stop ("... add the Fostair instead" then "your GP surgery will also need to ...") is not run on
     into the next one."""
+    units = _page_breaks_joined(text, units)
     blocks = getattr(letter, "blocks", None) or []
     starts = sorted(b.start for b in blocks if b.kind == "list_item")
     if not starts:

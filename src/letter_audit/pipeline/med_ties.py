@@ -293,11 +293,11 @@ class TieRules(TieData):
         )
 
     def _tells_the_patient(self, doc: Doc, m: Modifier) -> bool:
-        """True for a bare "please" in a letter written to the patient: an instruction, not a request."""
+        """True for a bare "please" ("pls") in a letter to the patient: an instruction, not a request."""
         text = text_of(doc)
         if (
             m.rule != "hyp_please"
-            or text[m.start : m.end].lower() != "please"
+            or text[m.start : m.end].lower() not in ("please", "pls", "plz")
             or self.rx_passes_on.match(text, m.end)
         ):
             return False

@@ -80,6 +80,13 @@ _AT_DOSE = re.compile(
     rf"(?:\s+(?:on\s+)?\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)?\s+(?:at|on)\s+(?:a\s+(?:lower|higher|reduced)\s+dose\s+of\s+)?({DOSE})",
     re.I,
 )
+# "Vitamin D 21 nmol/L - loading dose given", "lithium level 0.72 mmol/L": a blood result names the
+# substance measured, not a medicine given (a dose is in mg or units, never per litre)
+_LAB_VALUE = re.compile(
+    r"(?:\s+(?:trough\s+|serum\s+|plasma\s+)?levels?)?\s*(?:(?:was|is|of|at)\s+|[:=]\s*)?[<>]?\s*\d+(?:\.\d+)?"
+    r"\s*(?:nmol|mmol|umol|µmol|pmol|ng|ug|µg|micrograms?|iu|mu|mg)\s*/\s*(?:l|dl)\b",
+    re.IGNORECASE,
+)
 _SUPPLY_RULES = {"start_prescription_given_after", "start_duration_supplied", "start_supplied"}
 _ADVICE_REPLY = re.compile(
     r"\A\s*(?:[^\n]*\n){0,3}[^\n]*\b(?:advice\s*(?:and|&)\s*guidance|A\s*&\s*G)\b[^\n]*\b(?:response|reply)",
@@ -207,7 +214,11 @@ class MedChangeFinder(ClauseTies, RecordReader):
             for s in doc.spans.get("sections", [])
             if s.label_ in self.settings.skip_sections
         ]
-        drugs = [d for d in doc.spans.get("drugs", []) if not any(a <= d.start_char < b for a, b in skip)]
+        drugs = [
+            d
+            for d in doc.spans.get("drugs", [])
+            if not any(a <= d.start_char < b for a, b in skip) and not _LAB_VALUE.match(text, d.end_char)
+        ]
         changes: list[dict[str, Any]] = []
         done: set[int] = set()  # drug start chars already explained
         self._records(doc, text, drugs, changes, done)

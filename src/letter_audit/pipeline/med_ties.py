@@ -81,6 +81,10 @@ _CALLED = re.compile(
 _FWD_PUNCT = re.compile(r"^[\s:\-–—(\[*•]*(?:,[\s:\-–—(\[*•]*)?$")  # one comma: "started a PPI, lansoprazole"
 _BACK_PUNCT = re.compile(r"^[\s:\-–—()\[\],|*•.]*$")
 _PASSIVE = re.compile(r"\b(?:has|have|was|were|is|are)\s+(?:now\s+|also\s+)?(?:been\s+)?$", re.IGNORECASE)
+# a passive verb's auxiliary ("has been started", "was stopped"), not a perfect ("we have started")
+_BEEN = re.compile(
+    r"\b(?:(?:has|have|had)\s+(?:now\s+|also\s+)?been|was|were|is|are)\s+(?:now\s+|also\s+)?$", re.IGNORECASE
+)
 # "..., so I have stopped it", "... as she is starting": a person, not the drug, is the subject
 _ACTIVE = re.compile(
     r"\b(?:I|we|he|she|they|you)\s+(?:have|has|had|is|are|was|were)\s+(?:now\s+|also\s+)?$", re.IGNORECASE
@@ -149,6 +153,15 @@ class TieRules(TieData):
         back: tuple[list[Span], int] | None = None
         if t.rule.direction in ("forward", "both"):
             after = [d for d in ds if d.start_char >= t.end]
+            if (
+                after
+                and text[t.end : after[0].start_char].lstrip().startswith(",")
+                and _BEEN.search(text, max(0, t.start - 30), t.start)
+            ):
+                # "Because dapagliflozin has been started, his gliclazide was reduced": a passive verb's
+                # drug is its subject, before it; the clause after the comma is another's (but "he has
+                # been started on a PPI, lansoprazole" names its drug after the verb)
+                after = []
             if after and (cost := self._gap_ok(text[t.end : after[0].start_char], True, tight)) is not None:
                 chain = [after[0]]
                 for d in after[1:]:

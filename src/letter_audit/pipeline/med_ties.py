@@ -57,6 +57,14 @@ _GAPPED_FROM_TO = re.compile(
     re.IGNORECASE,
 )
 _FROM_NEXT = re.compile(r"\s+from\s+[\d.]+", re.IGNORECASE)
+# "stopped the norethisterone she was taking for her bleeding and the tranexamic acid": a clause saying what
+# the first drug was for, then the next drug the same verb acts on
+_TAKEN_FOR_JOIN = re.compile(
+    r"\s+(?:(?:that|which)\s+)?(?:he|she|they|you)\s+(?:(?:was|were|is|are|had\s+been|has\s+been)\s+)?"
+    r"(?:taking|using|takes|uses|took|used|bought|buys)(?:\s+(?!and\b)[\w'-]+){0,5}?\s*,?\s*(?:and|&|as\s+well\s+as)"
+    r"\s+(?:(?:the|his|her|their|your)\s+)?",
+    re.IGNORECASE,
+)
 _OWN_VERB = re.compile(r"\s*(?:was|were|is|are|has|have|had|will|remains?|continues?)\b", re.IGNORECASE)
 _FREQ_WORDS = re.compile(
     r"\b(?:(?:one|two|three|four|five|six|\d+) times? (?:a|per|each) (?:day|week)|(?:once|twice) (?:a |per )?"
@@ -180,6 +188,9 @@ class TieRules(TieData):
                             # "increased her hydrocortisone from 15 to 20 mg (...) and her fludrocortisone
                             # from 50 to 100 micrograms": one verb, two drugs each with its own from-to
                             _GAPPED_FROM_TO.fullmatch(link) and _FROM_NEXT.match(text, self._phrase_end(d))
+                        )
+                        and not (
+                            _TAKEN_FOR_JOIN.fullmatch(link) and not _OWN_VERB.match(text, self._phrase_end(d))
                         )
                     ):
                         break

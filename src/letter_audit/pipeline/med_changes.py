@@ -80,6 +80,13 @@ _AT_DOSE = re.compile(
     rf"(?:\s+(?:on\s+)?\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)?\s+(?:at|on)\s+(?:a\s+(?:lower|higher|reduced)\s+dose\s+of\s+)?({DOSE})",
     re.I,
 )
+# "Vitamin D 21 nmol/L - loading dose given", "lithium level 0.72 mmol/L": a blood result names the
+# substance measured, not a medicine given (a dose is in mg or units, never per litre)
+_LAB_VALUE = re.compile(
+    r"(?:\s+(?:trough\s+|serum\s+|plasma\s+)?levels?)?\s*(?:(?:was|is|of|at)\s+|[:=]\s*)?[<>]?\s*\d+(?:\.\d+)?"
+    r"\s*(?:nmol|mmol|umol|µmol|pmol|ng|ug|µg|micrograms?|iu|mu|mg)\s*/\s*(?:l|dl)\b",
+    re.IGNORECASE,
+)
 _SUPPLY_RULES = {"start_prescription_given_after", "start_duration_supplied", "start_supplied"}
 _ADVICE_REPLY = re.compile(
     r"\A\s*(?:[^\n]*\n){0,3}[^\n]*\b(?:advice\s*(?:and|&)\s*guidance|A\s*&\s*G)\b[^\n]*\b(?:response|reply)",
@@ -166,6 +173,33 @@ def _date(m: re.Match[str]) -> date | None:
         return None
 
 
+_ITEM_STOP = re.compile(r"\n|\.(?=\s)|;")
+
+
+def _named_more(text: str, drugs: list[Span], changes: list[dict[str, Any]]) -> None:
+    """Name a change of a bare class word ("Insulin: increase your Abasaglar (insulin glargine) ...") by the
+    product its item goes on to name, when that product's name holds the word and has no change of its own.
+
+    Why: a label or class word heads the item, and the product after it is what changes; reading the
+    class word alone reports "insulin" for a change of insulin glargine.
+    """
+    named = {c["drug"] for c in changes}
+    for c in changes:
+        drug = c["drug"]
+        if " " in drug or c.get("drug_end") is None:
+            continue
+        end = _ITEM_STOP.search(text, c["drug_end"])
+        stop = end.start() if end else len(text)
+        for d in drugs:
+            if not c["drug_end"] <= d.start_char < stop:
+                continue
+            generic = (d._.drug or {}).get("generic") or ""
+            if generic not in named and " with " not in generic and drug in generic.split():
+                c["drug"] = generic
+                named.add(generic)
+                break
+
+
 def _before_the_episode(text: str, changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Drop changes dated before the episode this letter tells of.
 
@@ -207,7 +241,11 @@ class MedChangeFinder(ClauseTies, RecordReader):
             for s in doc.spans.get("sections", [])
             if s.label_ in self.settings.skip_sections
         ]
-        drugs = [d for d in doc.spans.get("drugs", []) if not any(a <= d.start_char < b for a, b in skip)]
+        drugs = [
+            d
+            for d in doc.spans.get("drugs", [])
+            if not any(a <= d.start_char < b for a, b in skip) and not _LAB_VALUE.match(text, d.end_char)
+        ]
         changes: list[dict[str, Any]] = []
         done: set[int] = set()  # drug start chars already explained
         self._records(doc, text, drugs, changes, done)
@@ -303,6 +341,7 @@ class MedChangeFinder(ClauseTies, RecordReader):
         # told elsewhere is that change's supply, not a start of its own
         told = {c["drug"] for c in changes if c["rule"] not in _SUPPLY_RULES}
         changes = [c for c in changes if c["rule"] not in _SUPPLY_RULES or c["drug"] not in told]
+        _named_more(text, drugs, changes)
         changes = self._parts_of_products(changes)
         changes = _before_the_episode(text, changes)
         for c in changes:

@@ -24,8 +24,12 @@ _ITEM_LEAD = re.compile(
 # an item of an inline supply list starts after the colon, a comma, a semicolon or "and"
 _SUPPLY_ITEM = re.compile(r"(?:[:,;]|\band)\s*(?:(?:sc|subcutaneous|iv|oral|buccal)\s+)?$", re.IGNORECASE)
 # "Started: a; b; c": a change label at a line start, its items on the same line; the label may open the
-# cell after a table bar ("Medication | New: a; b; c" in a "Heading | text" template)
-_INLINE_HEAD = re.compile(r"(?:^|\|)[ \t•*\-]*([A-Za-z][A-Za-z ]{1,30}?)[ \t]*:[ \t]*", re.MULTILINE)
+# cell after a table bar ("Medication | New: a; b; c" in a "Heading | text" template) or a sentence in a
+# paragraph ("... started atorvastatin. New medicines: aspirin 75 mg OD; ticagrelor 90 mg BD; ...": a
+# word's full stop, not a list number's, "1. Omitted: ...")
+_INLINE_HEAD = re.compile(
+    r"(?:^|\||(?<=[a-z]{2}[.!?])[ \t]+)[ \t•*\-]*([A-Za-z][A-Za-z ]{1,30}?)[ \t]*:[ \t]*", re.MULTILINE
+)
 _INLINE_VERB = re.compile(
     r"(?:^|\|)[ \t•*\-]*((?:started|commenced|initiated)(?:[ \t]+on)?)[ \t]+", re.I | re.M
 )

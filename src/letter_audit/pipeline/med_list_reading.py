@@ -25,6 +25,7 @@ _LEADER = re.compile(
 )
 _EMPTY = re.compile(r"^\W*(?:-|–|—|none|nil|n/?a|not taking|stopped|new)?\W*$", re.IGNORECASE)
 _NOT_BEGUN = re.compile(r"\b(?:not|declined|refused|deferred|unchanged|no change)\b", re.IGNORECASE)
+_COURSE_OVER = re.compile(r"\b(?:now|since|already) (?:completed|finished|ended)\b", re.IGNORECASE)
 _ENDED = re.compile(r"\b(?:stopp?ed|discontinued|ceased|completed|finished)\b", re.IGNORECASE)
 
 
@@ -132,8 +133,12 @@ class ListReader:
             row_drug = next((d for d in drugs if block.start <= d.start_char < block.end), None)
             if not any(in_cols) and row_drug is not None and max(cols) < len(block.cells):
                 before, after = (text_of(doc)[block.cells[i].start : block.cells[i].end] for i in cols)
-                if _EMPTY.match(before) and (_ENDED.search(after) or _NOT_BEGUN.search(after)):
-                    # "Flucloxacillin | - | stopped 20/10": a course begun and ended in hospital;
+                rest = text_of(doc)[block.cells[max(cols)].end : block.end]
+                if _EMPTY.match(before) and (
+                    _ENDED.search(after) or _NOT_BEGUN.search(after) or _COURSE_OVER.search(rest)
+                ):
+                    # "Flucloxacillin | - | stopped 20/10": a course begun and ended in hospital (or, in a
+                    # comment cell after it, "started for 2 weeks, now completed");
                     # "Prednisolone | - | not started": offered and not begun
                     pass
                 elif _EMPTY.match(before) and not _EMPTY.match(after):

@@ -57,6 +57,14 @@ _GAPPED_FROM_TO = re.compile(
     re.IGNORECASE,
 )
 _FROM_NEXT = re.compile(r"\s+from\s+[\d.]+", re.IGNORECASE)
+# "stopped the norethisterone she was taking for her bleeding and the tranexamic acid": a clause saying what
+# the first drug was for, then the next drug the same verb acts on
+_TAKEN_FOR_JOIN = re.compile(
+    r"\s+(?:(?:that|which)\s+)?(?:he|she|they|you)\s+(?:(?:was|were|is|are|had\s+been|has\s+been)\s+)?"
+    r"(?:taking|using|takes|uses|took|used|bought|buys)(?:\s+(?!and\b)[\w'-]+){0,5}?\s*,?\s*(?:and|&|as\s+well\s+as)"
+    r"\s+(?:(?:the|his|her|their|your)\s+)?",
+    re.IGNORECASE,
+)
 _OWN_VERB = re.compile(r"\s*(?:was|were|is|are|has|have|had|will|remains?|continues?)\b", re.IGNORECASE)
 _FREQ_WORDS = re.compile(
     r"\b(?:(?:one|two|three|four|five|six|\d+) times? (?:a|per|each) (?:day|week)|(?:once|twice) (?:a |per )?"
@@ -81,6 +89,10 @@ _CALLED = re.compile(
 _FWD_PUNCT = re.compile(r"^[\s:\-–—(\[*•]*(?:,[\s:\-–—(\[*•]*)?$")  # one comma: "started a PPI, lansoprazole"
 _BACK_PUNCT = re.compile(r"^[\s:\-–—()\[\],|*•.]*$")
 _PASSIVE = re.compile(r"\b(?:has|have|was|were|is|are)\s+(?:now\s+|also\s+)?(?:been\s+)?$", re.IGNORECASE)
+# a passive verb's auxiliary ("has been started", "was stopped"), not a perfect ("we have started")
+_BEEN = re.compile(
+    r"\b(?:(?:has|have|had)\s+(?:now\s+|also\s+)?been|was|were|is|are)\s+(?:now\s+|also\s+)?$", re.IGNORECASE
+)
 # "..., so I have stopped it", "... as she is starting": a person, not the drug, is the subject
 _ACTIVE = re.compile(
     r"\b(?:I|we|he|she|they|you)\s+(?:have|has|had|is|are|was|were)\s+(?:now\s+|also\s+)?$", re.IGNORECASE
@@ -149,6 +161,15 @@ class TieRules(TieData):
         back: tuple[list[Span], int] | None = None
         if t.rule.direction in ("forward", "both"):
             after = [d for d in ds if d.start_char >= t.end]
+            if (
+                after
+                and text[t.end : after[0].start_char].lstrip().startswith(",")
+                and _BEEN.search(text, max(0, t.start - 30), t.start)
+            ):
+                # "Because dapagliflozin has been started, his gliclazide was reduced": a passive verb's
+                # drug is its subject, before it; the clause after the comma is another's (but "he has
+                # been started on a PPI, lansoprazole" names its drug after the verb)
+                after = []
             if after and (cost := self._gap_ok(text[t.end : after[0].start_char], True, tight)) is not None:
                 chain = [after[0]]
                 for d in after[1:]:
@@ -167,6 +188,9 @@ class TieRules(TieData):
                             # "increased her hydrocortisone from 15 to 20 mg (...) and her fludrocortisone
                             # from 50 to 100 micrograms": one verb, two drugs each with its own from-to
                             _GAPPED_FROM_TO.fullmatch(link) and _FROM_NEXT.match(text, self._phrase_end(d))
+                        )
+                        and not (
+                            _TAKEN_FOR_JOIN.fullmatch(link) and not _OWN_VERB.match(text, self._phrase_end(d))
                         )
                     ):
                         break
@@ -293,11 +317,11 @@ class TieRules(TieData):
         )
 
     def _tells_the_patient(self, doc: Doc, m: Modifier) -> bool:
-        """True for a bare "please" in a letter written to the patient: an instruction, not a request."""
+        """True for a bare "please" ("pls") in a letter to the patient: an instruction, not a request."""
         text = text_of(doc)
         if (
             m.rule != "hyp_please"
-            or text[m.start : m.end].lower() != "please"
+            or text[m.start : m.end].lower() not in ("please", "pls", "plz")
             or self.rx_passes_on.match(text, m.end)
         ):
             return False

@@ -72,6 +72,20 @@ def test_first_pairs_of_a_pattern() -> None:
     assert first_pairs("(?:[a-z]+ )?x") is None  # cannot tell: every word must be tried
 
 
+def test_brackets_inside_a_character_class_are_not_structure() -> None:
+    from letter_audit.pipeline.context import _split_top, first_pairs
+
+    # A ")" or "|" inside [...] neither closes a group nor splits alternatives (it used to glue every
+    # later cue onto the one holding the class, and lose their first letters).
+    assert _split_top(r"there[.;)]|by (?:her|the) GP|[]|]x|\(y") == [
+        "there[.;)]",
+        "by (?:her|the) GP",
+        "[]|]x",
+        "\\(y",
+    ]
+    assert first_pairs(r"(?:there[.;)]|that) one|previously") == {"th", "pr"}
+
+
 def test_one_letter_word_cues_keep_the_first_pair_index() -> None:
     from letter_audit.pipeline.context import first_pairs, pair_index
 

@@ -16,8 +16,30 @@ from .rxfilter import Haystack
 _WORD_START = re.compile(r"(?<![\w-])[\w]")
 
 
+def _class_end(pattern: str, i: int) -> int:
+    """The index just after the character class that opens at ``pattern[i]`` ("[").
+
+    A "]" first in the class (after an optional "^") is a literal, and escapes are skipped, so brackets,
+    bars and parentheses inside a class ("[.;)]") never count as the pattern's own structure.
+    """
+    j = i + 1
+    if pattern[j : j + 1] == "^":
+        j += 1
+    if pattern[j : j + 1] == "]":
+        j += 1
+    while j < len(pattern):
+        if pattern[j] == "\\":
+            j += 2
+            continue
+        if pattern[j] == "]":
+            return j + 1
+        j += 1
+    return len(pattern)
+
+
 def _split_top(pattern: str) -> list[str]:
-    """The top-level alternatives of a regex ("a|(?:b|c)d" -> ["a", "(?:b|c)d"])."""
+    """The top-level alternatives of a regex ("a|(?:b|c)d" -> ["a", "(?:b|c)d"]); escapes and character
+    classes are taken whole, so "[.;)]|b" splits into "[.;)]" and "b"."""
     parts, depth, cur, i = [], 0, [], 0
     while i < len(pattern):
         ch = pattern[i]
@@ -25,9 +47,14 @@ def _split_top(pattern: str) -> list[str]:
             cur.append(pattern[i : i + 2])
             i += 2
             continue
-        if ch in "([":
+        if ch == "[":
+            end = _class_end(pattern, i)
+            cur.append(pattern[i:end])
+            i = end
+            continue
+        if ch == "(":
             depth += 1
-        elif ch in ")]":
+        elif ch == ")":
             depth -= 1
         if ch == "|" and depth == 0:
             parts.append("".join(cur))
@@ -37,6 +64,26 @@ def _split_top(pattern: str) -> list[str]:
         i += 1
     parts.append("".join(cur))
     return parts
+
+
+def _group_end(pattern: str) -> int:
+    """The index of the ")" that closes the group opening at ``pattern[0]``, skipping escapes and
+    character classes (len(pattern) when it never closes)."""
+    depth, j = 0, 0
+    while j < len(pattern):
+        ch = pattern[j]
+        if ch == "\\":
+            j += 2
+            continue
+        if ch == "[":
+            j = _class_end(pattern, j)
+            continue
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth == 0:
+            return j
+        j += 1
+    return len(pattern)
 
 
 DIGIT = "\\d"
@@ -54,13 +101,7 @@ def first_pairs(pattern: str) -> set[str] | None:
     for alt in _split_top(pattern):
         alt = re.sub(r"^(?:\(\?<[!=][^)]*\))+", "", alt)  # leading look-behinds take no text
         if alt.startswith("(?:"):
-            depth, j = 0, 0
-            while j < len(alt):
-                depth += alt[j] == "("
-                depth -= alt[j] == ")"
-                if depth == 0:
-                    break
-                j += 1
+            j = _group_end(alt)
             inner, rest = alt[3:j], alt[j + 1 :]
             if rest[:1] == "*" or rest[:2] == "{0" or not inner:
                 return None

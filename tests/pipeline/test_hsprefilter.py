@@ -232,3 +232,46 @@ def test_a_batch_warm_up_never_compiles(tmp_path: Path, monkeypatch: pytest.Monk
     rxfilter.build_pending()
     assert scanner._uses == rxfilter._WARM_USES and scanner._hs is None
     assert not pre.ready and not (tmp_path / "cache").exists()
+
+
+def test_the_first_scanner_to_warm_up_loads_a_compiled_database_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Outside a batch (audit over many letters, eval, the benchmarks) nothing calls build_pending: the
+    # database is loaded (never compiled) when the first scanner warms up, which one letter never reaches.
+    monkeypatch.setenv("LETTER_AUDIT_HS_CACHE", str(tmp_path))
+    maker, _ = _database(PATTERNS[:1])
+    assert maker.build(compile_missing=True)
+    pre = Prefilter()
+    builds: list[bool] = []
+    real_build = pre.build
+    monkeypatch.setattr(pre, "build", lambda **kw: builds.append(True) or real_build(**kw))
+    monkeypatch.setattr(rxfilter, "PREFILTER", pre)
+    monkeypatch.setattr(rxfilter, "_LAZY_LOAD", [True])
+    rx = re.compile(PATTERNS[0], IC)
+    scanner, other = Scanner(rx), Scanner(re.compile(r"\bnote\b", IC))
+    for _ in range(rxfilter._WARM_USES - 1):
+        assert scanner.starts("warm") is None
+    assert not pre.ready and not builds
+    assert scanner.starts(Haystack("a fit-note? no: fitnote").low) == []  # warmed, loaded, skipped
+    assert pre.ready and scanner._hs is not None and builds == [True]
+    for _ in range(rxfilter._WARM_USES):
+        other.starts("note")
+    assert builds == [True]  # loaded once a process
+    assert _scanner_results(TEXTS) == [[(0, 8)], [], [], [], []]
+
+
+def test_a_missing_database_is_looked_for_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LETTER_AUDIT_HS_CACHE", str(tmp_path / "none"))
+    monkeypatch.setenv("LETTER_AUDIT_MODELS", str(tmp_path / "models"))
+    pre = Prefilter()
+    builds: list[bool] = []
+    real_build = pre.build
+    monkeypatch.setattr(pre, "build", lambda **kw: builds.append(True) or real_build(**kw))
+    monkeypatch.setattr(rxfilter, "PREFILTER", pre)
+    monkeypatch.setattr(rxfilter, "_LAZY_LOAD", [True])
+    scanners = [Scanner(re.compile(p, IC)) for p in PATTERNS[:3]]
+    for scanner in scanners:
+        for _ in range(rxfilter._WARM_USES):
+            scanner.starts("text")
+    assert builds == [True] and not pre.ready and all(s._hs is None for s in scanners)

@@ -132,6 +132,22 @@ def build_pending(*, used_only: bool = False) -> int:
     return len(pending)
 
 
+_LAZY_LOAD = [True]
+"""Whether the first scanner to warm up still has to load the prefilter database (once a process)."""
+
+
+def _load_prefilter_once() -> None:
+    """Load the prefilter database (never compile it) when the first scanner warms up, so every long
+    run gains from it, not only batches (whose warm-up loads it in ``build_pending``): ``audit`` over
+    many letters, ``eval``, the benchmarks. A scanner warms up after ``_WARM_USES`` uses, which one
+    letter never reaches, so a one-letter ``check`` still never imports hyperscan. Loading takes about
+    50 ms (a 7 MB file), which a run repays after a few dozen letters; a missing or foreign file is
+    tried once and then left alone. Which patterns it skips never changes a result (``hsprefilter``)."""
+    _LAZY_LOAD[0] = False
+    if PREFILTER is not None and not PREFILTER.ready:
+        attach_prefilter()
+
+
 def attach_prefilter(*, compile_missing: bool = False) -> bool:
     """Load (or compile) the shared prefilter database (``hsprefilter``) for every scanner made so far
     and give each built scanner its slot; True when one is in use. Which patterns the prefilter lets a
@@ -324,6 +340,8 @@ class Scanner:
             self._uses += 1
             if self._uses < _WARM_USES:
                 return None
+            if _LAZY_LOAD[0]:
+                _load_prefilter_once()
             self.build()
         if self._hs is not None and not PREFILTER.hits(low)[self._hs]:  # type: ignore[union-attr]
             return []  # no match anywhere in the text

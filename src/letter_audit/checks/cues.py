@@ -84,6 +84,9 @@ class RequestCues(_Group):
     refer_onward: list[Regex]
     rerefer: list[Regex]
     did_not_attend: list[Regex]
+    attended_after_all: list[Regex] = Field(default_factory=list)
+    """A missed appointment followed by one the patient came to ("she missed the first but attended the
+    rebooked one"): the letter is not a discharge after a did-not-attend."""
     fit_note: list[Regex]
     fit_note_ask: list[Regex]
     """Verbs asking for a note mentioned earlier in the sentence ("please could you provide one")."""

@@ -43,7 +43,9 @@ if TYPE_CHECKING:
 
 def flag_requests(letter: Letter, findings: Findings, standard: Standard, cues: Cues) -> list[GpAction]:
     """The letter's GP actions, each copied with ``inappropriate`` and ``rule`` decided afresh."""
-    did_not_attend = findings.did_not_attend or any_match(cues.requests.did_not_attend, letter.text)
+    did_not_attend = (
+        findings.did_not_attend or any_match(cues.requests.did_not_attend, letter.text)
+    ) and not any_match(cues.requests.attended_after_all, letter.text)
     agreement = _shared_care_agreed(letter.text, cues)
     # Only a letter that speaks of shared care can say so beside a request: the others skip the search.
     named = agreement or gated_search(_SHARED_CARE, letter.text) is not None

@@ -267,16 +267,31 @@ def _names_shared_care_drug(text: str, drugs: list[str], *, asked: bool = False)
     return False
 
 
+# Clinical shorthand for listed drugs, as terse notes write them ("Rx aza 100mg od", "MTX 15 mg weekly"): each
+# counts as its drug when the standard lists that drug. Whole words only ("aza" is not "azacitidine").
+_SHORTHAND = {
+    "aza": "azathioprine",
+    "mtx": "methotrexate",
+    "mmf": "mycophenolate",
+    "hcq": "hydroxychloroquine",
+    "ssz": "sulfasalazine",
+    "6-mp": "mercaptopurine",
+}
+
+
 @lru_cache(maxsize=8)
 def _drug_names(drugs: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern for the whole list, compiled once: a pattern per drug, compiled at each call, once
     filled the re module's cache and cost more than the rest of the request rules."""
     names = sorted({d.lower() for d in drugs}, key=lambda n: (-len(n), n))  # same text each process
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + ")")
+    short = sorted(k for k, v in _SHORTHAND.items() if v in names)
+    alternatives = [re.escape(n) for n in names] + [re.escape(k) + r"\b" for k in short]
+    return re.compile(r"\b(?:" + "|".join(alternatives) + ")")
 
 
 def _listed_drugs(text: str, drugs: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(m.group(0) for m in _drug_names(drugs).finditer(text.lower()))
+    found = (m.group(0) for m in _drug_names(drugs).finditer(text.lower()))
+    return frozenset(_SHORTHAND.get(name, name) for name in found)
 
 
 def _agreement_drugs(text: str, cues: Cues, drugs: tuple[str, ...]) -> frozenset[str]:

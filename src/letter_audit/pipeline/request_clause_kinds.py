@@ -33,10 +33,12 @@ _WHEN = re.compile(
     re.IGNORECASE,
 )
 # A report back closing a request ("and send the result to the IBD nurses", "- again please send us the
-# result", "and forward report to Dr Adeyemi"), and a head that asks for a test for it to close.
+# result", "and forward report to Dr Adeyemi", or told: "and let us have the result"), and a head that
+# asks for a test for it to close.
 _REPORT_TAIL = re.compile(
-    r"(?:,?\s*(?:and|then|-|–)\s+|;\s*)(?:again\s+)?(?:please\s+|pls\s+)?(?:send|forward|pass|copy|e-?mail|fax|text|ring|"
-    r"phone)\s+(?:(?:us|me|it|them)\s+)?(?:the\s+|a\s+|any\s+|these\s+|this\s+|his\s+|her\s+|a\s+copy\s+of\s+the\s+)?"
+    r"(?:,?\s*(?:and|then|-|–)\s+|;\s*)(?:again\s+)?(?:please\s+|pls\s+)?(?:(?:send|forward|pass|copy|e-?mail|fax|text|ring|"
+    r"phone)\s+(?:(?:us|me|it|them)\s+)?|let\s+(?:us|me)\s+(?:have|know|see)\s+(?:what\s+)?)"
+    r"(?:the\s+|a\s+|any\s+|these\s+|this\s+|his\s+|her\s+|a\s+copy\s+of\s+the\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:results?|reports?|readings?|weights?|levels?|values?)\b",
     re.IGNORECASE,
 )

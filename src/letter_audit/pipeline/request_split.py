@@ -174,7 +174,9 @@ def clause_split_source(rules: RequestRules) -> str:
         # repeats + stop Fostair", "... and to add hydroxychloroquine to her repeats", "..., and to take over
         # the prescription"): another drug's step, a request of its own.
         rf"|\s*,?\s+(?:and|&|\+)\s+(?:to\s+)?(?=(?:please\s+|pls\s+)?(?:"
-        rf"(?:remove|delete|take|add|put|leave|change|keep)\s+(?!(?:it|them|this|these|that|to|on|onto)\b)[^.;]{{0,140}}?\b"
+        # ("issue a rescue pack of amoxicillin and prednisolone, and add both to her repeat": the same drugs,
+        # so not another drug's step: "both" and "those" point back like "it")
+        rf"(?:remove|delete|take|add|put|leave|change|keep)\s+(?!(?:it|them|this|these|that|both|those|to|on|onto)\b)[^.;]{{0,140}}?\b"
         rf"(?:from|off|to|on|onto)\s+"
         rf"(?:(?:his|her|their|the|your)\s+)?(?:repeats?|(?:repeat\s+)?prescriptions?|"
         rf"(?:medical\s+|GP\s+)?(?:records?|notes|problem\s+list)|(?:practice\s+)?(?:[\w-]+\s+){{0,3}}?registers?)\b"
@@ -194,6 +196,10 @@ def clause_split_source(rules: RequestRules) -> str:
         rf"|\s+\+\s+(?=(?:{_TESTS}|LFTs?|TFTs?|lipids?|ferritin|CRP|PSA|Mg|magnesium|calcium)\b[^;.,+<>]{{0,30}}?"
         rf"(?:\b\d+\s*/\s*(?:52|12)\b|\bin\s+\d|\b\d+\s*(?:days?|weeks?|months?)\b|\bat\s+(?:the\s+)?same\s+"
         rf"(?:visit|time|appointment|review)\b))"
+        # "r/v 2/52 / U&E 1/52": the same after a spaced "/" when the part before has a terse time of its own
+        # too (not "FBC / U&E 4/52", two tests sharing one time)
+        rf"|(?:(?<=/52)|(?<=/12))\s+/\s+(?=(?:{_TESTS}|LFTs?|TFTs?|lipids?|ferritin|CRP|PSA|Mg|magnesium|calcium)"
+        rf"\b[^;.,+/<>]{{0,30}}?\b\d+\s*/\s*(?:52|12)\b)"
         # "Please prescribe a further month of the patches and then review whether they are still needed": a
         # review after a step is a request of its own, as after a test (fixtures/README).
         rf"|\s*,?\s+and\s+then\s+(?=(?:please\s+)?(?:review|reassess|re-?assess)\b(?!\s+(?:of|the\s+results?)\b))"
@@ -231,6 +237,11 @@ def clause_split_source(rules: RequestRules) -> str:
         # "..., then U&E again 2 weeks after restarting": a test after "then" is an item of its own
         rf"|\s*,\s+then\s+(?=(?:a\s+|the\s+)?(?:repeat\s+|further\s+)?(?:{_TESTS}|lipids?|LFTs?|TFTs?)\b[^;.,]{{0,40}}?"
         rf"\b(?:again|in|at|after|within)\b)"
+        # "start folic acid for four months, followed by a repeat FBC and folate": a test or a review
+        # "followed by" a step is its next item, as after "then" (fixtures/README)
+        rf"|\s*,?\s+followed\s+by\s+(?=(?:an?\s+|the\s+|his\s+|her\s+)?"
+        rf"(?:repeat\s+|further\s+|re-?check\s+(?:of\s+)?)?"
+        rf"(?:{_TESTS}|lipids?|LFTs?|TFTs?|ferritin|B12|folate|PSA|CRP|review|r/v)\b)"
         # "..., and it would also be helpful if the practice nurse could recheck her pulse": a second ask.
         rf"|\s*,?\s+(?:and|but)\s+(?=it\s+would\s+(?:also\s+)?(?:help|be\s+(?:very\s+|most\s+|really\s+)?"
         rf"(?:helpful|useful|appreciated|great|good|kind))\s+if\b)"

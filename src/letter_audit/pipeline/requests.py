@@ -103,7 +103,9 @@ def make_requests(nlp: Language, name: str) -> RequestsComponent:
 TABLE_RULE_ID = "req-table-row"  # a practice-owned row of a plan table that no cue found
 
 # "+", a spaced "/", "plus", "as well as": the joins that chain requests in one terse line
-_TERSE_CHAIN = re.compile(r"\s[+/]\s|\bplus\b|\bas\s+well\s+as\b", re.IGNORECASE)
+# (and ", then": "Check U&E in one week, then increase the bisoprolol if his heart rate stays above 70", a
+# step after a test is an item of its own, as the rules read it in a sentence they find)
+_TERSE_CHAIN = re.compile(r"\s[+/]\s|\bplus\b|\bas\s+well\s+as\b|,\s*then\s", re.IGNORECASE)
 
 
 class RequestsComponent:

@@ -58,10 +58,11 @@ _LIST_INTRO = re.compile(
 )
 
 
-# "New | Rivaroxaban 20 mg OD": a short status cell, then the cell the drug starts
+# "New | Rivaroxaban 20 mg OD": a short status cell, then the cell the drug starts ("New: | apixaban": a
+# label whose wide gap the reader made a cell bar)
 _STATUS_CELL = re.compile(
     r"[ \t•*\-]*(?:((?:(?i:medications?|medicines?|meds|drugs?)[ \t]*[-–:/][ \t]*)?"
-    r"[A-Za-z][A-Za-z ]{1,30}?)[ \t]*\|"
+    r"[A-Za-z][A-Za-z ]{1,30}?)[ \t]*:?[ \t]*\|"
     r"|[\[(]([A-Za-z][A-Za-z ]{1,20}?)[\])][ \t:-]*)"
     r"[ \t]*(?:(?:soluble|oral|topical)[ \t]+)?$"
 )

@@ -331,3 +331,54 @@ def test_use_instead_of_a_new_drug_is_still_a_start(meds: Callable[[str], list[t
     # Look-alike: the drug used instead is not one she takes already.
     text = "Medicines\n- Naproxen 500 mg BD - told to stop it and use co-codamol instead\n"
     assert ("co-codamol", "start") in meds(text)
+
+
+def test_a_list_line_ending_in_a_capital_frequency_ends_its_item(
+    meds: Callable[[str], list[tuple[str, str]]],
+) -> None:
+    text = "MEDICATION\nSTART simvastatin 40 mg ON\nSTART enoxaparin 40 mg SC OD until mobile\n"
+    assert meds(text) == [("simvastatin", "start"), ("enoxaparin", "start")]
+
+
+def test_a_capital_frequency_inside_a_line_keeps_its_status(
+    meds: Callable[[str], list[tuple[str, str]]],
+) -> None:
+    # Look-alike: "ON" with the status after it on the same line; only a line's end is a break.
+    text = "MEDICATION\nSimvastatin 40 mg ON - NEW\nRamipril 5 mg OD - unchanged\n"
+    assert meds(text) == [("simvastatin", "start")]
+
+
+def test_a_short_course_on_a_plan_line_is_a_start(meds: Callable[[str], list[tuple[str, str]]]) -> None:
+    text = "Ambulatory care note\nD-dimer negative.\nPlan: naproxen 250 mg TDS 5/7 with food, rest.\n"
+    assert ("naproxen", "start") in meds(text)
+
+
+def test_a_plan_line_continuing_a_usual_drug_is_no_start(
+    meds: Callable[[str], list[tuple[str, str]]],
+) -> None:
+    # Look-alike: a drug the patient takes already, carried on, is no course.
+    text = "Ambulatory care note\nD-dimer negative.\nPlan: continue usual naproxen 250 mg TDS, rest 5/7.\n"
+    assert ("naproxen", "start") not in meds(text)
+
+
+def test_a_status_word_wrapped_onto_its_own_line_heads_no_list(
+    meds: Callable[[str], list[tuple[str, str]]],
+) -> None:
+    text = (
+        "Medication changes\n- Haloperidol 500 micrograms at night for agitation\n- new\n"
+        "Senna 15 mg at night - stopped\nPrednisolone 10 mg daily - reduced from 20 mg\n"
+    )
+    got = meds(text)
+    assert ("senna", "stop") in got
+    assert ("prednisolone", "decrease") in got
+    assert ("prednisolone", "start") not in got
+
+
+def test_a_status_heading_with_a_colon_still_heads_its_list(
+    meds: Callable[[str], list[tuple[str, str]]],
+) -> None:
+    # Look-alike: "New:" on its own line heads the lines below.
+    text = "Medication changes\nNew:\nLevomepromazine 6.25 mg at night\nLaxido 1 sachet BD\n"
+    got = meds(text)
+    assert ("levomepromazine", "start") in got
+    assert ("macrogol 3350", "start") in got

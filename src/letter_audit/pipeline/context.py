@@ -33,9 +33,11 @@ Category = Literal["negated", "hypothetical", "historical", "other_actor", "cont
 _WORD = re.compile(r"\S+")
 # a semicolon, or a line break after a dose or bracket ("... OD (lifelong)\nnew: calcium ...")
 _SEMICOLON = re.compile(r"\s*;\s*")
+# a list line ends at its dose's frequency ("Atorvastatin 20 mg ON" then "START dalteparin ..."; only the
+# capitals ON and OM, the lower-case "on" at a line's end is a wrapped sentence)
 _CLAUSE_BREAK = re.compile(
     r";\s*|(?:(?<=[)\]])|(?<=\bmg)|(?<=\bod)|(?<=\bbd)|(?<=tds)|(?<=qds)|(?<=prn)|(?<=daily)|(?<=nocte)"
-    r"|(?<=mane)|(?<=weekly)|(?<=mcg))[ \t]*\n\s*",
+    r"|(?<=mane)|(?<=weekly)|(?<=mcg)|(?<=\b(?-i:ON))|(?<=\b(?-i:OM)))[ \t]*\n\s*",
     re.IGNORECASE,
 )
 

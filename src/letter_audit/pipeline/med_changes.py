@@ -200,6 +200,27 @@ def _named_more(text: str, drugs: list[Span], changes: list[dict[str, Any]]) -> 
                 break
 
 
+def _instead_of_kept(
+    doc: Doc, text: str, drugs: list[Span], changes: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Drop "use X instead" starts of a drug the letter lists as one the patient goes on taking.
+
+    Why: "Ibuprofen - advised to stop it and use paracetamol instead" beside "Paracetamol 1 g QDS PRN -
+    continued" moves the patient onto a medicine already taken; nothing is started.
+    """
+    if not any(c["rule"] == "start_take_instead" for c in changes):
+        return changes
+    kept = set()
+    for d in drugs:
+        line_end = text.find("\n", d.end_char)
+        line_end = len(text) if line_end == -1 else line_end
+        # up to the next drug on the line: its status is its own
+        line_end = min([o.start_char for o in drugs if d.end_char <= o.start_char < line_end] + [line_end])
+        if any(m.category == "continued" for m in categories_at(doc, d.end_char, line_end)):
+            kept.add((d._.drug or {}).get("generic"))
+    return [c for c in changes if not (c["rule"] == "start_take_instead" and c["drug"] in kept)]
+
+
 def _before_the_episode(text: str, changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Drop changes dated before the episode this letter tells of.
 
@@ -344,6 +365,7 @@ class MedChangeFinder(ClauseTies, RecordReader):
         _named_more(text, drugs, changes)
         changes = self._parts_of_products(changes)
         changes = _before_the_episode(text, changes)
+        changes = _instead_of_kept(doc, text, drugs, changes)
         for c in changes:
             if c["action"] == "decrease" and _THEN_STOP.match(text, c["end"]):
                 c["action"], c["rule"] = "stop", "stop_after_reduction"

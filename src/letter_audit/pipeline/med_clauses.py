@@ -29,7 +29,12 @@ _LABEL_COLON = re.compile(r"[ \t]*:")
 _LINE_HEAD = re.compile(r"(?:^|\n)[ \t]*(?:[-•*]|\d{1,2}[.)])?[ \t]*$")
 # a drug named after one of these is not what a later "it" refers to ("nausea even with folic acid")
 _OBLIQUE = re.compile(r"\b(?:with|despite|alongside|plus|besides)\s+(?:\w+\s+)?$", re.IGNORECASE)
-_PRONOUN = re.compile(r"\s+(?:this|that|it|these|those|the dose|this dose|them)\b", re.IGNORECASE)
+# ("increased this year" is a time, not the drug: "her COPD inhalers have had to be increased this year")
+_PRONOUN = re.compile(
+    r"\s+(?:this|that|it|these|those|the dose|this dose|them)\b"
+    r"(?!\s+(?:year|week|month|morning|afternoon|evening|time|winter|summer|spring|autumn|admission|visit)s?\b)",
+    re.IGNORECASE,
+)
 # "a kelp supplement from the health food shop, which we have asked her to stop": the relative clause
 # refers back to the last drug named, however far its description runs
 _RELATIVE_STOPS = {"stop_asked_to_stop", "stop_agreed_to_stop", "stop_asked_to_stop_bare"}

@@ -18,6 +18,23 @@ from .context import categories_at, text_of
 from .med_labels import list_items
 from .med_list_reading import ListReader
 
+# a course length written in an item's own words ("... twice daily for 5 days", "... 5/7")
+_ITEM_COURSE = re.compile(
+    r"\bfor\s+(?:\d+|one|two|three|four|five|six|seven|ten|fourteen)\s+(?:days?|weeks?)\b"
+    r"|(?<![\d/])\d{1,2}\s*/\s*(?:7|52)\b(?!\s*/)",
+    re.IGNORECASE,
+)
+# the sentence after a course saying it is over ("Course now finished.", "Antibiotics completed on 09/02.")
+_COURSE_DONE_NEXT = re.compile(
+    r"\s*(?:the\s+|this\s+|(?:his|her|their)\s+)?(?:course|antibiotics?|treatment)\s+"
+    r"(?:(?:is|was|has|have|had|been|now|already|all)\s+){0,3}(?:finished|completed?|over|done|ended)\b",
+    re.IGNORECASE,
+)
+# ... unless the length is how long it was held ("Aspirin 75 mg held 7/7 pre-op", "omitted for 7 days")
+_NOT_TAKEN = re.compile(
+    r"\b(?:held|hold|omitted|withheld|withhold|suspended|paused|stopped|off|missed|not\s+taken)\b",
+    re.IGNORECASE,
+)
 _JOINED = re.compile(r"\s*(?:,\s*)?(?:and|&|\+|plus)\s+", re.IGNORECASE)
 # a discharge item with a planned end is a course ("TAMSULOSIN 400 MICROGRAMS OD - STOP WHEN STENT REMOVED")
 _PLANNED_STOP = re.compile(
@@ -167,6 +184,13 @@ class CourseFinder(ListReader):
             if partner is not None:
                 # "paracetamol 1 g QDS and ibuprofen 400 mg TDS for up to 5 days": one course for both
                 days = _days((partner._.dosage or {}).get("duration"))
+            elif days is None:
+                # "ciprofloxacin 0.3% ear drops, 3 drops into each ear twice daily for 5 days": a course
+                # length the dose reading did not reach, still in the item's own words (before any other drug)
+                nxt = next((o for o in drugs if d.end_char <= o.start_char < line_end), None)
+                own = _ITEM_COURSE.search(text, d.end_char, nxt.start_char if nxt is not None else line_end)
+                if own is not None and _NOT_TAKEN.search(text, d.end_char, own.start()) is None:
+                    days = _days(own.group(0))
             line = text[d.start_char : line_end]
             short = days is not None and days <= self.rules.max_course_days
             # "apixaban 10mg BD 7/7 then 5mg BD - to continue": what follows "then" is the next phase
@@ -203,9 +227,12 @@ class CourseFinder(ListReader):
                 continue
             line_end = text.find("\n", d.start_char)
             line = text[d.start_char : line_end if line_end != -1 else len(text)]
+            done_next = False
             if d in sent_home or d in sentence_leaders:
-                line = line.split(". ", 1)[0]
-            if _AT_HOME.search(line) and not _USUAL.search(line):
+                line, _, rest = line.partition(". ")
+                # "... to complete 7 days in total (last dose 09/02). Course now finished.": it ended here
+                done_next = _COURSE_DONE_NEXT.match(rest) is not None
+            if _AT_HOME.search(line) and not _USUAL.search(line) and not done_next:
                 out.append(d)
         return out
 

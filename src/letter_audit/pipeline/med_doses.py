@@ -14,8 +14,10 @@ DOSE = (
     r"(?:\s+(?:OD|BD|TDS|QDS|ON|OM|nocte|mane|once daily|twice daily|daily|at night|weekly|once weekly)\b)?"
 )
 FROM_TO = re.compile(rf"\bfrom\s+({DOSE})\s*(?:to|->|→|-)\s*({DOSE})", re.IGNORECASE)
-# "Bisoprolol 2.5 mg -> 5 mg": a list line that writes the change as an arrow between two doses
-ARROW = re.compile(rf"[\s:,]*({DOSE})\s*(?:-+>|→|⇒|=>)\s*({DOSE})", re.IGNORECASE)
+# "Bisoprolol 2.5 mg -> 5 mg": a list line that writes the change as an arrow between two doses; the first
+# dose may say when it was taken ("Furosemide: 40mg OM on admission -> 80mg OM on discharge")
+_WHEN_BEFORE = r"(?:\s*\(?(?:on|at|before|pre-?|prior\s+to)\s*(?:admission|arrival|adm)\)?)?"
+ARROW = re.compile(rf"[\s:,]*({DOSE}){_WHEN_BEFORE}\s*(?:-+>|→|⇒|=>)\s*({DOSE})", re.IGNORECASE)
 # "Amlodipine 5 mg OD ⇧ dose to 10 mg OD": an up or down arrow after the drug's dose
 UP_DOWN = re.compile(r"[\s:,\-–]*(?:dose\s*)?(?:([↑⇧⬆▲])|([↓⇩⬇▼]))", re.IGNORECASE)
 # "increased to 10 mg", "titrated to a maximum of 10 mg"

@@ -58,10 +58,13 @@ _LIST_INTRO = re.compile(
 )
 
 
-# "New | Rivaroxaban 20 mg OD": a short status cell, then the cell the drug starts
+# a dash and one status word alone on a line ("- new"), no colon: the end of the item above, wrapped
+_WRAPPED_STATUS = re.compile(r"^[ \t]*[-–•*][ \t]*[A-Za-z]+[ \t]*$")
+# "New | Rivaroxaban 20 mg OD": a short status cell, then the cell the drug starts ("New: | apixaban": a
+# label whose wide gap the reader made a cell bar)
 _STATUS_CELL = re.compile(
     r"[ \t•*\-]*(?:((?:(?i:medications?|medicines?|meds|drugs?)[ \t]*[-–:/][ \t]*)?"
-    r"[A-Za-z][A-Za-z ]{1,30}?)[ \t]*\|"
+    r"[A-Za-z][A-Za-z ]{1,30}?)[ \t]*:?[ \t]*\|"
     r"|[\[(]([A-Za-z][A-Za-z ]{1,20}?)[\])][ \t:-]*)"
     r"[ \t]*(?:(?:soluble|oral|topical)[ \t]+)?$"
 )
@@ -283,6 +286,8 @@ class RecordReader(InlineListReader):
             supply = today or self.rx_supply.match(head) is not None
             changes_head = _CHANGES_HEAD.match(head) is not None
             header = supply or changes_head or self.rx_list_header.match(head) is not None
+            if header and _WRAPPED_STATUS.match(head):
+                header = False  # "- new" on a line of its own: the item above's status, wrapped
             if not header and (
                 not head.rstrip().endswith(":") or not self._list_intro(head, m.start(), drugs)
             ):

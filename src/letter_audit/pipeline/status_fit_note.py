@@ -15,6 +15,7 @@ from .rxfilter import Haystack
 from .status_rules import StatusRules
 from .status_scan import NEGATED, Hit, compile_cues, scan
 
+_ASIDE = re.compile(r"\([^()\n]{0,80}\)")  # a bracketed aside inside a cue
 _IF_LEAD = re.compile(r"\W*(?:if|should|unless)\b", re.IGNORECASE)  # a request that opens with a condition
 
 
@@ -164,7 +165,9 @@ class FitNoteFinder:
                 hits = [
                     h
                     for h in hits
-                    if not NEGATED.search(text[max(0, h[0] - 12) : h[1]])
+                    # a bracketed aside is what the note says, not a negation of issuing it ("Fit note (no
+                    # heavy lifting) | DSU - issued today")
+                    if not NEGATED.search(_ASIDE.sub(" ", text[max(0, h[0] - 12) : h[1]]))
                     and not any(u[0] <= h[0] < u[1] for u in asked_units)
                 ]
             weakest = self.rules.fit_note.weakest

@@ -1,0 +1,118 @@
+"""GP action requests and their flags on short passages that no rule was written from.
+
+``request_probes.jsonl`` holds passages written blind (by a writer who never saw the checker or its rules)
+in the words of many trusts: two or three asks joined every way people join them, look-alikes that stay one
+item, each inappropriate-request rule against an appropriate look-alike, statements that only look like
+asks, and terse junior shorthand. Each has the gold GP actions under fixtures/README.md's conventions. A
+passage is set into a small clinic letter or discharge summary (after its context sentence and under its
+heading, when it has them), checked end to end, and compared with gold the way ``letter-audit eval`` does:
+every gold action found as its own item with its category and flag, and nothing else.
+
+Probes marked ``"known_miss": true`` are ones the rules still get wrong; they run as strict expected
+failures, so a fix shows up as a failure that asks for the mark to go. The odd-numbered probes were tuned on
+in round 16; the even ones were kept back to measure, and none of them was tuned on.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from letter_audit import audit
+from letter_audit.evaluate import compare
+from letter_audit.gold import Gold
+from letter_audit.letter import Letter
+
+PROBES = Path(__file__).with_name("request_probes.jsonl")
+
+CLINIC = """Department of General Medicine
+Riverside General Hospital
+Tel 01632 960 111
+Date of letter: 14/11/2026
+Clinic date: 10/11/2026
+Dr A Patel
+Hillview Surgery
+Dear Dr Patel
+Re: Mrs Jane Example DOB 02/03/1960 NHS 999 000 0000
+{body}
+Yours sincerely
+Dr B Jones
+Consultant Physician
+"""
+
+DISCHARGE = """DISCHARGE SUMMARY
+Ward 7, Riverside General Hospital
+Patient: Mrs Jane Example DOB 02/03/1960 NHS 999 000 0000
+Admitted: 03/11/2026 Discharged: 07/11/2026
+Summary
+Admitted with a chest infection, treated and now well.
+{body}
+Dr C Smith, FY1
+"""
+
+
+def probe_letter(probe: dict[str, Any]) -> tuple[str, Gold]:
+    """The letter text a probe is checked in, and its gold (only the GP actions are the probe's own)."""
+    body = "\n".join(x for x in (probe.get("before"), probe.get("heading"), probe["passage"]) if x)
+    clinic = probe["shell"] == "clinic"
+    text = (CLINIC if clinic else DISCHARGE).format(body=body)
+    gold = Gold.model_validate(
+        {
+            "letter_type": "clinic_letter" if clinic else "discharge_summary",
+            "specialty": "medicine",
+            "gp_actions": [
+                {
+                    "text": a["text"],
+                    "category": a["category"],
+                    "inappropriate": a["rule"] is not None,
+                    "rule": a["rule"],
+                }
+                for a in probe["actions"]
+            ],
+            "fit_note": {"status": "not_mentioned"},
+            "follow_up": {"owner": "unclear"},
+            "contact_point": {"present": True},
+            "grade": 3,
+        }
+    )
+    return text, gold
+
+
+@pytest.fixture(scope="module")
+def built_nlp() -> Any:
+    """The pipeline built in memory from the data files (the saved one is rebuilt by the lead)."""
+    from letter_audit.pipeline import build_pipeline
+
+    return build_pipeline()
+
+
+def _probes() -> list[Any]:
+    out = []
+    for line in PROBES.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        probe = json.loads(line)
+        marks = [pytest.mark.xfail(strict=True, reason="known miss")] if probe.get("known_miss") else []
+        out.append(pytest.param(probe, id=probe["id"], marks=marks))
+    return out
+
+
+def test_every_probe_action_is_quoted_from_its_passage() -> None:
+    for line in PROBES.read_text(encoding="utf-8").splitlines():
+        probe = json.loads(line)
+        for action in probe["actions"]:
+            assert action["text"] in probe["passage"], (probe["id"], action["text"])
+
+
+@pytest.mark.parametrize("probe", _probes())
+def test_request_probe(probe: dict[str, Any], built_nlp: Any) -> None:
+    text, gold = probe_letter(probe)
+    report = audit(Letter.from_text(text), nlp=built_nlp)
+    ev = compare(probe["id"], probe["id"], gold, report)
+    found = [(a.text, a.category, a.rule) for a in report.gp_actions]
+    assert (ev.action_fp, ev.action_fn) == (0, 0), found
+    assert ev.category_right == ev.action_tp, found
+    assert ev.inappropriate_right == ev.gold_actions, found

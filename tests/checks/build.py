@@ -8,7 +8,7 @@ from typing import Any
 from letter_audit.checks import judge
 from letter_audit.extract.evidence import evidence
 from letter_audit.letter import Letter
-from letter_audit.report import CriterionResult, Evidence, Findings, Report
+from letter_audit.report import CriterionResult, Evidence, Findings, GpAction, Report
 from letter_audit.standard import Standard, load_standard
 
 STANDARD = load_standard()
@@ -25,6 +25,17 @@ def report(text: str, standard: Standard | None = None, **findings: Any) -> Repo
     letter = Letter.from_text(text, path="letter.txt")
     resolved = {k: (v(letter) if callable(v) else v) for k, v in findings.items()}
     return judge(letter, Findings(**resolved), standard or STANDARD)
+
+
+def clinic_flags(text: str, request: str, category: str, **fields: Any) -> tuple[bool, str | None]:
+    """The (inappropriate, rule) the checks give ``request`` (a GpAction with ``fields``) in a clinic letter
+    whose text is ``text``."""
+
+    def make(letter: Letter) -> list[GpAction]:
+        return [GpAction(text=request, evidence=ev(letter, request), category=category, **fields)]
+
+    rep = report(text + "\n", letter_type="clinic_letter", gp_actions=make)
+    return rep.gp_actions[0].inappropriate, rep.gp_actions[0].rule
 
 
 def result(criterion_id: str, text: str, **findings: Any) -> CriterionResult:

@@ -3,23 +3,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from letter_audit.report import GpAction
+from .build import clinic_flags
 
-from .build import ev, report
-
-CL = "clinic_letter"
-
-
-def flags(text: str, request: str, category: str, **fields: Any) -> tuple[bool, str | None]:
-    def make(letter):  # type: ignore[no-untyped-def]
-        return [GpAction(text=request, evidence=ev(letter, request), category=category, **fields)]
-
-    rep = report(text + "\n", letter_type=CL, gp_actions=make)
-    return rep.gp_actions[0].inappropriate, rep.gp_actions[0].rule
+flags = clinic_flags
 
 
 def test_referral_after_the_practices_own_review_is_fair() -> None:

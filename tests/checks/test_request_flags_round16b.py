@@ -4,21 +4,9 @@ clinical shorthand. Every wording is this file's own; each has a look-alike."""
 
 from __future__ import annotations
 
-from typing import Any
+from .build import clinic_flags
 
-from letter_audit.report import GpAction
-
-from .build import ev, report
-
-CL = "clinic_letter"
-
-
-def flags(text: str, request: str, category: str, **fields: Any) -> tuple[bool, str | None]:
-    def make(letter):  # type: ignore[no-untyped-def]
-        return [GpAction(text=request, evidence=ev(letter, request), category=category, **fields)]
-
-    rep = report(text + "\n", letter_type=CL, gp_actions=make)
-    return rep.gp_actions[0].inappropriate, rep.gp_actions[0].rule
+flags = clinic_flags
 
 
 def test_missed_then_kept_appointment_is_no_dna_discharge() -> None:

@@ -69,14 +69,23 @@ class SwitchReader(ChangeDetails):
         done.update({old.start_char, new.start_char})
         if self._blocked(doc, t):
             return True
+        pair = self._switch_pair(doc, text, cs, ce, t, old, new)
+        if pair is not None:
+            changes.extend(pair)
+        return True
+
+    def _switch_pair(
+        self, doc: Doc, text: str, cs: int, ce: int, t: Trigger, old: Span, new: Span
+    ) -> tuple[dict[str, Any], dict[str, Any]] | None:
+        """The stop of ``old`` and the start of ``new`` a switch makes, each naming the other (a switch's
+        reason is the switch itself, so neither keeps one); None when either record cannot be made."""
         a = self._make(doc, text, "stop", t.rule.id, old, cs, ce, t, None)
         b = self._make(doc, text, "start", t.rule.id, new, cs, ce, t, None)
         if a is None or b is None:
-            return True
+            return None
         a["switched_with"], b["switched_with"] = b["drug"], a["drug"]
         a["reason"] = b["reason"] = None
-        changes.extend([a, b])
-        return True
+        return a, b
 
     def _same_drug_switch(
         self,
@@ -201,13 +210,11 @@ class SwitchReader(ChangeDetails):
             return self._same_drug_switch(doc, text, cs, ce, t, old, new, changes, done)
         if self._blocked(doc, t):
             return True
-        a = self._make(doc, text, "stop", t.rule.id, old, cs, ce, t, None)
-        b = self._make(doc, text, "start", t.rule.id, new, cs, ce, t, None)
-        if a is None or b is None:
+        pair = self._switch_pair(doc, text, cs, ce, t, old, new)
+        if pair is None:
             return False
-        a["switched_with"], b["switched_with"] = b["drug"], a["drug"]
-        a["reason"] = b["reason"] = None
-        changes.extend([a, b])
+        changes.extend(pair)
+        b = pair[1]
         done.update({old.start_char, new.start_char})
         if t.rule.id == "switch_instead_of":
             # "Trelegy has been started in place of his Fostair and Spiriva": every drug it replaces stops

@@ -234,6 +234,18 @@ def test_a_batch_warm_up_never_compiles(tmp_path: Path, monkeypatch: pytest.Monk
     assert not pre.ready and not (tmp_path / "cache").exists()
 
 
+def _fresh_counted_prefilter(monkeypatch: pytest.MonkeyPatch) -> tuple[Prefilter, list[bool]]:
+    """A new, unloaded prefilter in place of the shared one, with the lazy load still to come, and the list
+    its ``build`` calls are counted in."""
+    pre = Prefilter()
+    builds: list[bool] = []
+    real_build = pre.build
+    monkeypatch.setattr(pre, "build", lambda **kw: builds.append(True) or real_build(**kw))
+    monkeypatch.setattr(rxfilter, "PREFILTER", pre)
+    monkeypatch.setattr(rxfilter, "_LAZY_LOAD", [True])
+    return pre, builds
+
+
 def test_the_first_scanner_to_warm_up_loads_a_compiled_database_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -242,12 +254,7 @@ def test_the_first_scanner_to_warm_up_loads_a_compiled_database_once(
     monkeypatch.setenv("LETTER_AUDIT_HS_CACHE", str(tmp_path))
     maker, _ = _database(PATTERNS[:1])
     assert maker.build(compile_missing=True)
-    pre = Prefilter()
-    builds: list[bool] = []
-    real_build = pre.build
-    monkeypatch.setattr(pre, "build", lambda **kw: builds.append(True) or real_build(**kw))
-    monkeypatch.setattr(rxfilter, "PREFILTER", pre)
-    monkeypatch.setattr(rxfilter, "_LAZY_LOAD", [True])
+    pre, builds = _fresh_counted_prefilter(monkeypatch)
     rx = re.compile(PATTERNS[0], IC)
     scanner, other = Scanner(rx), Scanner(re.compile(r"\bnote\b", IC))
     for _ in range(rxfilter._WARM_USES - 1):
@@ -264,12 +271,7 @@ def test_the_first_scanner_to_warm_up_loads_a_compiled_database_once(
 def test_a_missing_database_is_looked_for_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LETTER_AUDIT_HS_CACHE", str(tmp_path / "none"))
     monkeypatch.setenv("LETTER_AUDIT_MODELS", str(tmp_path / "models"))
-    pre = Prefilter()
-    builds: list[bool] = []
-    real_build = pre.build
-    monkeypatch.setattr(pre, "build", lambda **kw: builds.append(True) or real_build(**kw))
-    monkeypatch.setattr(rxfilter, "PREFILTER", pre)
-    monkeypatch.setattr(rxfilter, "_LAZY_LOAD", [True])
+    pre, builds = _fresh_counted_prefilter(monkeypatch)
     scanners = [Scanner(re.compile(p, IC)) for p in PATTERNS[:3]]
     for scanner in scanners:
         for _ in range(rxfilter._WARM_USES):

@@ -3,18 +3,18 @@ joined back.
 
 Why a module of its own: the clause reader (``request_clauses.py``) turns one sentence that speaks to the
 practice into requests; the first half of that job, deciding the items' bounds (a bare condition opens the
-step after it, a "then" step or a report back stays with its test, a step reading a test's result joins
-it), is long and asks nothing of who owns a clause or what kind it is, so it lives here and the reader
-keeps the second half, reading each item. ``ClauseMerger`` is a mixin: ``RequestFinder`` builds the
-compiled patterns it reads (declared in ``request_clause_kinds.py``); the split pattern itself lives in
-``request_split.py``, the join shapes in ``request_joins.py``.
+step after it, a "then" step or a report back stays with its test, a step acting on a test's result is set
+apart from the test), is long and asks nothing of who owns a clause or what kind it is, so it lives here
+and the reader keeps the second half, reading each item. ``ClauseMerger`` is a mixin: ``RequestFinder``
+builds the compiled patterns it reads (declared in ``request_clause_kinds.py``); the split pattern itself
+lives in ``request_split.py``, the join shapes in ``request_joins.py``.
 """
 
 from __future__ import annotations
 
 import re
 
-from .request_clause_kinds import ClauseKinds
+from .request_clause_kinds import _LONE_ASK, ClauseKinds
 from .request_joins import (
     _AFTER_LAST,
     _ALSO_TO,
@@ -22,7 +22,6 @@ from .request_joins import (
     _APART,
     _DASH,
     _DISCUSS_BACK,
-    _DOSE_STEP,
     _IF_OPENING,
     _LIST_NUMBER,
     _MONITORING_HEAD,
@@ -35,7 +34,6 @@ from .request_joins import (
     _REFER_WORD,
     _REPORT_OPENING,
     _REVIEW_OPENING,
-    _TERSE_JOIN,
     _TEST_OPENING,
     _TIMED_FROM_STEP,
     _TO_STEP,
@@ -46,7 +44,6 @@ from .request_rules import (
     _ASKS,
     _BARE_CONDITION,
     _BARE_VERB,
-    _HINGES_ON_RESULT,
     _POINTS_BACK,
     _RESULTS_SENT,
     _THEN,
@@ -55,9 +52,133 @@ from .request_rules import (
 )
 from .request_split import _row_breaks
 
+# A condition opening a step after its test ("FBC in 2 weeks - if Hb under 80 please discuss with us", "TFTs
+# in 6 weeks and, if TSH is high, increase the levothyroxine"): the join before it, set off by "and", a
+# comma, a dash, "+" or ";"
+_COND_JOIN = re.compile(
+    r"\s*(?:,\s*(?:and|&)?|;|\s(?:and|&|\+|-|–))\s*,?\s*(?=(?:if|once|unless|should|when|whenever)\b)",
+    re.IGNORECASE,
+)
+# what a step after a condition can open with, besides an action verb: an ask, a report, a talk with a team
+_STEP_WORD = re.compile(
+    r"\b(?:please|pls|kindly|(?:could|would|can)\s+you|GP\s+to|(?:I|we)\s+(?:would\s+)?(?:suggest|recommend|advise)|"
+    r"discuss|let|send|text|ring|phone|call|contact|e-?mail|inform|tell|speak|seek|liaise)\b",
+    re.IGNORECASE,
+)
+# a step told to follow what the test finds, set off before its verb ("and, depending on the result, start
+# bone protection"), and its join
+_FINDING_ASIDE = re.compile(
+    r"[\s,]*(?:depending\s+on|according\s+to|based\s+on|in\s+(?:the\s+)?light\s+of|guided\s+by)\s+"
+    r"(?:the|this|that|its|his|her)\s+(?:\w+\s+)?(?:results?|findings?|report|outcome|scan)\s*,\s*",
+    re.IGNORECASE,
+)
+_ASIDE_JOIN = re.compile(
+    r"\s*,?\s+(?:and|&)\s*,?\s+(?=(?:depending\s+on|according\s+to|based\s+on|in\s+(?:the\s+)?light\s+of|guided\s+by)\s)",
+    re.IGNORECASE,
+)
+# the words before a step's verb: its join and a polite ask
+_STEP_LEAD = re.compile(r"[\s,;+–-]*(?:(?:please|pls|kindly|also|to)\s+)*", re.IGNORECASE)
+# steps whose verb the verb kinds leave neutral ("consider an antidepressant if ...", "discuss with
+# urology", "review the spironolactone dose", "continue iron for 3 months if Hb has risen")
+_OWN_STEP = re.compile(
+    r"(?:consider|discuss|liaise|seek|optimi[sz]e|review|r/v|reassess)\b|continue\b(?=[^;.]*\b(?:if|once|unless|when)\b)",
+    re.IGNORECASE,
+)
+# a report back with a condition of its own after a test ("and let us know if K is above 5.5", "and text the
+# result to the renal line if it is 6 or above")
+_REPORT_IF = re.compile(
+    r"[\s,;+–-]*(?:(?:and|&)\s+)?(?:(?:please|pls|also)\s+)*(?:let|tell|inform|notify|text|ring|phone|call|contact|"
+    r"send|forward|e-?mail)\b[^;.]{0,120}?\b(?:if|unless|should)\b",
+    re.IGNORECASE,
+)
+# the join before a report back with a condition of its own
+_REPORT_JOIN = re.compile(
+    r"\s*(?:,\s*)?\s(?:and|&|\+|-|–)\s+(?=(?:(?:please|pls|also)\s+)*(?:let|tell|inform|notify|text|ring|phone|"
+    r"call|contact|send|forward|e-?mail)\b[^;.]{0,120}?\b(?:if|unless|should)\b)",
+    re.IGNORECASE,
+)
+# a join word between two steps (not a bare comma)
+_JOIN_WORD = re.compile(r"\band\b|[&+;–]|\s-\s", re.IGNORECASE)
+# a step that only says how the test is done or what it is for, and no step of its own
+_NO_STEP = re.compile(
+    r"\b(?:no\s+(?:further\s+)?(?:action|change)|nothing\s+(?:more|further))\b", re.IGNORECASE
+)
+
 
 class ClauseMerger(ClauseKinds):
     """Cuts a request sentence into items (the patterns are built by the finder)."""
+
+    def _test_or_review(self, head: str) -> bool:
+        """Whether ``head`` asks for a test or a review, whose finding a step after it may act on
+        ("check FBC in 4 weeks", "r/v leg at 48-72 hrs", "TFTs in 6 weeks", "Potassium")."""
+        if not head.strip(" ,;.-") or _LONE_ASK.fullmatch(head):
+            return (
+                False  # "Please review and adjust her thyroxine dose": a verb alone joins the step after it
+            )
+        kind = self._verb_kind(head)
+        if kind in ("monitoring", "results", "review"):
+            return True
+        if kind not in (None, "other"):
+            return False  # "restart ramipril at 2.5 mg and ...": a drug step, whose follow-on adjusts it
+        return self.category(head) in ("monitoring", "review", "results")
+
+    def _step_after(self, step: str) -> bool:
+        """Whether ``step`` (what follows a test's join) is a step of its own acting on what the test finds:
+        an action verb other than a test's or a plain report's, or a condition followed by an ask."""
+        if self.condition.match(step) is not None:
+            m = self.condition.match(step)
+            assert m is not None
+            rest = step[m.end() :]
+            if _NO_STEP.search(rest):
+                return False  # "..., and if it is under 450 ms no further action is needed"
+            v = self.first_verb.search(rest)
+            return (v is not None and self.verb_category[v.group(1).lower()] != "monitoring") or (
+                _STEP_WORD.search(rest) is not None
+            )
+        if _REPORT_IF.match(step) is not None:
+            return True  # "..., and let us know if K is above 5.5": a report back with a condition of its own
+        aside = _FINDING_ASIDE.match(step)
+        if aside is not None:
+            step = step[aside.end() :]  # "..., and, depending on the result, start bone protection"
+        lead = _STEP_LEAD.match(step)
+        assert lead is not None
+        if _OWN_STEP.match(step, lead.end()) is not None:
+            return True  # "... and consider bone protection if ...", "... and discuss with urology"
+        v = self.first_verb.match(step, lead.end())
+        if v is None:
+            return False
+        return self.verb_category[v.group(1).lower()] in ("prescribing", "referral", "review")
+
+    def _steps_apart(self, sent: str, merged: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """A test (or review) and the step that acts on what it finds are two items, however joined
+        ("check FBC in 4 weeks and stop the iron once Hb is above 110", "U&E in 1 week - if creatinine is
+        back to 80, restart ramipril", "Potassium + review spironolactone dose", fixtures/README 'One item or
+        two'): each item is cut where a step with an action verb of its own, or a condition with its own
+        ask, follows a test. A report back with no condition of its own ("and let me know the result") and a
+        participle saying how ("..., checking U&E a week after each increase") have no verb of their own
+        here, and a step after a drug step ("restart ramipril and titrate if BP allows") adjusts that step."""
+        out: list[tuple[int, int]] = []
+        for cs, ce in merged:
+            joins = sorted(
+                {
+                    m.span()
+                    for rx in (self.joined_step, _COND_JOIN, _REPORT_JOIN, _ASIDE_JOIN)
+                    for m in rx.finditer(sent, cs, ce)
+                }
+            )
+            for js, je in joins:
+                if js <= cs:
+                    continue  # at the item's start, or inside a join already cut
+                joint = sent[js:je].lower()
+                if "then" in joint or (_JOIN_WORD.search(joint) is None and not _COND_JOIN.fullmatch(joint)):
+                    continue  # "..., then uptitrate" (the merge reads "then"); ", checking U&E ..." (how)
+                if sent.count("(", cs, js) > sent.count(")", cs, js):
+                    continue  # inside brackets
+                if self._test_or_review(sent[cs:js]) and self._step_after(sent[je:ce]):
+                    out.append((cs, js))
+                    cs = je
+            out.append((cs, ce))
+        return out
 
     def split_spans(self, sent: str) -> list[tuple[int, int]]:
         """Where ``split_source`` splits ``sent``, as ``finditer`` would give them (each split is non-empty
@@ -71,29 +192,12 @@ class ClauseMerger(ClauseKinds):
             m = search(sent, max(span[1], m.end()))  # never the same place twice, even if a split were empty
         return spans
 
-    def _points_back(
-        self, sent: str, merged: list[tuple[int, int]], in_gp: bool, asks: list[tuple[str, re.Pattern[str]]]
-    ) -> bool:
-        """Whether the last item, a condition pointing back ("if so", "if it has not") with its step, reads
-        the item before it, which the practice is asked to do."""
-        (ps, pe), (cs, ce) = merged[-2], merged[-1]
-        prev, item = sent[ps:pe], sent[cs:ce]
-        return (
-            self.back_reference.match(item) is not None
-            and "\n" not in sent[pe:cs]
-            and (in_gp or _first(asks, prev) is not None)
-            and _first(self.weak_not_request, prev) is None
-            and _first(self.hospital, item) is None
-            and not _BARE_CONDITION.match(prev)
-            and self._reads_result(prev, item)
-        )
-
     def _items(
         self, sent: str, in_gp: bool, asks: list[tuple[str, re.Pattern[str]]]
-    ) -> tuple[list[tuple[int, int]], dict[int, int]]:
+    ) -> list[tuple[int, int]]:
         """``sent`` cut where ``split`` says (and at table rows), then the pieces that belong together joined
-        back: the items' spans, and for an item joined by a step that reads its test's result, where its
-        test ends (by the item's start). ``asks`` are the cues that make a clause a request."""
+        back, then a step acting on a test's result set apart from the test: the items' spans. ``asks`` are
+        the cues that make a clause a request."""
         bounds: list[tuple[int, int]] = []
         cur = 0
         splits = []
@@ -114,8 +218,6 @@ class ClauseMerger(ClauseKinds):
         bounds.append((cur, len(sent)))
         # A clause that is only a condition ("if low mood returns") opens the request after it.
         merged: list[tuple[int, int]] = []
-        # an item joined by a step that reads its test's result: where its test ends
-        heads: dict[int, int] = {}
         for cs, ce in bounds:
             prev = sent[merged[-1][0] : merged[-1][1]] if merged else ""
             joined = sent[merged[-1][1] : cs] if merged else ""
@@ -161,43 +263,18 @@ class ClauseMerger(ClauseKinds):
                     self._verb_kind(sent[cs:ce]) == "monitoring" or self.category(sent[cs:ce]) == "monitoring"
                 )
             )
-            reads_result = (
-                bool(merged)
-                and "\n" not in joined
-                # the test is asked of the practice ("The DEXA result will come to the practice; if it
-                # shows ..., please start" is a statement, then the request), and the step is not ours
-                and (in_gp or _first(asks, sent[merged[-1][0] : merged[-1][1]]) is not None)
-                and _first(self.weak_not_request, prev) is None  # "The DEXA result will come to the practice"
-                and _first(self.hospital, sent[cs:ce]) is None
-                and (
-                    (not _BARE_CONDITION.match(prev) and self._reads_result(prev, sent[cs:ce]))
-                    # "U&E in 1 week; if creatinine is back to 80, please restart ramipril": the step
-                    # after the condition that was joined to its test
-                    or self._ends_on_result_condition(prev)
-                )
-            )
-            if reads_result:
-                heads.setdefault(merged[-1][0], merged[-1][1])
             if (
                 merged
                 and _APART.match(sent, cs, ce) is None
                 and (
-                    reads_result
-                    or after_step
-                    # "please r/v leg at 48-72 hrs and if spreading beyond the pen mark, refer back": the
-                    # condition was set off inside the item, so its step comes next
+                    after_step
+                    # "continue the taper and if she struggles, slow it down": the condition was set off
+                    # inside the item, so its step comes next (after a test, the condition and its step are
+                    # then set apart from it as one item: _steps_apart)
                     or (
                         joined.strip() == ","
                         and _AND_IF_TAIL.search(prev) is not None
                         and _ASKS.match(sent, cs, ce) is None
-                    )
-                    # "Potassium + review spironolactone dose", "HbA1c/lipids 3/12 + r/v atorvastatin dose":
-                    # the dose step reads what the test finds, so it stays in the test's item
-                    # (fixtures/README)
-                    or (
-                        _TERSE_JOIN.fullmatch(joined) is not None
-                        and _DOSE_STEP.match(sent, cs, ce) is not None
-                        and self.category(prev) == "monitoring"
                     )
                     # "U&E + Mg 1/52", "Wt + U&E 1/52": tests named together are one item (not "GP f/u 2/52 +
                     # U&E at same visit", a test after a review)
@@ -240,7 +317,6 @@ class ClauseMerger(ClauseKinds):
                         _PLAIN_TEST_ASK.match(sent, cs, ce) is not None
                         and self.category(prev) == "monitoring"
                     )
-                    or _HINGES_ON_RESULT.search(prev)
                     or (
                         _TO_STEP.match(sent, cs, ce) is not None
                         and _PATIENT_TO.search(prev) is not None
@@ -255,16 +331,7 @@ class ClauseMerger(ClauseKinds):
             ):
                 # "if low mood returns, consider ...", and "X for 12 months, then stop it and continue Y"
                 merged[-1] = (merged[-1][0], ce)
-                if (
-                    len(merged) > 1
-                    and _BARE_CONDITION.match(prev)
-                    and self._points_back(sent, merged, in_gp, asks)
-                ):
-                    # "review him to see whether the dose has helped; if it has not, please refer him": the
-                    # condition, now joined to its step, reads what the part before it finds (fixtures/README)
-                    heads.setdefault(merged[-2][0], merged[-2][1])
-                    merged[-2:] = [(merged[-2][0], ce)]
             else:
                 merged.append((cs, ce))
         merged = self._fit_note_apart(sent, merged)
-        return merged, heads
+        return self._steps_apart(sent, merged)

@@ -22,6 +22,7 @@ from .request_joins import (
     _APART,
     _DASH,
     _DISCUSS_BACK,
+    _FINDING_TAIL,
     _IF_OPENING,
     _LIST_NUMBER,
     _MONITORING_HEAD,
@@ -271,11 +272,8 @@ class ClauseMerger(ClauseKinds):
                     # "continue the taper and if she struggles, slow it down": the condition was set off
                     # inside the item, so its step comes next (after a test, the condition and its step are
                     # then set apart from it as one item: _steps_apart)
-                    or (
-                        joined.strip() == ","
-                        and _AND_IF_TAIL.search(prev) is not None
-                        and _ASKS.match(sent, cs, ce) is None
-                    )
+                    or (joined.strip() == "," and _AND_IF_TAIL.search(prev) is not None)
+                    or _FINDING_TAIL.search(prev) is not None
                     # "U&E + Mg 1/52", "Wt + U&E 1/52": tests named together are one item (not "GP f/u 2/52 +
                     # U&E at same visit", a test after a review)
                     or (

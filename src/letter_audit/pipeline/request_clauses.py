@@ -70,6 +70,7 @@ _REPORT_BACK = re.compile(
     r"(?:let|tell|inform|notify|update)\s+(?:us|me|(?:the|our|his|her)\s+(?:[\w-]+\s+){0,3}?[\w-]+\s+know)\b"
     r"|(?:let|tell|inform|notify|update|contact|ring|phone|call)\s+(?:us|me)\b"
     r"|(?:send|forward|e-?mail|fax|copy)\s+(?:us|me)\b"
+    r"|(?:send|forward|e-?mail|fax|pass)\s+(?:(?:it|them|this|these)\s+)?(?:back\s+|on\s+)?to\s+(?:us|me)\b"
     r"|(?:(?:text|e-?mail)\s+or\s+)?(?:send|forward|e-?mail|fax|text|ring|phone|copy)\s+(?:(?:it|them|the|a|any|his|her|this)\s+)?"
     r"(?:copy|results?|reports?|readings?|values?|levels?)\b"
     r"|(?:let|tell|inform|notify)\s+(?:the|our|his|her)\s+(?:[\w-]+\s+){0,3}?"

@@ -57,7 +57,7 @@ from .request_split import _row_breaks
 # in 6 weeks and, if TSH is high, increase the levothyroxine"): the join before it, set off by "and", a
 # comma, a dash, "+" or ";"
 _COND_JOIN = re.compile(
-    r"\s*(?:,\s*(?:and|&)?|;|\s(?:and|&|\+|-|–))\s*,?\s*(?=(?:if|once|unless|should|when|whenever)\b)",
+    r"\s*(?:,\s*(?:and|&)?|;|\s(?:and|&|\+|-|–))\s*,?\s*(?=(?:if|once|unless|should|when|whenever|provided)\b)",
     re.IGNORECASE,
 )
 # what a step after a condition can open with, besides an action verb: an ask, a report, a talk with a team
@@ -82,7 +82,9 @@ _STEP_LEAD = re.compile(r"[\s,;+–-]*(?:(?:please|pls|kindly|also|to)\s+)*", re
 # steps whose verb the verb kinds leave neutral ("consider an antidepressant if ...", "discuss with
 # urology", "review the spironolactone dose", "continue iron for 3 months if Hb has risen")
 _OWN_STEP = re.compile(
-    r"(?:consider|discuss|liaise|seek|optimi[sz]e|review|r/v|reassess)\b|continue\b(?=[^;.]*\b(?:if|once|unless|when)\b)",
+    r"(?:consider|discuss|liaise|seek|optimi[sz]e)\b|continue\b(?=[^;.]*\b(?:if|once|unless|when)\b)"
+    # (not "and review the result", the test's own follow-through)
+    r"|(?:review|r/v|reassess)\b(?!\s+(?:the\s+|any\s+|his\s+|her\s+)?(?:results?|reports?|findings|it|them)\b)",
     re.IGNORECASE,
 )
 # a report back with a condition of its own after a test ("and let us know if K is above 5.5", "and text the
@@ -274,6 +276,12 @@ class ClauseMerger(ClauseKinds):
                     # then set apart from it as one item: _steps_apart)
                     or (joined.strip() == "," and _AND_IF_TAIL.search(prev) is not None)
                     or _FINDING_TAIL.search(prev) is not None
+                    # "..., and if it is under 460 ms no further action is needed": what the test's result
+                    # means, no step of its own
+                    or (
+                        self.condition.match(sent, cs, ce) is not None
+                        and _NO_STEP.search(sent, cs, ce) is not None
+                    )
                     # "U&E + Mg 1/52", "Wt + U&E 1/52": tests named together are one item (not "GP f/u 2/52 +
                     # U&E at same visit", a test after a review)
                     or (

@@ -169,7 +169,13 @@ class ClauseReader(ClauseMerger):
                 continue
             if cue is None and self._ruled_out(clause, Haystack(clause)):
                 continue  # "Daily weights - pt has scales; GP to r/v ...": the self-care part is not asked
-            if cue is None and cs > 0 and ";" in sent[max(0, cs - 3) : cs] and self.fact_clause.match(clause):
+            if (
+                cue is None
+                and cs > 0
+                and ";" in sent[max(0, cs - 3) : cs]
+                and self.fact_clause.match(clause)
+                and not self._step_after(clause)  # "; refer him to endocrinology if it is not improving"
+            ):
                 continue
             if (
                 cue is None

@@ -82,7 +82,7 @@ _STEP_LEAD = re.compile(r"[\s,;+–-]*(?:(?:please|pls|kindly|also|to)\s+)*", re
 # steps whose verb the verb kinds leave neutral ("consider an antidepressant if ...", "discuss with
 # urology", "review the spironolactone dose", "continue iron for 3 months if Hb has risen")
 _OWN_STEP = re.compile(
-    r"(?:consider|discuss|liaise|seek|optimi[sz]e)\b|continue\b(?=[^;.]*\b(?:if|once|unless|when)\b)"
+    r"(?:consider|discuss|liaise|seek|optimi[sz]e|manage|relax)\b|continue\b(?=[^;.]*\b(?:if|once|unless|when)\b)"
     # (not "and review the result", the test's own follow-through)
     r"|(?:review|r/v|reassess)\b(?!\s+(?:the\s+|any\s+|his\s+|her\s+)?(?:results?|reports?|findings|it|them)\b)",
     re.IGNORECASE,
@@ -100,8 +100,21 @@ _REPORT_JOIN = re.compile(
     r"call|contact|send|forward|e-?mail)\b[^;.]{0,120}?\b(?:if|unless|should)\b)",
     re.IGNORECASE,
 )
-# a join word between two steps (not a bare comma)
-_JOIN_WORD = re.compile(r"\band\b|[&+;–]|\s-\s", re.IGNORECASE)
+# a comma or "then" before a step ("U&E in 5 days, restart ramipril if ...", "BP/HR check at 2/52 then
+# increase bisoprolol", "..., adjusting warfarin as needed", "..., with a referral back to us if ..."): the
+# step decides (_step_after)
+_COMMA_JOIN = re.compile(
+    r"\s*,\s*(?:and\s+(?:to\s+)?)?(?:then\s+)?(?=[A-Za-z])(?!to\s)|\s+(?:and\s+)?then\s+(?=[A-Za-z])"
+    r"|\s+and\s+(?=[a-z][\w-]*ing\b)",
+    re.IGNORECASE,
+)
+_GERUND = re.compile(r"((?:re-)?[a-z]{2,}?)ing\b", re.IGNORECASE)
+# a gerund that is a sentence's subject, not a step ("stopping smoking is the most useful thing")
+_GERUND_SUBJECT = re.compile(
+    r"[a-z-]+ing\s+(?:[\w-]+\s+){0,4}?(?:is|are|was|were|would|will|can|may|might|has|helps?)\b",
+    re.IGNORECASE,
+)
+_WITH_REFERRAL = re.compile(r"with\s+an?\s+(?:re-?)?referral\b", re.IGNORECASE)
 # a step that only says how the test is done or what it is for, and no step of its own
 _NO_STEP = re.compile(
     r"\b(?:no\s+(?:further\s+)?(?:action|change)|nothing\s+(?:more|further))\b", re.IGNORECASE
@@ -114,7 +127,12 @@ class ClauseMerger(ClauseKinds):
     def _test_or_review(self, head: str) -> bool:
         """Whether ``head`` asks for a test or a review, whose finding a step after it may act on
         ("check FBC in 4 weeks", "r/v leg at 48-72 hrs", "TFTs in 6 weeks", "Potassium")."""
-        if not head.strip(" ,;.-") or _LONE_ASK.fullmatch(head):
+        if (
+            not head.strip(" ,;.-")
+            or _LONE_ASK.fullmatch(head)
+            or _BARE_CONDITION.match(head)
+            or self.condition.match(head.lstrip(" ,;.-")) is not None
+        ):
             return (
                 False  # "Please review and adjust her thyroxine dose": a verb alone joins the step after it
             )
@@ -147,6 +165,14 @@ class ClauseMerger(ClauseKinds):
         assert lead is not None
         if _OWN_STEP.match(step, lead.end()) is not None:
             return True  # "... and consider bone protection if ...", "... and discuss with urology"
+        if _WITH_REFERRAL.match(step, lead.end()) is not None:
+            return True  # "..., with a referral back to us if it is still above 75"
+        ger = _GERUND.match(step, lead.end())
+        if ger is not None and _GERUND_SUBJECT.match(step, lead.end()) is None:
+            # "..., adjusting warfarin as needed", "and re-referring her if it exceeds 1.3": a drug step or a
+            # referral told as a participle (not a test told so, "checking U&E a week after each increase")
+            base = self._gerund_base(ger.group(1).lower())
+            return base is not None and self.verb_category.get(base) in ("prescribing", "referral")
         v = self.first_verb.match(step, lead.end())
         if v is None:
             return False
@@ -165,21 +191,25 @@ class ClauseMerger(ClauseKinds):
             joins = sorted(
                 {
                     m.span()
-                    for rx in (self.joined_step, _COND_JOIN, _REPORT_JOIN, _ASIDE_JOIN)
+                    for rx in (self.joined_step, _COND_JOIN, _REPORT_JOIN, _ASIDE_JOIN, _COMMA_JOIN)
                     for m in rx.finditer(sent, cs, ce)
                 }
             )
+            after_test = False  # a step already set apart from a test here
             for js, je in joins:
                 if js <= cs:
                     continue  # at the item's start, or inside a join already cut
-                joint = sent[js:je].lower()
-                if "then" in joint or (_JOIN_WORD.search(joint) is None and not _COND_JOIN.fullmatch(joint)):
-                    continue  # "..., then uptitrate" (the merge reads "then"); ", checking U&E ..." (how)
                 if sent.count("(", cs, js) > sent.count(")", cs, js):
                     continue  # inside brackets
-                if self._test_or_review(sent[cs:js]) and self._step_after(sent[je:ce]):
+                step = sent[je:ce]
+                if (self._test_or_review(sent[cs:js]) and self._step_after(step)) or (
+                    # "Recheck Na in 1 week; if >133 relax fluid restriction, if <128 please discuss with
+                    # the registrar": a second step on the same result
+                    after_test and self.condition.match(step) is not None and self._step_after(step)
+                ):
                     out.append((cs, js))
                     cs = je
+                    after_test = True
             out.append((cs, ce))
         return out
 

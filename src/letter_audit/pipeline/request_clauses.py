@@ -73,7 +73,7 @@ _REPORT_BACK = re.compile(
     r"|(?:send|forward|e-?mail|fax|pass)\s+(?:(?:it|them|this|these)\s+)?(?:back\s+|on\s+)?to\s+(?:us|me)\b"
     r"|(?:(?:text|e-?mail)\s+or\s+)?(?:send|forward|e-?mail|fax|text|ring|phone|copy)\s+(?:(?:it|them|the|a|any|his|her|this)\s+)?"
     r"(?:copy|results?|reports?|readings?|values?|levels?)\b"
-    r"|(?:let|tell|inform|notify)\s+(?:the|our|his|her)\s+(?:[\w-]+\s+){0,3}?"
+    r"|(?:let|tell|inform|notify|ring|phone|call|contact|text|e-?mail)\s+(?:the|our|his|her)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:nurses?|team|clinic|unit|line|service|registrar|consultant)\b)",
     re.IGNORECASE,
 )
@@ -174,7 +174,13 @@ class ClauseReader(ClauseMerger):
                 and cs > 0
                 and ";" in sent[max(0, cs - 3) : cs]
                 and self.fact_clause.match(clause)
-                and not self._step_after(clause)  # "; refer him to endocrinology if it is not improving"
+                # "Please recheck his sodium; refer him to endocrinology if it is not improving": a step on
+                # the test's result
+                and not (
+                    i > 0
+                    and self._test_or_review(sent[merged[i - 1][0] : merged[i - 1][1]])
+                    and self._step_after(clause)
+                )
             ):
                 continue
             if (

@@ -184,10 +184,9 @@ def test_request_kind(nlp, run, text, category):
             ["monitoring", "prescribing"],
         ),
         ("Potassium + review spironolactone dose next week", ["monitoring", "review"]),
-        (
-            "Please act on the lipid results from today and start a statin as appropriate.",
-            ["results", "prescribing"],
-        ),
+        # (acting on a result is the results item's own work, as the round-17 dev golds keep "chase ... and
+        # refer if eos >0.3" whole)
+        ("Please act on the lipid results from today and start a statin as appropriate.", ["results"]),
         # look-alike: a report back of the same result with no condition of its own stays with the test
         ("Please repeat creatinine in 3 months and send us the result.", ["monitoring"]),
     ],

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .request_clause_kinds import _LONE_ASK, ClauseKinds
+from .request_clause_kinds import _LONE_ASK, _WHEN, ClauseKinds
 from .request_joins import (
     _AFTER_LAST,
     _ALSO_TO,
@@ -91,13 +91,13 @@ _OWN_STEP = re.compile(
 # result to the renal line if it is 6 or above")
 _REPORT_IF = re.compile(
     r"[\s,;+–-]*(?:(?:and|&)\s+)?(?:(?:please|pls|also)\s+)*(?:let|tell|inform|notify|text|ring|phone|call|contact|"
-    r"send|forward|e-?mail)\b[^;.]{0,120}?\b(?:if|unless|should)\b",
+    r"send|forward|e-?mail)\b[^;.,]{0,120}?\b(?:if|unless|should)\b",
     re.IGNORECASE,
 )
 # the join before a report back with a condition of its own
 _REPORT_JOIN = re.compile(
     r"\s*(?:,\s*)?\s(?:and|&|\+|-|–)\s+(?=(?:(?:please|pls|also)\s+)*(?:let|tell|inform|notify|text|ring|phone|"
-    r"call|contact|send|forward|e-?mail)\b[^;.]{0,120}?\b(?:if|unless|should)\b)",
+    r"call|contact|send|forward|e-?mail)\b[^;.,]{0,120}?\b(?:if|unless|should)\b)",
     re.IGNORECASE,
 )
 # a comma or "then" before a step ("U&E in 5 days, restart ramipril if ...", "BP/HR check at 2/52 then
@@ -108,10 +108,19 @@ _COMMA_JOIN = re.compile(
     r"|\s+and\s+(?=[a-z][\w-]*ing\b)",
     re.IGNORECASE,
 )
+# the other branch of the step before ("if not", "otherwise")
+_OTHERWISE = re.compile(r"\W*(?:if\s+not|otherwise|if\s+it\s+(?:does|has|is)\s*n[o']t)\b\W*$", re.IGNORECASE)
+_OTHERWISE_OPENING = re.compile(
+    r"\W*(?:if\s+not|otherwise|if\s+it\s+(?:does|has|is)\s*n[o']t)\b", re.IGNORECASE
+)
 _GERUND = re.compile(r"((?:re-)?[a-z]{2,}?)ing\b", re.IGNORECASE)
 # a gerund that is a sentence's subject, not a step ("stopping smoking is the most useful thing")
 _GERUND_SUBJECT = re.compile(
     r"[a-z-]+ing\s+(?:[\w-]+\s+){0,4}?(?:is|are|was|were|would|will|can|may|might|has|helps?)\b",
+    re.IGNORECASE,
+)
+_WITH_REPORT = re.compile(
+    r"\bwith\s+(?:the\s+|a\s+copy\s+of\s+the\s+)?(?:results?|report|scan|images?)\s+(?:attached|enclosed|included)\b",
     re.IGNORECASE,
 )
 _WITH_REFERRAL = re.compile(r"with\s+an?\s+(?:re-?)?referral\b", re.IGNORECASE)
@@ -127,23 +136,34 @@ class ClauseMerger(ClauseKinds):
     def _test_or_review(self, head: str) -> bool:
         """Whether ``head`` asks for a test or a review, whose finding a step after it may act on
         ("check FBC in 4 weeks", "r/v leg at 48-72 hrs", "TFTs in 6 weeks", "Potassium")."""
-        if (
-            not head.strip(" ,;.-")
-            or _LONE_ASK.fullmatch(head)
-            or _BARE_CONDITION.match(head)
-            or self.condition.match(head.lstrip(" ,;.-")) is not None
-        ):
-            return (
-                False  # "Please review and adjust her thyroxine dose": a verb alone joins the step after it
-            )
+        if self.condition.match(head.lstrip(" ,;.-")) is not None:
+            # "If the pain persists, please arrange an MRI": the ask after a leading condition; a condition
+            # alone ("provided potassium is under 5.0") asks nothing
+            comma = head.find(",")
+            if comma < 0:
+                return False
+            head = head[comma + 1 :]
+        if not head.strip(" ,;.-") or _LONE_ASK.fullmatch(head) or _BARE_CONDITION.match(head):
+            return False  # "Please review and adjust her thyroxine dose": a lone verb joins the step after it
         kind = self._verb_kind(head)
-        if kind in ("monitoring", "results", "review"):
+        if kind in ("monitoring", "review"):
             return True
         if kind not in (None, "other"):
-            return False  # "restart ramipril at 2.5 mg and ...": a drug step, whose follow-on adjusts it
-        return self.category(head) in ("monitoring", "review", "results")
+            # "restart ramipril at 2.5 mg and ...": a drug step, whose follow-on adjusts it; "chase the IgE
+            # and refer if ...": acting on a result is the chase's own work (results)
+            return False
+        if kind is None and _WHEN.search(head) is None and any(c.isdigit() for c in head):
+            return False  # "Apixaban dose - weight 56 kg, creatinine 128 - please review ...": values told
+        return self.category(head) in ("monitoring", "review")
 
-    def _step_after(self, step: str) -> bool:
+    def _test_kind(self, head: str) -> str | None:
+        """The kind of the test or review ``head`` asks for, or None."""
+        if not self._test_or_review(head):
+            return None
+        kind = self._verb_kind(head)
+        return kind if kind in ("monitoring", "review") else self.category(head)
+
+    def _step_after(self, step: str, after: str | None = "monitoring") -> bool:
         """Whether ``step`` (what follows a test's join) is a step of its own acting on what the test finds:
         an action verb other than a test's or a plain report's, or a condition followed by an ask."""
         if self.condition.match(step) is not None:
@@ -165,14 +185,21 @@ class ClauseMerger(ClauseKinds):
         assert lead is not None
         if _OWN_STEP.match(step, lead.end()) is not None:
             return True  # "... and consider bone protection if ...", "... and discuss with urology"
+        if _WITH_REPORT.search(step) is not None:
+            return False  # "... and re-refer with the report attached": how the result comes back to us
         if _WITH_REFERRAL.match(step, lead.end()) is not None:
             return True  # "..., with a referral back to us if it is still above 75"
         ger = _GERUND.match(step, lead.end())
         if ger is not None and _GERUND_SUBJECT.match(step, lead.end()) is None:
             # "..., adjusting warfarin as needed", "and re-referring her if it exceeds 1.3": a drug step or a
-            # referral told as a participle (not a test told so, "checking U&E a week after each increase")
+            # referral told as a participle after a test (not a test told so, "checking U&E a week after
+            # each increase"; not how a review goes, "see him if a rash appears, stopping the lamotrigine")
             base = self._gerund_base(ger.group(1).lower())
-            return base is not None and self.verb_category.get(base) in ("prescribing", "referral")
+            return (
+                after == "monitoring"
+                and base is not None
+                and self.verb_category.get(base) in ("prescribing", "referral")
+            )
         v = self.first_verb.match(step, lead.end())
         if v is None:
             return False
@@ -202,7 +229,8 @@ class ClauseMerger(ClauseKinds):
                 if sent.count("(", cs, js) > sent.count(")", cs, js):
                     continue  # inside brackets
                 step = sent[je:ce]
-                if (self._test_or_review(sent[cs:js]) and self._step_after(step)) or (
+                kind = self._test_kind(sent[cs:js])
+                if (kind is not None and self._step_after(step, kind)) or (
                     # "Recheck Na in 1 week; if >133 relax fluid restriction, if <128 please discuss with
                     # the registrar": a second step on the same result
                     after_test and self.condition.match(step) is not None and self._step_after(step)
@@ -346,6 +374,15 @@ class ClauseMerger(ClauseKinds):
                     # need)
                     or (_POINTS_BACK.match(sent[cs:ce]) and _OWN_NEED.search(sent, cs, ce) is None)
                     or _RESULTS_SENT.match(sent[cs:ce])
+                    # "If the carbocisteine helps, please continue it on repeat; if not, stop it": the other
+                    # branch of a drug step (after a test or review, "if so, refer" is a step of its own)
+                    # "arrange an MRI and re-refer with the report attached": how the result comes back to us
+                    or (_WITH_REPORT.search(sent, cs, ce) is not None and self._test_or_review(prev))
+                    or (
+                        _OTHERWISE_OPENING.match(sent, cs, ce) is not None
+                        and "\n" not in joined
+                        and not self._test_or_review(prev)
+                    )
                     or _DISCUSS_BACK.fullmatch(sent, cs, ce) is not None
                     # "check your pulse and do an ECG": two tests asked together (a test after a drug step,
                     # "increase the citalopram and do an ECG first", stands apart)
@@ -367,6 +404,15 @@ class ClauseMerger(ClauseKinds):
             ):
                 # "if low mood returns, consider ...", and "X for 12 months, then stop it and continue Y"
                 merged[-1] = (merged[-1][0], ce)
+                if (
+                    len(merged) > 1
+                    and _OTHERWISE.match(prev) is not None
+                    and "\n" not in sent[merged[-2][1] : merged[-1][0]]
+                    and not self._test_or_review(sent[merged[-2][0] : merged[-2][1]])
+                ):
+                    # "If the carbocisteine helps, please continue it on repeat; if not, stop it": the other
+                    # branch of a drug step (after a test or review, "if so, refer" is a step of its own)
+                    merged[-2:] = [(merged[-2][0], ce)]
             else:
                 merged.append((cs, ce))
         merged = self._fit_note_apart(sent, merged)

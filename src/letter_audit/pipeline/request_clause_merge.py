@@ -82,7 +82,7 @@ _STEP_LEAD = re.compile(r"[\s,;+–-]*(?:(?:please|pls|kindly|also|to)\s+)*", re
 # steps whose verb the verb kinds leave neutral ("consider an antidepressant if ...", "discuss with
 # urology", "review the spironolactone dose", "continue iron for 3 months if Hb has risen")
 _OWN_STEP = re.compile(
-    r"(?:consider|discuss|liaise|seek|optimi[sz]e|manage|relax)\b|continue\b(?=[^;.]*\b(?:if|once|unless|when)\b)"
+    r"(?:consider|discuss|liaise|seek|optimi[sz]e|manage|relax|extend|renew)\b|continue\b(?=[^;.]*\b(?:if|once|unless|when)\b)"
     # (not "and review the result", the test's own follow-through)
     r"|(?:review|r/v|reassess)\b(?!\s+(?:the\s+|any\s+|his\s+|her\s+)?(?:results?|reports?|findings|it|them)\b)",
     re.IGNORECASE,
@@ -104,10 +104,11 @@ _REPORT_JOIN = re.compile(
 # increase bisoprolol", "..., adjusting warfarin as needed", "..., with a referral back to us if ..."): the
 # step decides (_step_after)
 _COMMA_JOIN = re.compile(
-    r"\s*,\s*(?:and\s+(?:to\s+)?)?(?:then\s+)?(?=[A-Za-z])(?!to\s)|\s+(?:and\s+)?then\s+(?=[A-Za-z])"
-    r"|\s+and\s+(?=[a-z][\w-]*ing\b)",
+    r"\s*,\s*(?:and\s+(?:to\s+)?)?(?:then\s+)?(?=[A-Za-z])(?!to\s)|\s+(?:and\s+)?then\s+(?=[A-Za-z])",
     re.IGNORECASE,
 )
+# a bare "and" before a step whose verb the verb lists do not hold ("review him and extend it if ...")
+_AND_JOIN = re.compile(r"\s+(?:and|&)\s+(?=[A-Za-z])", re.IGNORECASE)
 # the other branch of the step before ("if not", "otherwise")
 _OTHERWISE = re.compile(r"\W*(?:if\s+not|otherwise|if\s+it\s+(?:does|has|is)\s*n[o']t)\b\W*$", re.IGNORECASE)
 _OTHERWISE_OPENING = re.compile(
@@ -218,7 +219,14 @@ class ClauseMerger(ClauseKinds):
             joins = sorted(
                 {
                     m.span()
-                    for rx in (self.joined_step, _COND_JOIN, _REPORT_JOIN, _ASIDE_JOIN, _COMMA_JOIN)
+                    for rx in (
+                        self.joined_step,
+                        _COND_JOIN,
+                        _REPORT_JOIN,
+                        _ASIDE_JOIN,
+                        _COMMA_JOIN,
+                        _AND_JOIN,
+                    )
                     for m in rx.finditer(sent, cs, ce)
                 }
             )

@@ -184,9 +184,12 @@ def test_request_kind(nlp, run, text, category):
             ["monitoring", "prescribing"],
         ),
         ("Potassium + review spironolactone dose next week", ["monitoring", "review"]),
-        # (acting on a result is the results item's own work, as the round-17 dev golds keep "chase ... and
-        # refer if eos >0.3" whole)
-        ("Please act on the lipid results from today and start a statin as appropriate.", ["results"]),
+        (
+            "Please act on the lipid results from today and start a statin as appropriate.",
+            ["results", "prescribing"],
+        ),
+        # (a report back after a chase is the chase's own job)
+        ("Please chase the histology and let us know if it shows any dysplasia.", ["results"]),
         # look-alike: a report back of the same result with no condition of its own stays with the test
         ("Please repeat creatinine in 3 months and send us the result.", ["monitoring"]),
     ],
@@ -263,7 +266,7 @@ def test_more_headings_and_swept_in_lines(nlp, run):
         ("Wound swab still awaited at discharge - please follow this up.", "results"),
         ("Please offer him a catch-up dose of MMR.", "other"),
         ("Please check she is up to date with cervical screening.", "other"),
-        ("Repeat CXR in 8 weeks - please request it and act on the report.", "monitoring"),
+        ("Repeat CXR in 8 weeks - please request it.", "monitoring"),
     ],
 )
 def test_request_kind_batch_three(nlp, run, text, category):

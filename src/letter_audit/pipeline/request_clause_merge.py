@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .request_clause_kinds import _LONE_ASK, _WHEN, ClauseKinds
+from .request_clause_kinds import _LONE_ASK, ClauseKinds
 from .request_joins import (
     _AFTER_LAST,
     _ALSO_TO,
@@ -82,7 +82,8 @@ _STEP_LEAD = re.compile(r"[\s,;+–-]*(?:(?:please|pls|kindly|also|to)\s+)*", re
 # steps whose verb the verb kinds leave neutral ("consider an antidepressant if ...", "discuss with
 # urology", "review the spironolactone dose", "continue iron for 3 months if Hb has risen")
 _OWN_STEP = re.compile(
-    r"(?:consider|discuss|liaise|seek|optimi[sz]e|manage|relax|extend|renew)\b|continue\b(?=[^;.]*\b(?:if|once|unless|when)\b)"
+    r"(?:consider|discuss|liaise|seek|optimi[sz]e|manage|relax|extend|renew)\b|act\s+(?:up)?on\b"
+    r"|(?:go|step|come)\s+(?:it\s+)?(?:up|down)\b|[A-Za-z][\w-]*\s+(?:up|down|back)\s+to\s+\d|continue\b(?=[^;.]*\b(?:if|once|unless|when)\b)"
     # (not "and review the result", the test's own follow-through)
     r"|(?:review|r/v|reassess)\b(?!\s+(?:the\s+|any\s+|his\s+|her\s+)?(?:results?|reports?|findings|it|them)\b)",
     re.IGNORECASE,
@@ -104,7 +105,7 @@ _REPORT_JOIN = re.compile(
 # increase bisoprolol", "..., adjusting warfarin as needed", "..., with a referral back to us if ..."): the
 # step decides (_step_after)
 _COMMA_JOIN = re.compile(
-    r"\s*,\s*(?:and\s+(?:to\s+)?)?(?:then\s+)?(?=[A-Za-z])(?!to\s)|\s+(?:and\s+)?then\s+(?=[A-Za-z])",
+    r"\s*[,:]\s*(?:and\s+(?:to\s+)?)?(?:then\s+)?(?=[A-Za-z])(?!to\s)|\s+(?:and\s+)?then\s+(?=[A-Za-z])",
     re.IGNORECASE,
 )
 # a bare "and" before a step whose verb the verb lists do not hold ("review him and extend it if ...")
@@ -114,6 +115,9 @@ _OTHERWISE = re.compile(r"\W*(?:if\s+not|otherwise|if\s+it\s+(?:does|has|is)\s*n
 _OTHERWISE_OPENING = re.compile(
     r"\W*(?:if\s+not|otherwise|if\s+it\s+(?:does|has|is)\s*n[o']t)\b", re.IGNORECASE
 )
+_BRACKETED = re.compile(r"\([^()]*\)")
+# values told as "name value, name value" ("weight 56 kg, creatinine 128"): a label, not a test asked for
+_VALUES = re.compile(r"\b[A-Za-z]+\s+\d+(?:\.\d+)?\s*[A-Za-z/%]*\s*,\s*[A-Za-z]+\s+\d")
 _GERUND = re.compile(r"((?:re-)?[a-z]{2,}?)ing\b", re.IGNORECASE)
 # a gerund that is a sentence's subject, not a step ("stopping smoking is the most useful thing")
 _GERUND_SUBJECT = re.compile(
@@ -146,23 +150,22 @@ class ClauseMerger(ClauseKinds):
             head = head[comma + 1 :]
         if not head.strip(" ,;.-") or _LONE_ASK.fullmatch(head) or _BARE_CONDITION.match(head):
             return False  # "Please review and adjust her thyroxine dose": a lone verb joins the step after it
-        kind = self._verb_kind(head)
-        if kind in ("monitoring", "review"):
-            return True
+        # (what a bracket says about the test is not its verb: "U&E in 1 week (spironolactone started)")
+        kind = self._verb_kind(_BRACKETED.sub("", head))
+        if kind in ("monitoring", "review", "results"):
+            return True  # "check ...", "r/v ...", "chase the MSU sensitivities"
         if kind not in (None, "other"):
-            # "restart ramipril at 2.5 mg and ...": a drug step, whose follow-on adjusts it; "chase the IgE
-            # and refer if ...": acting on a result is the chase's own work (results)
-            return False
-        if kind is None and _WHEN.search(head) is None and any(c.isdigit() for c in head):
+            return False  # "restart ramipril at 2.5 mg and ...": a drug step, whose follow-on adjusts it
+        if _VALUES.search(head) is not None:
             return False  # "Apixaban dose - weight 56 kg, creatinine 128 - please review ...": values told
-        return self.category(head) in ("monitoring", "review")
+        return self.category(head) in ("monitoring", "review", "results")
 
     def _test_kind(self, head: str) -> str | None:
         """The kind of the test or review ``head`` asks for, or None."""
         if not self._test_or_review(head):
             return None
-        kind = self._verb_kind(head)
-        return kind if kind in ("monitoring", "review") else self.category(head)
+        kind = self._verb_kind(_BRACKETED.sub("", head))
+        return kind if kind in ("monitoring", "review", "results") else self.category(head)
 
     def _step_after(self, step: str, after: str | None = "monitoring") -> bool:
         """Whether ``step`` (what follows a test's join) is a step of its own acting on what the test finds:
@@ -197,7 +200,7 @@ class ClauseMerger(ClauseKinds):
             # each increase"; not how a review goes, "see him if a rash appears, stopping the lamotrigine")
             base = self._gerund_base(ger.group(1).lower())
             return (
-                after == "monitoring"
+                (after == "monitoring" or (after == "review" and self.condition.search(step) is not None))
                 and base is not None
                 and self.verb_category.get(base) in ("prescribing", "referral")
             )
@@ -230,7 +233,10 @@ class ClauseMerger(ClauseKinds):
                     for m in rx.finditer(sent, cs, ce)
                 }
             )
-            after_test = False  # a step already set apart from a test here
+            # a step already set apart from a test here, or this item a step after the test item before it
+            after_test = (
+                bool(out) and out[-1][1] <= cs and self._test_or_review(sent[out[-1][0] : out[-1][1]])
+            )
             for js, je in joins:
                 if js <= cs:
                     continue  # at the item's start, or inside a join already cut
@@ -238,10 +244,19 @@ class ClauseMerger(ClauseKinds):
                     continue  # inside brackets
                 step = sent[je:ce]
                 kind = self._test_kind(sent[cs:js])
-                if (kind is not None and self._step_after(step, kind)) or (
+                if (
+                    kind is not None
+                    and self._step_after(step, kind)
+                    # "chase the histology and let us know if it shows malignancy": chasing a result and
+                    # reporting it back are one job (results)
+                    and not (kind == "results" and _REPORT_IF.match(step) is not None)
+                ) or (
                     # "Recheck Na in 1 week; if >133 relax fluid restriction, if <128 please discuss with
-                    # the registrar": a second step on the same result
-                    after_test and self.condition.match(step) is not None and self._step_after(step)
+                    # the registrar", "...; if creatinine under 120 restart ramipril, otherwise recheck a week
+                    # later": a second step on the same result
+                    after_test
+                    and (self.condition.match(step) is not None or _OTHERWISE_OPENING.match(step) is not None)
+                    and (self._step_after(step) or _OTHERWISE_OPENING.match(step) is not None)
                 ):
                     out.append((cs, js))
                     cs = je

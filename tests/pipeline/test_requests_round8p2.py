@@ -184,11 +184,9 @@ def test_request_kind(nlp, run, text, category):
             ["monitoring", "prescribing"],
         ),
         ("Potassium + review spironolactone dose next week", ["monitoring", "review"]),
-        (
-            "Please act on the lipid results from today and start a statin as appropriate.",
-            ["results", "prescribing"],
-        ),
-        # (a report back after a chase is the chase's own job)
+        # (acting on a result is the results item's own job, as most round-17 dev golds keep "chase cultures
+        # and adjust antibiotics if required" whole; so is a report back after a chase)
+        ("Please act on the lipid results from today and start a statin as appropriate.", ["results"]),
         ("Please chase the histology and let us know if it shows any dysplasia.", ["results"]),
         # look-alike: a report back of the same result with no condition of its own stays with the test
         ("Please repeat creatinine in 3 months and send us the result.", ["monitoring"]),

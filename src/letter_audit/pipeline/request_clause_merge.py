@@ -82,7 +82,7 @@ _STEP_LEAD = re.compile(r"[\s,;+–-]*(?:(?:please|pls|kindly|also|to)\s+)*", re
 # steps whose verb the verb kinds leave neutral ("consider an antidepressant if ...", "discuss with
 # urology", "review the spironolactone dose", "continue iron for 3 months if Hb has risen")
 _OWN_STEP = re.compile(
-    r"(?:consider|discuss|liaise|seek|optimi[sz]e|manage|relax|extend|renew)\b|act\s+(?:up)?on\b"
+    r"(?:consider|discuss|liaise|seek|optimi[sz]e|manage|relax|extend|renew)\b"
     r"|(?:go|step|come)\s+(?:it\s+)?(?:up|down)\b|[A-Za-z][\w-]*\s+(?:up|down|back)\s+to\s+\d|continue\b(?=[^;.]*\b(?:if|once|unless|when)\b)"
     # (not "and review the result", the test's own follow-through)
     r"|(?:review|r/v|reassess)\b(?!\s+(?:the\s+|any\s+|his\s+|her\s+)?(?:results?|reports?|findings|it|them)\b)",
@@ -109,7 +109,10 @@ _COMMA_JOIN = re.compile(
     re.IGNORECASE,
 )
 # a bare "and" before a step whose verb the verb lists do not hold ("review him and extend it if ...")
-_AND_JOIN = re.compile(r"\s+(?:and|&)\s+(?=[A-Za-z])", re.IGNORECASE)
+_AND_JOIN = re.compile(
+    r"\s+(?:and|&)\s+(?=(?:please\s+|pls\s+)?(?:discuss|liaise|seek|manage|relax|extend|renew|go|step)\b)",
+    re.IGNORECASE,
+)
 # the other branch of the step before ("if not", "otherwise")
 _OTHERWISE = re.compile(r"\W*(?:if\s+not|otherwise|if\s+it\s+(?:does|has|is)\s*n[o']t)\b\W*$", re.IGNORECASE)
 _OTHERWISE_OPENING = re.compile(
@@ -117,7 +120,14 @@ _OTHERWISE_OPENING = re.compile(
 )
 _BRACKETED = re.compile(r"\([^()]*\)")
 # values told as "name value, name value" ("weight 56 kg, creatinine 128"): a label, not a test asked for
-_VALUES = re.compile(r"\b[A-Za-z]+\s+\d+(?:\.\d+)?\s*[A-Za-z/%]*\s*,\s*[A-Za-z]+\s+\d")
+_VALUES = re.compile(r"\b[A-Za-z]+\s+\d+(?:\.\d+)?\s*[A-Za-z/%]*\s*,\s*[A-Za-z]+\s+\d|\b\d{2,3}/\d{2,3}\b")
+# a condition on a finding: a threshold or a result word ("if BP consistently below 140/90"), not a state or
+# a wish ("if tolerated", "if her mood remains stable")
+_FINDING = re.compile(
+    r"\b(?:if|once|unless|when)\b[^;]*?(?:[<>≥≤]|\b(?:above|below|over|under|results?|levels?|positive|negative|"
+    r"abnormal|raised|high|low|rises?|falls?)\b)",
+    re.IGNORECASE,
+)
 _GERUND = re.compile(r"((?:re-)?[a-z]{2,}?)ing\b", re.IGNORECASE)
 # a gerund that is a sentence's subject, not a step ("stopping smoking is the most useful thing")
 _GERUND_SUBJECT = re.compile(
@@ -152,20 +162,22 @@ class ClauseMerger(ClauseKinds):
             return False  # "Please review and adjust her thyroxine dose": a lone verb joins the step after it
         # (what a bracket says about the test is not its verb: "U&E in 1 week (spironolactone started)")
         kind = self._verb_kind(_BRACKETED.sub("", head))
-        if kind in ("monitoring", "review", "results"):
-            return True  # "check ...", "r/v ...", "chase the MSU sensitivities"
+        if kind in ("monitoring", "review"):
+            return True
         if kind not in (None, "other"):
-            return False  # "restart ramipril at 2.5 mg and ...": a drug step, whose follow-on adjusts it
+            # "restart ramipril at 2.5 mg and ...": a drug step, whose follow-on adjusts it; "chase cultures
+            # and adjust antibiotics if required": acting on the result is the chase's own job (results)
+            return False
         if _VALUES.search(head) is not None:
             return False  # "Apixaban dose - weight 56 kg, creatinine 128 - please review ...": values told
-        return self.category(head) in ("monitoring", "review", "results")
+        return self.category(head) in ("monitoring", "review")
 
     def _test_kind(self, head: str) -> str | None:
         """The kind of the test or review ``head`` asks for, or None."""
         if not self._test_or_review(head):
             return None
         kind = self._verb_kind(_BRACKETED.sub("", head))
-        return kind if kind in ("monitoring", "review", "results") else self.category(head)
+        return kind if kind in ("monitoring", "review") else self.category(head)
 
     def _step_after(self, step: str, after: str | None = "monitoring") -> bool:
         """Whether ``step`` (what follows a test's join) is a step of its own acting on what the test finds:
@@ -200,7 +212,7 @@ class ClauseMerger(ClauseKinds):
             # each increase"; not how a review goes, "see him if a rash appears, stopping the lamotrigine")
             base = self._gerund_base(ger.group(1).lower())
             return (
-                (after == "monitoring" or (after == "review" and self.condition.search(step) is not None))
+                (after == "monitoring" or (after == "review" and _FINDING.search(step) is not None))
                 and base is not None
                 and self.verb_category.get(base) in ("prescribing", "referral")
             )

@@ -56,12 +56,19 @@ def test_hospital_owned_actions_are_not_requests(nlp, run):
     assert items(nlp, run, text) == []
 
 
-def test_dependent_conditional_clause_stays_with_its_request(nlp, run):
+def test_step_on_what_the_review_finds_is_its_own_item(nlp, run):
+    # round 17 (fixtures/README, one item or two): the timeframe stays with the review, the condition goes
+    # with the step; "review BP" is review (fixtures/README, round 8 phase 2: review said of BP or readings)
     text = "GP to review BP in 2/52 and titrate ramipril if BP remains above 140/90."
     assert items(nlp, run, text) == [
-        # "review BP" is review (fixtures/README, round 8 phase 2: review said of BP or readings)
-        (text.rstrip("."), "review", "in 2/52", "BP remains above 140/90"),
+        ("GP to review BP in 2/52", "review", "in 2/52", None),
+        ("titrate ramipril if BP remains above 140/90", "prescribing", None, "BP remains above 140/90"),
     ]
+
+
+def test_dependent_conditional_clause_after_a_drug_step_stays_with_it(nlp, run):
+    text = "GP to increase ramipril to 5 mg and titrate further if BP remains above 140/90."
+    assert [c for _, c, _, _ in items(nlp, run, text)] == ["prescribing"]
 
 
 def test_reporting_back_stays_with_the_test(nlp, run):

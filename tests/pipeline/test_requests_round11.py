@@ -193,14 +193,13 @@ def test_second_edit_is_its_own_request(nlp, run, text: str, expected: list[tupl
         ),
         # a caution about the repeat list is not a request (the dev golds' reading)
         (D + "The infusions come from the homecare company; please don't put them on his repeat.", []),
-        # a step whose condition reads the very test asked for stays with it
+        # round 17 (fixtures/README, one item or two): a step whose condition reads the test asked for is
+        # an item of its own
         (
             D + "Please check her PSA next month, and stop the bicalutamide once PSA is below 4.",
             [
-                (
-                    "Please check her PSA next month, and stop the bicalutamide once PSA is below 4",
-                    "monitoring",
-                )
+                ("Please check her PSA next month", "monitoring"),
+                ("stop the bicalutamide once PSA is below 4", "prescribing"),
             ],
         ),
         # "in that case" hangs on the clause before

@@ -64,10 +64,15 @@ def test_terse_chains_split(nlp, run, text: str, expected: list[tuple[str, str]]
             G + "Chase the biopsy result + let him know",
             [("Chase the biopsy result + let him know", "results")],
         ),
-        # a dose step after a test reads what the test finds: one item with the test's kind
+        # round 17 (fixtures/README, one item or two): a dose step after a test acts on what it finds, an
+        # item of its own; a report back after "+" still stays ("chase histology + let her know")
         (
             G + "Potassium in 1 week + adjust the spironolactone dose",
-            [("Potassium in 1 week + adjust the spironolactone dose", "monitoring")],
+            [("Potassium in 1 week", "monitoring"), ("adjust the spironolactone dose", "prescribing")],
+        ),
+        (
+            G + "Chase the biopsy result + let her know",
+            [("Chase the biopsy result + let her know", "results")],
         ),
         # "+" between tests, or inside brackets, joins nothing
         (G + "Lipids + LFT at 3 months", [("Lipids + LFT at 3 months", "monitoring")]),
@@ -129,7 +134,9 @@ def test_terse_chains_stay(nlp, run, text: str, expected: list[tuple[str, str]])
             D + "Please repeat her eGFR in 6 months and re-refer should it fall below 30, and could you also "
             "make sure her losartan is increased to 100 mg if her BP allows.",
             [
-                ("Please repeat her eGFR in 6 months and re-refer should it fall below 30", "monitoring"),
+                # round 17 (fixtures/README, one item or two): the re-referral on the eGFR is its own item
+                ("Please repeat her eGFR in 6 months", "monitoring"),
+                ("re-refer should it fall below 30", "referral"),
                 (
                     "could you also make sure her losartan is increased to 100 mg if her BP allows",
                     "prescribing",
@@ -202,15 +209,18 @@ def test_joined_asks_split(nlp, run, text: str, expected: list[tuple[str, str]])
                 ("start dulaglutide 0.75 mg once weekly", "prescribing"),
             ],
         ),
-        # a step on the test's own result stays (fixtures/README)
+        # round 17 (fixtures/README, one item or two): a step on the test's result is its own item; an
+        # unconditional report back of the same result stays
         (
             D + "Please check his FBC in 6 weeks and stop the ferrous sulfate once the Hb is above 130.",
             [
-                (
-                    "Please check his FBC in 6 weeks and stop the ferrous sulfate once the Hb is above 130",
-                    "monitoring",
-                )
+                ("Please check his FBC in 6 weeks", "monitoring"),
+                ("stop the ferrous sulfate once the Hb is above 130", "prescribing"),
             ],
+        ),
+        (
+            D + "Please check his FBC in 6 weeks and let us know the result.",
+            [("Please check his FBC in 6 weeks and let us know the result", "monitoring")],
         ),
         # two drugs with no dose of their own are one prescribing item
         (

@@ -67,7 +67,8 @@ G = D + "GP actions:\n"  # a terse item under an actions-for-GP heading
         # a new line opening with "also"
         (
             G + "Repeat LFTs in 4 weeks and send to us if abnormal\nalso TFTs at 3 months",
-            ["Repeat LFTs in 4 weeks and send to us if abnormal", "also TFTs at 3 months"],
+            # (round 17, fixtures/README: the report back with a condition of its own is its own item)
+            ["Repeat LFTs in 4 weeks", "send to us if abnormal", "also TFTs at 3 months"],
         ),
         # a second repeat-list edit that takes drugs off
         (
@@ -134,23 +135,72 @@ def test_second_request_splits(nlp, run, text, expected):
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "expected"),
     [
-        # a bare finding after a test reads its result
-        G + "Repeat aortic USS in 6 months; refer to vascular if enlarging",
-        G + "CT chest in 1 year + re-refer if bigger",
-        # "provided ..." reads the test too
-        D + "Please check U&E in 1 week and, provided potassium is under 5.0, start spironolactone 25 mg.",
-        # a pulse or a sodium named by its abbreviation
-        G + "Pulse check 2/52, increase bisoprolol to 5 mg if HR above 80",
-        G + "Na in 1 week; if Na below 128, stop the sertraline and discuss with us",
-        # look-alikes kept as before: a report back after "also", a result-reading aside, a dose step
-        D + "Please check her U&E in a week, and also send the result to the renal nurses.",
-        G + "Potassium 2/52 + spironolactone dose r/v",
-        D + "Please check U&E and, if potassium is above 5.5, stop the spironolactone.",
+        # round 17 (fixtures/README, one item or two): a step reading the test's result is an item of its
+        # own, however joined: a bare finding after ";" or "+"
+        (
+            G + "Repeat aortic USS in 6 months; refer to vascular if enlarging",
+            [("Repeat aortic USS in 6 months", "monitoring"), ("refer to vascular if enlarging", "referral")],
+        ),
+        (
+            G + "CT chest in 1 year + re-refer if bigger",
+            [("CT chest in 1 year", "monitoring"), ("re-refer if bigger", "referral")],
+        ),
+        # "provided ..." set off by commas after "and"
+        (
+            D
+            + "Please check U&E in 1 week and, provided potassium is under 5.0, start spironolactone 25 mg.",
+            [
+                ("Please check U&E in 1 week", "monitoring"),
+                ("provided potassium is under 5.0, start spironolactone 25 mg", "prescribing"),
+            ],
+        ),
+        # a pulse or a sodium named by its abbreviation, after a comma or ";"
+        (
+            G + "Pulse check 2/52, increase bisoprolol to 5 mg if HR above 80",
+            [
+                ("Pulse check 2/52", "monitoring"),
+                ("increase bisoprolol to 5 mg if HR above 80", "prescribing"),
+            ],
+        ),
+        # (a talk with the writer after the drug step stays with the step)
+        (
+            G + "Na in 1 week; if Na below 128, stop the sertraline and discuss with us",
+            [
+                ("Na in 1 week", "monitoring"),
+                ("if Na below 128, stop the sertraline and discuss with us", "prescribing"),
+            ],
+        ),
+        # an object-first dose review after "+", and a condition set off by commas after "and"
+        (
+            G + "Potassium 2/52 + spironolactone dose r/v",
+            [("Potassium 2/52", "monitoring"), ("spironolactone dose r/v", "review")],
+        ),
+        (
+            D + "Please check U&E and, if potassium is above 5.5, stop the spironolactone.",
+            [
+                ("Please check U&E", "monitoring"),
+                ("if potassium is above 5.5, stop the spironolactone", "prescribing"),
+            ],
+        ),
     ],
 )
-def test_step_reading_the_test_stays_one(nlp, run, text):
+def test_step_reading_the_test_is_its_own_item(nlp, run, text, expected):
+    assert found(nlp, run, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # look-alikes that stay one item: a report back after "also" with no condition of its own, a
+        # participle saying how, a step after a drug step
+        D + "Please check her U&E in a week, and also send the result to the renal nurses.",
+        D + "Please increase the candesartan to 16 mg if BP allows, checking U&E a week after each increase.",
+        D + "Please restart the ramipril at 2.5 mg and titrate it if her BP allows.",
+    ],
+)
+def test_report_back_participle_and_drug_step_stay_one(nlp, run, text):
     assert len(found(nlp, run, text)) == 1
 
 
@@ -164,9 +214,6 @@ def test_step_reading_the_test_stays_one(nlp, run, text):
             "monitoring",
         ),
         (D + "Would be grateful if you could start vitamin D 800 units daily.", "prescribing"),
-        # a test whose item goes on to a step reading it keeps the test's kind (fixtures/README)
-        (G + "Potassium in 10 days; if above 5.5, please halve the eplerenone", "monitoring"),
-        (G + "Ferritin in 3 months; if under 30, please restart the iron", "monitoring"),
         # a report back told as a participle does not make the test a review or a prescription
         (
             D
@@ -300,3 +347,24 @@ def test_other_team_terse_call(nlp, run, text, count):
 )
 def test_fit_note_then_another_step(nlp, run, text, expected):
     assert [t for t, _ in found(nlp, run, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # round 17 (fixtures/README, one item or two): the test keeps its kind and time, the step after ";"
+        # its own kind and condition
+        (
+            G + "Potassium in 10 days; if above 5.5, please halve the eplerenone",
+            [("monitoring", "in 10 days", None), ("prescribing", None, "above 5.5")],
+        ),
+        (
+            G + "Ferritin in 3 months; if under 30, please restart the iron",
+            [("monitoring", "in 3 months", None), ("prescribing", None, "under 30")],
+        ),
+    ],
+)
+def test_test_and_step_on_it_keep_their_own_kind_time_and_condition(nlp, run, text, expected):
+    doc = run(nlp, text)
+    got = [(s._.request_category, s._.timeframe, s._.condition) for s in doc.spans["gp_actions"]]
+    assert got == expected

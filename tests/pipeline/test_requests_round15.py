@@ -95,6 +95,8 @@ def test_check_your_sugar_is_the_patients_job(nlp, run):
                 "the practice could arrange these and send the results to me"
             ],
         ),
+        # a referral back with the scan's report attached is how the result comes back (one item, as the
+        # round-17 dev golds keep it); a referral on what the scan shows is its own item (round 17)
         (
             D + "If the pain persists, please arrange an MRI of the knee and re-refer with the report "
             "attached.",
@@ -102,6 +104,10 @@ def test_check_your_sugar_is_the_patients_job(nlp, run):
                 "If the pain persists, please arrange an MRI of the knee and re-refer with the report "
                 "attached"
             ],
+        ),
+        (
+            D + "Please arrange an MRI of the knee and re-refer if it shows a meniscal tear.",
+            ["Please arrange an MRI of the knee", "re-refer if it shows a meniscal tear"],
         ),
     ],
 )

@@ -112,6 +112,7 @@ def test_abbreviated_and_terse(nlp, run, text: str, expected: list[tuple[str, st
 
 
 def test_acting_on_results_after_a_test_is_monitoring(nlp, run) -> None:
+    # (round 17: most round-17 dev golds keep "and act on it" with its test; two split it)
     text = "Kindly check her LFT and lipids in 3 months because of the statin, and act on the results."
     assert found(nlp, run, text) == [
         (
@@ -400,9 +401,11 @@ def test_round4_result_destination_and_table_wound_row(nlp, run) -> None:
 
 def test_a_plan_line_opening_with_a_verb_is_its_own_request(nlp, run) -> None:
     text = "Plan:\nGP please f/u bloods 1/52\nrecheck K+ and titrate ramipril\n"
+    # (round 17, fixtures/README one item or two: the titration on the potassium is its own item)
     assert found(nlp, run, text) == [
         ("GP please f/u bloods 1/52", "monitoring"),
-        ("recheck K+ and titrate ramipril", "monitoring"),
+        ("recheck K+", "monitoring"),
+        ("titrate ramipril", "prescribing"),
     ]
     # a line that broke off mid-phrase carries on
     text = "I would be grateful if you could\ncheck her U&E in a week."
@@ -423,14 +426,13 @@ def test_a_plan_line_opening_with_a_verb_is_its_own_request(nlp, run) -> None:
                 ("re-check BP two weeks after restarting ramipril", "monitoring"),
             ],
         ),
-        # the step that waits for the request's result is part of it
+        # round 17 (fixtures/README, one item or two): the step that waits for the request's result is an
+        # item of its own
         (
             "Please arrange a DEXA scan and, depending on the result, start bone protection.",
             [
-                (
-                    "Please arrange a DEXA scan and, depending on the result, start bone protection",
-                    "monitoring",
-                )
+                ("Please arrange a DEXA scan", "monitoring"),
+                ("depending on the result, start bone protection", "prescribing"),
             ],
         ),
         # a test whose result is sent back is the test's kind
@@ -607,20 +609,21 @@ def test_calling_the_team_is_still_not_a_request(nlp, run) -> None:
 
 
 def test_a_drug_step_after_a_threshold_is_the_request_not_the_condition(nlp, run) -> None:
-    # round 10: a bare threshold ("if above 5.5") reads the result of the test before it, so the step stays in
-    # the test's item (fixtures/README, one item or two); its condition is still the threshold
+    # round 17: a bare threshold ("if above 5.5") reads the result of the test before it, and the step is an
+    # item of its own (fixtures/README, one item or two); its condition is the threshold, the test has none
     text = "Please check his potassium; if above 5.5 stop the spironolactone."
     assert found(nlp, run, text) == [
-        ("Please check his potassium; if above 5.5 stop the spironolactone", "monitoring"),
+        ("Please check his potassium", "monitoring"),
+        ("if above 5.5 stop the spironolactone", "prescribing"),
     ]
     doc = run(nlp, text)
-    assert doc.spans["gp_actions"][0]._.condition == "above 5.5"
+    assert [s._.condition for s in doc.spans["gp_actions"]] == [None, "above 5.5"]
 
 
-def test_a_step_after_a_comma_set_condition_on_the_result_stays_with_the_test(nlp, run) -> None:
-    # round 9 (fixtures/README): the step acts on what the FBC finds, so it is the test's item
+def test_a_step_after_a_comma_set_condition_on_the_result_is_its_own_item(nlp, run) -> None:
+    # round 17 (fixtures/README, one item or two): the step acts on what the FBC finds, an item of its own
     text = "Please recheck her FBC in 4 weeks and, if Hb has risen, continue iron for 3 months."
-    assert [c for _, c in found(nlp, run, text)] == ["monitoring"]
+    assert [c for _, c in found(nlp, run, text)] == ["monitoring", "prescribing"]
 
 
 @pytest.mark.parametrize(
@@ -656,8 +659,11 @@ def test_a_conditional_step_after_a_comma_is_its_own_request(nlp, run) -> None:
         "stop Mg supplement once Mg >0.7 x2",
         "r/v BP 2/52",
     ]
-    # after "and" it still adjusts the request before it
+    # round 17: after "and" too, a step on the test's result is its own item (fixtures/README); after a drug
+    # step it still adjusts that step
     text = "Please repeat U&E in 1 week and restart ramipril if creatinine is back to baseline."
+    assert len(found(nlp, run, text)) == 2
+    text = "Please restart ramipril at 2.5 mg and increase it to 5 mg if creatinine is stable."
     assert len(found(nlp, run, text)) == 1
 
 

@@ -145,21 +145,21 @@ def test_suggestion_lead_in_takes_the_steps_only(nlp, run) -> None:
     ]
 
 
-def test_comma_and_conditional_step_on_the_result_stays_with_the_test(nlp, run) -> None:
-    # round 9 (fixtures/README): creatinine is what the U&E measures, so the step is the test's item
+def test_comma_and_conditional_step_on_the_result_is_its_own_item(nlp, run) -> None:
+    # round 17 (fixtures/README, one item or two): the step on what the U&E measures is its own item
     text = D + "Please check her U&E in 10 days, and reduce the furosemide if the creatinine has risen.\n"
     assert found(nlp, run, text) == [
-        (
-            "Please check her U&E in 10 days, and reduce the furosemide if the creatinine has risen",
-            "monitoring",
-        ),
+        ("Please check her U&E in 10 days", "monitoring"),
+        ("reduce the furosemide if the creatinine has risen", "prescribing"),
     ]
 
 
-def test_conditional_step_after_and_without_comma_stays_joined(nlp, run) -> None:
+def test_conditional_step_after_and_without_comma_is_its_own_item(nlp, run) -> None:
+    # round 17 (fixtures/README, one item or two): after "and" with no comma too
     text = D + "Please check her BP in 2 weeks and start amlodipine if it is above 150/90.\n"
     assert found(nlp, run, text) == [
-        ("Please check her BP in 2 weeks and start amlodipine if it is above 150/90", "monitoring")
+        ("Please check her BP in 2 weeks", "monitoring"),
+        ("start amlodipine if it is above 150/90", "prescribing"),
     ]
 
 
@@ -333,11 +333,12 @@ def test_then_and_please_opens_a_new_request(nlp, run) -> None:
     assert [c for _, c in found(nlp, run, text)] == ["monitoring", "referral"]
 
 
-def test_then_and_a_step_on_the_result_stays_with_the_test(nlp, run) -> None:
-    # round 9: "if it rises" reads the CA-125 the checks find
+def test_then_and_a_step_on_the_result_is_its_own_item(nlp, run) -> None:
+    # round 17 (fixtures/README, one item or two): "if it rises" reads the CA-125 the checks find, and the
+    # referral on it is its own item
     plan = "every 3 months for a year, then 6-monthly, and please refer him back if it rises"
     text = D + f"Please take over his CA-125 checks: {plan}.\n"
-    assert [c for _, c in found(nlp, run, text)] == ["monitoring"]
+    assert [c for _, c in found(nlp, run, text)] == ["monitoring", "referral"]
 
 
 def test_postnatal_check_with_weeks_after_it_is_a_review(nlp, run) -> None:

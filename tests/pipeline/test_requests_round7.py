@@ -103,12 +103,11 @@ def nlp(make_nlp) -> Language:
         (
             D + "Please recheck potassium in 1 week, and text or ring the result to the renal nurse line "
             "if it is 6.0 or above.",
+            # round 17 (fixtures/README, one item or two): a report back with a condition of its own is its
+            # own item, results
             [
-                (
-                    "Please recheck potassium in 1 week, and text or ring the result to the renal nurse line "
-                    "if it is 6.0 or above",
-                    "monitoring",
-                ),
+                ("Please recheck potassium in 1 week", "monitoring"),
+                ("text or ring the result to the renal nurse line if it is 6.0 or above", "results"),
             ],
         ),
         # a report back to the writer or the patient stays with the test

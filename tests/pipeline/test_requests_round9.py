@@ -17,39 +17,34 @@ def nlp(make_nlp) -> Language:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # after ";": the step's condition reads the test's result (sodium is measured by the U&E)
+        # round 17 (fixtures/README, one item or two): a step whose condition reads the test's result is
+        # its own item; after ";" (sodium is measured by the U&E)
         (
             D
             + "Please repeat her U&Es in ten days; if the sodium is under 128, please halve the sertraline.",
             [
-                (
-                    "Please repeat her U&Es in ten days; if the sodium is under 128, "
-                    "please halve the sertraline",
-                    "monitoring",
-                )
+                ("Please repeat her U&Es in ten days", "monitoring"),
+                ("if the sodium is under 128, please halve the sertraline", "prescribing"),
             ],
         ),
-        # after ", and if": a blood count and its haemoglobin
+        # after ", and if": a blood count and its haemoglobin; sending her back to a clinic is a referral
         (
             D + "Could you recheck a full blood count in 6 weeks, and if the haemoglobin is still below 100 "
             "please send her back to the haematology clinic.",
             [
+                ("Could you recheck a full blood count in 6 weeks", "monitoring"),
                 (
-                    "Could you recheck a full blood count in 6 weeks, and if the haemoglobin is still "
-                    "below 100 please send her back to the haematology clinic",
-                    "monitoring",
-                )
+                    "if the haemoglobin is still below 100 please send her back to the haematology clinic",
+                    "referral",
+                ),
             ],
         ),
         # a pointer at the result ("if it is ..."), and a test named without a verb
         (
             D + "GP to repeat the TSH at 8 weeks, and to adjust the thyroxine only if it is outside range.",
             [
-                (
-                    "GP to repeat the TSH at 8 weeks, and to adjust the thyroxine only if it is "
-                    "outside range",
-                    "monitoring",
-                )
+                ("GP to repeat the TSH at 8 weeks", "monitoring"),
+                ("adjust the thyroxine only if it is outside range", "prescribing"),
             ],
         ),
         # a condition on something the test does not measure stays its own request
@@ -65,10 +60,8 @@ def nlp(make_nlp) -> Language:
         (
             D + "Please see him if the cough persists beyond 6 weeks, and arrange a chest X-ray if so.",
             [
-                (
-                    "Please see him if the cough persists beyond 6 weeks, and arrange a chest X-ray if so",
-                    "review",
-                )
+                ("Please see him if the cough persists beyond 6 weeks", "review"),
+                ("arrange a chest X-ray if so", "monitoring"),
             ],
         ),
         # a report to a named team stays with its test
@@ -311,7 +304,11 @@ def test_the_classifier_does_not_add_a_statement_the_rules_veto(nlp, run) -> Non
         # a result still awaited that the practice checks is chasing it
         (
             D + "The stool culture is still pending - please check it and treat if positive.",
-            [("The stool culture is still pending - please check it and treat if positive", "results")],
+            # (round 17, fixtures/README one item or two: the treatment on the result is its own item)
+            [
+                ("The stool culture is still pending - please check it", "results"),
+                ("treat if positive", "prescribing"),
+            ],
         ),
         # looking at a limb is seeing the patient
         (
@@ -337,14 +334,18 @@ def test_suggestion_list_after_a_blank_line_and_items_opening_with_a_test(nlp, r
         "Thyroid function if not already done, and a stool culture - if positive, treat as per the result.\n"
         "Reassurance is the mainstay.\n"
     )
+    # (round 17, fixtures/README one item or two: the treatment on the culture's result is its own item)
     assert [t for t, _ in found(nlp, run, text)] == [
         "Thyroid function if not already done",
-        "a stool culture - if positive, treat as per the result",
+        "a stool culture",
+        "if positive, treat as per the result",
     ]
 
 
 def test_a_pointer_reads_a_named_tests_result(nlp, run) -> None:
     text = D + "Please repeat the CRP in a week, and refer back to us if it is still above 50.\n"
+    # round 17 (fixtures/README, one item or two): the referral on the CRP is its own item
     assert found(nlp, run, text) == [
-        ("Please repeat the CRP in a week, and refer back to us if it is still above 50", "monitoring")
+        ("Please repeat the CRP in a week", "monitoring"),
+        ("refer back to us if it is still above 50", "referral"),
     ]

@@ -201,13 +201,17 @@ def test_and_if_please_opens_a_second_request_without_a_comma(nlp, run):
     ]
 
 
-def test_and_if_on_the_tests_result_stays_with_the_test(nlp, run):
-    # round 9 (fixtures/README): potassium is read from the U+E, so the step is the test's item
+def test_and_if_on_the_tests_result_is_its_own_item(nlp, run):
+    # round 17 (fixtures/README, one item or two): potassium is read from the U+E, and the step on it is its
+    # own item (its report back with no condition of its own stays with the step)
     text = (
         "I'd be obliged if you would check her U+E in 2 weeks given the ramipril change and if her "
         "potassium rises above 6.0 please stop the ramipril and let us know."
     )
-    assert [c for _, c in found(nlp, run, text)] == ["monitoring"]
+    assert found(nlp, run, text) == [
+        ("I'd be obliged if you would check her U+E in 2 weeks given the ramipril change", "monitoring"),
+        ("if her potassium rises above 6.0 please stop the ramipril and let us know", "prescribing"),
+    ]
 
 
 def test_gp_label_line_is_a_gp_region_for_that_line(nlp, run):
@@ -215,8 +219,10 @@ def test_gp_label_line_is_a_gp_region_for_that_line(nlp, run):
         "GP: TFTs in 6 weeks and adjust levothyroxine. Calcium and PTH at the same time.\n"
         "Histology will be discussed at our MDT.\n"
     )
+    # (round 17, fixtures/README one item or two: the dose step on the TFTs is its own item)
     assert found(nlp, run, text) == [
-        ("TFTs in 6 weeks and adjust levothyroxine", "monitoring"),
+        ("TFTs in 6 weeks", "monitoring"),
+        ("adjust levothyroxine", "prescribing"),
         ("Calcium and PTH at the same time", "monitoring"),
     ]
     # a GP label naming the practice is demographics, not a request

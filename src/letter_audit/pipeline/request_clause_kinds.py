@@ -11,9 +11,6 @@ from __future__ import annotations
 import re
 
 from .request_rules import (
-    _ASKS,
-    _BARE_CONDITION,
-    _CONDITION_END,
     _LONE_VERB,
     _TESTS,
     _VERB_REACH,
@@ -77,30 +74,9 @@ _GERUND_OPENING = re.compile(
 )
 # Verbs a gerund may come from beyond the rules' action verbs (what the category cues read as the request)
 _GERUND_EXTRA = frozenset({"supply", "show", "teach", "remove", "flag", "put", "take", "make"})
-# A step that asks afresh and says so ("could you also ...", "please also ...", "GP to also ..."): a request
-# of its own, never the step that reads the result of the test before it.
-# A step's test with a pointer condition as its last words ("send a urine PCR if it is positive"): "it" is
-# what the part before found, as the test cannot read its own result before it is done
-_OWN_TEST_TAIL = re.compile(r"\s(?:if|unless)\s+(?:it|they|this|these)\s[^,;]*$", re.IGNORECASE)
-_ALSO_ASKS = re.compile(
-    r"\W*(?:(?:could|can|would)\s+(?:you|your\s+\w+|the\s+(?:GP|practice|surgery))\s+(?:please\s+)?also"
-    r"|(?:please|pls|kindly)\s+(?:could\s+you\s+)?also)\b",
-    re.IGNORECASE,
-)
-# A condition with no subject of its own, one word long ("if growing", "if still impaired", "if
-# gallstones", "unless normal"): said after a test, it reads what the test finds. Not a need or the patient's
-# state or wish ("if needed", "if symptomatic", "if keen").
-_BARE_FINDING = re.compile(
-    r"^(?:if|unless)\s+(?:still\s+|no\s+longer\s+)?(?!(?:needed|required|necessary|appropriate|indicated|"
-    r"symptomatic|asymptomatic|unwell|well|worried|concerned|keen|willing|able|possible|desired|preferred|agreeable|"
-    r"happy|wanted|wished|tolerated|tolerating|working|pregnant|in|he|she|they|you|we|I|it|the|his|her|so|not|any|no)\b)"
-    r"[\w-]+\W*$",
-    re.IGNORECASE,
-)
 # "... and check the wound", "..., and please review her": "and", then a verb (checked against the action
 # verbs)
 _AND_STEP = re.compile(r",?\s+and\s+(?:please\s+|also\s+)?(?=([a-z][\w/-]*)\b)", re.IGNORECASE)
-_SET_OFF = re.compile(r"(?:[;,]|\band,?|\s[-–])\s*(?:only\s+)?$", re.IGNORECASE)
 
 
 Cues = list[tuple[str, re.Pattern[str]]]
@@ -126,9 +102,6 @@ class ClauseKinds:
     split: re.Pattern[str]
     condition: re.Pattern[str]
     result_links: list[tuple[re.Pattern[str], re.Pattern[str]]]
-    result_pointer: re.Pattern[str]
-    back_reference: re.Pattern[str]
-    finding_step: re.Pattern[str]
     negated_clause: re.Pattern[str]
     statement_clause: re.Pattern[str]
     patient_own: re.Pattern[str]
@@ -242,58 +215,6 @@ class ClauseKinds:
             return False
         return clause.strip(" .,;:").lower().split()[-1] in self.action_verbs
 
-    def _reads_result(self, head: str, step: str) -> bool:
-        """Whether ``step`` is conditional on the result of the test ``head`` asks for ("U&E in 1 week" /
-        "if creatinine is back to 80, restart ramipril"): then it acts on what the test finds and stays in
-        the test's item, however the two are joined (fixtures/README, one item or two)."""
-        if _ALSO_ASKS.match(step) is not None:
-            return False  # "..., and could you also ensure his ramipril is pushed up if BP allows": a new ask
-        m = self.condition.search(step)
-        if m is None or not m.group(0).lower().startswith(("if", "once", "unless", "when", "provided")):
-            # "chase the stone analysis and start any preventive treatment it suggests", "arrange an MRI and
-            # re-refer with the report attached" (a scan asked for is a test too)
-            return self.finding_step.search(step) is not None and (
-                self._names_test(head) or self.category(head) == "monitoring"
-            )
-        stop = _CONDITION_END.search(step, m.end())
-        if self._names_test(step[: m.start()]) and (
-            stop is not None
-            or _OWN_TEST_TAIL.search(step) is None
-            # (a short test ask only: not "check ferritin and start iron if it ...", "a repeat HbA1c ...,
-            # with a referral back if it ...", whose "it" is their own test)
-            or self._last_verb_kind(step[: m.start()]) not in (None, "monitoring")
-            or "," in step[: m.start()]
-            or len(step[: m.start()].split()) > 6
-        ):
-            # "..., and a stool culture - if positive, treat": the step's own test's result (not "..., and
-            # send a urine PCR if it is positive", where the test itself hangs on what the one before found)
-            return False
-        cond = step[m.start() : stop.start() if stop else len(step)]
-        if self.back_reference.match(step[m.start() :]) is not None:
-            # "..., and re-refer under the suspected cancer pathway if so" (not a bare "; if not", whose
-            # step comes after it: "if not, we will keep prescribing")
-            return not _BARE_CONDITION.match(step)
-        for tests, results in self.result_links:
-            if tests.search(head) and results.search(cond):
-                return True
-        if (
-            _BARE_FINDING.match(cond) is not None
-            and _ASKS.match(step) is None
-            and (self._names_test(head) or self.category(head) == "monitoring")
-        ):
-            return True  # "CT in 12 months + refer if growing", "screen in 6 weeks; refer if still impaired"
-        asked = {" ".join(t.group(0).lower().split()) for t in _TEST_NAMED.finditer(head)}
-        if (
-            asked
-            and self._verb_kind(head) in (None, "monitoring")  # a test asked for, not a review that names one
-            and _ASKS.match(step) is None  # "..., and please see him if the PSA rises": an ask of its own
-            and any(" ".join(t.group(0).lower().split()) in asked for t in _TEST_NAMED.finditer(cond))
-        ):
-            return True  # "INR on Monday, and stop the enoxaparin once INR is 2.5": it reads that test
-        if self.result_pointer.match(step[m.start() :]) is None:
-            return False
-        return self._names_test(head)
-
     def _terse_item(self, clause: str) -> bool:
         """A plan item with no finite verb that still says what to do ("Hydrocortisone tablets onto
         repeat", "U&E in 1 week")."""
@@ -304,24 +225,6 @@ class ClauseKinds:
         return self._verb_kind(head) in ("monitoring", "results") or any(
             t.search(head) for t, _ in self.result_links
         )
-
-    def _ends_on_result_condition(self, clause: str) -> bool:
-        """Whether ``clause`` ends on a condition reading the result of the test before it, with the
-        step still to come ("repeat ACR and U&E and, if the ACR is still above 30" / ", consider ...")."""
-        last = None
-        for m in self.condition.finditer(clause):
-            last = m
-        if last is None or last.start() == 0:
-            return False
-        # only a condition set off from its test ("...; if", "..., and if", "... and, if"), not the test's own
-        # ("repeat LFTs in 12 months if the ELF is reassuring")
-        if _SET_OFF.search(clause, 0, last.start()) is None:
-            return False
-        if _CONDITION_END.search(clause, last.end()) is not None:
-            return False
-        if self.first_verb.search(clause, last.end()) is not None:
-            return False  # "... - if >140/90 restart lisinopril at 10 mg": the step has come already
-        return self._reads_result(clause[: last.start()], clause[last.start() :])
 
     def _gerund_base(self, stem: str) -> str | None:
         """The action verb a gerund's stem comes from ("cod" -> code, "referr" -> refer, "supply" -> supply),

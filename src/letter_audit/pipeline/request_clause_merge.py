@@ -3,18 +3,18 @@ joined back.
 
 Why a module of its own: the clause reader (``request_clauses.py``) turns one sentence that speaks to the
 practice into requests; the first half of that job, deciding the items' bounds (a bare condition opens the
-step after it, a "then" step or a report back stays with its test, a step reading a test's result joins
-it), is long and asks nothing of who owns a clause or what kind it is, so it lives here and the reader
-keeps the second half, reading each item. ``ClauseMerger`` is a mixin: ``RequestFinder`` builds the
-compiled patterns it reads (declared in ``request_clause_kinds.py``); the split pattern itself lives in
-``request_split.py``, the join shapes in ``request_joins.py``.
+step after it, a "then" step or a report back stays with its test, a step acting on a test's result is set
+apart from the test), is long and asks nothing of who owns a clause or what kind it is, so it lives here
+and the reader keeps the second half, reading each item. ``ClauseMerger`` is a mixin: ``RequestFinder``
+builds the compiled patterns it reads (declared in ``request_clause_kinds.py``); the split pattern itself
+lives in ``request_split.py``, the join shapes in ``request_joins.py``.
 """
 
 from __future__ import annotations
 
 import re
 
-from .request_clause_kinds import ClauseKinds
+from .request_clause_kinds import _LONE_ASK, ClauseKinds
 from .request_joins import (
     _AFTER_LAST,
     _ALSO_TO,
@@ -22,7 +22,7 @@ from .request_joins import (
     _APART,
     _DASH,
     _DISCUSS_BACK,
-    _DOSE_STEP,
+    _FINDING_TAIL,
     _IF_OPENING,
     _LIST_NUMBER,
     _MONITORING_HEAD,
@@ -35,7 +35,6 @@ from .request_joins import (
     _REFER_WORD,
     _REPORT_OPENING,
     _REVIEW_OPENING,
-    _TERSE_JOIN,
     _TEST_OPENING,
     _TIMED_FROM_STEP,
     _TO_STEP,
@@ -46,7 +45,6 @@ from .request_rules import (
     _ASKS,
     _BARE_CONDITION,
     _BARE_VERB,
-    _HINGES_ON_RESULT,
     _POINTS_BACK,
     _RESULTS_SENT,
     _THEN,
@@ -55,9 +53,228 @@ from .request_rules import (
 )
 from .request_split import _row_breaks
 
+# A condition opening a step after its test ("FBC in 2 weeks - if Hb under 80 please discuss with us", "TFTs
+# in 6 weeks and, if TSH is high, increase the levothyroxine"): the join before it, set off by "and", a
+# comma, a dash, "+" or ";"
+_COND_JOIN = re.compile(
+    r"\s*(?:,\s*(?:and|&)?|;|\s(?:and|&|\+|-|–))\s*,?\s*(?=(?:if|once|unless|should|when|whenever|provided)\b)",
+    re.IGNORECASE,
+)
+# what a step after a condition can open with, besides an action verb: an ask, a report, a talk with a team
+_STEP_WORD = re.compile(
+    r"\b(?:please|pls|kindly|(?:could|would|can)\s+you|GP\s+to|(?:I|we)\s+(?:would\s+)?(?:suggest|recommend|advise)|"
+    r"discuss|let|send|text|ring|phone|call|contact|e-?mail|inform|tell|speak|seek|liaise)\b",
+    re.IGNORECASE,
+)
+# a step told to follow what the test finds, set off before its verb ("and, depending on the result, start
+# bone protection"), and its join
+_FINDING_ASIDE = re.compile(
+    r"[\s,]*(?:depending\s+on|according\s+to|based\s+on|in\s+(?:the\s+)?light\s+of|guided\s+by)\s+"
+    r"(?:the|this|that|its|his|her)\s+(?:\w+\s+)?(?:results?|findings?|report|outcome|scan)\s*,\s*",
+    re.IGNORECASE,
+)
+_ASIDE_JOIN = re.compile(
+    r"\s*,?\s+(?:and|&)\s*,?\s+(?=(?:depending\s+on|according\s+to|based\s+on|in\s+(?:the\s+)?light\s+of|guided\s+by)\s)",
+    re.IGNORECASE,
+)
+# the words before a step's verb: its join and a polite ask
+_STEP_LEAD = re.compile(r"[\s,;+–-]*(?:(?:please|pls|kindly|also|to)\s+)*", re.IGNORECASE)
+# steps whose verb the verb kinds leave neutral ("consider an antidepressant if ...", "discuss with
+# urology", "review the spironolactone dose", "continue iron for 3 months if Hb has risen")
+_OWN_STEP = re.compile(
+    r"(?:consider|discuss|liaise|seek|optimi[sz]e|manage|relax|extend|renew)\b"
+    r"|(?:go|step|come)\s+(?:it\s+)?(?:up|down)\b|[A-Za-z][\w-]*\s+(?:up|down|back)\s+to\s+\d|continue\b(?=[^;.]*\b(?:if|once|unless|when)\b)"
+    # (not "and review the result", the test's own follow-through)
+    r"|(?:review|r/v|reassess)\b(?!\s+(?:the\s+|any\s+|his\s+|her\s+)?(?:results?|reports?|findings|it|them)\b)",
+    re.IGNORECASE,
+)
+# a report back with a condition of its own after a test ("and let us know if K is above 5.5", "and text the
+# result to the renal line if it is 6 or above")
+_REPORT_IF = re.compile(
+    r"[\s,;+–-]*(?:(?:and|&)\s+)?(?:(?:please|pls|also)\s+)*(?:let|tell|inform|notify|text|ring|phone|call|contact|"
+    r"send|forward|e-?mail)\b[^;.,]{0,120}?\b(?:if|unless|should)\b",
+    re.IGNORECASE,
+)
+# the join before a report back with a condition of its own
+_REPORT_JOIN = re.compile(
+    r"\s*(?:,\s*)?\s(?:and|&|\+|-|–)\s+(?=(?:(?:please|pls|also)\s+)*(?:let|tell|inform|notify|text|ring|phone|"
+    r"call|contact|send|forward|e-?mail)\b[^;.,]{0,120}?\b(?:if|unless|should)\b)",
+    re.IGNORECASE,
+)
+# a comma or "then" before a step ("U&E in 5 days, restart ramipril if ...", "BP/HR check at 2/52 then
+# increase bisoprolol", "..., adjusting warfarin as needed", "..., with a referral back to us if ..."): the
+# step decides (_step_after)
+_COMMA_JOIN = re.compile(
+    r"\s*[,:]\s*(?:and\s+(?:to\s+)?)?(?:then\s+)?(?=[A-Za-z])(?!to\s)|\s+(?:and\s+)?then\s+(?=[A-Za-z])",
+    re.IGNORECASE,
+)
+# a bare "and" before a step whose verb the verb lists do not hold ("review him and extend it if ...")
+_AND_JOIN = re.compile(
+    r"\s+(?:and|&)\s+(?=(?:please\s+|pls\s+)?(?:discuss|liaise|seek|manage|relax|extend|renew|go|step)\b)",
+    re.IGNORECASE,
+)
+# the other branch of the step before ("if not", "otherwise")
+_OTHERWISE = re.compile(r"\W*(?:if\s+not|otherwise|if\s+it\s+(?:does|has|is)\s*n[o']t)\b\W*$", re.IGNORECASE)
+_OTHERWISE_OPENING = re.compile(
+    r"\W*(?:if\s+not|otherwise|if\s+it\s+(?:does|has|is)\s*n[o']t)\b", re.IGNORECASE
+)
+_BRACKETED = re.compile(r"\([^()]*\)")
+# values told as "name value, name value" ("weight 56 kg, creatinine 128"): a label, not a test asked for
+_VALUES = re.compile(r"\b[A-Za-z]+\s+\d+(?:\.\d+)?\s*[A-Za-z/%]*\s*,\s*[A-Za-z]+\s+\d|\b\d{2,3}/\d{2,3}\b")
+# a condition on a finding: a threshold or a result word ("if BP consistently below 140/90"), not a state or
+# a wish ("if tolerated", "if her mood remains stable")
+_FINDING = re.compile(
+    r"\b(?:if|once|unless|when)\b[^;]*?(?:[<>≥≤]|\b(?:above|below|over|under|results?|levels?|positive|negative|"
+    r"abnormal|raised|high|low|rises?|falls?)\b)",
+    re.IGNORECASE,
+)
+_GERUND = re.compile(r"((?:re-)?[a-z]{2,}?)ing\b", re.IGNORECASE)
+# a gerund that is a sentence's subject, not a step ("stopping smoking is the most useful thing")
+_GERUND_SUBJECT = re.compile(
+    r"[a-z-]+ing\s+(?:[\w-]+\s+){0,4}?(?:is|are|was|were|would|will|can|may|might|has|helps?)\b",
+    re.IGNORECASE,
+)
+_WITH_REPORT = re.compile(
+    r"\bwith\s+(?:the\s+|a\s+copy\s+of\s+the\s+)?(?:results?|report|scan|images?)\s+(?:attached|enclosed|included)\b",
+    re.IGNORECASE,
+)
+_WITH_REFERRAL = re.compile(r"with\s+an?\s+(?:re-?)?referral\b", re.IGNORECASE)
+# a step that only says how the test is done or what it is for, and no step of its own
+_NO_STEP = re.compile(
+    r"\b(?:no\s+(?:further\s+)?(?:action|change)|nothing\s+(?:more|further))\b", re.IGNORECASE
+)
+
 
 class ClauseMerger(ClauseKinds):
     """Cuts a request sentence into items (the patterns are built by the finder)."""
+
+    def _test_or_review(self, head: str) -> bool:
+        """Whether ``head`` asks for a test or a review, whose finding a step after it may act on
+        ("check FBC in 4 weeks", "r/v leg at 48-72 hrs", "TFTs in 6 weeks", "Potassium")."""
+        if self.condition.match(head.lstrip(" ,;.-")) is not None:
+            # "If the pain persists, please arrange an MRI": the ask after a leading condition; a condition
+            # alone ("provided potassium is under 5.0") asks nothing
+            comma = head.find(",")
+            if comma < 0:
+                return False
+            head = head[comma + 1 :]
+        if not head.strip(" ,;.-") or _LONE_ASK.fullmatch(head) or _BARE_CONDITION.match(head):
+            return False  # "Please review and adjust her thyroxine dose": a lone verb joins the step after it
+        # (what a bracket says about the test is not its verb: "U&E in 1 week (spironolactone started)")
+        kind = self._verb_kind(_BRACKETED.sub("", head))
+        if kind in ("monitoring", "review"):
+            return True
+        if kind not in (None, "other"):
+            # "restart ramipril at 2.5 mg and ...": a drug step, whose follow-on adjusts it; "chase cultures
+            # and adjust antibiotics if required": acting on the result is the chase's own job (results)
+            return False
+        if _VALUES.search(head) is not None:
+            return False  # "Apixaban dose - weight 56 kg, creatinine 128 - please review ...": values told
+        return self.category(head) in ("monitoring", "review")
+
+    def _test_kind(self, head: str) -> str | None:
+        """The kind of the test or review ``head`` asks for, or None."""
+        if not self._test_or_review(head):
+            return None
+        kind = self._verb_kind(_BRACKETED.sub("", head))
+        return kind if kind in ("monitoring", "review") else self.category(head)
+
+    def _step_after(self, step: str, after: str | None = "monitoring") -> bool:
+        """Whether ``step`` (what follows a test's join) is a step of its own acting on what the test finds:
+        an action verb other than a test's or a plain report's, or a condition followed by an ask."""
+        if self.condition.match(step) is not None:
+            m = self.condition.match(step)
+            assert m is not None
+            rest = step[m.end() :]
+            if _NO_STEP.search(rest):
+                return False  # "..., and if it is under 450 ms no further action is needed"
+            v = self.first_verb.search(rest)
+            return (v is not None and self.verb_category[v.group(1).lower()] != "monitoring") or (
+                _STEP_WORD.search(rest) is not None
+            )
+        if _REPORT_IF.match(step) is not None:
+            return True  # "..., and let us know if K is above 5.5": a report back with a condition of its own
+        aside = _FINDING_ASIDE.match(step)
+        if aside is not None:
+            step = step[aside.end() :]  # "..., and, depending on the result, start bone protection"
+        lead = _STEP_LEAD.match(step)
+        assert lead is not None
+        if _OWN_STEP.match(step, lead.end()) is not None:
+            return True  # "... and consider bone protection if ...", "... and discuss with urology"
+        if _WITH_REPORT.search(step) is not None:
+            return False  # "... and re-refer with the report attached": how the result comes back to us
+        if _WITH_REFERRAL.match(step, lead.end()) is not None:
+            return True  # "..., with a referral back to us if it is still above 75"
+        ger = _GERUND.match(step, lead.end())
+        if ger is not None and _GERUND_SUBJECT.match(step, lead.end()) is None:
+            # "..., adjusting warfarin as needed", "and re-referring her if it exceeds 1.3": a drug step or a
+            # referral told as a participle after a test (not a test told so, "checking U&E a week after
+            # each increase"; not how a review goes, "see him if a rash appears, stopping the lamotrigine")
+            base = self._gerund_base(ger.group(1).lower())
+            return (
+                (after == "monitoring" or (after == "review" and _FINDING.search(step) is not None))
+                and base is not None
+                and self.verb_category.get(base) in ("prescribing", "referral")
+            )
+        v = self.first_verb.match(step, lead.end())
+        if v is None:
+            return False
+        return self.verb_category[v.group(1).lower()] in ("prescribing", "referral", "review")
+
+    def _steps_apart(self, sent: str, merged: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """A test (or review) and the step that acts on what it finds are two items, however joined
+        ("check FBC in 4 weeks and stop the iron once Hb is above 110", "U&E in 1 week - if creatinine is
+        back to 80, restart ramipril", "Potassium + review spironolactone dose", fixtures/README 'One item or
+        two'): each item is cut where a step with an action verb of its own, or a condition with its own
+        ask, follows a test. A report back with no condition of its own ("and let me know the result") and a
+        participle saying how ("..., checking U&E a week after each increase") have no verb of their own
+        here, and a step after a drug step ("restart ramipril and titrate if BP allows") adjusts that step."""
+        out: list[tuple[int, int]] = []
+        for cs, ce in merged:
+            joins = sorted(
+                {
+                    m.span()
+                    for rx in (
+                        self.joined_step,
+                        _COND_JOIN,
+                        _REPORT_JOIN,
+                        _ASIDE_JOIN,
+                        _COMMA_JOIN,
+                        _AND_JOIN,
+                    )
+                    for m in rx.finditer(sent, cs, ce)
+                }
+            )
+            # a step already set apart from a test here, or this item a step after the test item before it
+            after_test = (
+                bool(out) and out[-1][1] <= cs and self._test_or_review(sent[out[-1][0] : out[-1][1]])
+            )
+            for js, je in joins:
+                if js <= cs:
+                    continue  # at the item's start, or inside a join already cut
+                if sent.count("(", cs, js) > sent.count(")", cs, js):
+                    continue  # inside brackets
+                step = sent[je:ce]
+                kind = self._test_kind(sent[cs:js])
+                if (
+                    kind is not None
+                    and self._step_after(step, kind)
+                    # "chase the histology and let us know if it shows malignancy": chasing a result and
+                    # reporting it back are one job (results)
+                    and not (kind == "results" and _REPORT_IF.match(step) is not None)
+                ) or (
+                    # "Recheck Na in 1 week; if >133 relax fluid restriction, if <128 please discuss with
+                    # the registrar", "...; if creatinine under 120 restart ramipril, otherwise recheck a week
+                    # later": a second step on the same result
+                    after_test
+                    and (self.condition.match(step) is not None or _OTHERWISE_OPENING.match(step) is not None)
+                    and (self._step_after(step) or _OTHERWISE_OPENING.match(step) is not None)
+                ):
+                    out.append((cs, js))
+                    cs = je
+                    after_test = True
+            out.append((cs, ce))
+        return out
 
     def split_spans(self, sent: str) -> list[tuple[int, int]]:
         """Where ``split_source`` splits ``sent``, as ``finditer`` would give them (each split is non-empty
@@ -71,29 +288,12 @@ class ClauseMerger(ClauseKinds):
             m = search(sent, max(span[1], m.end()))  # never the same place twice, even if a split were empty
         return spans
 
-    def _points_back(
-        self, sent: str, merged: list[tuple[int, int]], in_gp: bool, asks: list[tuple[str, re.Pattern[str]]]
-    ) -> bool:
-        """Whether the last item, a condition pointing back ("if so", "if it has not") with its step, reads
-        the item before it, which the practice is asked to do."""
-        (ps, pe), (cs, ce) = merged[-2], merged[-1]
-        prev, item = sent[ps:pe], sent[cs:ce]
-        return (
-            self.back_reference.match(item) is not None
-            and "\n" not in sent[pe:cs]
-            and (in_gp or _first(asks, prev) is not None)
-            and _first(self.weak_not_request, prev) is None
-            and _first(self.hospital, item) is None
-            and not _BARE_CONDITION.match(prev)
-            and self._reads_result(prev, item)
-        )
-
     def _items(
         self, sent: str, in_gp: bool, asks: list[tuple[str, re.Pattern[str]]]
-    ) -> tuple[list[tuple[int, int]], dict[int, int]]:
+    ) -> list[tuple[int, int]]:
         """``sent`` cut where ``split`` says (and at table rows), then the pieces that belong together joined
-        back: the items' spans, and for an item joined by a step that reads its test's result, where its
-        test ends (by the item's start). ``asks`` are the cues that make a clause a request."""
+        back, then a step acting on a test's result set apart from the test: the items' spans. ``asks`` are
+        the cues that make a clause a request."""
         bounds: list[tuple[int, int]] = []
         cur = 0
         splits = []
@@ -114,8 +314,6 @@ class ClauseMerger(ClauseKinds):
         bounds.append((cur, len(sent)))
         # A clause that is only a condition ("if low mood returns") opens the request after it.
         merged: list[tuple[int, int]] = []
-        # an item joined by a step that reads its test's result: where its test ends
-        heads: dict[int, int] = {}
         for cs, ce in bounds:
             prev = sent[merged[-1][0] : merged[-1][1]] if merged else ""
             joined = sent[merged[-1][1] : cs] if merged else ""
@@ -161,43 +359,21 @@ class ClauseMerger(ClauseKinds):
                     self._verb_kind(sent[cs:ce]) == "monitoring" or self.category(sent[cs:ce]) == "monitoring"
                 )
             )
-            reads_result = (
-                bool(merged)
-                and "\n" not in joined
-                # the test is asked of the practice ("The DEXA result will come to the practice; if it
-                # shows ..., please start" is a statement, then the request), and the step is not ours
-                and (in_gp or _first(asks, sent[merged[-1][0] : merged[-1][1]]) is not None)
-                and _first(self.weak_not_request, prev) is None  # "The DEXA result will come to the practice"
-                and _first(self.hospital, sent[cs:ce]) is None
-                and (
-                    (not _BARE_CONDITION.match(prev) and self._reads_result(prev, sent[cs:ce]))
-                    # "U&E in 1 week; if creatinine is back to 80, please restart ramipril": the step
-                    # after the condition that was joined to its test
-                    or self._ends_on_result_condition(prev)
-                )
-            )
-            if reads_result:
-                heads.setdefault(merged[-1][0], merged[-1][1])
             if (
                 merged
                 and _APART.match(sent, cs, ce) is None
                 and (
-                    reads_result
-                    or after_step
-                    # "please r/v leg at 48-72 hrs and if spreading beyond the pen mark, refer back": the
-                    # condition was set off inside the item, so its step comes next
+                    after_step
+                    # "continue the taper and if she struggles, slow it down": the condition was set off
+                    # inside the item, so its step comes next (after a test, the condition and its step are
+                    # then set apart from it as one item: _steps_apart)
+                    or (joined.strip() == "," and _AND_IF_TAIL.search(prev) is not None)
+                    or _FINDING_TAIL.search(prev) is not None
+                    # "..., and if it is under 460 ms no further action is needed": what the test's result
+                    # means, no step of its own
                     or (
-                        joined.strip() == ","
-                        and _AND_IF_TAIL.search(prev) is not None
-                        and _ASKS.match(sent, cs, ce) is None
-                    )
-                    # "Potassium + review spironolactone dose", "HbA1c/lipids 3/12 + r/v atorvastatin dose":
-                    # the dose step reads what the test finds, so it stays in the test's item
-                    # (fixtures/README)
-                    or (
-                        _TERSE_JOIN.fullmatch(joined) is not None
-                        and _DOSE_STEP.match(sent, cs, ce) is not None
-                        and self.category(prev) == "monitoring"
+                        self.condition.match(sent, cs, ce) is not None
+                        and _NO_STEP.search(sent, cs, ce) is not None
                     )
                     # "U&E + Mg 1/52", "Wt + U&E 1/52": tests named together are one item (not "GP f/u 2/52 +
                     # U&E at same visit", a test after a review)
@@ -233,6 +409,15 @@ class ClauseMerger(ClauseKinds):
                     # need)
                     or (_POINTS_BACK.match(sent[cs:ce]) and _OWN_NEED.search(sent, cs, ce) is None)
                     or _RESULTS_SENT.match(sent[cs:ce])
+                    # "If the carbocisteine helps, please continue it on repeat; if not, stop it": the other
+                    # branch of a drug step (after a test or review, "if so, refer" is a step of its own)
+                    # "arrange an MRI and re-refer with the report attached": how the result comes back to us
+                    or (_WITH_REPORT.search(sent, cs, ce) is not None and self._test_or_review(prev))
+                    or (
+                        _OTHERWISE_OPENING.match(sent, cs, ce) is not None
+                        and "\n" not in joined
+                        and not self._test_or_review(prev)
+                    )
                     or _DISCUSS_BACK.fullmatch(sent, cs, ce) is not None
                     # "check your pulse and do an ECG": two tests asked together (a test after a drug step,
                     # "increase the citalopram and do an ECG first", stands apart)
@@ -240,7 +425,6 @@ class ClauseMerger(ClauseKinds):
                         _PLAIN_TEST_ASK.match(sent, cs, ce) is not None
                         and self.category(prev) == "monitoring"
                     )
-                    or _HINGES_ON_RESULT.search(prev)
                     or (
                         _TO_STEP.match(sent, cs, ce) is not None
                         and _PATIENT_TO.search(prev) is not None
@@ -257,14 +441,14 @@ class ClauseMerger(ClauseKinds):
                 merged[-1] = (merged[-1][0], ce)
                 if (
                     len(merged) > 1
-                    and _BARE_CONDITION.match(prev)
-                    and self._points_back(sent, merged, in_gp, asks)
+                    and _OTHERWISE.match(prev) is not None
+                    and "\n" not in sent[merged[-2][1] : merged[-1][0]]
+                    and not self._test_or_review(sent[merged[-2][0] : merged[-2][1]])
                 ):
-                    # "review him to see whether the dose has helped; if it has not, please refer him": the
-                    # condition, now joined to its step, reads what the part before it finds (fixtures/README)
-                    heads.setdefault(merged[-2][0], merged[-2][1])
+                    # "If the carbocisteine helps, please continue it on repeat; if not, stop it": the other
+                    # branch of a drug step (after a test or review, "if so, refer" is a step of its own)
                     merged[-2:] = [(merged[-2][0], ce)]
             else:
                 merged.append((cs, ce))
         merged = self._fit_note_apart(sent, merged)
-        return merged, heads
+        return self._steps_apart(sent, merged)

@@ -55,6 +55,28 @@ _THIRD_PARTY_REPORT = (
     r"(?:nurses?|team|clinic|unit|line|service|worker|co-?ordinator|secretar(?:y|ies)|registrar|department)\b)"
 )
 _THIRD_PARTY_RX = re.compile(_THIRD_PARTY_REPORT, re.IGNORECASE)
+# What a condition on a finding says: a threshold or a word for a result ("if it is 6.0 or above", "if sperm
+# are still present", "if the result is abnormal"); not the patient's life ("if she becomes pregnant")
+_FINDING_WORD = re.compile(
+    r"[<>≥≤]|\d|\b(?:results?|levels?|readings?|positive|negative|abnormal|raised|elevated|low|high|present|"
+    r"rises?|falls?|drops?|persists?|persistently|still)\b",
+    re.IGNORECASE,
+)
+# A report back opening an item: the result or a word sent to the writer or a named team ("let us know",
+# "send us a copy", "text the result to the renal nurse line", "let our SDEC team know", "email the result
+# to the upper GI nurses"); not a patient sent back ("send him back to SAU", a referral)
+_REPORT_BACK = re.compile(
+    r"[\W_]*(?:and\s+)?(?:(?:please|pls|kindly|also)\s+)*(?:"
+    r"(?:let|tell|inform|notify|update)\s+(?:us|me|(?:the|our|his|her)\s+(?:[\w-]+\s+){0,3}?[\w-]+\s+know)\b"
+    r"|(?:let|tell|inform|notify|update|contact|ring|phone|call)\s+(?:us|me)\b"
+    r"|(?:send|forward|e-?mail|fax|copy)\s+(?:us|me)\b"
+    r"|(?:send|forward|e-?mail|fax|pass)\s+(?:(?:it|them|this|these)\s+)?(?:back\s+|on\s+)?to\s+(?:us|me)\b"
+    r"|(?:(?:text|e-?mail)\s+or\s+)?(?:send|forward|e-?mail|fax|text|ring|phone|copy)\s+(?:(?:it|them|the|a|any|his|her|this)\s+)?"
+    r"(?:copy|results?|reports?|readings?|values?|levels?)\b"
+    r"|(?:let|tell|inform|notify|ring|phone|call|contact|text|e-?mail)\s+(?:the|our|his|her)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:nurses?|team|clinic|unit|line|service|registrar|consultant)\b)",
+    re.IGNORECASE,
+)
 
 
 class ClauseReader(ClauseMerger):
@@ -83,7 +105,7 @@ class ClauseReader(ClauseMerger):
             comma = sent.find(",")
             if comma > 0:
                 lead_condition = sent[cm.end() - (len(sent) - len(sent.lstrip())) : comma].strip() or None
-        merged, heads = self._items(sent, in_gp, self.cues if cues is None else cues)
+        merged = self._items(sent, in_gp, self.cues if cues is None else cues)
         out: list[Request] = []
         section_owner = self.rules.section_rule_id
         owner: str | None = section_owner if in_gp else None  # who the last clause belongs to
@@ -108,7 +130,6 @@ class ClauseReader(ClauseMerger):
             return out
         cued = [_first(active, sent[cs:ce], hay) is not None for cs, ce in merged] if in_gp else []
         for i, (cs, ce) in enumerate(merged):
-            head_end = heads.get(cs)
             clause = sent[cs:ce]
             if not clause.strip():
                 continue
@@ -148,7 +169,19 @@ class ClauseReader(ClauseMerger):
                 continue
             if cue is None and self._ruled_out(clause, Haystack(clause)):
                 continue  # "Daily weights - pt has scales; GP to r/v ...": the self-care part is not asked
-            if cue is None and cs > 0 and ";" in sent[max(0, cs - 3) : cs] and self.fact_clause.match(clause):
+            if (
+                cue is None
+                and cs > 0
+                and ";" in sent[max(0, cs - 3) : cs]
+                and self.fact_clause.match(clause)
+                # "Please recheck his sodium; refer him to endocrinology if it is not improving": a step on
+                # the test's result
+                and not (
+                    i > 0
+                    and self._test_or_review(sent[merged[i - 1][0] : merged[i - 1][1]])
+                    and self._step_after(clause)
+                )
+            ):
                 continue
             if (
                 cue is None
@@ -211,6 +244,18 @@ class ClauseReader(ClauseMerger):
             # it)
             own_kind = self.rules.cue_categories.get(owner) if cue is not None else None
             category = own_kind or self.category(what, sent)
+            if (
+                cond_m is not None
+                and category not in ("results", "referral")
+                and _REPORT_BACK.match(what) is not None
+                and (
+                    _FINDING_WORD.search(ctext, cond_m.end(), cond_end) is not None
+                    or any(r.search(ctext, cond_m.end(), cond_end) for _, r in self.result_links)
+                )
+            ):
+                # "let us know if K is above 5.5", "if sperm are still present please send us a copy": a
+                # report back with a condition of its own is results (fixtures/README, one item or two)
+                category = "results"
             if category == "other" and cond_m is not None and self.category(ctext) == "results":
                 category = (
                     "results"  # "let us know if the white count falls below 3.5": the condition is the result
@@ -227,17 +272,6 @@ class ClauseReader(ClauseMerger):
                 # verb says little; what it asks for is named before it
                 whole = self.category(ctext)
                 category = whole if category == "other" or whole == "other" else category
-            if head_end is not None and category != "fit_note":
-                # "U&E in 1 week; if creatinine is back to 80, restart ramipril": the test's kind
-                # read from the cue when the cue is in the test's part, else from the item's start
-                head_text = sent[cs + lead : head_end] if cs + lead < head_end else sent[cs:head_end]
-                head = self.category(head_text)
-                if head == "other" and any(t.search(head_text) for t, _ in self.result_links):
-                    head = "monitoring"  # "Lipids at 3/12; pls add ezetimibe if not at target": a test
-                elif head == "referral" and "refer" not in head_text.lower():
-                    head = "monitoring"  # only the word refer makes a referral (fixtures/README)
-                if head != "other":
-                    category = head
             if (
                 lead
                 and (

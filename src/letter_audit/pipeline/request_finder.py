@@ -106,9 +106,6 @@ class RequestFinder(SentenceChecks, ClauseReader):
         self.timeframes = comp(rules.timeframes)
         self.condition = _compile(rules.condition_cues)
         self.result_links = [(_compile(k.tests), _compile(k.results)) for k in rules.result_links]
-        self.result_pointer = _compile(rules.result_pointer)
-        self.back_reference = _compile(rules.back_reference)
-        self.finding_step = _compile(rules.finding_step)
         self.verb_category = {v.lower(): cat for cat, vs in rules.verb_categories.items() for v in vs}
         verb_alt = "|".join(re.escape(v) for v in sorted(self.verb_category, key=len, reverse=True))
         # Not after a word and a hyphen: "hospital-issued", "self-started" describe ("re-weigh" still asks);

@@ -1,8 +1,8 @@
 """The shapes that decide whether a clause joins the one before it or stands as a request of its own.
 
 Why a module of its own: ``request_clause_merge.py`` splits a sentence where ``request_split`` says and then
-joins back the pieces that belong together (a report back, a participle saying how, a step reading a test's
-result); these are the patterns that reading uses, kept apart so the reader stays short.
+joins back the pieces that belong together (a report back, a participle saying how, a bare condition and its
+step); these are the patterns that reading uses, kept apart so the reader stays short.
 """
 
 from __future__ import annotations
@@ -50,16 +50,14 @@ _REPORT_OPENING = re.compile(
 )
 # "r/v leg at 48 hrs and if spreading, refer back", "review at 2 weeks - if no benefit, reduce and stop": a
 # condition opened inside the item, whose step comes after the comma
-_AND_IF_TAIL = re.compile(r"(?<!,)\s+(?:and|[-–])\s+if\b[^,;]*$", re.IGNORECASE)
-_TERSE_JOIN = re.compile(r"\s*,?\s+[+/]\s+")
+# (and "..., and, if Hb has risen" / ", continue iron": the split before the step left the condition behind)
+_AND_IF_TAIL = re.compile(
+    r"(?:(?<!,)\s+(?:and|[-–])\s+|\s+and\s*,\s*)(?:if|once|unless|should|provided)\b[^,;]*$", re.IGNORECASE
+)
 # "U&E + Mg 1/52", "Wt + U&E 1/52": a test after "+" that goes with the test before it
 _PLUS = re.compile(r"\s+\+\s+")
 _PLUS_TEST = re.compile(
     rf"\W*(?:{_TESTS}|LFTs?|TFTs?|lipids?|ferritin|CRP|PSA|Mg|magnesium|calcium)\b", re.IGNORECASE
-)
-_DOSE_STEP = re.compile(
-    r"\W*(?:please\s+|pls\s+)?(?:r/v|review|adjust|titrate|alter)\s+(?:the\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?doses?\b",
-    re.IGNORECASE,
 )
 _TEST_OPENING = re.compile(
     rf"\W*(?:(?:the|a|his|her)\s+)?(?:repeat\s+)?(?:{_TESTS}|lipids?|LFTs?|TFTs?)\b", re.IGNORECASE
@@ -86,6 +84,14 @@ _PLAIN_TEST_ASK = re.compile(
     r"\W*(?:please\s+|also\s+)*(?:do|get|obtain|record|document|carry\s+out|undertake)\s", re.IGNORECASE
 )
 _REFER_WORD = re.compile(r"\b(?:re-?)?refer", re.IGNORECASE)
+# "Please arrange a DEXA scan and, depending on the result," / "start bone protection": an aside saying the
+# step to come hangs on the result, left behind when the sentence was split before the step; the step joins
+# it (and the two are then set apart from the test: request_clause_merge._steps_apart)
+_FINDING_TAIL = re.compile(
+    r"\b(?:depending\s+on|subject\s+to|according\s+to|based\s+on)\s+(?:the|this|that|its|his|her)\s+"
+    r"(?:\w+\s+)?(?:results?|findings?|report|outcome)\W*$",
+    re.IGNORECASE,
+)
 _IF_OPENING = re.compile(r"^\W*(?:if|unless|should)\b", re.IGNORECASE)
 _DASH = re.compile(r"\s+[-–]\s+")
 _OWNS_IT = re.compile(r"\W*(?:[\w-]+\s+){0,2}?(?:this|it|these|them|that|both)\b", re.IGNORECASE)

@@ -91,13 +91,6 @@ _RESULTS_SENT = re.compile(
     r"(?:results?|reports?)\s+(?:on\s+)?to\b",
     re.IGNORECASE,
 )
-# "Please arrange a DEXA scan and, depending on the result, start bone protection": the step after a
-# result the request waits for is part of it.
-_HINGES_ON_RESULT = re.compile(
-    r"\b(?:depending\s+on|subject\s+to|according\s+to|based\s+on)\s+(?:the|this|that|its|his|her)\s+"
-    r"(?:\w+\s+)?(?:results?|findings?|report|outcome)\W*$",
-    re.IGNORECASE,
-)
 # A lead-in that opens a list of requests ("I would be grateful if you could:", "Please can the GP:",
 # "Please:").
 _BARE_PLEASE = re.compile(r"^\W*(?:(?:GP|practice)\W*)?(?:please|pls|kindly)\W*$", re.IGNORECASE)
@@ -264,15 +257,13 @@ class RequestRules(BaseModel):
     timeframes: list[Cue]
     condition_cues: Pattern
     result_links: list[ResultLink] = Field(default_factory=list)
-    """Tests and their results: a step whose condition reads the result of the test before it stays in
-    that test's item ("U&E in 1 week; if creatinine is back to 80, restart ramipril")."""
+    """Tests and the results they measure: a report back whose condition names one is a results item ("let us
+    know if K is above 5.5")."""
+    # Read until round 17, when a step reading a test's result was joined to the test; kept so that a saved
+    # pipeline's rules still load (a test and the step acting on it are two items: fixtures/README).
     back_reference: Pattern = _NEVER
-    """A condition pointing back at the part before it, whatever it asks ("..., and re-refer if so")."""
     result_pointer: Pattern = _NEVER
-    """A condition pointing back at whatever the test before it found ("if it is above 1.3")."""
     finding_step: Pattern = _NEVER
-    """A step with no condition that acts on what the test before it finds ("start any treatment it
-    suggests")."""
     classifier: ClassifierSetting = Field(default_factory=ClassifierSetting)
     splitter: SplitterSetting = Field(default_factory=SplitterSetting)
     tables: TableRules = Field(default_factory=TableRules)

@@ -126,8 +126,8 @@ def clause_split_source(rules: RequestRules) -> str:
         rf"|\s*,?\s+(?:and|&)\s+(?={hedge}(?:also\s+)?(?:{verbs})\b)"
         # "..., and, as she has never had one, add a hydrocortisone kit", "and, if he needs antibiotics,
         # please let us know": an aside set off by commas between "and" and the second ask
-        # (a condition as the aside only before a polite ask of its own: "and, depending on the result, start
-        # bone protection" reads the test)
+        # (a condition as the aside only before a polite ask of its own; "and, depending on the result, start
+        # bone protection" after a test is set apart from it by the merge, not here)
         rf"|\s*,?\s+(?:and|&)\s*,\s+(?=(?!{_COND_WORD})[^,;.()]{{3,90}},\s+(?:{hedge}?(?:also\s+|please\s+|pls\s+|kindly\s+)?"
         rf"(?:{every_verb})\b|(?:please|pls|kindly)\b|(?:could|would|can)\s+you\b))"
         rf"|\s*,?\s+(?:and|&)\s*,\s+(?={_COND_WORD}[^,;.()]{{3,90}},\s+(?:please|pls|kindly|(?:could|would|can)\s+you)\b)"
@@ -380,10 +380,10 @@ def clause_split_source(rules: RequestRules) -> str:
         rf"(?:{_TESTS}|chest\s+X-?ray|CXR|X-?ray|scan|ultrasound|echo\w*|DEXA|spirometry|urine\s+\w+|swab)\b)"
         # "sign and return the agreement, take over prescribing of ...": taking over after a comma
         rf"|\s*,\s+(?=(?:please\s+|also\s+)?take\s+over\s+(?:the\s+)?(?:prescri\w+|supply|monitoring)\b)"
-        # "U&E/LFT 3/12 + BP r/v", "lipids 3/12 + mood review": an object-first review after a "+" (not a
-        # dose step, which reads the test: "Potassium + spironolactone dose r/v"; not "falls assessment /
-        # medication review", a pair named together)
-        rf"|\s+\+\s+(?=(?!(?:[\w&/-]+\s+){{0,2}}?doses?\b)(?:[\w&-]+\s+){{1,2}}(?:r/v|review)\b(?!\s+(?:of|the\s+results?)\b))"
+        # "U&E/LFT 3/12 + BP r/v", "lipids 3/12 + mood review", "Potassium + spironolactone dose r/v": an
+        # object-first review after a "+", a dose review acting on the test's result too (fixtures/README);
+        # not "falls assessment / medication review", a pair named together
+        rf"|\s+\+\s+(?=(?:[\w&-]+\s+){{1,2}}(?:r/v|review)\b(?!\s+(?:of|the\s+results?)\b))"
     )
 
 

@@ -229,16 +229,22 @@ class RequestsComponent:
         taken = [(r.start, r.end) for r in found]
         extra: list[Request] = []
         for s, e in self.classifier.propose(text, units, section_of, taken):
-            # A proposed sentence chained by a terse join is split as the rules split theirs ("Inhaler check
-            # in 4-6 weeks / review symptoms then": two items); when the clause reader keeps it whole or drops
-            # it, it stays whole.
+            # A proposed sentence chained by a terse join, or holding a test and the step on its result, is
+            # split as the rules split theirs ("Inhaler check in 4-6 weeks / review symptoms then": two
+            # items); when the clause reader keeps it whole or drops it, it stays whole.
             parts = (
                 [
                     Request(r.start, r.end, RULE_ID, r.category, r.timeframe, r.condition)
                     for r in self.finder._sentence(text, s, e, True)
                 ]
-                # only where a terse join chains the items (a table row is read whole by the table reader)
-                if "|" not in text[s:e] and _TERSE_CHAIN.search(text, s, e) is not None
+                # only where a terse join chains the items, or a step acts on a test's result ("PSA in 6/12,
+                # re-refer if >4": fixtures/README, one item or two); a table row is read whole by the table
+                # reader
+                if "|" not in text[s:e]
+                and (
+                    _TERSE_CHAIN.search(text, s, e) is not None
+                    or len(self.finder._steps_apart(text[s:e], [(0, e - s)])) > 1
+                )
                 else []
             )
             if len(parts) >= 2:

@@ -68,15 +68,13 @@ _STEP_WORD = re.compile(
 )
 # a step told to follow what the test finds, set off before its verb ("and, depending on the result, start
 # bone protection"), and its join
+_ASIDE_WORDS = r"(?:depending\s+on|according\s+to|based\s+on|in\s+(?:the\s+)?light\s+of|guided\s+by)"
 _FINDING_ASIDE = re.compile(
-    r"[\s,]*(?:depending\s+on|according\s+to|based\s+on|in\s+(?:the\s+)?light\s+of|guided\s+by)\s+"
+    rf"[\s,]*{_ASIDE_WORDS}\s+"
     r"(?:the|this|that|its|his|her)\s+(?:\w+\s+)?(?:results?|findings?|report|outcome|scan)\s*,\s*",
     re.IGNORECASE,
 )
-_ASIDE_JOIN = re.compile(
-    r"\s*,?\s+(?:and|&)\s*,?\s+(?=(?:depending\s+on|according\s+to|based\s+on|in\s+(?:the\s+)?light\s+of|guided\s+by)\s)",
-    re.IGNORECASE,
-)
+_ASIDE_JOIN = re.compile(rf"\s*,?\s+(?:and|&)\s*,?\s+(?={_ASIDE_WORDS}\s)", re.IGNORECASE)
 # the words before a step's verb: its join and a polite ask
 _STEP_LEAD = re.compile(r"[\s,;+–-]*(?:(?:please|pls|kindly|also|to)\s+)*", re.IGNORECASE)
 # steps whose verb the verb kinds leave neutral ("consider an antidepressant if ...", "discuss with
@@ -90,17 +88,13 @@ _OWN_STEP = re.compile(
 )
 # a report back with a condition of its own after a test ("and let us know if K is above 5.5", "and text the
 # result to the renal line if it is 6 or above")
-_REPORT_IF = re.compile(
-    r"[\s,;+–-]*(?:(?:and|&)\s+)?(?:(?:please|pls|also)\s+)*(?:let|tell|inform|notify|text|ring|phone|call|contact|"
-    r"send|forward|e-?mail)\b[^;.,]{0,120}?\b(?:if|unless|should)\b",
-    re.IGNORECASE,
+_REPORT_IF_ASK = (
+    r"(?:(?:please|pls|also)\s+)*(?:let|tell|inform|notify|text|ring|phone|call|contact|send|forward|e-?mail)\b"
+    r"[^;.,]{0,120}?\b(?:if|unless|should)\b"
 )
+_REPORT_IF = re.compile(rf"[\s,;+–-]*(?:(?:and|&)\s+)?{_REPORT_IF_ASK}", re.IGNORECASE)
 # the join before a report back with a condition of its own
-_REPORT_JOIN = re.compile(
-    r"\s*(?:,\s*)?\s(?:and|&|\+|-|–)\s+(?=(?:(?:please|pls|also)\s+)*(?:let|tell|inform|notify|text|ring|phone|"
-    r"call|contact|send|forward|e-?mail)\b[^;.,]{0,120}?\b(?:if|unless|should)\b)",
-    re.IGNORECASE,
-)
+_REPORT_JOIN = re.compile(rf"\s*(?:,\s*)?\s(?:and|&|\+|-|–)\s+(?={_REPORT_IF_ASK})", re.IGNORECASE)
 # a comma or "then" before a step ("U&E in 5 days, restart ramipril if ...", "BP/HR check at 2/52 then
 # increase bisoprolol", "..., adjusting warfarin as needed", "..., with a referral back to us if ..."): the
 # step decides (_step_after)
@@ -114,10 +108,9 @@ _AND_JOIN = re.compile(
     re.IGNORECASE,
 )
 # the other branch of the step before ("if not", "otherwise")
-_OTHERWISE = re.compile(r"\W*(?:if\s+not|otherwise|if\s+it\s+(?:does|has|is)\s*n[o']t)\b\W*$", re.IGNORECASE)
-_OTHERWISE_OPENING = re.compile(
-    r"\W*(?:if\s+not|otherwise|if\s+it\s+(?:does|has|is)\s*n[o']t)\b", re.IGNORECASE
-)
+_OTHERWISE_WORDS = r"\W*(?:if\s+not|otherwise|if\s+it\s+(?:does|has|is)\s*n[o']t)\b"
+_OTHERWISE = re.compile(_OTHERWISE_WORDS + r"\W*$", re.IGNORECASE)
+_OTHERWISE_OPENING = re.compile(_OTHERWISE_WORDS, re.IGNORECASE)
 _BRACKETED = re.compile(r"\([^()]*\)")
 # values told as "name value, name value" ("weight 56 kg, creatinine 128"): a label, not a test asked for
 _VALUES = re.compile(r"\b[A-Za-z]+\s+\d+(?:\.\d+)?\s*[A-Za-z/%]*\s*,\s*[A-Za-z]+\s+\d|\b\d{2,3}/\d{2,3}\b")
@@ -182,9 +175,8 @@ class ClauseMerger(ClauseKinds):
     def _step_after(self, step: str, after: str | None = "monitoring") -> bool:
         """Whether ``step`` (what follows a test's join) is a step of its own acting on what the test finds:
         an action verb other than a test's or a plain report's, or a condition followed by an ask."""
-        if self.condition.match(step) is not None:
-            m = self.condition.match(step)
-            assert m is not None
+        m = self.condition.match(step)
+        if m is not None:
             rest = step[m.end() :]
             if _NO_STEP.search(rest):
                 return False  # "..., and if it is under 450 ms no further action is needed"

@@ -259,11 +259,6 @@ class RequestRules(BaseModel):
     result_links: list[ResultLink] = Field(default_factory=list)
     """Tests and the results they measure: a report back whose condition names one is a results item ("let us
     know if K is above 5.5")."""
-    # Read until round 17, when a step reading a test's result was joined to the test; kept so that a saved
-    # pipeline's rules still load (a test and the step acting on it are two items: fixtures/README).
-    back_reference: Pattern = _NEVER
-    result_pointer: Pattern = _NEVER
-    finding_step: Pattern = _NEVER
     classifier: ClassifierSetting = Field(default_factory=ClassifierSetting)
     splitter: SplitterSetting = Field(default_factory=SplitterSetting)
     tables: TableRules = Field(default_factory=TableRules)

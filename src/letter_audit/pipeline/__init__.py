@@ -123,12 +123,16 @@ def load_pipeline(path: str | None = None) -> Language:
     """The shipped pipeline, loaded once per process with ``spacy.load``.
 
     The component modules and their data compile their regular expressions from the engine code saved
-    beside the pipeline (see ``rxcache``), which saves most of a cold start's compiling."""
+    beside the pipeline (see ``rxcache``), which saves most of a cold start's compiling; their gates
+    read the pattern analyses saved beside it (``rxmemo``) when the first one is built."""
     from ..rxcache import FILE_NAME, routed
 
     target = Path(path) if path else pipeline_dir()
     with routed(target / FILE_NAME):
         _register()
+        from . import rxmemo
+
+        rxmemo.use(target / rxmemo.FILE_NAME)  # read at the first analysis, not now
         import spacy
 
         if not (target / "config.cfg").exists():

@@ -18,16 +18,9 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 
 from .hsprefilter import enabled_prefilter
-from .rxliterals import Regex, required_literals
-from .rxstarts import (
-    _FEW_LEADS,
-    Plan,
-    _behind_finder,
-    _candidates,
-    _lead_finder,
-    _start_parts,
-    leading_literals,
-)
+from .rxliterals import Regex
+from .rxmemo import leading_literals, required_literals, start_parts  # saved analyses, else computed
+from .rxstarts import _FEW_LEADS, Plan, _behind_finder, _candidates, _lead_finder
 
 PREFILTER = enabled_prefilter()
 
@@ -323,7 +316,7 @@ class Scanner:
     def build(self) -> None:
         self._leads = leading_literals(self.rx)
         if self._leads is None or len(self._leads) > _FEW_LEADS:
-            plan = _start_parts(self.rx)
+            plan = start_parts(self.rx)
             if plan is not None:
                 words, lines, behinds = plan
                 finder = _lead_finder(tuple(sorted(words))) if words else None

@@ -74,3 +74,47 @@ def test_no_gp_action_stated(nlp) -> None:
     letter = Letter.from_text("GP actions: none\n")
     actions, none = gp_actions(annotate(nlp, letter), letter, Dates())
     assert (actions, none) == ([], True)
+
+
+# A fit note left to the practice is a GP action even when its words are told to the patient (round 18).
+@pytest.mark.parametrize(
+    ("body", "ask"),
+    [
+        ("He is off work after the fracture. He has been advised to see you for a sick note.\n",
+         "He has been advised to see you for a sick note"),
+        ("She cannot work for 4 weeks; she will contact you for a fit note.\n",
+         "she will contact you for a fit note"),
+        ("We have asked him to contact the surgery for a fit note.\n",
+         "We have asked him to contact the surgery for a fit note"),
+        ("Work: office manager. No fit note provided from the day unit - GP please issue if required.\n",
+         "GP please issue if required"),
+    ],
+)
+def test_fit_note_left_to_the_practice_is_a_request(nlp, body: str, ask: str) -> None:
+    letter = Letter.from_text("Clinic letter\n" + body)
+    doc = annotate(nlp, letter)
+    assert doc._.fit_note["status"] == "requested_from_gp"
+    actions, _ = gp_actions(doc, letter, Dates())
+    fit = [a for a in actions if a.category == "fit_note"]
+    assert [a.text for a in fit] == [ask]
+    assert fit[0].evidence.rule == "req-fit-note-status"
+    assert letter.text[fit[0].evidence.start : fit[0].evidence.end] == ask
+
+
+def test_fit_note_request_already_found_is_not_repeated(nlp) -> None:
+    ask = "Please could you provide a fit note for 4 weeks"
+    letter = Letter.from_text(f"Clinic letter\nShe is off work. {ask}.\n")
+    actions, _ = gp_actions(annotate(nlp, letter), letter, Dates())
+    assert [(a.text, a.category) for a in actions] == [(ask, "fit_note")]
+    assert actions[0].evidence.rule != "req-fit-note-status"
+
+
+def test_fit_note_issued_or_after_surgery_is_no_request(nlp) -> None:
+    # Near misses: the hospital issued it; "after surgery" is an operation, not the practice's surgery.
+    for body in ("We have issued a fit note for 2 weeks.\n",
+                 "After surgery he will need a fit note for 2 weeks, which we have issued.\n"):
+        letter = Letter.from_text("Clinic letter\n" + body)
+        doc = annotate(nlp, letter)
+        actions, _ = gp_actions(doc, letter, Dates())
+        assert doc._.fit_note["status"] == "issued", body
+        assert [a for a in actions if a.category == "fit_note"] == [], body

@@ -84,4 +84,57 @@ def gp_actions(doc: Doc, letter: Letter, dates: Dates) -> tuple[list[GpAction], 
                 evidence=evidence(letter, span.start_char, span.end_char, span._.request_rule),
             )
         )
+    fit = _fit_note_ask(doc, letter, out)
+    if fit is not None:
+        out.append(fit)
+        out.sort(key=lambda a: a.evidence.start if a.evidence.start is not None else -1)
     return out, doc._.no_gp_action is not None
+
+
+FIT_NOTE_ASK_RULE = "req-fit-note-status"
+"""Rule id of a fit-note request taken from the fit-note finding (``_fit_note_ask``)."""
+_TO_PRACTICE = re.compile(
+    r"\W*(?:GP|please|pls|kindly|could|would|can|the\s+(?:practice|surgery)|you)\b", re.IGNORECASE
+)
+
+
+def _fit_note_ask(doc: Doc, letter: Letter, found: list[GpAction]) -> GpAction | None:
+    """The fit-note request of a letter whose fit note is left to the practice when no request found says so.
+
+    Why: a fit note requested from the GP is always work the letter places on the practice (all 109 such dev
+    golds list it as a GP action), but the words that hand it over are often told to the patient or said in
+    passing ("He has been advised to see you for a sick note", "he will contact you for a fit note"), which
+    the request finder, reading for asks to the practice, does not take as one. The fit-note finding reads
+    them, so its sentence becomes the request: from the sentence's start (after ". ", ";" or a new line) to
+    its end.
+    """
+    note = doc._.fit_note
+    if not note or note.get("status") != "requested_from_gp" or note.get("start") is None:
+        return None
+    if any(a.category == "fit_note" for a in found):
+        return None
+    text = letter.text
+    start, end = int(note["start"]), int(note["end"])
+    left = max(
+        text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, text.rfind("; ", 0, start) + 2, 0
+    )
+    stops = [i for i in (text.find(". ", end), text.find(".\n", end), text.find("\n", end)) if i >= 0]
+    right = min(stops) if stops else len(text)
+    if text[right - 1 : right] == "." and right - 1 >= end:
+        right -= 1
+    # "No fit note provided from the day unit - GP please issue if required": the ask is the part after a
+    # dash that turns to the practice, not the statement before it.
+    dash = text.rfind(" - ", left, end)
+    if dash >= 0 and _TO_PRACTICE.match(text, dash + 3):
+        left = dash + 3
+    while left < start and text[left] in " \t-*•":
+        left += 1
+    for a in found:
+        a_start, a_end = a.evidence.start, a.evidence.end
+        if a_start is not None and a_end is not None and a_start < right and left < a_end:
+            return None  # a request already found in this sentence speaks for it
+    return GpAction(
+        text=text[left:right].strip(),
+        category="fit_note",
+        evidence=evidence(letter, left, right, FIT_NOTE_ASK_RULE),
+    )

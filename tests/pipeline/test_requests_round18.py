@@ -42,3 +42,71 @@ def test_work_owned_by_the_practice_is_a_request(nlp, run, line: str, category: 
 )
 def test_other_owner_or_past_work_is_not(nlp, run, line: str) -> None:
     assert texts(nlp, run, D + line + ".") == []
+
+
+# Inline list markers numbering the asks of one sentence (round 18, found by probing new wordings).
+@pytest.mark.parametrize(
+    ("sentence", "asks"),
+    [
+        ("Please (1) repeat her U&E in 1 week and (2) refer her to the heart failure nurses.",
+         ["repeat her U&E in 1 week", "refer her to the heart failure nurses"]),
+        ("Please could you: 1) check her U&E in a week, 2) review her BP in a fortnight and 3) refer her "
+         "to the heart failure nurses.",
+         ["check her U&E in a week", "review her BP in a fortnight",
+          "refer her to the heart failure nurses"]),
+        ("Please i) stop the naproxen ii) start paracetamol 1 g four times a day.",
+         ["stop the naproxen", "start paracetamol 1 g four times a day"]),
+    ],
+)
+def test_numbered_asks_in_one_sentence_are_apart(nlp, run, sentence: str, asks: list[str]) -> None:
+    got = [t for t, _ in texts(nlp, run, D + sentence)]
+    assert len(got) == len(asks), got
+    assert all(t.endswith(a) for t, a in zip(got, asks, strict=True)), got
+
+
+def test_numbers_out_of_sequence_are_no_list(nlp, run) -> None:
+    # Near miss: "type (2)" and "stage (3)" count from no start, so they number no asks.
+    text = "He has type (2) diabetes and stage (3) CKD; please check his HbA1c in 3 months."
+    got = texts(nlp, run, D + text)
+    assert [t for t, _ in got] == ["please check his HbA1c in 3 months"]
+
+
+def test_joining_words_alone_are_no_request(nlp, run) -> None:
+    # "in addition" left between two asks is the join, not a third ask
+    text = "Please repeat her U&E in 1 week; in addition, please refer her to the HF nurses."
+    got = texts(nlp, run, D + text)
+    assert [t for t, _ in got] == ["Please repeat her U&E in 1 week", "please refer her to the HF nurses"]
+
+
+def test_an_ask_opening_with_joining_words_keeps_them(nlp, run) -> None:
+    # Near miss: the words open a request of their own sentence, and stay in it.
+    text = "Please repeat her U&E in 1 week. In addition, could you refer her to the HF nurses."
+    got = texts(nlp, run, D + text)
+    assert [t for t, _ in got][1] == "In addition, could you refer her to the HF nurses"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Clips out at 12-14 days at practice nurse",
+        "Wound check in 48 hours at GP surgery",
+        "Dressing change twice weekly - practice nurse",
+        "Removal of stitches (practice nurse) at 7 days",
+    ],
+)
+def test_terse_task_with_the_practice_as_owner_is_a_request(nlp, run, line: str) -> None:
+    assert [t for t, _ in texts(nlp, run, D + line + ".")] == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sutures were removed on the ward before discharge",
+        "Wound check at 48 hours after surgery",
+        "Dressings by the district nurses twice weekly",
+        "Sutures to be removed at 10-14 days by the practice nurse",
+    ],
+)
+def test_task_done_elsewhere_or_told_as_wound_care_is_not(nlp, run, line: str) -> None:
+    # Near misses: done already, an operation, another team, and wound-care information (fixtures/README)
+    assert texts(nlp, run, D + line + ".") == []

@@ -69,6 +69,55 @@ def _page_breaks_joined(text: str, units: list[tuple[int, int]]) -> list[tuple[i
     return out
 
 
+# A piece that is only the words joining two asks ("in addition", "also", "in the meantime")
+_CONNECTIVE_ONLY = re.compile(
+    r"\W*(?:and\s+|but\s+)?(?:in\s+addition|additionally|also|furthermore|further(?:more)?|moreover|"
+    r"in\s+the\s+meantime|meanwhile|as\s+well|at\s+the\s+same\s+time|alongside\s+(?:this|that)|"
+    r"separately|finally|lastly|then|and)\W*"
+)
+# An inline list marker inside a sentence ("Please (1) repeat U&E and (2) refer her", "i) ... ii) ...")
+_INLINE_MARK = re.compile(r"(?<![\w(])\(?(\d|[ivx]{1,3}|[a-e])\)[ \t]+(?=[A-Za-z])")
+# the words before a later marker already join it to the ask before ("..., and (2) refer her")
+_JOINED_BEFORE = re.compile(r"(?:[,;:]|\b(?:and|or|then|plus))\s*$", re.IGNORECASE)
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii")
+
+
+def _mark_rank(mark: str) -> tuple[str, int]:
+    """A marker's series and place in it: ("1", 0), ("ii", 1), ("b", 1); roman numerals before letters."""
+    if mark.isdigit():
+        return ("digit", int(mark) - 1)
+    if mark in _ROMAN:
+        return ("roman", _ROMAN.index(mark))
+    return ("letter", ord(mark) - ord("a"))
+
+
+def _inline_marks_blanked(text: str, units: list[tuple[int, int]]) -> str:
+    """The text with inline list markers blanked (same length, so offsets hold) in every sentence that
+    numbers two or more asks in sequence ("Please (1) repeat her U&E in 1 week and (2) refer her to the
+    heart failure nurses"): the asks are then read, and split, as they are without the numbers, and an
+    item's text carries no list number (fixtures/README). One marker, or markers out of sequence ("type
+    (2) diabetes"), are left alone."""
+    if ")" not in text:
+        return text
+    chars: list[str] | None = None
+    for s, e in units:
+        marks = list(_INLINE_MARK.finditer(text, s, e))
+        if len(marks) < 2:
+            continue
+        ranks = [_mark_rank(m.group(1).lower()) for m in marks]
+        if any(r[0] != ranks[0][0] for r in ranks) or [r[1] for r in ranks] != list(range(len(ranks))):
+            continue  # not one series counted from its start
+        if chars is None:
+            chars = list(text)
+        for n, m in enumerate(marks):
+            for i in range(m.start(), m.end()):
+                chars[i] = " "
+            if n and not _JOINED_BEFORE.search(text, s, m.start()):
+                # "Please i) stop the naproxen ii) start paracetamol": the number is the join
+                chars[m.start()] = ";"
+    return text if chars is None else "".join(chars)
+
+
 def _items_apart(text: str, units: list[tuple[int, int]], letter: object) -> list[tuple[int, int]]:
     """The sentences, cut where a list item of the source (a DOCX or HTML bullet) begins: an item with no
     closing stop ("... add the Fostair instead" then "your GP surgery will also need to ...") is not run on
@@ -152,6 +201,7 @@ class RequestsComponent:
         # la_status gives them: "[ ] GP to issue" on a form is not a request.
         text, _ = blank_unchosen(ocr_letters(doc_text(doc)))
         units = _items_apart(text, doc._.sentence_spans, doc._.letter)
+        text = _inline_marks_blanked(text, units)
         found, none_stated = self.finder.find(text, sections, units)
         if self.classifier is not None:
             found = self._add_proposals(text, found, units, sections)
@@ -170,6 +220,8 @@ class RequestsComponent:
             if span is None:
                 continue
             said = " ".join(span.text.lower().split())
+            if _CONNECTIVE_ONLY.fullmatch(said):
+                continue  # "...; in addition, please refer her": the words that join two asks are no ask
             if said in seen:
                 continue  # the same words again (an ITK heading echo, a repeated summary): one request
             seen.add(said)

@@ -28,7 +28,7 @@ G = D + "GP actions:\n"  # a terse item under an actions-for-GP heading
         ),
         (
             G + "Stop ramipril on repeat + add losartan 25 mg OD",
-            [("Stop ramipril on repeat", "prescribing"), ("add losartan 25 mg OD", "prescribing")],
+            [("Stop ramipril on repeat + add losartan 25 mg OD", "prescribing")],
         ),
         (
             G + "GP to prescribe edoxaban 60 mg OD + bisoprolol 2.5 mg OD on repeat",
@@ -171,21 +171,18 @@ def test_terse_chains_stay(nlp, run, text: str, expected: list[tuple[str, str]])
                 ("send a urine sample for culture if symptoms persist", "monitoring"),
             ],
         ),
-        # a second repeat edit after a comma, and one pointing back with "it"
+        # a second repeat edit after a comma is the same edit of the list (fixtures/README, round 18); the
+        # review after it stands apart; and one pointing back with "it"
         (
             D + "Please update his repeat to the Fostair inhaler, remove the Clenil, and review him in May.",
             [
-                ("Please update his repeat to the Fostair inhaler", "prescribing"),
-                ("remove the Clenil", "prescribing"),
+                ("Please update his repeat to the Fostair inhaler, remove the Clenil", "prescribing"),
                 ("review him in May", "review"),
             ],
         ),
         (
             D + "Please take doxazosin off her repeat and keep tamsulosin on it.",
-            [
-                ("Please take doxazosin off her repeat", "prescribing"),
-                ("keep tamsulosin on it", "prescribing"),
-            ],
+            [("Please take doxazosin off her repeat and keep tamsulosin on it", "prescribing")],
         ),
     ],
 )

@@ -70,10 +70,10 @@ G = D + "GP actions:\n"  # a terse item under an actions-for-GP heading
             # (round 17, fixtures/README: the report back with a condition of its own is its own item)
             ["Repeat LFTs in 4 weeks", "send to us if abnormal", "also TFTs at 3 months"],
         ),
-        # a second repeat-list edit that takes drugs off
+        # a second repeat-list edit that takes drugs off: the same edit, one item (fixtures/README, round 18)
         (
             G + "Please add edoxaban to his repeat and stop the aspirin and clopidogrel",
-            ["Please add edoxaban to his repeat", "stop the aspirin and clopidogrel"],
+            ["Please add edoxaban to his repeat and stop the aspirin and clopidogrel"],
         ),
         # a step after a review
         (

@@ -124,21 +124,49 @@ def test_ask_of_its_own_after_a_statement_stands_apart(nlp, run):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a second drug's edit of the repeat list is the same item (fixtures/README, round 18)
         (
             D + "Please could you switch her repeat to Fostair and remove Symbicort and Spiriva.",
-            ["Please could you switch her repeat to Fostair", "remove Symbicort and Spiriva"],
+            ["Please could you switch her repeat to Fostair and remove Symbicort and Spiriva"],
         ),
         (
             D + "Please update the sinemet on his repeat to four times daily, and remove rasagiline once "
             "the taper ends on 3 March.",
             [
-                "Please update the sinemet on his repeat to four times daily",
-                "remove rasagiline once the taper ends on 3 March",
+                "Please update the sinemet on his repeat to four times daily, and remove rasagiline once the "
+                "taper ends on 3 March",
             ],
+        ),
+        # look-alikes that stay apart: a second ask with its own "please", a conditional step, a ";", a
+        # record entry, and a switch that names no repeat list
+        (
+            D + "Please continue tamoxifen on her repeat prescription, and please remove norethisterone from "
+            "her repeat list.",
+            [
+                "Please continue tamoxifen on her repeat prescription",
+                "please remove norethisterone from her repeat list",
+            ],
+        ),
+        (
+            D + "Please add amlodipine to his repeat, and if his BP stays above 150/90 add indapamide "
+            "2.5 mg.",
+            ["Please add amlodipine to his repeat", "if his BP stays above 150/90 add indapamide 2.5 mg"],
+        ),
+        (
+            D + "Please take amitriptyline off his repeat; update the repeat for omeprazole too.",
+            ["Please take amitriptyline off his repeat", "update the repeat for omeprazole too"],
+        ),
+        (
+            D + "Please remove the rivaroxaban from her repeat list and code the DVT as provoked.",
+            ["Please remove the rivaroxaban from her repeat list", "code the DVT as provoked"],
+        ),
+        (
+            D + "Please stop her omeprazole and start famotidine 20 mg twice daily.",
+            ["Please stop her omeprazole", "start famotidine 20 mg twice daily"],
         ),
     ],
 )
-def test_second_repeat_edit_is_its_own_request(nlp, run, text, expected):
+def test_repeat_edit_of_two_drugs_is_one_request(nlp, run, text, expected):
     assert [t for t, _ in found(nlp, run, text)] == expected
 
 

@@ -16,6 +16,7 @@ import re
 
 from .request_clause_merge import ClauseMerger
 from .request_joins import _ALSO_TO, _OWNS_IT, _receiver_told
+from .request_repeat_edits import join_repeat_edits
 from .request_rules import (
     _CONDITION_END,
     _DASH_PLEASE,
@@ -106,6 +107,8 @@ class ClauseReader(ClauseMerger):
             if comma > 0:
                 lead_condition = sent[cm.end() - (len(sent) - len(sent.lstrip())) : comma].strip() or None
         merged = self._items(sent, in_gp, self.cues if cues is None else cues)
+        # "add apixaban to his repeat and remove warfarin": one item (fixtures/README)
+        merged = join_repeat_edits(sent, merged, lambda t: self.category(t.rstrip(" .;,")) == "prescribing")
         out: list[Request] = []
         section_owner = self.rules.section_rule_id
         owner: str | None = section_owner if in_gp else None  # who the last clause belongs to

@@ -172,7 +172,7 @@ def clause_split_source(rules: RequestRules) -> str:
         # A second edit of the repeat list, however joined ("add apixaban to his repeat and take warfarin
         # off repeat", "put hydrocortisone on her repeats and remove prednisolone", "Pls add Trimbow to
         # repeats + stop Fostair", "... and to add hydroxychloroquine to her repeats", "..., and to take over
-        # the prescription"): another drug's step, a request of its own.
+        # the prescription"): cut, and two drugs' edits joined back by request_repeat_edits.py (README).
         rf"|\s*,?\s+(?:and|&|\+)\s+(?:to\s+)?(?=(?:please\s+|pls\s+)?(?:"
         # ("issue a rescue pack of amoxicillin and prednisolone, and add both to her repeat": the same drugs,
         # so not another drug's step: "both" and "those" point back like "it")

@@ -115,3 +115,22 @@ def test_wound_care_information_is_not(nlp, run) -> None:
     # Near miss: ownerless suture removal told in a wound-care section (fixtures/README)
     text = D + "Wound care\nSutures to be removed at 10-14 days at the practice nurse clinic.\n"
     assert texts(nlp, run, text) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "asks"),
+    [
+        ("Could you check her U&E in a week and her BP in a fortnight.",
+         ["Could you check her U&E in a week", "her BP in a fortnight"]),
+        ("Could you check her U&E in a week, her BP in a fortnight and her weight monthly.",
+         ["Could you check her U&E in a week", "her BP in a fortnight", "her weight monthly"]),
+    ],
+)
+def test_tests_each_with_their_own_time_are_apart(nlp, run, sentence: str, asks: list[str]) -> None:
+    assert [t for t, _ in texts(nlp, run, D + sentence)] == asks
+
+
+def test_a_statement_after_a_comma_is_no_second_test(nlp, run) -> None:
+    # Near miss: "her appointment in 3 months is unchanged" tells, it asks nothing
+    text = D + "Please check her U&E in 2 weeks, her appointment in 3 months is unchanged."
+    assert [t for t, _ in texts(nlp, run, text)] == ["Please check her U&E in 2 weeks"]

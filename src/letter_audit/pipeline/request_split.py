@@ -271,10 +271,13 @@ def clause_split_source(rules: RequestRules) -> str:
         # "..., with an annual tTG, FBC, ferritin and vitamin D": the frequency first, then the tests.
         rf"|\s*,\s+{_WITH}\s+(?=(?:an?\s+|the\s+)?(?:annual|yearly|(?:\d+|three|six|twelve)[- ]"
         rf"(?:weekly|monthly))\s+(?:[\w&+-]+,?\s+){{0,3}}?(?:{_TESTS}|ferritin|tTG|vitamin\s+D|lipids|bone\s+profile)\b)"
-        # "HbA1c in 3 months and his renal function in 4 weeks": a second object with its own time.
-        rf"|(?:(?<=weeks)|(?<=months)|(?<=days)|(?<=week)|(?<=month))\s+and\s+"
+        # "HbA1c in 3 months and his renal function in 4 weeks", "U&E in a week, her BP in a fortnight and
+        # her weight monthly": a second object with its own time.
+        rf"|(?:(?<=weeks)|(?<=months)|(?<=days)|(?<=week)|(?<=month)|(?<=fortnight)|(?<=weekly)|(?<=monthly))"
+        rf"(?:\s+and|,(?:\s+and)?)\s+"
         rf"(?=(?:his|her|their|the)\s+[^,;.]{{1,40}}?"
-        rf"\s+(?:in|at|within|after)\s+\d)"
+        rf"\s+(?:(?:in|at|within|after)\s+(?:\d|a\s+(?:week|fortnight|month)|one\b|two\b|three\b|six\b)"
+        rf"|weekly\b|monthly\b|fortnightly\b|annually\b|every\s))"
         # Terse chains (round 12): "HbA1c 3/12 + r/v statin dose", "stop aspirin + add apixaban", "Refer tier
         # 3 weight mgmt / repeat HbA1c", "hydroxycarbamide 500mg OD + aspirin 75mg OD on repeat", "Annual flu
         # vaccine + one-off pneumococcal vaccine": a step, a dosed drug or a vaccine after a spaced "+" or "/"

@@ -62,6 +62,8 @@ def join_repeat_edits(
 ) -> list[tuple[int, int]]:
     """``spans`` (the items of ``sent``, in order) with each run of drug steps that edits the repeat list
     joined into one item. ``prescribing`` says whether a piece of text is a prescribing request."""
+    if len(spans) < 2 or "repeat" not in sent.lower():
+        return spans  # nothing to join: every way of naming the list says "repeat" (and costs no reading)
     out: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []
 

@@ -79,6 +79,7 @@ _CONNECTIVE_ONLY = re.compile(
 _INLINE_MARK = re.compile(r"(?<![\w(])\(?(\d|[ivx]{1,3}|[a-e])\)[ \t]+(?=[A-Za-z])")
 # the words before a later marker already join it to the ask before ("..., and (2) refer her")
 _JOINED_BEFORE = re.compile(r"(?:[,;:]|\b(?:and|or|then|plus))\s*$", re.IGNORECASE)
+_CLOSE_THEN_WORD = re.compile(r"\)[ \t]+[A-Za-z]")  # what every marker ends with, quick to look for
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii")
 
 
@@ -97,8 +98,9 @@ def _inline_marks_blanked(text: str, units: list[tuple[int, int]]) -> str:
     heart failure nurses"): the asks are then read, and split, as they are without the numbers, and an
     item's text carries no list number (fixtures/README). One marker, or markers out of sequence ("type
     (2) diabetes"), are left alone."""
-    if ")" not in text:
-        return text
+    ends = _CLOSE_THEN_WORD.finditer(text) if ")" in text else iter(())
+    if next(ends, None) is None or next(ends, None) is None:
+        return text  # (most letters number nothing inline: one search of the whole text says so)
     chars: list[str] | None = None
     for s, e in units:
         marks = list(_INLINE_MARK.finditer(text, s, e))

@@ -5,7 +5,7 @@ are not. Wordings are this file's own."""
 from __future__ import annotations
 
 import pytest
-from request_text import D
+from request_text import D, found
 from spacy.language import Language
 
 
@@ -14,9 +14,6 @@ def nlp(make_nlp) -> Language:
     return make_nlp("la_sections", "la_requests")
 
 
-def texts(nlp, run, text: str) -> list[tuple[str, str]]:
-    doc = run(nlp, text)
-    return [(s.text, s._.request_category) for s in doc.spans["gp_actions"]]
 
 
 @pytest.mark.parametrize(
@@ -29,7 +26,7 @@ def texts(nlp, run, text: str) -> list[tuple[str, str]]:
     ],
 )
 def test_work_owned_by_the_practice_is_a_request(nlp, run, line: str, category: str) -> None:
-    assert texts(nlp, run, D + line + ".") == [(line, category)]
+    assert found(nlp, run, D + line + ".") == [(line, category)]
 
 
 @pytest.mark.parametrize(
@@ -41,7 +38,7 @@ def test_work_owned_by_the_practice_is_a_request(nlp, run, line: str, category: 
     ],
 )
 def test_other_owner_or_past_work_is_not(nlp, run, line: str) -> None:
-    assert texts(nlp, run, D + line + ".") == []
+    assert found(nlp, run, D + line + ".") == []
 
 
 # Inline list markers numbering the asks of one sentence (round 18, found by probing new wordings).
@@ -59,7 +56,7 @@ def test_other_owner_or_past_work_is_not(nlp, run, line: str) -> None:
     ],
 )
 def test_numbered_asks_in_one_sentence_are_apart(nlp, run, sentence: str, asks: list[str]) -> None:
-    got = [t for t, _ in texts(nlp, run, D + sentence)]
+    got = [t for t, _ in found(nlp, run, D + sentence)]
     assert len(got) == len(asks), got
     assert all(t.endswith(a) for t, a in zip(got, asks, strict=True)), got
 
@@ -67,21 +64,21 @@ def test_numbered_asks_in_one_sentence_are_apart(nlp, run, sentence: str, asks: 
 def test_numbers_out_of_sequence_are_no_list(nlp, run) -> None:
     # Near miss: "type (2)" and "stage (3)" count from no start, so they number no asks.
     text = "He has type (2) diabetes and stage (3) CKD; please check his HbA1c in 3 months."
-    got = texts(nlp, run, D + text)
+    got = found(nlp, run, D + text)
     assert [t for t, _ in got] == ["please check his HbA1c in 3 months"]
 
 
 def test_joining_words_alone_are_no_request(nlp, run) -> None:
     # "in addition" left between two asks is the join, not a third ask
     text = "Please repeat her U&E in 1 week; in addition, please refer her to the HF nurses."
-    got = texts(nlp, run, D + text)
+    got = found(nlp, run, D + text)
     assert [t for t, _ in got] == ["Please repeat her U&E in 1 week", "please refer her to the HF nurses"]
 
 
 def test_an_ask_opening_with_joining_words_keeps_them(nlp, run) -> None:
     # Near miss: the words open a request of their own sentence, and stay in it.
     text = "Please repeat her U&E in 1 week. In addition, could you refer her to the HF nurses."
-    got = texts(nlp, run, D + text)
+    got = found(nlp, run, D + text)
     assert [t for t, _ in got][1] == "In addition, could you refer her to the HF nurses"
 
 
@@ -95,7 +92,7 @@ def test_an_ask_opening_with_joining_words_keeps_them(nlp, run) -> None:
     ],
 )
 def test_terse_task_with_the_practice_as_owner_is_a_request(nlp, run, line: str) -> None:
-    assert [t for t, _ in texts(nlp, run, D + line + ".")] == [line]
+    assert [t for t, _ in found(nlp, run, D + line + ".")] == [line]
 
 
 @pytest.mark.parametrize(
@@ -108,13 +105,13 @@ def test_terse_task_with_the_practice_as_owner_is_a_request(nlp, run, line: str)
 )
 def test_task_done_elsewhere_is_not(nlp, run, line: str) -> None:
     # Near misses: done already, an operation, another team
-    assert texts(nlp, run, D + line + ".") == []
+    assert found(nlp, run, D + line + ".") == []
 
 
 def test_wound_care_information_is_not(nlp, run) -> None:
     # Near miss: ownerless suture removal told in a wound-care section (fixtures/README)
     text = D + "Wound care\nSutures to be removed at 10-14 days at the practice nurse clinic.\n"
-    assert texts(nlp, run, text) == []
+    assert found(nlp, run, text) == []
 
 
 @pytest.mark.parametrize(
@@ -127,10 +124,10 @@ def test_wound_care_information_is_not(nlp, run) -> None:
     ],
 )
 def test_tests_each_with_their_own_time_are_apart(nlp, run, sentence: str, asks: list[str]) -> None:
-    assert [t for t, _ in texts(nlp, run, D + sentence)] == asks
+    assert [t for t, _ in found(nlp, run, D + sentence)] == asks
 
 
 def test_a_statement_after_a_comma_is_no_second_test(nlp, run) -> None:
     # Near miss: "her appointment in 3 months is unchanged" tells, it asks nothing
     text = D + "Please check her U&E in 2 weeks, her appointment in 3 months is unchanged."
-    assert [t for t, _ in texts(nlp, run, text)] == ["Please check her U&E in 2 weeks"]
+    assert [t for t, _ in found(nlp, run, text)] == ["Please check her U&E in 2 weeks"]

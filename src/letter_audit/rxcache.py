@@ -25,7 +25,7 @@ import re
 import sys
 import threading
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -97,6 +97,45 @@ def _compile(pattern: Any, flags: int = 0) -> Any:
     return _REAL_COMPILE(pattern, flags)
 
 
+def add_saved_table(
+    path: Path,
+    table: dict[Any, Any],
+    key: Any,
+    parse: Callable[[bytes], tuple[Any, Any]],
+    what: str,
+) -> int:
+    """Add to ``table`` the entries saved at ``path`` when the file's build key is ``key``; how many were
+    added. ``parse`` turns the file's bytes into (build key, entries). Any other key, a file that cannot
+    be read or parsed, or entries that are not a table add nothing: a saved table only ever saves work.
+    Shared by this cache and the gates' saved analyses (``pipeline/rxmemo``); callers hold their lock."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return 0
+    try:
+        saved_key, entries = parse(data)
+        if saved_key != key:
+            log.debug("%s %s was made by other code or another Python; not used", what, path.name)
+            return 0
+        if not isinstance(entries, dict):
+            raise ValueError("not a table")
+    except Exception:  # noqa: BLE001 - corrupt or foreign file: start without it
+        log.debug("%s %s unreadable; not used", what, path.name)
+        return 0
+    before = len(table)
+    table.update(entries)
+    return len(table) - before
+
+
+def _two_records(data: bytes) -> tuple[Any, Any]:
+    """This cache's file: the build key, then the table, as two marshal records."""
+    stream = io.BytesIO(data)
+    key = marshal.load(stream)
+    if key != build_key():
+        return key, None  # (the table of another build is not read at all)
+    return key, marshal.load(stream)
+
+
 def load(path: Path) -> int:
     """Add the entries saved at ``path`` (once per path); how many were added (0: none usable)."""
     path = Path(path)
@@ -104,24 +143,7 @@ def load(path: Path) -> int:
         if not _ENABLED or path in _loaded:
             return 0
         _loaded.add(path)
-        try:
-            data = path.read_bytes()
-        except OSError:
-            return 0
-        try:
-            stream = io.BytesIO(data)
-            if marshal.load(stream) != build_key():
-                log.debug("regex cache %s was written by another Python; not used", path.name)
-                return 0
-            entries = marshal.load(stream)
-            if not isinstance(entries, dict):
-                raise ValueError("not a table")
-        except Exception:  # noqa: BLE001 - corrupt or foreign file: start without it
-            log.debug("regex cache %s unreadable; not used", path.name)
-            return 0
-        before = len(_table)
-        _table.update(entries)
-        return len(_table) - before
+        return add_saved_table(path, _table, build_key(), _two_records, "regex cache")
 
 
 def save(path: Path, entries: dict[tuple[str, int], Entry]) -> None:

@@ -131,3 +131,15 @@ def test_a_statement_after_a_comma_is_no_second_test(nlp, run) -> None:
     # Near miss: "her appointment in 3 months is unchanged" tells, it asks nothing
     text = D + "Please check her U&E in 2 weeks, her appointment in 3 months is unchanged."
     assert [t for t, _ in found(nlp, run, text)] == ["Please check her U&E in 2 weeks"]
+
+
+def test_bare_ask_after_an_inline_heading_asks_for_the_heading(nlp, run) -> None:
+    # "Fit note - GP please.": the line is the request; the sentence above it is not drawn in
+    text = D + "Diagnosis: rheumatoid arthritis\nFit note - GP please."
+    assert [t for t, _ in found(nlp, run, text)] == ["Fit note - GP please"]
+
+
+def test_bare_ask_on_its_own_hands_on_the_sentence_before(nlp, run) -> None:
+    # Near miss: with no heading of its own, "GP please." asks for what the sentence before says
+    said = "He is not fit for work - fit note needed for 2 weeks. GP please"
+    assert [t for t, _ in found(nlp, run, D + said + ".")] == [said]

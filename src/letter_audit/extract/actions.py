@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
+from ..pipeline.sentences import sentence_spans
 from ..report import Dates, GpAction
 from .evidence import evidence
 
@@ -115,11 +116,13 @@ def _fit_note_ask(doc: Doc, letter: Letter, found: list[GpAction]) -> GpAction |
         return None
     text = letter.text
     start, end = int(note["start"]), int(note["end"])
-    left = max(
-        text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, text.rfind("; ", 0, start) + 2, 0
-    )
-    stops = [i for i in (text.find(". ", end), text.find(".\n", end), text.find("\n", end)) if i >= 0]
-    right = min(stops) if stops else len(text)
+    # the sentence the pipeline read it in (la_requests' units), after a "; " inside it
+    units = doc._.sentence_spans or sentence_spans(text)
+    left, right = next(((s, e) for s, e in units if s <= start < e), (start, end))
+    semi = text.rfind("; ", left, start)
+    if semi >= 0:
+        left = semi + 2
+    right = max(right, end)
     if text[right - 1 : right] == "." and right - 1 >= end:
         right -= 1
     # "No fit note provided from the day unit - GP please issue if required": the ask is the part after a

@@ -201,7 +201,7 @@ class RequestFinder(SentenceChecks, ClauseReader):
                 opened_at = e
                 continue
             sec, body_start = self._section(section_of, s)
-            unit_start, headed = s, False
+            unit_start = s
             if sec in self.rules.gp_sections and _not_for_us(text, section_of, s):
                 sec = ""  # "Not for the practice": the heading names the practice to say the part is not its
             if to_patient and sec in self.rules.gp_sections and heading_to_patient(text, section_of, s):
@@ -310,25 +310,18 @@ class RequestFinder(SentenceChecks, ClauseReader):
                     end -= 1
                 requests[-1] = replace(requests[-1], end=end)
                 continue
-            if (
-                _BARE_ASK_SENTENCE.match(sent)
-                and before[1] > before[0]
-                # not after an inline heading of its own line ("Fit note - GP please."): that names the ask
-                and not (
-                    headed := body_start > unit_start
-                    and bool(text[unit_start:s].strip())
-                    and sec not in self.rules.gp_sections  # ("Action: GP please." hands on what came before)
-                )
-                and not (requests and requests[-1].end > before[0])
-                and not _BLANK_LINE.search(text, before[1], s)
-            ):
-                # "fit note needed for 2 weeks. GP please.": the ask makes the sentence before it a request
-                requests.extend(self._sentence(text, before[0], e, True, cues))
-                continue
-            if headed and _BARE_ASK_SENTENCE.match(sent):
-                # "Fit note - GP please.": the heading is what is asked, so the line is the request
-                requests.extend(self._sentence(text, unit_start, e, True, cues))
-                continue
+            if _BARE_ASK_SENTENCE.match(sent) and before[1] > before[0]:
+                # A bare ask after a sentence asks for what its own inline heading names ("Fit note - GP
+                # please."; not a GP heading: "Action: GP please." hands on what came before), else for the
+                # sentence before it ("fit note needed for 2 weeks. GP please.").
+                headed = body_start > unit_start and bool(text[unit_start:s].strip())
+                if headed and sec not in self.rules.gp_sections:
+                    requests.extend(self._sentence(text, unit_start, e, True, cues))
+                    continue
+                taken = bool(requests) and requests[-1].end > before[0]
+                if not taken and not _BLANK_LINE.search(text, before[1], s):
+                    requests.extend(self._sentence(text, before[0], e, True, cues))
+                    continue
             dash = _DASH_PLEASE.search(sent) if _NOTHING.match(sent) else None
             if dash is not None and dash.start() > 0 and _first(self.none, sent[: dash.start()]) is None:
                 # "No hospital follow-up is planned - please review at 3 months": the statement, then the ask

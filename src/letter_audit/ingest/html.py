@@ -1,12 +1,16 @@
 """HTML letters (ITK and other rendered exports): headings, paragraphs, list items and table rows in
 document order.
 
-Walks the parsed tree once. Inline text collects into the current paragraph; a block-level element or
+Walks the parsed tree once. A paragraph written in bold alone (``<p><b>Planning ahead</b></p>``, or a bold
+line ended by ``<br>``), short and with no closing stop, is a heading, as the DOCX reader reads a bold
+paragraph. Inline text collects into the current paragraph; a block-level element or
 ``<br>`` ends it. A table row whose cells hold only inline content becomes one ``table_row``; a row whose
 cells hold whole tables or lists is a layout device, so its cells are read one after another.
 """
 
 from __future__ import annotations
+
+import re
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
@@ -26,16 +30,36 @@ _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _NESTED_BLOCKS = ("table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "p", "div")
 
 
+_BOLD = {"b", "strong"}
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.IGNORECASE)
+_MAX_BOLD_HEADING = 80
+
+
+def _bold_tag(tag: Tag) -> bool:
+    return (tag.name or "").lower() in _BOLD or bool(_BOLD_STYLE.search(str(tag.get("style") or "")))
+
+
 class _Walker:
     def __init__(self, builder: LetterBuilder) -> None:
         self.b = builder
         self.buf: list[str] = []
+        self.plain = False  # some text of the paragraph in hand is not bold
+        self.bold = 0  # how many bold elements the walk is inside
         self.count = 0
 
     def flush(self, kind: BlockKind = "paragraph", level: int | None = None) -> None:
-        text = "".join(self.buf)
+        text = " ".join("".join(self.buf).split())
+        if (
+            kind == "paragraph"
+            and text
+            and not self.plain
+            and len(text) <= _MAX_BOLD_HEADING
+            and not text.endswith((".", ",", ";"))
+        ):
+            kind = "heading"
         self.buf = []
-        self.b.add(kind, " ".join(text.split()), level=level)
+        self.plain = False
+        self.b.add(kind, text, level=level)
 
     def walk(self, node: Tag) -> None:
         for child in node.children:
@@ -43,6 +67,7 @@ class _Walker:
                 continue
             if isinstance(child, NavigableString):
                 self.buf.append(str(child))
+                self.plain = self.plain or (not self.bold and bool(child.strip()))
                 continue
             if not isinstance(child, Tag):
                 continue
@@ -69,6 +94,10 @@ class _Walker:
                 self.flush()
                 self.walk(child)
                 self.flush()
+            elif _bold_tag(child):
+                self.bold += 1
+                self.walk(child)
+                self.bold -= 1
             else:
                 self.walk(child)
 

@@ -20,6 +20,11 @@ _BULLET = re.compile(
 _CELL_SPLIT = re.compile(r"\t+| {4,}| +\| +")
 _WORDS = re.compile(r"[A-Za-z]")
 _FIGURES = re.compile(r"\d")
+# first words of a short line after a blank that are not a block's title: a salutation, a sign-off, a name
+_NOT_TITLES = frozenset(
+    "Dear Yours Kind Best Many With Regards Thank Thanks Dr Doctor Mr Mrs Ms Miss Mx Prof Professor Sister "
+    "Nurse Re RE Ref cc CC Cc Signed Dictated Typed".split()
+)
 _ASCII_LETTERS = string.ascii_letters.encode("ascii")
 _ASCII_CAPITALS = string.ascii_uppercase.encode("ascii")
 
@@ -75,10 +80,41 @@ def mostly_capitals(text: str) -> bool:
     return len(letters) >= 40 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
 
 
-def add_lines(builder: LetterBuilder, text: str, *, page: int = 1) -> None:
-    """Append each non-blank line of ``text`` as a block of the kind its shape suggests."""
+def _titled(line: str) -> bool:
+    """A line that can be a heading when its formatting says so: short, with no closing stop."""
+    s = line.strip()
+    return len(s) <= 80 and not s.endswith((".", ",", ";")) and _WORDS.search(s) is not None
+
+
+def titled_block(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` is the title of the block under it, in sentence case ("Planning ahead", "Who to
+    contact", "Safety plan (agreed with Owen)"): a few words after a blank line, no figures and no closing
+    stop, with a sentence or a list item straight under it. Exported text loses the bold or heading style
+    that makes such a line a heading in the DOCX, PDF or HTML of the same letter; without it, a GP-actions
+    section ran on over the blocks after it. Salutations, names and sign-offs are not titles."""
+    s = lines[i].strip()
+    if i == 0 or lines[i - 1].strip() or i + 1 >= len(lines) or not s[:1].isupper():
+        return False
+    words = s.split()
+    if len(words) > 5 or len(s) > 48 or _FIGURES.search(s) or s.endswith((".", ",", ";", "?", "!", ":")):
+        return False
+    if words[0].rstrip(".,") in _NOT_TITLES or "," in s:
+        return False
+    below = lines[i + 1].strip()
+    if not below or _BULLET.match(below):
+        return bool(below)
+    return len(below.split()) >= 6 and line_kind(below) == "paragraph"
+
+
+def add_lines(
+    builder: LetterBuilder, text: str, *, page: int = 1, headings: set[str] | frozenset[str] = frozenset()
+) -> None:
+    """Append each non-blank line of ``text`` as a block of the kind its shape suggests; a line whose text
+    (spaces collapsed) is in ``headings`` (the bold paragraphs of an RTF) is a heading, unless it reads as a
+    sentence or list item."""
     caps_are_headings = not mostly_capitals(text)
-    for i, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for i, line in enumerate(lines):
         if i % 200 == 0:
             check_deadline()
         if not line.strip():
@@ -86,8 +122,14 @@ def add_lines(builder: LetterBuilder, text: str, *, page: int = 1) -> None:
         cells = [c for c in _CELL_SPLIT.split(line.strip()) if c.strip()]
         if len(cells) >= 2:
             builder.add_row(cells, page=page)
-        else:
-            builder.add(line_kind(line, caps_are_headings=caps_are_headings), line, page=page)
+            continue
+        kind = line_kind(line, caps_are_headings=caps_are_headings)
+        if kind == "paragraph" and (
+            (headings and _titled(line) and " ".join(line.split()) in headings)
+            or (caps_are_headings and titled_block(lines, i))
+        ):
+            kind = "heading"
+        builder.add(kind, line, page=page)
 
 
 def read_text(data: bytes, name: str, builder: LetterBuilder) -> None:

@@ -72,15 +72,47 @@ EXPECTED = [
     "check his inhaler technique",
     "Refer him to pulmonary rehabilitation at the community team",
 ]
+# A lead-in paragraph ending in a colon over a numbered list (DOCX and HTML number the items outside the
+# text), whose last item has no "please" and no owner of its own.
+NUMBERED = """---
+format: {fmt}
+---
+Cardiology, Riverside General Hospital
+Tel 01632 960 222
+
+Dear Dr Okafor
+
+Re: Mr Tom Example, DOB 02/03/1950, NHS 999 000 0001
+
+# Diagnosis
+Anterior NSTEMI, drug-eluting stent to the LAD on 03/11/2026.
+
+Actions for the GP surgery:
+1. Please uptitrate ramipril every 2 weeks towards 10 mg as BP allows.
+2. Smoking cessation - he has been referred to the stop smoking team, please support with NRT on prescription.
+3. Ensure ticagrelor is stopped at 12 months and aspirin continued.
+
+# Follow-up
+Cardiology clinic in 8 weeks; cardiac rehabilitation will phone him.
+
+Yours sincerely
+Dr B Jones, Consultant Cardiologist
+"""
+
+NUMBERED_EXPECTED = [
+    "Please uptitrate ramipril every 2 weeks towards 10 mg as BP allows",
+    "please support with NRT on prescription",
+    "Ensure ticagrelor is stopped at 12 months and aspirin continued",
+]
 FORMATS = ["txt", "rtf", "docx", "docx-tables", "html", "pdf", "pdf-table"]
 
 
-def _actions(fmt: str, tmp_path: Path) -> list[str]:
+def _actions(fmt: str, tmp_path: Path, source: str = SOURCE) -> list[str]:
     path = tmp_path / "letter.txt"
-    path.write_text(SOURCE.format(fmt=fmt), encoding="utf-8")
+    path.write_text(source.format(fmt=fmt), encoding="utf-8")
     name, data = bf.render(bf.read_source(path))
     report = audit(read_bytes(data, name))
-    return [" ".join(a.text.lstrip("- ").split()) for a in report.gp_actions]
+    return [" ".join(a.text.strip().lstrip("- ").rstrip(".").split()) for a in report.gp_actions]
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -88,8 +120,21 @@ def test_every_format_gives_the_same_gp_actions(fmt: str, tmp_path: Path) -> Non
     assert _actions(fmt, tmp_path) == EXPECTED
 
 
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_numbered_list_under_a_lead_in_gives_every_item_in_every_format(fmt: str, tmp_path: Path) -> None:
+    assert _actions(fmt, tmp_path, NUMBERED) == NUMBERED_EXPECTED
+
+
 def _lines(text: str) -> list[str]:
     return text.split("\n")
+
+
+def test_a_title_between_two_fields_of_a_template_export_is_a_heading() -> None:
+    text = "Requests to GP\nGP to chase the hCG.\nPatient instructions\nShe will test at home in 3 weeks."
+    lines = _lines(text)
+    assert titled_block(lines, 2)
+    lines = _lines("We will phone you.\nWhat happens next\n\nWe will phone in three weeks with the result.")
+    assert titled_block(lines, 1)
 
 
 def test_a_sentence_case_title_over_its_block_is_a_heading() -> None:
@@ -113,6 +158,10 @@ def test_a_sentence_case_title_over_its_block_is_a_heading() -> None:
         "x\n\nU&E in 1 week\nPlease also check his potassium as the dose went up today.\n",
         "x\n\nStopped amlodipine.\nHis ankles swelled on it and he wants to try something else.\n",
         "x\nPlanning ahead\nYou told us you want to stay at home if you become unwell again.\n",
+        # an ask between two sentences, a wrapped sentence's start, a field with its value
+        "Please check U&E in one week.\n\nReview his BP\nPlease refer him to the dietitian for his weight.\n",
+        "She was seen today.\n\nHe is well and\nWill return to work on Monday after the weekend.\n",
+        "x\n\nSmoking: never\nHe drinks about ten units of alcohol a week at the weekends.\n",
     ],
 )
 def test_short_lines_that_are_not_titles(text: str) -> None:

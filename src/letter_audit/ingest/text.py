@@ -25,6 +25,14 @@ _NOT_TITLES = frozenset(
     "Dear Yours Kind Best Many With Regards Thank Thanks Dr Doctor Mr Mrs Ms Miss Mx Prof Professor Sister "
     "Nurse Re RE Ref cc CC Cc Signed Dictated Typed".split()
 )
+# first words of a request or a sentence, not of a title ("Review BP", "He is well")
+_ASK_WORDS = frozenset(
+    "please pls kindly could can would will review check recheck repeat refer re-refer arrange stop start "
+    "continue increase reduce decrease monitor consider chase book request send add remove prescribe titrate "
+    "ensure organise organize gp we i he she they it his her their our no not nil none".split()
+)
+# last words of a line that runs on into the next ("He is on the")
+_JOINS = frozenset("a an and or the to of with for in on at by from is are was were has have".split())
 _ASCII_LETTERS = string.ascii_letters.encode("ascii")
 _ASCII_CAPITALS = string.ascii_uppercase.encode("ascii")
 
@@ -88,22 +96,31 @@ def _titled(line: str) -> bool:
 
 def titled_block(lines: list[str], i: int) -> bool:
     """Whether line ``i`` is the title of the block under it, in sentence case ("Planning ahead", "Who to
-    contact", "Safety plan (agreed with Owen)"): a few words after a blank line, no figures and no closing
-    stop, with a sentence or a list item straight under it. Exported text loses the bold or heading style
-    that makes such a line a heading in the DOCX, PDF or HTML of the same letter; without it, a GP-actions
-    section ran on over the blocks after it. Salutations, names and sign-offs are not titles."""
+    contact", "Safety plan (agreed with Owen)"): a few words with no figures, colon or closing stop, after a
+    blank line or a finished sentence, with a sentence or a list item under it (a blank line between is
+    allowed). Exported text loses the bold or heading style that makes such a line a heading in the DOCX,
+    PDF or HTML of the same letter; without it, a GP-actions section ran on over the blocks after it.
+    Salutations, names, sign-offs, asks ("Review BP") and the start of a wrapped sentence are not titles."""
     s = lines[i].strip()
-    if i == 0 or lines[i - 1].strip() or i + 1 >= len(lines) or not s[:1].isupper():
+    if i == 0 or i + 1 >= len(lines) or not s[:1].isupper():
+        return False
+    above = lines[i - 1].rstrip()
+    if above.strip() and not above.endswith((".", "!", "?")):
         return False
     words = s.split()
     if len(words) > 5 or len(s) > 48 or _FIGURES.search(s) or s.endswith((".", ",", ";", "?", "!", ":")):
         return False
-    if words[0].rstrip(".,") in _NOT_TITLES or "," in s:
+    if words[0].rstrip(".,") in _NOT_TITLES or words[0].lower() in _ASK_WORDS or "," in s or ":" in s:
+        return False
+    if words[-1].lower() in _JOINS:
         return False
     below = lines[i + 1].strip()
-    if not below or _BULLET.match(below):
-        return bool(below)
-    return len(below.split()) >= 6 and line_kind(below) == "paragraph"
+    if not below and i + 2 < len(lines):
+        below = lines[i + 2].strip()
+    if _BULLET.match(below):
+        return True
+    sentence = below[:1].isupper() or below[:1].isdigit()
+    return len(below.split()) >= 6 and sentence and line_kind(below) == "paragraph"
 
 
 def add_lines(

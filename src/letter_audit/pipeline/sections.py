@@ -302,7 +302,10 @@ class SectionFinder:
             end_at = start + label.end()
             return Heading(start + gp_at, start + gp_at + 2, end_at, "gp_actions", "sec-gp-label", "GP")
         unknown = len(stripped) <= 160 and _unknown_heading(stripped)
-        if unknown or (len(stripped) <= 160 and _title_line(stripped)):
+        # a lead-in line that names the practice and ends in a colon ("Actions for the GP surgery:"), written
+        # as a paragraph (as DOCX and HTML give it) rather than a heading
+        lead_in = len(stripped) <= 80 and stripped.endswith(":") and ":" not in stripped[:-1]
+        if unknown or lead_in or (len(stripped) <= 160 and _title_line(stripped)):
             gp = _gp_like(stripped)
             if gp is not None:
                 return Heading(start + lead, end, end, gp[0], gp[1], stripped)

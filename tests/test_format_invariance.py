@@ -216,3 +216,32 @@ def test_an_html_bold_paragraph_is_a_heading_and_bold_inside_prose_is_not() -> N
     assert kinds["Phone the ward on the number above."] == "paragraph"
     assert kinds["Please stop the aspirin."] == "paragraph"
     assert kinds["Please stop the aspirin now."] == "paragraph"
+
+
+def test_docx_and_html_lists_carry_the_marks_their_readers_see(tmp_path: Path) -> None:
+    """Word and browsers number a list outside its text; the readers write the marks in, as a PDF has them,
+    so a rule that reads "3." or a bullet reads the same letter the same way in every format."""
+    path = tmp_path / "letter.txt"
+    path.write_text(NUMBERED.format(fmt="docx"), encoding="utf-8")
+    for fmt in ("docx", "html"):
+        path.write_text(NUMBERED.format(fmt=fmt), encoding="utf-8")
+        name, data = bf.render(bf.read_source(path))
+        letter = read_bytes(data, name)
+        items = [letter.text[b.start : b.end] for b in letter.blocks if b.kind == "list_item"]
+        assert [i[:3] for i in items] == ["1. ", "2. ", "3. "], fmt
+
+
+def test_a_typed_mark_in_a_docx_list_paragraph_is_not_doubled(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Plan")
+    document.add_paragraph("1. Check U&E in one week", style="List Number")
+    document.add_paragraph("Recheck potassium in two weeks", style="List Number")
+    document.add_paragraph("Plain line after the list")
+    document.add_paragraph("Review in clinic", style="List Number")
+    path = tmp_path / "typed.docx"
+    document.save(str(path))
+    letter = read_bytes(path.read_bytes(), "typed.docx", min_words=0)
+    items = [letter.text[b.start : b.end] for b in letter.blocks if b.kind == "list_item"]
+    assert items == ["1. Check U&E in one week", "2. Recheck potassium in two weeks", "1. Review in clinic"]

@@ -70,3 +70,43 @@ def test_look_alikes_that_still_ask_the_practice(nlp, run, line: str) -> None:
     texts = [t for t, _ in found(nlp, run, text)]
     assert texts[0] == "Please check her U&E in one week"
     assert len(texts) == 2, texts
+
+
+def test_a_list_runs_on_as_asks_only_through_items_that_read_as_asks(nlp, run) -> None:
+    text = (
+        D
+        + "Plan\n- GP to chase the wound swab and change the antibiotic if needed\n"
+        + "- Offload the foot and keep the dressing dry\n- Smoking: never\n- Her hepatitis B? Not needed\n"
+        + "- FBC and CRP in 1 week\n- Review the wound in 2 weeks"
+    )
+    assert [t for t, _ in found(nlp, run, text)] == [
+        "GP to chase the wound swab and change the antibiotic if needed",
+        "FBC and CRP in 1 week",
+        "Review the wound in 2 weeks",
+    ]
+
+
+def test_a_medicines_list_after_an_asked_for_item_is_not_more_asks(nlp, run) -> None:
+    text = (
+        D
+        + "Medication changes\n- Naproxen STOPPED - do not restart\n"
+        + "- Omeprazole 40 mg twice daily for 8 weeks (new)\n"
+        + "- Ferrous fumarate 210 mg twice daily for 3 months (new)"
+    )
+    texts = [t for t, _ in found(nlp, run, text)]
+    assert not any("Omeprazole" in t or "Ferrous" in t for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("line", "asked"),
+    [
+        ("Review by AF clinic 6-8/52 after the cardioversion", False),
+        ("Follow-up by the heart failure nurse team in 2 weeks", False),
+        ("Review by the practice nurse in 2 weeks", True),
+        ("Review at his asthma clinic in 8 weeks", True),
+    ],
+)
+def test_a_review_the_hospital_holds_is_not_asked_of_the_practice(nlp, run, line: str, asked: bool) -> None:
+    text = D + "Actions for GP\n1. Please check U&E in 1 week\n2. " + line
+    texts = [t for t, _ in found(nlp, run, text)]
+    assert (line in texts) is asked, texts

@@ -338,12 +338,9 @@ class RequestClassifier:
         units: list[tuple[int, int]],
         section_of: list[str],
         taken: list[tuple[int, int]],
-        item_starts: frozenset[int] = frozenset(),
     ) -> list[tuple[int, int]]:
         """(start, end) of each unit to add as a request: free of rule requests, not a lead-in, not vetoed,
-        scored at or above the threshold. ``section_of`` gives each unit's section id ("" for none);
-        ``item_starts`` are where the source's own list items begin (DOCX and HTML number their lists
-        outside the text): such a unit is scored as the same item written with a bullet."""
+        scored at or above the threshold. ``section_of`` gives each unit's section id ("" for none)."""
         out: list[tuple[int, int]] = []
         lead: list[str] | None = None
         prev_colon = False
@@ -353,16 +350,15 @@ class RequestClassifier:
             stripped = unit.rstrip()
             colon = stripped.endswith(":")
             mark = _LIST.match(unit.lower())
-            scored = unit if mark or s not in item_starts else f"- {unit}"
             free = not colon and not any(a < e and s < b for a, b in taken)
             cut = self.section_cut.get(section, self.cut)
             position = _position(s, length) if self.has_position else None
-            if free and self.logit(scored, section, prev_colon, lead, cut, position) >= cut:
+            if free and self.logit(unit, section, prev_colon, lead, cut, position) >= cut:
                 start = s + (mark.end() if mark else 0)
                 body = text[start:e]
                 if not any(rx.search(body) for rx in self.vetoes):
                     out.append((start, e))
-            if not mark and scored is unit:
+            if not mark:
                 low_words = _WORD.findall(unit.lower()) if colon else []
                 lead = sorted(set(low_words)) if colon and len(low_words) <= 8 else None
             prev_colon = colon

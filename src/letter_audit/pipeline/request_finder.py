@@ -62,6 +62,9 @@ def _not_for_us(text: str, section_of: dict[int, tuple[str, int, int]] | None, p
             return body > start and _NOT_FOR.match(text, start, body) is not None
     return False
 
+_MED_SECTIONS = frozenset(
+    ("medications_admission", "medications_discharge", "medication_changes", "current_medications")
+)
 # A unit under a patient's heading is the patient's unless it names the practice ("see your GP in a week").
 _PRACTICE_WORD = re.compile(
     r"\b(?:GPs?|G\.P\.|practice|surgery|general practitioner|primary care)\b", re.IGNORECASE
@@ -233,8 +236,15 @@ class RequestFinder(SentenceChecks, ClauseReader):
             sent = text[s:e]
             in_gp = sec in self.rules.gp_sections
             # An item of a list whose previous item was a request to the GP is one too ("1. Please take
-            # over prescribing ... 2. FBC every 2 weeks ...").
-            continues = is_item and list_of_requests
+            # over prescribing ... 2. FBC every 2 weeks ..."), when it reads as one: it opens with a step or
+            # is a terse test, and is no line of a medicines list ("Omeprazole 40 mg bd (new)"), no advice to
+            # the patient ("Offload foot") and no statement ("Smoking: never").
+            continues = (
+                is_item
+                and list_of_requests
+                and sec not in _MED_SECTIONS
+                and (self._opens_with_step(sent) or self._terse_item(sent))
+            )
             list_of_requests = list_of_requests and is_item
             hay = Haystack(sent)
             # A lead-in's list runs on through its items, lines ending ";" and the rest of an item's line.

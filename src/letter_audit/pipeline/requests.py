@@ -204,13 +204,9 @@ class RequestsComponent:
         text, _ = blank_unchosen(ocr_letters(doc_text(doc)))
         units = _items_apart(text, doc._.sentence_spans, doc._.letter)
         text = _inline_marks_blanked(text, units)
-        blocks = getattr(doc._.letter, "blocks", None) or []
-        items = frozenset(b.start for b in blocks if b.kind == "list_item")
-        # (the list continuation of the finder stays with written marks: given every DOCX item, it read
-        # a medication list after one asked-for item as more asks)
         found, none_stated = self.finder.find(text, sections, units)
         if self.classifier is not None:
-            found = self._add_proposals(text, found, units, sections, items)
+            found = self._add_proposals(text, found, units, sections)
         found = self._split_more(text, found)
         if self.tables is not None:
             found = self.tables.read(text, found)
@@ -272,9 +268,8 @@ class RequestsComponent:
         found: list[Request],
         units: list[tuple[int, int]],
         sections: dict[int, tuple[str, int, int]],
-        items: frozenset[int] = frozenset(),
     ) -> list[Request]:
-        """The rule requests plus the classifier's, in text order (``items``: where list items begin)."""
+        """The rule requests plus the classifier's, in text order."""
         assert self.classifier is not None and self.finder is not None
         bounds = sorted((start, end, label) for start, (label, _, end) in sections.items())
         starts = [a for a, _, _ in bounds]
@@ -287,7 +282,7 @@ class RequestsComponent:
             section_of.append("" if any(a <= s < b for a, _, b in elsewhere) else label)
         taken = [(r.start, r.end) for r in found]
         extra: list[Request] = []
-        for s, e in self.classifier.propose(text, units, section_of, taken, items):
+        for s, e in self.classifier.propose(text, units, section_of, taken):
             # A proposed sentence chained by a terse join, or holding a test and the step on its result, is
             # split as the rules split theirs ("Inhaler check in 4-6 weeks / review symptoms then": two
             # items); when the clause reader keeps it whole or drops it, it stays whole.

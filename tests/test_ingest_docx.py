@@ -22,7 +22,8 @@ def test_paragraphs_tables_and_headings_in_document_order(tmp_path: Path) -> Non
     assert _kinds_and_texts(letter) == [
         ("heading", 1, "Discharge summary"),
         ("paragraph", None, "Patient admitted with a fall at home."),
-        ("list_item", None, "Check sodium in one week"),
+        # Word shows the bullet of a "List Bullet" paragraph outside its text; the reader writes it in
+        ("list_item", None, "\u2022 Check sodium in one week"),
         ("table_row", None, "Medications on admission | Medications on discharge"),
         ("table_row", None, "Amlodipine 5mg OD | Amlodipine 10mg OD"),
         ("table_row", None, "Ramipril 2.5mg OD | Ramipril 5mg OD"),

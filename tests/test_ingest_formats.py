@@ -60,8 +60,9 @@ def test_html_headings_paragraphs_lists_and_table_rows() -> None:
         ("heading", "Clinic letter"),
         ("paragraph", "Seen in rheumatology clinic."),
         ("paragraph", "Doing well."),
-        ("list_item", "Start methotrexate 10 mg weekly"),
-        ("list_item", "Folic acid 5 mg weekly"),
+        # the bullet a browser draws, written in as the PDF reader finds it drawn
+        ("list_item", "\u2022 Start methotrexate 10 mg weekly"),
+        ("list_item", "\u2022 Folic acid 5 mg weekly"),
         ("table_row", "Drug | Change"),
         ("table_row", "Naproxen | Stopped"),
     ]

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 _HEADING_STYLE = re.compile(r"^(heading|título|titre|überschrift)\s*(\d)?$", re.I)
 _LIST_STYLE = re.compile(r"list", re.I)
+# a list mark typed into the text itself, which Word then shows as it is
+_TYPED_MARK = re.compile(r"\s*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[-*\u2022\u25aa\u25cf\u2013])\s")
 _MAX_CELL_PARAGRAPHS = 3
 """A cell with more paragraphs than this is a page region (a template's column), not a table value."""
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -119,6 +121,53 @@ class _Styles:
         self._part = document.part
         self._styles: dict[str | None, Any] = {}
         self._digest = _styles_digest(document, data)
+        self._formats: dict[tuple[str, str], str] = {}
+        self._counts: dict[str, int] = {}  # list key -> items numbered so far in the current run
+
+    def list_mark(self, paragraph: Paragraph, style: str) -> str:
+        """The mark Word shows before a list paragraph, which is not in its text: "N. " for a numbered list
+        (counted from 1 again after any paragraph that is not a list item), "• " for a bulleted one."""
+        key, fmt = self._numbering(paragraph)
+        if fmt == "":  # numbered by its style alone ("List Number", "List Bullet"), or not at all
+            low = style.lower()
+            fmt = "decimal" if "number" in low else "bullet" if "bullet" in low else "none"
+        typed = _TYPED_MARK.match(paragraph.text) is not None  # the writer typed one ("1. Check U&E")
+        if fmt == "none":
+            return ""
+        if fmt == "bullet":
+            return "" if typed else "\u2022 "
+        key = key or style
+        self._counts[key] = self._counts.get(key, 0) + 1
+        return "" if typed else f"{self._counts[key]}. "
+
+    def list_break(self) -> None:
+        """A paragraph that is not a list item ends the lists before it."""
+        self._counts.clear()
+
+    def _numbering(self, paragraph: Paragraph) -> tuple[str, str]:
+        """(numId, numFmt) of a paragraph's own numbering ("bullet", "decimal", ...), ("", "") without it."""
+        ppr = paragraph._p.pPr
+        num_pr: Any = ppr.numPr if ppr is not None else None
+        if num_pr is None or num_pr.numId is None:
+            return "", ""
+        num_id = str(num_pr.numId.val)
+        level = str(num_pr.ilvl.val) if num_pr.ilvl is not None else "0"
+        if (num_id, level) not in self._formats:
+            self._formats[(num_id, level)] = self._num_format(num_id, level)
+        return num_id, self._formats[(num_id, level)]
+
+    def _num_format(self, num_id: str, level: str) -> str:
+        try:
+            numbering = self._part.numbering_part.element
+            abstract = numbering.xpath(f'./w:num[@w:numId="{num_id}"]/w:abstractNumId/@w:val')
+            if not abstract:
+                return ""
+            found = numbering.xpath(
+                f'./w:abstractNum[@w:abstractNumId="{abstract[0]}"]/w:lvl[@w:ilvl="{level}"]/w:numFmt/@w:val'
+            )
+        except (KeyError, ValueError, NotImplementedError, AttributeError):
+            return ""
+        return str(found[0]) if found else ""
 
     def _style(self, style_id: str | None) -> Any:
         if style_id not in self._styles:
@@ -208,6 +257,7 @@ def _add_paragraph(paragraph: Paragraph, builder: LetterBuilder, styles: _Styles
     style = styles.name(paragraph)
     m = _HEADING_STYLE.match(style)
     if m or style.lower() == "title":
+        styles.list_break()
         builder.add("heading", text, level=int(m.group(2)) if m and m.group(2) else 1)
         return
     is_list = (
@@ -216,8 +266,10 @@ def _add_paragraph(paragraph: Paragraph, builder: LetterBuilder, styles: _Styles
         and (paragraph._p.pPr.numPr is not None)
     )
     if is_list:
-        builder.add("list_item", text)
-    elif (
+        builder.add("list_item", styles.list_mark(paragraph, style) + text)
+        return
+    styles.list_break()
+    if (
         _all_bold(paragraph, styles)
         and len(text) <= 80
         and not text.rstrip().endswith(".")
@@ -265,7 +317,17 @@ def _read_table(table: Table, builder: LetterBuilder, styles: _Styles) -> None:
             for cell in cells:
                 _read_container(cell, cell._tc, builder, styles)
             continue
-        builder.add_row(["\n".join(p.text for p in c.paragraphs) for c in cells])
+        builder.add_row(["\n".join(_cell_line(p, styles) for p in c.paragraphs) for c in cells])
+
+
+def _cell_line(paragraph: Paragraph, styles: _Styles) -> str:
+    """A paragraph of a table cell, with the mark Word shows before it when it is a list item."""
+    style = styles.name(paragraph)
+    ppr = paragraph._p.pPr
+    if paragraph.text.strip() and (_LIST_STYLE.search(style) or (ppr is not None and ppr.numPr is not None)):
+        return styles.list_mark(paragraph, style) + paragraph.text
+    styles.list_break()
+    return paragraph.text
 
 
 def _filled(cell: _Cell) -> int:

@@ -1,12 +1,16 @@
 """HTML letters (ITK and other rendered exports): headings, paragraphs, list items and table rows in
 document order.
 
-Walks the parsed tree once. Inline text collects into the current paragraph; a block-level element or
+Walks the parsed tree once. A paragraph written in bold alone (``<p><b>Planning ahead</b></p>``, or a bold
+line ended by ``<br>``), short and with no closing stop, is a heading, as the DOCX reader reads a bold
+paragraph. Inline text collects into the current paragraph; a block-level element or
 ``<br>`` ends it. A table row whose cells hold only inline content becomes one ``table_row``; a row whose
 cells hold whole tables or lists is a layout device, so its cells are read one after another.
 """
 
 from __future__ import annotations
+
+import re
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
@@ -26,16 +30,37 @@ _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _NESTED_BLOCKS = ("table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "p", "div")
 
 
+_BOLD = {"b", "strong"}
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.IGNORECASE)
+_MAX_BOLD_HEADING = 80
+
+
+def _bold_tag(tag: Tag) -> bool:
+    return (tag.name or "").lower() in _BOLD or bool(_BOLD_STYLE.search(str(tag.get("style") or "")))
+
+
 class _Walker:
     def __init__(self, builder: LetterBuilder) -> None:
         self.b = builder
         self.buf: list[str] = []
+        self.plain = False  # some text of the paragraph in hand is not bold
+        self.bold = 0  # how many bold elements the walk is inside
+        self.lists: list[list[int]] = []  # per open list: [next number], or [] for a bulleted list
         self.count = 0
 
     def flush(self, kind: BlockKind = "paragraph", level: int | None = None) -> None:
-        text = "".join(self.buf)
+        text = " ".join("".join(self.buf).split())
+        if (
+            kind == "paragraph"
+            and text
+            and not self.plain
+            and len(text) <= _MAX_BOLD_HEADING
+            and not text.endswith((".", ",", ";"))
+        ):
+            kind = "heading"
         self.buf = []
-        self.b.add(kind, " ".join(text.split()), level=level)
+        self.plain = False
+        self.b.add(kind, text, level=level)
 
     def walk(self, node: Tag) -> None:
         for child in node.children:
@@ -43,6 +68,7 @@ class _Walker:
                 continue
             if isinstance(child, NavigableString):
                 self.buf.append(str(child))
+                self.plain = self.plain or (not self.bold and bool(child.strip()))
                 continue
             if not isinstance(child, Tag):
                 continue
@@ -58,8 +84,15 @@ class _Walker:
                 self.flush()
                 self.walk(child)
                 self.flush("heading", _HEADINGS[name])
+            elif name in ("ol", "ul"):
+                self.flush()
+                self.lists.append([_start(child)] if name == "ol" else [])
+                self.walk(child)
+                self.lists.pop()
+                self.flush()
             elif name == "li":
                 self.flush()
+                self.buf.append(self.mark())
                 self.walk(child)
                 self.flush("list_item")
             elif name == "tr":
@@ -69,8 +102,21 @@ class _Walker:
                 self.flush()
                 self.walk(child)
                 self.flush()
+            elif _bold_tag(child):
+                self.bold += 1
+                self.walk(child)
+                self.bold -= 1
             else:
                 self.walk(child)
+
+    def mark(self) -> str:
+        """The mark a browser shows before the next list item, which is not in its text: "N. " in a numbered
+        list, "• " in a bulleted one."""
+        if not self.lists or not self.lists[-1]:
+            return "\u2022 "
+        n = self.lists[-1][0]
+        self.lists[-1][0] = n + 1
+        return f"{n}. "
 
     def row(self, tr: Tag) -> None:
         cells = [c for c in tr.find_all(["td", "th"], recursive=False)]
@@ -80,6 +126,12 @@ class _Walker:
                 self.flush()
             return
         self.b.add_row([_cell_text(c) for c in cells])
+
+
+def _start(ol: Tag) -> int:
+    """The number of an ``<ol>``'s first item (its ``start``, else 1)."""
+    start = str(ol.get("start") or "1").strip()
+    return int(start) if start.isdigit() else 1
 
 
 def _cell_text(cell: Tag) -> str:
@@ -93,6 +145,13 @@ def _cell_text(cell: Tag) -> str:
                 parts.append(" ".join(str(node).split()) if str(node).strip() else " ")
         elif isinstance(node, Tag) and node.name in ("br", "li", "div", "p"):
             parts.append("\n")
+            if node.name == "li":
+                ol = node.parent if isinstance(node.parent, Tag) and node.parent.name == "ol" else None
+                if ol is None:
+                    parts.append("\u2022 ")
+                else:
+                    items = ol.find_all("li", recursive=False)
+                    parts.append(f"{_start(ol) + items.index(node)}. ")
     return "".join(parts)
 
 

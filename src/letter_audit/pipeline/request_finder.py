@@ -62,6 +62,13 @@ def _not_for_us(text: str, section_of: dict[int, tuple[str, int, int]] | None, p
             return body > start and _NOT_FOR.match(text, start, body) is not None
     return False
 
+_MED_SECTIONS = frozenset(
+    ("medications_admission", "medications_discharge", "medication_changes", "current_medications")
+)
+# A unit under a patient's heading is the patient's unless it names the practice ("see your GP in a week").
+_PRACTICE_WORD = re.compile(
+    r"\b(?:GPs?|G\.P\.|practice|surgery|general practitioner|primary care)\b", re.IGNORECASE
+)
 
 class RequestFinder(SentenceChecks, ClauseReader):
     """The mechanism without spaCy: text + section lookup -> requests."""
@@ -206,6 +213,8 @@ class RequestFinder(SentenceChecks, ClauseReader):
                 sec = ""  # "Not for the practice": the heading names the practice to say the part is not its
             if to_patient and sec in self.rules.gp_sections and heading_to_patient(text, section_of, s):
                 sec = ""  # "What we would like you to do" in a letter to the patient: the patient's list
+            if sec == "patient_actions" and _PRACTICE_WORD.search(text, s, e) is None:
+                continue  # under "For parents" / "Actions for patient": "please give a copy to the school"
             turned = next((p for p in elsewhere if p[0] <= s < p[2]), None)
             if turned is not None and sec in self.rules.gp_sections:
                 # "For the GP: ... For parents: please give a copy to Leo's school": the family's part
@@ -227,8 +236,15 @@ class RequestFinder(SentenceChecks, ClauseReader):
             sent = text[s:e]
             in_gp = sec in self.rules.gp_sections
             # An item of a list whose previous item was a request to the GP is one too ("1. Please take
-            # over prescribing ... 2. FBC every 2 weeks ...").
-            continues = is_item and list_of_requests
+            # over prescribing ... 2. FBC every 2 weeks ..."), when it reads as one: it opens with a step or
+            # is a terse test, and is no line of a medicines list ("Omeprazole 40 mg bd (new)"), no advice to
+            # the patient ("Offload foot") and no statement ("Smoking: never").
+            continues = (
+                is_item
+                and list_of_requests
+                and sec not in _MED_SECTIONS
+                and (self._opens_with_step(sent) or self._terse_item(sent))
+            )
             list_of_requests = list_of_requests and is_item
             hay = Haystack(sent)
             # A lead-in's list runs on through its items, lines ending ";" and the rest of an item's line.

@@ -110,6 +110,9 @@ class Heading:
     section: str
     rule: str
     text: str
+    row_end: int = -1
+    """For a heading in the first cell of a table row: where the row ends (its content cell may hold several
+    lines, all under the heading); -1 otherwise."""
 
 
 class SectionFinder:
@@ -176,6 +179,7 @@ class SectionFinder:
                         block.cells[0].start,
                         block.cells[0].end,
                         block.cells[1].start if len(block.cells) > 1 else block.end,
+                        block.end,
                     )
                     if h is not None:
                         found.setdefault(h.start, h)
@@ -216,25 +220,31 @@ class SectionFinder:
         of a table are known headings, every heading-like first cell is one, so an unknown heading
         ("Discharging Midwife") still ends the section above it instead of joining it."""
         out: dict[int, Heading] = {}
-        runs: list[list[tuple[int, int, int, int]]] = [[]]
+        runs: list[list[tuple[int, int, int, int, int]]] = [[]]
         for block in letter.blocks:
             if block.kind == "table_row" and block.cells and len(block.cells) == 2 and block.end <= len(text):
-                runs[-1].append((block.start, block.cells[0].start, block.cells[0].end, block.cells[1].start))
+                runs[-1].append(
+                    (block.start, block.cells[0].start, block.cells[0].end, block.cells[1].start, block.end)
+                )
             elif runs[-1]:
                 runs.append([])
         for run in runs:
             if len(run) < 3:
                 continue
-            cells = [text[c0:c1].strip() for _, c0, c1, _ in run]
-            known = sum(self._whole(c) is not None or self._suffix(c) is not None for c in cells)
-            if known < 2 or (known * 2 < len(run) and not all(map(_heading_like, cells))):
+            cells = [text[c0:c1].strip() for _, c0, c1, _, _ in run]
+            is_known = [self._whole(c) is not None or self._suffix(c) is not None for c in cells]
+            known = sum(is_known)
+            # one known heading is enough when every other first cell reads as a heading ("Why we met", "What
+            # we have asked your GP to do", "Planning ahead", "Who to contact")
+            others_like = all(k or _heading_like(c) for c, k in zip(cells, is_known, strict=True))
+            if known < 1 or (known * 2 < len(run) and not others_like):
                 continue
-            for start, c0, c1, body in run:
+            for start, c0, c1, body, row_end in run:
                 cell = text[c0:c1].strip()
                 if self._whole(cell) is not None or not _heading_like(cell):
                     continue
                 hit = self._suffix(cell) or _gp_like(cell) or ("other", "sec-layout-table")
-                out[start] = Heading(start, c1, body, hit[0], hit[1], cell)
+                out[start] = Heading(start, c1, body, hit[0], hit[1], cell, row_end)
         return out
 
     def _heading_block(self, text: str, start: int, end: int) -> Heading | None:
@@ -251,13 +261,13 @@ class SectionFinder:
             hit = self._suffix(raw) or _gp_like(raw) or ("other", "sec-heading-block")
         return Heading(start + lead, end, end, hit[0], hit[1], raw.strip())
 
-    def _table_row(self, text: str, start: int, c0: int, c1: int, body: int) -> Heading | None:
+    def _table_row(self, text: str, start: int, c0: int, c1: int, body: int, row_end: int) -> Heading | None:
         hit = self._whole(text[c0:c1])
         if hit is None and _heading_like(text[c0:c1].strip()):
             hit = _gp_like(text[c0:c1])
         if hit is None:
             return None
-        return Heading(start, c1, body, hit[0], hit[1], text[c0:c1].strip())
+        return Heading(start, c1, body, hit[0], hit[1], text[c0:c1].strip(), row_end)
 
     def _line(self, text: str, start: int, end: int) -> Heading | None:
         raw = text[start:end]
@@ -292,7 +302,10 @@ class SectionFinder:
             end_at = start + label.end()
             return Heading(start + gp_at, start + gp_at + 2, end_at, "gp_actions", "sec-gp-label", "GP")
         unknown = len(stripped) <= 160 and _unknown_heading(stripped)
-        if unknown or (len(stripped) <= 160 and _title_line(stripped)):
+        # a lead-in line that names the practice and ends in a colon ("Actions for the GP surgery:"), written
+        # as a paragraph (as DOCX and HTML give it) rather than a heading
+        lead_in = len(stripped) <= 80 and stripped.endswith(":") and ":" not in stripped[:-1]
+        if unknown or lead_in or (len(stripped) <= 160 and _title_line(stripped)):
             gp = _gp_like(stripped)
             if gp is not None:
                 return Heading(start + lead, end, end, gp[0], gp[1], stripped)
@@ -364,7 +377,8 @@ class SectionsComponent:
         for i, h in enumerate(headings):
             end = headings[i + 1].start if i + 1 < len(headings) else len(text)
             if h.section == "gp_actions":
-                end = min(end, _paragraph_end(text, h))
+                # a table row's content cell is all under its heading, however many lines it holds
+                end = min(end, max(_paragraph_end(text, h), h.row_end))
             while end > h.end and text[end - 1].isspace():
                 end -= 1
             span = doc.char_span(h.start, end, label=h.section, alignment_mode="expand")

@@ -245,3 +245,16 @@ def test_a_typed_mark_in_a_docx_list_paragraph_is_not_doubled(tmp_path: Path) ->
     letter = read_bytes(path.read_bytes(), "typed.docx", min_words=0)
     items = [letter.text[b.start : b.end] for b in letter.blocks if b.kind == "list_item"]
     assert items == ["1. Check U&E in one week", "2. Recheck potassium in two weeks", "1. Review in clinic"]
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "txt", "docx", "scan"])
+def test_titles_written_as_plain_lines_end_the_gp_section(fmt: str, tmp_path: Path) -> None:
+    """The same letter with its later titles typed as plain lines (no bold, no heading style), as a letter
+    printed from a text export and then scanned has them."""
+    if fmt == "scan":
+        from letter_audit.ingest.ocr import tesseract_path
+
+        if tesseract_path() is None:
+            pytest.skip("tesseract is not installed")
+    plain = SOURCE.replace("# Planning ahead", "Planning ahead").replace("# Who to contact", "Who to contact")
+    assert _actions(fmt, tmp_path, plain) == EXPECTED

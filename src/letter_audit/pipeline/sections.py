@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..errors import ModelError
+from ..ingest.text import titled_block
 from . import extensions  # noqa: F401  (Span._.heading and friends)
 from .ruledata import read_jsonl, write_jsonl
 from .section_shapes import (
@@ -184,13 +185,21 @@ class SectionFinder:
                     if h is not None:
                         found.setdefault(h.start, h)
         pos = 0
-        for line in text.splitlines(keepends=True):
+        # A title typed as a plain line (no bold, no heading style; a scan's, where OCR sees no bold) is
+        # found by its shape as in exported text (``titled_block``, which the plain-text reader has used at
+        # ingest already; a letter made from a string in code is left as it is).
+        plain = text.splitlines() if letter is not None and letter.source.format != "txt" else None
+        for i, line in enumerate(text.splitlines(keepends=True)):
             start = pos
             pos += len(line)
             if start in found:
                 continue
             end = start + len(line.rstrip("\r\n"))
             h = self._line(text, start, end)
+            if h is None and plain is not None and titled_block(plain, i):
+                raw = text[start:end]
+                hit = self._suffix(raw) or _gp_like(raw) or ("other", "sec-titled-line")
+                h = Heading(start + len(raw) - len(raw.lstrip()), end, end, hit[0], hit[1], raw.strip())
             if h is not None:
                 found[h.start] = h
             low = line.lower()

@@ -98,8 +98,9 @@ def titled_block(lines: list[str], i: int) -> bool:
     """Whether line ``i`` is the title of the block under it, in sentence case ("Planning ahead", "Who to
     contact", "Safety plan (agreed with Owen)"): a few words with no figures, colon or closing stop, after a
     blank line, a finished sentence or a list item, with a sentence or a list item under it (a blank line
-    between is allowed). Exported text loses the bold or heading style that makes such a line a heading in the DOCX,
-    PDF or HTML of the same letter; without it, a GP-actions section ran on over the blocks after it.
+    between is allowed). Exported text loses the bold or heading style that makes such a line a heading in
+    the DOCX, PDF or HTML of the same letter; without it, a GP-actions section ran on over the blocks after
+    it.
     Salutations, names, sign-offs, asks ("Review BP") and the start of a wrapped sentence are not titles."""
     s = lines[i].strip()
     if i == 0 or i + 1 >= len(lines) or not s[:1].isupper():

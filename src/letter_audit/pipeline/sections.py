@@ -198,8 +198,8 @@ class SectionFinder:
             h = self._line(text, start, end)
             if h is None and plain is not None and titled_block(plain, i):
                 raw = text[start:end]
-                hit = self._suffix(raw) or _gp_like(raw) or ("other", "sec-titled-line")
-                h = Heading(start + len(raw) - len(raw.lstrip()), end, end, hit[0], hit[1], raw.strip())
+                kind = self._suffix(raw) or _gp_like(raw) or ("other", "sec-titled-line")
+                h = Heading(start + len(raw) - len(raw.lstrip()), end, end, kind[0], kind[1], raw.strip())
             if h is not None:
                 found[h.start] = h
             low = line.lower()

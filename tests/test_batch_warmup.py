@@ -13,6 +13,7 @@ import letter_audit.pipeline as pipeline_mod
 from letter_audit import batch, batch_warmup
 from letter_audit.pipeline import rxfilter
 from letter_audit.pipeline.rxfilter import Gate, Haystack, Scanner, any_gate
+from script_module import load_script
 
 
 def test_build_pending_builds_gates_and_scanners_made_so_far() -> None:
@@ -90,14 +91,7 @@ def test_a_missing_chunk_list_only_costs_time(monkeypatch: pytest.MonkeyPatch, t
 
 
 def test_the_chunk_list_keeps_shared_chunks_and_drops_numbers() -> None:
-    import importlib.util
-    from pathlib import Path
-
-    script = Path(__file__).resolve().parent.parent / "scripts" / "build_common_chunks.py"
-    spec = importlib.util.spec_from_file_location("build_common_chunks", script)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
+    mod = load_script("build_common_chunks")
     texts = [
         "Seen 12/03/2026. Ramipril stopped.",
         "Ramipril stopped. Tel 01632 960000",

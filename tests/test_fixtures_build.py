@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import zipfile
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from script_module import load_script
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _load_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_fixtures", ROOT / "scripts" / "build_fixtures.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["build_fixtures"] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
-bf = _load_script()
+bf = load_script("build_fixtures")
 
 BODY = """Riverside Hospital
 Tel 0161 496 0123
@@ -214,13 +205,7 @@ def test_committed_dev_letters_match_their_sources(tmp_path: Path) -> None:
 
 # -- the benchmark corpus generator ----------------------------------------------------------------
 def _load_bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "make_bench_corpus", ROOT / "scripts" / "make_bench_corpus.py"
-    )
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("make_bench_corpus")
 
 
 mbc = _load_bench()

@@ -9,10 +9,7 @@ sentence case ("Planning ahead"), and the two-column template losing the lines o
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -21,20 +18,9 @@ from letter_audit import audit
 from letter_audit.ingest import read_bytes
 from letter_audit.ingest.rtf import bold_paragraphs
 from letter_audit.ingest.text import titled_block
+from script_module import load_script
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _build_fixtures() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_fixtures", ROOT / "scripts" / "build_fixtures.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["build_fixtures"] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
-bf = _build_fixtures()
+bf = load_script("build_fixtures")
 
 SOURCE = """---
 format: {fmt}

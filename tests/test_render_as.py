@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from letter_audit.ingest import read_letter
+from script_module import load_script
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("render_as", ROOT / "scripts" / "render_as.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["render_as"] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
-render_as = _script()
+render_as = load_script("render_as")
 
 SOURCE = """---
 format: pdf

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -10,8 +9,7 @@ import pytest
 from letter_audit.errors import ModelError
 from letter_audit.evaluate import med_counts
 from letter_audit.salts import load_salt_words
-
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "build_drug_lexicon.py"
+from script_module import load_script
 
 
 def test_the_shipped_lists() -> None:
@@ -22,10 +20,7 @@ def test_the_shipped_lists() -> None:
 
 
 def test_the_lexicon_builder_strips_the_files_salts() -> None:
-    spec = importlib.util.spec_from_file_location("build_drug_lexicon", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    script = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(script)
+    script = load_script("build_drug_lexicon")
     assert script.SALTS == load_salt_words().stripped
     assert script.clean_generic("Metformin hydrochloride") == "metformin"
     assert script.clean_generic("Clobetasol propionate") == "clobetasol propionate"

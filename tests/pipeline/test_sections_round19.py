@@ -70,3 +70,19 @@ def test_a_table_of_values_with_one_heading_like_label_is_not_a_layout(sections_
     )
     doc = run(sections_nlp, letter)
     assert list(doc.spans["sections"]) == []
+
+
+def test_a_medicines_heading_shared_with_what_they_are_for_opens_the_list(sections_nlp, run) -> None:
+    text = (
+        "Dx: back pain\nMeds given / TTO:\nnaproxen 500 mg BD x 5/7 - new\ndiazepam 2 mg TDS x 3/7 - new\n"
+        "Fit note issued x 7 days.\nAdvised pt: f/u with GP if not improving in 2/52.\n"
+    )
+    doc = run(sections_nlp, text)
+    meds = [s for s in doc.spans["sections"] if s.label_ == "medications_discharge"]
+    assert [s._.heading for s in meds] == ["Meds given / TTO:"]
+    assert meds[0].text.endswith("diazepam 2 mg TDS x 3/7 - new")
+
+
+def test_a_gp_heading_shared_with_another_reader_stays_unread(sections_nlp, run) -> None:
+    doc = run(sections_nlp, "Plan\nReview in clinic.\nHandover to GP / community\nBloods in 1 week\n")
+    assert "gp_actions" not in [s.label_ for s in doc.spans["sections"]]

@@ -65,6 +65,17 @@ SectionId = Literal[
 ]
 RULES_FILE = "sections.jsonl"
 
+_MEDICINE_SECTIONS = frozenset(
+    ("medications_admission", "medications_discharge", "medication_changes", "current_medications")
+)
+SLASH_MEDS = "sec-meds-slash"
+"""Rule id of a medicines heading read from one part of "A / B"; its list ends at its first line without a
+dose or a dosing frequency ("Fit note issued x 7 days" after "diazepam 2 mg TDS x 3/7")."""
+_DOSE_LINE = re.compile(
+    r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|micrograms?|g|ml|units?|%)(?![a-z])"
+    r"|\b(?:od|bd|tds|qds|prn|nocte|mane|stat)\b",
+    re.IGNORECASE,
+)
 _CELL_SPLIT_RE = re.compile(r"\s*(?:\||\t| {3,})\s*")
 _ITEM_LINE = re.compile(r"[ \t]*(?:\(?\d{1,2}[.)]|[-*•▪●])[ \t]+\S")
 _GP_LABEL = re.compile(
@@ -153,11 +164,17 @@ class SectionFinder:
             # "Discharge medications (including regular medication)": the words before the aside.
             hit = self.lookup.get(normalise(key[: key.index("(")]))
         if hit is None and key.count(" / ") == 1:
-            # a bilingual sign-off ("Yn gywir / Yours sincerely", "Cofion / Regards") ends the letter's body;
-            # (only a sign-off: "Handover to GP / community", "Actions for GP / care home team" name two
-            # readers, and which is asked is the lines' to say)
+            # a bilingual sign-off ("Yn gywir / Yours sincerely", "Cofion / Regards") ends the letter's body,
+            # and a medicines heading shared with what the medicines are for ("Analgesia / TTO", "Meds given
+            # / TTO") opens a list of medicines that ends at its first line with no dose (``SLASH_MEDS``);
+            # not a GP heading: "Handover to GP / community" and "Actions for GP / care home team" name two
+            # readers, and which is asked is the lines' to say
             hits = [h for h in map(self.lookup.get, key.split(" / ")) if h is not None]
-            hit = hits[0] if hits and all(h[0] == "signature" for h in hits) else None
+            meds = [h for h in hits if h[0] in _MEDICINE_SECTIONS]
+            if hits and all(h[0] == "signature" for h in hits):
+                hit = hits[0]
+            elif meds:
+                hit = (meds[0][0], SLASH_MEDS)
         return hit
 
     def find(self, text: str, letter: Letter | None = None) -> list[Heading]:
@@ -323,6 +340,19 @@ class SectionFinder:
         return None
 
 
+def _list_end(text: str, start: int, end: int) -> int:
+    """Where a list of medicines from ``start`` stops: the first non-blank line with no dose or frequency."""
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        line = text[pos:stop]
+        if line.strip() and _DOSE_LINE.search(line) is None:
+            return pos
+        pos = stop + 1
+    return end
+
+
 def _paragraph_end(text: str, h: Heading) -> int:
     """Where a GP heading written inside a long paragraph ("Requests to GP: Please could you ...; please
     issue a fit note.") stops labelling: the end of its line and of any list items right under it. A
@@ -388,6 +418,8 @@ class SectionsComponent:
             if h.section == "gp_actions":
                 # a table row's content cell is all under its heading, however many lines it holds
                 end = min(end, max(_paragraph_end(text, h), h.row_end))
+            elif h.rule == SLASH_MEDS:
+                end = _list_end(text, h.body_start, end)
             while end > h.end and text[end - 1].isspace():
                 end -= 1
             span = doc.char_span(h.start, end, label=h.section, alignment_mode="expand")

@@ -16,14 +16,8 @@ from spacy.tokens import Doc, Span
 from .context import categories_at
 from .med_doses import ARROW, FROM_TO, TO_DOSE, dose_direction
 from .med_inline_lists import _ITEM_LEAD, InlineListReader
+from .sections import MEDICINE_SECTIONS
 
-# a "Medication change summary" sub-heading inside a record does not end it
-_MED_SECTIONS = {
-    "medication_changes",
-    "medications_discharge",
-    "medications_admission",
-    "current_medications",
-}
 _DOSE_FIELD = re.compile(r"(?:^|\|)[ \t]*(?:dose amount|dose|strength)[ \t]*[:|][ \t]*([^|\n]+)", re.I | re.M)
 _COURSE = re.compile(r"\bfor \d+ (?:more )?(?:days?|weeks?|months?)(?: only| then stop)?", re.IGNORECASE)
 _NO_CHANGE = re.compile(r"\b(?:continued?|unchanged|no change|same)\b", re.IGNORECASE)
@@ -138,7 +132,8 @@ class RecordReader(InlineListReader):
             heads = [
                 s.start_char
                 for s in doc.spans.get("sections", [])
-                if ls < s.start_char < rec_end and s.label_ not in _MED_SECTIONS
+                # (a "Medication change summary" sub-heading inside a record does not end it)
+                if ls < s.start_char < rec_end and s.label_ not in MEDICINE_SECTIONS
             ]
             if heads:
                 rec_end = min(heads)

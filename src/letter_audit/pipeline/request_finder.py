@@ -46,6 +46,7 @@ from .request_units import (
 )
 from .ruledata import Cue
 from .rxfilter import Gate, GateIndex, Haystack
+from .sections import MEDICINE_SECTIONS
 from .sentences import sentence_spans, strip_list_mark
 
 # A heading that names the practice only to say the part below is not its to do ("Not for the practice")
@@ -62,9 +63,6 @@ def _not_for_us(text: str, section_of: dict[int, tuple[str, int, int]] | None, p
             return body > start and _NOT_FOR.match(text, start, body) is not None
     return False
 
-_MED_SECTIONS = frozenset(
-    ("medications_admission", "medications_discharge", "medication_changes", "current_medications")
-)
 # A unit under a patient's heading is the patient's unless it names the practice ("see your GP in a week").
 _PRACTICE_WORD = re.compile(
     r"\b(?:GPs?|G\.P\.|practice|surgery|general practitioner|primary care)\b", re.IGNORECASE
@@ -242,7 +240,7 @@ class RequestFinder(SentenceChecks, ClauseReader):
             continues = (
                 is_item
                 and list_of_requests
-                and sec not in _MED_SECTIONS
+                and sec not in MEDICINE_SECTIONS
                 and (self._opens_with_step(sent) or self._terse_item(sent))
             )
             list_of_requests = list_of_requests and is_item

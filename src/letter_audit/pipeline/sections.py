@@ -65,9 +65,10 @@ SectionId = Literal[
 ]
 RULES_FILE = "sections.jsonl"
 
-_MEDICINE_SECTIONS = frozenset(
+MEDICINE_SECTIONS = frozenset(
     ("medications_admission", "medications_discharge", "medication_changes", "current_medications")
 )
+"""The sections that list medicines."""
 SLASH_MEDS = "sec-meds-slash"
 """Rule id of a medicines heading read from one part of "A / B"; its list ends at its first line without a
 dose or a dosing frequency ("Fit note issued x 7 days" after "diazepam 2 mg TDS x 3/7")."""
@@ -170,7 +171,7 @@ class SectionFinder:
             # not a GP heading: "Handover to GP / community" and "Actions for GP / care home team" name two
             # readers, and which is asked is the lines' to say
             hits = [h for h in map(self.lookup.get, key.split(" / ")) if h is not None]
-            meds = [h for h in hits if h[0] in _MEDICINE_SECTIONS]
+            meds = [h for h in hits if h[0] in MEDICINE_SECTIONS]
             if hits and all(h[0] == "signature" for h in hits):
                 hit = hits[0]
             elif meds:

@@ -31,8 +31,6 @@ if TYPE_CHECKING:
 
 _HEADING_STYLE = re.compile(r"^(heading|título|titre|überschrift)\s*(\d)?$", re.I)
 _LIST_STYLE = re.compile(r"list", re.I)
-# a list mark typed into the text itself, which Word then shows as it is
-_TYPED_MARK = re.compile(r"\s*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[-*\u2022\u25aa\u25cf\u2013])\s")
 _MAX_CELL_PARAGRAPHS = 3
 """A cell with more paragraphs than this is a page region (a template's column), not a table value."""
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -131,7 +129,8 @@ class _Styles:
         if fmt == "":  # numbered by its style alone ("List Number", "List Bullet"), or not at all
             low = style.lower()
             fmt = "decimal" if "number" in low else "bullet" if "bullet" in low else "none"
-        typed = _TYPED_MARK.match(paragraph.text) is not None  # the writer typed one ("1. Check U&E")
+        # the writer typed one ("1. Check U&E"), which Word shows as it is
+        typed = line_kind(paragraph.text) == "list_item"
         if fmt == "none":
             return ""
         if fmt == "bullet":
@@ -260,12 +259,7 @@ def _add_paragraph(paragraph: Paragraph, builder: LetterBuilder, styles: _Styles
         styles.list_break()
         builder.add("heading", text, level=int(m.group(2)) if m and m.group(2) else 1)
         return
-    is_list = (
-        bool(_LIST_STYLE.search(style))
-        or paragraph._p.pPr is not None
-        and (paragraph._p.pPr.numPr is not None)
-    )
-    if is_list:
+    if _is_list(paragraph, style):
         builder.add("list_item", styles.list_mark(paragraph, style) + text)
         return
     styles.list_break()
@@ -286,6 +280,12 @@ def _add_paragraph(paragraph: Paragraph, builder: LetterBuilder, styles: _Styles
             else:
                 kind = line_kind(line)
                 builder.add("list_item" if kind == "list_item" else "paragraph", line)
+
+
+def _is_list(paragraph: Paragraph, style: str) -> bool:
+    """Whether a paragraph is a list item: a list style, or numbering of its own."""
+    ppr = paragraph._p.pPr
+    return bool(_LIST_STYLE.search(style)) or (ppr is not None and ppr.numPr is not None)
 
 
 def _all_bold(paragraph: Paragraph, styles: _Styles) -> bool:
@@ -323,8 +323,7 @@ def _read_table(table: Table, builder: LetterBuilder, styles: _Styles) -> None:
 def _cell_line(paragraph: Paragraph, styles: _Styles) -> str:
     """A paragraph of a table cell, with the mark Word shows before it when it is a list item."""
     style = styles.name(paragraph)
-    ppr = paragraph._p.pPr
-    if paragraph.text.strip() and (_LIST_STYLE.search(style) or (ppr is not None and ppr.numPr is not None)):
+    if paragraph.text.strip() and _is_list(paragraph, style):
         return styles.list_mark(paragraph, style) + paragraph.text
     styles.list_break()
     return paragraph.text

@@ -45,7 +45,6 @@ class _Walker:
         self.buf: list[str] = []
         self.plain = False  # some text of the paragraph in hand is not bold
         self.bold = 0  # how many bold elements the walk is inside
-        self.lists: list[list[int]] = []  # per open list: [next number], or [] for a bulleted list
         self.count = 0
 
     def flush(self, kind: BlockKind = "paragraph", level: int | None = None) -> None:
@@ -84,15 +83,9 @@ class _Walker:
                 self.flush()
                 self.walk(child)
                 self.flush("heading", _HEADINGS[name])
-            elif name in ("ol", "ul"):
-                self.flush()
-                self.lists.append([_start(child)] if name == "ol" else [])
-                self.walk(child)
-                self.lists.pop()
-                self.flush()
             elif name == "li":
                 self.flush()
-                self.buf.append(self.mark())
+                self.buf.append(_li_mark(child))
                 self.walk(child)
                 self.flush("list_item")
             elif name == "tr":
@@ -109,15 +102,6 @@ class _Walker:
             else:
                 self.walk(child)
 
-    def mark(self) -> str:
-        """The mark a browser shows before the next list item, which is not in its text: "N. " in a numbered
-        list, "• " in a bulleted one."""
-        if not self.lists or not self.lists[-1]:
-            return "\u2022 "
-        n = self.lists[-1][0]
-        self.lists[-1][0] = n + 1
-        return f"{n}. "
-
     def row(self, tr: Tag) -> None:
         cells = [c for c in tr.find_all(["td", "th"], recursive=False)]
         if any(c.find(_NESTED_BLOCKS) for c in cells):
@@ -128,10 +112,15 @@ class _Walker:
         self.b.add_row([_cell_text(c) for c in cells])
 
 
-def _start(ol: Tag) -> int:
-    """The number of an ``<ol>``'s first item (its ``start``, else 1)."""
+def _li_mark(li: Tag) -> str:
+    """The mark a browser shows before a list item, which is not in its text: "N. " in an ``<ol>`` (from
+    its ``start``, else 1), "• " otherwise."""
+    ol = li.parent
+    if not isinstance(ol, Tag) or ol.name != "ol":
+        return "\u2022 "
     start = str(ol.get("start") or "1").strip()
-    return int(start) if start.isdigit() else 1
+    place = next(i for i, item in enumerate(ol.find_all("li", recursive=False)) if item is li)
+    return f"{(int(start) if start.isdigit() else 1) + place}. "
 
 
 def _cell_text(cell: Tag) -> str:
@@ -146,12 +135,7 @@ def _cell_text(cell: Tag) -> str:
         elif isinstance(node, Tag) and node.name in ("br", "li", "div", "p"):
             parts.append("\n")
             if node.name == "li":
-                ol = node.parent if isinstance(node.parent, Tag) and node.parent.name == "ol" else None
-                if ol is None:
-                    parts.append("\u2022 ")
-                else:
-                    items = ol.find_all("li", recursive=False)
-                    parts.append(f"{_start(ol) + items.index(node)}. ")
+                parts.append(_li_mark(node))
     return "".join(parts)
 
 

@@ -100,8 +100,8 @@ def titled_block(lines: list[str], i: int) -> bool:
     blank line, a finished sentence or a list item, with a sentence or a list item under it (a blank line
     between is allowed). Exported text loses the bold or heading style that makes such a line a heading in
     the DOCX, PDF or HTML of the same letter; without it, a GP-actions section ran on over the blocks after
-    it.
-    Salutations, names, sign-offs, asks ("Review BP") and the start of a wrapped sentence are not titles."""
+    it. Salutations, names, sign-offs, asks ("Review BP") and the start of a wrapped sentence are not
+    titles. Lines are read stripped, so they may keep their line ends."""
     s = lines[i].strip()
     if i == 0 or i + 1 >= len(lines) or not s[:1].isupper():
         return False

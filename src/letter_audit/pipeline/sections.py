@@ -206,15 +206,16 @@ class SectionFinder:
         # A title typed as a plain line (no bold, no heading style; a scan's, where OCR sees no bold) is
         # found by its shape as in exported text (``titled_block``, which the plain-text reader has used at
         # ingest already; a letter made from a string in code is left as it is).
-        plain = text.splitlines() if letter is not None and letter.source.format != "txt" else None
-        for i, line in enumerate(text.splitlines(keepends=True)):
+        lines = text.splitlines(keepends=True)
+        by_shape = letter is not None and letter.source.format != "txt"
+        for i, line in enumerate(lines):
             start = pos
             pos += len(line)
             if start in found:
                 continue
             end = start + len(line.rstrip("\r\n"))
             h = self._line(text, start, end)
-            if h is None and plain is not None and titled_block(plain, i):
+            if h is None and by_shape and titled_block(lines, i):
                 raw = text[start:end]
                 kind = self._suffix(raw) or _gp_like(raw) or ("other", "sec-titled-line")
                 h = Heading(start + len(raw) - len(raw.lstrip()), end, end, kind[0], kind[1], raw.strip())

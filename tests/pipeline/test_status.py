@@ -87,7 +87,9 @@ def test_contact_point(nlp, run, text, detail, rule):
 @pytest.mark.parametrize(
     "text",
     ["Riverside Surgery, Tel 01234 567890", "Patient mobile: 07700 900123", "Dr A Khan, Consultant",
-     "NHS number: 943 476 5919"],
+     "NHS number: 943 476 5919",
+     # A run of digits inside an identifier is no telephone number (an ITK bundle's urn:uuid).
+     "Full Url: urn:uuid:093a1c15-3e61-443b-8884-3a033590722b"],
 )
 def test_numbers_that_are_not_the_team(nlp, run, text):
     assert run(nlp, text)._.contact_point is None

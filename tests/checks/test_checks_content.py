@@ -287,3 +287,30 @@ def test_discharge_date_written_tersely(line: str) -> None:
 def test_tto_in_a_table_cell_lists_discharge_medicines() -> None:
     text = "ANALGESIA / TTO | Paracetamol 1 g QDS for 2 weeks\n"
     assert result("medications_listed", text, letter_type=DS).status == "met"
+
+
+def test_author_role_is_not_taken_from_the_list_of_copies() -> None:
+    # A template with no sign-off: the discharging clinician's role is on the labelled line below her
+    # name, and the GP the letter is distributed to comes last.
+    text = (
+        "Diagnosis: spondylolysis\n"
+        + "Summary of the stay.\n" * 4
+        + "Discharging Clinician: | Miss B Summers | Contact Bleep:\n"
+        + "Designation: | Spinal Clinical Nurse Practitioner | Completed: | 09 June 2019\n"
+        + "Distribute to:\nDr W Rosenberg, General Practitioner\n(E-distribution to practice)\n"
+    )
+    r = result("author_role", text, letter_type=DS)
+    assert r.status == "met"
+    assert "Spinal Clinical Nurse Practitioner" in r.evidence[0].text
+
+
+def test_author_role_on_the_line_under_a_labelled_clinician() -> None:
+    text = (
+        "Discharging Clinician: | Miss B Summers\nDesignation: | Staff Nurse\n"
+        + "Clinical summary of a long admission.\n" * 6
+    )
+    r = result("author_role", text, letter_type=DS)
+    assert (r.status, r.evidence[0].text) == ("met", "Designation: | Staff Nurse")
+    # Without the clinician label above, a role line alone does not name who completed the letter.
+    alone = "Designation: | Staff Nurse\n" + "Clinical summary of a long admission.\n" * 6
+    assert result("author_role", alone, letter_type=DS).status == "not_met"

@@ -57,3 +57,20 @@ def test_consultant_copied_in_is_not_responsible(
     text = "Clinic letter\nConsultant: Dr P Shah\ncc: Dr R Mole, Consultant Cardiologist\n"
     assert _people(meta_nlp, run, text)[0] == "Dr P Shah"
     assert _people(meta_nlp, run, "Clinic letter\ncc: Dr R Mole, Consultant Cardiologist\n")[0] is None
+
+
+def test_responsible_healthcare_professional_is_the_responsible_clinician(
+    meta_nlp: Language, run: Callable[[Language, str | Letter], Doc]
+) -> None:
+    # The PRSB outpatient letter's own label for the responsible clinician.
+    text = (
+        "Attendance details\nResponsible Healthcare professional | Dr. Gerald McManus\n"
+        "Seen by | Susan Blight\n"
+    )
+    assert _people(meta_nlp, run, text)[0] == "Dr. Gerald McManus"
+
+
+def test_consultant_on_a_distribution_line_is_a_reader(
+    meta_nlp: Language, run: Callable[[Language, str | Letter], Doc]
+) -> None:
+    assert _people(meta_nlp, run, "Plan: home.\nDistribute to: Dr A Khan, consultant\n")[0] is None

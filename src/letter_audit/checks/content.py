@@ -134,7 +134,7 @@ def author_role(ctx: CheckContext) -> Outcome:
     if sign is not None:
         # A role under the sign-off belongs to the signer; one earlier in the last part of the letter
         # ("referred to the specialist nurse") is only a fallback.
-        role = ctx.find(content.author_role, "cue.author_role", start=sign[0])
+        role = _role_after(ctx, sign[0])
         start = min(start, sign[0])
     if role is None:
         role = _signature_role(ctx, start)
@@ -157,7 +157,7 @@ def _signature_role(ctx: CheckContext, start: int) -> Evidence | None:
     first role found."""
     first = short = None
     pos = start
-    while (found := ctx.find(ctx.cues.content.author_role, "cue.author_role", start=pos)) is not None:
+    while (found := _role_after(ctx, pos)) is not None:
         first = first or found
         if len(found.text) <= _SIGNATURE_LINE and not _NOT_SIGNATURE.match(found.text):
             short = found
@@ -169,16 +169,43 @@ def _signature_role(ctx: CheckContext, start: int) -> Evidence | None:
 
 def _labelled_author(ctx: CheckContext) -> Evidence | None:
     """The role on a labelled clinician line ("Seen by: Dr P Varghese (ST4 EM)", "Discharging nurse:
-    S Kaur, RN"): templates put the person completing the record in the header, not under a sign-off."""
+    S Kaur, RN"), or on a role line just under it ("Designation: | Spinal Nurse Practitioner"):
+    templates put the person completing the record in the header, not under a sign-off."""
     content, text = ctx.cues.content, ctx.letter.text
     pos = 0
     while (label := _next(content.author_line, text, pos)) is not None:
         end = text.find("\n", label[1])
         end = len(text) if end < 0 else end
         role = ctx.find(content.author_role, "cue.author_line", start=label[1], end=end)
+        below = _next(content.role_line, text, end + 1) if role is None and end < len(text) else None
+        if below is not None and below[0] <= end + 1:  # the role label opens the very next line
+            below_end = text.find("\n", below[1])
+            below_end = len(text) if below_end < 0 else below_end
+            role = ctx.find(content.author_role, "cue.author_line", start=below[1], end=below_end)
         if role is not None:
             return role
         pos = max(end, label[1])
+    return None
+
+
+def _role_after(ctx: CheckContext, start: int) -> Evidence | None:
+    """The first role named after ``start`` outside the list of the letter's copies ("Distribute to:",
+    "cc:", to the next blank line): the clinicians named there read the letter; they did not write it."""
+    text, content = ctx.letter.text, ctx.cues.content
+    from .cues import search
+
+    pos = start
+    while (found := ctx.find(content.author_role, "cue.author_role", start=pos)) is not None:
+        copies = search(content.distribution, text, start, found.start + 1)
+        if copies is None:
+            return found
+        blank = text.find("\n\n", copies.start())
+        if blank < 0 or blank >= found.start:  # the role is in the list of copies: look past it
+            if blank < 0:
+                return None
+            pos = blank + 1
+            continue
+        start = blank  # that list ended before the role: look for a later one between them
     return None
 
 

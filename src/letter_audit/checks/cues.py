@@ -48,6 +48,12 @@ class ContentCues(_Group):
     author_line: list[Regex] = Field(default_factory=list)
     """A labelled clinician line in a template ("Seen by:", "Discharging nurse:"): a role on that line
     is the role of the person completing the record, wherever the template puts it."""
+    role_line: list[Regex] = Field(default_factory=list)
+    """A labelled role line under a clinician line ("Designation: | Staff Nurse"): the role of the
+    clinician named on the line above."""
+    distribution: list[Regex] = Field(default_factory=list)
+    """Where the letter's copies are listed ("Distribute to:", "cc:"): the people named below are
+    its readers, not the person completing it."""
     medications_listed: list[Regex]
     admission_list: list[Regex]
     discharge_list: list[Regex]

@@ -3,8 +3,8 @@
     python scripts/build_fixtures.py SRC_DIR OUT_DIR [NAME ...]
 
 Each ``SRC_DIR/<name>.txt`` starts with YAML front matter naming its ``format`` (txt, docx, docx-tables,
-pdf, pdf-table, scan, html, html-itk, rtf) and is rendered to ``OUT_DIR/<name>.<ext>``. The body uses a tiny markup
-(see fixtures/README.md): ``# `` headings, `` | `` table rows, ``- `` / ``N. `` list items, blank lines
+pdf, pdf-table, scan, html, html-itk, rtf) and is rendered to ``OUT_DIR/<name>.<ext>``. The body uses a tiny
+markup (see fixtures/README.md): ``# `` headings, `` | `` table rows, ``- `` / ``N. `` list items, blank lines
 between paragraphs. Output is deterministic: fixed dates and metadata, fixed zip timestamps, reportlab's
 invariant mode, and seeded noise for scans, so rebuilding gives the same bytes.
 
@@ -198,7 +198,10 @@ def render_html(src: Source) -> bytes:
     return "\n".join(parts).encode("utf-8")
 
 
-_VALEDICTION = re.compile(r"^(?:yours (?:sincerely|faithfully)|(?:with )?(?:kind |best )?(?:regards|wishes))\b", re.I)
+_VALEDICTION = re.compile(
+    r"^(?:yours (?:sincerely|faithfully)|(?:with )?(?:kind |best )?(?:regards|wishes))\b", re.I
+)
+_RE_LINE = re.compile(r"re\b", re.I)
 _CC = re.compile(r"^(?:cc|copy to)\b:?", re.I)
 
 
@@ -229,7 +232,8 @@ def _itk_parts(src: Source) -> tuple[list[str], list[tuple[str | None, list[Item
     head: list[str] = []
     if groups and groups[0][0] is None:
         front = groups.pop(0)[1]
-        cut = next((i for i, it in enumerate(front) if _prose(it) or it.lines[0].startswith("Dear ")), len(front))
+        opens = (i for i, it in enumerate(front) if _prose(it) or it.lines[0].startswith("Dear "))
+        cut = next(opens, len(front))
         if not groups and cut == len(front):
             cut = 0
         for it in front[:cut]:
@@ -238,8 +242,10 @@ def _itk_parts(src: Source) -> tuple[list[str], list[tuple[str | None, list[Item
         if rest and rest[0].kind == "paragraph" and rest[0].lines[0].startswith("Dear "):
             rest[0] = Item("paragraph", rest[0].lines[1:]) if len(rest[0].lines) > 1 else Item("paragraph")
             rest = [it for it in rest if it.kind != "paragraph" or it.lines]
-        while rest and rest[0].kind == "paragraph" and re.match(r"re\b", rest[0].lines[0], re.I) and not _prose(rest[0]):
-            head += rest.pop(0).lines  # the patient line ("Re: Mr A B, DOB ...") belongs with the demographics
+        while (
+            rest and rest[0].kind == "paragraph" and _RE_LINE.match(rest[0].lines[0]) and not _prose(rest[0])
+        ):
+            head += rest.pop(0).lines  # the patient ("Re: Mr A B, DOB ...") goes with the demographics
         groups.insert(0, (None, rest))
     signer: list[str] = []
     cc: list[str] = []
@@ -285,7 +291,7 @@ def render_html_itk(src: Source) -> bytes:
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en-GB">',
-        "<head><meta charset=\"utf-8\"><title>FHIR document</title></head>",
+        '<head><meta charset="utf-8"><title>FHIR document</title></head>',
         "<body>",
         '<div class="bundle"><h2>Bundle Details</h2>',
         f"Bundle id: {uuids[0]}<br>",

@@ -30,6 +30,61 @@ _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _NESTED_BLOCKS = ("table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "p", "div")
 
 
+# A machine dump of the data behind the letter (the FHIR resources an ITK renderer prints after the
+# letter: "Identifier: | Use: | System:" field rows, urn:uuid references, terminology URLs, timestamps)
+_DUMP_TAGS = {"div", "section", "article", "aside", "table", "text"}
+_FIELD_LABEL = re.compile(r"[A-Za-z][\w ./()-]{0,40}:")
+_LEAD_LABEL = re.compile(r"[A-Za-z][\w ./()-]{0,40}:\s+")
+_MACHINE_TOKEN = re.compile(
+    r"(?:urn:uuid:)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+    r"|(?:https?|urn):\S+"
+    r"|\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?"
+    r"|\d{6,}",
+    re.IGNORECASE,
+)
+_STRONG_TOKEN = re.compile(r"[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}|https?://|\dT\d\d:", re.I)
+_PROSE_WORDS = 8
+_LONG_WORDS = 15
+_MIN_BARE_FIELDS = 6
+
+
+def _machine_dump(tag: Tag) -> bool:
+    """Whether a container holds only a machine dump of field names and identifiers, not letter text.
+
+    Each string in it (outside headings) is a unit: a field name left empty ("Period Start:"), a machine
+    value (urn:uuid references, URLs, timestamps, long codes, after an optional "Label: "), running text
+    (eight words or more), or something else. A dump has no running text, at least three units, half of
+    them field names or machine values, and at least one identifier, URL or timestamp a person would not
+    write. A letterhead of "NHS No: 943 476 5919" lines has none of the last, so it is kept.
+    """
+    units = labels = empty = strong = 0
+    for node in tag.find_all(string=True):
+        if isinstance(node, Comment) or not node.strip():
+            continue
+        if any(isinstance(p, Tag) and (p.name in _HEADINGS or p.name in _SKIP) for p in node.parents):
+            continue
+        text = " ".join(node.split())
+        units += 1
+        rest = text[m.end() :] if (m := _LEAD_LABEL.match(text)) else text
+        if _FIELD_LABEL.fullmatch(text):
+            labels += 1
+            empty += 1
+        elif all(_MACHINE_TOKEN.fullmatch(t) for t in rest.split()):
+            labels += 1
+            strong += bool(_STRONG_TOKEN.search(rest))
+        elif _prose(text):
+            return False
+    if strong:
+        return units >= 3 and 2 * labels >= units
+    return units >= _MIN_BARE_FIELDS and 2 * empty >= units
+
+
+def _prose(text: str) -> bool:
+    """Running text: a sentence of eight words or more, or any string of fifteen."""
+    words = len(text.split())
+    return words >= _LONG_WORDS or (words >= _PROSE_WORDS and text.endswith((".", "?", "!", ":")))
+
+
 _BOLD = {"b", "strong"}
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.IGNORECASE)
 _MAX_BOLD_HEADING = 80
@@ -91,6 +146,8 @@ class _Walker:
             elif name == "tr":
                 self.flush()
                 self.row(child)
+            elif name in _DUMP_TAGS and _machine_dump(child):
+                self.flush()
             elif name in _BLOCK:
                 self.flush()
                 self.walk(child)

@@ -202,6 +202,7 @@ _VALEDICTION = re.compile(
     r"^(?:yours (?:sincerely|faithfully)|(?:with )?(?:kind |best )?(?:regards|wishes))\b", re.I
 )
 _RE_LINE = re.compile(r"re\b", re.I)
+_DATE_LINE = re.compile(r"(?:\w+day,? )?\d{1,2}(?:[/.-]\d{1,2}[/.-]\d{2,4}|(?:st|nd|rd|th)? \w+ \d{4})")
 _CC = re.compile(r"^(?:cc|copy to)\b:?", re.I)
 
 
@@ -224,9 +225,9 @@ def _itk_parts(src: Source) -> tuple[list[str], list[tuple[str | None, list[Item
     """The letter cut the ITK way: letterhead lines, the sections, the signer's lines and the cc lines.
 
     The letterhead is what comes before the salutation (or, with none, before the first paragraph of
-    running text, or the first heading); a lone "Dear ..." line is dropped, as ITK letters have none. The
-    signer's lines are those after the last valediction ("Yours sincerely" alone is dropped); cc lines
-    become the distribution list.
+    running text, or the first heading), with the "Re:" patient line; the salutation opens the first
+    section, as it says whom the letter speaks to. The signer's lines are those after the last valediction
+    ("Yours sincerely" itself is dropped); cc lines become the distribution list.
     """
     groups = list(sections(src.items))
     head: list[str] = []
@@ -239,13 +240,17 @@ def _itk_parts(src: Source) -> tuple[list[str], list[tuple[str | None, list[Item
         for it in front[:cut]:
             head += it.lines
         rest = front[cut:]
-        if rest and rest[0].kind == "paragraph" and rest[0].lines[0].startswith("Dear "):
-            rest[0] = Item("paragraph", rest[0].lines[1:]) if len(rest[0].lines) > 1 else Item("paragraph")
-            rest = [it for it in rest if it.kind != "paragraph" or it.lines]
+        dear = (
+            rest.pop(0)
+            if rest and rest[0].kind == "paragraph" and rest[0].lines[0].startswith("Dear ")
+            else None
+        )
         while (
             rest and rest[0].kind == "paragraph" and _RE_LINE.match(rest[0].lines[0]) and not _prose(rest[0])
         ):
             head += rest.pop(0).lines  # the patient ("Re: Mr A B, DOB ...") goes with the demographics
+        if dear is not None:
+            rest.insert(0, dear)  # who the letter speaks to stays at the head of its text
         groups.insert(0, (None, rest))
     signer: list[str] = []
     cc: list[str] = []
@@ -306,6 +311,8 @@ def render_html_itk(src: Source) -> bytes:
         label, sep, value = line.partition(": ")
         if sep and 0 < len(label) <= 30:
             parts.append(_itk_row(label, value))
+        elif _DATE_LINE.fullmatch(line):
+            parts.append(_itk_row("Document Created", line))
         else:
             parts.append(_itk_row("Document Owner" if i == 0 else "Details", line))
     parts.append("</table>")

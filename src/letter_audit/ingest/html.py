@@ -101,6 +101,7 @@ class _Walker:
         self.plain = False  # some text of the paragraph in hand is not bold
         self.bold = 0  # how many bold elements the walk is inside
         self.count = 0
+        self.heading: str | None = None  # the heading just read, while nothing has followed it
 
     def flush(self, kind: BlockKind = "paragraph", level: int | None = None) -> None:
         text = " ".join("".join(self.buf).split())
@@ -114,6 +115,8 @@ class _Walker:
             kind = "heading"
         self.buf = []
         self.plain = False
+        if text:
+            self.heading = text if kind == "heading" else None
         self.b.add(kind, text, level=level)
 
     def walk(self, node: Tag) -> None:
@@ -166,7 +169,18 @@ class _Walker:
                 self.walk(cell)
                 self.flush()
             return
-        self.b.add_row([_cell_text(c) for c in cells])
+        texts = [_cell_text(c) for c in cells]
+        if self.heading is not None and texts and _same_words(texts[0], self.heading):
+            # a row labelled with the heading right above it ("Plan" over "Plan | Please ...", as ITK
+            # renderers print a section): the label is that heading again, so the row is its content
+            texts = texts[1:]
+        if any(t.strip() for t in texts):
+            self.heading = None
+        self.b.add_row(texts)
+
+
+def _same_words(a: str, b: str) -> bool:
+    return a.split() != [] and [w.casefold() for w in a.split()] == [w.casefold() for w in b.split()]
 
 
 def _li_mark(li: Tag) -> str:

@@ -61,7 +61,7 @@ def _machine_dump(tag: Tag) -> bool:
     for node in tag.find_all(string=True):
         if isinstance(node, Comment) or not node.strip():
             continue
-        if any(isinstance(p, Tag) and (p.name in _HEADINGS or p.name in _SKIP) for p in node.parents):
+        if _under_title(node, tag):
             continue
         text = " ".join(node.split())
         units += 1
@@ -77,6 +77,16 @@ def _machine_dump(tag: Tag) -> bool:
     if strong:
         return units >= 3 and 2 * labels >= units
     return units >= _MIN_BARE_FIELDS and 2 * empty >= units
+
+
+def _under_title(node: NavigableString, top: Tag) -> bool:
+    """Whether a string stands in a heading (or unread markup) inside ``top``."""
+    for parent in node.parents:
+        if parent is top:
+            return False
+        if parent.name in _HEADINGS or parent.name in _SKIP:
+            return True
+    return False
 
 
 def _prose(text: str) -> bool:

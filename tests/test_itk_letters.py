@@ -183,6 +183,9 @@ REAL = Path("/work/shared/real-letters")
 def test_the_real_itk_letters(name: str, action: str, contact: str | None) -> None:
     letter = read_letter(REAL / name)
     assert "System: phone" not in letter.text and "Bundle id" not in letter.text
+    # the resources, however boxed, are not read, and the sections printed again among them are read once
+    assert "userSelected" not in letter.text and "Composition Sections" not in letter.text
+    assert letter.text.count(action) == 1
     report = audit(letter)
     assert [a.text.strip().rstrip(".") for a in report.gp_actions] == [action]
     assert report.follow_up.owner == "hospital"
@@ -194,3 +197,36 @@ def test_the_real_itk_letters(name: str, action: str, contact: str | None) -> No
         for line in letter.text.splitlines()
         if "uuid" in line
     )
+
+
+def test_a_section_printed_again_among_the_resources_is_read_once() -> None:
+    section = (
+        "<h2>Plan</h2><p>Please check her liver function tests in 4 weeks, and tell her the result.</p>"
+        "<p>We will see her again in the dermatology clinic in three months with a repeat scan.</p>"
+        "<p>She knows to ring the clinic nurses if the plaques flare before then.</p>"
+    )
+    html = (
+        f'<html><body><div class="letter"><div class="sections">{section}</div></div>'
+        f'<div class="resources">{DUMP}<div class="sections">{section}</div></div></body></html>'
+    )
+    letter = read_bytes(html.encode(), "x.html", min_words=0)
+    assert letter.text.count("Please check her liver function tests") == 1
+    # a container holding just one other (a section's <text> and the <div> in it) is read, once
+    nested = f"<html><body><div><div>{section}</div></div></body></html>"
+    assert read_bytes(nested.encode(), "x.html", min_words=0).text.count("Please check") == 1
+
+
+def test_a_box_styled_as_a_dump_found_above_is_a_dump_without_identifiers() -> None:
+    bare = (
+        '<div class="banner"><h1>Location</h1>'
+        "<table><tr><th>Reference</th><th>Display</th></tr></table></div>"
+    )
+    written = (
+        '<div class="banner"><p>Please check her liver function tests in 4 weeks, and tell her.</p></div>'
+    )
+    letter = read_bytes(f"<html><body>{LETTER}{DUMP}{bare}{written}</body></html>".encode(), "x.html")
+    assert "Location" not in letter.text and "Reference" not in letter.text
+    assert "Please check her liver function tests in 4 weeks, and tell her." in letter.text
+    # the same box with no dump found before it is read
+    alone = read_bytes(f"<html><body>{LETTER}{bare}</body></html>".encode(), "x.html")
+    assert "Location" in alone.text

@@ -6,6 +6,10 @@ line ended by ``<br>``), short and with no closing stop, is a heading, as the DO
 paragraph. Inline text collects into the current paragraph; a block-level element or
 ``<br>`` ends it. A table row whose cells hold only inline content becomes one ``table_row``; a row whose
 cells hold whole tables or lists is a layout device, so its cells are read one after another.
+
+What an ITK renderer prints beside the letter is not read: a container holding only a machine dump of the
+FHIR resources (field names, urn:uuid references, URLs, timestamps), and a container repeating one already
+read word for word. A table row labelled with the heading right above it is that heading's content.
 """
 
 from __future__ import annotations
@@ -46,16 +50,19 @@ _STRONG_TOKEN = re.compile(r"[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}|https?:
 _PROSE_WORDS = 8
 _LONG_WORDS = 15
 _MIN_BARE_FIELDS = 6
+_MIN_REPEAT = 200  # characters: a repeated container shorter than this (a heading, a date) is read again
 
 
-def _machine_dump(tag: Tag) -> bool:
+def _machine_dump(tag: Tag, styled_as_dump: bool = False) -> bool:
     """Whether a container holds only a machine dump of field names and identifiers, not letter text.
 
     Each string in it (outside headings) is a unit: a field name left empty ("Period Start:"), a machine
     value (urn:uuid references, URLs, timestamps, long codes, after an optional "Label: "), running text
     (eight words or more), or something else. A dump has no running text, at least three units, half of
     them field names or machine values, and at least one identifier, URL or timestamp a person would not
-    write. A letterhead of "NHS No: 943 476 5919" lines has none of the last, so it is kept.
+    write. A letterhead of "NHS No: 943 476 5919" lines has none of the last, so it is kept. A container
+    styled as one already found to be a dump (``styled_as_dump``: a renderer prints every resource in the
+    same box) is one too when it holds no running text.
     """
     units = labels = empty = strong = 0
     for node in tag.find_all(string=True):
@@ -74,6 +81,8 @@ def _machine_dump(tag: Tag) -> bool:
             strong += bool(_STRONG_TOKEN.search(rest))
         elif _prose(text):
             return False
+    if styled_as_dump:
+        return True
     if strong:
         return units >= 3 and 2 * labels >= units
     return units >= _MIN_BARE_FIELDS and 2 * empty >= units
@@ -112,6 +121,8 @@ class _Walker:
         self.bold = 0  # how many bold elements the walk is inside
         self.count = 0
         self.heading: str | None = None  # the heading just read, while nothing has followed it
+        self.dump_styles: set[tuple[str, str]] = set()  # tag and class of the dumps found so far
+        self.read_blocks: dict[str, Tag] = {}  # the first container read with each sizeable text
 
     def flush(self, kind: BlockKind = "paragraph", level: int | None = None) -> None:
         text = " ".join("".join(self.buf).split())
@@ -159,7 +170,7 @@ class _Walker:
             elif name == "tr":
                 self.flush()
                 self.row(child)
-            elif name in _DUMP_TAGS and _machine_dump(child):
+            elif name in _DUMP_TAGS and self.skip(child, name):
                 self.flush()
             elif name in _BLOCK:
                 self.flush()
@@ -171,6 +182,24 @@ class _Walker:
                 self.bold -= 1
             else:
                 self.walk(child)
+
+    def skip(self, tag: Tag, name: str) -> bool:
+        """Whether a container is not letter text: a machine dump (``_machine_dump``), or a repeat of a
+        container already read word for word (an ITK renderer prints the letter's sections a second time
+        among the resources)."""
+        style = (name, " ".join(tag.get("class") or []))
+        if _machine_dump(tag, bool(style[1]) and style in self.dump_styles):
+            if style[1]:
+                self.dump_styles.add(style)
+            return True
+        if name == "table":
+            return False
+        text = " ".join(tag.get_text(" ").split())
+        if len(text) < _MIN_REPEAT:
+            return False
+        first = self.read_blocks.setdefault(text, tag)
+        # the same words in a container inside the first (a section's <text> and the <div> in it) are it
+        return first is not tag and not any(parent is first for parent in tag.parents)
 
     def row(self, tr: Tag) -> None:
         cells = [c for c in tr.find_all(["td", "th"], recursive=False)]

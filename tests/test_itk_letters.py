@@ -230,3 +230,29 @@ def test_a_box_styled_as_a_dump_found_above_is_a_dump_without_identifiers() -> N
     # the same box with no dump found before it is read
     alone = read_bytes(f"<html><body>{LETTER}{bare}</body></html>".encode(), "x.html")
     assert "Location" in alone.text
+
+
+def test_a_gp_label_in_a_label_value_table_labels_its_own_row() -> None:
+    """A letterhead laid out as label|value rows ("Renal advice (for GPs) | email", then "Clinic | date"):
+    the GP label is not a GP-actions heading over the rows after it; an actions table's header row
+    ("Actions for GP | When") still heads the actions under it."""
+    head = (
+        "<html><body><h1>Patient Demographics</h1><table>"
+        "<tr><th>Document Owner</th><td>Renal Unit Outpatients</td></tr>"
+        "<tr><th>Renal advice (for GPs)</th>"
+        "<td>renal.advice@example.nhs.uk, reply within 2 working days</td></tr>"
+        "<tr><th>Clinic</th><td>23/06/2025</td></tr><tr><th>Letter</th><td>24/06/2025</td></tr>"
+        "<tr><th>Re</th><td>Mrs Sandra Pike, DOB 02/02/1957</td></tr></table>"
+        "<h2>Diagnosis</h2><p>Chronic kidney disease stage 4. Metabolic acidosis.</p>"
+    )
+    plan = (
+        "<h2>Plan</h2><table><tr><td>Actions for GP</td><td>When</td></tr>"
+        "<tr><td>Please check her U&amp;E and bicarbonate</td><td>In 2 weeks</td></tr>"
+        "<tr><td>Please review her blood pressure</td><td>4 weeks</td></tr></table>"
+        "<p>Dr A Khan, Consultant Nephrologist</p></body></html>"
+    )
+    report = audit(read_bytes((head + plan).encode(), "x.html"))
+    texts = [" ".join(a.text.split()) for a in report.gp_actions]
+    assert not any(t.startswith(("Clinic", "Letter", "Re ")) for t in texts), texts
+    assert any(t.startswith("Please check her U&E and bicarbonate") for t in texts), texts
+    assert any(t.startswith("Please review her blood pressure") for t in texts), texts

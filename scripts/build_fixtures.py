@@ -3,8 +3,8 @@
     python scripts/build_fixtures.py SRC_DIR OUT_DIR [NAME ...]
 
 Each ``SRC_DIR/<name>.txt`` starts with YAML front matter naming its ``format`` (txt, docx, docx-tables,
-pdf, pdf-table, scan, html, rtf) and is rendered to ``OUT_DIR/<name>.<ext>``. The body uses a tiny markup
-(see fixtures/README.md): ``# `` headings, `` | `` table rows, ``- `` / ``N. `` list items, blank lines
+pdf, pdf-table, scan, html, html-itk, rtf) and is rendered to ``OUT_DIR/<name>.<ext>``. The body uses a tiny
+markup (see fixtures/README.md): ``# `` headings, `` | `` table rows, ``- `` / ``N. `` list items, blank lines
 between paragraphs. Output is deterministic: fixed dates and metadata, fixed zip timestamps, reportlab's
 invariant mode, and seeded noise for scans, so rebuilding gives the same bytes.
 
@@ -32,7 +32,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 FIXED_TIME = dt.datetime(2024, 1, 1, 9, 0, 0)
 """Every generated file claims this creation time, so rebuilds are byte-identical."""
 
-SourceFormat = Literal["txt", "docx", "docx-tables", "pdf", "pdf-table", "scan", "html", "rtf"]
+SourceFormat = Literal["txt", "docx", "docx-tables", "pdf", "pdf-table", "scan", "html", "html-itk", "rtf"]
 EXTENSIONS: dict[str, str] = {
     "txt": "txt",
     "docx": "docx",
@@ -41,6 +41,7 @@ EXTENSIONS: dict[str, str] = {
     "pdf-table": "pdf",
     "scan": "pdf",
     "html": "html",
+    "html-itk": "html",
     "rtf": "rtf",
 }
 LIST_RE = re.compile(r"^(?:(- )|(\d+)\. )")
@@ -194,6 +195,206 @@ def render_html(src: Source) -> bytes:
     if open_list:
         parts.append(f"</{open_list}>")
     parts += ["</body>", "</html>", ""]
+    return "\n".join(parts).encode("utf-8")
+
+
+_VALEDICTION = re.compile(
+    r"^(?:yours (?:sincerely|faithfully)|(?:with )?(?:kind |best )?(?:regards|wishes))\b", re.I
+)
+_RE_LINE = re.compile(r"re\b", re.I)
+_DATE_LINE = re.compile(r"(?:\w+day,? )?\d{1,2}(?:[/.-]\d{1,2}[/.-]\d{2,4}|(?:st|nd|rd|th)? \w+ \d{4})")
+_CC = re.compile(r"^(?:cc|copy to)\b:?", re.I)
+
+
+def _seeded(name: str, salt: str) -> random.Random:
+    return random.Random(int(hashlib.sha256(f"{salt}:{name}".encode()).hexdigest()[:12], 16))
+
+
+def _uuid(rng: random.Random) -> str:
+    h = "".join(rng.choice("0123456789abcdef") for _ in range(32))
+    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-a{h[17:20]}-{h[20:]}"
+
+
+def _prose(it: Item) -> bool:
+    """A paragraph of running text (the letter proper), not a letterhead line."""
+    text = " ".join(it.lines)
+    return it.kind != "paragraph" or (len(text.split()) >= 12 and text.rstrip().endswith((".", ":", "?")))
+
+
+def _itk_parts(src: Source) -> tuple[list[str], list[tuple[str | None, list[Item]]], list[str], list[str]]:
+    """The letter cut the ITK way: letterhead lines, the sections, the signer's lines and the cc lines.
+
+    The letterhead is what comes before the salutation (or, with none, before the first paragraph of
+    running text, or the first heading), with the "Re:" patient line; the salutation opens the first
+    section, as it says whom the letter speaks to. The signer's lines are those after the last valediction
+    ("Yours sincerely" itself is dropped); cc lines become the distribution list.
+    """
+    groups = list(sections(src.items))
+    head: list[str] = []
+    if groups and groups[0][0] is None:
+        front = groups.pop(0)[1]
+        opens = (i for i, it in enumerate(front) if _prose(it) or it.lines[0].startswith("Dear "))
+        cut = next(opens, len(front))
+        if not groups and cut == len(front):
+            cut = 0
+        for it in front[:cut]:
+            head += it.lines
+        rest = front[cut:]
+        dear = (
+            rest.pop(0)
+            if rest and rest[0].kind == "paragraph" and rest[0].lines[0].startswith("Dear ")
+            else None
+        )
+        while (
+            rest and rest[0].kind == "paragraph" and _RE_LINE.match(rest[0].lines[0]) and not _prose(rest[0])
+        ):
+            head += rest.pop(0).lines  # the patient ("Re: Mr A B, DOB ...") goes with the demographics
+        if dear is not None:
+            rest.insert(0, dear)  # who the letter speaks to stays at the head of its text
+        groups.insert(0, (None, rest))
+    signer: list[str] = []
+    cc: list[str] = []
+    if groups:
+        heading, items = groups[-1]
+        at = next(
+            (i for i in range(len(items) - 1, -1, -1)
+             if items[i].kind == "paragraph" and _VALEDICTION.match(items[i].lines[0])),
+            None,
+        )  # fmt: skip
+        if at is not None:
+            tail = items[at:]
+            groups[-1] = (heading, items[:at])
+            tail[0] = Item("paragraph", tail[0].lines[1:])
+            for it in tail:
+                lines = it.lines if it.kind != "table" else [" ".join(r) for r in it.rows]
+                for line in lines:
+                    (cc if _CC.match(line) or cc else signer).append(line)
+    return head, groups, signer, cc
+
+
+def _itk_row(label: str, value: str) -> str:
+    esc = html.escape
+    return f"<tr><th>{esc(label)}</th><td>{esc(value)}</td></tr>"
+
+
+def render_html_itk(src: Source) -> bytes:
+    """An ITK / PRSB outpatient letter as a FHIR renderer lays it out.
+
+    A "Bundle Details" block of urn:uuid references opens it; the letterhead and patient lines become a
+    "Patient Demographics" label|value table; each section of the letter is a heading (h2, or h3 in some
+    letters) with its paragraphs, lists and tables, or (in some letters) a table whose first row names
+    the section ("Plan | Please ..."); the signer becomes "Person completing record", cc lines the
+    "Distribution list"; a machine dump of the FHIR resources (Practitioner with a work phone and email,
+    Composition Header with identifiers and a timestamp) closes it. Seeded by the letter's name.
+    """
+    esc = html.escape
+    rng = _seeded(src.name, "itk")
+    head, groups, signer, cc = _itk_parts(src)
+    hx = "h3" if rng.random() < 0.3 else "h2"
+    field_rows = rng.random() < 0.5
+    uuids = [_uuid(rng) for _ in range(8)]
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en-GB">',
+        '<head><meta charset="utf-8"><title>FHIR document</title></head>',
+        "<body>",
+        '<div class="bundle"><h2>Bundle Details</h2>',
+        f"Bundle id: {uuids[0]}<br>",
+        "Type: document<br>",
+        "Full Url: " + " ".join(f"urn:uuid:{u}" for u in uuids[1:]) + "<br>",
+        "</div>",
+        '<div class="letter">',
+        "<h1>Patient Demographics</h1>",
+        "<table>",
+    ]
+    for i, line in enumerate(head):
+        label, sep, value = line.partition(": ")
+        if sep and 0 < len(label) <= 30:
+            parts.append(_itk_row(label, value))
+        elif _DATE_LINE.fullmatch(line):
+            parts.append(_itk_row("Document Created", line))
+        else:
+            parts.append(_itk_row("Document Owner" if i == 0 else "Details", line))
+    parts.append("</table>")
+    for heading, items in groups:
+        if not items and heading is None:
+            continue
+        title = heading or "Clinical summary"
+        parts.append(f"<{hx}>{esc(title)}</{hx}>")
+        if field_rows and items and all(it.kind == "paragraph" for it in items):
+            parts.append("<table>")
+            for i, it in enumerate(items):
+                cell = "<br>".join(esc(x) for x in it.lines)
+                th = f"<th>{esc(title)}</th>" if i == 0 else "<th></th>"
+                parts.append(f"<tr>{th}<td>{cell}</td></tr>")
+            parts.append("</table>")
+            continue
+        open_list: str | None = None
+        for it in items:
+            want = ("ul" if it.marker == "-" else "ol") if it.kind == "list_item" else None
+            if open_list and open_list != want:
+                parts.append(f"</{open_list}>")
+                open_list = None
+            if want and not open_list:
+                parts.append(f"<{want}>")
+                open_list = want
+            if it.kind == "paragraph":
+                parts.append("<p>" + "<br>".join(esc(x) for x in it.lines) + "</p>")
+            elif it.kind == "list_item":
+                parts.append(f"<li>{esc(it.lines[0])}</li>")
+            else:
+                parts.append('<table width="100%">')
+                for row in it.rows:
+                    parts.append("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>")
+                parts.append("</table>")
+        if open_list:
+            parts.append(f"</{open_list}>")
+        parts.append("<hr>")
+    if signer:
+        parts += [f"<{hx}>Person completing record</{hx}>", "<table>"]
+        labels = ["Name", "Designation or role"]
+        for i, line in enumerate(signer):
+            parts.append(_itk_row(labels[i] if i < len(labels) else "Details", line))
+        parts.append("</table>")
+    if cc:
+        parts += ["<h1>Distribution list</h1>", "<table>"]
+        parts += [f"<tr><td>{esc(line)}</td></tr>" for line in cc]
+        parts.append("</table>")
+    parts.append("</div>")
+    # the FHIR resources behind the letter, dumped field by field
+    phone = f"01632 {rng.randint(960000, 960999)}"
+    code = f"{rng.choice('CDGP')}{rng.randint(100000, 999999)}"
+    stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%S+00:00")
+    parts += [
+        '<div class="banner">',
+        "<h1>Practitioner</h1>",
+        "<table><tr><th>Identifier:</th><th>Use:</th><th>Type:</th><th>System:</th><th>Period Start:</th>"
+        "<th>Period End:</th></tr>",
+        f"<tr><td>{code}</td><td></td><td></td><td>https://fhir.nhs.uk/Id/local-practitioner-identifier</td>"
+        "<td></td><td></td></tr></table><hr>",
+        "<table><tr><th>Use:</th><th>Name:</th><th>Family:</th><th>Given:</th><th>Prefix:</th></tr>",
+        "<tr><td>official</td><td></td><td>Practitioner</td><td></td><td></td></tr></table><hr>",
+        f"<table><tr><td>System: phone<br>Value: {phone}<br>Use: work<br><br>Rank:<br><br>Period Start:<br>"
+        "<br>Period End:</td></tr>",
+        f"<tr><td>System: email<br>Value: clinic.{code.lower()}@nhs.net<br>Use: work</td></tr></table><hr>",
+        "<table><tr><th>Active:</th><th>Gender:</th><th>Date of Birth:</th></tr></table>",
+        "<h1>Composition Header</h1>",
+        "<table><tr><th>Id:</th><th>Identifier system:</th><th>Identifier value:</th></tr>",
+        f"<tr><td>{uuids[1]}</td><td>https://tools.ietf.org/html/rfc4122</td><td>{_uuid(rng)}</td></tr>"
+        "</table><hr>",
+        "<table><tr><th>Date:</th><th>Type coding system:</th><th>Type coding code:</th></tr>",
+        f"<tr><td>{stamp}</td><td>http://snomed.info/sct</td><td>{rng.randint(10**14, 10**15)}</td></tr>"
+        "</table><hr>",
+        "<table><tr><th>Status:</th><th>Confidentiality:</th></tr><tr><td>final</td><td>N</td></tr></table>",
+        "<table><tr><th>Subject reference:</th><th>Custodian reference:</th><th>Encounter:</th></tr>",
+        f"<tr><td>urn:uuid:{uuids[2]}</td><td>urn:uuid:{uuids[3]}</td><td>urn:uuid:{uuids[4]}</td></tr></table>",
+        "<table><tr><th>attester mode</th><th>attester time</th><th>attester reference</th></tr>",
+        f"<tr><td>legal</td><td>{stamp}</td><td>urn:uuid:{uuids[5]}</td></tr></table>",
+        "</div>",
+        "</body>",
+        "</html>",
+        "",
+    ]
     return "\n".join(parts).encode("utf-8")
 
 
@@ -534,6 +735,7 @@ RENDERERS = {
     "pdf-table": lambda s: render_pdf(s, grid=True),
     "scan": render_scan,
     "html": render_html,
+    "html-itk": render_html_itk,
     "rtf": render_rtf,
 }
 

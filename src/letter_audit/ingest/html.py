@@ -6,6 +6,10 @@ line ended by ``<br>``), short and with no closing stop, is a heading, as the DO
 paragraph. Inline text collects into the current paragraph; a block-level element or
 ``<br>`` ends it. A table row whose cells hold only inline content becomes one ``table_row``; a row whose
 cells hold whole tables or lists is a layout device, so its cells are read one after another.
+
+What an ITK renderer prints beside the letter is not read: a container holding only a machine dump of the
+FHIR resources (field names, urn:uuid references, URLs, timestamps), and a container repeating one already
+read word for word. A table row labelled with the heading right above it is that heading's content.
 """
 
 from __future__ import annotations
@@ -30,6 +34,76 @@ _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _NESTED_BLOCKS = ("table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "p", "div")
 
 
+# A machine dump of the data behind the letter (the FHIR resources an ITK renderer prints after the
+# letter: "Identifier: | Use: | System:" field rows, urn:uuid references, terminology URLs, timestamps)
+_DUMP_TAGS = {"div", "section", "article", "aside", "table", "text"}
+_FIELD_LABEL = re.compile(r"[A-Za-z][\w ./()-]{0,40}:")
+_LEAD_LABEL = re.compile(r"[A-Za-z][\w ./()-]{0,40}:\s+")
+_MACHINE_TOKEN = re.compile(
+    r"(?:urn:uuid:)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+    r"|(?:https?|urn):\S+"
+    r"|\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?"
+    r"|\d{6,}",
+    re.IGNORECASE,
+)
+_STRONG_TOKEN = re.compile(r"[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}|https?://|\dT\d\d:", re.I)
+_PROSE_WORDS = 8
+_LONG_WORDS = 15
+_MIN_BARE_FIELDS = 6
+_MIN_REPEAT = 200  # characters: a repeated container shorter than this (a heading, a date) is read again
+
+
+def _machine_dump(tag: Tag, styled_as_dump: bool = False) -> bool:
+    """Whether a container holds only a machine dump of field names and identifiers, not letter text.
+
+    Each string in it (outside headings) is a unit: a field name left empty ("Period Start:"), a machine
+    value (urn:uuid references, URLs, timestamps, long codes, after an optional "Label: "), running text
+    (eight words or more), or something else. A dump has no running text, at least three units, half of
+    them field names or machine values, and at least one identifier, URL or timestamp a person would not
+    write. A letterhead of "NHS No: 943 476 5919" lines has none of the last, so it is kept. A container
+    styled as one already found to be a dump (``styled_as_dump``: a renderer prints every resource in the
+    same box) is one too when it holds no running text.
+    """
+    units = labels = empty = strong = 0
+    for node in tag.find_all(string=True):
+        if isinstance(node, Comment) or not node.strip():
+            continue
+        if _under_title(node, tag):
+            continue
+        text = " ".join(node.split())
+        units += 1
+        rest = text[m.end() :] if (m := _LEAD_LABEL.match(text)) else text
+        if _FIELD_LABEL.fullmatch(text):
+            labels += 1
+            empty += 1
+        elif all(_MACHINE_TOKEN.fullmatch(t) for t in rest.split()):
+            labels += 1
+            strong += bool(_STRONG_TOKEN.search(rest))
+        elif _prose(text):
+            return False
+    if styled_as_dump:
+        return True
+    if strong:
+        return units >= 3 and 2 * labels >= units
+    return units >= _MIN_BARE_FIELDS and 2 * empty >= units
+
+
+def _under_title(node: NavigableString, top: Tag) -> bool:
+    """Whether a string stands in a heading (or unread markup) inside ``top``."""
+    for parent in node.parents:
+        if parent is top:
+            return False
+        if parent.name in _HEADINGS or parent.name in _SKIP:
+            return True
+    return False
+
+
+def _prose(text: str) -> bool:
+    """Running text: a sentence of eight words or more, or any string of fifteen."""
+    words = len(text.split())
+    return words >= _LONG_WORDS or (words >= _PROSE_WORDS and text.endswith((".", "?", "!", ":")))
+
+
 _BOLD = {"b", "strong"}
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.IGNORECASE)
 _MAX_BOLD_HEADING = 80
@@ -46,6 +120,9 @@ class _Walker:
         self.plain = False  # some text of the paragraph in hand is not bold
         self.bold = 0  # how many bold elements the walk is inside
         self.count = 0
+        self.heading: str | None = None  # the heading just read, while nothing has followed it
+        self.dump_styles: set[tuple[str, str]] = set()  # tag and class of the dumps found so far
+        self.read_blocks: dict[str, Tag] = {}  # the first container read with each sizeable text
 
     def flush(self, kind: BlockKind = "paragraph", level: int | None = None) -> None:
         text = " ".join("".join(self.buf).split())
@@ -59,6 +136,8 @@ class _Walker:
             kind = "heading"
         self.buf = []
         self.plain = False
+        if text:
+            self.heading = text if kind == "heading" else None
         self.b.add(kind, text, level=level)
 
     def walk(self, node: Tag) -> None:
@@ -91,6 +170,8 @@ class _Walker:
             elif name == "tr":
                 self.flush()
                 self.row(child)
+            elif name in _DUMP_TAGS and self.skip(child, name):
+                self.flush()
             elif name in _BLOCK:
                 self.flush()
                 self.walk(child)
@@ -102,6 +183,24 @@ class _Walker:
             else:
                 self.walk(child)
 
+    def skip(self, tag: Tag, name: str) -> bool:
+        """Whether a container is not letter text: a machine dump (``_machine_dump``), or a repeat of a
+        container already read word for word (an ITK renderer prints the letter's sections a second time
+        among the resources)."""
+        style = (name, " ".join(tag.get("class") or []))
+        if _machine_dump(tag, bool(style[1]) and style in self.dump_styles):
+            if style[1]:
+                self.dump_styles.add(style)
+            return True
+        if name == "table":
+            return False
+        text = " ".join(tag.get_text(" ").split())
+        if len(text) < _MIN_REPEAT:
+            return False
+        first = self.read_blocks.setdefault(text, tag)
+        # the same words in a container inside the first (a section's <text> and the <div> in it) are it
+        return first is not tag and not any(parent is first for parent in tag.parents)
+
     def row(self, tr: Tag) -> None:
         cells = [c for c in tr.find_all(["td", "th"], recursive=False)]
         if any(c.find(_NESTED_BLOCKS) for c in cells):
@@ -109,7 +208,18 @@ class _Walker:
                 self.walk(cell)
                 self.flush()
             return
-        self.b.add_row([_cell_text(c) for c in cells])
+        texts = [_cell_text(c) for c in cells]
+        if self.heading is not None and texts and _same_words(texts[0], self.heading):
+            # a row labelled with the heading right above it ("Plan" over "Plan | Please ...", as ITK
+            # renderers print a section): the label is that heading again, so the row is its content
+            texts = texts[1:]
+        if any(t.strip() for t in texts):
+            self.heading = None
+        self.b.add_row(texts)
+
+
+def _same_words(a: str, b: str) -> bool:
+    return a.split() != [] and [w.casefold() for w in a.split()] == [w.casefold() for w in b.split()]
 
 
 def _li_mark(li: Tag) -> str:

@@ -15,7 +15,7 @@ no section; a letter with no headings has no sections, and later components stil
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -39,7 +39,7 @@ from .section_shapes import (
 from .sentences import doc_text
 
 if TYPE_CHECKING:
-    from ..letter import Letter
+    from ..letter import Block, Letter
 
 SectionId = Literal[
     "demographics",
@@ -126,6 +126,9 @@ class Heading:
     row_end: int = -1
     """For a heading in the first cell of a table row: where the row ends (its content cell may hold several
     lines, all under the heading); -1 otherwise."""
+    row_only: bool = False
+    """A GP heading in the label cell of a label|value table whose next row is another label's ("Renal advice
+    (for GPs) | email" over "Clinic | 23/06/2025"): it labels its own row only."""
 
 
 class SectionFinder:
@@ -183,7 +186,7 @@ class SectionFinder:
         heading_blocks: set[int] = set()
         if letter is not None:
             found.update(self._layout_tables(text, letter))
-            for block in letter.blocks:
+            for i, block in enumerate(letter.blocks):
                 if block.end > len(text):
                     continue
                 if block.kind == "heading":
@@ -200,6 +203,8 @@ class SectionFinder:
                         block.cells[1].start if len(block.cells) > 1 else block.end,
                         block.end,
                     )
+                    if h is not None and h.section == "gp_actions" and _label_rows(text, letter.blocks, i):
+                        h = replace(h, row_only=True)
                     if h is not None:
                         found.setdefault(h.start, h)
         pos = 0
@@ -342,6 +347,16 @@ class SectionFinder:
         return None
 
 
+def _label_rows(text: str, blocks: list[Block], i: int) -> bool:
+    """Whether table row ``i`` and the row after it are label|value rows: two cells each, the next row's
+    first cell a label (not the first action under an "Actions for GP | When" header)."""
+    row, nxt = blocks[i], blocks[i + 1] if i + 1 < len(blocks) else None
+    if nxt is None or nxt.kind != "table_row" or len(row.cells or []) != 2 or len(nxt.cells or []) != 2:
+        return False
+    label = nxt.cells[0]  # type: ignore[index]
+    return _heading_like(text[label.start : label.end].strip())
+
+
 def _list_end(text: str, start: int, end: int) -> int:
     """Where a list of medicines from ``start`` stops: the first non-blank line with no dose or frequency."""
     pos = start
@@ -417,7 +432,9 @@ class SectionsComponent:
         spans: list[Span] = []
         for i, h in enumerate(headings):
             end = headings[i + 1].start if i + 1 < len(headings) else len(text)
-            if h.section == "gp_actions":
+            if h.row_only:
+                end = min(end, h.row_end)
+            elif h.section == "gp_actions":
                 # a table row's content cell is all under its heading, however many lines it holds
                 end = min(end, max(_paragraph_end(text, h), h.row_end))
             elif h.rule == SLASH_MEDS:

@@ -284,8 +284,10 @@ def render_html_itk(src: Source) -> bytes:
     "Patient Demographics" label|value table; each section of the letter is a heading (h2, or h3 in some
     letters) with its paragraphs, lists and tables, or (in some letters) a table whose first row names
     the section ("Plan | Please ..."); the signer becomes "Person completing record", cc lines the
-    "Distribution list"; a machine dump of the FHIR resources (Practitioner with a work phone and email,
-    Composition Header with identifiers and a timestamp) closes it. Seeded by the letter's name.
+    "Distribution list"; a machine dump of the FHIR resources (Practitioner identifiers, a home phone and
+    email, Composition Header with identifiers and a timestamp) closes it. The dump gives no work phone or
+    email: the reader takes those as the team's contact, which would change what the letter's gold says.
+    Seeded by the letter's name.
     """
     esc = html.escape
     rng = _seeded(src.name, "itk")
@@ -374,9 +376,9 @@ def render_html_itk(src: Source) -> bytes:
         "<td></td><td></td></tr></table><hr>",
         "<table><tr><th>Use:</th><th>Name:</th><th>Family:</th><th>Given:</th><th>Prefix:</th></tr>",
         "<tr><td>official</td><td></td><td>Practitioner</td><td></td><td></td></tr></table><hr>",
-        f"<table><tr><td>System: phone<br>Value: {phone}<br>Use: work<br><br>Rank:<br><br>Period Start:<br>"
+        f"<table><tr><td>System: phone<br>Value: {phone}<br>Use: home<br><br>Rank:<br><br>Period Start:<br>"
         "<br>Period End:</td></tr>",
-        f"<tr><td>System: email<br>Value: clinic.{code.lower()}@nhs.net<br>Use: work</td></tr></table><hr>",
+        f"<tr><td>System: email<br>Value: pt.{code.lower()}@example.net<br>Use: home</td></tr></table><hr>",
         "<table><tr><th>Active:</th><th>Gender:</th><th>Date of Birth:</th></tr></table>",
         "<h1>Composition Header</h1>",
         "<table><tr><th>Id:</th><th>Identifier system:</th><th>Identifier value:</th></tr>",

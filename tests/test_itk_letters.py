@@ -4,7 +4,7 @@ An ITK renderer prints a "Bundle Details" block of urn:uuid references, the lett
 (often as "Heading | content" table rows under the heading itself), then every FHIR resource field by field
 ("Identifier: | Use: | System:", "System: phone / Value: ... / Use: work", timestamps). What the checker
 finds in such a letter should be what it finds in the same letter written plainly, and the dump should
-give nothing: no phone, no date, no request.
+give nothing (no date, no request) but the team's work phone and email, which go to the letter's furniture.
 """
 
 from __future__ import annotations
@@ -93,8 +93,10 @@ def _findings(report: Report) -> dict[str, object]:
 def test_an_itk_letter_gives_what_its_plain_text_gives() -> None:
     plain = audit(read_bytes(PLAIN.encode(), "letter.txt"))
     itk = audit(read_bytes(ITK, "letter.html"))
-    assert _findings(itk) == _findings(plain)
-    assert _findings(plain)["contact"] is None  # the team's phone is only in the dump
+    found, expected = _findings(itk), _findings(plain)
+    # the team's work phone is only in the dump: not letter text, but the practice's way to reach the team
+    assert (expected.pop("contact"), found.pop("contact")) == (None, "Tel: 01632 960 777")
+    assert found == expected
     assert len(itk.gp_actions) == 2
 
 
@@ -109,7 +111,14 @@ def test_the_bundle_and_the_resource_dump_are_not_read() -> None:
             f"<html><body>{BUNDLE}{DUMP}<p>Seen today.</p></body></html>".encode(), "x.html", min_words=0
         )
     )
-    assert alone.gp_actions == [] and not alone.contact_point.present
+    assert alone.gp_actions == [] and alone.contact_point.detail == "Tel: 01632 960 777"
+    assert alone.dates.letter is None and alone.dates.clinic is None
+    # a home phone or email in a dump is the patient's: no way to reach the team
+    home = DUMP.replace("Use: work", "Use: home")
+    page = f"<html><body>{BUNDLE}{home}<p>Seen today.</p></body></html>".encode()
+    patient = audit(read_bytes(page, "x.html", min_words=0))
+    assert not patient.contact_point.present
+    assert read_bytes(ITK, "letter.html").furniture == ["Tel: 01632 960 777", "Email: derm.team@nhs.net"]
 
 
 def test_a_row_labelled_with_the_heading_above_is_that_sections_text() -> None:

@@ -53,6 +53,19 @@ _MIN_BARE_FIELDS = 6
 _MIN_REPEAT = 200  # characters: a repeated container shorter than this (a heading, a date) is read again
 
 
+# A work telephone or email among a dump's fields ("System: phone / Value: 01234 956412 / Use: work", the
+# telecom of the practitioner or organisation behind an ITK letter); a home or mobile one is the patient's.
+_WORK_TELECOM = re.compile(r"\bSystem:\s*(phone|email)\s+Value:\s*([^:]+?)\s+Use:\s*work\b", re.IGNORECASE)
+_TELECOM_LABEL = {"phone": "Tel", "email": "Email"}
+
+
+def _work_telecoms(tag: Tag) -> list[str]:
+    """The work telephones and emails in a machine dump, as letterhead lines ("Tel: 01234 956412"): the
+    dump is not read as letter text, but these are how the practice can reach the team that wrote it."""
+    text = " ".join(tag.get_text(" ").split())
+    return [f"{_TELECOM_LABEL[m[1].lower()]}: {m[2]}" for m in _WORK_TELECOM.finditer(text)]
+
+
 def _machine_dump(tag: Tag, styled_as_dump: bool = False) -> bool:
     """Whether a container holds only a machine dump of field names and identifiers, not letter text.
 
@@ -191,6 +204,8 @@ class _Walker:
         if _machine_dump(tag, bool(style[1]) and style in self.dump_styles):
             if style[1]:
                 self.dump_styles.add(style)
+            for line in _work_telecoms(tag):
+                self.b.add_furniture(line)
             return True
         if name == "table":
             return False

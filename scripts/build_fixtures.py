@@ -3,10 +3,10 @@
     python scripts/build_fixtures.py SRC_DIR OUT_DIR [NAME ...]
 
 Each ``SRC_DIR/<name>.txt`` starts with YAML front matter naming its ``format`` (txt, docx, docx-tables,
-pdf, pdf-table, scan, html, rtf) and is rendered to ``OUT_DIR/<name>.<ext>``. The body uses a tiny markup
-(see fixtures/README.md): ``# `` headings, `` | `` table rows, ``- `` / ``N. `` list items, blank lines
-between paragraphs. Output is deterministic: fixed dates and metadata, fixed zip timestamps, reportlab's
-invariant mode, and seeded noise for scans, so rebuilding gives the same bytes.
+docx-grid, pdf, pdf-table, scan, html, rtf) and is rendered to ``OUT_DIR/<name>.<ext>``. The body uses a
+tiny markup (see fixtures/README.md): ``# `` headings, `` | `` table rows, ``- `` / ``N. `` list items,
+blank lines between paragraphs. Output is deterministic: fixed dates and metadata, fixed zip timestamps,
+reportlab's invariant mode, and seeded noise for scans, so rebuilding gives the same bytes.
 
 The corpus lives in the repo so every rule change can be measured; this script is how it is rebuilt.
 """
@@ -32,11 +32,12 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 FIXED_TIME = dt.datetime(2024, 1, 1, 9, 0, 0)
 """Every generated file claims this creation time, so rebuilds are byte-identical."""
 
-SourceFormat = Literal["txt", "docx", "docx-tables", "pdf", "pdf-table", "scan", "html", "rtf"]
+SourceFormat = Literal["txt", "docx", "docx-tables", "docx-grid", "pdf", "pdf-table", "scan", "html", "rtf"]
 EXTENSIONS: dict[str, str] = {
     "txt": "txt",
     "docx": "docx",
     "docx-tables": "docx",
+    "docx-grid": "docx",
     "pdf": "pdf",
     "pdf-table": "pdf",
     "scan": "pdf",
@@ -356,6 +357,83 @@ def render_docx_tables(src: Source) -> bytes:
     return _docx_save(doc)
 
 
+def _docx_fill(cell, items: list[Item]) -> None:  # type: ignore[no-untyped-def]
+    """Fill a table cell with paragraphs and list items, the first in the cell's own empty paragraph."""
+    for n, it in enumerate(items):
+        if n == 0 and not cell.paragraphs[0].text:
+            p = cell.paragraphs[0]
+            if it.kind == "list_item":
+                p.style = "List Bullet" if it.marker == "-" else "List Number"
+            for i, line in enumerate(it.lines):
+                run = p.add_run(line)
+                if i < len(it.lines) - 1:
+                    run.add_break()
+        else:
+            _docx_add(cell, it)
+
+
+def render_docx_grid(src: Source) -> bytes:
+    """Paired-section grid (a trust template's layout): sections two to a row of a two-column table.
+
+    A row holds two bold headings side by side and the row under it their two contents, so a section's
+    content sits below its heading, not beside it. What comes before the first heading stays as plain
+    paragraphs above the table. A section holding a pipe table, and an odd section left at the end, takes
+    a pair of rows of its own (its heading with an empty cell beside it); the pipe table becomes its own
+    table after the section's rows, and the grid resumes below it.
+    """
+    doc = _docx_new(src)
+    grid = None
+    groups = list(sections(src.items))
+    i = 0
+    while i < len(groups):
+        heading, group = groups[i]
+        if heading is None:
+            for it in group:
+                if it.kind == "table":
+                    _docx_table(doc, it.rows)
+                else:
+                    _docx_add(doc, it)
+            i += 1
+            continue
+        if grid is None:
+            grid = doc.add_table(rows=0, cols=2)
+            grid.style = "Table Grid"
+        has_table = any(it.kind == "table" for it in group)
+        nxt = groups[i + 1] if i + 1 < len(groups) else None
+        if not has_table and nxt is not None and not any(it.kind == "table" for it in nxt[1]):
+            pair = [(heading, group), nxt]
+            i += 2
+        else:
+            pair = [(heading, group)]
+            i += 1
+        heads = grid.add_row().cells
+        for cell, (h, _) in zip(heads, pair, strict=False):
+            cell.paragraphs[0].add_run(h).bold = True
+        if len(pair) == 2:
+            left, right = grid.add_row().cells
+            _docx_fill(left, pair[0][1])
+            _docx_fill(right, pair[1][1])
+            continue
+        # a section on its own: its content in the left cell, any pipe table as a table of its own below
+        run: list[Item] = []
+        for it in group:
+            if it.kind != "table":
+                run.append(it)
+                continue
+            if run:
+                _docx_fill(grid.add_row().cells[0], run)
+                run = []
+            _docx_table(doc, it.rows)
+            grid = doc.add_table(rows=0, cols=2)
+            grid.style = "Table Grid"
+        if run:
+            _docx_fill(grid.add_row().cells[0], run)
+    for table in list(doc.tables):
+        if len(table.rows) == 0:
+            table._tbl.getparent().remove(table._tbl)
+    return _docx_save(doc)
+
+
 # -- pdf --------------------------------------------------------------------------------------------
 def _pdf_story(src: Source, grid: bool) -> list:  # type: ignore[type-arg]
     from reportlab.lib import colors
@@ -530,6 +608,7 @@ RENDERERS = {
     "txt": render_txt,
     "docx": render_docx,
     "docx-tables": render_docx_tables,
+    "docx-grid": render_docx_grid,
     "pdf": render_pdf,
     "pdf-table": lambda s: render_pdf(s, grid=True),
     "scan": render_scan,

@@ -218,6 +218,10 @@ class SectionFinder:
                     )
         return [found[k] for k in sorted(found)]
 
+    def known(self, text: str) -> bool:
+        """Whether ``text`` is a heading this finder has a phrase for, whole or as its last words."""
+        return self._whole(text) is not None or self._suffix(text) is not None
+
     def _suffix(self, text: str) -> tuple[str, str] | None:
         """A heading whose last words are a known heading of two or more words ("Community Midwife
         Follow Up" opens a follow-up section)."""
@@ -245,7 +249,7 @@ class SectionFinder:
             if len(run) < 3:
                 continue
             cells = [text[c0:c1].strip() for _, c0, c1, _, _ in run]
-            is_known = [self._whole(c) is not None or self._suffix(c) is not None for c in cells]
+            is_known = [self.known(c) for c in cells]
             known = sum(is_known)
             # one known heading is enough when every other first cell reads as a heading ("Why we met", "What
             # we have asked your GP to do", "Planning ahead", "Who to contact")

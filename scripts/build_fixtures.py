@@ -3,10 +3,10 @@
     python scripts/build_fixtures.py SRC_DIR OUT_DIR [NAME ...]
 
 Each ``SRC_DIR/<name>.txt`` starts with YAML front matter naming its ``format`` (txt, docx, docx-tables,
-docx-grid, pdf, pdf-table, scan, html, rtf) and is rendered to ``OUT_DIR/<name>.<ext>``. The body uses a
-tiny markup (see fixtures/README.md): ``# `` headings, `` | `` table rows, ``- `` / ``N. `` list items,
-blank lines between paragraphs. Output is deterministic: fixed dates and metadata, fixed zip timestamps,
-reportlab's invariant mode, and seeded noise for scans, so rebuilding gives the same bytes.
+docx-grid, pdf, pdf-table, scan, html, html-grid, rtf) and is rendered to ``OUT_DIR/<name>.<ext>``. The body
+uses a tiny markup (see fixtures/README.md): ``# `` headings, `` | `` table rows, ``- `` / ``N. `` list
+items, blank lines between paragraphs. Output is deterministic: fixed dates and metadata, fixed zip
+timestamps, reportlab's invariant mode, and seeded noise for scans, so rebuilding gives the same bytes.
 
 The corpus lives in the repo so every rule change can be measured; this script is how it is rebuilt.
 """
@@ -32,7 +32,9 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 FIXED_TIME = dt.datetime(2024, 1, 1, 9, 0, 0)
 """Every generated file claims this creation time, so rebuilds are byte-identical."""
 
-SourceFormat = Literal["txt", "docx", "docx-tables", "docx-grid", "pdf", "pdf-table", "scan", "html", "rtf"]
+SourceFormat = Literal[
+    "txt", "docx", "docx-tables", "docx-grid", "pdf", "pdf-table", "scan", "html", "html-grid", "rtf"
+]
 EXTENSIONS: dict[str, str] = {
     "txt": "txt",
     "docx": "docx",
@@ -42,6 +44,7 @@ EXTENSIONS: dict[str, str] = {
     "pdf-table": "pdf",
     "scan": "pdf",
     "html": "html",
+    "html-grid": "html",
     "rtf": "rtf",
 }
 LIST_RE = re.compile(r"^(?:(- )|(\d+)\. )")
@@ -161,17 +164,22 @@ def render_txt(src: Source) -> bytes:
     return ("\n".join(out).rstrip("\n") + "\n").encode("utf-8")
 
 
-def render_html(src: Source) -> bytes:
-    esc = html.escape
-    title = esc(src.meta.title or src.name)
-    parts = [
+def _html_head(src: Source) -> list[str]:
+    title = html.escape(src.meta.title or src.name)
+    return [
         "<!DOCTYPE html>",
         '<html lang="en-GB">',
         f'<head><meta charset="utf-8"><title>{title}</title></head>',
         "<body>",
     ]
+
+
+def _html_items(items: list[Item]) -> list[str]:
+    """HTML for a run of items: headings, paragraphs, lists (consecutive items in one list) and tables."""
+    esc = html.escape
+    parts: list[str] = []
     open_list: str | None = None
-    for it in src.items:
+    for it in items:
         want = None
         if it.kind == "list_item":
             want = "ul" if it.marker == "-" else "ol"
@@ -194,6 +202,41 @@ def render_html(src: Source) -> bytes:
             parts.append("</table>")
     if open_list:
         parts.append(f"</{open_list}>")
+    return parts
+
+
+def render_html(src: Source) -> bytes:
+    parts = _html_head(src) + _html_items(src.items)
+    parts += ["</body>", "</html>", ""]
+    return "\n".join(parts).encode("utf-8")
+
+
+def render_html_grid(src: Source) -> bytes:
+    """The paired-section grid of ``render_docx_grid`` as HTML (a template exported to a web page): two
+    bold headings in one row of a bordered table, their contents (paragraphs, lists) in the row under it."""
+    esc = html.escape
+    parts = _html_head(src)
+    grid_open = False
+    for kind, cells in grid_plan(src):
+        if kind == "plain":
+            if grid_open:
+                parts.append("</table>")
+                grid_open = False
+            parts += _html_items(cells[0][1])
+            continue
+        if not grid_open:
+            parts.append('<table border="1">')
+            grid_open = True
+        pad = ["<td></td>"] * (2 - len(cells))
+        if kind == "pair":
+            parts.append(
+                "<tr>" + "".join(f"<td><b>{esc(h)}</b></td>" for h, _ in cells) + "".join(pad) + "</tr>"
+            )
+        if any(items for _, items in cells):
+            tds = ["<td>" + "\n".join(_html_items(items)) + "</td>" for _, items in cells]
+            parts.append("<tr>" + "".join(tds + pad) + "</tr>")
+    if grid_open:
+        parts.append("</table>")
     parts += ["</body>", "</html>", ""]
     return "\n".join(parts).encode("utf-8")
 
@@ -372,65 +415,74 @@ def _docx_fill(cell, items: list[Item]) -> None:  # type: ignore[no-untyped-def]
             _docx_add(cell, it)
 
 
-def render_docx_grid(src: Source) -> bytes:
-    """Paired-section grid (a trust template's layout): sections two to a row of a two-column table.
+GridRow = tuple[Literal["plain", "pair", "cell"], list[tuple[str, list[Item]]]]
 
-    A row holds two bold headings side by side and the row under it their two contents, so a section's
-    content sits below its heading, not beside it. What comes before the first heading stays as plain
-    paragraphs above the table. A section holding a pipe table, and an odd section left at the end, takes
-    a pair of rows of its own (its heading with an empty cell beside it); the pipe table becomes its own
-    table after the section's rows, and the grid resumes below it.
-    """
-    doc = _docx_new(src)
-    grid = None
+
+def grid_plan(src: Source) -> list[GridRow]:
+    """A letter laid out as a paired-section grid, the same in every format: ``("plain", [("", items)])``
+    for what stands outside the grid (the letterhead before the first heading, a pipe table);
+    ``("pair", [(heading, items), ...])`` for one or two sections side by side, a row of headings over a
+    row of their contents; ``("cell", [("", items)])`` for a content row with no heading (what follows a
+    pipe table in its section). Sections pair in order; one holding a pipe table, or an odd one at the
+    end, takes its rows alone, and its table stands outside the grid."""
+    plan: list[GridRow] = []
     groups = list(sections(src.items))
     i = 0
     while i < len(groups):
         heading, group = groups[i]
         if heading is None:
-            for it in group:
+            plan.append(("plain", [("", group)]))
+            i += 1
+            continue
+        nxt = groups[i + 1] if i + 1 < len(groups) else None
+        has_table = any(it.kind == "table" for it in group)
+        if not has_table and nxt is not None and not any(it.kind == "table" for it in nxt[1]):
+            plan.append(("pair", [(heading, group), (nxt[0] or "", nxt[1])]))
+            i += 2
+            continue
+        i += 1
+        run: list[Item] = []
+        first = True
+        for it in [*group, None]:
+            if it is not None and it.kind != "table":
+                run.append(it)
+                continue
+            if first:
+                plan.append(("pair", [(heading, run)]))
+                first = False
+            elif run:
+                plan.append(("cell", [("", run)]))
+            run = []
+            if it is not None:
+                plan.append(("plain", [("", [it])]))
+    return plan
+
+
+def render_docx_grid(src: Source) -> bytes:
+    """Paired-section grid (a trust template's layout, ``grid_plan``): sections two to a row of a two-column
+    table, a row of bold headings over a row of their contents, so a section's content sits below its
+    heading, not beside it. What stands outside the grid (the letterhead, a pipe table) is written as
+    plain paragraphs and tables, and the grid resumes below it as a new table."""
+    doc = _docx_new(src)
+    grid = None
+    for kind, cells in grid_plan(src):
+        if kind == "plain":
+            grid = None
+            for it in cells[0][1]:
                 if it.kind == "table":
                     _docx_table(doc, it.rows)
                 else:
                     _docx_add(doc, it)
-            i += 1
             continue
         if grid is None:
             grid = doc.add_table(rows=0, cols=2)
             grid.style = "Table Grid"
-        has_table = any(it.kind == "table" for it in group)
-        nxt = groups[i + 1] if i + 1 < len(groups) else None
-        if not has_table and nxt is not None and not any(it.kind == "table" for it in nxt[1]):
-            pair = [(heading, group), nxt]
-            i += 2
-        else:
-            pair = [(heading, group)]
-            i += 1
-        heads = grid.add_row().cells
-        for cell, (h, _) in zip(heads, pair, strict=False):
-            cell.paragraphs[0].add_run(h).bold = True
-        if len(pair) == 2:
-            left, right = grid.add_row().cells
-            _docx_fill(left, pair[0][1])
-            _docx_fill(right, pair[1][1])
-            continue
-        # a section on its own: its content in the left cell, any pipe table as a table of its own below
-        run: list[Item] = []
-        for it in group:
-            if it.kind != "table":
-                run.append(it)
-                continue
-            if run:
-                _docx_fill(grid.add_row().cells[0], run)
-                run = []
-            _docx_table(doc, it.rows)
-            grid = doc.add_table(rows=0, cols=2)
-            grid.style = "Table Grid"
-        if run:
-            _docx_fill(grid.add_row().cells[0], run)
-    for table in list(doc.tables):
-        if len(table.rows) == 0:
-            table._tbl.getparent().remove(table._tbl)
+        if kind == "pair":
+            for cell, (h, _) in zip(grid.add_row().cells, cells, strict=False):
+                cell.paragraphs[0].add_run(h).bold = True
+        if any(items for _, items in cells):
+            for cell, (_, items) in zip(grid.add_row().cells, cells, strict=False):
+                _docx_fill(cell, items)
     return _docx_save(doc)
 
 
@@ -613,6 +665,7 @@ RENDERERS = {
     "pdf-table": lambda s: render_pdf(s, grid=True),
     "scan": render_scan,
     "html": render_html,
+    "html-grid": render_html_grid,
     "rtf": render_rtf,
 }
 

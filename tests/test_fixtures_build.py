@@ -77,6 +77,7 @@ def test_txt_drops_heading_marks_and_keeps_the_rest(tmp_path: Path) -> None:
         ("pdf", "pdf"),
         ("pdf-table", "pdf"),
         ("html", "html"),
+        ("html-grid", "html"),
         ("rtf", "rtf"),
         ("scan", "pdf"),
     ],

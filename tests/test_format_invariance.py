@@ -92,7 +92,7 @@ NUMBERED_EXPECTED = [
     "please support with NRT on prescription",
     "Ensure ticagrelor is stopped at 12 months and aspirin continued",
 ]
-FORMATS = ["txt", "rtf", "docx", "docx-tables", "docx-grid", "html", "pdf", "pdf-table"]
+FORMATS = ["txt", "rtf", "docx", "docx-tables", "docx-grid", "html", "html-grid", "pdf", "pdf-table"]
 
 
 def _actions(fmt: str, tmp_path: Path, source: str = SOURCE) -> list[str]:

@@ -285,6 +285,9 @@ def test_a_bold_grid_of_headings_no_phrase_names_is_read_column_by_column(tmp_pa
         ([["Plan", "Review in clinic"], ["Follow up", "6 weeks"]], {(0, 0), (0, 1), (1, 0)}),
         # the same with bold headings and plain contents (the docx-tables layout)
         ([["Plan", "Review in clinic"], ["Midwife", "Jane Doe, 07700 900123"]], {(0, 0), (1, 0)}),
+        # a data table's bold column headers over its one row: more than a grid puts side by side
+        ([["Use:", "Family:", "Given:", "Prefix:"], ["usual", "Gently", "Ophelia", "Miss"]],
+         {(0, 0), (0, 1), (0, 2), (0, 3)}),
         # the last rows of a data table, one a known heading ("Patient")
         ([["Task", "Who"], ["Low-fat diet advice", "Patient"], ["HbA1c in 3 months", "GP practice"]], set()),
     ],

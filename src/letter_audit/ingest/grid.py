@@ -8,7 +8,7 @@ no heading stands over its own content and the right-hand sections are lost. ``g
 of rows in a table, for every reader; the reader then writes each column in turn, its heading on a line of
 its own and its content under it, as the letter written plainly would read.
 
-A heading row has two or more filled cells, each one short line: all bold (as a bold paragraph is a heading
+A heading row has two or three filled cells, each one short line: all bold (as a bold paragraph is a heading
 to the readers), or none bold with at least one a heading la_sections knows ("Allergies", "Follow-up
 arranged") and the others heading-shaped. What this leaves as it was: a "Label: | value" row ("Consultant: |
 Mr X"), a "Heading | content" row (a bold heading beside plain content, or the next row led by a known
@@ -20,6 +20,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Literal
 
+_MAX_SECTIONS = 3
+"""The most sections a grid puts side by side; a row of more headings is a data table's ("Use: | Name: |
+Family: | Given: | Prefix: ...")."""
 _MAX_BOLD_HEADING = 80
 """The longest bold cell read as a heading, as the readers' bold paragraphs."""
 
@@ -42,7 +45,7 @@ def heading_row(cells: Sequence[str], bold: Callable[[int], bool]) -> Literal["b
     throughout), "plain" (none bold, one at least a known heading), or "" (not a heading row). ``bold(i)``
     says whether cell ``i`` is bold throughout; it is asked only of cells that could be headings."""
     filled = [(i, c.strip()) for i, c in enumerate(cells) if c.strip()]
-    if len(filled) < 2:
+    if not 2 <= len(filled) <= _MAX_SECTIONS:
         return ""
     for _, text in filled:
         if "\n" in text or len(text) > _MAX_BOLD_HEADING or text.endswith((".", ",", ";")):

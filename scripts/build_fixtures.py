@@ -3,10 +3,11 @@
     python scripts/build_fixtures.py SRC_DIR OUT_DIR [NAME ...]
 
 Each ``SRC_DIR/<name>.txt`` starts with YAML front matter naming its ``format`` (txt, docx, docx-tables,
-docx-grid, pdf, pdf-table, scan, html, html-grid, rtf) and is rendered to ``OUT_DIR/<name>.<ext>``. The body
-uses a tiny markup (see fixtures/README.md): ``# `` headings, `` | `` table rows, ``- `` / ``N. `` list
-items, blank lines between paragraphs. Output is deterministic: fixed dates and metadata, fixed zip
-timestamps, reportlab's invariant mode, and seeded noise for scans, so rebuilding gives the same bytes.
+docx-grid, pdf, pdf-table, pdf-grid, scan, html, html-grid, rtf) and is rendered to
+``OUT_DIR/<name>.<ext>``. The body uses a tiny markup (see fixtures/README.md): ``# `` headings, `` | ``
+table rows, ``- `` / ``N. `` list items, blank lines between paragraphs. Output is deterministic: fixed
+dates and metadata, fixed zip timestamps, reportlab's invariant mode, and seeded noise for scans, so
+rebuilding gives the same bytes.
 
 The corpus lives in the repo so every rule change can be measured; this script is how it is rebuilt.
 """
@@ -33,7 +34,17 @@ FIXED_TIME = dt.datetime(2024, 1, 1, 9, 0, 0)
 """Every generated file claims this creation time, so rebuilds are byte-identical."""
 
 SourceFormat = Literal[
-    "txt", "docx", "docx-tables", "docx-grid", "pdf", "pdf-table", "scan", "html", "html-grid", "rtf"
+    "txt",
+    "docx",
+    "docx-tables",
+    "docx-grid",
+    "pdf",
+    "pdf-table",
+    "pdf-grid",
+    "scan",
+    "html",
+    "html-grid",
+    "rtf",
 ]
 EXTENSIONS: dict[str, str] = {
     "txt": "txt",
@@ -42,6 +53,7 @@ EXTENSIONS: dict[str, str] = {
     "docx-grid": "docx",
     "pdf": "pdf",
     "pdf-table": "pdf",
+    "pdf-grid": "pdf",
     "scan": "pdf",
     "html": "html",
     "html-grid": "html",
@@ -487,7 +499,7 @@ def render_docx_grid(src: Source) -> bytes:
 
 
 # -- pdf --------------------------------------------------------------------------------------------
-def _pdf_story(src: Source, grid: bool) -> list:  # type: ignore[type-arg]
+def _pdf_story(src: Source, grid: bool, paired: bool = False) -> list:  # type: ignore[type-arg]
     from reportlab.lib import colors
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
@@ -497,37 +509,62 @@ def _pdf_story(src: Source, grid: bool) -> list:  # type: ignore[type-arg]
     item = ParagraphStyle("item", parent=body, leftIndent=18, bulletIndent=4, spaceAfter=3)
     cell = ParagraphStyle("cell", parent=body, spaceAfter=0)
     bullet = ParagraphStyle("bullet", parent=item, bulletFontName="Symbol")
+    grid_head = ParagraphStyle("grid_head", parent=cell, fontName="Helvetica-Bold")
 
     def esc(t: str) -> str:
         return html.escape(t, quote=False)
 
-    story: list = []  # type: ignore[type-arg]
-    for it in src.items:
+    def flow(items: list[Item]) -> list:  # type: ignore[type-arg]
+        story: list = []  # type: ignore[type-arg]
+        for it in items:
+            story += one(it)
+        return story
+
+    def one(it: Item) -> list:  # type: ignore[type-arg]
         if it.kind == "heading":
-            story.append(Paragraph(esc(it.lines[0]), head))
-        elif it.kind == "paragraph":
-            story.append(Paragraph("<br/>".join(esc(x) for x in it.lines), body))
-        elif it.kind == "list_item":
+            return [Paragraph(esc(it.lines[0]), head)]
+        if it.kind == "paragraph":
+            return [Paragraph("<br/>".join(esc(x) for x in it.lines), body)]
+        if it.kind == "list_item":
             # reportlab's Helvetica bullet has no Unicode mapping that PDF readers can decode; Symbol's has
             style = bullet if it.marker == "-" else item
-            story.append(Paragraph(esc(it.lines[0]), style, bulletText=marker_text(it)))
-        else:
-            ncols = max(len(r) for r in it.rows)
-            data = [[Paragraph(esc(c), cell) for c in r] + [""] * (ncols - len(r)) for r in it.rows]
-            width = 480 / ncols
-            t = Table(data, colWidths=[width] * ncols, hAlign="LEFT")
-            style = [("VALIGN", (0, 0), (-1, -1), "TOP")]
-            if grid:
-                style += [
-                    ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                    ("BACKGROUND", (0, 0), (-1, 0), colors.lightgrey),
-                ]
-            t.setStyle(TableStyle(style))
-            story += [t, Spacer(1, 6)]
+            return [Paragraph(esc(it.lines[0]), style, bulletText=marker_text(it))]
+        ncols = max(len(r) for r in it.rows)
+        data = [[Paragraph(esc(c), cell) for c in r] + [""] * (ncols - len(r)) for r in it.rows]
+        width = 480 / ncols
+        t = Table(data, colWidths=[width] * ncols, hAlign="LEFT")
+        style = [("VALIGN", (0, 0), (-1, -1), "TOP")]
+        if grid:
+            style += [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.lightgrey),
+            ]
+        t.setStyle(TableStyle(style))
+        return [t, Spacer(1, 6)]
+
+    if not paired:
+        return flow(src.items)
+    # a paired-section grid (``grid_plan``): a ruled two-column table, bold headings over their contents
+    story: list = []  # type: ignore[type-arg]
+    for kind, cells in grid_plan(src):
+        if kind == "plain":
+            story += flow(cells[0][1])
+            continue
+        rows: list = []  # type: ignore[type-arg]
+        pad = [""] * (2 - len(cells))
+        if kind == "pair":
+            rows.append([Paragraph(esc(h), grid_head) for h, _ in cells] + pad)
+        if any(items for _, items in cells):
+            rows.append([flow(items) for _, items in cells] + pad)
+        t = Table(rows, colWidths=[240, 240], hAlign="LEFT")
+        t.setStyle(
+            TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("GRID", (0, 0), (-1, -1), 0.5, colors.black)])
+        )
+        story += [t, Spacer(1, 6)]
     return story
 
 
-def render_pdf(src: Source, grid: bool = False) -> bytes:
+def render_pdf(src: Source, grid: bool = False, paired: bool = False) -> bytes:
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import SimpleDocTemplate
 
@@ -555,7 +592,7 @@ def render_pdf(src: Source, grid: bool = False) -> bytes:
         subject="",
         invariant=1,
     )
-    doc.build(_pdf_story(src, grid), onFirstPage=on_page, onLaterPages=on_page)
+    doc.build(_pdf_story(src, grid, paired), onFirstPage=on_page, onLaterPages=on_page)
     return buf.getvalue()
 
 
@@ -663,6 +700,7 @@ RENDERERS = {
     "docx-grid": render_docx_grid,
     "pdf": render_pdf,
     "pdf-table": lambda s: render_pdf(s, grid=True),
+    "pdf-grid": lambda s: render_pdf(s, paired=True),
     "scan": render_scan,
     "html": render_html,
     "html-grid": render_html_grid,

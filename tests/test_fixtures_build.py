@@ -76,6 +76,7 @@ def test_txt_drops_heading_marks_and_keeps_the_rest(tmp_path: Path) -> None:
         ("docx-grid", "docx"),
         ("pdf", "pdf"),
         ("pdf-table", "pdf"),
+        ("pdf-grid", "pdf"),
         ("html", "html"),
         ("html-grid", "html"),
         ("rtf", "rtf"),

@@ -8,11 +8,13 @@ no heading stands over its own content and the right-hand sections are lost. ``g
 of rows in a table, for every reader; the reader then writes each column in turn, its heading on a line of
 its own and its content under it, as the letter written plainly would read.
 
-A heading row has two or three filled cells, each one short line: all bold (as a bold paragraph is a heading
-to the readers), or none bold with at least one a heading la_sections knows ("Allergies", "Follow-up
-arranged") and the others heading-shaped. What this leaves as it was: a "Label: | value" row ("Consultant: |
-Mr X"), a "Heading | content" row (a bold heading beside plain content, or the next row led by a known
-heading), and a data table's header ("Drug | Dose" over several rows of drugs).
+A heading row has two filled cells (in two columns or more), each one short line: all bold (as a bold
+paragraph is a heading to the readers), or none bold with at least one a heading la_sections knows
+("Allergies", "Follow-up arranged") and the other heading-shaped. What this leaves as it was: a "Label: |
+value" row ("Consultant: | Mr X"), a "Heading | content" row (a bold heading beside plain content, or the
+next row led by a known heading), a data table's header ("Drug | Dose" over several rows of drugs; three
+column headers or more), and, in HTML, a row of ``<th>`` column headers. Not yet: a grid whose contents
+run over several rows (the Wales letter's follow-up table, read as one row per line).
 """
 
 from __future__ import annotations
@@ -20,9 +22,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Literal
 
-_MAX_SECTIONS = 3
-"""The most sections a grid puts side by side; a row of more headings is a data table's ("Use: | Name: |
-Family: | Given: | Prefix: ...")."""
+_MAX_SECTIONS = 2
+"""The most sections a grid puts side by side; a row of more headings is a data table's ("Parameter |
+Finding | Normal Range", "Use: | Name: | Family: | Given: ...")."""
 _MAX_BOLD_HEADING = 80
 """The longest bold cell read as a heading, as the readers' bold paragraphs."""
 
@@ -71,9 +73,10 @@ def grid_pairs(rows: Sequence[Sequence[str]], bold: Callable[[int, int], bool]) 
     content sits at its heading's index; ``bold(row, cell)`` says whether a cell is bold throughout. A pair
     needs a content row right under the heading row, with as many cells and nothing under an empty
     heading, whose first filled cell is not itself a heading as the heading row's are (bold, or known by
-    name: a "Heading | content" table); and no row of two or more cells just above the heading row or just
-    below the content row, other than another pair's (a data table: its header over its rows, or two of its
-    rows that read as headings and content)."""
+    name: a "Heading | content" table); and no row of as many cells or fewer, two or more filled, just above
+    the heading row or just below the content row, other than another pair's (a data table: its header over
+    its rows, or two of its rows that read as headings and content; a wider row is another table's, as the
+    rows of a PDF page come)."""
     kinds: dict[int, str] = {}
 
     def kind(r: int) -> str:
@@ -84,12 +87,17 @@ def grid_pairs(rows: Sequence[Sequence[str]], bold: Callable[[int, int], bool]) 
     def filled(r: int) -> list[int]:
         return [i for i, c in enumerate(rows[r]) if c.strip()]
 
+    def _same_table(r: int) -> bool:
+        """A row of the table around a pair: two cells or more filled, and no more cells than the pair's
+        rows (a PDF's data row drops its empty cells; a wider row is another table's)."""
+        return len(filled(r)) >= 2 and len(rows[r]) <= len(rows[body])
+
     pairs: dict[int, int] = {}
     for r in range(len(rows) - 1):
         body = r + 1
         if r in pairs.values() or not kind(r) or len(rows[body]) != len(rows[r]):
             continue
-        if r > 0 and r - 1 not in pairs.values() and len(filled(r - 1)) >= 2:
+        if r > 0 and r - 1 not in pairs.values() and _same_table(r - 1):
             continue  # the last rows of a data table ("Low-fat diet advice | Patient | now")
         under = filled(body)
         if not under or kind(body):
@@ -100,7 +108,7 @@ def grid_pairs(rows: Sequence[Sequence[str]], bold: Callable[[int, int], bool]) 
         if any(c.strip() and not h.strip() for h, c in zip(rows[r], rows[body], strict=True)):
             continue
         after = body + 1
-        if after < len(rows) and len(filled(after)) >= 2 and not kind(after):
+        if after < len(rows) and _same_table(after) and not kind(after):
             continue
         pairs[r] = body
     return pairs

@@ -3,10 +3,12 @@
     python scripts/build_fixtures.py SRC_DIR OUT_DIR [NAME ...]
 
 Each ``SRC_DIR/<name>.txt`` starts with YAML front matter naming its ``format`` (txt, docx, docx-tables,
-pdf, pdf-table, scan, html, html-itk, rtf) and is rendered to ``OUT_DIR/<name>.<ext>``. The body uses a tiny
-markup (see fixtures/README.md): ``# `` headings, `` | `` table rows, ``- `` / ``N. `` list items, blank lines
-between paragraphs. Output is deterministic: fixed dates and metadata, fixed zip timestamps, reportlab's
-invariant mode, and seeded noise for scans, so rebuilding gives the same bytes.
+docx-grid, pdf, pdf-table, pdf-grid, scan, html, html-grid, html-itk,
+rtf) and is rendered to
+``OUT_DIR/<name>.<ext>``. The body uses a tiny markup (see fixtures/README.md): ``# `` headings, `` | ``
+table rows, ``- `` / ``N. `` list items, blank lines between paragraphs. Output is deterministic: fixed
+dates and metadata, fixed zip timestamps, reportlab's invariant mode, and seeded noise for scans, so
+rebuilding gives the same bytes.
 
 The corpus lives in the repo so every rule change can be measured; this script is how it is rebuilt.
 """
@@ -32,15 +34,31 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 FIXED_TIME = dt.datetime(2024, 1, 1, 9, 0, 0)
 """Every generated file claims this creation time, so rebuilds are byte-identical."""
 
-SourceFormat = Literal["txt", "docx", "docx-tables", "pdf", "pdf-table", "scan", "html", "html-itk", "rtf"]
+SourceFormat = Literal[
+    "txt",
+    "docx",
+    "docx-tables",
+    "docx-grid",
+    "pdf",
+    "pdf-table",
+    "pdf-grid",
+    "scan",
+    "html",
+    "html-grid",
+    "html-itk",
+    "rtf",
+]
 EXTENSIONS: dict[str, str] = {
     "txt": "txt",
     "docx": "docx",
     "docx-tables": "docx",
+    "docx-grid": "docx",
     "pdf": "pdf",
     "pdf-table": "pdf",
+    "pdf-grid": "pdf",
     "scan": "pdf",
     "html": "html",
+    "html-grid": "html",
     "html-itk": "html",
     "rtf": "rtf",
 }
@@ -161,17 +179,22 @@ def render_txt(src: Source) -> bytes:
     return ("\n".join(out).rstrip("\n") + "\n").encode("utf-8")
 
 
-def render_html(src: Source) -> bytes:
-    esc = html.escape
-    title = esc(src.meta.title or src.name)
-    parts = [
+def _html_head(src: Source) -> list[str]:
+    title = html.escape(src.meta.title or src.name)
+    return [
         "<!DOCTYPE html>",
         '<html lang="en-GB">',
         f'<head><meta charset="utf-8"><title>{title}</title></head>',
         "<body>",
     ]
+
+
+def _html_items(items: list[Item]) -> list[str]:
+    """HTML for a run of items: headings, paragraphs, lists (consecutive items in one list) and tables."""
+    esc = html.escape
+    parts: list[str] = []
     open_list: str | None = None
-    for it in src.items:
+    for it in items:
         want = None
         if it.kind == "list_item":
             want = "ul" if it.marker == "-" else "ol"
@@ -194,6 +217,41 @@ def render_html(src: Source) -> bytes:
             parts.append("</table>")
     if open_list:
         parts.append(f"</{open_list}>")
+    return parts
+
+
+def render_html(src: Source) -> bytes:
+    parts = _html_head(src) + _html_items(src.items)
+    parts += ["</body>", "</html>", ""]
+    return "\n".join(parts).encode("utf-8")
+
+
+def render_html_grid(src: Source) -> bytes:
+    """The paired-section grid of ``render_docx_grid`` as HTML (a template exported to a web page): two
+    bold headings in one row of a bordered table, their contents (paragraphs, lists) in the row under it."""
+    esc = html.escape
+    parts = _html_head(src)
+    grid_open = False
+    for kind, cells in grid_plan(src):
+        if kind == "plain":
+            if grid_open:
+                parts.append("</table>")
+                grid_open = False
+            parts += _html_items(cells[0][1])
+            continue
+        if not grid_open:
+            parts.append('<table border="1">')
+            grid_open = True
+        pad = ["<td></td>"] * (2 - len(cells))
+        if kind == "pair":
+            parts.append(
+                "<tr>" + "".join(f"<td><b>{esc(h)}</b></td>" for h, _ in cells) + "".join(pad) + "</tr>"
+            )
+        if any(items for _, items in cells):
+            tds = ["<td>" + "\n".join(_html_items(items)) + "</td>" for _, items in cells]
+            parts.append("<tr>" + "".join(tds + pad) + "</tr>")
+    if grid_open:
+        parts.append("</table>")
     parts += ["</body>", "</html>", ""]
     return "\n".join(parts).encode("utf-8")
 
@@ -559,8 +617,94 @@ def render_docx_tables(src: Source) -> bytes:
     return _docx_save(doc)
 
 
+def _docx_fill(cell, items: list[Item]) -> None:  # type: ignore[no-untyped-def]
+    """Fill a table cell with paragraphs and list items, the first in the cell's own empty paragraph."""
+    for n, it in enumerate(items):
+        if n == 0 and not cell.paragraphs[0].text:
+            p = cell.paragraphs[0]
+            if it.kind == "list_item":
+                p.style = "List Bullet" if it.marker == "-" else "List Number"
+            for i, line in enumerate(it.lines):
+                run = p.add_run(line)
+                if i < len(it.lines) - 1:
+                    run.add_break()
+        else:
+            _docx_add(cell, it)
+
+
+GridRow = tuple[Literal["plain", "pair", "cell"], list[tuple[str, list[Item]]]]
+
+
+def grid_plan(src: Source) -> list[GridRow]:
+    """A letter laid out as a paired-section grid, the same in every format: ``("plain", [("", items)])``
+    for what stands outside the grid (the letterhead before the first heading, a pipe table);
+    ``("pair", [(heading, items), ...])`` for one or two sections side by side, a row of headings over a
+    row of their contents; ``("cell", [("", items)])`` for a content row with no heading (what follows a
+    pipe table in its section). Sections pair in order; one holding a pipe table, or an odd one at the
+    end, takes its rows alone, and its table stands outside the grid."""
+    plan: list[GridRow] = []
+    groups = list(sections(src.items))
+    i = 0
+    while i < len(groups):
+        heading, group = groups[i]
+        if heading is None:
+            plan.append(("plain", [("", group)]))
+            i += 1
+            continue
+        nxt = groups[i + 1] if i + 1 < len(groups) else None
+        has_table = any(it.kind == "table" for it in group)
+        if not has_table and nxt is not None and not any(it.kind == "table" for it in nxt[1]):
+            plan.append(("pair", [(heading, group), (nxt[0] or "", nxt[1])]))
+            i += 2
+            continue
+        i += 1
+        run: list[Item] = []
+        first = True
+        for it in [*group, None]:
+            if it is not None and it.kind != "table":
+                run.append(it)
+                continue
+            if first:
+                plan.append(("pair", [(heading, run)]))
+                first = False
+            elif run:
+                plan.append(("cell", [("", run)]))
+            run = []
+            if it is not None:
+                plan.append(("plain", [("", [it])]))
+    return plan
+
+
+def render_docx_grid(src: Source) -> bytes:
+    """Paired-section grid (a trust template's layout, ``grid_plan``): sections two to a row of a two-column
+    table, a row of bold headings over a row of their contents, so a section's content sits below its
+    heading, not beside it. What stands outside the grid (the letterhead, a pipe table) is written as
+    plain paragraphs and tables, and the grid resumes below it as a new table."""
+    doc = _docx_new(src)
+    grid = None
+    for kind, cells in grid_plan(src):
+        if kind == "plain":
+            grid = None
+            for it in cells[0][1]:
+                if it.kind == "table":
+                    _docx_table(doc, it.rows)
+                else:
+                    _docx_add(doc, it)
+            continue
+        if grid is None:
+            grid = doc.add_table(rows=0, cols=2)
+            grid.style = "Table Grid"
+        if kind == "pair":
+            for cell, (h, _) in zip(grid.add_row().cells, cells, strict=False):
+                cell.paragraphs[0].add_run(h).bold = True
+        if any(items for _, items in cells):
+            for cell, (_, items) in zip(grid.add_row().cells, cells, strict=False):
+                _docx_fill(cell, items)
+    return _docx_save(doc)
+
+
 # -- pdf --------------------------------------------------------------------------------------------
-def _pdf_story(src: Source, grid: bool) -> list:  # type: ignore[type-arg]
+def _pdf_story(src: Source, grid: bool, paired: bool = False) -> list:  # type: ignore[type-arg]
     from reportlab.lib import colors
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
@@ -570,37 +714,62 @@ def _pdf_story(src: Source, grid: bool) -> list:  # type: ignore[type-arg]
     item = ParagraphStyle("item", parent=body, leftIndent=18, bulletIndent=4, spaceAfter=3)
     cell = ParagraphStyle("cell", parent=body, spaceAfter=0)
     bullet = ParagraphStyle("bullet", parent=item, bulletFontName="Symbol")
+    grid_head = ParagraphStyle("grid_head", parent=cell, fontName="Helvetica-Bold")
 
     def esc(t: str) -> str:
         return html.escape(t, quote=False)
 
-    story: list = []  # type: ignore[type-arg]
-    for it in src.items:
+    def flow(items: list[Item]) -> list:  # type: ignore[type-arg]
+        story: list = []  # type: ignore[type-arg]
+        for it in items:
+            story += one(it)
+        return story
+
+    def one(it: Item) -> list:  # type: ignore[type-arg]
         if it.kind == "heading":
-            story.append(Paragraph(esc(it.lines[0]), head))
-        elif it.kind == "paragraph":
-            story.append(Paragraph("<br/>".join(esc(x) for x in it.lines), body))
-        elif it.kind == "list_item":
+            return [Paragraph(esc(it.lines[0]), head)]
+        if it.kind == "paragraph":
+            return [Paragraph("<br/>".join(esc(x) for x in it.lines), body)]
+        if it.kind == "list_item":
             # reportlab's Helvetica bullet has no Unicode mapping that PDF readers can decode; Symbol's has
             style = bullet if it.marker == "-" else item
-            story.append(Paragraph(esc(it.lines[0]), style, bulletText=marker_text(it)))
-        else:
-            ncols = max(len(r) for r in it.rows)
-            data = [[Paragraph(esc(c), cell) for c in r] + [""] * (ncols - len(r)) for r in it.rows]
-            width = 480 / ncols
-            t = Table(data, colWidths=[width] * ncols, hAlign="LEFT")
-            style = [("VALIGN", (0, 0), (-1, -1), "TOP")]
-            if grid:
-                style += [
-                    ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                    ("BACKGROUND", (0, 0), (-1, 0), colors.lightgrey),
-                ]
-            t.setStyle(TableStyle(style))
-            story += [t, Spacer(1, 6)]
+            return [Paragraph(esc(it.lines[0]), style, bulletText=marker_text(it))]
+        ncols = max(len(r) for r in it.rows)
+        data = [[Paragraph(esc(c), cell) for c in r] + [""] * (ncols - len(r)) for r in it.rows]
+        width = 480 / ncols
+        t = Table(data, colWidths=[width] * ncols, hAlign="LEFT")
+        style = [("VALIGN", (0, 0), (-1, -1), "TOP")]
+        if grid:
+            style += [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.lightgrey),
+            ]
+        t.setStyle(TableStyle(style))
+        return [t, Spacer(1, 6)]
+
+    if not paired:
+        return flow(src.items)
+    # a paired-section grid (``grid_plan``): a ruled two-column table, bold headings over their contents
+    story: list = []  # type: ignore[type-arg]
+    for kind, cells in grid_plan(src):
+        if kind == "plain":
+            story += flow(cells[0][1])
+            continue
+        rows: list = []  # type: ignore[type-arg]
+        pad = [""] * (2 - len(cells))
+        if kind == "pair":
+            rows.append([Paragraph(esc(h), grid_head) for h, _ in cells] + pad)
+        if any(items for _, items in cells):
+            rows.append([flow(items) for _, items in cells] + pad)
+        t = Table(rows, colWidths=[240, 240], hAlign="LEFT")
+        t.setStyle(
+            TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("GRID", (0, 0), (-1, -1), 0.5, colors.black)])
+        )
+        story += [t, Spacer(1, 6)]
     return story
 
 
-def render_pdf(src: Source, grid: bool = False) -> bytes:
+def render_pdf(src: Source, grid: bool = False, paired: bool = False) -> bytes:
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import SimpleDocTemplate
 
@@ -628,7 +797,7 @@ def render_pdf(src: Source, grid: bool = False) -> bytes:
         subject="",
         invariant=1,
     )
-    doc.build(_pdf_story(src, grid), onFirstPage=on_page, onLaterPages=on_page)
+    doc.build(_pdf_story(src, grid, paired), onFirstPage=on_page, onLaterPages=on_page)
     return buf.getvalue()
 
 
@@ -733,10 +902,13 @@ RENDERERS = {
     "txt": render_txt,
     "docx": render_docx,
     "docx-tables": render_docx_tables,
+    "docx-grid": render_docx_grid,
     "pdf": render_pdf,
     "pdf-table": lambda s: render_pdf(s, grid=True),
+    "pdf-grid": lambda s: render_pdf(s, paired=True),
     "scan": render_scan,
     "html": render_html,
+    "html-grid": render_html_grid,
     "html-itk": render_html_itk,
     "rtf": render_rtf,
 }

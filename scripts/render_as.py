@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import build_fixtures as bf  # noqa: E402  (the script folder is put on the path just above)
 
-_PAGED = ("pdf", "pdf-table", "scan")
+_PAGED = ("pdf", "pdf-table", "pdf-grid", "scan")
 
 
 def render_one(path: Path, fmt: str, out: Path, gold_dir: Path, only: str | None) -> bool:

@@ -73,9 +73,12 @@ def test_txt_drops_heading_marks_and_keeps_the_rest(tmp_path: Path) -> None:
         ("txt", "txt"),
         ("docx", "docx"),
         ("docx-tables", "docx"),
+        ("docx-grid", "docx"),
         ("pdf", "pdf"),
         ("pdf-table", "pdf"),
+        ("pdf-grid", "pdf"),
         ("html", "html"),
+        ("html-grid", "html"),
         ("rtf", "rtf"),
         ("scan", "pdf"),
     ],
@@ -120,6 +123,44 @@ def test_docx_tables_puts_headings_left_and_content_right(tmp_path: Path) -> Non
     assert [p.text for p in doc.paragraphs if p.text][:2] == [
         "Riverside Hospital\nTel 0161 496 0123",
         "Dear Dr Okafor,",
+    ]
+
+
+def test_docx_grid_puts_two_headings_in_a_row_and_their_contents_under_them(tmp_path: Path) -> None:
+    import docx
+
+    body = "Dear Dr Okafor,\n\n# Diagnosis\nAsthma.\n\n# Actions for GP\n1. Please check U&E.\n\n"
+    body += "# Follow-up\nNo.\n"
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "letter.txt").write_text(f"---\nformat: docx-grid\n---\n{body}", encoding="utf-8")
+    [path] = bf.build(src, tmp_path / "out")
+    doc = docx.Document(str(path))
+    [table] = doc.tables
+    rows = [[c.text for c in r.cells] for r in table.rows]
+    # the odd section at the end takes a heading row of its own, beside an empty cell
+    assert rows == [
+        ["Diagnosis", "Actions for GP"],
+        ["Asthma.", "Please check U&E."],
+        ["Follow-up", ""],
+        ["No.", ""],
+    ]
+    heads = [table.rows[0].cells[0].paragraphs[0], table.rows[2].cells[0].paragraphs[0]]
+    assert all(r.bold for p in heads for r in p.runs)
+    assert table.rows[1].cells[1].paragraphs[0].style.name == "List Number"
+    assert [p.text for p in doc.paragraphs if p.text] == ["Dear Dr Okafor,"]
+
+
+def test_docx_grid_gives_a_section_with_a_table_rows_of_its_own(tmp_path: Path) -> None:
+    import docx
+
+    [path] = bf.build(_write(tmp_path, "docx-grid"), tmp_path / "out")
+    doc = docx.Document(str(path))
+    tables = [[[c.text for c in r.cells] for r in t.rows] for t in doc.tables]
+    assert tables == [
+        [["MEDICATION", ""]],
+        [["Drug", "Before", "After"], ["Ramipril", "2.5 mg", "5 mg"]],
+        [["Actions for GP", ""], ["Please check U&E in 1 week.\nNothing else.\nYours sincerely", ""]],
     ]
 
 

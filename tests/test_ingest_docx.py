@@ -205,3 +205,96 @@ def test_tab_stops_become_cells_and_line_breaks_end_lines(tmp_path: Path) -> Non
         ("paragraph", None, "St Test Hospital"),
         ("paragraph", None, "Indented note"),
     ]
+
+
+def _grid_docx(path: Path, rows: list[list[str]], *, bold: set[tuple[int, int]] | None = None) -> Path:
+    """A one-table DOCX; a cell's lines are paragraphs, "- " lines bulleted; cells (row, column) in
+    ``bold`` are in bold."""
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("Dear Dr Okafor")
+    table = d.add_table(rows=0, cols=max(len(r) for r in rows))
+    table.style = "Table Grid"
+    for n, row in enumerate(rows):
+        for c, (cell, text) in enumerate(zip(table.add_row().cells, row, strict=False)):
+            for i, line in enumerate(text.split("\n") if text else []):
+                p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+                if line.startswith("- "):
+                    p.style = "List Bullet"
+                    line = line[2:]
+                p.add_run(line).bold = (n, c) in (bold or set()) or None
+    d.add_paragraph("Yours sincerely")
+    d.save(str(path))
+    return path
+
+
+def test_a_paired_section_grid_is_read_column_by_column(tmp_path: Path) -> None:
+    # The YDH template: two headings la_sections knows (no bold) in one row, their contents in the row under
+    # it, with an empty spacer column between; each heading must stand over its own content.
+    rows = [
+        ["Operations and procedures", "", "Follow-up arranged"],
+        ["Modified Bradford repair 18/6/19", "", "3 Weeks - Physio clinic.\n6 Weeks - Consultant"],
+        ["", "", ""],
+        ["Clinical narrative / complications", "", "Allergies"],
+        ["No lower limb pain on discharge.", "", "Latex - Other Immune Reaction"],
+    ]
+    letter = read_letter(_grid_docx(tmp_path / "grid.docx", rows), min_words=0)
+    assert _kinds_and_texts(letter)[1:-1] == [
+        ("heading", None, "Operations and procedures"),
+        ("paragraph", None, "Modified Bradford repair 18/6/19"),
+        ("heading", None, "Follow-up arranged"),
+        ("paragraph", None, "3 Weeks - Physio clinic."),
+        ("paragraph", None, "6 Weeks - Consultant"),
+        ("heading", None, "Clinical narrative / complications"),
+        ("paragraph", None, "No lower limb pain on discharge."),
+        ("heading", None, "Allergies"),
+        ("paragraph", None, "Latex - Other Immune Reaction"),
+    ]
+    assert "\n\nAllergies\nLatex - Other Immune Reaction\n" in letter.text
+
+
+def test_a_bold_grid_of_headings_no_phrase_names_is_read_column_by_column(tmp_path: Path) -> None:
+    rows = [
+        ["Why we met", "What we have asked your GP to do"],
+        ["Breathless with COPD.", "- Please add Trimbow to his repeat\n- Review his breathing in 6 wk"],
+    ]
+    letter = read_letter(_grid_docx(tmp_path / "grid.docx", rows, bold={(0, 0), (0, 1)}), min_words=0)
+    assert _kinds_and_texts(letter)[1:-1] == [
+        ("heading", None, "Why we met"),
+        ("paragraph", None, "Breathless with COPD."),
+        ("heading", None, "What we have asked your GP to do"),
+        ("list_item", None, "\u2022 Please add Trimbow to his repeat"),
+        ("list_item", None, "\u2022 Review his breathing in 6 wk"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rows", "bold"),
+    [
+        # labels and their values, one a heading la_sections knows ("Diagnosis")
+        ([["Consultant:", "Mr X", "Ward:", "Y"], ["Hospital No:", "1234567", "Specialty:", "Cardio"]], set()),
+        ([["Diagnosis:", "Pneumonia"], ["Admitted:", "01/02/2025"]], set()),
+        # a data table under its header, plain or bold
+        ([["Drug", "Dose"], ["Amlodipine", "5 mg once daily"]], set()),
+        ([["Drug", "Dose"], ["Amlodipine", "5 mg daily"], ["Ramipril", "2.5 mg daily"]], {(0, 0), (0, 1)}),
+        ([["Medications on admission", "Medications on discharge"], ["Amlodipine 5mg", "Amlodipine 10mg"],
+          ["Ramipril 2.5mg", "Ramipril 5mg"]], set()),
+        # a "Heading | content" table whose first content reads like a heading: plain, and with bold headings
+        ([["Plan", "Review in clinic"], ["Follow up", "6 weeks"]], set()),
+        ([["Plan", "Review in clinic"], ["Follow up", "6 weeks"]], {(0, 0), (0, 1), (1, 0)}),
+        # the same with bold headings and plain contents (the docx-tables layout)
+        ([["Plan", "Review in clinic"], ["Midwife", "Jane Doe, 07700 900123"]], {(0, 0), (1, 0)}),
+        # a data table's bold column headers over its one row: more than a grid puts side by side
+        ([["Use:", "Family:", "Given:", "Prefix:"], ["usual", "Gently", "Ophelia", "Miss"]],
+         {(0, 0), (0, 1), (0, 2), (0, 3)}),
+        # the last rows of a data table, one a known heading ("Patient")
+        ([["Task", "Who"], ["Low-fat diet advice", "Patient"], ["HbA1c in 3 months", "GP practice"]], set()),
+    ],
+)  # fmt: skip
+def test_a_table_that_is_not_a_grid_reads_row_by_row(
+    tmp_path: Path, rows: list[list[str]], bold: set[tuple[int, int]]
+) -> None:
+    letter = read_letter(_grid_docx(tmp_path / "table.docx", rows, bold=bold), min_words=0)
+    got = [(b.kind, letter.text[b.start : b.end]) for b in letter.blocks][1:-1]
+    assert got == [("table_row", " | ".join(r)) for r in rows]

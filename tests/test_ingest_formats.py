@@ -79,6 +79,50 @@ def test_html_layout_table_cells_are_read_one_after_another() -> None:
     assert _blocks(letter) == [("table_row", "Name | Ann Test"), ("paragraph", "Phone: 0123")]
 
 
+def test_html_paired_section_grid_is_read_column_by_column() -> None:
+    # two sections to a row: a row of headings (bold, or plain and known to la_sections) over their contents
+    html = b"""<html><body><p>Dear Dr Okafor</p><table border="1">
+    <tr><td><b>Why we met</b></td><td><b>What we have asked your GP to do</b></td></tr>
+    <tr><td><p>Breathless with COPD.</p></td>
+    <td><ul><li>Please add Trimbow</li><li>Review in 6 weeks</li></ul></td></tr>
+    <tr><td>Operations and procedures</td><td>Allergies</td></tr>
+    <tr><td>Bradford repair 18/6/19</td><td>Latex - Other Immune Reaction</td></tr>
+    </table></body></html>"""
+    letter = read_bytes(html, "grid.html", min_words=0)
+    assert _blocks(letter) == [
+        ("paragraph", "Dear Dr Okafor"),
+        ("heading", "Why we met"),
+        ("paragraph", "Breathless with COPD."),
+        ("heading", "What we have asked your GP to do"),
+        ("list_item", "\u2022 Please add Trimbow"),
+        ("list_item", "\u2022 Review in 6 weeks"),
+        ("heading", "Operations and procedures"),
+        ("paragraph", "Bradford repair 18/6/19"),
+        ("heading", "Allergies"),
+        ("paragraph", "Latex - Other Immune Reaction"),
+    ]
+
+
+def test_html_label_value_and_data_tables_are_not_read_as_a_grid() -> None:
+    html = b"""<html><body><table>
+    <tr><td>Diagnosis:</td><td>Pneumonia</td></tr><tr><td>Admitted:</td><td>01/02/2025</td></tr></table>
+    <table><tr><th><b>Drug</b></th><th><b>Dose</b></th></tr><tr><td>Amlodipine</td><td>5 mg daily</td></tr>
+    <tr><td>Ramipril</td><td>2.5 mg daily</td></tr></table>
+    <table><tr><th><strong>Status</strong></th><th><strong>Class</strong></th></tr>
+    <tr><td>finished</td><td>outpatient</td></tr></table></body></html>"""
+    letter = read_bytes(html, "tables.html", min_words=0)
+    assert _blocks(letter) == [
+        ("table_row", "Diagnosis: | Pneumonia"),
+        ("table_row", "Admitted: | 01/02/2025"),
+        ("table_row", "Drug | Dose"),
+        ("table_row", "Amlodipine | 5 mg daily"),
+        ("table_row", "Ramipril | 2.5 mg daily"),
+        # column headers (<th>) over one row of data, as the ITK letters' FHIR tables have them
+        ("table_row", "Status | Class"),
+        ("table_row", "finished | outpatient"),
+    ]
+
+
 def test_rtf_paragraphs_and_table_rows() -> None:
     rtf = (
         rb"{\rtf1\ansi{\fonttbl\f0\fswiss Helvetica;}\f0\pard DISCHARGE SUMMARY\par "

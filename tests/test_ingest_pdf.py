@@ -288,3 +288,52 @@ def test_reads_from_several_threads_agree(tmp_path: Path) -> None:
     expected = [read_letter(p).text for p in paths]
     with ThreadPoolExecutor(4) as pool:
         assert list(pool.map(lambda p: read_letter(p).text, paths)) == expected
+
+
+def _ruled_pdf(path: Path, rows: list[list[str]], bold_rows: tuple[int, ...]) -> Path:
+    """A letter whose body is one ruled table; the rows in ``bold_rows`` are set in bold."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    plain = ParagraphStyle("plain", fontName="Helvetica", fontSize=10, leading=13)
+    bold = ParagraphStyle("bold", parent=plain, fontName="Helvetica-Bold")
+    data = [[Paragraph(c, bold if n in bold_rows else plain) for c in row] for n, row in enumerate(rows)]
+    table = Table(data, colWidths=[240] * len(rows[0]))
+    table.setStyle(
+        TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    )
+    story = [Paragraph("Dear Dr Okafor, please find below the summary of her stay with us.", plain), table]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    return path
+
+
+def test_a_ruled_paired_section_grid_is_read_column_by_column(tmp_path: Path) -> None:
+    rows = [
+        ["Operations and procedures", "Allergies"],
+        ["Bradford repair on 18/6/19, uncomplicated.", "Latex - Other Immune Reaction"],
+        ["Why we met", "What we have asked your GP to do"],
+        ["Breathless with COPD.", "Please add Trimbow to his repeat prescription."],
+    ]
+    letter = read_letter(_ruled_pdf(tmp_path / "grid.pdf", rows, bold_rows=(2,)), min_words=0)
+    assert [(b.kind, letter.text[b.start : b.end]) for b in letter.blocks][1:] == [
+        ("heading", "Operations and procedures"),
+        ("paragraph", "Bradford repair on 18/6/19, uncomplicated."),
+        ("heading", "Allergies"),
+        ("paragraph", "Latex - Other Immune Reaction"),
+        ("heading", "Why we met"),
+        ("paragraph", "Breathless with COPD."),
+        ("heading", "What we have asked your GP to do"),
+        ("paragraph", "Please add Trimbow to his repeat prescription."),
+    ]
+
+
+def test_a_ruled_data_table_under_a_bold_header_stays_rows(tmp_path: Path) -> None:
+    rows = [["Drug", "Dose"], ["Amlodipine", "5 mg once daily"], ["Ramipril", "2.5 mg once daily"]]
+    letter = read_letter(_ruled_pdf(tmp_path / "table.pdf", rows, bold_rows=(0,)), min_words=0)
+    assert _block_texts(letter, "table_row") == [
+        "Drug | Dose",
+        "Amlodipine | 5 mg once daily",
+        "Ramipril | 2.5 mg once daily",
+    ]

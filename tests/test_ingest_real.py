@@ -108,6 +108,20 @@ def test_ydh_docx_template_made_of_tables() -> None:
     )
 
 
+def test_ydh_grid_of_paired_sections_reads_each_heading_over_its_content() -> None:
+    # Two section headings to a row, their contents in the row under them: read column by column, so the
+    # right-hand sections ("Allergies", "Follow-up arranged") have their own content under them.
+    letter = _read("ydh_sample_discharge_summary.docx")
+    assert "\n\nAllergies\nLatex \u2014 Other Immune Reaction\n" in letter.text
+    follow_up = "\n\nFollow-up arranged\n3 Weeks - Physio examination Clinic.\n6 Weeks - Consultant: DXA\n"
+    assert follow_up in letter.text
+    _in_order(letter.text, "Operations and procedures\nModified Bradford repair", "Follow-up arranged")
+    from letter_audit import audit
+
+    criteria = {c.id: c.status for c in audit(letter).criteria}
+    assert criteria["allergies"] == "met"
+
+
 @pytest.mark.parametrize(
     ("name", "phrases", "row"),
     [

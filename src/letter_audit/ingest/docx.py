@@ -3,7 +3,9 @@
 Trust templates are often built entirely of tables, so a table row is the common case, not the odd one.
 A row with several non-empty cells becomes a ``table_row`` (python-docx repeats a merged cell once per
 grid column; repeats are dropped); a row with one non-empty cell, or with a cell holding a nested table
-or more than three paragraphs, is layout, and its cells are read one after another as ordinary blocks.
+or more than three paragraphs, is layout, and its cells are read one after another as ordinary blocks. A
+row of headings over a row of their contents (a paired-section grid, ``grid.py``) is read column by column:
+each heading, then the blocks of the cell under it.
 DOCX has no pages, so every block is on page 1.
 
 Headers and footers repeat on every printed page; their text goes to ``Letter.furniture``, never into
@@ -22,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import CorruptDocx, ZipBomb
 from .builder import LetterBuilder
+from .grid import grid_pairs
 from .limits import MAX_ZIP_RATIO, check_deadline
 from .text import line_kind
 
@@ -308,9 +311,23 @@ def _unique_cells(row: Any) -> list[_Cell]:
 
 
 def _read_table(table: Table, builder: LetterBuilder, styles: _Styles) -> None:
-    for row in table.rows:
+    rows = [_unique_cells(row) for row in table.rows]
+    texts = [[c.text if not c.tables else "" for c in row] for row in rows]
+    pairs = grid_pairs(texts, lambda r, i: _cell_bold(rows[r][i], styles))
+    bodies = set(pairs.values())
+    for r, row_cells in enumerate(rows):
         check_deadline()
-        cells = [c for c in _unique_cells(row) if c.text.strip() or c.tables]
+        if r in bodies:
+            continue
+        if r in pairs:
+            # a paired-section grid: each heading over its own content, column by column
+            for head, body in zip(row_cells, rows[pairs[r]], strict=True):
+                if head.text.strip():
+                    styles.list_break()
+                    builder.add("heading", head.text)
+                _read_container(body, body._tc, builder, styles)
+            continue
+        cells = [c for c, text in zip(row_cells, texts[r], strict=True) if text.strip() or c.tables]
         if not cells:
             continue
         if len(cells) == 1 or any(c.tables or _filled(c) > _MAX_CELL_PARAGRAPHS for c in cells):
@@ -327,6 +344,12 @@ def _cell_line(paragraph: Paragraph, styles: _Styles) -> str:
         return styles.list_mark(paragraph, style) + paragraph.text
     styles.list_break()
     return paragraph.text
+
+
+def _cell_bold(cell: _Cell, styles: _Styles) -> bool:
+    """Whether every filled paragraph of a cell is bold throughout."""
+    paragraphs = [p for p in cell.paragraphs if p.text.strip()]
+    return bool(paragraphs) and all(_all_bold(p, styles) for p in paragraphs)
 
 
 def _filled(cell: _Cell) -> int:

@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from ..letter import BlockKind
 from .builder import LetterBuilder
+from .grid import grid_pairs
 from .limits import check_deadline
 from .text import decode_text
 
@@ -136,6 +137,8 @@ class _Walker:
         self.heading: str | None = None  # the heading just read, while nothing has followed it
         self.dump_styles: set[tuple[str, str]] = set()  # tag and class of the dumps found so far
         self.read_blocks: dict[str, Tag] = {}  # the first container read with each sizeable text
+        self.pairs: dict[int, Tag] = {}  # a paired-section grid's heading row -> the row of its contents
+        self.bodies: set[int] = set()
 
     def flush(self, kind: BlockKind = "paragraph", level: int | None = None) -> None:
         text = " ".join("".join(self.buf).split())
@@ -182,8 +185,16 @@ class _Walker:
                 self.flush("list_item")
             elif name == "tr":
                 self.flush()
-                self.row(child)
+                if id(child) in self.pairs:
+                    self.pair(child, self.pairs[id(child)])
+                elif id(child) not in self.bodies:
+                    self.row(child)
             elif name in _DUMP_TAGS and self.skip(child, name):
+                self.flush()
+            elif name == "table":
+                self.find_pairs(child)
+                self.flush()
+                self.walk(child)
                 self.flush()
             elif name in _BLOCK:
                 self.flush()
@@ -216,6 +227,28 @@ class _Walker:
         # the same words in a container inside the first (a section's <text> and the <div> in it) are it
         return first is not tag and not any(parent is first for parent in tag.parents)
 
+    def find_pairs(self, table: Tag) -> None:
+        """Note the paired rows of a table (``grid.grid_pairs``: a row of headings over their contents)."""
+        rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+        cells = [tr.find_all(["td", "th"], recursive=False) for tr in rows]
+        texts = [
+            ["\n".join(" ".join(x.split()) for x in _cell_text(c).split("\n") if x.strip()) for c in r]
+            for r in cells
+        ]
+        for head, body in grid_pairs(texts, lambda r, i: _all_bold(cells[r][i])).items():
+            if any(c.name == "th" for c in cells[head]):
+                continue  # column headers of a data table ("Status | Class" over "finished")
+            self.pairs[id(rows[head])] = rows[body]
+            self.bodies.add(id(rows[body]))
+
+    def pair(self, head: Tag, body: Tag) -> None:
+        """A grid's two rows read column by column: each heading, then the blocks of the cell under it."""
+        heads = head.find_all(["td", "th"], recursive=False)
+        for h, cell in zip(heads, body.find_all(["td", "th"], recursive=False), strict=True):
+            self.b.add("heading", " ".join(h.get_text(" ").split()))
+            self.walk(cell)
+            self.flush()
+
     def row(self, tr: Tag) -> None:
         cells = [c for c in tr.find_all(["td", "th"], recursive=False)]
         if any(c.find(_NESTED_BLOCKS) for c in cells):
@@ -235,6 +268,21 @@ class _Walker:
 
 def _same_words(a: str, b: str) -> bool:
     return a.split() != [] and [w.casefold() for w in a.split()] == [w.casefold() for w in b.split()]
+
+
+def _all_bold(cell: Tag) -> bool:
+    """Whether all the text of a table cell is bold (inside ``<b>``, ``<strong>`` or a bold style)."""
+    texts = [t for t in cell.find_all(string=True) if t.strip() and not isinstance(t, Comment)]
+    return bool(texts) and all(_bold_in(t, cell) for t in texts)
+
+
+def _bold_in(node: NavigableString, cell: Tag) -> bool:
+    for parent in node.parents:
+        if _bold_tag(parent):
+            return True
+        if parent is cell:
+            return False
+    return False
 
 
 def _li_mark(li: Tag) -> str:

@@ -27,6 +27,7 @@ from statistics import median
 
 from ..letter import BlockKind
 from .builder import LetterBuilder
+from .grid import grid_pairs
 from .rows import FIELD_LABEL, Rules, join_rows
 from .text import line_kind, mostly_capitals
 
@@ -307,8 +308,22 @@ def _add_page(
 ) -> None:
     para: list[Line] = []
     para_kind: BlockKind = "paragraph"
-    for line in page.lines:
+    pairs = _grid_pairs(page.lines)
+    bodies = set(pairs.values())
+    for i, line in enumerate(page.lines):
         cells = line.cells()
+        if i in bodies:
+            continue
+        if i in pairs:
+            # a paired-section grid: each heading over the lines of the cell under it
+            _flush(builder, para, para_kind, page.number)
+            under = page.lines[pairs[i]]
+            for (head, x0, x1), (content, c0, c1) in zip(cells, under.cells(), strict=True):
+                builder.add("heading", head, page=page.number, bbox=(x0, line.top, x1, line.bottom))
+                for text in content.split("\n"):
+                    kind: BlockKind = "list_item" if line_kind(text) == "list_item" else "paragraph"
+                    builder.add(kind, text, page=page.number, bbox=(c0, under.top, c1, under.bottom))
+            continue
         if len(cells) >= 2:
             _flush(builder, para, para_kind, page.number)
             builder.add_row([c[0] for c in cells], page=page.number, bbox=line.bbox)
@@ -325,6 +340,37 @@ def _add_page(
         para.append(line)
         para_kind = "list_item" if kind == "list_item" else "paragraph"
     _flush(builder, para, para_kind, page.number)
+
+
+def _grid_pairs(lines: list[Line]) -> dict[int, int]:
+    """The paired-section grids of a page (``grid.grid_pairs``, over each run of table rows): heading row
+    line index -> content row line index."""
+    pairs: dict[int, int] = {}
+    run: list[int] = []
+    for i in range(len(lines) + 1):
+        if i < len(lines) and len(lines[i].cells()) >= 2:
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            pairs.update(_table_pairs(lines, run))
+        run = []
+    return pairs
+
+
+def _table_pairs(lines: list[Line], run: list[int]) -> dict[int, int]:
+    table = [lines[j] for j in run]
+
+    def bold(r: int, k: int) -> bool:
+        return _cell_bold(table[r], table[r].cells()[k])
+
+    found = grid_pairs([[c[0] for c in line.cells()] for line in table], bold)
+    return {run[h]: run[b] for h, b in found.items()}
+
+
+def _cell_bold(line: Line, cell: tuple[str, float, float]) -> bool:
+    """Whether every word of one cell of a line is bold."""
+    words = [w for w in line.words if cell[1] - 0.5 <= w.x0 and w.x1 <= cell[2] + 0.5]
+    return bool(words) and all(w.bold for w in words)
 
 
 def _new_paragraph(last: Word, first: Word, limit: float, size: float) -> bool:

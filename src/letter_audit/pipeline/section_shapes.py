@@ -1,8 +1,8 @@
 """What a section heading looks like, apart from its phrases (part of ``la_sections``).
 
-Why a module of its own: ``sections.py`` finds headings where the letter puts them (lines, heading blocks,
-table cells); deciding whether a piece of text has a heading's shape is a separate job. Here are the form
-every candidate is compared in (``normalise``: no numbering, no rules, no trailing colon, lower case)
+Why a module of its own: ``section_finder.py`` finds headings where the letter puts them (lines, heading
+blocks, table cells); deciding whether a piece of text has a heading's shape is a separate job. Here are the
+form every candidate is compared in (``normalise``: no numbering, no rules, no trailing colon, lower case)
 and the tests for a heading no phrase in ``models/rules/sections.jsonl`` names: a short line in capitals,
 a title, a table cell that can be a heading, and a heading that names the practice and asks it for
 something ("GP INSTRUCTIONS"), which opens a GP-actions section.

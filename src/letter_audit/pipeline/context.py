@@ -24,7 +24,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401
-from .context_match import DIGIT, _split_top, first_pairs, longest_matches, pair_index  # noqa: F401
+from .context_match import (  # noqa: F401
+    DIGIT,
+    RuleStarts,
+    _split_top,
+    first_pairs,
+    longest_matches,
+    pair_index,
+)
 from .ruledata import read_jsonl
 from .sentences import sentence_spans
 
@@ -233,6 +240,8 @@ class ContextAnnotator:
         self.combined = whole_words("|".join(f"(?:{r.pattern})" for r in self.rules) or "(?!)")
         self.firsts = first_pairs("|".join(f"(?:{r.pattern})" for r in self.rules)) if self.rules else None
         self.index = pair_index([r.pattern for r in self.rules])
+        rxs = [rx for _, rx in self.compiled]
+        self.starts = RuleStarts(rxs, self.index) if self.index is not None else None
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -245,7 +254,7 @@ class ContextAnnotator:
         starts = [c[0] for c in clauses]
         # the longest cue wins where cues overlap ("was not" holds "not")
         rxs = [rx for _, rx in self.compiled]
-        found = longest_matches(text, self.combined, rxs, self.firsts, self.index)
+        found = longest_matches(text, self.combined, rxs, self.firsts, self.index, self.starts)
         kept = [(s, e, self.compiled[k][0]) for s, e, k in found]
         by_clause: dict[int, list[tuple[int, int, ContextRule]]] = {}
         for f in kept:

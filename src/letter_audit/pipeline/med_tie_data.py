@@ -15,7 +15,7 @@ from typing import Literal, Self
 import srsly
 from pydantic import BaseModel, ConfigDict, Field
 
-from .context import first_pairs, pair_index, whole_words
+from .context import RuleStarts, first_pairs, pair_index, whole_words
 from .med_trigger_scan import TriggerScan
 from .ruledata import read_jsonl, read_yaml
 
@@ -107,6 +107,8 @@ class TieData(TriggerScan):
         self.rx_triggers = [
             (r, re.compile(rf"(?<![\w-])(?:{r.pattern})(?![\w-])", re.IGNORECASE)) for r in self.triggers
         ]
+        rxs = [rx for _, rx in self.rx_triggers]
+        self.trigger_starts = RuleStarts(rxs, self.trigger_index) if self.trigger_index is not None else None
         self.rx_patient_salutation = re.compile(s.patient_salutation, re.MULTILINE)
         self.rx_gp_part = re.compile(s.gp_part_heading, re.MULTILINE | re.IGNORECASE)
         self.rx_passes_on = re.compile(rf"\s+(?:{s.patient_please_passes_on})", re.IGNORECASE)

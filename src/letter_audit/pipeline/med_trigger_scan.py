@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from .context_match import longest_matches
+from .context_match import RuleStarts, longest_matches
 
 if TYPE_CHECKING:
     from .med_ties import TriggerRule
@@ -60,6 +60,7 @@ class TriggerScan:
     rx_any: re.Pattern[str]
     trigger_firsts: set[str] | None
     trigger_index: dict[str, list[int]] | None
+    trigger_starts: RuleStarts | None
 
     def _find_triggers(self, text: str, ocr: bool = False) -> list[Trigger]:
         ocr = ocr or _OCR_DIGIT.search(text) is not None
@@ -67,7 +68,9 @@ class TriggerScan:
             # scanned letters misread letters as digits ("st0pped", "5tarted"); the fix keeps every offset
             text = _OCR_DIGIT.sub(lambda m: m.group(0).translate(_OCR_FIX), text)
         rxs = [rx for _, rx in self.rx_triggers]
-        found = longest_matches(text, self.rx_any, rxs, self.trigger_firsts, self.trigger_index)
+        found = longest_matches(
+            text, self.rx_any, rxs, self.trigger_firsts, self.trigger_index, self.trigger_starts
+        )
         out = [Trigger(s, e, self.rx_triggers[k][0]) for s, e, k in found]
         if ocr:
             out = self._broken_words(text, out)

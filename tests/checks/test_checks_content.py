@@ -60,6 +60,9 @@ def test_allergies_heading_then_value_on_next_line() -> None:
     r = result("allergies", "Allergies\nPenicillin (rash)\nPlan: home\n", letter_type=DS)
     assert r.status == "met"
     assert r.evidence[0].text == "Allergies\nPenicillin (rash)"
+    # the next section's heading below is not quoted as part of what the allergy heading heads
+    r = result("allergies", "Allergies\nLatex - Other Immune Reaction\nCo-morbidities\nNil\n", letter_type=DS)
+    assert r.evidence[0].text == "Allergies\nLatex - Other Immune Reaction"
 
 
 def test_allergies_blank_or_not_recorded_is_not_met() -> None:

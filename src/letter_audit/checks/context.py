@@ -95,7 +95,10 @@ def _sentence_span(text: str, start: int, end: int, lo: int, hi: int) -> tuple[i
 
 def _bare_heading(line: str) -> bool:
     stripped = line.strip().rstrip(":").strip()
-    return 0 < len(stripped) <= 40 and ":" not in stripped and "|" not in stripped and "." not in stripped
+    return (
+        0 < len(stripped) <= 40
+        and not any(mark in stripped for mark in ":|.\n")  # one line: a heading with its content is not bare
+    )
 
 
 @dataclass

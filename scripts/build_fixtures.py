@@ -389,26 +389,7 @@ def render_html_itk(src: Source) -> bytes:
                 parts.append(f"<tr>{th}<td>{cell}</td></tr>")
             parts.append("</table>")
             continue
-        open_list: str | None = None
-        for it in items:
-            want = ("ul" if it.marker == "-" else "ol") if it.kind == "list_item" else None
-            if open_list and open_list != want:
-                parts.append(f"</{open_list}>")
-                open_list = None
-            if want and not open_list:
-                parts.append(f"<{want}>")
-                open_list = want
-            if it.kind == "paragraph":
-                parts.append("<p>" + "<br>".join(esc(x) for x in it.lines) + "</p>")
-            elif it.kind == "list_item":
-                parts.append(f"<li>{esc(it.lines[0])}</li>")
-            else:
-                parts.append('<table width="100%">')
-                for row in it.rows:
-                    parts.append("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>")
-                parts.append("</table>")
-        if open_list:
-            parts.append(f"</{open_list}>")
+        parts += _html_items(items)
         parts.append("<hr>")
     if signer:
         parts += [f"<{hx}>Person completing record</{hx}>", "<table>"]

@@ -87,17 +87,17 @@ def grid_pairs(rows: Sequence[Sequence[str]], bold: Callable[[int, int], bool]) 
     def filled(r: int) -> list[int]:
         return [i for i, c in enumerate(rows[r]) if c.strip()]
 
-    def _same_table(r: int) -> bool:
+    def _same_table(r: int, width: int) -> bool:
         """A row of the table around a pair: two cells or more filled, and no more cells than the pair's
-        rows (a PDF's data row drops its empty cells; a wider row is another table's)."""
-        return len(filled(r)) >= 2 and len(rows[r]) <= len(rows[body])
+        rows, ``width`` (a PDF's data row drops its empty cells; a wider row is another table's)."""
+        return len(filled(r)) >= 2 and len(rows[r]) <= width
 
     pairs: dict[int, int] = {}
     for r in range(len(rows) - 1):
         body = r + 1
         if r in pairs.values() or not kind(r) or len(rows[body]) != len(rows[r]):
             continue
-        if r > 0 and r - 1 not in pairs.values() and _same_table(r - 1):
+        if r > 0 and r - 1 not in pairs.values() and _same_table(r - 1, len(rows[body])):
             continue  # the last rows of a data table ("Low-fat diet advice | Patient | now")
         under = filled(body)
         if not under or kind(body):
@@ -108,7 +108,7 @@ def grid_pairs(rows: Sequence[Sequence[str]], bold: Callable[[int, int], bool]) 
         if any(c.strip() and not h.strip() for h, c in zip(rows[r], rows[body], strict=True)):
             continue
         after = body + 1
-        if after < len(rows) and _same_table(after) and not kind(after):
+        if after < len(rows) and _same_table(after, len(rows[body])) and not kind(after):
             continue
         pairs[r] = body
     return pairs

@@ -576,16 +576,7 @@ def render_docx_tables(src: Source) -> bytes:
                 left, right = outer.add_row().cells
                 first = True
                 continue
-            if first and not right.paragraphs[0].text and it.kind in ("paragraph", "list_item"):
-                p = right.paragraphs[0]  # fill the cell's own empty paragraph, not a blank line
-                if it.kind == "list_item":
-                    p.style = "List Bullet" if it.marker == "-" else "List Number"
-                for i, line in enumerate(it.lines):
-                    run = p.add_run(line)
-                    if i < len(it.lines) - 1:
-                        run.add_break()
-            else:
-                _docx_add(right, it)
+            _docx_cell_add(right, it, first)
             first = False
     # drop empty trailing rows made after a table that ended its section
     for table in doc.tables:
@@ -598,19 +589,25 @@ def render_docx_tables(src: Source) -> bytes:
     return _docx_save(doc)
 
 
+def _docx_cell_add(cell, it: Item, first: bool) -> None:  # type: ignore[no-untyped-def]
+    """Add an item to a table cell; the cell's first paragraph or list item fills the cell's own empty
+    paragraph rather than leaving a blank line above it."""
+    if first and not cell.paragraphs[0].text and it.kind in ("paragraph", "list_item"):
+        p = cell.paragraphs[0]
+        if it.kind == "list_item":
+            p.style = "List Bullet" if it.marker == "-" else "List Number"
+        for i, line in enumerate(it.lines):
+            run = p.add_run(line)
+            if i < len(it.lines) - 1:
+                run.add_break()
+    else:
+        _docx_add(cell, it)
+
+
 def _docx_fill(cell, items: list[Item]) -> None:  # type: ignore[no-untyped-def]
     """Fill a table cell with paragraphs and list items, the first in the cell's own empty paragraph."""
     for n, it in enumerate(items):
-        if n == 0 and not cell.paragraphs[0].text:
-            p = cell.paragraphs[0]
-            if it.kind == "list_item":
-                p.style = "List Bullet" if it.marker == "-" else "List Number"
-            for i, line in enumerate(it.lines):
-                run = p.add_run(line)
-                if i < len(it.lines) - 1:
-                    run.add_break()
-        else:
-            _docx_add(cell, it)
+        _docx_cell_add(cell, it, n == 0)
 
 
 GridRow = tuple[Literal["plain", "pair", "cell"], list[tuple[str, list[Item]]]]

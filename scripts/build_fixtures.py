@@ -535,13 +535,18 @@ def _docx_save(doc) -> bytes:  # type: ignore[no-untyped-def]
     return _docx_fixed_zip(buf.getvalue())
 
 
-def render_docx(src: Source) -> bytes:
-    doc = _docx_new(src)
-    for it in src.items:
+def _docx_items(doc, items: list[Item]) -> None:  # type: ignore[no-untyped-def]
+    """Write items into the document body as they come: a pipe table as a table, the rest as paragraphs."""
+    for it in items:
         if it.kind == "table":
             _docx_table(doc, it.rows)
         else:
             _docx_add(doc, it)
+
+
+def render_docx(src: Source) -> bytes:
+    doc = _docx_new(src)
+    _docx_items(doc, src.items)
     return _docx_save(doc)
 
 
@@ -556,11 +561,7 @@ def render_docx_tables(src: Source) -> bytes:
     outer = None
     for heading, group in sections(src.items):
         if heading is None:
-            for it in group:
-                if it.kind == "table":
-                    _docx_table(doc, it.rows)
-                else:
-                    _docx_add(doc, it)
+            _docx_items(doc, group)
             continue
         if outer is None:
             outer = doc.add_table(rows=0, cols=2)
@@ -663,11 +664,7 @@ def render_docx_grid(src: Source) -> bytes:
     for kind, cells in grid_plan(src):
         if kind == "plain":
             grid = None
-            for it in cells[0][1]:
-                if it.kind == "table":
-                    _docx_table(doc, it.rows)
-                else:
-                    _docx_add(doc, it)
+            _docx_items(doc, cells[0][1])
             continue
         if grid is None:
             grid = doc.add_table(rows=0, cols=2)

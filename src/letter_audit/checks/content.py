@@ -191,21 +191,28 @@ def _labelled_author(ctx: CheckContext) -> Evidence | None:
 def _role_after(ctx: CheckContext, start: int) -> Evidence | None:
     """The first role named after ``start`` outside the list of the letter's copies ("Distribute to:",
     "cc:", to the next blank line): the clinicians named there read the letter; they did not write it."""
-    text, content = ctx.letter.text, ctx.cues.content
+    pos = start
+    while (found := ctx.find(ctx.cues.content.author_role, "cue.author_role", start=pos)) is not None:
+        copies_end = _copies_end(ctx, pos, found.start)
+        if copies_end is None:
+            return found
+        if copies_end < 0:  # the list of copies runs to the end of the letter
+            return None
+        pos = copies_end + 1  # the role is in the list: look past it
+    return None
+
+
+def _copies_end(ctx: CheckContext, start: int, at: int) -> int | None:
+    """Where the list of copies that holds ``at`` ends (its next blank line; -1 when none follows), or None
+    when no list opened after ``start`` reaches it."""
     from .cues import search
 
-    pos = start
-    while (found := ctx.find(content.author_role, "cue.author_role", start=pos)) is not None:
-        copies = search(content.distribution, text, start, found.start + 1)
-        if copies is None:
-            return found
+    text = ctx.letter.text
+    while (copies := search(ctx.cues.content.distribution, text, start, at + 1)) is not None:
         blank = text.find("\n\n", copies.start())
-        if blank < 0 or blank >= found.start:  # the role is in the list of copies: look past it
-            if blank < 0:
-                return None
-            pos = blank + 1
-            continue
-        start = blank  # that list ended before the role: look for a later one between them
+        if blank < 0 or blank >= at:
+            return blank
+        start = blank  # that list ended before ``at``: a later one may still hold it
     return None
 
 

@@ -7,6 +7,8 @@ shape in plain text. Round 19 rendered every dev letter in every format and foun
 the blocks after a GP-actions heading as more requests when the next heading was written in sentence case
 ("Planning ahead"), and the two-column template losing the lines of a GP cell after its first. Round 20
 found the grid of two sections to a row (the YDH template) leaving each right-hand section under no heading.
+Round 21 found the same grid in a PDF losing its pairs where a bulleted list in a ruled cell read as a
+column of bullets beside a column of items.
 """
 
 from __future__ import annotations
@@ -92,9 +94,18 @@ NUMBERED_EXPECTED = [
     "please support with NRT on prescription",
     "Ensure ticagrelor is stopped at 12 months and aspirin continued",
 ]
-# Not pdf-grid yet: a bulleted list in a ruled cell comes apart from its bullets there (the bullets read as a
-# column of their own), so the grid's row of contents has a cell more than its row of headings.
-FORMATS = ["txt", "rtf", "docx", "docx-tables", "docx-grid", "html", "html-grid", "pdf", "pdf-table"]
+FORMATS = [
+    "txt",
+    "rtf",
+    "docx",
+    "docx-tables",
+    "docx-grid",
+    "html",
+    "html-grid",
+    "pdf",
+    "pdf-table",
+    "pdf-grid",
+]
 
 
 def _actions(fmt: str, tmp_path: Path, source: str = SOURCE) -> list[str]:

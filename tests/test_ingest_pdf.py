@@ -290,22 +290,36 @@ def test_reads_from_several_threads_agree(tmp_path: Path) -> None:
         assert list(pool.map(lambda p: read_letter(p).text, paths)) == expected
 
 
-def _ruled_pdf(path: Path, rows: list[list[str]], bold_rows: tuple[int, ...]) -> Path:
-    """A letter whose body is one ruled table; the rows in ``bold_rows`` are set in bold."""
+def _ruled_pdf(
+    path: Path, rows: list[list[str]], bold_rows: tuple[int, ...], space_before: float = 0
+) -> Path:
+    """A letter whose body is one ruled table; the rows in ``bold_rows`` are set in bold. A cell whose
+    lines start "- " is a bulleted list, its bullets hung out to the left as a word processor sets them;
+    other lines of a cell are paragraphs of their own. ``space_before`` pushes the table down the page."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
     plain = ParagraphStyle("plain", fontName="Helvetica", fontSize=10, leading=13)
     bold = ParagraphStyle("bold", parent=plain, fontName="Helvetica-Bold")
-    data = [[Paragraph(c, bold if n in bold_rows else plain) for c in row] for n, row in enumerate(rows)]
+    item = ParagraphStyle("item", parent=plain, leftIndent=18, bulletIndent=4)
+
+    def cell(text: str, style: ParagraphStyle) -> list[Paragraph]:
+        return [
+            Paragraph(line[2:], item, bulletText="\u2022")
+            if line.startswith("- ")
+            else Paragraph(line, style)
+            for line in text.split("\n")
+        ]
+
+    data = [[cell(c, bold if n in bold_rows else plain) for c in row] for n, row in enumerate(rows)]
     table = Table(data, colWidths=[240] * len(rows[0]))
     table.setStyle(
         TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")])
     )
-    story = [Paragraph("Dear Dr Okafor, please find below the summary of her stay with us.", plain), table]
-    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    opening = Paragraph("Dear Dr Okafor, please find below the summary of her stay with us.", plain)
+    SimpleDocTemplate(str(path), pagesize=A4).build([opening, Spacer(1, space_before), table])
     return path
 
 
@@ -337,3 +351,60 @@ def test_a_ruled_data_table_under_a_bold_header_stays_rows(tmp_path: Path) -> No
         "Amlodipine | 5 mg once daily",
         "Ramipril | 2.5 mg once daily",
     ]
+
+
+def test_a_bulleted_list_in_a_grid_cell_keeps_its_bullets_and_the_grid_pairs(tmp_path: Path) -> None:
+    """A list in a ruled cell hangs its bullets left of its text; the bullets lead their items, not a
+    column of their own (which had made the row one cell wider than its headings and lost the pair)."""
+    rows = [
+        ["Discharge medicines", "Allergies"],
+        ["- Apixaban 5 mg twice daily - new\n- Aspirin 75 mg - stopped", "No known drug allergies"],
+    ]
+    letter = read_letter(_ruled_pdf(tmp_path / "grid.pdf", rows, bold_rows=(0,)), min_words=0)
+    assert [(b.kind, letter.text[b.start : b.end]) for b in letter.blocks][1:] == [
+        ("heading", "Discharge medicines"),
+        ("list_item", "\u2022 Apixaban 5 mg twice daily - new"),
+        ("list_item", "\u2022 Aspirin 75 mg - stopped"),
+        ("heading", "Allergies"),
+        ("paragraph", "No known drug allergies"),
+    ]
+
+
+def test_a_grid_row_of_headings_last_on_a_page_pairs_with_its_contents_on_the_next(tmp_path: Path) -> None:
+    rows = [
+        ["For the GP practice", "Follow-up"],
+        ["Please check her sodium in one week.", "We will see her in clinic in 6 weeks."],
+    ]
+    # Pushed down so that the row of headings ends page 1 and its contents open page 2.
+    path = _ruled_pdf(tmp_path / "grid.pdf", rows, bold_rows=(0,), space_before=650)
+    letter = read_letter(path, min_words=0)
+    blocks = [(b.kind, letter.text[b.start : b.end], b.page) for b in letter.blocks][1:]
+    assert blocks == [
+        ("heading", "For the GP practice", 1),
+        ("paragraph", "Please check her sodium in one week.", 2),
+        ("heading", "Follow-up", 1),
+        ("paragraph", "We will see her in clinic in 6 weeks.", 2),
+    ]
+
+
+def test_a_cell_of_fields_beside_wrapped_prose_is_one_grid_row(tmp_path: Path) -> None:
+    """ "Name: ..." / "DOB: ..." lines beside a wrapped paragraph in one ruled cell row are that row, not
+    rows of fields side by side (as "Date: ... | Date: ..." over "Time: ... | Time: ..." are)."""
+    rows = [
+        ["Patient details", "Hospital course"],
+        [
+            "Name: Ada Example\nDOB: 01/02/1950\nWard: 7",
+            "Admitted with a chest infection and treated with amoxicillin; she settled quickly and went home"
+            " on the third day with her own supply of inhalers.",
+        ],
+    ]
+    letter = read_letter(_ruled_pdf(tmp_path / "grid.pdf", rows, bold_rows=(0,)), min_words=0)
+    texts = [(b.kind, letter.text[b.start : b.end]) for b in letter.blocks][1:]
+    assert texts[:4] == [
+        ("heading", "Patient details"),
+        ("paragraph", "Name: Ada Example"),
+        ("paragraph", "DOB: 01/02/1950"),
+        ("paragraph", "Ward: 7"),
+    ]
+    assert texts[4][0] == "heading" and texts[4][1] == "Hospital course"
+    assert texts[5][1].startswith("Admitted with a chest infection") and texts[5][1].endswith("inhalers.")

@@ -134,6 +134,7 @@ class Line:
             else:
                 columns.append([w])
                 right = w.x1
+        columns = self._bullets_to_text(columns)
         out = []
         for k, col in enumerate(columns):
             limit = self._column_limit(col, columns[k + 1][0].x0 if k + 1 < len(columns) else None)
@@ -150,6 +151,24 @@ class Line:
                     text = _join_wrapped(text, w.text)
             out.append((text, min(w.x0 for w in col), max(w.x1 for w in col)))
         return _attach_bullets(out)
+
+    def _bullets_to_text(self, columns: list[list[Word]]) -> list[list[Word]]:
+        """A column of nothing but bullet glyphs is the bullets of the list in the column to its right,
+        when no ruled border runs between them: a list in a table cell, its bullets hung out to the left
+        by the list's indent. Each bullet then leads its own item's line, as in a cell's list read
+        alone, instead of the cell coming apart into a column of bullets and a column of items."""
+        out: list[list[Word]] = []
+        for col in columns:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and all(_BULLET_GLYPH.match(w.text) for w in prev)
+                and not any(max(w.x1 for w in prev) - 1 <= s <= col[0].x0 + 1 for s in self.splits)
+            ):
+                out[-1] = prev + col
+            else:
+                out.append(col)
+        return out
 
     def _column_limit(self, col: list[Word], next_x0: float | None) -> float:
         """How far right text in this column may run: its ruled border less the cell's padding, else
@@ -298,31 +317,56 @@ def add_pages(builder: LetterBuilder, pages: list[Page]) -> None:
     body = _body_size(pages)
     bold_means_heading = not _mostly_bold(pages)
     caps = not mostly_capitals(" ".join(w.text for p in pages for ln in p.lines for w in ln.words))
-    for page in pages:
-        if page.lines:
-            _add_page(builder, page, body, bold_means_heading, caps)
+    pairs = [_grid_pairs(page.lines) for page in pages]
+    for page, nxt, here, there in zip(pages, pages[1:], pairs, pairs[1:], strict=False):
+        # A grid's row of headings last on one page and its row of contents first on the next.
+        if page.lines and _cross_page_pair(page.lines, here, nxt.lines, there):
+            here[len(page.lines) - 1] = _NEXT_PAGE
+    for i, page in enumerate(pages):
+        if not page.lines:
+            continue
+        below = {
+            h: (page.lines[c], page.number)
+            if c != _NEXT_PAGE
+            else (pages[i + 1].lines[0], pages[i + 1].number)
+            for h, c in pairs[i].items()
+        }
+        skip = {c for c in pairs[i].values() if c != _NEXT_PAGE}
+        if i and _NEXT_PAGE in pairs[i - 1].values():
+            skip.add(0)  # this page's first line was read under the last page's last row
+        _add_page(builder, page, body, bold_means_heading, caps, below, skip)
+
+
+_NEXT_PAGE = -1
+"""In a page's grid pairs, a row of contents that is the next page's first line."""
 
 
 def _add_page(
-    builder: LetterBuilder, page: Page, body: float, bold_means_heading: bool, caps_are_headings: bool
+    builder: LetterBuilder,
+    page: Page,
+    body: float,
+    bold_means_heading: bool,
+    caps_are_headings: bool,
+    below: dict[int, tuple[Line, int]],
+    skip: set[int],
 ) -> None:
+    """One page's blocks. ``below`` maps each grid heading row to its row of contents and that row's
+    page; the lines in ``skip`` are rows of contents, read under their headings."""
     para: list[Line] = []
     para_kind: BlockKind = "paragraph"
-    pairs = _grid_pairs(page.lines)
-    bodies = set(pairs.values())
     for i, line in enumerate(page.lines):
         cells = line.cells()
-        if i in bodies:
+        if i in skip:
             continue
-        if i in pairs:
+        if i in below:
             # a paired-section grid: each heading over the lines of the cell under it
             _flush(builder, para, para_kind, page.number)
-            under = page.lines[pairs[i]]
+            under, on_page = below[i]
             for (head, x0, x1), (content, c0, c1) in zip(cells, under.cells(), strict=True):
                 builder.add("heading", head, page=page.number, bbox=(x0, line.top, x1, line.bottom))
                 for text in content.split("\n"):
                     kind: BlockKind = "list_item" if line_kind(text) == "list_item" else "paragraph"
-                    builder.add(kind, text, page=page.number, bbox=(c0, under.top, c1, under.bottom))
+                    builder.add(kind, text, page=on_page, bbox=(c0, under.top, c1, under.bottom))
             continue
         if len(cells) >= 2:
             _flush(builder, para, para_kind, page.number)
@@ -355,6 +399,26 @@ def _grid_pairs(lines: list[Line]) -> dict[int, int]:
             pairs.update(_table_pairs(lines, run))
         run = []
     return pairs
+
+
+def _cross_page_pair(
+    lines: list[Line], pairs: dict[int, int], nxt: list[Line], next_pairs: dict[int, int]
+) -> bool:
+    """Whether a page's last line is a grid's row of headings whose row of contents is the next page's
+    first line (a page break between them), asked of ``grid.grid_pairs`` with the rows around the two as
+    they would stand on one page: a data table's row above or below keeps them apart as before."""
+    last = len(lines) - 1
+    if not nxt or last in pairs or last in pairs.values() or 0 in next_pairs or 0 in next_pairs.values():
+        return False
+    if len(lines[last].cells()) < 2 or len(nxt[0].cells()) < 2:
+        return False
+    rows = [lines[last], nxt[0]]
+    if last > 0 and len(lines[last - 1].cells()) >= 2 and last - 1 not in pairs.values():
+        rows.insert(0, lines[last - 1])
+    if len(nxt) > 1 and len(nxt[1].cells()) >= 2:
+        rows.append(nxt[1])
+    head = rows.index(lines[last])
+    return _table_pairs(rows, list(range(len(rows)))).get(head) == head + 1
 
 
 def _table_pairs(lines: list[Line], run: list[int]) -> dict[int, int]:

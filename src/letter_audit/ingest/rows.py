@@ -199,12 +199,14 @@ def _same_ruled_row(upper: Line, lower: Line, rules: Rules) -> bool:
 
 
 def _parallel(upper: Line, lower: Line) -> bool:
-    """Two lines with the same cells, the lower one opening a field in one of them ("Date: ... |
-    Date: ..." over "Time: ... | Time: ..."): two rows of fields side by side, not one wrapped row."""
+    """Two lines with the same cells, the lower one opening a field in each of them ("Date: ... |
+    Date: ..." over "Time: ... | Time: ..."): two rows of fields side by side, not one wrapped row. A
+    field beside wrapped prose ("DOB: ..." beside "deranged LFTs (bili 44) ...") is a cell of fields
+    beside a paragraph in one row, as a template's "Patient details | Hospital course" box is."""
     upper_cells, lower_cells = upper.cells(), lower.cells()
     if len(upper_cells) != len(lower_cells) or len(lower_cells) < 2:
         return False
-    return any(FIELD_LABEL.match(text + " ") for text, _, _ in lower_cells)
+    return all(FIELD_LABEL.match(text + " ") for text, _, _ in lower_cells)
 
 
 def _text_both_sides(x: float, upper: Line, lower: Line) -> bool:

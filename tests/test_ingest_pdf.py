@@ -408,3 +408,23 @@ def test_a_cell_of_fields_beside_wrapped_prose_is_one_grid_row(tmp_path: Path) -
     ]
     assert texts[4][0] == "heading" and texts[4][1] == "Hospital course"
     assert texts[5][1].startswith("Admitted with a chest infection") and texts[5][1].endswith("inhalers.")
+
+
+def test_a_grid_row_taller_than_a_framed_box_is_still_one_row_with_its_lettered_items(tmp_path: Path) -> None:
+    """A row of two long sections (a numbered problem list beside the GP's lettered actions) runs past the
+    height at which a ruled band is taken for a framed box; the rule down its middle makes it a table row.
+    "b)" opens a new item although it is lower-case."""
+    problems = "\n".join(f"{n}. Problem number {n} settled on the ward." for n in range(1, 17))
+    actions = "a) Please check her sodium in one week.\nb) Please refer to the falls clinic."
+    rows = [["Problem list", "GP actions"], [problems, actions]]
+    letter = read_letter(_ruled_pdf(tmp_path / "grid.pdf", rows, bold_rows=(0,)), min_words=0)
+    texts = [(b.kind, letter.text[b.start : b.end]) for b in letter.blocks][1:]
+    assert texts[0] == ("heading", "Problem list")
+    assert texts[1:17] == [
+        ("list_item", f"{n}. Problem number {n} settled on the ward.") for n in range(1, 17)
+    ]
+    assert texts[17:] == [
+        ("heading", "GP actions"),
+        ("list_item", "a) Please check her sodium in one week."),
+        ("list_item", "b) Please refer to the falls clinic."),
+    ]

@@ -41,6 +41,8 @@ EDGE_BAND = 0.10
 _DIGITS = re.compile(r"\d+")
 _BULLET_GLYPH = re.compile(r"^[\u2022\u2023\u25e6\u2043\u25aa\u25cf]$")
 _DASH_OR_STAR = re.compile(r"^[\u2013*-]$")
+_LETTERED_ITEM = re.compile(r"^\(?[a-z][.)]$")
+"""A lettered list's marker ("b)", "(c)"): lower-case, yet it opens a new item, not a wrapped line."""
 
 
 @dataclass
@@ -439,7 +441,7 @@ def _cell_bold(line: Line, cell: tuple[str, float, float]) -> bool:
 
 def _new_paragraph(last: Word, first: Word, limit: float, size: float) -> bool:
     """True when ``first`` (the first word of a cell's next line) would have fitted after ``last``."""
-    if first.text[:1].islower() or last.text.endswith("-"):
+    if (first.text[:1].islower() and not _LETTERED_ITEM.match(first.text)) or last.text.endswith("-"):
         return False
     return last.x1 + 0.3 * size + (first.x1 - first.x0) < limit
 

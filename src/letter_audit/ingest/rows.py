@@ -31,7 +31,10 @@ TIGHT_GAP_EM = 0.35
 ROW_GAP_EM = 2.0
 """Padded rows of one table are at most this far apart; further apart, they are two tables."""
 MAX_BAND_EM = 12.0
-"""A ruled band taller than this many line heights is a framed region of the page, not a table row."""
+"""A ruled band taller than this many line heights is a framed region of the page, not a table row..."""
+MAX_SPLIT_BAND_EM = 60.0
+"""... unless a vertical rule crossing it divides text into cells: a template's row of two long sections
+side by side (a numbered problem list beside the GP's actions) runs to half a page."""
 MAX_ROW_LINES = 6
 """A padded group of more lines than this is not taken for one row."""
 RULE_TOLERANCE = 1.5
@@ -98,11 +101,13 @@ class Rules:
         reach = upper.size
         return any(x0 - reach <= x <= x1 + reach for _, x in self._ends[i:j])
 
-    def band(self, top: float, bottom: float, x0: float, x1: float, size: float) -> Band | None:
+    def band(
+        self, top: float, bottom: float, x0: float, x1: float, size: float, reach_em: float = MAX_BAND_EM
+    ) -> Band | None:
         """The rules right above ``top`` and below ``bottom``, when both run the whole width x0..x1
         and start and end together, as the borders of one table row do (not a separator line over a
         signature, nor the edges of two boxes side by side): (top, bottom, left, right) of the band."""
-        reach = MAX_BAND_EM * size
+        reach = reach_em * size
         above = self._across(top - reach, top + RULE_TOLERANCE, x0, x1)
         below = self._across(bottom - RULE_TOLERANCE, bottom + reach, x0, x1)
         if not above or not below:
@@ -176,15 +181,19 @@ def _same_ruled_row(upper: Line, lower: Line, rules: Rules) -> bool:
     if _gap(upper, lower) > 1.0 * size or rules.between(upper, lower):
         return False
     x0, x1 = min(upper.x0, lower.x0), max(upper.x1, lower.x1)
-    band = rules.band(min(upper.top, lower.top), max(upper.bottom, lower.bottom), x0, x1, size)
-    if band is None:
-        return False
-    if _parallel(upper, lower):
+    top, bottom = min(upper.top, lower.top), max(upper.bottom, lower.bottom)
+    band = rules.band(top, bottom, x0, x1, size)
+    tall = band is None
+    if tall:
+        band = rules.band(top, bottom, x0, x1, size, MAX_SPLIT_BAND_EM)
+    if band is None or _parallel(upper, lower):
         return False
     borders = rules.splits(band)
     if any(_text_both_sides(s, upper, lower) for s in borders):
         upper.splits = sorted(set(upper.splits) | set(borders))
         return True
+    if tall:
+        return False
     # Rules only between rows (no cell borders): one row when the band is one of several alike (a
     # table's row separators, not a line over a signature), the lines are as close as wrapped text
     # (not a caption over the first row), have several cells between them, are not two complete rows,

@@ -11,6 +11,12 @@ every gold action found as its own item with its category and flag, and nothing 
 Probes marked ``"known_miss": true`` are ones the rules still get wrong; they run as strict expected
 failures, so a fix shows up as a failure that asks for the mark to go. The odd-numbered probes were tuned on
 in round 16; the even ones were kept back to measure, and none of them was tuned on.
+
+Round 21 added two more blind sets, written by two new writers who read only the gold conventions and the
+domain notes: ``request_probes_r21.jsonl`` (b1001-b1130, requests in every style) and
+``plan_probes_r21.jsonl`` (f2001-f2090, the plan or follow-up part of a letter, with the follow-up owner
+and fit-note status as well; ``known_status_miss`` marks those the rules get wrong). Again only the odd ids
+were tuned on; the even ones measure.
 """
 
 from __future__ import annotations
@@ -27,6 +33,11 @@ from letter_audit.gold import Gold
 from letter_audit.letter import Letter
 
 PROBES = Path(__file__).with_name("request_probes.jsonl")
+PROBE_FILES = [
+    PROBES,
+    PROBES.with_name("request_probes_r21.jsonl"),
+    PROBES.with_name("plan_probes_r21.jsonl"),
+]
 
 CLINIC = """Department of General Medicine
 Riverside General Hospital
@@ -55,7 +66,8 @@ Dr C Smith, FY1
 
 
 def probe_letter(probe: dict[str, Any]) -> tuple[str, Gold]:
-    """The letter text a probe is checked in, and its gold (only the GP actions are the probe's own)."""
+    """The letter text a probe is checked in, and its gold (the GP actions are the probe's own, and the
+    follow-up owner and fit note when it gives them)."""
     body = "\n".join(x for x in (probe.get("before"), probe.get("heading"), probe["passage"]) if x)
     clinic = probe["shell"] == "clinic"
     text = (CLINIC if clinic else DISCHARGE).format(body=body)
@@ -72,8 +84,8 @@ def probe_letter(probe: dict[str, Any]) -> tuple[str, Gold]:
                 }
                 for a in probe["actions"]
             ],
-            "fit_note": {"status": "not_mentioned"},
-            "follow_up": {"owner": "unclear"},
+            "fit_note": {"status": probe.get("fit_note", "not_mentioned")},
+            "follow_up": {"owner": probe.get("follow_up", "unclear")},
             "contact_point": {"present": True},
             "grade": 3,
         }
@@ -89,22 +101,29 @@ def built_nlp() -> Any:
     return build_pipeline()
 
 
-def _probes() -> list[Any]:
+def _read(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _probes(mark: str = "known_miss", status: bool = False) -> list[Any]:
     out = []
-    for line in PROBES.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        probe = json.loads(line)
-        marks = [pytest.mark.xfail(strict=True, reason="known miss")] if probe.get("known_miss") else []
-        out.append(pytest.param(probe, id=probe["id"], marks=marks))
+    for path in PROBE_FILES:
+        for probe in _read(path):
+            if status and "follow_up" not in probe:
+                continue
+            marks = [pytest.mark.xfail(strict=True, reason="known miss")] if probe.get(mark) else []
+            out.append(pytest.param(probe, id=probe["id"], marks=marks))
     return out
 
 
 def test_every_probe_action_is_quoted_from_its_passage() -> None:
-    for line in PROBES.read_text(encoding="utf-8").splitlines():
-        probe = json.loads(line)
-        for action in probe["actions"]:
-            assert action["text"] in probe["passage"], (probe["id"], action["text"])
+    ids = set()
+    for path in PROBE_FILES:
+        for probe in _read(path):
+            assert probe["id"] not in ids, probe["id"]
+            ids.add(probe["id"])
+            for action in probe["actions"]:
+                assert action["text"] in probe["passage"], (probe["id"], action["text"])
 
 
 @pytest.mark.parametrize("probe", _probes())
@@ -116,3 +135,10 @@ def test_request_probe(probe: dict[str, Any], built_nlp: Any) -> None:
     assert (ev.action_fp, ev.action_fn) == (0, 0), found
     assert ev.category_right == ev.action_tp, found
     assert ev.inappropriate_right == ev.gold_actions, found
+
+
+@pytest.mark.parametrize("probe", _probes("known_status_miss", status=True))
+def test_plan_probe_follow_up_and_fit_note(probe: dict[str, Any], built_nlp: Any) -> None:
+    text, _ = probe_letter(probe)
+    report = audit(Letter.from_text(text), nlp=built_nlp)
+    assert (report.follow_up.owner, report.fit_note.status) == (probe["follow_up"], probe["fit_note"])

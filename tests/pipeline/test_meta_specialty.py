@@ -191,3 +191,13 @@ def test_a_pre_assessment_clinic_is_a_setting_and_a_request_in_the_letterhead_is
         "Listed for a right total knee replacement.\n"
     )
     assert _value(specialty(text)) == "orthopaedics"
+
+
+def test_the_words_before_a_clinic_start_at_a_word_and_stay_in_their_cell(specialty):
+    """The reach back from "Clinic" cut "Document" to "ent" (ENT); the words before it are the cell's own."""
+    text = "Patient Demographics\nDocument Owner | Haematology Anticoagulation Clinic\nDear Dr Reyes\n"
+    assert _value(specialty(text)) == "haematology"
+    text = "Letter Owner | Respiratory Outpatients\nDear Dr Reyes\n"
+    assert _value(specialty(text)) == "respiratory"
+    # A name that does sit right before the keyword still names it.
+    assert _value(specialty("Riverside Hospital\nENT Clinic, Level 2\nDear Dr Reyes\n")) == "ent"

@@ -296,7 +296,7 @@ class SpecialtyFinder:
             for m in scanner.finditer(text, scanner.starts(hay.low)):
                 line_start = text.rfind("\n", 0, m.start()) + 1
                 if before:
-                    start = origin = max(line_start, m.start() - 40)
+                    start = origin = _words_before(text, max(line_start, m.start() - 40), m.start())
                     phrase = text[start : m.end()]  # with the keyword: "Surgical Centre" is a setting
                 else:
                     start, origin = m.start(), m.start("x")
@@ -339,3 +339,14 @@ class SpecialtyFinder:
             if allowed is not None and name not in allowed:
                 continue
             self._vote(votes, (name, None, 0), w, (m.start(), m.end(), _CONTENT_RULE))
+
+
+def _words_before(text: str, start: int, keyword: int) -> int:
+    """Where the words before a keyword begin, from ``start`` (its reach back): never inside a word (the
+    reach can cut "Document" to "ent", which is a specialty), nor across a table cell's border ("Document
+    Owner | Haematology Anticoagulation Clinic": the clinic's words are only the cell's own)."""
+    if 0 < start < keyword and text[start - 1].isalnum() and text[start].isalnum():
+        while start < keyword and text[start].isalnum():
+            start += 1
+    cell = max(text.rfind("|", start, keyword), text.rfind("\t", start, keyword))
+    return cell + 1 if cell >= 0 else start

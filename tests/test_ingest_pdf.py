@@ -428,3 +428,19 @@ def test_a_grid_row_taller_than_a_framed_box_is_still_one_row_with_its_lettered_
         ("list_item", "a) Please check her sodium in one week."),
         ("list_item", "b) Please refer to the falls clinic."),
     ]
+
+
+def test_a_numbered_item_after_a_full_line_of_a_cell_opens_a_new_line(tmp_path: Path) -> None:
+    """ "2." would not have fitted after a first item that runs to the cell's edge, yet it starts an item of
+    its own, not the rest of a wrapped line."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    first = "1. Start oral iron for the iron deficiency anaemia too"
+    assert 222 < stringWidth(first, "Helvetica", 10) < 228  # the cell holds 228 points of text
+    rows = [
+        ["Diagnosis", "Actions for GP"],
+        ["Iron deficiency anaemia", f"{first}\n2. Refer to the falls clinic."],
+    ]
+    letter = read_letter(_ruled_pdf(tmp_path / "grid.pdf", rows, bold_rows=(0,)), min_words=0)
+    texts = [letter.text[b.start : b.end] for b in letter.blocks]
+    assert texts[-2:] == [first, "2. Refer to the falls clinic."]

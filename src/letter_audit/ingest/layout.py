@@ -41,8 +41,8 @@ EDGE_BAND = 0.10
 _DIGITS = re.compile(r"\d+")
 _BULLET_GLYPH = re.compile(r"^[\u2022\u2023\u25e6\u2043\u25aa\u25cf]$")
 _DASH_OR_STAR = re.compile(r"^[\u2013*-]$")
-_LETTERED_ITEM = re.compile(r"^\(?[a-z][.)]$")
-"""A lettered list's marker ("b)", "(c)"): lower-case, yet it opens a new item, not a wrapped line."""
+_ITEM_MARKER = re.compile(r"^\(?(?:\d{1,2}|[a-z])[.)]$")
+"""A list item's number or letter ("2.", "b)", "(c)"); see ``_opens_item``."""
 
 
 @dataclass
@@ -144,10 +144,13 @@ class Line:
             margin = (0.5 if self.splits else 1.0) * self.size
             col.sort(key=lambda w: (order[id(w)], w.x0))
             text = col[0].text
-            for prev, w in zip(col, col[1:], strict=False):
+            for k in range(1, len(col)):
+                prev, w = col[k - 1], col[k]
                 if order[id(w)] == order[id(prev)]:
                     text = f"{text} {w.text}"
-                elif _new_paragraph(prev, w, limit - margin, self.size):
+                elif _opens_item(w, col[k + 1] if k + 1 < len(col) else None, order) or _new_paragraph(
+                    prev, w, limit - margin, self.size
+                ):
                     text = f"{text}\n{w.text}"
                 else:
                     text = _join_wrapped(text, w.text)
@@ -439,9 +442,21 @@ def _cell_bold(line: Line, cell: tuple[str, float, float]) -> bool:
     return bool(words) and all(w.bold for w in words)
 
 
+def _opens_item(first: Word, after: Word | None, order: dict[int, int]) -> bool:
+    """Whether a cell's line opens a new list item: a bullet, or a number or letter ("2.", "b)") with a
+    word on its line that starts with a capital ("2. Refer ...", "b) Please ..."). It does so even when
+    lower-case, or when the line before ran nearly to the cell's edge so that the marker would not have
+    fitted after it; "50)" closing a bracket at a line's end, or "below 50." ending a sentence, do not."""
+    if _BULLET_GLYPH.match(first.text):
+        return True
+    if not _ITEM_MARKER.match(first.text) or after is None or order[id(after)] != order[id(first)]:
+        return False
+    return after.text[:1].isupper()
+
+
 def _new_paragraph(last: Word, first: Word, limit: float, size: float) -> bool:
     """True when ``first`` (the first word of a cell's next line) would have fitted after ``last``."""
-    if (first.text[:1].islower() and not _LETTERED_ITEM.match(first.text)) or last.text.endswith("-"):
+    if first.text[:1].islower() or last.text.endswith("-"):
         return False
     return last.x1 + 0.3 * size + (first.x1 - first.x0) < limit
 

@@ -50,19 +50,28 @@ _VACCINE = re.compile(r"\b(?:vaccin\w*|immuni[sz]\w*|flu\s+jab)", re.IGNORECASE)
 
 # A long line broken off mid-sentence ("... to contact the heart failure nurses if he is"), then a blank line
 # (a PDF page break) and the sentence going on in lower case ("more than 2 kg above his dry weight")
-_BROKEN_OFF = re.compile(r"[^\n]{50,}[a-z,]$")
+_BROKEN_OFF_LINE = 50
 _GOES_ON = re.compile(r"\s*\n[ \t]*\n\s*[a-z]")
+
+
+def _broken_off(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends (before a final newline, if any) in a lower-case letter or a comma
+    after a line of at least ``_BROKEN_OFF_LINE`` other characters: ``[^\\n]{50,}[a-z,]$`` searched in the
+    span, read from its end instead of tried at every start in it."""
+    for last in (end - 1, end - 2 if end - 1 >= start and text[end - 1] == "\n" else -1):
+        if last < start or not ("a" <= text[last] <= "z" or text[last] == ","):
+            continue
+        line = max(text.rfind("\n", start, last) + 1, start)
+        if last - line >= _BROKEN_OFF_LINE:
+            return True
+    return False
 
 
 def _page_breaks_joined(text: str, units: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The sentences, with one a page break cut in two joined again."""
     out: list[tuple[int, int]] = []
     for s, e in units:
-        if (
-            out
-            and _BROKEN_OFF.search(text, out[-1][0], out[-1][1])
-            and _GOES_ON.fullmatch(text, out[-1][1], s + 1)
-        ):
+        if out and _broken_off(text, out[-1][0], out[-1][1]) and _GOES_ON.fullmatch(text, out[-1][1], s + 1):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from .ruledata import compile_pattern
-from .rxfilter import Haystack
+from .rxfilter import Haystack, Scanner
 from .status_rules import StatusRules
 from .status_scan import NEGATED, Hit, compile_cues, scan
 
@@ -24,6 +24,7 @@ _HANDED_ON = re.compile(
     r"[.;,\u2013-]\s*(?:GP|practice|surgery)\s+(?:please|pls|to\s+(?:issue|provide|do))\b", re.IGNORECASE
 )
 _YEAR = re.compile(r"(?<![\d/.-])(?:\d{1,2}[/.-]\d{1,2}[/.-]|\d{1,2}\s+[A-Za-z]{3,9}\s+)(20\d\d)\b")
+
 
 def _clause_end(text: str, end: int) -> int:
     """Where the sentence a hit ends in stops (a full stop or a line end): "please could you provide" asks
@@ -57,17 +58,37 @@ class FitNoteFinder:
         self.fit_work_talk = compile_pattern(fn.work_talk)
         self.fit_birth_year = compile_pattern(fn.birth_year)
         self.fit_op_episode = compile_pattern(fn.operation_episode)
+        self.fit_major_op_scan, self.fit_birth_year_scan = (
+            Scanner(self.fit_major_op),
+            Scanner(self.fit_birth_year),
+        )
+        self.fit_work_talk_scan, self.fit_op_episode_scan = (
+            Scanner(self.fit_work_talk),
+            Scanner(self.fit_op_episode),
+        )
 
-    def working_age_after_operation(self, text: str) -> Hit | None:
+    @staticmethod
+    def _first(scanner: Scanner, text: str, hay: Haystack) -> re.Match[str] | None:
+        return scanner.search(text, scanner.starts(hay.low))
+
+    def working_age_after_operation(self, text: str, hay: Haystack | None = None) -> Hit | None:
         """A major operation in a letter whose patient is of working age (year of birth against the latest
         year the letter's dates give) and which says nothing at all of work: the patient clearly needs a fit
-        note and none is mentioned (fixtures/README.md "missing"). The operation is the evidence."""
+        note and none is mentioned (fixtures/README.md "missing"). The operation is the evidence.
+
+        The operation is looked for first, as most letters name none, and each pattern only where it may
+        start (``Scanner``: the same first match as ``search``)."""
         fn = self.rules.fit_note
-        born = self.fit_birth_year.search(text)
-        op = self.fit_major_op.search(text)
-        if born is None or op is None or self.fit_work_talk.search(text) is not None:
+        hay = hay or Haystack(text)
+        op = self._first(self.fit_major_op_scan, text, hay)
+        if op is None:
             return None
-        if self.fit_op_episode.search(text) is None:  # an operation told as history in a clinic letter
+        born = self._first(self.fit_birth_year_scan, text, hay)
+        if born is None or self._first(self.fit_work_talk_scan, text, hay) is not None:
+            return None
+        if (
+            self._first(self.fit_op_episode_scan, text, hay) is None
+        ):  # an operation told as history in a clinic letter
             return None
         years = [int(y) for y in _YEAR.findall(text)]
         if not years:
@@ -178,7 +199,7 @@ class FitNoteFinder:
             if hits:
                 s, e, rid = min(hits, key=lambda h: (h[2] in weakest, h[0]))
                 return {"status": status, "start": s, "end": e, "rule": rid}
-        op = self.working_age_after_operation(text)
+        op = self.working_age_after_operation(text, hay)
         if op is not None:
             return {"status": "missing", "start": op[0], "end": op[1], "rule": op[2]}
         return None

@@ -1,12 +1,14 @@
-"""la_status round 21: fit note families from the round-21 blind plan sections (odd
-ids only), each written here in other words, with look-alikes that must keep their status."""
+"""la_status round 21: follow-up owner and fit note families from the round-21 blind plan sections (odd
+ids only), each written here in other words, with look-alikes that must keep their owner or status."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 import pytest
+from tests.pipeline.status_text import HEAD
 
+Owner = Callable[[str], tuple[str, str]]
 Fit = Callable[[str], "tuple[str, str] | None"]
 
 
@@ -15,6 +17,55 @@ def fit_status(status_nlp, run) -> Fit:  # type: ignore[no-untyped-def]
     from tests.pipeline.status_text import fit
 
     return lambda text: fit(status_nlp, run, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a review on a hospital unit or ward at a time, with no subject
+        ("Plan: see again on the ambulatory care unit in 48 hours with repeat bloods.", "hospital"),
+        ("Plan: review on the women's day unit in 2 weeks.", "hospital"),
+        ("To be seen on the paediatric ward in 3 days for a weight check.", "hospital"),
+        # a place with a possessive word under a follow-up heading
+        ("Follow-up\nOn the children's day unit, with a repeat bilirubin.\n", "hospital"),
+        # listed for an operation named by its kind, not an -ectomy
+        ("She has been listed for a laparoscopic bowel resection.", "hospital"),
+        ("Listed for arthroscopic release of the shoulder.", "hospital"),
+        ("She is on the list for excision of the lesion.", "hospital"),
+        # the practice asked to review or check the wound, with "the" or "of"
+        ("Practice nurse to take out the sutures at day 10 and review the wound.", "gp"),
+        ("Please ask the practice nurse to look at the surgical wound at 2 weeks.", "gp"),
+        # a treatment reviewed when the practice next sees the patient
+        ("When you next see him, please review whether he still needs the omeprazole.", "gp"),
+        ("Please review the need for the PPI when she is next seen at the practice.", "gp"),
+    ],
+)
+def test_follow_up_round21(owner: Owner, text: str, expected: str) -> None:
+    assert owner(HEAD + text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "not_owner"),
+    [
+        # a stay on the ward told as history, a dated visit on the unit, the practice's own place
+        ("She was reviewed on the ward by the physiotherapists before discharge.", "hospital"),
+        ("She was seen on the day unit on 03/11/2026 for her infusion.", "hospital"),
+        ("Follow up\nWith the GP's practice nurse in 2 weeks.\n", "hospital"),
+        # an excision asked of the practice's referral, not a listing
+        ("GP to refer for excision of the cyst if it enlarges.", "hospital"),
+        # a review of treatment with no next visit stays a treatment review
+        ("Please review the bisphosphonate at 5 years.", "gp"),
+    ],
+)
+def test_follow_up_round21_look_alikes(owner: Owner, text: str, not_owner: str) -> None:
+    assert owner(HEAD + text)[0] != not_owner
+
+
+def test_a_next_visit_review_yields_to_a_stated_none_and_to_the_hospital(owner: Owner) -> None:
+    ask = "Please review the need for the PPI when you next see her. "
+    assert owner(HEAD + ask + "I have discharged her from the clinic.")[0] == "none"
+    assert owner(HEAD + ask + "We will see her again in clinic in 3 months.")[0] == "hospital"
+    assert owner(HEAD + ask)[0] == "gp"
 
 
 @pytest.mark.parametrize(

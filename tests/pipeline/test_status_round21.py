@@ -38,6 +38,8 @@ def fit_status(status_nlp, run) -> Fit:  # type: ignore[no-untyped-def]
         # a treatment reviewed when the practice next sees the patient
         ("When you next see him, please review whether he still needs the omeprazole.", "gp"),
         ("Please review the need for the PPI when she is next seen at the practice.", "gp"),
+        ("Please review his antihypertensives next time he comes into the surgery.", "gp"),
+        ("Please review the need for the PPI at her next GP appointment.", "gp"),
     ],
 )
 def test_follow_up_round21(owner: Owner, text: str, expected: str) -> None:
@@ -55,6 +57,7 @@ def test_follow_up_round21(owner: Owner, text: str, expected: str) -> None:
         ("GP to refer for excision of the cyst if it enlarges.", "hospital"),
         # a review of treatment with no next visit stays a treatment review
         ("Please review the bisphosphonate at 5 years.", "gp"),
+        ("Please review the statin at her next annual diabetes review.", "gp"),
     ],
 )
 def test_follow_up_round21_look_alikes(owner: Owner, text: str, not_owner: str) -> None:

@@ -158,23 +158,25 @@ class StatusComponent:
         # a task at the practice (clips out, a dressing) counts like fu-task-at-practice: it yields to a
         # stated "no follow-up"
         task = self.finder.practice_task
-        gp_reviews = [
-            (
-                s.start_char,
-                s.end_char,
-                "fu-task-at-practice" if _task_at_practice(self.finder, task, s) else "fu-gp-request",
-            )
-            for s in requests
-            if (
+        gp_reviews: list[Hit] = []
+        for s in requests:
+            if s in team_rows or not (
                 s._.request_category == "review"
                 or self.finder.review_in_request.search(s.text)
                 # "Please review Josh in 4-6 weeks regarding stopping the sertraline": the patient is seen,
                 # whatever category the request was given
                 or self.finder.patient_review_when.match(s.text)
-            )
-            and not self.finder.treatment_only(text, units, s, drugs)
-            and s not in team_rows
-        ]
+            ):
+                continue
+            if self.finder.treatment_only(text, units, s, drugs):
+                # a review of treatment is no follow-up, unless it is asked for when the practice next sees
+                # the patient ("review whether furosemide is still needed when you next see her"): that
+                # visit is the practice's, though it yields to a stated "no follow-up"
+                if self.finder.next_visit_review.search(s.text):
+                    gp_reviews.append((s.start_char, s.end_char, "fu-gp-next-visit"))
+                continue
+            rule = "fu-task-at-practice" if _task_at_practice(self.finder, task, s) else "fu-gp-request"
+            gp_reviews.append((s.start_char, s.end_char, rule))
         # Only a true contingency ("if pain not settling"), not a time ("once she has settled"); also a
         # request its sentence opens with one ("Should the rash return, please review her").
         conditional = [

@@ -150,6 +150,7 @@ class FollowUpFinder:
         self.plan_place = compile_pattern(fu.plan_place)
         self.practice_task = compile_pattern(fu.practice_task)
         self.treatment_visit = compile_pattern(fu.treatment_visit)
+        self.next_visit_review = compile_pattern(fu.next_visit_review)
 
     def _on_visit_line(self, text: str, start: int) -> bool:
         """Whether a hit sits on a line that reports the visit this letter is about ("Clinic 08/10/2026",

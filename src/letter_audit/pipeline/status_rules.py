@@ -85,6 +85,8 @@ class FollowUpCues(_Strict):
     practice_task: Pattern = "(?!)"  # a GP request that is a task at the practice (clips out, a dressing)
     # round 12: a hospital visit for a treatment or a test (an iron infusion on the day unit), no follow-up
     treatment_visit: Pattern = "(?!)"
+    # round 21: a treatment review asked for when the practice next sees the patient ("when you next see her")
+    next_visit_review: Pattern = "(?!)"
     when: Pattern
     with_whom: Pattern
 

@@ -83,6 +83,13 @@ def test_a_next_visit_review_yields_to_a_stated_none_and_to_the_hospital(owner: 
         # aircrew kept off flying, the work itself
         ("He is an airline pilot and must not fly until the aviation doctor clears him.", "missing"),
         ("Flight attendant - advised not to fly for six weeks after the DVT.", "missing"),
+        # (third writer) a driving job told first, then no driving; shifts kept off
+        (
+            "She drives a taxi for a living and has been told not to drive for 6 weeks after the seizure.",
+            "missing",
+        ),
+        ("He is a delivery driver and was advised not to drive or lift for a month.", "missing"),
+        ("She is a care assistant and has been advised not to lift or do shifts for 6 weeks.", "missing"),
     ],
 )
 def test_fit_note_round21(fit_status: Fit, text: str, expected: str) -> None:
@@ -101,6 +108,13 @@ def test_fit_note_round21(fit_status: Fit, text: str, expected: str) -> None:
         ("She should not fly for 4 weeks after the pneumothorax.", "missing"),
         # aircrew kept at work on the ground
         ("He is a pilot and cannot fly for 4 weeks but remains at work on ground duties.", "missing"),
+        # not a driving job, or kept at work off the road; shifts asked of the ward
+        ("He is a teacher and has been told not to drive for 6 months after the seizure.", "missing"),
+        (
+            "He drives a bus for a living, told not to drive for a week; he remains at work on yard duties.",
+            "missing",
+        ),
+        ("The ward was asked not to do extra shifts over the weekend.", "missing"),
     ],
 )
 def test_fit_note_round21_look_alikes(fit_status: Fit, text: str, not_status: str) -> None:

@@ -15,8 +15,9 @@ in round 16; the even ones were kept back to measure, and none of them was tuned
 Round 21 added two more blind sets, written by two new writers who read only the gold conventions and the
 domain notes: ``request_probes_r21.jsonl`` (b1001-b1130, requests in every style) and
 ``plan_probes_r21.jsonl`` (f2001-f2090, the plan or follow-up part of a letter, with the follow-up owner
-and fit-note status as well; ``known_status_miss`` marks those the rules get wrong). Again only the odd ids
-were tuned on; the even ones measure.
+and fit-note status as well; ``known_status_miss`` marks those the rules get wrong), then a third writer's
+``plan_probes_r21_w3.jsonl`` (g3001-g3080: letters to patients, the devolved nations, independent providers,
+community and mental health teams, forms). Again only the odd ids were tuned on; the even ones measure.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ PROBE_FILES = [
     PROBES,
     PROBES.with_name("request_probes_r21.jsonl"),
     PROBES.with_name("plan_probes_r21.jsonl"),
+    PROBES.with_name("plan_probes_r21_w3.jsonl"),
 ]
 
 CLINIC = """Department of General Medicine

@@ -178,13 +178,3 @@ def test_a_gp_letter_named_in_a_line_is_not_a_request(nlp, run) -> None:
     text = D + "Follow up\nMidwife to visit tomorrow. Her BP check results were sent with GP letter."
     assert found(nlp, run, text) == []
 
-
-def test_a_drug_named_with_its_dose_in_brackets_is_prescribing(nlp, run) -> None:
-    text = D + "Actions for GP\n- Vitamin D (colecalciferol 800 units daily) for 3 months"
-    assert found(nlp, run, text) == [("Vitamin D (colecalciferol 800 units daily) for 3 months", "prescribing")]
-
-
-def test_a_test_named_with_its_parts_in_brackets_stays_monitoring(nlp, run) -> None:
-    # Near miss: bracketed tests, no dose.
-    text = D + "Actions for GP\n- Bloods (FBC and ferritin) in 3 months"
-    assert found(nlp, run, text) == [("Bloods (FBC and ferritin) in 3 months", "monitoring")]

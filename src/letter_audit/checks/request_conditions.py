@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .cues import any_match
+from .cues import FLAGS, any_match
 
 if TYPE_CHECKING:
     from .cues import Cues
@@ -64,6 +64,30 @@ def _before_team_decision(text: str, before: str, after: str, cues: Cues) -> boo
 def _check_before_referral(whole: str) -> bool:
     """True when the request's sentence asks for a check before the referral it holds."""
     return _CHECK_THEN_REFER.search(whole) is not None
+
+
+# A line or sentence that is itself a check the practice is asked to make ("- Recheck sodium in 1 week",
+# "Please repeat his PSA in 6 months."), not a referral or an ask for a result to come back.
+_CHECK_LINE = re.compile(
+    r"^\W*(?:(?:please|pls|GP\s+to|could\s+you)\s+)?(?:(?:check|re-?check|repeat|measure|re-?measure|monitor"
+    r"|recalculate|re-?calculate)\b|[\w&+/-]+(?: [\w&+/-]+)?\s+(?:in|at|after)\s+\d)(?![^\n]*\b(?:refer"
+    r"|re-?refer|send|forward|let\s+(?:us|me)\s+know)\b)",
+    re.IGNORECASE,
+)
+
+
+def _check_on_line_before(before: str, text: str, cues: Cues) -> bool:
+    """True when the line or sentence just before the request is a check the practice is asked to make of
+    the same measurement the request's condition sets a threshold on ("- Recheck sodium in 1 week" then "-
+    Refer to endocrinology if sodium is not above 130 by then"): a list puts the check and the referral
+    on its result on lines of their own, where a sentence joins them."""
+    if _CHECK_LINE.search(before) is None:
+        return False
+    kinds = cues.requests.test_kinds
+    said = [m.group(0) for m in _IF_CLAUSE.finditer(text)]
+    return any(
+        re.search(k, c, FLAGS) and re.search(k, before, FLAGS) for k in kinds for c in said
+    )
 
 
 def _threshold_condition(text: str, cues: Cues) -> bool:

@@ -18,6 +18,7 @@ from .cues import FLAGS, any_match, gated_search
 from .request_conditions import (
     _before_team_decision,
     _check_before_referral,
+    _check_on_line_before,
     _names_reviewed_test,
     _tests_hospital_reviews,
     _threshold_condition,
@@ -252,6 +253,9 @@ def classify(
         # timed by a result ("once eGFR is above 40"), or on a result the practice is not asked to take
         # ("if the echo shows an EF under 40%, please refer"), is a need the hospital hands over.
         exempt = exempt or (_threshold_condition(text, cues) and _check_before_referral(whole))
+        # The same when a list puts the check on the line before ("- Recheck sodium in 1 week", "- Refer
+        # to endocrinology if sodium is not above 130 by then").
+        exempt = exempt or (_threshold_condition(text, cues) and _check_on_line_before(before, text, cues))
         # The same for a review: "review him in 3 months to see whether the dose has helped; if it has not,
         # please refer him" leaves the referral to what the practice's own review finds.
         exempt = exempt or (action.category == "review" and bool(action.conditional))

@@ -32,6 +32,8 @@ from .request_joins import (
     _PLAIN_TEST_ASK,
     _PLUS,
     _PLUS_TEST,
+    _PURPOSE_STEP,
+    _PURPOSE_TO,
     _REFER_WORD,
     _REPORT_OPENING,
     _REVIEW_OPENING,
@@ -246,6 +248,8 @@ class ClauseMerger(ClauseKinds):
                     continue  # at the item's start, or inside a join already cut
                 if sent.count("(", cs, js) > sent.count(")", cs, js):
                     continue  # inside brackets
+                if _PURPOSE_STEP.match(sent, js) is not None and _PURPOSE_TO.search(sent, cs, js) is not None:
+                    continue  # "see her in 2 weeks to check ... and to consider whether ...": 2nd purpose
                 step = sent[je:ce]
                 kind = self._test_kind(sent[cs:js])
                 if (
@@ -422,6 +426,8 @@ class ClauseMerger(ClauseKinds):
                         and _PATIENT_TO.search(prev) is not None
                         and _ALSO_TO.match(sent, cs, ce) is None  # "..., and also to a dietitian"
                     )
+                    # "see her in 2 weeks to check ... and to consider whether ...": a second purpose
+                    or (_PURPOSE_STEP.match(sent, cs, ce) is not None and _PURPOSE_TO.search(prev))
                     # "send the result to the renal team, and also to the HF team": one report back
                     or (_ALSO_TO.match(sent, cs, ce) is not None and _REFER_WORD.search(prev) is None)
                     # "continue the blood monitoring in the agreement, with FBC, U&E and LFT two weeks after

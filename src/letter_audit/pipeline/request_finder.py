@@ -56,6 +56,10 @@ _NOT_FOR = re.compile(
 )
 
 
+# A polite ask after a semicolon ("No routine gynaecology follow-up; please see her at 6 weeks")
+_SEMI_PLEASE = re.compile(r";\s*(?=(?:please|pls)\b)", re.IGNORECASE)
+
+
 def _not_for_us(text: str, section_of: dict[int, tuple[str, int, int]] | None, pos: int) -> bool:
     """Whether the section holding ``pos`` opens on a heading saying it is not for the practice."""
     for start, (_, body, end) in (section_of or {}).items():
@@ -336,9 +340,10 @@ class RequestFinder(SentenceChecks, ClauseReader):
                 if not taken and not _BLANK_LINE.search(text, before[1], s):
                     requests.extend(self._sentence(text, before[0], e, True, cues))
                     continue
-            dash = _DASH_PLEASE.search(sent) if _NOTHING.match(sent) else None
+            dash = (_DASH_PLEASE.search(sent) or _SEMI_PLEASE.search(sent)) if _NOTHING.match(sent) else None
             if dash is not None and dash.start() > 0 and _first(self.none, sent[: dash.start()]) is None:
                 # "No hospital follow-up is planned - please review at 3 months": the statement, then the ask
+                # (or after a semicolon: "No routine gynaecology follow-up; please see her at 6 weeks")
                 s += dash.end()
                 sent = text[s:e]
                 hay = Haystack(sent)

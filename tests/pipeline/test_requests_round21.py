@@ -189,3 +189,14 @@ def test_do_not_hesitate_to_contact_us_is_still_no_request(nlp, run) -> None:
     # Near miss: an offer of contact, not a step for the practice.
     text = D + "Please do not hesitate to contact me if the pain comes back."
     assert found(nlp, run, text) == []
+
+
+def test_a_bare_gp_follow_up_heading_opens_a_gp_section(nlp, run) -> None:
+    text = D + "GP f/u\nBP r/v 4/52 after the amlodipine start"
+    assert found(nlp, run, text) == [("BP r/v 4/52 after the amlodipine start", "review")]
+
+
+def test_gp_follow_up_with_a_time_is_still_an_item(nlp, run) -> None:
+    # Near miss: a line that says when is the ask itself, not a heading.
+    text = D + "GP f/u in 4/52 re BP"
+    assert [t for t, _ in found(nlp, run, text)] == ["GP f/u in 4/52 re BP"]

@@ -200,3 +200,17 @@ def test_gp_follow_up_with_a_time_is_still_an_item(nlp, run) -> None:
     # Near miss: a line that says when is the ask itself, not a heading.
     text = D + "GP f/u in 4/52 re BP"
     assert [t for t, _ in found(nlp, run, text)] == ["GP f/u in 4/52 re BP"]
+
+
+def test_a_dated_review_and_the_step_on_it_are_two_items(nlp, run) -> None:
+    text = D + "Please review the quetiapine at 8 weeks (by 15/01/2027) and reduce it if her sleep settles."
+    assert found(nlp, run, text) == [
+        ("Please review the quetiapine at 8 weeks (by 15/01/2027)", "review"),
+        ("reduce it if her sleep settles", "prescribing"),
+    ]
+
+
+def test_a_reading_told_before_the_ask_is_still_no_test(nlp, run) -> None:
+    # Near miss: "150/92" is a reading, a value told, not a date.
+    text = D + "Amlodipine dose - BP 150/92 - please review and adjust."
+    assert len(found(nlp, run, text)) == 1

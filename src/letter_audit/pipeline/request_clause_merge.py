@@ -112,8 +112,11 @@ _OTHERWISE_WORDS = r"\W*(?:if\s+not|otherwise|if\s+it\s+(?:does|has|is)\s*n[o']t
 _OTHERWISE = re.compile(_OTHERWISE_WORDS + r"\W*$", re.IGNORECASE)
 _OTHERWISE_OPENING = re.compile(_OTHERWISE_WORDS, re.IGNORECASE)
 _BRACKETED = re.compile(r"\([^()]*\)")
-# values told as "name value, name value" ("weight 56 kg, creatinine 128"): a label, not a test asked for
-_VALUES = re.compile(r"\b[A-Za-z]+\s+\d+(?:\.\d+)?\s*[A-Za-z/%]*\s*,\s*[A-Za-z]+\s+\d|\b\d{2,3}/\d{2,3}\b")
+# values told as "name value, name value" ("weight 56 kg, creatinine 128") or a reading ("150/92"): a label,
+# not a test asked for (not a date: "review it at 6 weeks (by 31/12/2026) and ...")
+_VALUES = re.compile(
+    r"\b[A-Za-z]+\s+\d+(?:\.\d+)?\s*[A-Za-z/%]*\s*,\s*[A-Za-z]+\s+\d|(?<![\d/])\b\d{2,3}/\d{2,3}\b(?!/\d)"
+)
 # a condition on a finding: a threshold or a result word ("if BP consistently below 140/90"), not a state or
 # a wish ("if tolerated", "if her mood remains stable")
 _FINDING = re.compile(

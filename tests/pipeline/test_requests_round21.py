@@ -214,3 +214,18 @@ def test_a_reading_told_before_the_ask_is_still_no_test(nlp, run) -> None:
     # Near miss: "150/92" is a reading, a value told, not a date.
     text = D + "Amlodipine dose - BP 150/92 - please review and adjust."
     assert len(found(nlp, run, text)) == 1
+
+
+def test_a_condition_with_its_own_step_before_a_semicolon_is_its_own_item(nlp, run) -> None:
+    text = D + "GP to:\n- U&E 1/52; if Na <130 stop indapamide; r/v BP 2/52"
+    assert found(nlp, run, text) == [
+        ("U&E 1/52", "monitoring"),
+        ("if Na <130 stop indapamide", "prescribing"),
+        ("r/v BP 2/52", "review"),
+    ]
+
+
+def test_a_bare_condition_before_a_semicolon_still_opens_the_next_step(nlp, run) -> None:
+    # Near miss: no step inside the condition.
+    text = D + "GP to:\n- U&E 1/52; if Na <130; stop indapamide"
+    assert [t for t, _ in found(nlp, run, text)] == ["U&E 1/52", "if Na <130; stop indapamide"]

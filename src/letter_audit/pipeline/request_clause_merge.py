@@ -114,8 +114,19 @@ _OTHERWISE_WORDS = r"\W*(?:if\s+not|otherwise|if\s+it\s+(?:does|has|is)\s*n[o']t
 _OTHERWISE = re.compile(_OTHERWISE_WORDS + r"\W*$", re.IGNORECASE)
 _OTHERWISE_OPENING = re.compile(_OTHERWISE_WORDS, re.IGNORECASE)
 _BRACKETED = re.compile(r"\([^()]*\)")
-# values told as "name value, name value" ("weight 56 kg, creatinine 128"): a label, not a test asked for
-_VALUES = re.compile(r"\b[A-Za-z]+\s+\d+(?:\.\d+)?\s*[A-Za-z/%]*\s*,\s*[A-Za-z]+\s+\d|\b\d{2,3}/\d{2,3}\b")
+# a condition with its step in it, no comma between ("if K >5.5 stop spironolactone", "if eGFR below 30 stop
+# metformin"): before ";", a request of its own, not a bare condition opening the one after it
+_STEP_IN_CONDITION = re.compile(
+    r"(?:[<>≤≥]|\b(?:above|below|over|under))\s*\d+(?:\.\d+)?\s*(?:[A-Za-z/%]+\s+)?(?:please\s+|pls\s+)?"
+    r"(?:stop|start|restart|reduce|increase|withhold|hold|omit|refer|re-refer|add|switch|titrate|discuss|contact|"
+    r"call|ring)\b",
+    re.IGNORECASE,
+)
+# values told as "name value, name value" ("weight 56 kg, creatinine 128") or a reading ("150/92"): a label,
+# not a test asked for (not a date: "review it at 6 weeks (by 31/12/2026) and ...")
+_VALUES = re.compile(
+    r"\b[A-Za-z]+\s+\d+(?:\.\d+)?\s*[A-Za-z/%]*\s*,\s*[A-Za-z]+\s+\d|(?<![\d/])\b\d{2,3}/\d{2,3}\b(?!/\d)"
+)
 # a condition on a finding: a threshold or a result word ("if BP consistently below 140/90"), not a state or
 # a wish ("if tolerated", "if her mood remains stable")
 _FINDING = re.compile(
@@ -383,6 +394,10 @@ class ClauseMerger(ClauseKinds):
                     # ("Once he is on the patch we would be grateful if ...; please sign ...")
                     or (
                         _BARE_CONDITION.match(prev)
+                        # (after ";", a condition with its own step is an item of its own: "...; if K
+                        # >5.5 stop spironolactone; r/v BP"; "if K is above 6.0 please stop the ramipril and
+                        # discuss with the registrar" keeps both steps under its condition)
+                        and (";" not in joined or _STEP_IN_CONDITION.search(prev) is None)
                         and (_first(asks, prev) is None or _IF_OPENING.match(prev) is not None)
                     )
                     # "Actions GP - FBC 2/52": a label before the dash, not a request of its own

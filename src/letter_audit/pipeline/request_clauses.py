@@ -259,10 +259,11 @@ class ClauseReader(ClauseMerger):
                 # "let us know if K is above 5.5", "if sperm are still present please send us a copy": a
                 # report back with a condition of its own is results (fixtures/README, one item or two)
                 category = "results"
-            if category == "other" and cond_m is not None and self.category(ctext) == "results":
-                category = (
-                    "results"  # "let us know if the white count falls below 3.5": the condition is the result
-                )
+            if category == "other" and cond_m is not None:
+                # "let us know if the white count falls below 3.5": the condition is the result; "extend it if
+                # he is still unable to work": the condition says what is extended (a fit note)
+                whole = self.category(ctext)
+                category = whole if whole in ("results", "fit_note") else category
             if lead and category != "results" and self.pending_check is not None:
                 if self.pending_check.search(ctext) is not None:
                     category = "results"  # "Serology is pending - please check it": chasing the result

@@ -47,7 +47,29 @@ _PUT_BACK = r"put\s+(?:the\s+|his\s+|her\s+|their\s+)?[A-Za-z][\w-]*\s+(?:back\s
 _DOSED_DRUG = (
     r"(?!(?:add|start|restart|increase|reduce|decrease|stop|give|prescribe|switch|titrate|change|continue|cont)(?:s|es|ed|d)?\b)"
     r"(?!(?:then|to|a|an|the|by|of|with|up|down|from|at|on|in|and|or|his|her|their|after|before|each|every)\b)"
-    r"[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?\s+\d+(?:\.\d+)?\s*(?:mg|mcg|micrograms?|g|units?|ml|%)(?![\w/])"
+    # (a name of up to three words: "isosorbide mononitrate MR 30 mg")
+    r"[A-Za-z][\w-]*(?:\s+(?!(?:to|by|up|down|back|at|of|from|the|and|or|then|daily)\b)[A-Za-z][\w-]*){0,2}?\s+"
+    r"\d+(?:\.\d+)?\s*(?:mg|mcg|micrograms?|g|units?|ml|%)(?![\w/])"
+)
+# A drug named with its own directions and no dose ("+ salbutamol as needed", "+ GTN spray PRN"): not a test
+# ("+ bloods as needed") nor a word that carries on the step before ("+ review as needed")
+_DIRECTED_DRUG = (
+    r"(?!(?:then|to|a|an|the|by|of|with|up|down|from|at|on|in|and|or|his|her|their|after|before|each|every|"
+    r"review|r/v|repeat|recheck|check|monitor|see|refer)\b)"
+    rf"(?!(?:{_TESTS}|LFTs?|TFTs?|lipids?|CRP|PSA)\b)"
+    r"[A-Za-z][\w-]*(?:\s+(?:spray|inhaler|cream|gel|drops|tablets?|patch(?:es)?))?\s+"
+    r"(?:as\s+(?:needed|required)|when\s+(?:needed|required)|PRN)\b"
+)
+
+# Another drug's step with a verb and a dose of its own, after a dosed step ("continue amlodipine 10 mg and
+# add doxazosin 4 mg daily"): two drug steps (joined back by request_repeat_edits.py when the repeat list is
+# named); not the same drug's next step ("and increase it to 10 mg", "and then to 10 mg")
+_VERBED_DOSE = (
+    r"(?:add|start|restart|continue|stop|increase|reduce|decrease|prescribe|switch\s+to)\s+"
+    r"(?:the\s+|his\s+|her\s+|their\s+)?(?!(?:it|them|this|that|to|by|up|down|back|dose|a|an)\b)"
+    r"[A-Za-z][\w-]*(?:\s+(?!(?:to|by|up|down|back|at|of|from|the|and|or|then|daily)\b)[A-Za-z][\w-]*){0,2}?\s+"
+    r"(?:(?:up\s+|down\s+)?(?:to|by)\s+)?\d+(?:\.\d+)?\s*"
+    r"(?:mg|mcg|micrograms?|g|units?|ml)(?![\w/])"
 )
 
 # A drug and the dose it goes to, its verb left out ("bisoprolol towards 5-10 mg", "amlodipine up to 10 mg"):
@@ -241,7 +263,9 @@ def clause_split_source(rules: RequestRules) -> str:
         # "followed by" a step is its next item, as after "then" (fixtures/README)
         rf"|\s*,?\s+followed\s+by\s+(?=(?:an?\s+|the\s+|his\s+|her\s+)?"
         rf"(?:repeat\s+|further\s+|re-?check\s+(?:of\s+)?)?"
-        rf"(?:{_TESTS}|lipids?|LFTs?|TFTs?|ferritin|B12|folate|PSA|CRP|review|r/v)\b)"
+        rf"(?:{_TESTS}|lipids?|LFTs?|TFTs?|ferritin|B12|folate|PSA|CRP|review|r/v)\b"
+        # ("..., followed by a medication review with the practice nurse": a review named by what it is of)
+        rf"|(?:an?\s+|the\s+|his\s+|her\s+)?(?:[\w-]+\s+){{1,2}}?(?:review|r/v)\b(?!\s+(?:of\s+)?(?:the\s+)?results?\b))"
         # "..., and it would also be helpful if the practice nurse could recheck her pulse": a second ask.
         rf"|\s*,?\s+(?:and|but)\s+(?=it\s+would\s+(?:also\s+)?(?:help|be\s+(?:very\s+|most\s+|really\s+)?"
         rf"(?:helpful|useful|appreciated|great|good|kind))\s+if\b)"
@@ -283,7 +307,7 @@ def clause_split_source(rules: RequestRules) -> str:
         # vaccine + one-off pneumococcal vaccine": a step, a dosed drug or a vaccine after a spaced "+" or "/"
         # is an item of its own (not a report back: "chase histology + let her know"; not inside brackets).
         # (and in EPR shorthand: "cont sertraline on repeat", "PHQ-9 at review pls")
-        rf"|\s*,?\s+[+/]\s+(?![^()]*\))(?=(?:please\s+|pls\s+|also\s+)?(?:{step_verb}|{_VACCINE}|{_DOSED_DRUG}|{_PUT_BACK}"
+        rf"|\s*,?\s+[+/]\s+(?![^()]*\))(?=(?:please\s+|pls\s+|also\s+)?(?:{step_verb}|{_VACCINE}|{_DOSED_DRUG}|{_DIRECTED_DRUG}|{_GAPPED_DOSE}|{_PUT_BACK}"
         rf"|{_CONT}|{_SCORED}\s+(?:at|in|on|after|before|every)\b)){same_step}"
         # "..., as well as supplying her with pen needles", "... as well as a fit note for 2 weeks", "..., as
         # well as Dermol 500 lotion": a second ask joined by "as well as" (not "as well as to the HF team",
@@ -363,8 +387,9 @@ def clause_split_source(rules: RequestRules) -> str:
         # "prescribe the levetiracetam solution at the new dose and buccal midazolam 10 mg": a second drug
         # with a dose of its own
         rf"|(?:(?<=mg)|(?<=daily)|(?<=\bOD)|(?<=\bBD)|(?<=TDS)|(?<=QDS)|(?<=dose)|(?<=weekly)|(?<=night)|(?<=nocte)|(?<=%)|"
-        rf"(?<=\d\sdays)|(?<=\d\sweeks)|(?<=\d\smonths))"
-        rf"\s+and\s+(?=(?:the\s+)?{_DOSED_DRUG})"
+        rf"(?<=\d\sdays)|(?<=\d\sweeks)|(?<=\d\smonths)|(?<=as\srequired)|(?<=as\sneeded)|(?<=\bPRN)|"
+        rf"(?<=morning)|(?<=mane))"
+        rf"\s+and\s+(?=(?:the\s+)?{_DOSED_DRUG}|{_VERBED_DOSE})"
         # "titrate ramipril up to 10 mg daily as BP allows, and bisoprolol towards 5-10 mg as heart rate
         # allows": a second drug whose verb is left out, with a dose of its own
         rf"|\s*,?\s+and\s+(?=(?:the\s+|his\s+|her\s+|their\s+)?{_GAPPED_DOSE})"

@@ -18,6 +18,8 @@ domain notes: ``request_probes_r21.jsonl`` (b1001-b1130, requests in every style
 and fit-note status as well; ``known_status_miss`` marks those the rules get wrong), then a third writer's
 ``plan_probes_r21_w3.jsonl`` (g3001-g3080: letters to patients, the devolved nations, independent providers,
 community and mental health teams, forms). Again only the odd ids were tuned on; the even ones measure.
+A fourth writer's ``body_probes_r21_w4.jsonl`` (h4001-h4050: whole letter bodies with their headings) came
+in after the round's tuning and was measured once; none of it was tuned on.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ PROBE_FILES = [
     PROBES.with_name("request_probes_r21.jsonl"),
     PROBES.with_name("plan_probes_r21.jsonl"),
     PROBES.with_name("plan_probes_r21_w3.jsonl"),
+    PROBES.with_name("body_probes_r21_w4.jsonl"),
 ]
 
 CLINIC = """Department of General Medicine

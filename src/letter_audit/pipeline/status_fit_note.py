@@ -33,6 +33,17 @@ def _clause_end(text: str, end: int) -> int:
     return min(stops) if stops else len(text)
 
 
+_ISSUED_HEAD = re.compile(r"\b(?:issued|given|provided|supplied|completed|done)\b\W*$", re.IGNORECASE)
+"""A fit-note field that asks whether one was issued ("Fit note issued:", "Fit note given?")."""
+_BARE_NO = re.compile(r"\W*(?:no|n|none|nil)", re.IGNORECASE)
+
+
+def _head_before(text: str, body: int) -> str:
+    """The field's label just before a section body: the rest of its line, or the line above."""
+    start = text.rfind("\n", 0, max(body - 1, 0)) + 1
+    return text[start:body].rstrip(" \t\n:|?-")
+
+
 class FitNoteFinder:
     """The fit note's compiled cues and the decision over them."""
 
@@ -138,6 +149,9 @@ class FitNoteFinder:
         for body in fit_bodies:
             for status, rx in self.fit_in_section.items():
                 m = rx.match(text, body)
+                if m is not None and status == "not_needed" and _ISSUED_HEAD.search(_head_before(text, body)):
+                    if _BARE_NO.fullmatch(m.group(0)):
+                        continue  # "Fit note issued: No": none was issued, which says nothing of the need
                 if m is not None:
                     start = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t\n:-|"))
                     return {"status": status, "start": start, "end": m.end(), "rule": f"fit-{status}-section"}

@@ -1,6 +1,6 @@
-"""Inappropriate-request rules, round 21: shared care said to be agreed without the word "agreement", and an
-onward referral that waits on the patient's consent. Every wording is this file's own; each has a look-alike
-that must stay as it was."""
+"""Inappropriate-request rules, round 21: shared care said to be agreed without the word "agreement", shared
+care presumed or awaiting approval (no agreement), and an onward referral that waits on the patient's consent
+(still onward). Every wording is this file's own; each has a look-alike that must stay as it was."""
 
 from __future__ import annotations
 
@@ -28,14 +28,44 @@ def test_shared_care_not_yet_accepted_is_still_flagged() -> None:
     assert flags(text, ask, "prescribing") == (True, "shared_care")
 
 
-def test_a_referral_that_waits_on_the_patients_consent_is_not_onward() -> None:
-    ask = "Please refer her to the community drug and alcohol team if she consents"
-    text = "Admitted with a fall. She drinks heavily. " + ask + "."
-    assert flags(text, ask, "referral") == (False, None)
+def test_a_referral_for_the_condition_is_onward_with_or_without_the_patients_consent() -> None:
+    # Consent decides whether the referral happens, not who should make it: the hospital, for the condition
+    # it treated (a third round-21 writer flagged "refer him to pulmonary rehabilitation if he agrees" after a
+    # COPD admission; a consent-based exemption tried this round made that a miss and was taken out).
+    for ask in (
+        "Please refer her to the community drug and alcohol team if she consents",
+        "Please refer her to the community drug and alcohol team",
+    ):
+        text = "Admitted with alcohol withdrawal. She drinks heavily. " + ask + "."
+        assert flags(text, ask, "referral") == (True, "onward_referral")
 
 
-def test_the_same_referral_without_consent_is_still_onward() -> None:
-    # Near miss: no choice left to the patient.
-    ask = "Please refer her to the community drug and alcohol team"
-    text = "Admitted with a fall. She drinks heavily. " + ask + "."
-    assert flags(text, ask, "referral") == (True, "onward_referral")
+def test_shared_care_taken_as_accepted_unless_the_practice_objects_is_no_agreement() -> None:
+    ask = "I would be grateful if you could take over prescribing from next month"
+    text = (
+        "We have started methotrexate 10 mg once weekly. "
+        + ask
+        + "; our shared care protocol is enclosed, and we "
+        "will assume it is accepted unless we hear otherwise."
+    )
+    assert flags(text, ask, "prescribing") == (True, "shared_care")
+    # Near miss: the practice itself accepted it.
+    text = "Your practice accepted shared care for her methotrexate last year. " + ask + "."
+    assert flags(text, ask, "prescribing") == (False, None)
+
+
+def test_shared_care_still_awaiting_approval_is_no_agreement() -> None:
+    ask = "Please continue to prescribe methylphenidate XL 27 mg each morning from next month"
+    text = (
+        "I have increased his methylphenidate. "
+        + ask
+        + ". Our shared care protocol is still with the ICB for approval."
+    )
+    assert flags(text, ask, "prescribing") == (True, "shared_care")
+    # Near miss: approved and in place.
+    text = (
+        "I have increased his methylphenidate. "
+        + ask
+        + ". The shared care agreement is in place with your practice."
+    )
+    assert flags(text, ask, "prescribing") == (False, None)

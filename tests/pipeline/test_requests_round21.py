@@ -229,3 +229,18 @@ def test_a_bare_condition_before_a_semicolon_still_opens_the_next_step(nlp, run)
     # Near miss: no step inside the condition.
     text = D + "GP to:\n- U&E 1/52; if Na <130; stop indapamide"
     assert [t for t, _ in found(nlp, run, text)] == ["U&E 1/52", "if Na <130; stop indapamide"]
+
+
+def test_a_second_drug_given_by_count_and_frequency_is_its_own_prescribing_item(nlp, run) -> None:
+    # Three round-21 writers gave bone protection so: a dosed drug, "and", then a count and how often.
+    text = D + "Please start risedronate 35 mg once weekly and Accrete D3 one tablet twice daily."
+    assert found(nlp, run, text) == [
+        ("Please start risedronate 35 mg once weekly", "prescribing"),
+        ("Accrete D3 one tablet twice daily", "prescribing"),
+    ]
+
+
+def test_a_count_that_tells_the_patient_how_to_take_the_same_drug_stays_one(nlp, run) -> None:
+    # Near miss: "take two tablets" is how to take it, not a second drug.
+    text = D + "Please prescribe codeine 30 mg as required and take two tablets at night if needed."
+    assert len(found(nlp, run, text)) == 1

@@ -48,8 +48,14 @@ _DOSED_DRUG = (
     r"(?!(?:add|start|restart|increase|reduce|decrease|stop|give|prescribe|switch|titrate|change|continue|cont)(?:s|es|ed|d)?\b)"
     r"(?!(?:then|to|a|an|the|by|of|with|up|down|from|at|on|in|and|or|his|her|their|after|before|each|every)\b)"
     # (a name of up to three words: "isosorbide mononitrate MR 30 mg")
+    r"(?!(?:take|takes|taking|use|using|have|having)\b)"
     r"[A-Za-z][\w-]*(?:\s+(?!(?:to|by|up|down|back|at|of|from|the|and|or|then|daily)\b)[A-Za-z][\w-]*){0,2}?\s+"
-    r"\d+(?:\.\d+)?\s*(?:mg|mcg|micrograms?|g|units?|ml|%)(?![\w/])"
+    r"(?:\d+(?:\.\d+)?\s*(?:mg|mcg|micrograms?|g|units?|ml|%)(?![\w/])"
+    # or a count and how often ("Adcal-D3 one tablet twice daily", "Laxido 1 sachet BD"): three writers of
+    # round 21 gave a second drug so
+    r"|(?:one|two|three|four|half\s+a|a|\d+)\s+(?:tablets?|capsules?|caplets?|puffs?|sachets?|drops?|patch(?:es)?"
+    r"|pessar(?:y|ies)|suppositor(?:y|ies)|spoonfuls?)\s+(?:once|twice|three\s+times|four\s+times|daily|a\s+day|"
+    r"each|every|at\s+night|in\s+the\s+morning|OD|BD|TDS|QDS|ON|nocte|mane|PRN|as\s+(?:needed|required))\b)"
 )
 # A drug named with its own directions and no dose ("+ salbutamol as needed", "+ GTN spray PRN"): not a test
 # ("+ bloods as needed") nor a word that carries on the step before ("+ review as needed")

@@ -69,3 +69,13 @@ def test_shared_care_still_awaiting_approval_is_no_agreement() -> None:
         + ". The shared care agreement is in place with your practice."
     )
     assert flags(text, ask, "prescribing") == (False, None)
+
+
+def test_a_stool_test_timed_before_the_teams_clinic_is_call_and_recall() -> None:
+    ask = "Please could you arrange a faecal calprotectin 2 weeks before her next IBD clinic appointment"
+    text = "Her colitis has settled on mesalazine. " + ask + "."
+    assert flags(text, ask, "monitoring") == (True, "call_and_recall")
+    # Near miss: timed before the practice's own review.
+    ask = "Please could you arrange a faecal calprotectin before her next GP appointment"
+    text = "Her colitis has settled on mesalazine. " + ask + "."
+    assert flags(text, ask, "monitoring") == (False, None)

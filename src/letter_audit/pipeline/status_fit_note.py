@@ -65,18 +65,11 @@ class FitNoteFinder:
         self.fit_weakest_needs = compile_pattern(fn.weakest_needs)
         self.fit_request_words = compile_pattern(fn.request_words)
         self.fit_handover, self.fit_words = compile_pattern(fn.handover), compile_pattern(fn.fit_words)
-        self.fit_major_op = compile_pattern(fn.major_operation)
-        self.fit_work_talk = compile_pattern(fn.work_talk)
-        self.fit_birth_year = compile_pattern(fn.birth_year)
-        self.fit_op_episode = compile_pattern(fn.operation_episode)
-        self.fit_major_op_scan, self.fit_birth_year_scan = (
-            Scanner(self.fit_major_op),
-            Scanner(self.fit_birth_year),
-        )
-        self.fit_work_talk_scan, self.fit_op_episode_scan = (
-            Scanner(self.fit_work_talk),
-            Scanner(self.fit_op_episode),
-        )
+        # Searched over the whole letter, each only where it may start (``Scanner``).
+        self.fit_major_op = Scanner(compile_pattern(fn.major_operation))
+        self.fit_work_talk = Scanner(compile_pattern(fn.work_talk))
+        self.fit_birth_year = Scanner(compile_pattern(fn.birth_year))
+        self.fit_op_episode = Scanner(compile_pattern(fn.operation_episode))
 
     @staticmethod
     def _first(scanner: Scanner, text: str, hay: Haystack) -> re.Match[str] | None:
@@ -91,15 +84,14 @@ class FitNoteFinder:
         start (``Scanner``: the same first match as ``search``)."""
         fn = self.rules.fit_note
         hay = hay or Haystack(text)
-        op = self._first(self.fit_major_op_scan, text, hay)
+        op = self._first(self.fit_major_op, text, hay)
         if op is None:
             return None
-        born = self._first(self.fit_birth_year_scan, text, hay)
-        if born is None or self._first(self.fit_work_talk_scan, text, hay) is not None:
+        born = self._first(self.fit_birth_year, text, hay)
+        if born is None or self._first(self.fit_work_talk, text, hay) is not None:
             return None
-        if (
-            self._first(self.fit_op_episode_scan, text, hay) is None
-        ):  # an operation told as history in a clinic letter
+        # no episode: an operation told as history in a clinic letter
+        if self._first(self.fit_op_episode, text, hay) is None:
             return None
         years = [int(y) for y in _YEAR.findall(text)]
         if not years:
@@ -149,12 +141,16 @@ class FitNoteFinder:
         for body in fit_bodies:
             for status, rx in self.fit_in_section.items():
                 m = rx.match(text, body)
-                if m is not None and status == "not_needed" and _ISSUED_HEAD.search(_head_before(text, body)):
-                    if _BARE_NO.fullmatch(m.group(0)):
-                        continue  # "Fit note issued: No": none was issued, which says nothing of the need
-                if m is not None:
-                    start = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t\n:-|"))
-                    return {"status": status, "start": start, "end": m.end(), "rule": f"fit-{status}-section"}
+                if m is None:
+                    continue
+                if (
+                    status == "not_needed"
+                    and _BARE_NO.fullmatch(m.group(0))
+                    and _ISSUED_HEAD.search(_head_before(text, body))
+                ):
+                    continue  # "Fit note issued: No": none was issued, which says nothing of the need
+                start = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t\n:-|"))
+                return {"status": status, "start": start, "end": m.end(), "rule": f"fit-{status}-section"}
         # "no further fit note is needed from the practice" asks nothing of it
         asked = [
             h

@@ -129,8 +129,7 @@ class Line:
         columns: list[list[Word]] = []
         right = 0.0
         for w in sorted(self.words, key=lambda w: w.x0):
-            crosses = any(right - 1 <= s <= w.x0 + 1 for s in self.splits)
-            if columns and w.x0 - right <= gap and not crosses:
+            if columns and w.x0 - right <= gap and not self._ruled_between(right, w.x0):
                 columns[-1].append(w)
                 right = max(right, w.x1)
             else:
@@ -157,6 +156,10 @@ class Line:
             out.append((text, min(w.x0 for w in col), max(w.x1 for w in col)))
         return _attach_bullets(out)
 
+    def _ruled_between(self, left: float, right: float) -> bool:
+        """Whether a ruled cell border runs between text ending at ``left`` and text starting at ``right``."""
+        return any(left - 1 <= s <= right + 1 for s in self.splits)
+
     def _bullets_to_text(self, columns: list[list[Word]]) -> list[list[Word]]:
         """A column of nothing but bullet glyphs is the bullets of the list in the column to its right,
         when no ruled border runs between them: a list in a table cell, its bullets hung out to the left
@@ -168,7 +171,7 @@ class Line:
             if (
                 prev is not None
                 and all(_BULLET_GLYPH.match(w.text) for w in prev)
-                and not any(max(w.x1 for w in prev) - 1 <= s <= col[0].x0 + 1 for s in self.splits)
+                and not self._ruled_between(max(w.x1 for w in prev), col[0].x0)
             ):
                 out[-1] = prev + col
             else:

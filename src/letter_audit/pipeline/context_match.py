@@ -237,6 +237,19 @@ class RuleStarts:
         return rx
 
 
+def _longest_rule_at(
+    text: str, p: int, rxs: list[re.Pattern[str]], ks: Iterable[int]
+) -> tuple[int, int, int] | None:
+    """(p, end, k) of the longest match at ``p`` among the rules ``ks`` tried in order (a tie keeps the
+    first), or None."""
+    best: tuple[int, int, int] | None = None
+    for k in ks:
+        mm = rxs[k].match(text, p)
+        if mm is not None and (best is None or mm.end() > best[1]):
+            best = (p, mm.end(), k)
+    return best
+
+
 def _longest_at(
     text: str,
     low: str,
@@ -258,12 +271,8 @@ def _longest_at(
         digit = digits and low[p].isdecimal()
         if pair not in firsts and not digit:
             continue
-        best: tuple[int, int, int] | None = None
-        for k in places[p]:
-            if pair in pairs[k] or (digit and DIGIT in pairs[k]):
-                mm = rxs[k].match(text, p)
-                if mm is not None and (best is None or mm.end() > best[1]):
-                    best = (p, mm.end(), k)
+        ks = (k for k in places[p] if pair in pairs[k] or (digit and DIGIT in pairs[k]))
+        best = _longest_rule_at(text, p, rxs, ks)
         if best is not None:
             out.append(best)
             last_end = best[1]
@@ -309,11 +318,7 @@ def longest_matches(
             continue
         else:
             ks = range(len(rxs))
-        best: tuple[int, int, int] | None = None
-        for k in ks:
-            mm = rxs[k].match(text, p)
-            if mm is not None and (best is None or mm.end() > best[1]):
-                best = (p, mm.end(), k)
+        best = _longest_rule_at(text, p, rxs, ks)
         if best is not None:
             out.append(best)
             last_end = best[1]

@@ -317,3 +317,23 @@ def test_author_role_on_the_line_under_a_labelled_clinician() -> None:
     # Without the clinician label above, a role line alone does not name who completed the letter.
     alone = "Designation: | Staff Nurse\n" + "Clinical summary of a long admission.\n" * 6
     assert result("author_role", alone, letter_type=DS).status == "not_met"
+
+
+@pytest.mark.parametrize(
+    ("row", "quoted"),
+    [
+        ("Consultant Cardiologist | Typed: 24/08/2025", "Consultant Cardiologist"),
+        (
+            "Designation: | Spinal Nurse Practitioner | Completed: 21/06/2019",
+            "Designation: | Spinal Nurse Practitioner",
+        ),
+        ("Grade | FY1", "Grade | FY1"),
+    ],
+)
+def test_author_role_on_a_table_row_is_quoted_to_the_end_of_its_cell(row: str, quoted: str) -> None:
+    """The cells after the role belong to other fields (the typing date, the completion date)."""
+    text = "Diagnosis: angina\n" + "Seen in clinic today.\n" * 4 + "Yours sincerely\nDr H Morgan\n"
+    text += row + "\n"
+    r = result("author_role", text, letter_type=CL)
+    assert (r.status, r.evidence[0].text) == ("met", quoted)
+    assert text[r.evidence[0].start : r.evidence[0].end] == quoted

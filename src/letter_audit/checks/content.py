@@ -141,8 +141,25 @@ def author_role(ctx: CheckContext) -> Outcome:
     if role is None:
         role = _labelled_author(ctx)
     if role is not None:
+        role = _to_role_cell(ctx, role)
         return met(f"The person completing the record gives a role: {quote(role.text)}.", role)
     return not_met("The person completing the letter is not named with a role (e.g. Consultant, FY1).")
+
+
+def _to_role_cell(ctx: CheckContext, role: Evidence) -> Evidence:
+    """A role on a table row is quoted to the end of its own cell: the cells after it ("Consultant
+    Cardiologist | Typed: 24/08/2025") belong to other fields. The cells before it stay, since they may be
+    its label ("Designation: | Spinal Nurse Practitioner")."""
+    cells = role.text.split(" | ")
+    if len(cells) < 2:
+        return role
+    length = 0
+    for cell in cells[:-1]:
+        length += len(cell)
+        if any_match(ctx.cues.content.author_role, cell):
+            return evidence(ctx.letter, role.start, role.start + length, role.rule)
+        length += 3
+    return role
 
 
 _SIGNATURE_LINE = 80

@@ -36,6 +36,9 @@ def _clause_end(text: str, end: int) -> int:
 _ISSUED_HEAD = re.compile(r"\b(?:issued|given|provided|supplied|completed|done)\b\W*$", re.IGNORECASE)
 """A fit-note field that asks whether one was issued ("Fit note issued:", "Fit note given?")."""
 _BARE_NO = re.compile(r"\W*(?:no|n|none|nil)", re.IGNORECASE)
+# A field that asks whether the patient is fit for work ("Fit for work:", "Is the patient fit to work?"): its
+# "yes" is fit, not a note issued, and its "no" a need; the cue groups read its answer.
+_FIT_FOR_WORK_HEAD = re.compile(r"\bfit\s+(?:for|to)\s+(?:return\s+to\s+)?work\W*$", re.IGNORECASE)
 
 
 def _head_before(text: str, body: int) -> str:
@@ -139,6 +142,8 @@ class FitNoteFinder:
             s, e, rid = extend_asks[0]
             return {"status": "requested_from_gp", "start": s, "end": e, "rule": rid}
         for body in fit_bodies:
+            if _FIT_FOR_WORK_HEAD.search(_head_before(text, body)):
+                continue
             for status, rx in self.fit_in_section.items():
                 m = rx.match(text, body)
                 if m is None:

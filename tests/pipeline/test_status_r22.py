@@ -36,7 +36,8 @@ def fit_status(status_nlp, run) -> Fit:  # type: ignore[no-untyped-def]
         ("Heart failure nurse f/u call booked for next week.\n", "hospital"),
         # a timed review under a practice heading, with a bracketed forecast that holds its own condition
         (
-            "Follow up: none from SDEC\n\nGP actions:\n- review at 3/12 re: stopping (expect stop if no further "
+            "Follow up: none from SDEC\n\nGP actions:\n"
+            "- review at 3/12 re: stopping (expect stop if no further "
             "events)\n",
             "gp",
         ),
@@ -53,8 +54,12 @@ def fit_status(status_nlp, run) -> Fit:  # type: ignore[no-untyped-def]
             "No routine orthopaedic appointment has been made.\n",
             "gp",
         ),
-        ("GP/practice nurse:\n- asthma review within 2 working days - practice to contact family to book\n", "gp"),
-        # a therapy waiting list gives way to a review asked of the practice; without one it stays the hospital's
+        (
+            "GP/practice nurse:\n"
+            "- asthma review within 2 working days - practice to contact family to book\n",
+            "gp",
+        ),
+        # a therapy waiting list gives way to a review asked of the practice; alone it stays the hospital's
         (
             "She has been placed on the waiting list for CBT with our psychology service. "
             "Please review her mood in 4 weeks.\n",
@@ -88,15 +93,23 @@ def test_follow_up_r22(owner: Owner, text: str, expected: str) -> None:
         # a review with a condition of its own is a safety net, not GP follow-up
         ("Follow up: none from SDEC\n\nGP actions:\n- review at 3/12 if symptoms persist\n", "gp"),
         # a row for the practice (Y) or with no visit
-        ("Plan | For GP? (Y/N) | Timescale\nBP review at the practice | Y | 2 weeks\nInform DVLA | N | -\n", "hospital"),
+        (
+            "Plan | For GP? (Y/N) | Timescale\n"
+            "BP review at the practice | Y | 2 weeks\nInform DVLA | N | -\n",
+            "hospital",
+        ),
         # a line under a practice heading that names the writer's team is the team's own plan
         (
-            "GP actions\n- FBC 2/52\n- Repeat OGD in 8 weeks to confirm healing - requested by us, you don't need "
+            "GP actions\n- FBC 2/52\n"
+            "- Repeat OGD in 8 weeks to confirm healing - requested by us, you don't need "
             "to do anything\nFollow-up: none with gastroenterology if OGD normal.\n",
             "none",
         ),
         # an operation waiting list does not give way to a GP review
-        ("He has been added to the waiting list for a knee replacement. Please review him in 4 weeks.\n", "gp"),
+        (
+            "He has been added to the waiting list for a knee replacement. Please review him in 4 weeks.\n",
+            "gp",
+        ),
         # a visit reported today with a plan after it stays the hospital's
         ("I reviewed him in clinic today and will see him in clinic in 6 months.\n", "none"),
         # a virtual ward title ends the stay; a follow-up section saying so is still none

@@ -74,6 +74,12 @@ def fit_status(status_nlp, run) -> Fit:  # type: ignore[no-untyped-def]
             "none",
         ),
         ("As I will not be seeing him again, please chase the histology.\n", "none"),
+        # template labels with one word more, Y/N fields answered after the "?", junior shorthand
+        ("Follow Up Arrangements: GP in 2 weeks\n", "gp"),
+        ("Follow-up required? N\n", "none"),
+        ("Resp CNS to f/u\n", "hospital"),
+        ("SDEC r/v 48h\n", "hospital"),
+        ("Plan: d/c, r/v GP 1/52 for BP\n", "gp"),
     ],
 )
 def test_follow_up_r22(owner: Owner, text: str, expected: str) -> None:
@@ -88,6 +94,8 @@ def test_follow_up_r22(owner: Owner, text: str, expected: str) -> None:
         # a field of another kind, or answered with something else
         ("OPA: 6 weeks in the chest clinic\n", "none"),
         ("Clinic: no change to the plan agreed last time\n", "none"),
+        ("Follow-up required? Y - clinic 6 weeks\n", "none"),
+        ("GP to f/u bloods\n", "gp"),
         # the practice's own visit booked
         ("GP f/u visit booked for 15/11 by the practice.\n", "hospital"),
         # a review with a condition of its own is a safety net, not GP follow-up
@@ -139,6 +147,12 @@ def test_follow_up_r22_look_alikes(owner: Owner, text: str, not_owner: str) -> N
         ("Fit for work: Y\n", "not_needed"),
         ("FIT NOTE    Fit for work: Y - returning to office job next week, no restrictions.\n", "not_needed"),
         ("He is fit for work.", "not_needed"),
+        # a field answered with a reason or a refusal, a note asked of the practice tersely
+        ("Is the patient fit to work? N/A - unemployed\n", "not_needed"),
+        ("Fit note: patient declined\n", "not_needed"),
+        ("Sick note: requested from GP\n", "requested_from_gp"),
+        # the "No" of the field before does not negate the note issued after a break
+        ("Fit for work: No - fit note issued for 2 weeks\n", "issued"),
     ],
 )
 def test_fit_note_r22(fit_status: Fit, text: str, expected: str) -> None:
@@ -157,6 +171,10 @@ def test_fit_note_r22(fit_status: Fit, text: str, expected: str) -> None:
         ("Fit note issued? Y/N\n", "issued"),
         # time off needed is no "no need"
         ("He needs time off work for 2 weeks.", "not_needed"),
+        # a note negated in its own words stays unissued; a GP letter read is no request
+        ("No fit note was issued.\n", "issued"),
+        ("Fit note - not issued\n", "issued"),
+        ("The fit note from GP letter was reviewed.\n", "requested_from_gp"),
         # driving stopped for a seizure, no job named, is no time off work
         ("No driving for 6 months after the seizure (DVLA rules).", "missing"),
     ],

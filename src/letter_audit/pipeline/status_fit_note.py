@@ -41,6 +41,16 @@ _BARE_NO = re.compile(r"\W*(?:no|n|none|nil)", re.IGNORECASE)
 _FIT_FOR_WORK_HEAD = re.compile(r"\bfit\s+(?:for|to)\s+(?:return\s+to\s+)?work\W*$", re.IGNORECASE)
 
 
+_BREAK = re.compile(r".*[-–:;|]\s", re.DOTALL)
+
+
+def _after_break(before: str) -> str:
+    """The words just ahead of a cue after the last field break in them: in "Fit for work: No - fit note
+    issued" the "No" answers the field before, it does not negate the note."""
+    m = _BREAK.match(before)
+    return before[m.end() :] if m is not None else before
+
+
 def _head_before(text: str, body: int) -> str:
     """The field's label just before a section body: the rest of its line, or the line above."""
     start = text.rfind("\n", 0, max(body - 1, 0)) + 1
@@ -203,7 +213,9 @@ class FitNoteFinder:
                     for h in hits
                     # a bracketed aside is what the note says, not a negation of issuing it ("Fit note (no
                     # heavy lifting) | DSU - issued today")
-                    if not NEGATED.search(_ASIDE.sub(" ", text[max(0, h[0] - 12) : h[1]]))
+                    if not NEGATED.search(
+                        _ASIDE.sub(" ", _after_break(text[max(0, h[0] - 12) : h[0]]) + text[h[0] : h[1]])
+                    )
                     and not any(u[0] <= h[0] < u[1] for u in asked_units)
                 ]
             weakest = self.rules.fit_note.weakest

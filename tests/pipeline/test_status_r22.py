@@ -80,6 +80,11 @@ def fit_status(status_nlp, run) -> Fit:  # type: ignore[no-untyped-def]
         ("Resp CNS to f/u\n", "hospital"),
         ("SDEC r/v 48h\n", "hospital"),
         ("Plan: d/c, r/v GP 1/52 for BP\n", "gp"),
+        # a wound task at the practice yields to a stated none; an ED outcome naming a clinic referral; a plan
+        # the ward books
+        ("Follow up: none, GP to review wound day 10\n", "none"),
+        ("Disposal: Home - VFC referral\n", "hospital"),
+        ("Follow-up: to be arranged by the ward\n", "hospital"),
     ],
 )
 def test_follow_up_r22(owner: Owner, text: str, expected: str) -> None:
@@ -96,6 +101,10 @@ def test_follow_up_r22(owner: Owner, text: str, expected: str) -> None:
         ("Clinic: no change to the plan agreed last time\n", "none"),
         ("Follow-up required? Y - clinic 6 weeks\n", "none"),
         ("GP to f/u bloods\n", "gp"),
+        # a timed review of the patient outranks a stated none; a referral the practice makes is not ours
+        ("Follow up: none. GP to review him in 2 weeks.\n", "none"),
+        ("GP to make VFC referral by the practice if still painful.\n", "hospital"),
+        ("Hand therapy referral: [ ] Yes [x] No\nFollow-up: No clinic follow-up. Discharged.\n", "hospital"),
         # the practice's own visit booked
         ("GP f/u visit booked for 15/11 by the practice.\n", "hospital"),
         # a review with a condition of its own is a safety net, not GP follow-up
@@ -153,6 +162,11 @@ def test_follow_up_r22_look_alikes(owner: Owner, text: str, not_owner: str) -> N
         ("Sick note: requested from GP\n", "requested_from_gp"),
         # the "No" of the field before does not negate the note issued after a break
         ("Fit for work: No - fit note issued for 2 weeks\n", "issued"),
+        # a junior's terse note and length; a field handing the note to the practice
+        ("MED3 2/52\n", "issued"),
+        ("FN issued 2/52\n", "issued"),
+        ("Fit note: to GP\n", "requested_from_gp"),
+        ("Fit note 2/52 - GP to issue\n", "requested_from_gp"),
     ],
 )
 def test_fit_note_r22(fit_status: Fit, text: str, expected: str) -> None:

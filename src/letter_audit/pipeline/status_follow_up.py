@@ -78,6 +78,11 @@ _READING_AFTER = re.compile(
     r"\s*(?:(?:his|her|their|the)\s+)?(?:BP|blood\s+pressure|pulse|heart\s+rate|weight|readings?)\b",
     re.IGNORECASE,
 )
+# a task at the practice named just after a GP review cue ("GP to review wound day 10", "review the sutures")
+_TASK_AFTER = re.compile(
+    r"\s*(?:(?:his|her|their|the)\s+)?(?:[\w-]+\s+)?(?:wounds?|sutures?|stitches|clips|staples|dressings?|scars?)\b",
+    re.IGNORECASE,
+)
 _SEES_PATIENT = re.compile(r"\b(?:review|see|r/v)\s+(?:him|her|them|the\s+patient)\b", re.IGNORECASE)
 # a dated clinic cue ("clinic 13/11/2026") and the header dates it is measured against
 _DMY = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?!\d)")
@@ -360,6 +365,8 @@ class FollowUpFinder:
                 and not (
                     _READING_AFTER.match(text, h[1]) and _TIMED.search(unit_text(text, units, h)) is None
                 )
+                # "Follow up: none, GP to review wound day 10": a task at the practice, like sutures out
+                and not _TASK_AFTER.match(text, h[1])
             ]
         if none:
             # a call only if a result shows something ("we will contact him if the Holter shows AF") is no

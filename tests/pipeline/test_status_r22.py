@@ -105,6 +105,12 @@ def test_follow_up_r22(owner: Owner, text: str, expected: str) -> None:
         ("Follow up: none. GP to review him in 2 weeks.\n", "none"),
         ("GP to make VFC referral by the practice if still painful.\n", "hospital"),
         ("Hand therapy referral: [ ] Yes [x] No\nFollow-up: No clinic follow-up. Discharged.\n", "hospital"),
+        # a test the ward requested is no visit booked
+        (
+            "Action | Who | When\nReview weight and fluid status | GP practice | 1 week\n"
+            "Echo to confirm EF after titration | Cardiology - requested by ward | 3 months\n",
+            "hospital",
+        ),
         # the practice's own visit booked
         ("GP f/u visit booked for 15/11 by the practice.\n", "hospital"),
         # a review with a condition of its own is a safety net, not GP follow-up

@@ -32,7 +32,7 @@ from .status_fit_note import FitNoteFinder
 from .status_follow_up import _READING_REVIEW, _TIMED, FollowUpFinder
 from .status_rules import ContactCues, Contradiction, FitNoteCues, FollowUpCues, StatusRules
 from .status_scan import Compiled, Hit
-from .status_ticks import blank_unchosen, practice_todo
+from .status_ticks import blank_unchosen, join_field_answers, practice_list_items, practice_todo
 
 __all__ = [
     "RULES_FILE",
@@ -82,6 +82,37 @@ def _condition_start(span: Span) -> int:
     return int(span.start_char) + brk + 1 if brk >= 0 else int(span.start_char)
 
 
+_CLAUSE_END = re.compile(r"[;.](?:\s|$)")
+_WRITER = re.compile(r"\b(?:we|us|our)\b|(?-i:\bI\b)|\b(?:I|we)['’](?:ll|ve|d|m)\b", re.IGNORECASE)
+
+
+def _first_clause_end(text: str, start: int, end: int) -> int:
+    """Where the first clause of ``text[start:end]`` ends (at a ";" or a full stop), or ``end``."""
+    cut = _CLAUSE_END.search(text, start, end)
+    return cut.start() if cut is not None else end
+
+
+def _listed_reviews(
+    finder: StatusFinder, text: str, listed: list[tuple[int, int]], taken: list[tuple[int, int]]
+) -> list[tuple[int, int, str]]:
+    """Items of a list under a practice heading that la_requests did not take and that ask for a timed review
+    of the patient ("Plan - GP:\n2) review in 6 weeks; if no better, we are happy to see him again"): the
+    item's first clause, unless a condition or a treatment governs it."""
+    out: list[tuple[int, int, str]] = []
+    for ts, te in listed:
+        if any(rs < te and ts < re_ for rs, re_ in taken):
+            continue
+        ce = _first_clause_end(text, ts, te)
+        clause = text[ts:ce]
+        if (
+            (finder.patient_review_when.match(clause) or finder.review_in_request.search(clause))
+            and not finder.treatment_review.search(clause)
+            and not _IF.search(clause)
+        ):
+            out.append((ts, ce, "fu-gp-list-item"))
+    return out
+
+
 class StatusFinder(FitNoteFinder, FollowUpFinder, ContactFinder):
     """All three verdicts' compiled rules on one object, as the component and its callers expect.
 
@@ -120,9 +151,12 @@ class StatusComponent:
             raise ModelError("la_status has no rules; call load_data() or load a saved pipeline")
         text = ocr_letters(doc_text(doc))  # same length, so offsets still point into the letter
         todo = practice_todo(text)  # an unticked checklist for the practice: its items are GP tasks
+        # a list under a practice heading ("Plan - GP:"): its items ask the GP, owner named or not
+        listed = practice_list_items(text)
         if doc._.sentence_spans is None:
             doc._.sentence_spans = sentence_spans(text)
-        units = doc._.sentence_spans
+        # a question field's answer on its line belongs to its sentence ("Fit note issued? Y/N   Y")
+        units = join_field_answers(text, doc._.sentence_spans)
         # a template's unpicked options ("[ ] GP to issue") say nothing; same length again
         text, unpicked = blank_unchosen(text)
         requests = [
@@ -138,6 +172,15 @@ class StatusComponent:
         # asks nothing of the practice: like a team's row, no GP review, and its hospital cues count
         own = self.finder.own_statement
         team_rows += [s for s in requests if own.match(s.text) and s not in team_rows]
+        # and so is such a line in a list under a practice heading ("Your care coordinator will see you"), and
+        # one whose first clause names the writer's team ("Repeat OGD in 8 weeks - requested by us")
+        listed = [
+            (ls, ce)
+            for ls, le in listed
+            if not others.search(item := text[ls : (ce := _first_clause_end(text, ls, le))])
+            and not own.match(item)
+            and not _WRITER.search(item)
+        ]
         fit_requests = [
             (s.start_char, s.end_char, "fit-requested-" + str(s._.request_rule))
             for s in requests
@@ -192,9 +235,10 @@ class StatusComponent:
         heading = self.finder.request_heading
         requested = [
             (s.start_char, s.end_char) for s in requests if not heading.match(s.text) and s not in team_rows
-        ] + todo
+        ] + todo + listed
         # a checklist item la_requests did not take that asks for a review of the patient
         taken = [(s.start_char, s.end_char) for s in requests]
+        gp_reviews += _listed_reviews(self.finder, text, listed, taken)
         gp_reviews += [
             (ts, te, "fu-gp-checklist")
             for ts, te in todo

@@ -36,6 +36,19 @@ def _clause_end(text: str, end: int) -> int:
 _ISSUED_HEAD = re.compile(r"\b(?:issued|given|provided|supplied|completed|done)\b\W*$", re.IGNORECASE)
 """A fit-note field that asks whether one was issued ("Fit note issued:", "Fit note given?")."""
 _BARE_NO = re.compile(r"\W*(?:no|n|none|nil)", re.IGNORECASE)
+# A field that asks whether the patient is fit for work ("Fit for work:", "Is the patient fit to work?"): its
+# "yes" is fit, not a note issued, and its "no" a need; the cue groups read its answer.
+_FIT_FOR_WORK_HEAD = re.compile(r"\bfit\s+(?:for|to)\s+(?:return\s+to\s+)?work\W*$", re.IGNORECASE)
+
+
+_BREAK = re.compile(r".*[-–:;|]\s", re.DOTALL)
+
+
+def _after_break(before: str) -> str:
+    """The words just ahead of a cue after the last field break in them: in "Fit for work: No - fit note
+    issued" the "No" answers the field before, it does not negate the note."""
+    m = _BREAK.match(before)
+    return before[m.end() :] if m is not None else before
 
 
 def _head_before(text: str, body: int) -> str:
@@ -139,6 +152,8 @@ class FitNoteFinder:
             s, e, rid = extend_asks[0]
             return {"status": "requested_from_gp", "start": s, "end": e, "rule": rid}
         for body in fit_bodies:
+            if _FIT_FOR_WORK_HEAD.search(_head_before(text, body)):
+                continue
             for status, rx in self.fit_in_section.items():
                 m = rx.match(text, body)
                 if m is None:
@@ -198,7 +213,9 @@ class FitNoteFinder:
                     for h in hits
                     # a bracketed aside is what the note says, not a negation of issuing it ("Fit note (no
                     # heavy lifting) | DSU - issued today")
-                    if not NEGATED.search(_ASIDE.sub(" ", text[max(0, h[0] - 12) : h[1]]))
+                    if not NEGATED.search(
+                        _ASIDE.sub(" ", _after_break(text[max(0, h[0] - 12) : h[0]]) + text[h[0] : h[1]])
+                    )
                     and not any(u[0] <= h[0] < u[1] for u in asked_units)
                 ]
             weakest = self.rules.fit_note.weakest

@@ -78,6 +78,11 @@ _READING_AFTER = re.compile(
     r"\s*(?:(?:his|her|their|the)\s+)?(?:BP|blood\s+pressure|pulse|heart\s+rate|weight|readings?)\b",
     re.IGNORECASE,
 )
+# a task at the practice named just after a GP review cue ("GP to review wound day 10", "review the sutures")
+_TASK_AFTER = re.compile(
+    r"\s*(?:(?:his|her|their|the)\s+)?(?:[\w-]+\s+)?(?:wounds?|sutures?|stitches|clips|staples|dressings?|scars?)\b",
+    re.IGNORECASE,
+)
 _SEES_PATIENT = re.compile(r"\b(?:review|see|r/v)\s+(?:him|her|them|the\s+patient)\b", re.IGNORECASE)
 # a dated clinic cue ("clinic 13/11/2026") and the header dates it is measured against
 _DMY = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?!\d)")
@@ -100,7 +105,33 @@ def _past_visit(text: str, start: int, end: int) -> bool:
     return any(when <= d for d in head)
 
 
+# the writer reporting the visit the letter is about, ahead of a clinic-and-time cue in its sentence ("I
+# reviewed Mr Rossi in clinic six weeks after his operation", "She was seen in the clinic 3 months after")
+_REPORTED_VISIT = re.compile(
+    r"\b(?:(?:I|we)\s+(?:have\s+)?(?:reviewed|saw|assessed|examined|met)|(?:was|were)\s+(?:seen|reviewed|assessed))\b"
+    r"(?![^.;\n]*\b(?:will|shall|again|next)\b)",
+    re.IGNORECASE,
+)
+
+
+_REPORTABLE = {"fu-clinic-when", "fu-abbrev-interval", "fu-review-in-clinic"}
+
+
+def _reported_visit(text: str, units: list[tuple[int, int]], hit: Hit) -> bool:
+    """Whether a clinic-and-time cue tells the visit the letter reports: a report verb in the past ("I
+    reviewed", "was seen") stands at most a few words ahead of it, with no future word after it."""
+    i = bisect_right([u[0] for u in units], hit[0]) - 1
+    us = units[i][0] if i >= 0 else hit[0]
+    return _REPORTED_VISIT.search(text, max(us, hit[0] - 30), hit[1]) is not None
+
+
 _GENERIC_WHO = {"clinic", "the clinic", "team", "the team", "service", "the service", "nurse", "consultant"}
+
+
+def _line(text: str, at: int) -> str:
+    """The line the offset ``at`` lies on."""
+    le = text.find("\n", at)
+    return text[text.rfind("\n", 0, at) + 1 : le if le >= 0 else len(text)]
 
 
 def _in_table(text: str, start: int) -> bool:
@@ -151,6 +182,7 @@ class FollowUpFinder:
         self.practice_task = compile_pattern(fu.practice_task)
         self.treatment_visit = compile_pattern(fu.treatment_visit)
         self.next_visit_review = compile_pattern(fu.next_visit_review)
+        self.admission_at_home = compile_pattern(fu.admission_at_home)
 
     def _on_visit_line(self, text: str, start: int) -> bool:
         """Whether a hit sits on a line that reports the visit this letter is about ("Clinic 08/10/2026",
@@ -257,6 +289,14 @@ class FollowUpFinder:
             h
             for h in scan(self.fu_none, text, units, hay)
             if not self.none_not_after.search(text, max(0, h[0] - 40), h[0])
+            # a title in capitals, "VIRTUAL WARD (Frailty) - DISCHARGE FROM CASELOAD", names the letter: the
+            # stay ends, like a discharge from a ward ("Follow-up: discharged from the hospital at home team"
+            # stays none)
+            and not (
+                h[2] == "fu-discharged"
+                and text[h[0] : h[1]].isupper()
+                and self.admission_at_home.search(_line(text, h[0]))
+            )
         ]
         for body in fu_bodies:
             m = self.fu_none_section.match(text, body)
@@ -295,6 +335,7 @@ class FollowUpFinder:
             # an owner-table row stands in a table: a lone letterhead line with bars is not one
             and (h[2] != "fu-owner-row" or _in_table(text, h[0]))
             and (h[2] != "fu-clinic-date" or not _past_visit(text, h[0], h[1]))
+            and (h[2] not in _REPORTABLE or not _reported_visit(text, units, h))
         ]
         for body in fu_bodies:
             m = self.fu_hospital_section.match(text, body)
@@ -324,6 +365,8 @@ class FollowUpFinder:
                 and not (
                     _READING_AFTER.match(text, h[1]) and _TIMED.search(unit_text(text, units, h)) is None
                 )
+                # "Follow up: none, GP to review wound day 10": a task at the practice, like sutures out
+                and not _TASK_AFTER.match(text, h[1])
             ]
         if none:
             # a call only if a result shows something ("we will contact him if the Holter shows AF") is no

@@ -87,6 +87,8 @@ class FollowUpCues(_Strict):
     treatment_visit: Pattern = "(?!)"
     # round 21: a treatment review asked for when the practice next sees the patient ("when you next see her")
     next_visit_review: Pattern = "(?!)"
+    # round 22: an admission at home ("virtual ward"): a discharge from it ends the stay, not follow-up
+    admission_at_home: Pattern = "(?!)"
     when: Pattern
     with_whom: Pattern
 

@@ -133,3 +133,68 @@ def blank_unchosen(text: str) -> tuple[str, list[tuple[int, int]]]:
         for m in _YES_NO.finditer(text):
             blank(m.start(), m.end())
     return ("".join(chars) if chars is not None else text), sorted(blanked)
+
+
+
+# The answer a Y/N question field gives on its own line: "Y/N   Y", "Yes", "N - not required".
+_FIELD_ANSWER = re.compile(
+    r"[ \t]*(?:(?:Y\s*/\s*N|Yes\s*/\s*No)\b[ \t]*[:=-]?[ \t]*)?(?:Y|N|Yes|No)\b", re.IGNORECASE
+)
+
+
+def join_field_answers(text: str, units: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences with a question field and its answer on the same line made one ("Fit note issued? Y/N
+    Y (2 weeks)" splits at the "?"): a field's cue must reach its answer. A new list; the rest as it was."""
+    if "?" not in text:
+        return units
+    out: list[tuple[int, int]] = []
+    for us, ue in units:
+        if out:
+            ps, pe = out[-1]
+            if (
+                text[ps:pe].rstrip().endswith("?")
+                and "\n" not in text[pe:us]
+                and _FIELD_ANSWER.match(text, us) is not None
+            ):
+                out[-1] = (ps, ue)
+                continue
+        out.append((us, ue))
+    return out
+
+
+# A heading that hands the list below it to the practice ("GP:", "Plan - GP:", "Actions for GP:",
+# "GP/practice nurse:", "For the practice"), alone on its line.
+_PRACTICE_LIST_HEAD = re.compile(
+    r"[ \t]*(?:\*\*|#+[ \t]*)?"
+    r"(?:(?:plan|actions?|requests?|tasks?|recommendations?|jobs|to[ \t]+do|clinician)"
+    r"[ \t]*(?:for|of|to|[-–/:])[ \t]*|for[ \t]+)?(?:the[ \t]+)?(?:GP|G\.P\.|practice|primary[ \t]+care)"
+    r"(?:[ \t]*(?:/|and|&)[ \t]*(?:practice[ \t]+)?nurse)?"
+    r"(?:[ \t]+(?:actions?|to[ \t]+do|tasks?|requests?|plan))?"
+    r"[ \t]*:?[ \t]*(?:\*\*)?[ \t]*$",
+    re.IGNORECASE,
+)
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*•▪●]|\d{1,2}[.)]|\(?[a-z]\))[ \t]+(?=\S)")
+
+
+def practice_list_items(text: str) -> list[tuple[int, int]]:
+    """The items of a bulleted or numbered list right under a heading that names the practice ("Plan - GP:",
+    then "1) ...", "2) review in 6 weeks"): each asks the practice, owner named or not (fixtures/README.md:
+    an action with no owner counts as a GP action under an actions-for-GP heading). Spans of the item text,
+    marker excluded; the list ends at the first line that is not an item."""
+    low = text.lower()
+    if "GP" not in text and "practice" not in low and "primary" not in low:
+        return []
+    out: list[tuple[int, int]] = []
+    pos = 0
+    under = False
+    for line in text.split("\n"):
+        if under:
+            m = _LIST_ITEM.match(line)
+            if m is not None:
+                out.append((pos + m.end(), pos + len(line.rstrip())))
+            else:
+                under = False
+        if not under and _PRACTICE_LIST_HEAD.fullmatch(line):
+            under = True
+        pos += len(line) + 1
+    return out

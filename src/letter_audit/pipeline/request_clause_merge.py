@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .request_clause_kinds import _LONE_ASK, ClauseKinds
+from .request_clause_kinds import _LONE_ASK, _POLITE_LEAD, ClauseKinds
 from .request_joins import (
     _AFTER_LAST,
     _ALSO_TO,
@@ -151,6 +151,13 @@ _NO_STEP = re.compile(
 )
 
 
+# a reason set off before the ask ("As her dose has just been increased, ...", "Since we have started
+# ramipril, ...", "Given that the dose was reduced, ..."), whose verb is a step already taken
+_REASON_LEAD = re.compile(
+    r"\W*(?:as|since|because|given(?:\s+that)?|now\s+that)\s+(?:(?:she|he|they|we|I|her|his|their|the)\b)"
+    r"[^,;:()]{3,100}?,\s*(?=\S)",
+    re.IGNORECASE,
+)
 class ClauseMerger(ClauseKinds):
     """Cuts a request sentence into items (the patterns are built by the finder)."""
 
@@ -164,6 +171,14 @@ class ClauseMerger(ClauseKinds):
             if comma < 0:
                 return False
             head = head[comma + 1 :]
+        reason = _REASON_LEAD.match(head)
+        if reason is not None:
+            # "As her dose has just been increased, I would be grateful if you could repeat her TFTs ...": the
+            # reason before the ask names the step already made, not the verb of the ask
+            head = head[reason.end() :]
+        polite = _POLITE_LEAD.match(head)
+        if polite is not None:
+            head = head[polite.end() :]  # "It would be helpful if the practice could review her mood ..."
         if not head.strip(" ,;.-") or _LONE_ASK.fullmatch(head) or _BARE_CONDITION.match(head):
             return False  # "Please review and adjust her thyroxine dose": a lone verb joins the step after it
         # (what a bracket says about the test is not its verb: "U&E in 1 week (spironolactone started)")

@@ -27,3 +27,16 @@ def test_a_review_with_the_result_that_reports_back_is_still_recall() -> None:
     ask = "Please review him in 6 weeks with the result and let the clinic know"
     text = "Please repeat his lipids and ALT in 6 weeks. " + ask + "."
     assert flags(text, ask, "review") == (True, "call_and_recall")
+
+
+def test_a_referral_said_to_be_separate_from_the_condition_is_not_onward() -> None:
+    ask = "perhaps you could refer her to the community podiatry service"
+    text = "Seen for syncope. Her toenails are thickened; this is separate from her faints, and " + ask + "."
+    assert flags(text, ask, "referral") == (False, None)
+
+
+def test_a_referral_for_the_condition_is_still_onward() -> None:
+    # Near miss: nothing says the need is apart from what she was referred with.
+    ask = "perhaps you could refer her to the community falls service"
+    text = "Seen for recurrent falls. Her falls are mostly mechanical, and " + ask + "."
+    assert flags(text, ask, "referral") == (True, "onward_referral")

@@ -290,3 +290,42 @@ def test_a_bare_test_under_information_for_gp_is_still_asked(nlp, run) -> None:
     # Near miss: a terse test with its time reads as an ask under any practice heading.
     text = D + "Information for GP:\nGood adherence.\nFerritin in 3 months.\n\nFollow up: none"
     assert found(nlp, run, text) == [("Ferritin in 3 months", "monitoring")]
+
+
+# What the writer would usually do, told as a habit, is no ask.
+
+
+def test_a_habit_of_the_writer_is_no_request(nlp, run) -> None:
+    text = D + (
+        "At this stage we would usually pass the monitoring over to the practice. "
+        "Please check her FBC and LFTs every 3 months."
+    )
+    assert found(nlp, run, text) == [("Please check her FBC and LFTs every 3 months", "monitoring")]
+
+
+def test_a_habit_with_an_ask_in_the_same_sentence_keeps_the_ask(nlp, run) -> None:
+    # Near miss: the sentence asks in words of its own.
+    text = D + "We would usually pass the monitoring over to you, so please check her FBC every 3 months."
+    assert [c for _, c in found(nlp, run, text)] == ["monitoring"]
+
+
+def test_a_normal_result_needing_no_action_is_no_request(nlp, run) -> None:
+    text = D + "GP actions:\n- U&E in 1 week\n- CT abdomen 02/10/26 - normal (no further action)"
+    assert found(nlp, run, text) == [("U&E in 1 week", "monitoring")]
+
+
+def test_an_abnormal_result_to_act_on_is_still_a_request(nlp, run) -> None:
+    # Near miss: an ask on the result.
+    text = D + "GP actions:\n- U&E in 1 week\n- CT abdomen 02/10/26 - small hernia, please refer to surgeons"
+    assert ("please refer to surgeons", "referral") in found(nlp, run, text)
+
+
+def test_contact_the_family_to_book_takes_the_kind_of_what_is_named_before(nlp, run) -> None:
+    text = D + "GP actions:\n- epilepsy review within 4 weeks - practice to contact family to book"
+    assert [c for _, c in found(nlp, run, text)] == ["review"]
+
+
+def test_contact_the_family_about_something_else_stays_its_own_kind(nlp, run) -> None:
+    # Near miss: the contact is not to book what is named before.
+    text = D + "GP actions:\n- epilepsy review within 4 weeks - practice to contact family about school"
+    assert [c for _, c in found(nlp, run, text)] == ["other"]

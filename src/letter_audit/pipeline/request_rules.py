@@ -85,7 +85,11 @@ _POINTS_BACK = re.compile(
 )
 # A request whose object is a pronoun for what came before it ("- please could the practice organise this").
 _DOES_THAT = re.compile(
-    r"\b(?:provide|do|arrange|action|organi[sz]e|issue|prescribe|sort|complete|book|request)\s+(?:this|it|them|these|that)\b",
+    r"\b(?:provide|do|arrange|action|organi[sz]e|issue|prescribe|sort|complete|book|request)\s+(?:this|it|them|these|that)\b"
+    # ("asthma review within 2 working days - practice to contact family to book": the contact is to book what
+    # is named before it)
+    r"|\b(?:contact|invite|call|ring|phone|text)\s+(?:the\s+)?(?:patient|family|parents?|carers?|him|her|them)\s+to\s+"
+    r"(?:book|arrange)(?:\s+(?:this|it|an?\s+appointment))?\W*$",
     re.IGNORECASE,
 )
 # An explicit new ask opening a clause ("..., then yearly, and please see him ...").

@@ -305,6 +305,16 @@ def classify(
         # "if he has a blackout, arrange an urgent ECG and contact us the same day": a safety net for a
         # deterioration the hospital must act on at once, not a routine test or result it hands over.
         return None
+    if (
+        action.category == "review"
+        and any_match(req.result_review, text)
+        and _POINTED_RESULT.search(text) is not None
+        and any_match(req.bloods, before)
+        and not any_match(req.notify, sentence)
+    ):
+        # "HbA1c in 3 months. Please review her in 3 months with that result": the practice sees its own
+        # patient with the result of its own test, asked just before, and passes nothing back.
+        return None
     if any_match(req.results_back, sentence):
         if not_referred and any_match(req.result_review, text) and not any_match(req.notify, sentence):
             # An Advice and Guidance reply: "review her in 6 weeks with the result" is the practice
@@ -357,6 +367,8 @@ def _lead_before(letter: Letter, action: GpAction) -> str:
 
 
 # A condition clause still open where the request starts ("... and if spreading beyond the pen mark, ").
+# "with that result", "with the results": a result named as one already asked for
+_POINTED_RESULT = re.compile(r"\bwith\s+(?:that|this|the|those|these)\s+(?:\w+\s+)?results?\b", re.IGNORECASE)
 _OPEN_CONDITION = re.compile(r"\b(if|should|unless)\b[^;:\n]*$", re.IGNORECASE)
 
 

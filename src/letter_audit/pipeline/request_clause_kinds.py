@@ -72,6 +72,15 @@ _GERUND_OPENING = re.compile(
     r"([a-z]{2,}?)(ing)\b",
     re.IGNORECASE,
 )
+# The polite lead-in before an ask ("It would then be helpful if the practice could ...", "I would be grateful
+# if you could ..."): the ask's verb comes after it
+_POLITE_LEAD = re.compile(
+    r"\W*(?:[\w'-]+\s+){1,6}?(?:grateful|helpful|useful|appreciated?|kind|great|good|sensible)\s+if\s+"
+    r"(?:you|(?:the|your)\s+(?:practice|surgery|GP)(?:\s+(?:nurses?|team))?)\s+(?:could|would|can|might)\s+"
+    r"(?:(?:also|please|then|kindly)\s+)*(?=\w)",
+    re.IGNORECASE,
+)
+_REVIEW_ASKED = re.compile(r"(?:review|r/v)\b", re.IGNORECASE)
 # Verbs a gerund may come from beyond the rules' action verbs (what the category cues read as the request)
 _GERUND_EXTRA = frozenset({"supply", "show", "teach", "remove", "flag", "put", "take", "make"})
 # "... and check the wound", "..., and please review her": "and", then a verb (checked against the action
@@ -128,6 +137,11 @@ class ClauseKinds:
 
     def category(self, text: str, sentence: str = "") -> str:
         """Early cues, then the request's first action verb, then the other cues; then the sentence."""
+        polite = _POLITE_LEAD.match(text)
+        if polite is not None and _REVIEW_ASKED.match(text, polite.end()) is not None:
+            # "It would be helpful if the practice could review her mood two weeks after the switch": an ask
+            # that opens with a review is read as the plain ask ("please review her mood ...")
+            text = "please " + text[polite.end() :]
         ger = _GERUND_OPENING.match(text)
         if ger is not None:
             # "..., as well as referring her to the falls service", "coding his ocular hypertension": a step

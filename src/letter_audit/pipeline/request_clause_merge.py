@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .request_clause_kinds import _LONE_ASK, ClauseKinds
+from .request_clause_kinds import _LONE_ASK, _POLITE_LEAD, ClauseKinds
 from .request_joins import (
     _AFTER_LAST,
     _ALSO_TO,
@@ -96,7 +96,10 @@ _REPORT_IF_ASK = (
 )
 _REPORT_IF = re.compile(rf"[\s,;+–-]*(?:(?:and|&)\s+)?{_REPORT_IF_ASK}", re.IGNORECASE)
 # the join before a report back with a condition of its own
-_REPORT_JOIN = re.compile(rf"\s*(?:,\s*)?\s(?:and|&|\+|-|–)\s+(?={_REPORT_IF_ASK})", re.IGNORECASE)
+# ("... please - and let us know if K+ is above 5.5": the dash before the "and" goes with the join)
+_REPORT_JOIN = re.compile(
+    rf"\s*(?:,\s*|\s[-–](?=\s+and\b))?\s(?:and|&|\+|-|–)\s+(?={_REPORT_IF_ASK})", re.IGNORECASE
+)
 # a comma or "then" before a step ("U&E in 5 days, restart ramipril if ...", "BP/HR check at 2/52 then
 # increase bisoprolol", "..., adjusting warfarin as needed", "..., with a referral back to us if ..."): the
 # step decides (_step_after)
@@ -151,6 +154,31 @@ _NO_STEP = re.compile(
 )
 
 
+# a reason set off before the ask ("As her dose has just been increased, ...", "Since we have started
+# ramipril, ...", "Given that the dose was reduced, ..."), whose verb is a step already taken
+_REASON_LEAD = re.compile(
+    r"\W*(?:as|since|because|given(?:\s+that)?|now\s+that)\s+(?:(?:she|he|they|we|I|her|his|their|the)\b)"
+    r"[^,;:()]{3,100}?,\s*(?=\S)",
+    re.IGNORECASE,
+)
+# the step a test is timed from, named after it ("U&E 1 week after the spironolactone increase", "BP two
+# weeks after the switch")
+_TIMED_AFTER = re.compile(
+    r"\b(?:after|following)\s+(?:the\s+|his\s+|her\s+|their\s+|this\s+|that\s+|each\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:increase|start|change|switch|restart|reduction|dose\s+change|titration)\b",
+    re.IGNORECASE,
+)
+
+
+# a step that adjusts as the result needs ("change antibiotic if needed", "treat accordingly"); not one on a
+# finding of its own ("give eradication if positive": a step of its own, as the dev golds split it)
+_ACTS_ON_IT = re.compile(
+    r"\b(?:if|unless)\s+(?:needed|necessary|indicated|required|appropriate)\b"
+    r"|\b(?:accordingly|as\s+(?:needed|necessary|indicated|appropriate))\b",
+    re.IGNORECASE,
+)
+
+
 class ClauseMerger(ClauseKinds):
     """Cuts a request sentence into items (the patterns are built by the finder)."""
 
@@ -164,10 +192,19 @@ class ClauseMerger(ClauseKinds):
             if comma < 0:
                 return False
             head = head[comma + 1 :]
+        reason = _REASON_LEAD.match(head)
+        if reason is not None:
+            # "As her dose has just been increased, I would be grateful if you could repeat her TFTs ...": the
+            # reason before the ask names the step already made, not the verb of the ask
+            head = head[reason.end() :]
+        polite = _POLITE_LEAD.match(head)
+        if polite is not None:
+            head = head[polite.end() :]  # "It would be helpful if the practice could review her mood ..."
         if not head.strip(" ,;.-") or _LONE_ASK.fullmatch(head) or _BARE_CONDITION.match(head):
             return False  # "Please review and adjust her thyroxine dose": a lone verb joins the step after it
-        # (what a bracket says about the test is not its verb: "U&E in 1 week (spironolactone started)")
-        kind = self._verb_kind(_BRACKETED.sub("", head))
+        # (what a bracket says about the test is not its verb: "U&E in 1 week (spironolactone started)"; nor
+        # is the step a test is timed from: "U&E 1 week after the spironolactone increase please")
+        kind = self._verb_kind(_TIMED_AFTER.sub("", _BRACKETED.sub("", head)))
         if kind in ("monitoring", "review"):
             return True
         if kind not in (None, "other"):
@@ -430,6 +467,16 @@ class ClauseMerger(ClauseKinds):
                         and not self._test_or_review(prev)
                     )
                     or _DISCUSS_BACK.fullmatch(sent, cs, ce) is not None
+                    # "chase the blood cultures, final report pending, and change antibiotic if needed":
+                    # chasing a pending result and acting on it is one results item (fixtures/README),
+                    # however joined (not a step that stands apart: "..., and in the meantime start ...",
+                    # nor after ";")
+                    or (
+                        self._verb_kind(prev) == "results"
+                        and ";" not in joined
+                        and "\n" not in joined
+                        and _ACTS_ON_IT.search(sent, cs, ce) is not None
+                    )
                     # "check your pulse and do an ECG": two tests asked together (a test after a drug step,
                     # "increase the citalopram and do an ECG first", stands apart)
                     or (

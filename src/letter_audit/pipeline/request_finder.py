@@ -67,6 +67,23 @@ def _not_for_us(text: str, section_of: dict[int, tuple[str, int, int]] | None, p
             return body > start and _NOT_FOR.match(text, start, body) is not None
     return False
 
+
+# A heading that gives the practice information ("Information for GP"), not a list of asks: what is under it
+# is a request only when it asks in words of its own ("Please repeat U&E in 1-2 weeks"), not as a bare line
+# ("Good engagement", "Prednisolone 30 mg OD to complete 5 days")
+_INFO_FOR = re.compile(
+    r"\W*(?:information|info)\s+(?:for|to)\s+(?:the\s+)?(?:GP|practice|primary\s+care|general\s+practice)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _information_for_us(text: str, section_of: dict[int, tuple[str, int, int]] | None, pos: int) -> bool:
+    """Whether the section holding ``pos`` opens on a heading that gives the practice information."""
+    for start, (_, body, end) in (section_of or {}).items():
+        if start <= pos < end:
+            return body > start and _INFO_FOR.match(text, start, body) is not None
+    return False
+
 # A unit under a patient's heading is the patient's unless it names the practice ("see your GP in a week").
 _PRACTICE_WORD = re.compile(
     r"\b(?:GPs?|G\.P\.|practice|surgery|general practitioner|primary care)\b", re.IGNORECASE
@@ -119,9 +136,12 @@ class RequestFinder(SentenceChecks, ClauseReader):
         verb_alt = "|".join(re.escape(v) for v in sorted(self.verb_category, key=len, reverse=True))
         # Not after a word and a hyphen: "hospital-issued", "self-started" describe ("re-weigh" still asks);
         # not a noun saying when ("U&E at same visit", "bloods at each review").
+        # Nor a step named as the time of the request ("Repeat U&E before starting bisphosphonate"), nor a
+        # participle describing a risk ("lifelong increased risk of type 2 diabetes").
         self.first_verb = re.compile(
-            rf"(?<!\w\w\w-)(?<!\bat\s)(?<!\bsame\s)(?<!\beach\s)(?<!\bevery\s)(?<!\bnext\s)\b({verb_alt})"
-            rf"(?:s|es|ed|d|ing)?\b",
+            rf"(?<!\w\w\w-)(?<!\bat\s)(?<!\bsame\s)(?<!\beach\s)(?<!\bevery\s)(?<!\bnext\s)"
+            rf"(?!(?:(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bprior\sto\s)|(?<=\bahead\sof\s))[A-Za-z-]+ing\b)\b({verb_alt})"
+            rf"(?:s|es|ed|d|ing)?\b(?!\s+(?:risks?|chances?|likelihood)\b)",
             _FLAGS,
         )
         # Where a second step joins a request ("review the trial at 8 weeks and stop it if ...", "U&E weekly -
@@ -213,6 +233,8 @@ class RequestFinder(SentenceChecks, ClauseReader):
             unit_start = s
             if sec in self.rules.gp_sections and _not_for_us(text, section_of, s):
                 sec = ""  # "Not for the practice": the heading names the practice to say the part is not its
+            in_gp_heading = sec in self.rules.gp_sections
+            told = in_gp_heading and not to_patient and _information_for_us(text, section_of, s)
             if to_patient and sec in self.rules.gp_sections and heading_to_patient(text, section_of, s):
                 sec = ""  # "What we would like you to do" in a letter to the patient: the patient's list
             if sec == "patient_actions" and _PRACTICE_WORD.search(text, s, e) is None:
@@ -237,6 +259,11 @@ class RequestFinder(SentenceChecks, ClauseReader):
             is_item = s != unmarked
             sent = text[s:e]
             in_gp = sec in self.rules.gp_sections
+            if told and not self._asks_bare(sent):
+                # "Information for GP": a line under it is asked in words of its own ("Please repeat U&E") or
+                # as a bare step or test ("B12 in 3 months"), not as a remark or a medicine's line ("Good
+                # engagement", "Doxycycline 100 mg OD - 2 days remaining (supplied)")
+                in_gp = False
             # An item of a list whose previous item was a request to the GP is one too ("1. Please take
             # over prescribing ... 2. FBC every 2 weeks ..."), when it reads as one: it opens with a step or
             # is a terse test, and is no line of a medicines list ("Omeprazole 40 mg bd (new)"), no advice to

@@ -43,7 +43,11 @@ _CONDITION_END = re.compile(
     # reduced her headache days ..., please refer her back")
     r";|,(?!\s*(?:or|and)\b)|\s+(?:please|GP\s+to|(?:we|I)\s+(?:would|will|should|'d)|could\s+you|would\s+you)\b"
     # "if above 5.5 stop the spironolactone": the drug step after the threshold is the request
-    r"|(?<!\bto)\s+(?=(?:stop|start|restart|reduce|increase|withhold|hold|omit|switch|titrate|refer)\s+(?:the|his|her|it|them)\b)",
+    r"|(?<!\bto)\s+(?=(?:stop|start|restart|reduce|increase|withhold|hold|omit|switch|titrate|refer)\s+(?:the|his|her|it|them)\b)"
+    # "if QRISK3 remains above 10% offer atorvastatin 20 mg": the same after a threshold's number, the drug
+    # named bare
+    r"|(?<=[\d%])\s+(?=(?:stop|start|restart|reduce|increase|withhold|omit|switch|titrate|refer|offer|add)\s+"
+    r"(?!(?:to|by|up|down|if|when|in|at|on|for|and|or)\b)[A-Za-z])",
     re.IGNORECASE,
 )
 # A request that opens with a verb alone ("Please discuss and provide contraception", "GP to review and adjust
@@ -72,12 +76,20 @@ _POINTS_BACK = re.compile(
     r"|^\W*(?:and\s+)?in\s+(?:that|which|this|either)\s+case\b"
     # "...; happy for you to prescribe": leave to the practice what the clause before describes.
     r"|^\W*(?:(?:I\s+am|I'm|we\s+are|we're|I\s+would\s+be|we\s+would\s+be)\s+)?(?:happy|content|glad|fine)\s+for\s+"
-    r"(?:you|the\s+(?:GP|practice|surgery)|your\s+team)\s+to\s+\w+(?:\s+(?:this|it|them|these|that))?\W*$",
+    r"(?:you|the\s+(?:GP|practice|surgery)|your\s+team)\s+to\s+\w+(?:\s+(?:this|it|them|these|that))?\W*$"
+    # "bendroflumethiazide - do not restart; pls remove from repeat": the repeat-list edit of the drug before,
+    # named no drug of its own
+    r"|^\W*(?:and\s+)?(?:please\s+|pls\s+)?(?:remove|delete|take|add|put)\s+(?:it\s+|them\s+)?(?:off|from|onto|on|to)\s+"
+    r"(?:the\s+|his\s+|her\s+|their\s+)?repeats?(?:\s+(?:list|prescriptions?|medications?))?\W*$",
     re.IGNORECASE,
 )
 # A request whose object is a pronoun for what came before it ("- please could the practice organise this").
 _DOES_THAT = re.compile(
-    r"\b(?:provide|do|arrange|action|organi[sz]e|issue|prescribe|sort|complete|book|request)\s+(?:this|it|them|these|that)\b",
+    r"\b(?:provide|do|arrange|action|organi[sz]e|issue|prescribe|sort|complete|book|request)\s+(?:this|it|them|these|that)\b"
+    # ("asthma review within 2 working days - practice to contact family to book": the contact is to book what
+    # is named before it)
+    r"|\b(?:contact|invite|call|ring|phone|text)\s+(?:the\s+)?(?:patient|family|parents?|carers?|him|her|them)\s+to\s+"
+    r"(?:book|arrange)(?:\s+(?:this|it|an?\s+appointment))?\W*$",
     re.IGNORECASE,
 )
 # An explicit new ask opening a clause ("..., then yearly, and please see him ...").

@@ -81,6 +81,14 @@ class SentenceChecks:
         hay = Haystack(sent)
         return "ask" if _first(cues, sent, hay) is not None and not self._ruled_out(sent, hay) else ""
 
+    def _asks_bare(self, sent: str) -> bool:
+        """Whether a line asks with no cue: it opens with a test ("B12 in 3 months") or an action verb
+        ("Recheck Na in 1 week"), not with a medicine and its dose."""
+        m = _WORD.match(sent.lstrip(" \t-*•▪●"))
+        if m is None:
+            return False
+        return self.list_step_test.match(sent) is not None or m.group(0).lower() in self.action_verbs
+
     def _opens_with_step(self, sent: str) -> bool:
         """Whether a list item opens with an action verb ("Stop ...", "Considering ...") or a condition."""
         m = _WORD.match(sent.lstrip(" \t-*•▪●"))

@@ -326,7 +326,10 @@ def clause_split_source(rules: RequestRules) -> str:
         # "..., and in the meantime start Adcal-D3", "and alongside that stop her omeprazole", "and, in the
         # meantime, could you prescribe ...": a separate step, said to be so.
         rf"|\s*,?\s+(?:and|&)\s*,?\s+(?={_MEANWHILE}\s*,?\s+(?:please\s+|pls\s+|also\s+)?"
-        rf"(?:(?:could|would|can)\s+you\b|{every_verb}\b))"
+        rf"(?:(?:could|would|can)\s+you\b|{every_verb}\b"
+        # ("..., and in the meantime it would be helpful if the practice could check her HbA1c")
+        rf"|it\s+would\s+(?:also\s+)?be\s+(?:very\s+|most\s+)?(?:helpful|useful|appreciated|great|good|kind)\s+if\b"
+        rf"|(?:I|we)\s+would\s+(?:also\s+)?(?:be\s+(?:very\s+)?grateful\s+if|appreciate\s+it\s+if)\b))"
         # "... - please also weigh her", "... - and titrate metformin back up": a new ask after a dash (not
         # "Home BP 148/92 - please review his antihypertensives", where the dash opens the ask itself)
         rf"|\s+[-–]\s+(?=(?:please|pls|kindly)\s+also\s+(?:{step_verb}))"
@@ -348,6 +351,12 @@ def clause_split_source(rules: RequestRules) -> str:
         # "..., and make sure she has contraception", "and make the pulmonary rehab referral", "and take over
         # prescribing of risperidone": asks whose verb the verb list does not hold
         rf"|\s*,\s+and\s+(?=(?:please\s+|also\s+)?make\s+sure\b)"
+        # "check her HbA1c and make sure she still has a supply of insulin on repeat": a need of the
+        # patient's the practice is to meet, its own item as after "ensure" (not "and make sure she is taking
+        # it", "and make sure he has come off the tramadol")
+        rf"|\s+and\s+(?=(?:please\s+|also\s+)?make\s+sure\s+(?:that\s+)?(?:she|he|they|the\s+patient)\s+(?:still\s+)?"
+        rf"(?:(?:has|have|gets?|receives?)\s+(?!(?:come|gone|been|had|done|got|taken|seen|run|\w+ed|\w+en)\b)\w"
+        rf"|(?:is|are)\s+(?:on|prescribed|given|offered|invited|booked)\b))"
         rf"|\s*,?\s+and\s+(?=(?:please\s+|also\s+)?(?:make\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?referral\b|"
         rf"take\s+over\s+(?:the\s+)?prescri\w+\s+(?:of|for)\b))"
         # "..., remove the Levemir", "..., take the Clenil off his repeat": a second edit of the repeat list

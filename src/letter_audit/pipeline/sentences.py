@@ -23,7 +23,7 @@ _JOIN_WORDS = frozenset(
     "will would should could please your his her their our".split()
 )
 _ABBREV = frozenset(
-    "dr mr mrs ms miss prof st no nos approx e.g eg i.e ie etc vs cf inc dept tel ext fig wk wks mth "
+    "dr mr mrs ms miss prof st no nos approx e.g eg i.e ie etc vs cf inc incl dept tel ext fig wk wks mth "
     "mths yr yrs".split()
 )
 _COPY_LINE = re.compile(r"(?:cc|c\.c\.|copy\s+to)\b", re.IGNORECASE)  # "cc Dr R H, X Surgery - could you ..."

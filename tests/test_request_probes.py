@@ -20,6 +20,12 @@ and fit-note status as well; ``known_status_miss`` marks those the rules get wro
 community and mental health teams, forms). Again only the odd ids were tuned on; the even ones measure.
 A fourth writer's ``body_probes_r21_w4.jsonl`` (h4001-h4050: whole letter bodies with their headings) came
 in after the round's tuning and was measured once; none of it was tuned on.
+
+Round 22 added three more writers' whole letter bodies, each with the follow-up owner and fit note:
+``body_probes_r22_w5.jsonl`` (j5001-j5070, follow-up and fit-note wording), ``body_probes_r22_w6.jsonl``
+(k6001-k6070, joined requests and the flags in dictated prose and terse junior plans) and
+``body_probes_r22_w7.jsonl`` (m7001-m7060, exported electronic-record templates). Tuned on: w5 and w6 ids
+with n % 4 in (1, 2), and w7's odd ids; the rest were held out (see README, round 22).
 """
 
 from __future__ import annotations
@@ -42,6 +48,9 @@ PROBE_FILES = [
     PROBES.with_name("plan_probes_r21.jsonl"),
     PROBES.with_name("plan_probes_r21_w3.jsonl"),
     PROBES.with_name("body_probes_r21_w4.jsonl"),
+    PROBES.with_name("body_probes_r22_w5.jsonl"),
+    PROBES.with_name("body_probes_r22_w6.jsonl"),
+    PROBES.with_name("body_probes_r22_w7.jsonl"),
 ]
 
 CLINIC = """Department of General Medicine

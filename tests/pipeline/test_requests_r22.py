@@ -329,3 +329,57 @@ def test_contact_the_family_about_something_else_stays_its_own_kind(nlp, run) ->
     # Near miss: the contact is not to book what is named before.
     text = D + "GP actions:\n- epilepsy review within 4 weeks - practice to contact family about school"
     assert [c for _, c in found(nlp, run, text)] == ["other"]
+
+
+# A drug step on a condition of its own, after an arrow, "followed by" or a spaced "/" with a query mark, acts
+# on what the test or review before it finds: two items (fixtures/README "One item or two").
+
+
+@pytest.mark.parametrize(
+    ("line", "items"),
+    [
+        (
+            "- HR and BP r/v 2/52 -> ↑ bisoprolol to 5 mg OD if HR >90 at rest",
+            [
+                ("HR and BP r/v 2/52", "review"),
+                ("↑ bisoprolol to 5 mg OD if HR >90 at rest", "prescribing"),
+            ],
+        ),
+        (
+            "- check U&E in 1 week → restart ramipril once creatinine is stable",
+            [
+                ("check U&E in 1 week", "monitoring"),
+                ("restart ramipril once creatinine is stable", "prescribing"),
+            ],
+        ),
+        (
+            "- FBC in 1/52, followed by ferrous fumarate 210 mg BD for 3/12 if Hb <100",
+            [
+                ("FBC in 1/52", "monitoring"),
+                ("ferrous fumarate 210 mg BD for 3/12 if Hb <100", "prescribing"),
+            ],
+        ),
+        (
+            "- U&E in 1/52 as furosemide reduced / ?restart 80 mg if weight up >2 kg",
+            [
+                ("U&E in 1/52 as furosemide reduced", "monitoring"),
+                ("?restart 80 mg if weight up >2 kg", "prescribing"),
+            ],
+        ),
+    ],
+)
+def test_a_conditional_drug_step_after_an_arrow_or_followed_by_is_its_own_item(nlp, run, line, items) -> None:
+    assert found(nlp, run, D + "Actions for GP:\n" + line) == items
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a dose change written with an arrow is one step
+        "- amlodipine 5 mg -> 10 mg if BP above 140",
+        # an arrow to a step with no condition of its own
+        "- U&E 1/52 -> if K+ >5.5 stop spironolactone",
+    ],
+)
+def test_an_arrow_inside_one_step_stays_one(nlp, run, line) -> None:
+    assert len(found(nlp, run, D + "Actions for GP:\n" + line)) == 1

@@ -272,6 +272,11 @@ def clause_split_source(rules: RequestRules) -> str:
         rf"(?:{_TESTS}|lipids?|LFTs?|TFTs?|ferritin|B12|folate|PSA|CRP|review|r/v)\b"
         # ("..., followed by a medication review with the practice nurse": a review named by what it is of)
         rf"|(?:an?\s+|the\s+|his\s+|her\s+)?(?:[\w-]+\s+){{1,2}}?(?:review|r/v)\b(?!\s+(?:of\s+)?(?:the\s+)?results?\b))"
+        # "HR and BP r/v 2/52 -> increase bisoprolol to 5 mg if HR >90", "FBC in 1/52, followed by ferrous
+        # fumarate 210 mg BD if Hb <100": a drug step on a condition of its own, after an arrow or "followed
+        # by", acts on what the test or review before it finds, so it is an item of its own (fixtures/README).
+        rf"|\s*(?:,\s*)?(?:[-–]+>|→|,?\s+followed\s+by)\s+(?=(?:please\s+|pls\s+)?(?:\?\s*)?"
+        rf"(?:{step_verb}|[↑↓]|{_DOSED_DRUG})[^;.]{{0,80}}?\b(?:if|once|when|unless)\b)"
         # "..., and it would also be helpful if the practice nurse could recheck her pulse": a second ask.
         rf"|\s*,?\s+(?:and|but)\s+(?=it\s+would\s+(?:also\s+)?(?:help|be\s+(?:very\s+|most\s+|really\s+)?"
         rf"(?:helpful|useful|appreciated|great|good|kind))\s+if\b)"
@@ -313,7 +318,7 @@ def clause_split_source(rules: RequestRules) -> str:
         # vaccine + one-off pneumococcal vaccine": a step, a dosed drug or a vaccine after a spaced "+" or "/"
         # is an item of its own (not a report back: "chase histology + let her know"; not inside brackets).
         # (and in EPR shorthand: "cont sertraline on repeat", "PHQ-9 at review pls")
-        rf"|\s*,?\s+[+/]\s+(?![^()]*\))(?=(?:please\s+|pls\s+|also\s+)?(?:{step_verb}|{_VACCINE}|{_DOSED_DRUG}|{_DIRECTED_DRUG}|{_GAPPED_DOSE}|{_PUT_BACK}"
+        rf"|\s*,?\s+[+/]\s+(?![^()]*\))(?=(?:please\s+|pls\s+|also\s+|\?\s*)?(?:{step_verb}|{_VACCINE}|{_DOSED_DRUG}|{_DIRECTED_DRUG}|{_GAPPED_DOSE}|{_PUT_BACK}"
         rf"|{_CONT}|{_SCORED}\s+(?:at|in|on|after|before|every)\b)){same_step}"
         # "..., as well as supplying her with pen needles", "... as well as a fit note for 2 weeks", "..., as
         # well as Dermol 500 lotion": a second ask joined by "as well as" (not "as well as to the HF team",

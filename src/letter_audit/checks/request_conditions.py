@@ -83,11 +83,14 @@ def _check_on_line_before(before: str, text: str, cues: Cues) -> bool:
     on its result on lines of their own, where a sentence joins them."""
     if _CHECK_LINE.search(before) is None:
         return False
-    kinds = cues.requests.test_kinds
-    said = [m.group(0) for m in _IF_CLAUSE.finditer(text)]
-    return any(
-        re.search(k, c, FLAGS) and re.search(k, before, FLAGS) for k in kinds for c in said
-    )
+    checked = _test_kinds(before, cues)
+    return any(_test_kinds(m.group(0), cues) & checked for m in _IF_CLAUSE.finditer(text))
+
+
+def _test_kinds(text: str, cues: Cues) -> frozenset[int]:
+    """The kinds of measurement ``text`` names (indexes into the ``test_kinds`` cues)."""
+    kinds = enumerate(cues.requests.test_kinds)
+    return frozenset(i for i, pattern in kinds if re.search(pattern, text, FLAGS))
 
 
 def _threshold_condition(text: str, cues: Cues) -> bool:

@@ -20,6 +20,7 @@ from .request_conditions import (
     _check_before_referral,
     _check_on_line_before,
     _names_reviewed_test,
+    _test_kinds,
     _tests_hospital_reviews,
     _threshold_condition,
 )
@@ -252,10 +253,12 @@ def classify(
         # still above 1.8") is that check's safety net, as a re-referral on a result is. A referral only
         # timed by a result ("once eGFR is above 40"), or on a result the practice is not asked to take
         # ("if the echo shows an EF under 40%, please refer"), is a need the hospital hands over.
-        exempt = exempt or (_threshold_condition(text, cues) and _check_before_referral(whole))
         # The same when a list puts the check on the line before ("- Recheck sodium in 1 week", "- Refer
         # to endocrinology if sodium is not above 130 by then").
-        exempt = exempt or (_threshold_condition(text, cues) and _check_on_line_before(before, text, cues))
+        exempt = exempt or (
+            _threshold_condition(text, cues)
+            and (_check_before_referral(whole) or _check_on_line_before(before, text, cues))
+        )
         # The same for a review: "review him in 3 months to see whether the dose has helped; if it has not,
         # please refer him" leaves the referral to what the practice's own review finds.
         exempt = exempt or (action.category == "review" and bool(action.conditional))
@@ -366,16 +369,10 @@ def _lead_before(letter: Letter, action: GpAction) -> str:
     return text[max(left, start - 120) : start]
 
 
-# A condition clause still open where the request starts ("... and if spreading beyond the pen mark, ").
 # "with that result", "with the results": a result named as one already asked for
 _POINTED_RESULT = re.compile(r"\bwith\s+(?:that|this|the|those|these)\s+(?:\w+\s+)?results?\b", re.IGNORECASE)
+# A condition clause still open where the request starts ("... and if spreading beyond the pen mark, ").
 _OPEN_CONDITION = re.compile(r"\b(if|should|unless)\b[^;:\n]*$", re.IGNORECASE)
-
-
-def _test_kinds(text: str, cues: Cues) -> frozenset[int]:
-    """The kinds of measurement ``text`` names (indexes into the ``test_kinds`` cues)."""
-    kinds = enumerate(cues.requests.test_kinds)
-    return frozenset(i for i, pattern in kinds if re.search(pattern, text, FLAGS))
 
 
 def _on_changed_drug(text: str, drugs: tuple[str, ...]) -> bool:

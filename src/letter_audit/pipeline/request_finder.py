@@ -60,11 +60,14 @@ _NOT_FOR = re.compile(
 _SEMI_PLEASE = re.compile(r";\s*(?=(?:please|pls)\b)", re.IGNORECASE)
 
 
-def _not_for_us(text: str, section_of: dict[int, tuple[str, int, int]] | None, pos: int) -> bool:
-    """Whether the section holding ``pos`` opens on a heading saying it is not for the practice."""
+def _heading_says(
+    rx: re.Pattern[str], text: str, section_of: dict[int, tuple[str, int, int]] | None, pos: int
+) -> bool:
+    """Whether the section holding ``pos`` opens on a heading ``rx`` matches: one saying the part is not for
+    the practice (``_NOT_FOR``), or that it only informs it (``_INFO_FOR``)."""
     for start, (_, body, end) in (section_of or {}).items():
         if start <= pos < end:
-            return body > start and _NOT_FOR.match(text, start, body) is not None
+            return body > start and rx.match(text, start, body) is not None
     return False
 
 
@@ -76,13 +79,6 @@ _INFO_FOR = re.compile(
     re.IGNORECASE,
 )
 
-
-def _information_for_us(text: str, section_of: dict[int, tuple[str, int, int]] | None, pos: int) -> bool:
-    """Whether the section holding ``pos`` opens on a heading that gives the practice information."""
-    for start, (_, body, end) in (section_of or {}).items():
-        if start <= pos < end:
-            return body > start and _INFO_FOR.match(text, start, body) is not None
-    return False
 
 # A unit under a patient's heading is the patient's unless it names the practice ("see your GP in a week").
 _PRACTICE_WORD = re.compile(
@@ -231,10 +227,13 @@ class RequestFinder(SentenceChecks, ClauseReader):
                 continue
             sec, body_start = self._section(section_of, s)
             unit_start = s
-            if sec in self.rules.gp_sections and _not_for_us(text, section_of, s):
+            if sec in self.rules.gp_sections and _heading_says(_NOT_FOR, text, section_of, s):
                 sec = ""  # "Not for the practice": the heading names the practice to say the part is not its
-            in_gp_heading = sec in self.rules.gp_sections
-            told = in_gp_heading and not to_patient and _information_for_us(text, section_of, s)
+            told = (
+                sec in self.rules.gp_sections
+                and not to_patient
+                and _heading_says(_INFO_FOR, text, section_of, s)
+            )
             if to_patient and sec in self.rules.gp_sections and heading_to_patient(text, section_of, s):
                 sec = ""  # "What we would like you to do" in a letter to the patient: the patient's list
             if sec == "patient_actions" and _PRACTICE_WORD.search(text, s, e) is None:

@@ -152,7 +152,8 @@ class FitNoteFinder:
             s, e, rid = extend_asks[0]
             return {"status": "requested_from_gp", "start": s, "end": e, "rule": rid}
         for body in fit_bodies:
-            if _FIT_FOR_WORK_HEAD.search(_head_before(text, body)):
+            head = _head_before(text, body)
+            if _FIT_FOR_WORK_HEAD.search(head):
                 continue
             for status, rx in self.fit_in_section.items():
                 m = rx.match(text, body)
@@ -161,7 +162,7 @@ class FitNoteFinder:
                 if (
                     status == "not_needed"
                     and _BARE_NO.fullmatch(m.group(0))
-                    and _ISSUED_HEAD.search(_head_before(text, body))
+                    and _ISSUED_HEAD.search(head)
                 ):
                     continue  # "Fit note issued: No": none was issued, which says nothing of the need
                 start = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t\n:-|"))

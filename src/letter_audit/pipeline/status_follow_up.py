@@ -8,13 +8,12 @@ those guards belong together with the precedence they protect.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from typing import Any
 
 from .ruledata import compile_pattern
 from .rxfilter import Haystack
 from .status_rules import StatusRules
-from .status_scan import BEFORE_REACH, NEGATED, Hit, compile_cues, scan, unit_text
+from .status_scan import BEFORE_REACH, NEGATED, Hit, compile_cues, scan, unit_of, unit_text
 
 _TITLE_REACH = 400  # a letter's title sits in its first lines
 _NOT_TITLE = re.compile(r"[.:;\d]")
@@ -120,8 +119,8 @@ _REPORTABLE = {"fu-clinic-when", "fu-abbrev-interval", "fu-review-in-clinic"}
 def _reported_visit(text: str, units: list[tuple[int, int]], hit: Hit) -> bool:
     """Whether a clinic-and-time cue tells the visit the letter reports: a report verb in the past ("I
     reviewed", "was seen") stands at most a few words ahead of it, with no future word after it."""
-    i = bisect_right([u[0] for u in units], hit[0]) - 1
-    us = units[i][0] if i >= 0 else hit[0]
+    unit = unit_of(units, hit[0])
+    us = unit[0] if unit is not None else hit[0]
     return _REPORTED_VISIT.search(text, max(us, hit[0] - 30), hit[1]) is not None
 
 
@@ -211,9 +210,8 @@ class FollowUpFinder:
     def led_by_condition(self, text: str, units: list[tuple[int, int]], start: int, end: int) -> bool:
         """Whether the sentence a request sits in opens with a condition clause that governs it ("Should
         the rash return, please review her", "If the pain persists, please see him")."""
-        i = bisect_right([u[0] for u in units], start) - 1
         # from the sentence's start, or its line's when a salutation line ran into it
-        ls = max(units[i][0] if i >= 0 else 0, text.rfind("\n", 0, start) + 1)
+        ls = max((unit_of(units, start) or (0, 0))[0], text.rfind("\n", 0, start) + 1)
         m = _LED_BY_CONDITION.match(text, ls, end)
         # the clause ends at the request, or inside it when the request span holds it
         return m is not None and (m.end() >= start or not text[m.end() : start].strip())
@@ -244,8 +242,7 @@ class FollowUpFinder:
     def _contingent(self, text: str, units: list[tuple[int, int]], hit: Hit) -> bool:
         """Whether a hospital cue's plan hangs on a condition: its sentence opens with one ("If the scan
         shows ..., we will ..."), or one follows the cue ("we will contact him if the Holter shows AF")."""
-        i = bisect_right([u[0] for u in units], hit[0]) - 1
-        us, ue = units[i] if i >= 0 else (hit[0], hit[1])
+        us, ue = unit_of(units, hit[0]) or (hit[0], hit[1])
         # the clause the cue sits in may open with one after a colon or semicolon ("open access for 6 months:
         # if lows carry on, ring the duty line and we will see you")
         cs = max(text.rfind(":", us, hit[0]), text.rfind(";", us, hit[0])) + 1 or us
@@ -266,8 +263,7 @@ class FollowUpFinder:
         """Whether a hospital cue follows words that make it someone else's: "GP to review in 2 weeks",
         "the practice nurse review in 6 weeks", "asked by the respiratory team to see her" (a referral
         told as history, not a plan)."""
-        i = bisect_right([u[0] for u in units], start) - 1
-        ls = max(units[i][0] if i >= 0 else 0, start - BEFORE_REACH)
+        ls = max((unit_of(units, start) or (0, 0))[0], start - BEFORE_REACH)
         return self.hospital_not_after.search(text[ls:start]) is not None
 
     def follow_up(

@@ -29,10 +29,16 @@ def compile_cues(cues: list[Cue]) -> list[Compiled]:
     return out
 
 
+def unit_of(units: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    """The sentence ``pos`` lies in: the last one that starts at or before it (None before the first)."""
+    i = bisect_right([u[0] for u in units], pos) - 1
+    return units[i] if i >= 0 else None
+
+
 def unit_text(text: str, units: list[tuple[int, int]], hit: Hit) -> str:
     """The sentence a hit starts in."""
-    i = bisect_right([u[0] for u in units], hit[0]) - 1
-    return text[units[i][0] : units[i][1]] if i >= 0 else text[hit[0] : hit[1]]
+    us, ue = unit_of(units, hit[0]) or (hit[0], hit[1])
+    return text[us:ue]
 
 
 def scan(cues: list[Compiled], text: str, units: list[tuple[int, int]], hay: Haystack) -> list[Hit]:

@@ -29,10 +29,16 @@ from .rxfilter import Haystack
 from .sentences import doc_text, ocr_letters, sentence_spans
 from .status_contact import ContactFinder
 from .status_fit_note import FitNoteFinder
-from .status_follow_up import _READING_REVIEW, _TIMED, FollowUpFinder
+from .status_follow_up import _READING_REVIEW, _TIMED, FollowUpFinder, timed_review
 from .status_rules import ContactCues, Contradiction, FitNoteCues, FollowUpCues, StatusRules
 from .status_scan import Compiled, Hit
-from .status_ticks import blank_unchosen, join_field_answers, practice_list_items, practice_todo
+from .status_ticks import (
+    blank_unchosen,
+    join_field_answers,
+    practice_list_items,
+    practice_todo,
+    ticked_follow_up,
+)
 
 __all__ = [
     "RULES_FILE",
@@ -113,6 +119,16 @@ def _listed_reviews(
     return out
 
 
+
+# Round 23: a "see ..." that points to another part of the letter ("Follow up: see recommendations", "see
+# above", "see GP actions below"), which la_requests may take for a review: nobody is seen.
+_CROSS_REF = re.compile(
+    r"\W*(?:please\s+)?see\s+(?:the\s+)?(?:above|below|overleaf|attached|(?:GP\s+)?(?:recommendations?|plan|actions?|"
+    r"letter|section|notes?|summary|details|list|requests?|instructions|advice)(?:\s+(?:above|below|overleaf|section))?)\W*",
+    re.IGNORECASE,
+)
+
+
 class StatusFinder(FitNoteFinder, FollowUpFinder, ContactFinder):
     """All three verdicts' compiled rules on one object, as the component and its callers expect.
 
@@ -158,6 +174,7 @@ class StatusComponent:
         # a question field's answer on its line belongs to its sentence ("Fit note issued? Y/N   Y")
         units = join_field_answers(text, doc._.sentence_spans)
         # a template's unpicked options ("[ ] GP to issue") say nothing; same length again
+        ticked = ticked_follow_up(text)  # "[x] Follow-up" on an outcome form: the team's own next contact
         text, unpicked = blank_unchosen(text)
         requests = [
             s
@@ -209,8 +226,12 @@ class StatusComponent:
                 # "Please review Josh in 4-6 weeks regarding stopping the sertraline": the patient is seen,
                 # whatever category the request was given
                 or self.finder.patient_review_when.match(s.text)
+                # "Please review her rate control in 2 weeks": a review at a near time, whatever its category
+                or timed_review(s.text)
             ):
                 continue
+            if _CROSS_REF.fullmatch(s.text):
+                continue  # "Follow up: see recommendations": a pointer elsewhere in the letter, no visit
             if self.finder.treatment_only(text, units, s, drugs):
                 # a review of treatment is no follow-up, unless it is asked for when the practice next sees
                 # the patient ("review whether furosemide is still needed when you next see her"): that
@@ -271,6 +292,7 @@ class StatusComponent:
             hay=hay,
             conditional=conditional,
             requested=requested,
+            ticked=ticked,
         )
         doc._.contact_point = self.finder.contact_point(text, contact_spans, furniture, hay)
         return doc

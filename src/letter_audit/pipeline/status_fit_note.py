@@ -41,7 +41,9 @@ _BARE_NO = re.compile(r"\W*(?:no|n|none|nil)", re.IGNORECASE)
 _FIT_FOR_WORK_HEAD = re.compile(r"\bfit\s+(?:for|to)\s+(?:return\s+to\s+)?work\W*$", re.IGNORECASE)
 
 
-_BREAK = re.compile(r".*[-–:;|]\s", re.DOTALL)
+# a line end is a break too: "Is the patient fit to work? [ ] Yes [x] No" answers its own field, not the note
+# issued on the next line
+_BREAK = re.compile(r".*(?:[-–:;|]\s|\n)", re.DOTALL)
 
 
 def _after_break(before: str) -> str:

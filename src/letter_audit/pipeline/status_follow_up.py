@@ -82,6 +82,28 @@ _TASK_AFTER = re.compile(
     r"\s*(?:(?:his|her|their|the)\s+)?(?:[\w-]+\s+)?(?:wounds?|sutures?|stitches|clips|staples|dressings?|scars?)\b",
     re.IGNORECASE,
 )
+# Round 23: a review of treatment asked for at a near time ("Please review his analgesia in 4-6 weeks",
+# "review her rate control in 2 weeks", "r/v the dose of ramipril within 3 months"): the practice sees the
+# patient then, so it is follow-up, unlike a review at a point of the course ("Review need for furosemide at 4
+# weeks", "IPSS review at 6 months", "Review bisphosphonate at 5 years": dev golds), of a drug's need or dose
+# ("review the need for omeprazole in 3 months", "Review the statin dose in 3 months") or of a result ("review
+# the bloods in 2 weeks").
+_TIMED_REVIEW = re.compile(
+    r"\b(?:review|r/v|reassess)\w*\s+(?:(?:his|her|their|the)\s+)?"
+    r"(?:(?!need\b|needs\b|doses?\b|dosage\b|requirement\b|indication\b|whether\b|results?\b|reports?\b|bloods?\b|tests?\b|histology\b|scans?\b|levels?\b|U\s*&\s*E|LFTs?\b|FBC\b|TFTs?\b|INR\b|"
+    r"HbA1c\b|CRP\b|ESR\b|PSA\b|eGFR\b|creat\w*|potassium\b|sodium\b|ferritin\b|lipids?\b|cholesterol\b|"
+    r"(?:renal|liver|kidney|thyroid)\s+function\b|urine\b|ECG\b|x-?rays?\b|CXR\b|images?\b)[\w&-]+\s+){0,3}?"
+    r"(?:in|within)\s+(?:about\s+|around\s+)?(?:\d+(?:\s*-\s*\d+)?|one|two|three|four|six|eight|twelve)"
+    r"\s*(?:days?|weeks?|months?|/52|/12)\b",
+    re.IGNORECASE,
+)
+
+
+def timed_review(text: str) -> bool:
+    """Whether a request asks for a review at a near time (see ``_TIMED_REVIEW``)."""
+    return _TIMED_REVIEW.search(text) is not None
+
+
 _SEES_PATIENT = re.compile(r"\b(?:review|see|r/v)\s+(?:him|her|them|the\s+patient)\b", re.IGNORECASE)
 # a dated clinic cue ("clinic 13/11/2026") and the header dates it is measured against
 _DMY = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?!\d)")
@@ -225,6 +247,8 @@ class FollowUpFinder:
         s, e = request.start_char, request.end_char
         if self.patient_review_when.match(request.text):
             return False  # "Please review at 3 months to decide about anticoagulation": the patient first
+        if _TIMED_REVIEW.search(request.text):
+            return False  # "Please review his analgesia in 4-6 weeks": the patient is seen then
         if self.treatment_review.search(request.text):
             return True
         sentence = unit_text(text, units, (s, e, ""))
@@ -276,6 +300,7 @@ class FollowUpFinder:
         hay: Haystack | None = None,
         conditional: list[tuple[int, int]] | None = None,
         requested: list[tuple[int, int]] | None = None,
+        ticked: list[tuple[int, int]] | None = None,
     ) -> dict[str, Any] | None:
         """Who follows the patient up: the hospital if it says it will see or call them, else the GP if
         asked to, else none if the letter says no follow-up; a "none" cue overlapping an owner cue
@@ -337,6 +362,8 @@ class FollowUpFinder:
             m = self.fu_hospital_section.match(text, body)
             if m is not None and not any(n[0] <= body < n[1] + 1 for n in none):
                 hospital.append((body, m.end(), "fu-hospital-in-section"))
+        # a ticked "Follow-up" option on an outcome form (status_ticks.ticked_follow_up)
+        hospital += [(ts, te, "fu-ticked-follow-up") for ts, te in ticked or []]
         hospital.sort()
         # a request span that holds a "none" cue and asks nothing ("Derm - no further appointment" listed as
         # an action) is no GP review

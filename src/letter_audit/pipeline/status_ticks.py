@@ -90,6 +90,10 @@ def practice_todo(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# An unpicked Yes/No option followed by a break and words of the writer's own ("[ ] No - physio 2/52").
+_YES_NO_TAIL = re.compile(r"[ \t]*(?:Yes|No|Y|N)\b(?=[ \t]*[-–:][ \t]*\w)", re.IGNORECASE)
+
+
 def blank_unchosen(text: str) -> tuple[str, list[tuple[int, int]]]:
     """The text with unpicked template options and tick marks blanked (same length), and the blanked
     ranges of unpicked options. A line with no box, option list or Y/N pair is left as it is."""
@@ -121,6 +125,12 @@ def blank_unchosen(text: str) -> tuple[str, list[tuple[int, int]]]:
             for i, b in enumerate(boxes):
                 if b.group("off"):  # the option runs to the next box or the line's end
                     end = boxes[i + 1].start() if i + 1 < len(boxes) else len(line)
+                    if i + 1 == len(boxes) and any(o.group("on") for o in boxes[:i]):
+                        # "[x] Yes [ ] No - physio 2/52, consultant clinic 6/52": after the last, unpicked
+                        # Yes/No and a break, the writer's words answer the field ticked before it
+                        tail = _YES_NO_TAIL.match(line, b.end())
+                        if tail is not None:
+                            end = tail.end()
                     blank(pos + b.start(), pos + end)
                 else:  # a ticked option stays; only its mark goes
                     blank(pos + b.start(), pos + b.end(), record=False)
@@ -134,6 +144,38 @@ def blank_unchosen(text: str) -> tuple[str, list[tuple[int, int]]]:
             blank(m.start(), m.end())
     return ("".join(chars) if chars is not None else text), sorted(blanked)
 
+
+
+# Round 23: a ticked form option that is itself a follow-up with the team ("Outcome: [ ] Discharged to GP  [x]
+# Follow-up  [ ] PIFU", "☑ Clinic follow-up"); an option naming the practice ("Follow-up with GP") is not one.
+_FOLLOW_OPTION = re.compile(
+    r"[ \t]*(?:(?:clinic|hospital|out-?patient|OPD|consultant|nurse|specialist|further|routine)[ \t]+)?"
+    r"(?:follow[- ]?up|review|appointment)(?:[ \t]+(?:required|booked|arranged|in[ \t]+clinic))?[ \t]*",
+    re.IGNORECASE,
+)
+
+
+def ticked_follow_up(text: str) -> list[tuple[int, int]]:
+    """Spans of ticked form options that are a follow-up with the team (the option's words, mark excluded):
+    the form's outcome is the hospital's own next contact, though no sentence says so."""
+    low = text.lower()
+    if not ("[" in text or "(x)" in low or any(g in text for g in _GLYPHS)):
+        return []
+    if "follow" not in low and "review" not in low and "appointment" not in low:
+        return []
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        boxes = list(_BOX.finditer(line))
+        for i, b in enumerate(boxes):
+            if not b.group("on"):
+                continue
+            end = boxes[i + 1].start() if i + 1 < len(boxes) else len(line)
+            if _FOLLOW_OPTION.fullmatch(line, b.end(), end):
+                lead = len(line[b.end() : end]) - len(line[b.end() : end].lstrip())
+                out.append((pos + b.end() + lead, pos + len(line[:end].rstrip())))
+        pos += len(line) + 1
+    return out
 
 
 # The answer a Y/N question field gives on its own line: "Y/N   Y", "Yes", "N - not required".

@@ -63,7 +63,7 @@ def flag_requests(letter: Letter, findings: Findings, standard: Standard, cues: 
     reasons = "\n".join(c.reason for c in findings.medication_changes if c.reason)
     reason_tests = _test_kinds(reasons, cues) if reasons else frozenset()
     reviewed = _tests_hospital_reviews(letter.text)
-    flagged = []
+    flagged: list[GpAction] = []
     for action in findings.gp_actions:
         sentence = _sentence(letter, action, findings.gp_actions, cues)
         whole = _whole_sentence(letter, action)
@@ -91,6 +91,9 @@ def flag_requests(letter: Letter, findings: Findings, standard: Standard, cues: 
             changed_drugs=changed,
             reason_tests=reason_tests,
             reviewed_tests=reviewed,
+            after_own_review=_own_review_before(flagged, whole, _sentence_before(letter, action)),
+            after_recall=_recall_before(flagged, whole, _sentence_before(letter, action)),
+            after_test=_test_before(flagged, whole, _sentence_before(letter, action)),
         )
         flagged.append(action.model_copy(update={"inappropriate": rule is not None, "rule": rule}))
     return flagged
@@ -117,6 +120,9 @@ def classify(
     reviewed_tests: tuple[str, ...] = (),
     own: str | None = None,
     lead: str = "",
+    after_own_review: bool = False,
+    after_recall: bool = False,
+    after_test: bool = False,
 ) -> InappropriateRule | None:
     """The rule a request breaks, or None when it is a fair request of the practice.
 
@@ -141,6 +147,12 @@ def classify(
     is about this request, not the next one in the sentence.
     ``lead`` is the sentence before the request's words: "please r/v leg and if spreading beyond the pen
     mark, " when extraction cut the request after its condition.
+    ``after_own_review`` says the request just before it is a review the practice holds, unflagged: a test
+    done "at that visit" is part of the practice's own review.
+    ``after_recall`` says the request just before it (in its sentence or on the line before) is a test handed
+    over as the hospital's own (call_and_recall): passing that test's result back is the same recall.
+    ``after_test`` says the request just before it (in its sentence or on the line before) is a test the
+    practice is asked to do: "act on the results" after it is the practice acting on its own test.
     """
     text = action.text
     req = cues.requests
@@ -294,11 +306,35 @@ def classify(
             and any_match(req.explained, before)
         )
     )
-    if any_match(req.wanted_for_decision, sentence) or _before_team_decision(text, before, after, cues):
+    if (
+        after_own_review
+        and _AT_THAT_REVIEW.search(text) is not None
+        and not any_match(req.results_back, sentence)
+    ):
+        # "Review heart rate and symptoms in 1 week" / "Repeat ECG at that visit": the test is done at the
+        # practice's own review, asked just before, with nothing sent back.
+        return None
+    if (
+        any_match(req.wanted_for_decision, sentence)
+        # ("check her thyroid function, and let me know if the TSH is suppressed, as that would change my
+        # management": the reason, said once for the sentence, is the test's too)
+        or (action.category in ("monitoring", "results") and any_match(req.wanted_for_decision, whole))
+        or _before_team_decision(text, before, after, cues)
+    ):
         return "call_and_recall"
     if action.category in ("monitoring", "results") and _names_reviewed_test(text, reviewed_tests):
         # "send a repeat sputum sample for culture ..." and "I will review him with the culture results": the
         # practice is asked to run the test whose result the hospital will act on (its recall).
+        return "call_and_recall"
+    if (
+        after_recall
+        and action.category == "results"
+        and any_match(req.notify, text)
+        and (any_match(req.result_threshold, text) or _RESULT_WORD.search(text) is not None)
+    ):
+        # "Please check his PSA in 3 months (the hospital's surveillance)" and "let us know if it is above 4",
+        # "if bilirubin still raised please email the result to the upper GI nurses": the result of the
+        # hospital's own test passed back (not "if she develops low mood, let us know": no result of it).
         return "call_and_recall"
     if any_match(req.condition, text) and any_match(req.notify, text) and not any_match(req.test_asked, text):
         # "If her eGFR drops under 60, please let the rheumatology team know": the practice is asked to
@@ -317,6 +353,15 @@ def classify(
     ):
         # "HbA1c in 3 months. Please review her in 3 months with that result": the practice sees its own
         # patient with the result of its own test, asked just before, and passes nothing back.
+        return None
+    if (
+        action.category == "results"
+        and _ACTS_ON_RESULT.match(text) is not None
+        and after_test
+        and not any_match(req.notify, text)
+    ):
+        # "check his U&E, LFT and TFT in 4 weeks" / "act on the results": the practice acting on the result
+        # of the test asked before it passes nothing back
         return None
     if any_match(req.results_back, sentence):
         if not_referred and any_match(req.result_review, text) and not any_match(req.notify, sentence):
@@ -353,6 +398,53 @@ def classify(
         if settings.flag_unexplained_monitoring and not explained:
             return "call_and_recall"
     return None
+
+
+def _own_review_before(flagged: list[GpAction], whole: str, before: str) -> bool:
+    """True when one of the two requests just before (in the same sentence or the one before) is a review
+    the practice holds, not flagged."""
+    return any(
+        prev.category == "review" and not prev.inappropriate and (prev.text in whole or prev.text in before)
+        for prev in flagged[-2:]  # ("review HR in 1 week; increase bisoprolol if ..." / "ECG at that visit")
+    )
+
+
+def _test_before(flagged: list[GpAction], whole: str, before: str) -> bool:
+    """True when the request just before (in the same sentence or the one before) is a test."""
+    return bool(flagged) and flagged[-1].category == "monitoring" and (
+        flagged[-1].text in whole or flagged[-1].text in before
+    )
+
+
+def _recall_before(flagged: list[GpAction], whole: str, before: str) -> bool:
+    """True when the request just before (in the same sentence or the one before) is a test flagged as the
+    hospital's own (call_and_recall)."""
+    if not flagged:
+        return False
+    prev = flagged[-1]
+    return (
+        prev.rule == "call_and_recall"
+        and prev.category == "monitoring"
+        and (prev.text in whole or prev.text in before)
+    )
+
+
+# a request that only acts on a result ("act on the results", "action the result")
+_ACTS_ON_RESULT = re.compile(
+    r"\W*(?:(?:please|pls|kindly|and|then)\s+)*(?:act\s+on|action)\s+(?:the\s+|any\s+|these\s+|those\s+)?"
+    r"(?:results?|findings|it|them)\W*$",
+    re.IGNORECASE,
+)
+# a result named ("the result", "the level", "her reading")
+_RESULT_WORD = re.compile(r"\b(?:results?|levels?|readings?|values?)\b", re.IGNORECASE)
+
+
+# a test timed to a review named just before ("at that visit", "at the same review", "when you see her")
+_AT_THAT_REVIEW = re.compile(
+    r"\b(?:at|during)\s+(?:that|the\s+same|this|the|that\s+same)\s+(?:visit|review|appointment|consultation|"
+    r"check)\b|\bwhen\s+you\s+(?:see|review)\s+(?:him|her|them)\b",
+    re.IGNORECASE,
+)
 
 
 def _is_referral(action: GpAction, cues: Cues) -> bool:

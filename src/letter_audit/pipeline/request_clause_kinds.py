@@ -91,6 +91,23 @@ _AND_STEP = re.compile(r",?\s+and\s+(?:please\s+|also\s+)?(?=([a-z][\w/-]*)\b)",
 Cues = list[tuple[str, re.Pattern[str]]]
 
 
+
+# a bracket after a request's first words ("Repeat U&E (spironolactone started)"), blanked for the verb
+# search,
+# and the step a test is timed from ("U&E after the spironolactone start", "BP two weeks after each increase")
+_AFTER_BRACKET = re.compile(
+    r"(?<=\w)\s+\([^()]*\)"
+    r"|\b(?:after|following)\s+(?:the|his|her|their|this|that|each)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:increase|start|change|switch|restart|reduction|dose\s+change|titration)\b",
+    re.IGNORECASE,
+)
+
+
+def _blank(m: re.Match[str]) -> str:
+    """The match as spaces, so offsets after it hold."""
+    return " " * len(m.group(0))
+
+
 class ClauseKinds:
     """Reads what a clause asks (the patterns are built by the finder)."""
 
@@ -176,7 +193,9 @@ class ClauseKinds:
             if head != "other":
                 return head
         early = self.early_categories
-        m = self.first_verb.search(text, 0, _VERB_REACH)  # the request's own verb comes early
+        # the request's own verb comes early; what a bracket after its first words says is not it ("Repeat
+        # U&E (spironolactone started)": the bracket tells why)
+        m = self.first_verb.search(_AFTER_BRACKET.sub(_blank, text), 0, _VERB_REACH)
         low = Haystack(text).low
         gated = list(zip(self.categories, self.category_gates, strict=True))
         for (cid, cat, rx), gate in gated:

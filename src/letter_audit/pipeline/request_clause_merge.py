@@ -59,7 +59,8 @@ from .request_split import _row_breaks
 # in 6 weeks and, if TSH is high, increase the levothyroxine"): the join before it, set off by "and", a
 # comma, a dash, "+" or ";"
 _COND_JOIN = re.compile(
-    r"\s*(?:,\s*(?:and|&)?|;|\s(?:and|&|\+|-|–))\s*,?\s*(?=(?:if|once|unless|should|when|whenever|provided)\b)",
+    # (or an arrow: "BP check 2/52 -> if >140/90 add amlodipine 5 mg")
+    r"\s*(?:,\s*(?:and|&)?|;|\s(?:and|&|\+|-|–)|\s*(?:-+>|→))\s*,?\s*(?=(?:if|once|unless|should|when|whenever|provided)\b)",
     re.IGNORECASE,
 )
 # what a step after a condition can open with, besides an action verb: an ask, a report, a talk with a team
@@ -107,9 +108,34 @@ _COMMA_JOIN = re.compile(
     r"\s*[,:]\s*(?:and\s+(?:to\s+)?)?(?:then\s+)?(?=[A-Za-z])(?!to\s)|\s+(?:and\s+)?then\s+(?=[A-Za-z])",
     re.IGNORECASE,
 )
+# "after which" (or "and thereafter") before the step on a test's result ("check FBC in 2 weeks, after which
+# please review the need for codeine", "check her sodium in a week, after which the indapamide could be
+# restarted if ..."): the step decides (_step_after), as after "then"; after a drug step it is that step's
+# end ("continue DAPT for 12 months, after which the ticagrelor should be stopped")
+_AFTER_WHICH = re.compile(
+    r"\s*,?\s+(?:after\s+which|and\s+(?:thereafter|after\s+that|subsequently))\s+(?:(?:please|pls|kindly)\s+)?"
+    # ("..., after which you could restart the sertraline at 50 mg if ...")
+    r"(?:(?:you|the\s+(?:GP|practice))\s+(?:could|can|should|may|might)\s+(?:then\s+|also\s+)?)?(?=[A-Za-z])",
+    re.IGNORECASE,
+)
+# a drug step told in the passive ("the indapamide could be restarted at 1.25 mg", "his ramipril can then be
+# increased"): a prescribing step with no verb first
+_PASSIVE_STEP = re.compile(
+    r"(?:the|his|her|their)\s+[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?\s+(?:could|can|should|may|might)\s+"
+    r"(?:then\s+|also\s+)?be\s+(?:re-?started|started|stopped|increased|reduced|decreased|titrated|uptitrated|"
+    r"added|switched|changed|resumed|re-?introduced|discontinued|weaned|tapered|adjusted)\b",
+    re.IGNORECASE,
+)
+# acting on what a test finds ("act on the result", "action the results", "act on it")
+_ACT_ON = re.compile(
+    r"(?:act\s+on|action)\s+(?:the\s+|any\s+|these\s+|those\s+|his\s+|her\s+)?(?:results?|findings|it|them|report)\b",
+    re.IGNORECASE,
+)
+# a clause that opens with an ask of its own ("and please check ...", "also recheck ...")
+_OWN_ASK_OPENING = re.compile(r"\W*(?:and\s+)?(?:please|pls|kindly)\b", re.IGNORECASE)
 # a bare "and" before a step whose verb the verb lists do not hold ("review him and extend it if ...")
 _AND_JOIN = re.compile(
-    r"\s+(?:and|&)\s+(?=(?:please\s+|pls\s+)?(?:discuss|liaise|seek|manage|relax|extend|renew|go|step)\b)",
+    r"\s+(?:and|&)\s+(?=(?:please\s+|pls\s+)?(?:discuss|liaise|seek|manage|relax|extend|renew|go|step|act\s+on)\b)",
     re.IGNORECASE,
 )
 # the other branch of the step before ("if not", "otherwise")
@@ -179,6 +205,13 @@ _ACTS_ON_IT = re.compile(
 )
 
 
+# a target set after a test or review, with no verb of its own ("BP r/v 2/52, target <130/80", "lipids 3/12,
+# aim LDL <1.8", "HbA1c in 3 months (goal under 53)"): what the test is for, not part of what decides its kind
+_TARGET_TAIL = re.compile(
+    r"\s*(?:[,(]|\s[-–])\s*(?:target(?:ing)?|aim(?:ing)?(?:\s+for)?|goal)\b[^;]*$", re.IGNORECASE
+)
+
+
 class ClauseMerger(ClauseKinds):
     """Cuts a request sentence into items (the patterns are built by the finder)."""
 
@@ -192,6 +225,9 @@ class ClauseMerger(ClauseKinds):
             if comma < 0:
                 return False
             head = head[comma + 1 :]
+        target = _TARGET_TAIL.search(head)
+        if target is not None and head[: target.start()].strip(" ,;.-"):
+            head = head[: target.start()]  # "BP r/v 2/52, target <130/80": the target is no reading told
         reason = _REASON_LEAD.match(head)
         if reason is not None:
             # "As her dose has just been increased, I would be grateful if you could repeat her TFTs ...": the
@@ -241,8 +277,14 @@ class ClauseMerger(ClauseKinds):
             step = step[aside.end() :]  # "..., and, depending on the result, start bone protection"
         lead = _STEP_LEAD.match(step)
         assert lead is not None
+        if _ACT_ON.match(step, lead.end()) is not None:
+            # "check his U&E, LFT and TFT in 4 weeks and act on the results": acting on a test's result is a
+            # results item of its own; chasing a pending result and acting on it is one (fixtures/README)
+            return after != "results"
         if _OWN_STEP.match(step, lead.end()) is not None:
             return True  # "... and consider bone protection if ...", "... and discuss with urology"
+        if _PASSIVE_STEP.match(step, lead.end()) is not None:
+            return True  # "..., after which the indapamide could be restarted at 1.25 mg if ..."
         if _WITH_REPORT.search(step) is not None:
             return False  # "... and re-refer with the report attached": how the result comes back to us
         if _WITH_REFERRAL.match(step, lead.end()) is not None:
@@ -283,6 +325,7 @@ class ClauseMerger(ClauseKinds):
                         _ASIDE_JOIN,
                         _COMMA_JOIN,
                         _AND_JOIN,
+                        _AFTER_WHICH,
                     )
                     for m in rx.finditer(sent, cs, ce)
                 }
@@ -399,6 +442,8 @@ class ClauseMerger(ClauseKinds):
                     or (joined.strip() == "," and _AFTER_LAST.search(sent, cs, ce) is not None)
                 )
                 and _OWN_FREQUENCY.search(sent, cs, ce) is None  # "with FBC every 2 weeks": its own item
+                # "(and please check U&E two weeks later)": a test asked in words of its own stands alone
+                and _OWN_ASK_OPENING.match(sent, cs, ce) is None
                 and (
                     self._verb_kind(sent[cs:ce]) == "monitoring" or self.category(sent[cs:ce]) == "monitoring"
                 )

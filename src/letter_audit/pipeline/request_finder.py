@@ -135,9 +135,11 @@ class RequestFinder(SentenceChecks, ClauseReader):
         # Nor a step named as the time of the request ("Repeat U&E before starting bisphosphonate"), nor a
         # participle describing a risk ("lifelong increased risk of type 2 diabetes").
         self.first_verb = re.compile(
-            rf"(?<!\w\w\w-)(?<!\bat\s)(?<!\bsame\s)(?<!\beach\s)(?<!\bevery\s)(?<!\bnext\s)"
+            rf"(?<!\w\w\w-)(?<!\bat\s)(?<!\bsame\s)(?<!\beach\s)(?<!\bevery\s)(?<!\bnext\s)(?<!\bthat\s)(?<!\bthis\s)"
             rf"(?!(?:(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bprior\sto\s)|(?<=\bahead\sof\s))[A-Za-z-]+ing\b)\b({verb_alt})"
-            rf"(?:s|es|ed|d|ing)?\b(?!\s+(?:risks?|chances?|likelihood)\b)",
+            rf"(?:s|es|ed|d|ing)?\b(?!\s+(?:risks?|chances?|likelihood)\b)"
+            # ("adjusted calcium", "corrected sodium": a test's name, not a drug step)
+            rf"(?!(?<=ted)\s+(?:calcium|Ca|sodium|Na|QTc?)\b)",
             _FLAGS,
         )
         # Where a second step joins a request ("review the trial at 8 weeks and stop it if ...", "U&E weekly -

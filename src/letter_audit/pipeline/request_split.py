@@ -67,6 +67,26 @@ _DIRECTED_DRUG = (
     r"(?:as\s+(?:needed|required)|when\s+(?:needed|required)|PRN)\b"
 )
 
+# A drug named by its form and when to use it, with no dose ("Xailin Night ointment at bedtime", "Otomize
+# spray three times daily", "Dermol cream twice daily"): another drug's item, as a dosed one is
+_FORM_DRUG = (
+    r"(?!(?:then|to|a|an|the|and|or|his|her|their|please|also)\b)"
+    r"[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?\s+(?:ointment|cream|gel|lotion|emollient|drops|spray|inhaler|"
+    r"shampoo|pessar(?:y|ies)|suppositor(?:y|ies)|mouthwash|patch(?:es)?)\s+"
+    r"(?:at\s+(?:bedtime|night)|nocte|(?:once|twice|three\s+times|four\s+times)\s+(?:a\s+day|daily)|daily|"
+    r"OD|BD|TDS|QDS|ON|mane)\b"
+)
+# A test or review named before its word, with a time of its own ("BP check in 4/52", "BP r/v 2/52", "a
+# wound review in 2 weeks", "FBC/ferritin at the end of the course", "mood review at 6 weeks"): a request
+# that stands alone after a terse join ("plus", "+", "as well as", a comma after a time of its own)
+_OBJECT_TIMED = (
+    r"(?:(?:his|her|their|the|an?)\s+)?(?:repeat\s+|further\s+)?(?:[\w&/-]+\s+){0,2}?"
+    r"(?:check|re-?check|r/v|review|test|level|bloods?|monitoring)s?\b(?!\s+(?:of|the\s+results?)\b)"
+    r"[^;.,+()]{0,20}?"
+    r"(?:\b(?:in|at|within|after)\s+(?:\d|a\s+(?:week|fortnight|month)|one\b|two\b|three\b|four\b|six\b)"
+    r"|\b\d+\s*/\s*(?:52|12)\b|\b\d+\s*(?:days?|weeks?|months?)\b)"
+)
+
 # Another drug's step with a verb and a dose of its own, after a dosed step ("continue amlodipine 10 mg and
 # add doxazosin 4 mg daily"): two drug steps (joined back by request_repeat_edits.py when the repeat list is
 # named); not the same drug's next step ("and increase it to 10 mg", "and then to 10 mg")
@@ -159,6 +179,13 @@ def clause_split_source(rules: RequestRules) -> str:
         rf"|\s*,?\s+(?:and|&)\s*,\s+(?=(?!{_COND_WORD})[^,;.()]{{3,90}},\s+(?:{hedge}?(?:also\s+|please\s+|pls\s+|kindly\s+)?"
         rf"(?:{every_verb})\b|(?:please|pls|kindly)\b|(?:could|would|can)\s+you\b))"
         rf"|\s*,?\s+(?:and|&)\s*,\s+(?={_COND_WORD}[^,;.()]{{3,90}},\s+(?:please|pls|kindly|(?:could|would|can)\s+you)\b)"
+        # "start mebeverine 135 mg TDS and, if symptoms persist at 3 months, try amitriptyline 10 mg at
+        # night": another drug started on a condition of its own (not the same drug's next step: "and, if
+        # tolerated, increase to 10 mg")
+        rf"|\s*,?\s+(?:and|&)\s*,\s+(?=(?:if|unless|should)\b[^,;.()]{{3,90}},\s+(?:please\s+|pls\s+)?"
+        rf"(?:try|add|start|commence|prescribe|offer|consider|switch\s+to)\s+(?:a\s+trial\s+of\s+)?"
+        rf"(?!(?:it|them|this|that|the\s+dose|to|a|an)\b)[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){{0,2}}?\s+\d+(?:\.\d+)?\s*"
+        rf"(?:mg|mcg|micrograms?|g|units?|ml)\b)"
         # "asked your GP to take over the prescriptions and to sign a community chart": a second ask.
         rf"|\s*,?\s+(?:and|&)\s+(?=to\s+(?:{verbs})\s)"
         # "... to refer her to the memory clinic and also to review her in 6 weeks": "also" marks a second ask
@@ -223,7 +250,7 @@ def clause_split_source(rules: RequestRules) -> str:
         # the part before is a test too: "U&E + Mg 1/52"; not a condition's "+ CRP <10")
         rf"|\s+\+\s+(?=(?:{_TESTS}|LFTs?|TFTs?|lipids?|ferritin|CRP|PSA|Mg|magnesium|calcium)\b[^;.,+<>]{{0,30}}?"
         rf"(?:\b\d+\s*/\s*(?:52|12)\b|\bin\s+\d|\b\d+\s*(?:days?|weeks?|months?)\b|\bat\s+(?:the\s+)?same\s+"
-        rf"(?:visit|time|appointment|review)\b))"
+        rf"(?:visit|time|appointment|review)\b|\bat\s+the\s+end\s+of\s+(?:the\s+)?(?:course|treatment)\b))"
         # "r/v 2/52 / U&E 1/52": the same after a spaced "/" when the part before has a terse time of its own
         # too (not "FBC / U&E 4/52", two tests sharing one time)
         rf"|(?:(?<=/52)|(?<=/12))\s+/\s+(?=(?:{_TESTS}|LFTs?|TFTs?|lipids?|ferritin|CRP|PSA|Mg|magnesium|calcium)"
@@ -252,7 +279,10 @@ def clause_split_source(rules: RequestRules) -> str:
         rf"\s+be\s+(?:checked|monitored|repeated|done|measured)\b)"
         # "Please refer for angiography once eGFR above 40 (recheck renal function in 2 weeks)": a test with a
         # time of its own in brackets is a request of its own.
-        rf"|\s+\((?=(?:please\s+)?(?:re-?check|repeat|check)\s+[^()]{{0,40}}?\b(?:in|at|within|after)\s+\d[^()]*\))"
+        rf"|\s+\((?=(?:and\s+)?(?:please\s+|pls\s+)?(?:re-?check|repeat|check)\s+[^()]{{0,40}}?"
+        # ("Start dapagliflozin 10 mg OD (and please check U&E two weeks later), then ...")
+        rf"(?:\b(?:in|at|within|after)\s+\d|\b(?:\d+|one|two|three|four|six|a)\s+(?:days?|weeks?|months?)\s+"
+        rf"(?:later|after)\b)[^()]*\))"
         # "please check BP in 2 weeks - U&E 1 week after indapamide started, please": after a dash, another
         # test with a time of its own.
         rf"|\s+[-–]\s+(?=(?:{_TESTS}|lipids?|LFTs?|TFTs?|ferritin|PSA|CRP)\b[^;.]{{0,40}}?"
@@ -276,7 +306,32 @@ def clause_split_source(rules: RequestRules) -> str:
         # fumarate 210 mg BD if Hb <100": a drug step on a condition of its own, after an arrow or "followed
         # by", acts on what the test or review before it finds, so it is an item of its own (fixtures/README).
         rf"|\s*(?:,\s*)?(?:[-–]+>|→|,?\s+followed\s+by)\s+(?=(?:please\s+|pls\s+)?(?:\?\s*)?"
-        rf"(?:{step_verb}|[↑↓]|{_DOSED_DRUG})[^;.]{{0,80}}?\b(?:if|once|when|unless)\b)"
+        rf"(?:{step_verb}|[↑↓]|{_DOSED_DRUG}"
+        # ("followed by an increase in bisoprolol to 7.5 mg OD if her resting heart rate is still above 110")
+        rf"|an?\s+(?:increase|reduction|decrease|switch|change|trial)\s+(?:in|of|to)\s)"
+        rf"(?:[^;.]|\.(?=\d)){{0,80}}?\b(?:if|once|when|unless)\b)"
+        # "record this on her GP record and share it with the out-of-hours service": a plan shared with
+        # another service that will see the patient is an ask of its own (not "share the result with us", a
+        # report back)
+        rf"|\s*,?\s+and\s+(?=(?:please\s+|also\s+)?share\s+"
+        rf"(?:it|this|them|these|the\s+[\w-]+(?:\s+[\w-]+)?)\s+"
+        rf"with\s+(?:the\s+|his\s+|her\s+|their\s+|your\s+)?(?:local\s+)?(?:out[- ]of[- ]hours|OOH|ambulance|"
+        rf"111|care\s+home|district\s+nurs\w*|community\s+(?:nurs\w*|team)|hospice|palliative\s+care|carers?|"
+        rf"family)\b)"
+        # "take warfarin off her repeat and add apixaban, and let the anticoagulation clinic know she is no
+        # longer on warfarin", "and inform the community pharmacy that he now has blister packs": another
+        # service told a fact about the patient, an ask of its own (not a result reported back: "and let the
+        # clinic know the result")
+        rf"|\s*,?\s+and\s+(?=(?:please\s+|also\s+)?(?:let|tell|inform|notify|update|advise)\s+"
+        rf"(?:the|his|her|their|your)\s+(?:[\w-]+\s+){{0,3}}?(?:clinic|team|service|nurses?|pharmacy|pharmacist|"
+        rf"dentist|optician|school|carers?|home|midwife|visitor)\s+(?:know\s+)?(?:that\s+)?"
+        rf"(?:she|he|they|the\s+patient)\s+(?:is|has|was|will|no\s+longer|now|does|cannot|can\s*not|should)\b)"
+        # "..., and perhaps your health visitor colleagues could be made aware": a second ask told in the
+        # passive of its own subject
+        rf"|\s*,?\s+and\s+(?=(?:perhaps\s+|maybe\s+|also\s+)?(?:your|the\s+practice'?s?|the)\s+"
+        rf"(?:[\w-]+\s+){{0,2}}?"
+        rf"(?:colleagues|team|nurses?|visitors?|pharmacists?|HCA)\s+(?:could|should|might|may|can)\s+(?:also\s+)?be\s+"
+        rf"(?:made\s+aware|informed|told|asked|contacted|involved|alerted|updated)\b)"
         # "..., and it would also be helpful if the practice nurse could recheck her pulse": a second ask.
         rf"|\s*,?\s+(?:and|but)\s+(?=it\s+would\s+(?:also\s+)?(?:help|be\s+(?:very\s+|most\s+|really\s+)?"
         rf"(?:helpful|useful|appreciated|great|good|kind))\s+if\b)"
@@ -318,16 +373,23 @@ def clause_split_source(rules: RequestRules) -> str:
         # vaccine + one-off pneumococcal vaccine": a step, a dosed drug or a vaccine after a spaced "+" or "/"
         # is an item of its own (not a report back: "chase histology + let her know"; not inside brackets).
         # (and in EPR shorthand: "cont sertraline on repeat", "PHQ-9 at review pls")
-        rf"|\s*,?\s+[+/]\s+(?![^()]*\))(?=(?:please\s+|pls\s+|also\s+|\?\s*)?(?:{step_verb}|{_VACCINE}|{_DOSED_DRUG}|{_DIRECTED_DRUG}|{_GAPPED_DOSE}|{_PUT_BACK}"
+        rf"|\s*,?\s+[+/]\s+(?![^()]*\))(?=(?:please\s+|pls\s+|also\s+|\?\s*)?(?:{step_verb}|{_VACCINE}|{_DOSED_DRUG}|{_FORM_DRUG}|{_DIRECTED_DRUG}|{_GAPPED_DOSE}|{_PUT_BACK}"
         rf"|{_CONT}|{_SCORED}\s+(?:at|in|on|after|before|every)\b)){same_step}"
         # "..., as well as supplying her with pen needles", "... as well as a fit note for 2 weeks", "..., as
         # well as Dermol 500 lotion": a second ask joined by "as well as" (not "as well as to the HF team",
         # a report's second reader; not "look at X as well as whether ...").
         rf"|\s*,\s+as\s+well\s+as\s+(?!to\b|whether\b|if\b)"
         rf"|\s+as\s+well\s+as\s+(?=(?:\w{{3,}}ing\s+(?:his|her|their|the|an?|them|him|it)\b|(?:{step_verb})"
+        rf"|{_DOSED_DRUG}|{_FORM_DRUG}|{_OBJECT_TIMED}"
         rf"|an?\s+(?:fit|sick)\s+note\b))"
         # "..., plus repeat U&E in 3-5 days", "..., plus decide re aspirin": a second ask joined by "plus"
-        rf"|\s*,?\s+plus\s+(?=(?:please\s+|pls\s+)?(?:{step_verb}|decide\b|discuss\b))"
+        rf"|\s*,?\s+plus\s+(?=(?:please\s+|pls\s+)?(?:{step_verb}|decide\b|discuss\b|{_OBJECT_TIMED}))"
+        # "U&E 1/52, BP r/v 2/52", "bloods in 1 week, wound check at 2 weeks": after a terse time of its own,
+        # a comma and a test or review named before its word with a time of its own
+        rf"|(?:(?<=/52)|(?<=/12)|(?<=/7)|(?<=weeks)|(?<=months)|(?<=days)|(?<=week)|(?<=month))\s*,\s+"
+        rf"(?=(?!(?:his|her|their|the|an?)\b)(?:[\w&/-]+\s+){{0,2}}?(?:check|r/v|review)\b"
+        rf"(?!\s+(?:of|the\s+results?)\b)[^;.,+()]{{0,20}}?"
+        rf"(?:\b(?:in|at|within|after)\s+\d|\b\d+\s*/\s*(?:52|12)\b|\b\d+\s*(?:days?|weeks?|months?)\b))"
         # "..., and in the meantime start Adcal-D3", "and alongside that stop her omeprazole", "and, in the
         # meantime, could you prescribe ...": a separate step, said to be so.
         rf"|\s*,?\s+(?:and|&)\s*,?\s+(?={_MEANWHILE}\s*,?\s+(?:please\s+|pls\s+|also\s+)?"
@@ -408,8 +470,10 @@ def clause_split_source(rules: RequestRules) -> str:
         # with a dose of its own
         rf"|(?:(?<=mg)|(?<=daily)|(?<=\bOD)|(?<=\bBD)|(?<=TDS)|(?<=QDS)|(?<=dose)|(?<=weekly)|(?<=night)|(?<=nocte)|(?<=%)|"
         rf"(?<=\d\sdays)|(?<=\d\sweeks)|(?<=\d\smonths)|(?<=as\srequired)|(?<=as\sneeded)|(?<=\bPRN)|"
-        rf"(?<=morning)|(?<=mane))"
-        rf"\s+and\s+(?=(?:the\s+)?{_DOSED_DRUG}|{_VERBED_DOSE})"
+        rf"(?<=morning)|(?<=mane)|(?<=/7)|(?<=/52)|(?<=/12)|(?<=bedtime)|(?-i:(?<=\bON)))"
+        # (joined by "and", "&", "plus", "along with" or "together with": "start amlodipine 5 mg OD along with
+        # atorvastatin 20 mg ON", "co-amoxiclav 625 mg TDS for 5 days plus prednisolone 30 mg OD for 5 days")
+        rf",?\s+(?:and|&|plus|along\s+with|together\s+with)\s+(?=(?:the\s+)?(?:{_DOSED_DRUG}|{_FORM_DRUG})|{_VERBED_DOSE})"
         # "titrate ramipril up to 10 mg daily as BP allows, and bisoprolol towards 5-10 mg as heart rate
         # allows": a second drug whose verb is left out, with a dose of its own
         rf"|\s*,?\s+and\s+(?=(?:the\s+|his\s+|her\s+|their\s+)?{_GAPPED_DOSE})"

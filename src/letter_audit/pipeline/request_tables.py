@@ -195,6 +195,10 @@ class TableReader:
             )
             if (names_owner or label is not None) and first[0] <= start < first[1]:
                 end = min(end, first[1])  # the action cell; owner and timing are the other cells
+                if names_owner:
+                    # "Hydroxycarbamide 500 mg OD and aspirin 75 mg OD on repeat | GP | ...": the whole action
+                    # cell, whatever part of it a cue found (fixtures/README)
+                    start = first[0]
             if end <= start:
                 continue
             if names_owner and self._echoes(text[start:end], text, out):

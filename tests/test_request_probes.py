@@ -26,6 +26,12 @@ Round 22 added three more writers' whole letter bodies, each with the follow-up 
 (k6001-k6070, joined requests and the flags in dictated prose and terse junior plans) and
 ``body_probes_r22_w7.jsonl`` (m7001-m7060, exported electronic-record templates). Tuned on: w5 and w6 ids
 with n % 4 in (1, 2), and w7's odd ids; the rest were held out (see README, round 22).
+
+Round 23 added four more writers' whole letter bodies, written while that round's tuning went on and measured
+before and after it, never tuned on in that round: ``body_probes_r23_w8.jsonl`` (p8001-p8050, an ordinary day's
+letters from many trusts), ``_w9`` (q9001-q9050, nurse-led and allied-health clinics, advice and guidance,
+letters written to the patient, locum phrasing, untidy layouts), ``_w10`` (r1001-r1050, discharge summaries
+exported from record systems) and ``_w11`` (s1101-s1150, dictated outpatient letters).
 """
 
 from __future__ import annotations
@@ -51,6 +57,10 @@ PROBE_FILES = [
     PROBES.with_name("body_probes_r22_w5.jsonl"),
     PROBES.with_name("body_probes_r22_w6.jsonl"),
     PROBES.with_name("body_probes_r22_w7.jsonl"),
+    PROBES.with_name("body_probes_r23_w8.jsonl"),
+    PROBES.with_name("body_probes_r23_w9.jsonl"),
+    PROBES.with_name("body_probes_r23_w10.jsonl"),
+    PROBES.with_name("body_probes_r23_w11.jsonl"),
 ]
 
 CLINIC = """Department of General Medicine

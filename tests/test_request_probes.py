@@ -28,10 +28,10 @@ Round 22 added three more writers' whole letter bodies, each with the follow-up 
 with n % 4 in (1, 2), and w7's odd ids; the rest were held out (see README, round 22).
 
 Round 23 added four more writers' whole letter bodies, written while that round's tuning went on and measured
-before and after it, never tuned on in that round: ``body_probes_r23_w8.jsonl`` (p8001-p8050, an ordinary day's
-letters from many trusts), ``_w9`` (q9001-q9050, nurse-led and allied-health clinics, advice and guidance,
-letters written to the patient, locum phrasing, untidy layouts), ``_w10`` (r1001-r1050, discharge summaries
-exported from record systems) and ``_w11`` (s1101-s1150, dictated outpatient letters).
+before and after it, never tuned on in that round: ``body_probes_r23_w8.jsonl`` (p8001-p8050, an ordinary
+day's letters from many trusts), ``_w9`` (q9001-q9050, nurse-led and allied-health clinics, advice and
+guidance, letters written to the patient, locum phrasing, untidy layouts), ``_w10`` (r1001-r1050, discharge
+summaries exported from record systems) and ``_w11`` (s1101-s1150, dictated outpatient letters).
 """
 
 from __future__ import annotations

@@ -245,3 +245,19 @@ def test_post_discharge_bloods_setting() -> None:
     adapted = report(text, standard=strict, letter_type=CL, gp_actions=made)
     assert (shipped.gp_actions[0].inappropriate, shipped.gp_actions[0].rule) == (False, None)
     assert (adapted.gp_actions[0].inappropriate, adapted.gp_actions[0].rule) == (True, "call_and_recall")
+
+
+def test_two_actions_are_counted_in_words() -> None:
+    text = "Please check U&E in 1 week as ramipril was started.\nPlease check her BP in 2 weeks.\n"
+    two = actions(
+        action(
+            "Please check U&E in 1 week as ramipril was started.",
+            category="monitoring",
+            timeframe="in 1 week",
+        ),
+        action("Please check her BP in 2 weeks.", category="monitoring", timeframe="in 2 weeks"),
+    )
+    r = result("actions_timeframe", text, letter_type=CL, gp_actions=two)
+    assert (r.status, r.explanation) == ("met", "Both actions say when they are due.")
+    r = result("actions_appropriate", text, letter_type=CL, gp_actions=two)
+    assert (r.status, r.explanation) == ("met", "Both requests are fair requests of the practice.")

@@ -47,8 +47,11 @@ def timeframe(ctx: CheckContext) -> Outcome:
             f"{len(untimed)} of {len(actions)} actions for the practice give no timeframe: {shown}.",
             *[a.evidence for a in untimed],
         )
-    said = "The action for the practice says" if len(actions) == 1 else f"All {len(actions)} actions say"
-    return met(f"{said} when it is due.", *[a.evidence for a in actions])
+    n = len(actions)
+    said = "The action for the practice says when it is" if n == 1 else "Both actions say when they are"
+    if n > 2:
+        said = f"All {n} actions say when they are"
+    return met(f"{said} due.", *[a.evidence for a in actions])
 
 
 @register("actions.appropriate")
@@ -75,6 +78,8 @@ def appropriate(ctx: CheckContext) -> Outcome:
         return outcome
     if len(ctx.gp_actions) == 1:
         return met("The one request is a fair request of the practice.")
+    if len(ctx.gp_actions) == 2:
+        return met("Both requests are fair requests of the practice.")
     return met(f"All {len(ctx.gp_actions)} requests are fair requests of the practice.")
 
 

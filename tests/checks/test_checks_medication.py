@@ -35,7 +35,7 @@ def test_changes_complete_met() -> None:
             change("Amlodipine stopped", drug="amlodipine", action="stop", reason="ankle swelling"),
         ),
     )
-    assert r.status == "met"
+    assert (r.status, r.explanation) == ("met", "Both medication changes state the drug, dose and reason.")
     assert [e.text for e in r.evidence] == ["Ramipril increased", "Amlodipine stopped"]
 
 

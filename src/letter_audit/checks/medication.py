@@ -151,8 +151,10 @@ def changes_complete(ctx: CheckContext) -> Outcome:
     if gaps:
         shown = "; ".join(gaps[:4]) + (f"; and {len(gaps) - 4} more" if len(gaps) > 4 else "")
         return not_met(f"{len(gaps)} of {len(changes)} changes lack detail: {shown}.", *evidence)
+    n = len(changes)
+    said = "The medication change states" if n == 1 else "Both medication changes state" if n == 2 else ""
     return met(
-        f"All {len(changes)} medication changes state the drug, dose and reason.",
+        f"{said or f'All {n} medication changes state'} the drug, dose and reason.",
         *[c.evidence for c in changes],
     )
 

@@ -5,7 +5,7 @@ file's own.
 Follow-up: a form's choice after an arrow, the team's review "here" or an "appt" it will send, a stop-smoking
 service's call, a visit only hedged, a letter's subtitle naming the visit by its time after an operation, the
 patient's own clinic visit that a test is to come before, a discharge with its reason, a result chased, a test
-department's date.
+department's date. Fit note: back at work already, work not ruled out, a note the team extended.
 """
 
 from __future__ import annotations
@@ -36,6 +36,11 @@ def _report(nlp: Language, text: str):  # type: ignore[no-untyped-def]
 def owner(nlp: Language, body: str) -> str:
     """The follow-up owner of a letter whose body (after a long first paragraph) is ``body``."""
     return str(_report(nlp, _HEAD + body).follow_up.owner)
+
+
+def fit(nlp: Language, body: str) -> str:
+    """The fit note status of a letter whose body (after a long first paragraph) is ``body``."""
+    return str(_report(nlp, _HEAD + body).fit_note.status)
 
 
 @pytest.mark.parametrize(
@@ -124,3 +129,38 @@ def test_plan_line_near_the_top_stays_a_plan(nlp: Language) -> None:
         "Dear Dr Hale,\nHe was cardioverted successfully last week.\n"
     )
     assert str(_report(nlp, text).follow_up.owner) == "hospital"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # back at work already, told with "been"
+        ("He works as a postman. He has been back at work since Monday.\n", "not_needed"),
+        ("She is a nurse and has in fact been back at work for a week.\n", "not_needed"),
+        # work not ruled out
+        ("He is a bus driver; there is no reason he cannot return to work.\n", "not_needed"),
+        ("There is no medical reason why she can't continue working as a cleaner.\n", "not_needed"),
+        # a note the team extended, in a field
+        ("Fit note: extended by us - 4 weeks (labourer, cannot lift)\n", "issued"),
+        ("Med3: renewed in clinic for 2 weeks.\n", "issued"),
+    ],
+)
+def test_fit_note_r24(nlp: Language, body: str, expected: str) -> None:
+    assert fit(nlp, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "not_expected"),
+    [
+        # a return that waits on something is no verdict of fitness
+        (
+            "He is a roofer; there is no reason he cannot return to work once the wound has healed in "
+            "3 weeks.\n",
+            "not_needed",
+        ),
+        # a note the practice is to extend is not the team's
+        ("Fit note: to be extended by GP if needed.\n", "issued"),
+    ],
+)
+def test_fit_note_r24_look_alikes(nlp: Language, body: str, not_expected: str) -> None:
+    assert fit(nlp, body) != not_expected

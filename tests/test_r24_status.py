@@ -110,6 +110,67 @@ def test_follow_up_r24_look_alikes(nlp: Language, body: str, expected: str) -> N
     assert owner(nlp, body) == expected
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a review of the blood pressure sees the patient ("blood" is no blood test), after a "none"
+        (
+            "Please could the practice:\n- check his potassium in 1 week\n"
+            "- review his blood pressure, lying and standing, in 3 weeks\n"
+            "No hospital follow-up is planned.\n",
+            "gp",
+        ),
+        (
+            "She is now discharged from the falls clinic.\nPlease could the practice:\n"
+            "1. review her blood pressure, lying and standing, in 6 weeks\n",
+            "gp",
+        ),
+        # and with one conditional step on the reading after it (probe golds), unlike a titration
+        (
+            "Could the practice:\n- review his blood pressure in 4 weeks and add amlodipine 5 mg if it stays "
+            "above 150\nNo further clinic appointment is planned.\n",
+            "gp",
+        ),
+        # a discharge from "this episode"
+        ("Plan: see her own optometrist.\nDischarged from this episode.\n", "none"),
+        # an owner-table row with a bar at its start, its owner the hospital itself
+        (
+            "Plan\n| Task | Owner | When |\n"
+            "| Diabetes clinic review | Hospital (letter to follow) | 3 months |\n"
+            "| HbA1c | GP practice | 3 months |\n",
+            "hospital",
+        ),
+        # a team worker named after a comma holds sessions with the patient
+        (
+            "Our community nurse, Bethan Lloyd, will do three sessions at home to practise with the "
+            "spacer.\n",
+            "hospital",
+        ),
+    ],
+)
+def test_follow_up_r24_y15(nlp: Language, body: str, expected: str) -> None:
+    assert owner(nlp, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "not_expected"),
+    [
+        # the practice's own nurse is not the team's; a blood result reviewed is not a review of the patient
+        ("The practice nurse, Ann Jones, will do four sessions at the surgery.\n", "hospital"),
+        ("No hospital follow-up is planned. Please review the bloods in 2 weeks.\n", "gp"),
+        # a blood pressure review that titrates treatment is treatment (dev gold), after a stated none
+        (
+            "It would help if the practice could:\n"
+            "- review her blood pressure in 3-4 weeks and titrate treatment to a target below 140/90.\n"
+            "No further clinic appointment has been made.\n",
+            "gp",
+        ),
+    ],
+)
+def test_follow_up_r24_y15_look_alikes(nlp: Language, body: str, not_expected: str) -> None:
+    assert owner(nlp, body) != not_expected
+
+
 def test_subtitle_naming_the_visit_is_no_plan(nlp: Language) -> None:
     """A letter's second line naming the visit by its time after the operation is its title, not a plan: the
     discharge the body states stands."""

@@ -135,6 +135,12 @@ def timed_review(text: str) -> bool:
 
 
 _SEES_PATIENT = re.compile(r"\b(?:review|see|r/v)\s+(?:him|her|them|the\s+patient)\b", re.IGNORECASE)
+# Round 24: a review of the blood pressure spelled out that goes on, in its sentence, to titrate the treatment
+# to a target ("review his blood pressure in 2-4 weeks and titrate treatment to below 130/80": dev gold none)
+# hands over the treatment, as "titrate her treatment" does (treatment_review); one step on the reading ("...
+# and start amlodipine if it remains raised") leaves a review of the patient (probe golds: gp)
+_BP_SPELLED = re.compile(r"\bblood\s+pressure\b", re.IGNORECASE)
+_STEP_AFTER = re.compile(r"[^.;\n]*?\b(?:(?:up-?)?titrat\w*|optimi[sz]\w*)\b", re.IGNORECASE)
 # a dated clinic cue ("clinic 13/11/2026") and the header dates it is measured against
 _DMY = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?!\d)")
 _HEADER_REACH = 600
@@ -284,6 +290,8 @@ class FollowUpFinder:
         if _TIMED_REVIEW.search(request.text):
             return False  # "Please review his analgesia in 4-6 weeks": the patient is seen then
         if self.treatment_review.search(request.text):
+            return True
+        if _BP_SPELLED.search(request.text) and _STEP_AFTER.match(text, e, (unit_of(units, s) or (s, e))[1]):
             return True
         sentence = unit_text(text, units, (s, e, ""))
         # "... recheck HbA1c at 3 months and review him then": a short review of the patient is not made a

@@ -104,6 +104,8 @@ def test_follow_up_r24(nlp: Language, body: str, expected: str) -> None:
         ("Please review the result with him in 2 weeks.\n", "gp"),
         ("The respiratory department will contact him with a clinic date.\n", "hospital"),
         ("Follow-up:   Clinic / GP / None   -> Clinic in 6 weeks\n", "hospital"),
+        # a ward's discharge of a patient who is better is no discharge from follow-up
+        ("He has improved on oral antibiotics, so he is discharged.\n", "unclear"),
     ],
 )
 def test_follow_up_r24_look_alikes(nlp: Language, body: str, expected: str) -> None:

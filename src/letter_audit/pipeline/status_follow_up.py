@@ -33,6 +33,36 @@ def _opens_title(text: str, start: int) -> bool:
     return not _NOT_TITLE.search(line) and len(line.split()) <= 8
 
 
+# Round 24: a line near the top that names the visit the letter reports by its time after an event
+# ("Post-operative review 5 weeks after right phacoemulsification (20/04/2025).", "Follow-up 6 months after
+# TAVI"): a title, not a plan
+_VISIT_KIND = re.compile(
+    r"[ \t]*(?:[\w-]+[ \t]+){0,2}(?:review|follow[- ]?up|f/u|visit|appointment|check)[ \t]+(?:at[ \t]+)?"
+    r"(?:\d+|one|two|three|four|five|six|eight|nine|twelve)[ \t]*(?:-[ \t]*\d+[ \t]*)?"
+    r"(?:days?|weeks?|months?|years?|/52|/12)[ \t]+(?:after|following|post)\b[^\n]*$",
+    re.IGNORECASE,
+)
+# words that make such a line a plan ("Plan: review 6 weeks after surgery", "we will review ... after")
+_PLAN_WORDS = re.compile(
+    r"\b(?:will|shall|to\s+be|please|plan\w*|arrang\w*|book\w*|next|again|we|I|GP|practice|should)\b|[:;]",
+    re.IGNORECASE,
+)
+
+
+def _names_visit(text: str, start: int) -> bool:
+    """Whether a hit sits on a line near the top that only names the visit by its time after an event, with
+    no plan word on it and not under a heading ending in a colon (see ``_VISIT_KIND``)."""
+    if start >= _TITLE_REACH:
+        return False
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", start)
+    line = text[ls : le if le >= 0 else len(text)]
+    if _VISIT_KIND.match(line) is None or _PLAN_WORDS.search(line) is not None:
+        return False
+    prev = text[: max(0, ls - 1)].rstrip().rsplit("\n", 1)[-1]
+    return not prev.rstrip().endswith(":")
+
+
 # a sentence opening with a condition clause that runs, comma-ended, up to the request
 _LED_BY_CONDITION = re.compile(r"\W*(?:if|unless|should|in\s+case)\b[^.;:,\n]{1,120},", re.IGNORECASE)
 # a negation a few words ahead of a hospital cue ("This referral has not been placed on our waiting list")
@@ -105,6 +135,12 @@ def timed_review(text: str) -> bool:
 
 
 _SEES_PATIENT = re.compile(r"\b(?:review|see|r/v)\s+(?:him|her|them|the\s+patient)\b", re.IGNORECASE)
+# Round 24: a review of the blood pressure spelled out that goes on, in its sentence, to titrate the treatment
+# to a target ("review his blood pressure in 2-4 weeks and titrate treatment to below 130/80": dev gold none)
+# hands over the treatment, as "titrate her treatment" does (treatment_review); one step on the reading ("...
+# and start amlodipine if it remains raised") leaves a review of the patient (probe golds: gp)
+_BP_SPELLED = re.compile(r"\bblood\s+pressure\b", re.IGNORECASE)
+_STEP_AFTER = re.compile(r"[^.;\n]*?\b(?:(?:up-?)?titrat\w*|optimi[sz]\w*)\b", re.IGNORECASE)
 # a dated clinic cue ("clinic 13/11/2026") and the header dates it is measured against
 _DMY = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?!\d)")
 _HEADER_REACH = 600
@@ -136,6 +172,10 @@ _REPORTED_VISIT = re.compile(
 
 
 _REPORTABLE = {"fu-clinic-when", "fu-abbrev-interval", "fu-review-in-clinic"}
+# Round 24: hospital cues that name the patient's own visit with the team inside a request to the practice
+# ("forward the results to my secretary before her review on 3 November"): the request asks for the test, the
+# visit is the team's
+_VISIT_IN_ASK = {"fu-visit-awaits-results"}
 
 
 def _reported_visit(text: str, units: list[tuple[int, int]], hit: Hit) -> bool:
@@ -251,6 +291,8 @@ class FollowUpFinder:
             return False  # "Please review his analgesia in 4-6 weeks": the patient is seen then
         if self.treatment_review.search(request.text):
             return True
+        if _BP_SPELLED.search(request.text) and _STEP_AFTER.match(text, e, (unit_of(units, s) or (s, e))[1]):
+            return True
         sentence = unit_text(text, units, (s, e, ""))
         # "... recheck HbA1c at 3 months and review him then": a short review of the patient is not made a
         # treatment review by the test its sentence opens with
@@ -341,12 +383,14 @@ class FollowUpFinder:
             # "We also offered him an appointment on 20/10/2026, which he did not attend": told as history
             and not self.missed_after.match(text, h[1])
             and not _opens_title(text, h[0])
+            and not _names_visit(text, h[0])
             and not self._on_visit_line(text, h[0])
             and not self._after_owner_words(text, units, h[0])
             # a visit inside a request to the practice ("ask the district nurses to review") is its ask; a
             # bare plan line under a GP heading ("Cardiology OPA 6/52") asks nothing: the hospital's
             and (
                 _FIRST_PERSON.match(text, h[0]) is not None  # "we will see you in clinic": never an ask
+                or h[2] in _VISIT_IN_ASK
                 or _FIRST_PERSON_BEFORE.search(text, max(0, h[0] - 20), h[0]) is not None
                 or _FAMILY_BEFORE.search(text, max(0, h[0] - 20), h[0]) is not None
                 or not any(

@@ -20,10 +20,12 @@ _UNTICKED = r"\[\s*\]|\(\s*\)|[☐□]"
 _GLYPHS = "☒☑✔✓■☐□"  # quick test: a letter with none of these, "[", "( " or "(x)" has no boxes
 _BOX = re.compile(rf"(?P<on>{_TICKED})|(?P<off>{_UNTICKED})")
 # "Label: opt / opt / opt: CHOICE": a slash list of short options, then the one chosen after a colon.
+# Round 24: or after an arrow, as typed forms point to the choice ("Follow-up:  Clinic / GP / None  → None",
+# "Fit note issued: Y / N -> N").
 _OPTION_LIST = re.compile(
     r"(?m)^(?P<label>[^:\n]{2,40}?)[:|][ \t]*"
     r"(?P<opts>[A-Za-z][\w '()-]{0,30}?(?:[ \t]*/[ \t]*[A-Za-z][\w '()-]{0,30}?){1,5})"
-    r"[ \t]*[:=][ \t]*(?=\S)"
+    r"[ \t]*(?:→|⇒|-+>|=>|[:=])[ \t]*(?=\S)"
 )
 # "Fit note issued (Y/N): N", "Fit note required? Yes/No - No": the offered pair before the answer.
 _YES_NO = re.compile(r"\(?\b(?:Y\s*/\s*N|Yes\s*/\s*No)\b\)?(?=\s*[:?=-]?\s*(?:Y|N|Yes|No)\b)", re.IGNORECASE)

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 from ..errors import ModelError
 from . import extensions  # noqa: F401
 from .request_classifier import RULE_ID, RequestClassifier, load_weights
-from .request_finder import RequestFinder
+from .request_finder import RequestFinder, _labels_own_item
 from .request_rules import Request, RequestRules
 from .request_splitter import RequestSplitter
 from .request_splitter import load_weights as load_splitter
@@ -288,7 +288,12 @@ class RequestsComponent:
         for s, _ in units:  # the last section starting at or before the unit, if the unit is inside it
             i = bisect_right(starts, s) - 1
             label = bounds[i][2] if i >= 0 and s < bounds[i][1] else ""
-            section_of.append("" if any(a <= s < b for a, _, b in elsewhere) else label)
+            section_of.append(
+                ""
+                if any(a <= s < b for a, _, b in elsewhere)
+                or (label in self.finder.rules.gp_sections and _labels_own_item(text, sections, s))
+                else label
+            )
         taken = [(r.start, r.end) for r in found]
         extra: list[Request] = []
         for s, e in self.classifier.propose(text, units, section_of, taken):

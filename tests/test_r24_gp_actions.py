@@ -1,0 +1,161 @@
+"""Round 24: GP action requests in short ED, SDEC, day-case and surgical letters. False alarms: the hospital's
+own plan lines after a labelled ask ("- practice nurse: ..., please" then "- r/v plastics 2/52"), a list item
+after the hospital's own step, a GP line that only points back to an ask made above, the hospital's outpatient
+review in shorthand, and the patient sent to the practice; a re-referral whose test the hospital would arrange
+is not recall; and the repeat list rewritten to two dosed drugs is one item. Every wording is this file's own;
+each has a look-alike that must stay as it was."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from letter_audit import audit
+from letter_audit.letter import Letter
+from letter_audit.pipeline import build_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return build_pipeline()
+
+
+def items(nlp: Language, body: str) -> list[tuple[str, str, str | None]]:
+    """(text, category, rule) of each GP action in a short discharge letter whose body is ``body``."""
+    text = (
+        "Dear Dr Hale,\n\nDischarge summary (surgical assessment unit).\n\n"
+        + body
+        + "\n\nYours sincerely,\nDr A Jones\n"
+    )
+    return [(a.text, a.category, a.rule) for a in audit(Letter.from_text(text), nlp=nlp).gp_actions]
+
+
+def texts(nlp: Language, body: str) -> list[str]:
+    return [t for t, _, _ in items(nlp, body)]
+
+
+# A label naming the practice inside one item of a plan list names the owner of that item only: the
+# hospital's plan lines after it are not the practice's.
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Plan:\n- flucloxacillin 500mg QDS 7/7 (supplied)\n- practice nurse: wound check day 5, please\n"
+        "- removal of sutures day 10-14\n- paracetamol regularly\n- r/v plastics 2/52",
+        "Plan:\n1. Abx 5/7 (TTO)\n2. Practice nurse - wound check 48h please\n3. Dressing clinic 1/52\n"
+        "4. Continue regular meds",
+    ],
+)
+def test_a_label_in_one_plan_item_owns_that_item_only(nlp: Language, body: str) -> None:
+    found = texts(nlp, body)
+    assert len(found) == 1 and "wound check" in found[0]
+
+
+def test_a_label_alone_on_its_line_still_heads_the_items_below(nlp: Language) -> None:
+    # Near miss: "- GP actions:" with nothing after it heads the items under it.
+    found = texts(nlp, "Plan:\n- GP actions:\n- U&E in 1 week\n- BP check in 2 weeks")
+    assert found == ["U&E in 1 week", "BP check in 2 weeks"]
+
+
+# A list item after the hospital's own step is not carried on from the ask before that step.
+
+
+def test_an_item_after_the_hospitals_own_step_is_not_the_practices(nlp: Language) -> None:
+    body = (
+        "Plan:\n1. Fit note given today for 2 weeks.\n2. GP - please refer to community physio.\n"
+        "3. r/v here at 6 months with XR (we will send appt).\n4. Stop clopidogrel now 12 months complete."
+    )
+    assert texts(nlp, body) == ["GP - please refer to community physio"]
+
+
+def test_an_item_straight_after_an_ask_still_carries_on(nlp: Language) -> None:
+    # Near miss: the chain from one ask to the next item is unchanged.
+    body = "Plan:\n1. GP - please repeat FBC in 4 weeks.\n2. Stop ferrous sulfate once Hb above 120."
+    assert len(texts(nlp, body)) == 2
+
+
+# A GP line that only points back to an ask made above adds no item.
+
+
+@pytest.mark.parametrize(
+    "line", ["GP actions: suture removal as above only", "GP actions: as per plan above", "GP actions: as above"]
+)
+def test_a_gp_line_pointing_back_adds_no_item(nlp: Language, line: str) -> None:
+    body = "Wound care: glue to wound.\nSutures: practice nurse to remove at 7-10 days.\n" + line
+    assert texts(nlp, body) == ["Sutures: practice nurse to remove at 7-10 days"]
+
+
+def test_a_gp_line_asking_as_above_still_asks(nlp: Language) -> None:
+    # Near miss: an ask of its own that points back for detail stays.
+    body = "Dexamethasone reducing course below.\nGP actions: please continue the reducing course as above"
+    assert len(texts(nlp, body)) == 1
+
+
+# The hospital's outpatient review in shorthand, under a GP heading too.
+
+
+@pytest.mark.parametrize("line", ["r/v surgical OPD 4/52", "f/u OPD 6/52", "r/v here at 1 year with XR"])
+def test_the_hospitals_outpatient_review_is_no_request(nlp: Language, line: str) -> None:
+    assert texts(nlp, "GP actions:\n- U&E in 1 week\n- " + line) == ["U&E in 1 week"]
+
+
+# The patient sent to the practice, in a plan or a safety net, is no ask of the practice.
+
+SAFETY_NET = "Plan:\n- Analgesia\n- Safety net advice given - to re-attend if symptoms worsen\n- "
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Pt to contact GP surgery to book suture removal at day 10.",
+        "See GP if not settling in 1 week.",
+        "To see own GP if not improving in 1/52.",
+        "Mum to see GP if fever persists beyond 5 days.",
+    ],
+)
+def test_the_patient_sent_to_the_practice_is_no_request(nlp: Language, line: str) -> None:
+    assert texts(nlp, SAFETY_NET + line) == []
+
+
+def test_a_review_by_the_practice_if_not_settling_stays(nlp: Language) -> None:
+    # Near miss: the practice asked to follow up is a request.
+    found = texts(nlp, SAFETY_NET + "GP f/u if not settling in 4-6/52")
+    assert found == ["GP f/u if not settling in 4-6/52"]
+
+
+# A re-referral whose test the hospital would arrange is not call and recall.
+
+
+def test_a_rereferral_for_a_test_we_would_arrange_is_not_recall(nlp: Language) -> None:
+    body = "Please review him in 6 weeks and re-refer if no better, when we would arrange nerve conduction studies."
+    found = items(nlp, body)
+    assert found[-1][1:] == ("referral", None)
+
+
+def test_a_referral_for_a_test_still_is_recall(nlp: Language) -> None:
+    # Near miss: the practice asked to refer for the test is still the hospital's recall.
+    found = items(nlp, "Please refer her for nerve conduction studies.")
+    assert [r for _, _, r in found] == ["call_and_recall"]
+
+
+# The repeat list rewritten to two dosed drugs, and a third taken off, is one prescribing item.
+
+
+def test_the_repeat_rewritten_to_two_dosed_drugs_is_one_item(nlp: Language) -> None:
+    body = (
+        "Could you update her repeat prescription to sertraline 100 mg OD and mirtazapine 15 mg ON, and "
+        "remove the citalopram."
+    )
+    assert [c for _, c, _ in items(nlp, body)] == ["prescribing"]
+
+
+def test_two_dosed_drugs_prescribed_on_repeat_stay_two(nlp: Language) -> None:
+    # Near miss: "prescribe X + Y on repeat" is a start of two drugs (fixtures/README).
+    body = "GP actions:\n- Please prescribe hydroxycarbamide 500mg OD + aspirin 75mg OD on repeat."
+    assert len(items(nlp, body)) == 2
+
+
+def test_the_repeat_rewritten_then_a_test_is_two(nlp: Language) -> None:
+    body = "GP actions:\n- Please update his repeat to bisoprolol 5 mg OD and check U&E in 1 week."
+    assert [c for _, c, _ in items(nlp, body)] == ["prescribing", "monitoring"]

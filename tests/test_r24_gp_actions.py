@@ -79,7 +79,8 @@ def test_an_item_straight_after_an_ask_still_carries_on(nlp: Language) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["GP actions: suture removal as above only", "GP actions: as per plan above", "GP actions: as above"]
+    "line",
+    ["GP actions: suture removal as above only", "GP actions: as per plan above", "GP actions: as above"],
 )
 def test_a_gp_line_pointing_back_adds_no_item(nlp: Language, line: str) -> None:
     body = "Wound care: glue to wound.\nSutures: practice nurse to remove at 7-10 days.\n" + line
@@ -128,7 +129,10 @@ def test_a_review_by_the_practice_if_not_settling_stays(nlp: Language) -> None:
 
 
 def test_a_rereferral_for_a_test_we_would_arrange_is_not_recall(nlp: Language) -> None:
-    body = "Please review him in 6 weeks and re-refer if no better, when we would arrange nerve conduction studies."
+    body = (
+        "Please review him in 6 weeks and re-refer if no better, when we would arrange nerve conduction "
+        "studies."
+    )
     found = items(nlp, body)
     assert found[-1][1:] == ("referral", None)
 

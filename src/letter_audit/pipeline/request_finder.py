@@ -264,7 +264,7 @@ class RequestFinder(SentenceChecks, ClauseReader):
             if sec in self.rules.gp_sections and _heading_says(_NOT_FOR, text, section_of, s):
                 sec = ""  # "Not for the practice": the heading names the practice to say the part is not its
             if sec in self.rules.gp_sections and _labels_own_item(text, section_of, s):
-                sec = ""  # "- practice nurse: wound check, please" then "- r/v surgical OPD 4/52": its own item
+                sec = ""  # "- practice nurse: wound check, please", then "- r/v surgical OPD 4/52"
             told = (
                 sec in self.rules.gp_sections
                 and not to_patient

@@ -93,7 +93,7 @@ def join_repeat_edits(
             and _JOIN.fullmatch(sent, run[-1][1], s) is not None
             and "\n" not in sent[run[-1][1] : s]
             and not sent[run[-1][0] : run[-1][1]].rstrip().endswith((".", ";", ":"))
-            and (_DRUG_STEP.match(text) is not None or _LIST_TO.search(sent, run[0][0], run[-1][1]) is not None)
+            and (_DRUG_STEP.match(text) is not None or _LIST_TO.search(sent, run[0][0], run[-1][1]))
             and _OWN_ASK.match(text) is None
         ):
             run.append((s, e))

@@ -163,3 +163,52 @@ def test_two_dosed_drugs_prescribed_on_repeat_stay_two(nlp: Language) -> None:
 def test_the_repeat_rewritten_then_a_test_is_two(nlp: Language) -> None:
     body = "GP actions:\n- Please update his repeat to bisoprolol 5 mg OD and check U&E in 1 week."
     assert [c for _, c, _ in items(nlp, body)] == ["prescribing", "monitoring"]
+
+
+# A plan line opening on the referral made is the hospital's done step; the list's asks end there.
+
+
+def test_a_plan_line_opening_on_the_referral_made_is_the_hospitals(nlp: Language) -> None:
+    body = (
+        "Plan:\n- Thiamine 100mg TDS - please continue on repeat\n"
+        "- Referred to community alcohol services (self-referral info given)\n- Encourage abstinence"
+    )
+    assert texts(nlp, body) == ["Thiamine 100mg TDS - please continue on repeat"]
+
+
+def test_care_referred_back_to_the_gp_is_not_the_hospitals(nlp: Language) -> None:
+    # Near miss: a line handing the care to the practice is not the hospital's own referral.
+    found = texts(nlp, "GP actions:\n- Referred back to GP for BP monitoring - please check BP in 2 weeks")
+    assert len(found) == 1
+
+
+# The practice's part said not to be needed, a note for its information, and the patient told to act.
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Outcome: discharged. GP follow-up not required. Safety netting given.",
+        "Told to arrange BP check with practice nurse in 1/52.",
+    ],
+)
+def test_statements_that_ask_nothing_of_the_practice(nlp: Language, body: str) -> None:
+    assert texts(nlp, body) == []
+
+
+def test_a_note_for_the_practices_information_is_no_request(nlp: Language) -> None:
+    # (in a ward's discharge summary, where the sentence reader would otherwise propose it)
+    text = (
+        "DISCHARGE SUMMARY\nWard 7, Riverside General Hospital\nPatient: Mrs Jane Example DOB 02/03/1960\n"
+        "Admitted: 03/11/2026 Discharged: 07/11/2026\nSummary\nAdmitted with a chest infection, treated and "
+        "now well.\nSDEC\nTTO: co-amoxiclav 7 days.\nGP please note: pt had AKI (creat 160 -> 95). Ramipril "
+        "withheld.\nPlease restart ramipril when U&E back to baseline.\nDr C Smith, FY1\n"
+    )
+    found = [a.text for a in audit(Letter.from_text(text), nlp=nlp).gp_actions]
+    assert found == ["Please restart ramipril when U&E back to baseline"]
+
+
+def test_a_note_that_asks_in_words_of_its_own_stays(nlp: Language) -> None:
+    # Near miss: "GP please note" with an ask after it is a request.
+    found = texts(nlp, "GP please note: K 5.9 on discharge - please recheck U&E in 1 week.")
+    assert len(found) == 1

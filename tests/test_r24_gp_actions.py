@@ -212,3 +212,62 @@ def test_a_note_that_asks_in_words_of_its_own_stays(nlp: Language) -> None:
     # Near miss: "GP please note" with an ask after it is a request.
     found = texts(nlp, "GP please note: K 5.9 on discharge - please recheck U&E in 1 week.")
     assert len(found) == 1
+
+
+# A plan table drawn with outer bars reads as one without: the practice's row is its action cell, the test
+# timed before a dose change is monitoring, and a trace sent back to the team is its recall.
+
+
+def clinic_items(nlp: Language, body: str) -> list[tuple[str, str, str | None]]:
+    text = "Dear Dr Hale,\n\nI saw Ms Doe in clinic today.\n\n" + body + "\n\nYours sincerely,\nDr A Jones\n"
+    return [(a.text, a.category, a.rule) for a in audit(Letter.from_text(text), nlp=nlp).gp_actions]
+
+
+def test_a_row_of_a_table_with_outer_bars_is_its_action_cell(nlp: Language) -> None:
+    body = (
+        "Plan\n| Action | Owner | When |\n"
+        "| Home visit, check CBG log | Diabetes specialist nurse | tomorrow |\n"
+        "| Add insulin pen needles to repeat | GP practice | before the supply runs out |\n"
+        "| HbA1c | GP practice | 3 months |\n| Diabetes clinic review | Hospital | 3 months |"
+    )
+    assert [t for t, _, _ in clinic_items(nlp, body)] == ["Add insulin pen needles to repeat", "HbA1c"]
+
+
+def test_a_check_test_header_and_a_trace_sent_back(nlp: Language) -> None:
+    body = (
+        "Physical health plan\n| Check / action | Owner | When |\n"
+        "| Weight and BP | Psychosis team | monthly |\n"
+        "| ECG before quetiapine increase, please send trace to CMHT | GP practice | within 2 weeks |"
+    )
+    found = clinic_items(nlp, body)
+    assert found == [
+        ("ECG before quetiapine increase, please send trace to CMHT", "monitoring", "call_and_recall")
+    ]
+
+
+def test_a_dose_step_timed_by_before_keeps_its_kind(nlp: Language) -> None:
+    # Near miss: the step itself asked, with "before" saying when, is still prescribing.
+    found = clinic_items(nlp, "Please increase the ramipril to 10 mg before her next review.")
+    assert [c for _, c, _ in found] == ["prescribing"]
+
+
+# The team's nurse named after the role will call; a summary box counting the asks; a chase then a talk.
+
+
+def test_a_named_nurse_who_will_phone_is_the_hospitals(nlp: Language) -> None:
+    body = (
+        "Actions for GP:\n- Please update her repeat prescription to MST 20 mg BD.\n"
+        "- Palliative CNS Amy Clarke will phone her in 1 week to check the dose."
+    )
+    assert len(clinic_items(nlp, body)) == 1
+
+
+@pytest.mark.parametrize("line", ["GP actions: 2, listed at the end", "GP actions: 2 (see below)"])
+def test_a_count_of_the_asks_is_no_ask(nlp: Language, line: str) -> None:
+    body = line + "\nFollow-up: none\n\nActions for GP\n1. Check BP in 4 weeks.\n2. Check U&E in 2 weeks."
+    assert [t for t, _, _ in clinic_items(nlp, body)] == ["Check BP in 4 weeks", "Check U&E in 2 weeks"]
+
+
+def test_a_chase_then_a_talk_with_the_patient_is_one_results_item(nlp: Language) -> None:
+    found = clinic_items(nlp, "Please chase the MRI result and discuss it with her when it is back.")
+    assert [c for _, c, _ in found] == ["results"]

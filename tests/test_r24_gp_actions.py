@@ -271,3 +271,14 @@ def test_a_count_of_the_asks_is_no_ask(nlp: Language, line: str) -> None:
 def test_a_chase_then_a_talk_with_the_patient_is_one_results_item(nlp: Language) -> None:
     found = clinic_items(nlp, "Please chase the MRI result and discuss it with her when it is back.")
     assert [c for _, c, _ in found] == ["results"]
+
+
+def test_a_result_sent_to_a_named_doctor_who_will_decide_stays_the_practices(nlp: Language) -> None:
+    # "who will decide" tells who reads the result, named by title and name as well as by team.
+    body = (
+        "Plan for GP:\n- Please repeat U&E within 1 week.\n- The renal team have asked that the practice "
+        "arrange a renal tract ultrasound and send the result to Dr Lee, renal consultant, who will "
+        "decide on review."
+    )
+    found = clinic_items(nlp, body)
+    assert len(found) == 2 and found[1][1:] == ("monitoring", "call_and_recall")

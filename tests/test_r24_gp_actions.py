@@ -282,3 +282,34 @@ def test_a_result_sent_to_a_named_doctor_who_will_decide_stays_the_practices(nlp
     )
     found = clinic_items(nlp, body)
     assert len(found) == 2 and found[1][1:] == ("monitoring", "call_and_recall")
+
+
+# What is under a heading for the patient is read as a letter to the patient is; a line labelled for another
+# discipline after a labelled ask of the practice is that discipline's.
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Information for you:\nYou have a sprained ankle. Please take paracetamol regularly and use ice. "
+        "Please make an appointment with your practice nurse to have the stitches removed in 10 days.",
+        "Patient advice:\n- Please keep the wound dry for 48 hours.\n- Please arrange for your stitches to "
+        "be removed by the practice nurse in 7-10 days.\n- Please return to ED if it becomes red or hot.",
+    ],
+)
+def test_asks_under_a_heading_for_the_patient_are_the_patients(nlp: Language, body: str) -> None:
+    assert texts(nlp, body) == []
+
+
+def test_the_practice_named_under_a_heading_for_the_patient_still_asks(nlp: Language) -> None:
+    # Near miss: the practice named as the one to act is asked, whoever the heading is for.
+    found = texts(nlp, "Patient advice:\n- Rest and fluids.\n- GP to review in 2 weeks.")
+    assert found == ["GP to review in 2 weeks"]
+
+
+def test_a_line_labelled_for_another_discipline_is_not_the_practices(nlp: Language) -> None:
+    body = (
+        "Practice nurse: please remove sutures at 10 days.\nDistrict nurse: not required.\n"
+        "Physio: self-referral leaflet given."
+    )
+    assert texts(nlp, body) == ["please remove sutures at 10 days"]

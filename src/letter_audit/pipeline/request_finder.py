@@ -113,6 +113,10 @@ _INFO_FOR = re.compile(
 
 
 # A unit under a patient's heading is the patient's unless it names the practice ("see your GP in a week").
+# What is under a heading for the patient ("Patient advice", "Information for you", "Discharge advice") is read
+# as a letter to the patient is: "please" and "you" mean the patient ("Please make an appointment with your
+# practice nurse"), and only words naming the practice as the one to act ask it ("GP to review in 2 weeks").
+_PATIENT_PARTS = frozenset(("patient_actions", "information_given"))
 _PRACTICE_WORD = re.compile(
     r"\b(?:GPs?|G\.P\.|practice|surgery|general practitioner|primary care)\b", re.IGNORECASE
 )
@@ -422,7 +426,7 @@ class RequestFinder(SentenceChecks, ClauseReader):
             if _lone_label(sent) and _first(cues, sent, hay) is None and self.category(sent) == "other":
                 continue  # a lone label or date under a GP heading ("DVLA", "17/11/2026")
             # In a letter to the patient, "please" and "you" mean the patient, except under a GP heading.
-            plain = turned is not None or (
+            plain = turned is not None or sec in _PATIENT_PARTS or (
                 to_patient
                 and not in_gp
                 and not self.vocative_gp.match(sent)

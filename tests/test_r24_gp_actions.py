@@ -313,3 +313,30 @@ def test_a_line_labelled_for_another_discipline_is_not_the_practices(nlp: Langua
         "Physio: self-referral leaflet given."
     )
     assert texts(nlp, body) == ["please remove sutures at 10 days"]
+
+
+# The hospital's own plan items under a GP heading: booked or arranged where the hospital does it, a hospital
+# clinic's own review, a team or clinic "to" act after a topic and a dash, a review by the team's nurse.
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "TWOC booked in urology 1/52",
+        "Chest clinic 6/52 with CXR (booked)",
+        "Virtual clinic review of results 2/52",
+        "Dressing clinic on ward 4 in 3 days",
+        "Clinic to arrange MRI",
+        "Await histology - surgical team to action",
+        "Telephone follow-up by CNS 1/52",
+        "Pre-op assessment will contact pt",
+    ],
+)
+def test_the_hospitals_own_item_under_a_gp_heading_is_no_request(nlp: Language, line: str) -> None:
+    assert texts(nlp, "GP actions:\n- U&E in 1 week\n- " + line) == ["U&E in 1 week"]
+
+
+def test_a_clinic_review_at_the_practice_is_still_asked(nlp: Language) -> None:
+    # Near miss: the practice's own clinic named.
+    found = texts(nlp, "GP actions:\n- U&E in 1 week\n- Asthma clinic review at the practice in 2 weeks")
+    assert len(found) == 2

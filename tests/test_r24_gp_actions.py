@@ -340,3 +340,24 @@ def test_a_clinic_review_at_the_practice_is_still_asked(nlp: Language) -> None:
     # Near miss: the practice's own clinic named.
     found = texts(nlp, "GP actions:\n- U&E in 1 week\n- Asthma clinic review at the practice in 2 weeks")
     assert len(found) == 2
+
+
+# An agreement told as the practice's plan, then asked for in words of its own, is one request.
+
+
+def test_an_agreement_told_then_asked_is_one_request(nlp: Language) -> None:
+    body = (
+        "We agreed a short trial of quetiapine. As discussed on the phone with Dr Hale last week, the "
+        "practice will prescribe it and our nurse will monitor.\n\nPlease could you prescribe quetiapine 25 "
+        "mg ON for 4 weeks (not on repeat)."
+    )
+    found = clinic_items(nlp, body)
+    assert [t for t, _, _ in found] == [
+        "Please could you prescribe quetiapine 25 mg ON for 4 weeks (not on repeat)"
+    ]
+
+
+def test_an_agreement_told_alone_is_still_a_request(nlp: Language) -> None:
+    # Near miss: with no ask after it, the told plan is the request.
+    body = "As discussed with Dr Hale last week, the practice will prescribe it and we will monitor."
+    assert len(clinic_items(nlp, body)) == 1

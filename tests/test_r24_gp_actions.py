@@ -361,3 +361,35 @@ def test_an_agreement_told_alone_is_still_a_request(nlp: Language) -> None:
     # Near miss: with no ask after it, the told plan is the request.
     body = "As discussed with Dr Hale last week, the practice will prescribe it and we will monitor."
     assert len(clinic_items(nlp, body)) == 1
+
+
+# A count in brackets is no list number; "no action at present" asks nothing; a wound task naming the practice
+# nurse, one clip or "ROS" too, is the practice's.
+
+
+def test_a_count_in_brackets_does_not_split_the_ask(nlp: Language) -> None:
+    found = texts(
+        nlp, "Referral to allergy clinic made.\nGP: please prescribe adrenaline auto-injectors (2) on repeat."
+    )
+    assert found == ["please prescribe adrenaline auto-injectors (2) on repeat"]
+
+
+def test_numbered_asks_in_a_sentence_still_split(nlp: Language) -> None:
+    # Near miss: "(1) ... (2) ..." numbers two asks.
+    assert (
+        len(texts(nlp, "Please (1) repeat her U&E in 1 week and (2) refer her to the heart failure nurses."))
+        == 2
+    )
+
+
+def test_no_action_at_present_is_no_request(nlp: Language) -> None:
+    body = "Review in ACU 48h (booked). If improving, discharge to GP.\nGP: aware, no action at present."
+    assert texts(nlp, body) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Clip removal day 12-14 (practice nurse) - patient to book", "Sutures: ROS 10 days at practice nurse"],
+)
+def test_a_wound_task_naming_the_practice_nurse_is_the_practices(nlp: Language, line: str) -> None:
+    assert texts(nlp, "Wound: clean and dry.\n" + line) == [line]

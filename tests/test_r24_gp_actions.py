@@ -393,3 +393,19 @@ def test_no_action_at_present_is_no_request(nlp: Language) -> None:
 )
 def test_a_wound_task_naming_the_practice_nurse_is_the_practices(nlp: Language, line: str) -> None:
     assert texts(nlp, "Wound: clean and dry.\n" + line) == [line]
+
+
+# A step verb after an arrow, with no condition, acts on the test before it: two items.
+
+
+def test_a_step_after_an_arrow_is_its_own_item(nlp: Language) -> None:
+    found = items(nlp, "GP actions:\n- Wt + U&E 1/52 -> adjust furosemide")
+    assert [(t, c) for t, c, _ in found] == [
+        ("Wt + U&E 1/52", "monitoring"),
+        ("adjust furosemide", "prescribing"),
+    ]
+
+
+def test_a_dose_arrow_inside_one_step_stays_one(nlp: Language) -> None:
+    # Near miss: no verb after the arrow.
+    assert len(items(nlp, "GP actions:\n- Ramipril 2.5 -> 5 mg OD on repeat")) == 1

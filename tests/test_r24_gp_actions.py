@@ -409,3 +409,13 @@ def test_a_step_after_an_arrow_is_its_own_item(nlp: Language) -> None:
 def test_a_dose_arrow_inside_one_step_stays_one(nlp: Language) -> None:
     # Near miss: no verb after the arrow.
     assert len(items(nlp, "GP actions:\n- Ramipril 2.5 -> 5 mg OD on repeat")) == 1
+
+
+def test_the_practice_to_be_told_is_no_request(nlp: Language) -> None:
+    assert texts(nlp, "Discharged home.\nGP to be informed of attendance.") == []
+
+
+def test_the_practice_told_then_asked_still_asks(nlp: Language) -> None:
+    # Near miss: told, and then asked to act.
+    found = texts(nlp, "Discharged home.\nGP to be made aware and to check her BP in 2 weeks.")
+    assert len(found) == 1

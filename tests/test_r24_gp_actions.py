@@ -419,3 +419,15 @@ def test_the_practice_told_then_asked_still_asks(nlp: Language) -> None:
     # Near miss: told, and then asked to act.
     found = texts(nlp, "Discharged home.\nGP to be made aware and to check her BP in 2 weeks.")
     assert len(found) == 1
+
+
+@pytest.mark.parametrize("line", ["Stop smoking", "Increase fluids", "Weight bear as tolerated"])
+def test_lifestyle_and_mobility_advice_after_an_ask_is_the_patients(nlp: Language, line: str) -> None:
+    found = texts(nlp, "Plan:\n1. Please review BP in 2 weeks\n2. Avoid NSAIDs\n3. " + line)
+    assert found == ["Please review BP in 2 weeks"]
+
+
+def test_a_referral_to_a_stop_smoking_service_after_an_ask_stays(nlp: Language) -> None:
+    # Near miss: the service named is a referral.
+    found = texts(nlp, "Plan:\n1. Please review BP in 2 weeks\n2. Please refer to the stop smoking service")
+    assert len(found) == 2

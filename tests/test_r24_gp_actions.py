@@ -431,3 +431,8 @@ def test_a_referral_to_a_stop_smoking_service_after_an_ask_stays(nlp: Language) 
     # Near miss: the service named is a referral.
     found = texts(nlp, "Plan:\n1. Please review BP in 2 weeks\n2. Please refer to the stop smoking service")
     assert len(found) == 2
+
+
+def test_a_fit_note_not_issued_handed_to_the_gp_is_a_fit_note_request(nlp: Language) -> None:
+    found = items(nlp, "Dx: lumbar back pain. Works as a plasterer.\nFit note: not issued - GP please.")
+    assert [(c, r) for _, c, r in found] == [("fit_note", "fit_note")]

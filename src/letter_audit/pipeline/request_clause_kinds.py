@@ -94,10 +94,13 @@ Cues = list[tuple[str, re.Pattern[str]]]
 
 # a bracket after a request's first words ("Repeat U&E (spironolactone started)"), blanked for the verb
 # search,
-# and the step a test is timed from ("U&E after the spironolactone start", "BP two weeks after each increase")
+# and the step a test is timed from ("U&E after the spironolactone start", "BP two weeks after each increase",
+# "12-lead ECG before aripiprazole increase")
 _AFTER_BRACKET = re.compile(
     r"(?<=\w)\s+\([^()]*\)"
     r"|\b(?:after|following)\s+(?:the|his|her|their|this|that|each)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:increase|start|change|switch|restart|reduction|dose\s+change|titration)\b"
+    r"|\b(?:before|prior\s+to|ahead\s+of)\s+(?:(?:the|his|her|their|this|that|each|any)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:increase|start|change|switch|restart|reduction|dose\s+change|titration)\b",
     re.IGNORECASE,
 )

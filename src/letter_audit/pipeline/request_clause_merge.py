@@ -211,6 +211,22 @@ _TARGET_TAIL = re.compile(
     r"\s*(?:[,(]|\s[-–])\s*(?:target(?:ing)?|aim(?:ing)?(?:\s+for)?|goal)\b[^;]*$", re.IGNORECASE
 )
 
+# a list number's own number
+_NUMBER_IN = re.compile(r"\d{1,2}")
+
+
+def _counted_on(sent: str, ms: int, me: int) -> bool:
+    """Whether the list number in ``sent[ms:me]`` goes on from one before it in the sentence ("1) check U&E
+    2) refer her", "(1) ... (2) ..."), or is the first: a bracketed count alone ("auto-injectors (2) on
+    repeat") numbers no list."""
+    n = _NUMBER_IN.search(sent, ms, me)
+    if n is None:
+        return True
+    k = int(n.group(0))
+    if k <= 1 or "(" not in sent[ms:me]:
+        return True  # "1)" or "2)" with no opening bracket: a list's number, as before
+    return re.search(rf"(?<!\d)\(?{k - 1}\)", sent[:ms]) is not None
+
 
 class ClauseMerger(ClauseKinds):
     """Cuts a request sentence into items (the patterns are built by the finder)."""
@@ -385,9 +401,13 @@ class ClauseMerger(ClauseKinds):
         cur = 0
         splits = []
         for ms, me in self.split_spans(sent):
-            if _LIST_NUMBER.fullmatch(sent, ms, me) and sent.count("(", 0, ms) > sent.count(")", 0, ms):
-                # "(around 80) restart ramipril": a number closing a bracket is not a list's number; a split
-                # its match hid ("(step 3) and also to review her") still counts
+            numbered = _LIST_NUMBER.fullmatch(sent, ms, me)
+            if numbered and (
+                sent.count("(", 0, ms) > sent.count(")", 0, ms) or not _counted_on(sent, ms, me)
+            ):
+                # "(around 80) restart ramipril": a number closing a bracket is not a list's number, nor is a
+                # count in brackets with no number before it ("adrenaline auto-injectors (2) on repeat"); a
+                # split its match hid ("(step 3) and also to review her") still counts
                 m = self.split.search(sent, ms + 1)
                 if m is not None and m.start(1) < me:
                     splits.append(m.span(1))

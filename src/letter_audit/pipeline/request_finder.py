@@ -71,6 +71,38 @@ def _heading_says(
     return False
 
 
+# A list item's marker: a number, a letter or a bullet, and the indent before it
+_ITEM_MARK = re.compile(r"([ \t]*)(\(?\d{1,2}[.)]|\(?[a-h][.)]|[-*•▪●])[ \t]+")
+
+
+def _mark_kind(m: re.Match[str]) -> tuple[int, str]:
+    """A marker's indent and kind: numbered, lettered, or the bullet's own character."""
+    mark = m.group(2)
+    kind = "n" if any(c.isdigit() for c in mark) else "a" if mark[-1] in ".)" else mark
+    return len(m.group(1).expandtabs(4)), kind
+
+
+def _labels_own_item(text: str, section_of: dict[int, tuple[str, int, int]] | None, pos: int) -> bool:
+    """Whether the GP section holding ``pos`` opens on a label inside one item of a list, with the item's
+    ask after it on the same line ("- practice nurse: wound check + dressings, please", "2. GP: U&E 1/52"),
+    and ``pos`` is on a later item of the same list: the label names the owner of its own item, not of the
+    hospital's plan lines after it ("- r/v surgical OPD 4/52", "- continue regular meds")."""
+    for start, (_, body, end) in (section_of or {}).items():
+        if not start <= pos < end:
+            continue
+        line0 = text.rfind("\n", 0, start) + 1
+        mark = _ITEM_MARK.fullmatch(text, line0, start)
+        if mark is None or body < start:
+            return False
+        eol = text.find("\n", body)
+        eol = len(text) if eol < 0 else eol
+        if pos < eol or not text[body:eol].strip():
+            return False  # the labelled item itself, or a label alone on its line over the items below it
+        sibling = _ITEM_MARK.match(text, text.rfind("\n", 0, pos) + 1)
+        return sibling is not None and _mark_kind(sibling) == _mark_kind(mark)
+    return False
+
+
 # A heading that gives the practice information ("Information for GP"), not a list of asks: what is under it
 # is a request only when it asks in words of its own ("Please repeat U&E in 1-2 weeks"), not as a bare line
 # ("Good engagement", "Prednisolone 30 mg OD to complete 5 days")
@@ -81,6 +113,10 @@ _INFO_FOR = re.compile(
 
 
 # A unit under a patient's heading is the patient's unless it names the practice ("see your GP in a week").
+# What is under a heading for the patient ("Patient advice", "Information for you", "Discharge advice") is read
+# as a letter to the patient is: "please" and "you" mean the patient ("Please make an appointment with your
+# practice nurse"), and only words naming the practice as the one to act ask it ("GP to review in 2 weeks").
+_PATIENT_PARTS = frozenset(("patient_actions", "information_given"))
 _PRACTICE_WORD = re.compile(
     r"\b(?:GPs?|G\.P\.|practice|surgery|general practitioner|primary care)\b", re.IGNORECASE
 )
@@ -231,6 +267,8 @@ class RequestFinder(SentenceChecks, ClauseReader):
             unit_start = s
             if sec in self.rules.gp_sections and _heading_says(_NOT_FOR, text, section_of, s):
                 sec = ""  # "Not for the practice": the heading names the practice to say the part is not its
+            if sec in self.rules.gp_sections and _labels_own_item(text, section_of, s):
+                sec = ""  # "- practice nurse: wound check, please", then "- r/v surgical OPD 4/52"
             told = (
                 sec in self.rules.gp_sections
                 and not to_patient
@@ -239,6 +277,7 @@ class RequestFinder(SentenceChecks, ClauseReader):
             if to_patient and sec in self.rules.gp_sections and heading_to_patient(text, section_of, s):
                 sec = ""  # "What we would like you to do" in a letter to the patient: the patient's list
             if sec == "patient_actions" and _PRACTICE_WORD.search(text, s, e) is None:
+                list_of_requests = False  # (nor does a list of the practice's asks run on into the patient's)
                 continue  # under "For parents" / "Actions for patient": "please give a copy to the school"
             turned = next((p for p in elsewhere if p[0] <= s < p[2]), None)
             if turned is not None and sec in self.rules.gp_sections:
@@ -277,6 +316,11 @@ class RequestFinder(SentenceChecks, ClauseReader):
             )
             list_of_requests = list_of_requests and is_item
             hay = Haystack(sent)
+            if is_item and list_of_requests and _first(self.hospital, sent, hay) is not None:
+                # The hospital's own step between two items ("3. r/v here at 1 year (we will send appt)",
+                # "- fracture clinic 2/52 (booked)") ends the list's asks: the ownerless plan line after it
+                # is the hospital's plan, no ask of the practice ("4. Stop aspirin now 6 weeks complete").
+                continues = list_of_requests = False
             # A lead-in's list runs on through its items, lines ending ";" and the rest of an item's line.
             lead_in = (
                 lead_in
@@ -382,7 +426,7 @@ class RequestFinder(SentenceChecks, ClauseReader):
             if _lone_label(sent) and _first(cues, sent, hay) is None and self.category(sent) == "other":
                 continue  # a lone label or date under a GP heading ("DVLA", "17/11/2026")
             # In a letter to the patient, "please" and "you" mean the patient, except under a GP heading.
-            plain = turned is not None or (
+            plain = turned is not None or sec in _PATIENT_PARTS or (
                 to_patient
                 and not in_gp
                 and not self.vocative_gp.match(sent)

@@ -110,9 +110,11 @@ _DASH = re.compile(r"\s+[-–]\s+")
 _OWNS_IT = re.compile(r"\W*(?:[\w-]+\s+){0,2}?(?:this|it|these|them|that|both)\b", re.IGNORECASE)
 _LIST_NUMBER = re.compile(r"\s+\(?\d{1,2}\)\s+")
 # "... results to the HF nurses, who will ...", "send them to our renal team, who will decide": the team a
-# result is sent to, named just before a relative clause
+# result is sent to, named just before a relative clause (or the doctor: "send the results to Dr Varga, renal
+# consultant, who will decide")
 _TO_RECEIVER = re.compile(
-    r"\b(?:results?|them|it|reports?|readings?)\s+(?:(?:straight|back|through)\s+)?to\s+(?:the|our|his|her)\s+"
+    r"\b(?:results?|them|it|reports?|readings?)\s+(?:(?:straight|back|through)\s+)?to\s+"
+    r"(?:the\s+|our\s+|his\s+|her\s+|(?-i:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)"
     r"(?:[\w-]+\s+){0,3}?[\w-]+\s*\(?[^()]{0,40}?\)?,?\s*$",
     re.IGNORECASE,
 )

@@ -50,6 +50,14 @@ _CONDITION = re.compile(
     r"|\bshould\s+(?:he|she|they|it|his|her|their|the)\b",
     re.IGNORECASE,
 )
+# The repeat list rewritten to what follows ("update her repeat prescription to Oestrogel 2 pumps daily and
+# Utrogestan 200 mg on days 1-12"): every drug named after "to" is that one edit of the list, a second dosed
+# drug with no verb of its own included (unlike "prescribe X 500mg OD + Y 75mg OD on repeat", a start of two)
+_LIST_TO = re.compile(
+    r"\b(?:update|amend|change|switch|alter)\s+(?:(?:his|her|their|the|your|[A-Za-z][\w-]*'s)\s+)?repeats?"
+    r"(?:\s+(?:prescriptions?|list|template|medications?|meds))?\s+to\b",
+    re.IGNORECASE,
+)
 # where a step's reason begins
 _REASON = re.compile(r",\s*(?:so\s+that|as|because|since)\s|\s+so\s+that\s", re.IGNORECASE)
 # the join between two steps: "and", "and to", "&", "+", a spaced "/", a comma, ", and" (not ";", a new line
@@ -85,7 +93,7 @@ def join_repeat_edits(
             and _JOIN.fullmatch(sent, run[-1][1], s) is not None
             and "\n" not in sent[run[-1][1] : s]
             and not sent[run[-1][0] : run[-1][1]].rstrip().endswith((".", ";", ":"))
-            and _DRUG_STEP.match(text) is not None
+            and (_DRUG_STEP.match(text) is not None or _LIST_TO.search(sent, run[0][0], run[-1][1]))
             and _OWN_ASK.match(text) is None
         ):
             run.append((s, e))

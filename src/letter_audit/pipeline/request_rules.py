@@ -109,7 +109,10 @@ _BARE_PLEASE = re.compile(r"^\W*(?:(?:GP|practice)\W*)?(?:please|pls|kindly)\W*$
 _WORD = re.compile(r"[A-Za-z]+")
 
 
-_FIT_NOTE_WORK = re.compile(r"\b(?:extend|renew|provide|issue|sign|certif\w*)\b", re.IGNORECASE)
+# (told in the past too: "Fit note: not issued - GP please")
+_FIT_NOTE_WORK = re.compile(
+    r"\b(?:(?:extend|renew|provide|issue|sign)(?:s|d|ed|ing)?|certif\w*)\b", re.IGNORECASE
+)
 
 
 def _as_fit_note(r: Request, text: str) -> Request:

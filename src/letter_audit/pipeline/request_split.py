@@ -310,6 +310,10 @@ def clause_split_source(rules: RequestRules) -> str:
         # ("followed by an increase in bisoprolol to 7.5 mg OD if her resting heart rate is still above 110")
         rf"|an?\s+(?:increase|reduction|decrease|switch|change|trial)\s+(?:in|of|to)\s)"
         rf"(?:[^;.]|\.(?=\d)){{0,80}}?\b(?:if|once|when|unless)\b)"
+        # "Wt + U&E 1/52 -> adjust furosemide": a step verb of its own after the arrow, with no condition,
+        # acts on what the test before it finds too (a dose arrow inside a step has no verb after it:
+        # "ramipril 2.5 -> 5 mg")
+        rf"|\s*(?:[-–]+>|→)\s+(?=(?:please\s+|pls\s+)?(?:{step_verb}))"
         # "record this on her GP record and share it with the out-of-hours service": a plan shared with
         # another service that will see the patient is an ask of its own (not "share the result with us", a
         # report back)

@@ -31,8 +31,17 @@ class _Row:
 
 def _row(text: str, start: int, end: int) -> _Row:
     cells: list[tuple[int, int]] = []
-    pos = start
-    for part in text[start:end].split("|"):
+    # A row drawn with outer bars ("| 12-lead ECG ... | GP practice | within 2 weeks |") has the same cells as
+    # one without: the bars that open and close the line bound no cell.
+    a, b = start, end
+    while a < b and text[a] in " \t":
+        a += 1
+    while b > a and text[b - 1] in " \t\r":
+        b -= 1
+    if b - a > 1 and text[a] == "|" and text[b - 1] == "|":
+        a, b = a + 1, b - 1
+    pos = a
+    for part in text[a:b].split("|"):
         a, b = pos, pos + len(part)
         while a < b and text[a].isspace():
             a += 1
@@ -160,6 +169,8 @@ class TableReader:
                 continue
             row = _row(text, a, b)
             start = r.start
+            if start < row.cells[0][0] and not text[start : row.cells[0][0]].strip(" \t|"):
+                start = row.cells[0][0]  # past a row's opening bar
             cell_i = next((i for i, (c0, c1) in enumerate(row.cells) if c0 <= start < c1 + 1), 0)
             if cell_i > 0 and self.gp_owner.fullmatch(text[row.cells[cell_i][0] : row.cells[cell_i][1]]):
                 if cell_i + 1 >= len(row.cells):

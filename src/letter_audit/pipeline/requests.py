@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 from ..errors import ModelError
 from . import extensions  # noqa: F401
 from .request_classifier import RULE_ID, RequestClassifier, load_weights
-from .request_finder import RequestFinder
+from .request_finder import RequestFinder, _labels_own_item
 from .request_rules import Request, RequestRules
 from .request_splitter import RequestSplitter
 from .request_splitter import load_weights as load_splitter
@@ -152,6 +152,39 @@ def _items_apart(text: str, units: list[tuple[int, int]], letter: object) -> lis
     return out
 
 
+# What was agreed, told as the practice's plan ("As agreed in my phone call with Dr Patel, the practice will
+# prescribe it and we will monitor"), and its verb
+_AGREED_PLAN = re.compile(
+    r"\W*as\s+(?:agreed|discussed|arranged)\b[^.;\n]{0,100}?,\s*(?:the\s+|your\s+)?(?:GP|practice|surgery)"
+    r"(?:\s+team)?\s+(?:will|would)\s+(?:now\s+|also\s+)?(?P<verb>[a-z]+)",
+    re.IGNORECASE,
+)
+_ASK_WORD = re.compile(r"\b(?:please|pls|kindly|(?:could|would|can)\s+you|grateful)\b", re.IGNORECASE)
+
+
+def _told_then_asked(text: str, found: list[Request]) -> list[Request]:
+    """The requests without an agreement told as the practice's plan when the next request asks for the same
+    step in words of its own ("..., the practice will prescribe it" then "Please could you prescribe
+    risperidone 250 micrograms BD for 6 weeks"): one request, the ask."""
+    low = text.lower()
+    if len(found) < 2 or not any(w in low for w in ("agreed", "discussed", "arranged")):
+        return found
+    out: list[Request] = []
+    for i, r in enumerate(found):
+        m = _AGREED_PLAN.match(text, r.start, r.end)
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if (
+            m is not None
+            and nxt is not None
+            and nxt.start - r.end < 400
+            and _ASK_WORD.search(text, nxt.start, nxt.end) is not None
+            and re.search(rf"\b{re.escape(m.group('verb')[:6])}", text[nxt.start : nxt.end], re.IGNORECASE)
+        ):
+            continue
+        out.append(r)
+    return out
+
+
 __all__ = ["RULES_FILE", "RequestFinder", "RequestRules", "RequestsComponent", "make_requests"]
 
 
@@ -217,6 +250,7 @@ class RequestsComponent:
         if self.classifier is not None:
             found = self._add_proposals(text, found, units, sections)
         found = self._split_more(text, found)
+        found = _told_then_asked(text, found)
         if self.tables is not None:
             found = self.tables.read(text, found)
             found = self._add_table_rows(text, found)
@@ -288,7 +322,12 @@ class RequestsComponent:
         for s, _ in units:  # the last section starting at or before the unit, if the unit is inside it
             i = bisect_right(starts, s) - 1
             label = bounds[i][2] if i >= 0 and s < bounds[i][1] else ""
-            section_of.append("" if any(a <= s < b for a, _, b in elsewhere) else label)
+            section_of.append(
+                ""
+                if any(a <= s < b for a, _, b in elsewhere)
+                or (label in self.finder.rules.gp_sections and _labels_own_item(text, sections, s))
+                else label
+            )
         taken = [(r.start, r.end) for r in found]
         extra: list[Request] = []
         for s, e in self.classifier.propose(text, units, section_of, taken):

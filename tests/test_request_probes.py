@@ -32,6 +32,12 @@ before and after it, never tuned on in that round: ``body_probes_r23_w8.jsonl`` 
 day's letters from many trusts), ``_w9`` (q9001-q9050, nurse-led and allied-health clinics, advice and
 guidance, letters written to the patient, locum phrasing, untidy layouts), ``_w10`` (r1001-r1050, discharge
 summaries exported from record systems) and ``_w11`` (s1101-s1150, dictated outpatient letters).
+
+Round 24 added four more: ``body_probes_r24_w12.jsonl`` (v1201-v1250, how letters end: who follows up and the
+fit note), ``_w13`` (w1301-w1350, each inappropriate-request rule beside its appropriate look-alike), ``_w14``
+(x1401-x1450, short emergency, same-day, day-case and surgical discharges) and ``_w15`` (y1501-y1550, mental
+health, community, palliative and independent-sector services and the devolved nations). The odd ids were
+tuned on in round 24; the even ids were held out (see README, round 24).
 """
 
 from __future__ import annotations
@@ -61,6 +67,10 @@ PROBE_FILES = [
     PROBES.with_name("body_probes_r23_w9.jsonl"),
     PROBES.with_name("body_probes_r23_w10.jsonl"),
     PROBES.with_name("body_probes_r23_w11.jsonl"),
+    PROBES.with_name("body_probes_r24_w12.jsonl"),
+    PROBES.with_name("body_probes_r24_w13.jsonl"),
+    PROBES.with_name("body_probes_r24_w14.jsonl"),
+    PROBES.with_name("body_probes_r24_w15.jsonl"),
 ]
 
 CLINIC = """Department of General Medicine

@@ -71,6 +71,13 @@ def fit(nlp: Language, body: str) -> str:
         # a letter to be written again once a report is in, no appointment booked
         ("I have not arranged a further appointment; I will write again when I have the Holter report.\n", "unclear"),
         ("I have not arranged a further appointment.\n", "none"),
+        # the team's own steps listed under "... team will:", a visit among them; a practice team's list is not
+        (
+            "The respiratory nurse team will:\n- repeat his spirometry on 02/09\n- see him again in 6 weeks\n\n"
+            "Nothing is needed from you.\n",
+            "hospital",
+        ),
+        ("The practice team will:\n- visit fortnightly\n", "unclear"),
         # a form's choice typed after the options with only spaces between
         ("Wound: glue.\nFollow-up:  GP / Clinic / None    None\nGP actions: nil\n", "none"),
         ("Follow-up:  GP / Clinic / None    Clinic - 6 weeks\n", "hospital"),

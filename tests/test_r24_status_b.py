@@ -62,6 +62,7 @@ def fit(nlp: Language, body: str) -> str:
             "hospital",
         ),
         ("Please could you ring Mr Okafor with the result.\n", "unclear"),
+        ("The practice nurse will call Mr Okafor to book his smear test.\n", "unclear"),
         # a dated group session that results are wanted before
         (
             "Please could the practice check her lipids and send us the result before her next session on "

@@ -206,6 +206,41 @@ def _in_table(text: str, start: int) -> bool:
     return "|" in prev or "|" in nxt
 
 
+# Round 24 (b): the team's own steps listed under a line ending "... team will:" ("The HF team will: / - take U&E at
+# home on 21/07 / - visit fortnightly"): a visit or call among the items is the team's follow-up, though each item
+# has no subject of its own. A practice, district or GP team heading is not the hospital's.
+_TEAM_WILL_HEAD = re.compile(
+    r"(?m)^[ \t]*(?!(?:[\w&-]+[ \t]+){0,3}?(?:GP|practice|surgery|district|primary)\b)(?:the[ \t]+|our[ \t]+)?"
+    r"(?:[\w&-]+[ \t]+){0,3}(?:team|nurses?|service|CNS|clinic|unit|ward|consultant|(?:I|we))[ \t]+will[ \t]*:[ \t]*\n",
+    re.IGNORECASE,
+)
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*•]|\(?[a-z0-9]{1,2}[.)])[ \t]*(?P<body>[^\n]*)\n?")
+_ITEM_VISIT = re.compile(
+    r"(?:(?:re-?)?visit|see|review|call|phone|telephone|ring|contact)\b(?:[ \t]+(?:him|her|them))?[ \t]+"
+    r"(?:again[ \t]+)?(?:weekly|fortnightly|monthly|daily|every|each|in|within|at|on|after|next)\b",
+    re.IGNORECASE,
+)
+
+
+def _team_list_visits(text: str) -> list[Hit]:
+    """Visits or calls listed as the team's own steps under a "... team will:" line (see ``_TEAM_WILL_HEAD``)."""
+    hits: list[Hit] = []
+    if "will:" not in text and "will :" not in text:
+        return hits
+    for h in _TEAM_WILL_HEAD.finditer(text):
+        pos = h.end()
+        for _ in range(8):
+            m = _LIST_ITEM.match(text, pos)
+            if m is None or not m.group("body").strip():
+                break
+            v = _ITEM_VISIT.match(m.group("body"))
+            if v is not None:
+                hits.append((m.start("body"), m.start("body") + v.end(), "fu-team-will-list"))
+                break
+            pos = m.end()
+    return hits
+
+
 class FollowUpFinder:
     """The follow-up cues compiled once, the guards over their hits, and the owner decision."""
 
@@ -406,6 +441,8 @@ class FollowUpFinder:
             m = self.fu_hospital_section.match(text, body)
             if m is not None and not any(n[0] <= body < n[1] + 1 for n in none):
                 hospital.append((body, m.end(), "fu-hospital-in-section"))
+        # a list of the team's own steps under "The HF team will:" with a visit or call among them
+        hospital += _team_list_visits(text)
         # a ticked "Follow-up" option on an outcome form (status_ticks.ticked_follow_up)
         hospital += [(ts, te, "fu-ticked-follow-up") for ts, te in ticked or []]
         hospital.sort()

@@ -1,0 +1,100 @@
+"""Round 24, post-measurement pass: GP action requests. False alarms after a GP list: the patient told what to do
+("Pt told to return to ED if ..."), a team's direct or nurse line with its number, the hospital's own monitoring told
+in the passive in its own clinic ("FBC will be monitored in our ... clinic") or the patient staying on in its
+programme, and the patient's own call back ("If his weight rises ... he will ring us"). Every wording is this
+file's own; each has a look-alike that must stay as it was."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from letter_audit import audit
+from letter_audit.letter import Letter
+from letter_audit.pipeline import build_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return build_pipeline()
+
+
+def texts(nlp: Language, body: str) -> list[str]:
+    """Texts of the GP actions in a short discharge letter whose body is ``body``."""
+    text = (
+        "Dear Dr Hale,\n\nDischarge summary (acute medical unit).\n\n"
+        + body
+        + "\n\nYours sincerely,\nDr A Jones\n"
+    )
+    return [a.text for a in audit(Letter.from_text(text), nlp=nlp).gp_actions]
+
+
+ASK = "GP actions:\n1. Please check U&E in 1 week.\n"
+
+
+# The patient told or advised what to do, with the subject written, is the patient's, not the practice's.
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Pt told to come back to ED if the redness spreads or she gets fevers.",
+        "Patient advised to re-attend if pain worsens.",
+        "She was told to return to the ward if the wound leaks.",
+    ],
+)
+def test_the_patient_told_what_to_do_is_no_request(nlp: Language, line: str) -> None:
+    assert texts(nlp, ASK + line) == ["Please check U&E in 1 week"]
+
+
+def test_a_request_after_the_advice_still_asks(nlp: Language) -> None:
+    # Near miss: an ask of its own on the line stays.
+    found = texts(nlp, ASK + "2. Please review the wound at 5 days.")
+    assert len(found) == 2
+
+
+# A team's line with its number, under a GP heading.
+
+
+@pytest.mark.parametrize(
+    "line", ["Colorectal nurse line: 01632 960455", "SDEC direct line: 01632 960123 (09:00-17:00)"]
+)
+def test_a_teams_line_and_number_is_no_request(nlp: Language, line: str) -> None:
+    assert texts(nlp, ASK + line) == ["Please check U&E in 1 week"]
+
+
+# The hospital's own monitoring in its own clinic, and the patient staying on in the hospital's programme.
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "LFTs will be checked in our hepatology nurse clinic.",
+        "His INR will continue to be monitored at the hospital's anticoagulation clinic.",
+        "She remains under our community team for 3 more months.",
+        "He stays in our rehab programme until March.",
+    ],
+)
+def test_the_hospitals_own_monitoring_is_no_request(nlp: Language, line: str) -> None:
+    assert texts(nlp, ASK + line) == ["Please check U&E in 1 week"]
+
+
+def test_monitoring_at_the_practice_still_asks(nlp: Language) -> None:
+    # Near miss: the test done by the practice is an ask.
+    found = texts(nlp, ASK + "2. LFTs to be checked at the surgery in 4 weeks.")
+    assert len(found) == 2
+
+
+# The patient ringing the team back when a reading moves is the patient's call, not a report asked of the practice.
+
+
+def test_the_patient_ringing_us_is_no_request(nlp: Language) -> None:
+    body = ASK + "If her weight goes up by 2 kg in 2 days she will ring us on the heart failure line."
+    assert texts(nlp, body) == ["Please check U&E in 1 week"]
+
+
+def test_a_report_back_asked_of_the_practice_still_asks(nlp: Language) -> None:
+    # Near miss: the practice asked to ring with a result.
+    body = "Please check her potassium in 1 week. If her potassium is above 5.5 please ring us on 01632 960733."
+    assert len(texts(nlp, body)) == 2
+

@@ -98,3 +98,38 @@ def test_a_report_back_asked_of_the_practice_still_asks(nlp: Language) -> None:
     body = "Please check her potassium in 1 week. If her potassium is above 5.5 please ring us on 01632 960733."
     assert len(texts(nlp, body)) == 2
 
+
+# Drugs spelt out inside brackets are the contents of the one thing asked for, not a second drug's item.
+
+
+def test_drugs_in_brackets_spell_out_one_ask(nlp: Language) -> None:
+    body = (
+        "GP actions:\n- Please could you prescribe an infection rescue pack (amoxicillin 500 mg TDS for 5 days "
+        "and prednisolone 30 mg OD for 5 days) for her to keep at home."
+    )
+    assert len(texts(nlp, body)) == 1
+
+
+def test_two_dosed_drugs_outside_brackets_stay_two(nlp: Language) -> None:
+    # Near miss: a second drug with a dose of its own outside brackets is its own item (fixtures/README).
+    body = "GP actions:\n- Please start amlodipine 5 mg OD and atorvastatin 20 mg ON."
+    assert len(texts(nlp, body)) == 2
+
+
+# A register entry and the care-planning decisions recorded are two requests that stand alone.
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Please add her to the palliative care register and record her DNACPR decision.",
+        "Please put him on your supportive care register and document the ReSPECT form's decisions.",
+    ],
+)
+def test_register_and_recorded_decisions_are_two_items(nlp: Language, line: str) -> None:
+    assert len(texts(nlp, "GP actions:\n- " + line)) == 2
+
+
+def test_a_test_and_its_recording_stay_one(nlp: Language) -> None:
+    # Near miss: recording the reading of the test just asked for is its follow-through.
+    assert len(texts(nlp, "GP actions:\n- Please check her BP in 2 weeks and record the reading.")) == 1

@@ -133,3 +133,36 @@ def test_register_and_recorded_decisions_are_two_items(nlp: Language, line: str)
 def test_a_test_and_its_recording_stay_one(nlp: Language) -> None:
     # Near miss: recording the reading of the test just asked for is its follow-through.
     assert len(texts(nlp, "GP actions:\n- Please check her BP in 2 weeks and record the reading.")) == 1
+
+
+# A telephone or video appointment the patient could not be reached for is the remote clinic's did-not-attend:
+# "GP to re-refer" after it hands the missed appointment back.
+
+
+def rules(nlp: Language, text: str) -> list[str | None]:
+    return [a.rule for a in audit(Letter.from_text(text), nlp=nlp).gp_actions]
+
+
+@pytest.mark.parametrize(
+    "outcome",
+    [
+        "Patient not contactable for his telephone clinic appointment (called twice).",
+        "Telephone consultation booked for 10:30; rang twice but no answer.",
+    ],
+)
+def test_an_unanswered_telephone_clinic_is_a_did_not_attend(nlp: Language, outcome: str) -> None:
+    text = (
+        "Dear Dr Hale,\n\nRespiratory Telephone Clinic\n\n" + outcome + "\n\nOutcome: discharged. "
+        "GP to re-refer if still breathless.\n\nYours sincerely,\nDr A Jones\n"
+    )
+    assert rules(nlp, text) == ["dna_rereferral"]
+
+
+def test_a_telephone_clinic_held_is_no_did_not_attend(nlp: Language) -> None:
+    # Near miss: the call answered and held; a re-referral left open is a safety net.
+    text = (
+        "Dear Dr Hale,\n\nRespiratory Telephone Clinic\n\nI spoke to him by telephone today; his cough has "
+        "settled.\n\nOutcome: discharged. GP to re-refer if still breathless.\n\nYours sincerely,\nDr A Jones\n"
+    )
+    assert rules(nlp, text) == [None]
+

@@ -166,3 +166,23 @@ def test_a_telephone_clinic_held_is_no_did_not_attend(nlp: Language) -> None:
     )
     assert rules(nlp, text) == [None]
 
+
+# An antipsychotic depot named by the drug then the word "depot" is the long-acting injection the shared-care
+# list holds.
+
+
+def test_a_drug_then_depot_is_shared_care(nlp: Language) -> None:
+    text = (
+        "Dear Dr Hale,\n\nCommunity Mental Health Team\n\nHis mental state is stable.\n\nPlease could the "
+        "practice prescribe and administer his zuclopenthixol depot every 3 weeks.\n\nYours sincerely,\nDr A Jones\n"
+    )
+    assert rules(nlp, text) == ["shared_care"]
+
+
+def test_the_oral_drug_is_not_shared_care(nlp: Language) -> None:
+    # Near miss: the same drug by mouth is the practice's own prescribing.
+    text = (
+        "Dear Dr Hale,\n\nCommunity Mental Health Team\n\nHe is settled.\n\nPlease could the practice add "
+        "flupentixol 1 mg OD to his repeat.\n\nYours sincerely,\nDr A Jones\n"
+    )
+    assert rules(nlp, text) == [None]

@@ -186,3 +186,24 @@ def test_the_oral_drug_is_not_shared_care(nlp: Language) -> None:
         "flupentixol 1 mg OD to his repeat.\n\nYours sincerely,\nDr A Jones\n"
     )
     assert rules(nlp, text) == [None]
+
+
+# A list opened by the hospital's own "The ... team will:" is the team's plan, however its items are worded.
+
+
+def test_the_teams_own_will_list_is_no_request(nlp: Language) -> None:
+    body = (
+        "Our diabetes team will:\n- check her HbA1c in 3 months\n- keep adjusting the insulin until her "
+        "sugars settle, then write to ask you to add it to repeat\n- phone her weekly\n\n"
+        "No action is needed from the practice at present."
+    )
+    assert texts(nlp, body) == []
+
+
+def test_an_item_naming_the_practice_under_the_teams_list_still_asks(nlp: Language) -> None:
+    # Near miss: the item that turns to the practice is its ask; a GP list after a blank line is the GP's.
+    body = (
+        "We will:\n- phone her weekly\n- ask the practice to check her U&E in 1 week, please\n\n"
+        "GP actions:\n- Please review her BP in 4 weeks."
+    )
+    assert len(texts(nlp, body)) == 2

@@ -120,6 +120,32 @@ _PATIENT_PARTS = frozenset(("patient_actions", "information_given"))
 _PRACTICE_WORD = re.compile(
     r"\b(?:GPs?|G\.P\.|practice|surgery|general practitioner|primary care)\b", re.IGNORECASE
 )
+# A lead-in line that opens the hospital's own list ("The HF team will:", "We will:", "Our nurses will also:"):
+# its items are the team's plan, no asks of the practice, unless one names the practice or says please.
+_OWN_LEAD_IN = re.compile(
+    r"[ \t]*(?:(?:the|our)\s+(?:[\w&/-]+\s+){0,3}?(?:team|service|nurses?|clinic|ward|unit|department|hospital|"
+    r"CNS|consultant|physio\w*)|we|I)\s+will(?:\s+(?:also|now|then))?\s*:[ \t]*$",
+    re.IGNORECASE,
+)
+_PLEASE_WORD = re.compile(r"\b(?:please|pls|kindly|could\s+you|would\s+you|can\s+you)\b", re.IGNORECASE)
+
+
+def under_own_lead_in(text: str, s: int, e: int) -> bool:
+    """True when ``text[s:e]`` is an item of a list opened by the hospital's own "We will:" line (the items
+    above it on the lines before, with no blank line between), and names neither the practice nor a please."""
+    if _PRACTICE_WORD.search(text, s, e) is not None or _PLEASE_WORD.search(text, s, e) is not None:
+        return False
+    start = text.rfind("\n", 0, s) + 1
+    if strip_list_mark(text, start, e) == start:
+        return False
+    while start > 0:
+        prev = text.rfind("\n", 0, start - 1) + 1
+        if _OWN_LEAD_IN.match(text, prev, start - 1):
+            return True
+        if not text[prev : start - 1].strip() or strip_list_mark(text, prev, start - 1) == prev:
+            return False
+        start = prev
+    return False
 
 class RequestFinder(SentenceChecks, ClauseReader):
     """The mechanism without spaCy: text + section lookup -> requests."""
@@ -241,6 +267,7 @@ class RequestFinder(SentenceChecks, ClauseReader):
         cues, gp_cues = (named + self.cues if named else self.cues), named + self.gp_cues
         none_bodies: set[int] = set()  # GP sections that say no action is needed
         lead_in = prev_open = False  # inside a list opened by "I would be grateful if you could:"
+        own_list = False  # inside a list opened by the hospital's own "We will:"
         lead_kind = ""  # "ask" ("I would be grateful if you could:") or "suggest" ("I would suggest:")
         opened_at = -1  # where the last lead-in line ended
         prev_end = 0
@@ -263,6 +290,16 @@ class RequestFinder(SentenceChecks, ClauseReader):
                 lead_kind = kind
                 opened_at = e
                 continue
+            if _OWN_LEAD_IN.match(text, s, e):
+                own_list = True
+                list_of_requests = lead_in = False
+                continue
+            if own_list:
+                if not _BLANK_LINE.search(gap) and strip_list_mark(text, s, e) != s:
+                    if _PRACTICE_WORD.search(text, s, e) is None and _PLEASE_WORD.search(text, s, e) is None:
+                        continue  # "The HF team will: - keep prescribing ... - visit fortnightly"
+                else:
+                    own_list = False
             sec, body_start = self._section(section_of, s)
             unit_start = s
             if sec in self.rules.gp_sections and _heading_says(_NOT_FOR, text, section_of, s):

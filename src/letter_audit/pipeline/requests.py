@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 from ..errors import ModelError
 from . import extensions  # noqa: F401
 from .request_classifier import RULE_ID, RequestClassifier, load_weights
-from .request_finder import RequestFinder, _labels_own_item
+from .request_finder import RequestFinder, _labels_own_item, under_own_lead_in
 from .request_rules import Request, RequestRules
 from .request_splitter import RequestSplitter
 from .request_splitter import load_weights as load_splitter
@@ -331,6 +331,8 @@ class RequestsComponent:
         taken = [(r.start, r.end) for r in found]
         extra: list[Request] = []
         for s, e in self.classifier.propose(text, units, section_of, taken):
+            if under_own_lead_in(text, s, e):
+                continue  # an item of the hospital's own "The HF team will:" list
             # A proposed sentence chained by a terse join, or holding a test and the step on its result, is
             # split as the rules split theirs ("Inhaler check in 4-6 weeks / review symptoms then": two
             # items); when the clause reader keeps it whole or drops it, it stays whole.

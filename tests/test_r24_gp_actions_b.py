@@ -1,8 +1,8 @@
-"""Round 24, post-measurement pass: GP action requests. False alarms after a GP list: the patient told what to do
-("Pt told to return to ED if ..."), a team's direct or nurse line with its number, the hospital's own monitoring told
-in the passive in its own clinic ("FBC will be monitored in our ... clinic") or the patient staying on in its
-programme, and the patient's own call back ("If his weight rises ... he will ring us"). Every wording is this
-file's own; each has a look-alike that must stay as it was."""
+"""Round 24, post-measurement pass: GP action requests. False alarms after a GP list: the patient told what to
+do ("Pt told to return to ED if ..."), a team's direct or nurse line with its number, the hospital's own
+monitoring told in the passive in its own clinic ("FBC will be monitored in our ... clinic") or the patient
+staying on in its programme, and the patient's own call back ("If his weight rises ... he will ring us").
+Every wording is this file's own; each has a look-alike that must stay as it was."""
 
 from __future__ import annotations
 
@@ -85,7 +85,8 @@ def test_monitoring_at_the_practice_still_asks(nlp: Language) -> None:
     assert len(found) == 2
 
 
-# The patient ringing the team back when a reading moves is the patient's call, not a report asked of the practice.
+# The patient ringing the team back when a reading moves is the patient's call, not a report asked of the
+# practice.
 
 
 def test_the_patient_ringing_us_is_no_request(nlp: Language) -> None:
@@ -95,7 +96,9 @@ def test_the_patient_ringing_us_is_no_request(nlp: Language) -> None:
 
 def test_a_report_back_asked_of_the_practice_still_asks(nlp: Language) -> None:
     # Near miss: the practice asked to ring with a result.
-    body = "Please check her potassium in 1 week. If her potassium is above 5.5 please ring us on 01632 960733."
+    body = (
+        "Please check her potassium in 1 week. If her potassium is above 5.5 please ring us on 01632 960733."
+    )
     assert len(texts(nlp, body)) == 2
 
 
@@ -104,7 +107,8 @@ def test_a_report_back_asked_of_the_practice_still_asks(nlp: Language) -> None:
 
 def test_drugs_in_brackets_spell_out_one_ask(nlp: Language) -> None:
     body = (
-        "GP actions:\n- Please could you prescribe an infection rescue pack (amoxicillin 500 mg TDS for 5 days "
+        "GP actions:\n- Please could you prescribe an infection rescue pack "
+        "(amoxicillin 500 mg TDS for 5 days "
         "and prednisolone 30 mg OD for 5 days) for her to keep at home."
     )
     assert len(texts(nlp, body)) == 1
@@ -162,7 +166,8 @@ def test_a_telephone_clinic_held_is_no_did_not_attend(nlp: Language) -> None:
     # Near miss: the call answered and held; a re-referral left open is a safety net.
     text = (
         "Dear Dr Hale,\n\nRespiratory Telephone Clinic\n\nI spoke to him by telephone today; his cough has "
-        "settled.\n\nOutcome: discharged. GP to re-refer if still breathless.\n\nYours sincerely,\nDr A Jones\n"
+        "settled.\n\nOutcome: discharged. GP to re-refer if still breathless."
+        "\n\nYours sincerely,\nDr A Jones\n"
     )
     assert rules(nlp, text) == [None]
 
@@ -174,7 +179,8 @@ def test_a_telephone_clinic_held_is_no_did_not_attend(nlp: Language) -> None:
 def test_a_drug_then_depot_is_shared_care(nlp: Language) -> None:
     text = (
         "Dear Dr Hale,\n\nCommunity Mental Health Team\n\nHis mental state is stable.\n\nPlease could the "
-        "practice prescribe and administer his zuclopenthixol depot every 3 weeks.\n\nYours sincerely,\nDr A Jones\n"
+        "practice prescribe and administer his zuclopenthixol depot every 3 weeks."
+        "\n\nYours sincerely,\nDr A Jones\n"
     )
     assert rules(nlp, text) == ["shared_care"]
 

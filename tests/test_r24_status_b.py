@@ -46,13 +46,17 @@ def fit(nlp: Language, body: str) -> str:
     [
         # an Action / Owner / When table with a number column first
         (
-            "Plan\n| No | Action | Owner | When |\n| 1 | Bloods and BP at a home visit | Community HF nurse | 2 weeks |\n"
+            "Plan\n| No | Action | Owner | When |\n"
+            "| 1 | Bloods and BP at a home visit | Community HF nurse | 2 weeks |\n"
             "| 2 | Add bisoprolol to repeat | GP practice | 1 week |\n",
             "hospital",
         ),
         ("Plan\n| 1 | Review of BP | GP practice | 2 weeks |\n| 2 | Diet sheet | Patient | now |\n", "gp"),
         # a worker named by role then name, the team after a comma
-        ("Plan:\n- Key worker Sam Doyle, Early Intervention Team, will visit him within 5 days.\n", "hospital"),
+        (
+            "Plan:\n- Key worker Sam Doyle, Early Intervention Team, will visit him within 5 days.\n",
+            "hospital",
+        ),
         ("Specialist nurse Priya Kaur will phone her in 2 weeks.\n", "hospital"),
         ("The practice nurse Ann Lee will see her for the dressing.\n", "unclear"),
         # a worker who will ring the patient by title and name
@@ -70,11 +74,16 @@ def fit(nlp: Language, body: str) -> str:
             "hospital",
         ),
         # a letter to be written again once a report is in, no appointment booked
-        ("I have not arranged a further appointment; I will write again when I have the Holter report.\n", "unclear"),
-        ("I have not arranged a further appointment.\n", "none"),
-        # the team's own steps listed under "... team will:", a visit among them; a practice team's list is not
         (
-            "The respiratory nurse team will:\n- repeat his spirometry on 02/09\n- see him again in 6 weeks\n\n"
+            "I have not arranged a further appointment; I will write again when I have the Holter report.\n",
+            "unclear",
+        ),
+        ("I have not arranged a further appointment.\n", "none"),
+        # the team's own steps listed under "... team will:", a visit among them; a practice team's list is
+        # not
+        (
+            "The respiratory nurse team will:\n- repeat his spirometry on 02/09\n"
+            "- see him again in 6 weeks\n\n"
             "Nothing is needed from you.\n",
             "hospital",
         ),

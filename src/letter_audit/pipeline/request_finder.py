@@ -113,17 +113,20 @@ _INFO_FOR = re.compile(
 
 
 # A unit under a patient's heading is the patient's unless it names the practice ("see your GP in a week").
-# What is under a heading for the patient ("Patient advice", "Information for you", "Discharge advice") is read
-# as a letter to the patient is: "please" and "you" mean the patient ("Please make an appointment with your
-# practice nurse"), and only words naming the practice as the one to act ask it ("GP to review in 2 weeks").
+# What is under a heading for the patient ("Patient advice", "Information for you", "Discharge advice") is
+# read as a letter to the patient is: "please" and "you" mean the patient ("Please make an appointment with
+# your practice nurse"), and only words naming the practice as the one to act ask it ("GP to review in 2
+# weeks").
 _PATIENT_PARTS = frozenset(("patient_actions", "information_given"))
 _PRACTICE_WORD = re.compile(
     r"\b(?:GPs?|G\.P\.|practice|surgery|general practitioner|primary care)\b", re.IGNORECASE
 )
-# A lead-in line that opens the hospital's own list ("The HF team will:", "We will:", "Our nurses will also:"):
-# its items are the team's plan, no asks of the practice, unless one names the practice or says please.
+# A lead-in line that opens the hospital's own list ("The HF team will:", "We will:", "Our nurses will
+# also:"): its items are the team's plan, no asks of the practice, unless one names the practice or says
+# please.
 _OWN_LEAD_IN = re.compile(
-    r"[ \t]*(?:(?:the|our)\s+(?:[\w&/-]+\s+){0,3}?(?:team|service|nurses?|clinic|ward|unit|department|hospital|"
+    r"[ \t]*(?:(?:the|our)\s+(?:[\w&/-]+\s+){0,3}?(?:team|service|nurses?|clinic|ward|unit|"
+    r"department|hospital|"
     r"CNS|consultant|physio\w*)|we|I)\s+will(?:\s+(?:also|now|then))?\s*:[ \t]*$",
     re.IGNORECASE,
 )
@@ -146,6 +149,7 @@ def under_own_lead_in(text: str, s: int, e: int) -> bool:
             return False
         start = prev
     return False
+
 
 class RequestFinder(SentenceChecks, ClauseReader):
     """The mechanism without spaCy: text + section lookup -> requests."""
@@ -463,11 +467,15 @@ class RequestFinder(SentenceChecks, ClauseReader):
             if _lone_label(sent) and _first(cues, sent, hay) is None and self.category(sent) == "other":
                 continue  # a lone label or date under a GP heading ("DVLA", "17/11/2026")
             # In a letter to the patient, "please" and "you" mean the patient, except under a GP heading.
-            plain = turned is not None or sec in _PATIENT_PARTS or (
-                to_patient
-                and not in_gp
-                and not self.vocative_gp.match(sent)
-                and not any(a < e and s < b for a, b in gp_notes)
+            plain = (
+                turned is not None
+                or sec in _PATIENT_PARTS
+                or (
+                    to_patient
+                    and not in_gp
+                    and not self.vocative_gp.match(sent)
+                    and not any(a < e and s < b for a, b in gp_notes)
+                )
             )
             if plain and self.patient_own.match(sent):
                 semi = sent.find(";")

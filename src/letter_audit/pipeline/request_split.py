@@ -442,12 +442,13 @@ def clause_split_source(rules: RequestRules) -> str:
         rf"|record\s+(?!(?:it|this|them|these|that|the\s+(?:results?|readings?|values?|weights?|BP)|(?:his|her|their)\s+"
         rf"(?:readings?|weights?|BP))\b)[^.;,]{{1,60}}?\s+as\b"
         rf"(?!\s+(?:an?\s+)?(?:adverse|allerg|intoleran|ADR|side[- ]effect))))"
-        # "... add him to your palliative care register and record the ReSPECT decisions", "and document her DNACPR
-        # status": the patient's care-planning decisions entered in the record, a record entry of its own
-        # (fixtures/README: two requests that stand alone)
+        # "... add him to your palliative care register and record the ReSPECT decisions", "and document her
+        # DNACPR status": the patient's care-planning decisions entered in the record, a record entry of its
+        # own (fixtures/README: two requests that stand alone)
         rf"|\s*,?\s+and\s+(?=(?:please\s+|also\s+)?(?:record|document|code)\s+(?:the\s+|his\s+|her\s+|their\s+)?"
         rf"(?:[\w-]+\s+){{0,2}}?(?:ReSPECT|DNACPR|DNAR|DNR|CPR|ceilings?\s+of\s+(?:care|treatment)|advance\s+care|"
-        rf"advance\s+decision|preferred\s+place|end[- ]of[- ]life\s+wishes|treatment\s+escalation|TEP|EPaCCS)\b)"
+        rf"advance\s+decision|preferred\s+place|end[- ]of[- ]life\s+wishes|"
+        rf"treatment\s+escalation|TEP|EPaCCS)\b)"
         # "GP pls: add GF foods per formulary, FBC/ferritin/B12/folate 3/12, ...", "refer to DN for drain
         # removal, FBC/U&E 1/52": a run-in list's test item with its own time after a comma
         rf"|(?-i:(?<![A-Z0-9)]))(?<!lipids)(?<!ferritin)(?<!folate)(?<!bloods)(?<!profile)(?<!calcium)(?<!\bwt)(?<!weight)(?<!sodium)"
@@ -483,8 +484,8 @@ def clause_split_source(rules: RequestRules) -> str:
         rf"(?<=morning)|(?<=mane)|(?<=/7)|(?<=/52)|(?<=/12)|(?<=bedtime)|(?-i:(?<=\bON)))"
         # (joined by "and", "&", "plus", "along with" or "together with": "start amlodipine 5 mg OD along with
         # atorvastatin 20 mg ON", "co-amoxiclav 625 mg TDS for 5 days plus prednisolone 30 mg OD for 5 days");
-        # not inside brackets, where the drugs spell out the one thing asked for ("issue a rescue pack (pred 30 mg
-        # for 5 days and doxycycline 200 mg then 100 mg for 4 days)"), as after a spaced "+" below
+        # not inside brackets, where the drugs spell out the one thing asked for ("issue a rescue pack (pred
+        # 30 mg for 5 days and doxycycline 200 mg then 100 mg for 4 days)"), as after a spaced "+" below
         rf",?\s+(?:and|&|plus|along\s+with|together\s+with)\s+(?![^()]*\))(?=(?:the\s+)?(?:{_DOSED_DRUG}|{_FORM_DRUG})|{_VERBED_DOSE})"
         # "titrate ramipril up to 10 mg daily as BP allows, and bisoprolol towards 5-10 mg as heart rate
         # allows": a second drug whose verb is left out, with a dose of its own

@@ -206,12 +206,14 @@ def _in_table(text: str, start: int) -> bool:
     return "|" in prev or "|" in nxt
 
 
-# Round 24 (b): the team's own steps listed under a line ending "... team will:" ("The HF team will: / - take U&E at
-# home on 21/07 / - visit fortnightly"): a visit or call among the items is the team's follow-up, though each item
-# has no subject of its own. A practice, district or GP team heading is not the hospital's.
+# Round 24 (b): the team's own steps listed under a line ending "... team will:" ("The HF team will: / - take
+# U&E at home on 21/07 / - visit fortnightly"): a visit or call among the items is the team's follow-up,
+# though each item has no subject of its own. A practice, district or GP team heading is not the hospital's.
 _TEAM_WILL_HEAD = re.compile(
-    r"(?m)^[ \t]*(?!(?:[\w&-]+[ \t]+){0,3}?(?:GP|practice|surgery|district|primary)\b)(?:the[ \t]+|our[ \t]+)?"
-    r"(?:[\w&-]+[ \t]+){0,3}(?:team|nurses?|service|CNS|clinic|unit|ward|consultant|(?:I|we))[ \t]+will[ \t]*:[ \t]*\n",
+    r"(?m)^[ \t]*(?!(?:[\w&-]+[ \t]+){0,3}?(?:GP|practice|surgery|district|primary)\b)"
+    r"(?:the[ \t]+|our[ \t]+)?"
+    r"(?:[\w&-]+[ \t]+){0,3}(?:team|nurses?|service|CNS|clinic|unit|ward|consultant|(?:I|we))"
+    r"[ \t]+will[ \t]*:[ \t]*\n",
     re.IGNORECASE,
 )
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*•]|\(?[a-z0-9]{1,2}[.)])[ \t]*(?P<body>[^\n]*)\n?")
@@ -223,7 +225,7 @@ _ITEM_VISIT = re.compile(
 
 
 def _team_list_visits(text: str) -> list[Hit]:
-    """Visits or calls listed as the team's own steps under a "... team will:" line (see ``_TEAM_WILL_HEAD``)."""
+    """Visits or calls listed as the team's own steps under a "... team will:" line (``_TEAM_WILL_HEAD``)."""
     hits: list[Hit] = []
     if "will:" not in text and "will :" not in text:
         return hits

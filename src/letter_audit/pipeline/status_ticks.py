@@ -27,11 +27,12 @@ _OPTION_LIST = re.compile(
     r"(?P<opts>[A-Za-z][\w '()-]{0,30}?(?:[ \t]*/[ \t]*[A-Za-z][\w '()-]{0,30}?){1,5})"
     r"[ \t]*(?:→|⇒|-+>|=>|[:=])[ \t]*(?=\S)"
 )
-# Round 24: or typed after the options with only a run of spaces or a tab between ("Follow-up: GP / clinic / none
-# none"); then the answer must be one of the options whole, with nothing after it but a dash and a note.
+# Round 24: or typed after the options with only a run of spaces or a tab between ("Follow-up: GP / clinic /
+# none none"); then the answer must be one of the options whole, with nothing after it but a dash and a note.
 _OPTION_SPACED = re.compile(
     r"(?m)^(?P<label>[^:\n]{2,40}?)[:|][ \t]*"
-    r"(?P<opts>[A-Za-z][\w'()-]{0,20}(?:[ \t]?[\w'()-]+){0,2}(?:[ \t]*/[ \t]*[A-Za-z][\w'()-]{0,20}(?:[ \t]?[\w'()-]+){0,2}){1,5})"
+    r"(?P<opts>[A-Za-z][\w'()-]{0,20}(?:[ \t]?[\w'()-]+){0,2}"
+    r"(?:[ \t]*/[ \t]*[A-Za-z][\w'()-]{0,20}(?:[ \t]?[\w'()-]+){0,2}){1,5})"
     r"(?:[ \t]{2,}|\t[ \t]*)(?=\S)"
 )
 
@@ -40,6 +41,8 @@ def _answer_is_option(opts: str, answer: str) -> bool:
     """Whether the answer typed after the spaces is one of the options, whole ("none", "Clinic - 6 weeks")."""
     head = re.split(r"\s+[-–(]\s*|[.;,]", answer.strip(), maxsplit=1)[0].strip().lower()
     return bool(head) and head in {o.strip().lower() for o in opts.split("/") if o.strip()}
+
+
 # "Fit note issued (Y/N): N", "Fit note required? Yes/No - No": the offered pair before the answer.
 _YES_NO = re.compile(r"\(?\b(?:Y\s*/\s*N|Yes\s*/\s*No)\b\)?(?=\s*[:?=-]?\s*(?:Y|N|Yes|No)\b)", re.IGNORECASE)
 
@@ -162,7 +165,6 @@ def blank_unchosen(text: str) -> tuple[str, list[tuple[int, int]]]:
         for m in _YES_NO.finditer(text):
             blank(m.start(), m.end())
     return ("".join(chars) if chars is not None else text), sorted(blanked)
-
 
 
 # Round 23: a ticked form option that is itself a follow-up with the team ("Outcome: [ ] Discharged to GP  [x]

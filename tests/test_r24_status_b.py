@@ -13,32 +13,9 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from letter_audit import audit
-from letter_audit.letter import Letter
-from letter_audit.pipeline import build_pipeline
+from test_r24_status import fit, nlp, owner  # the same letter frame and pipeline
 
-_HEAD = (
-    "Dear Dr Hale,\nRe: Mr A Example, NHS 999 000 0000.\n"
-    + "He was seen in clinic today and his history was reviewed in full. " * 8
-    + "\n\n"
-)
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return build_pipeline()
-
-
-def _report(nlp: Language, text: str):  # type: ignore[no-untyped-def]
-    return audit(Letter.from_text(text + "\n\nYours sincerely,\nDr A Jones\n"), nlp=nlp)
-
-
-def owner(nlp: Language, body: str) -> str:
-    return str(_report(nlp, _HEAD + body).follow_up.owner)
-
-
-def fit(nlp: Language, body: str) -> str:
-    return str(_report(nlp, _HEAD + body).fit_note.status)
+__all__ = ["nlp"]  # the module-scoped pipeline fixture, shared
 
 
 @pytest.mark.parametrize(

@@ -67,6 +67,7 @@ def flag_requests(letter: Letter, findings: Findings, standard: Standard, cues: 
     for action in findings.gp_actions:
         sentence = _sentence(letter, action, findings.gp_actions, cues)
         whole = _whole_sentence(letter, action)
+        before = _sentence_before(letter, action)
         # What the sentence says before a referral belongs to the first referral in it, not to a
         # check asked for first ("he mentioned his hearing, unrelated to his legs; please check his
         # lipids and refer him to audiology").
@@ -82,7 +83,7 @@ def flag_requests(letter: Letter, findings: Findings, standard: Standard, cues: 
             did_not_attend=did_not_attend,
             agreement=agreement and _agreement_covers(action.text, agreed_drugs, drugs),
             shared_care_named=named,
-            before=_sentence_before(letter, action),
+            before=before,
             not_referred=not_referred,
             after=_sentence_after(letter, action),
             fit_note_issued=note_issued,
@@ -91,9 +92,9 @@ def flag_requests(letter: Letter, findings: Findings, standard: Standard, cues: 
             changed_drugs=changed,
             reason_tests=reason_tests,
             reviewed_tests=reviewed,
-            after_own_review=_own_review_before(flagged, whole, _sentence_before(letter, action)),
-            after_recall=_recall_before(flagged, whole, _sentence_before(letter, action)),
-            after_test=_test_before(flagged, whole, _sentence_before(letter, action)),
+            after_own_review=_own_review_before(flagged, whole, before),
+            after_recall=_recall_before(flagged, whole, before),
+            after_test=_test_before(flagged, whole, before),
         )
         flagged.append(action.model_copy(update={"inappropriate": rule is not None, "rule": rule}))
     return flagged
@@ -400,33 +401,29 @@ def classify(
     return None
 
 
+def _said_in(prev: GpAction, whole: str, before: str) -> bool:
+    """Whether an earlier request stands in this request's sentence or the sentence before it."""
+    return prev.text in whole or prev.text in before
+
+
 def _own_review_before(flagged: list[GpAction], whole: str, before: str) -> bool:
     """True when one of the two requests just before (in the same sentence or the one before) is a review
     the practice holds, not flagged."""
     return any(
-        prev.category == "review" and not prev.inappropriate and (prev.text in whole or prev.text in before)
+        prev.category == "review" and not prev.inappropriate and _said_in(prev, whole, before)
         for prev in flagged[-2:]  # ("review HR in 1 week; increase bisoprolol if ..." / "ECG at that visit")
     )
 
 
 def _test_before(flagged: list[GpAction], whole: str, before: str) -> bool:
     """True when the request just before (in the same sentence or the one before) is a test."""
-    return bool(flagged) and flagged[-1].category == "monitoring" and (
-        flagged[-1].text in whole or flagged[-1].text in before
-    )
+    return bool(flagged) and flagged[-1].category == "monitoring" and _said_in(flagged[-1], whole, before)
 
 
 def _recall_before(flagged: list[GpAction], whole: str, before: str) -> bool:
     """True when the request just before (in the same sentence or the one before) is a test flagged as the
     hospital's own (call_and_recall)."""
-    if not flagged:
-        return False
-    prev = flagged[-1]
-    return (
-        prev.rule == "call_and_recall"
-        and prev.category == "monitoring"
-        and (prev.text in whole or prev.text in before)
-    )
+    return _test_before(flagged, whole, before) and flagged[-1].rule == "call_and_recall"
 
 
 # a request that only acts on a result ("act on the results", "action the result")

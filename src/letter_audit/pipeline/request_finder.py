@@ -126,8 +126,7 @@ _PRACTICE_WORD = re.compile(
 # please.
 _OWN_LEAD_IN = re.compile(
     r"[ \t]*(?:(?:the|our)\s+(?:[\w&/-]+\s+){0,3}?(?:team|service|nurses?|clinic|ward|unit|"
-    r"department|hospital|"
-    r"CNS|consultant|physio\w*)|we|I)\s+will(?:\s+(?:also|now|then))?\s*:[ \t]*$",
+    r"department|hospital|CNS|consultant|physio\w*)|we|I)\s+will(?:\s+(?:also|now|then))?\s*:[ \t]*$",
     re.IGNORECASE,
 )
 _PLEASE_WORD = re.compile(r"\b(?:please|pls|kindly|could\s+you|would\s+you|can\s+you)\b", re.IGNORECASE)

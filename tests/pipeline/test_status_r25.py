@@ -1,9 +1,10 @@
 """la_status round 25: follow-up and fit-note families from the round-25 blind letters (odd halves), each
 written here in other words, with look-alikes that must keep their owner or status: the writer's team that
 will check or monitor the patient at a time or in clinic, an appointment given, a follow-up field opening
-with a hospital therapy service or a place in brackets, a fit note left to the practice in a relative clause,
-a note from a named hospital team that runs to a day,
-and a return to work on light duties with no word of a note."""
+with a hospital therapy service or a place in brackets, a timed review of home BP readings asked of the
+practice, a discharge from an inpatient stay beside the team's plan, a community team's follow-up beside
+the practice's ongoing care, a fit note left to the practice in a relative clause, a note from a named
+hospital team that runs to a day, and a return to work on light duties with no word of a note."""
 
 from __future__ import annotations
 
@@ -27,13 +28,22 @@ def fit_status(status_nlp, run) -> Fit:  # type: ignore[no-untyped-def]
     ("text", "expected"),
     [
         # the writer's team will check or monitor the patient at a time, or in clinic
-        ("I have started timolol drops. We will check her pressures and visual fields in 6 weeks.\n", "hospital"),
+        (
+            "I have started timolol drops. We will check her pressures and visual fields in 6 weeks.\n",
+            "hospital",
+        ),
         ("We will recheck his intraocular pressure in 3 months.\n", "hospital"),
-        ("We will continue to monitor her drug levels and renal function in clinic every 2 months.\n", "hospital"),
+        (
+            "We will continue to monitor her drug levels and renal function in clinic every 2 months.\n",
+            "hospital",
+        ),
         ("I will monitor his thyroid function in the endocrine clinic.\n", "hospital"),
         ("We'll reassess her swallow at 4 weeks.\n", "hospital"),
         # an appointment given, in brackets or as a clause, after a clinic's check
-        ("Device clinic wound check at 10 days and pacing check at 3 months (appointments given).\n", "hospital"),
+        (
+            "Device clinic wound check at 10 days and pacing check at 3 months (appointments given).\n",
+            "hospital",
+        ),
         ("Anticoagulation clinic INR check next Monday - appt given.\n", "hospital"),
         # a follow-up field opening with a hospital therapy service, or a place named in brackets
         (
@@ -43,6 +53,21 @@ def fit_status(status_nlp, run) -> Fit:  # type: ignore[no-untyped-def]
         ),
         ("Follow-up: Occupational therapy in 2 weeks for a splint, then discharge.\n", "hospital"),
         ("Follow-up: physiotherapy (Outpatients, Block C) in 10 days.\n", "hospital"),
+        # a timed review of a reading named by where it is taken, asked of the practice after a discharge
+        (
+            "Please start losartan 50 mg OD, and check U&E in 1 week and review her home BP readings "
+            "at 6 weeks.\n"
+            "I have discharged her back to your care.\n",
+            "gp",
+        ),
+        ("We have discharged him. Please review his ambulatory BP in 3 months.\n", "gp"),
+        # a community team's follow-up as a referral sent gives way to the practice's ongoing care after a
+        # stated "no outpatient follow-up"
+        (
+            "Hospital actions:\n- Tissue viability follow-up via the community wound team - referral sent\n"
+            "Follow up: No outpatient follow up. Ongoing care by the GP and the district nurses.\n",
+            "gp",
+        ),
     ],
 )
 def test_follow_up_r25(owner: Owner, text: str, expected: str) -> None:
@@ -50,10 +75,33 @@ def test_follow_up_r25(owner: Owner, text: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # a title naming the discharge from an inpatient stay ends the admission, not the team's plan after it
+        (
+            "Discharge from Inpatient Mental Health Services - Larkspur Unit, Eastmoor NHS Trust\n"
+            "Summary: admitted with depression; now well.\n\n"
+            "Follow up: Crisis team will visit within 72 hours. Psychiatric outpatient review in 4 weeks.\n"
+        ),
+        (
+            "Discharge from Inpatient Eating Disorder Services\n"
+            "Summary: admitted for refeeding; weight restored.\n\n"
+            "Follow up: outpatient review in 6 weeks.\n"
+        ),
+    ],
+)
+def test_follow_up_r25_inpatient_discharge_title(owner: Owner, text: str) -> None:
+    assert owner(text)[0] == "hospital"
+
+
+@pytest.mark.parametrize(
     ("text", "not_owner"),
     [
-        # a result, a report or the histology checked is no visit; a check without a time or a clinic names none
-        ("No follow-up is planned. We will check the histology in 2 weeks and write if abnormal.\n", "hospital"),
+        # a result, a report or the histology checked is no visit; a check with no time or clinic names none
+        (
+            "No follow-up is planned. We will check the histology in 2 weeks and write if abnormal.\n",
+            "hospital",
+        ),
         ("Discharged from clinic. We will monitor the results when they come back in 4 weeks.\n", "hospital"),
         ("Discharged from clinic. We will check whether the referral has been received.\n", "hospital"),
         ("Discharged from clinic. We will check with radiology about the report in 2 weeks.\n", "hospital"),
@@ -63,6 +111,15 @@ def test_follow_up_r25(owner: Owner, text: str, expected: str) -> None:
         # a follow-up field naming the practice's therapist, or saying none
         ("Follow-up: GP practice physiotherapist in 2 weeks\n", "hospital"),
         ("Follow-up: none; physiotherapy exercises leaflet given.\n", "hospital"),
+        # an untimed look at home readings is a task at the practice: it yields to a stated discharge
+        (
+            "I have discharged her back to your care. Please review her home BP readings when convenient.\n",
+            "gp",
+        ),
+        # a discharge from the clinic itself beside a plan is still a contradiction, not the team's plan
+        ("I have discharged him from the clinic. We will see him again in 6 months.\n", "hospital"),
+        # with no practice follow-up, a community team's follow-up stays the hospital's
+        ("No outpatient follow up. Follow-up via the community heart failure team in 2 weeks.\n", "none"),
     ],
 )
 def test_follow_up_r25_look_alikes(owner: Owner, text: str, not_owner: str) -> None:
@@ -109,7 +166,11 @@ def test_fit_note_r25(fit_status: Fit, text: str, expected: str) -> None:
         ("She has a fit note, which expires next week.\n", "requested_from_gp"),
         # light duties with a note issued, or no time off needed, is not missing
         ("Fit note issued for 2 weeks; he may then return to work on light duties.\n", "missing"),
-        ("He will return to work on light duties, which his employer has arranged, so needs no time off.\n", "missing"),
+        (
+            "He will return to work on light duties, which his employer has arranged, "
+            "so needs no time off.\n",
+            "missing",
+        ),
     ],
 )
 def test_fit_note_r25_look_alikes(fit_status: Fit, text: str, not_status: str) -> None:

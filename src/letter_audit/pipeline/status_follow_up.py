@@ -86,10 +86,11 @@ _FAMILY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # what follows a discharge that ends one part of care only ("... from the nursing caseload", "from our
-# titration clinic")
+# titration clinic"); round 25: or the stay ("Discharge from Inpatient Mental Health Services", "discharged
+# from the ward"), which ends the admission, not the team's plan after it
 _PART_OF_CARE = re.compile(
     r"\b(?:from|off)\s+(?:the|our|my|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:caseload|titration|programme|"
-    r"course|pathway)\b",
+    r"course|pathway)\b|\bfrom\s+(?:(?:the|our|this)\s+)?(?:in-?patient\b|ward\b|(?:acute\s+)?admission\b)",
     re.IGNORECASE,
 )
 # a review of a reading at the practice ("BP r/v", "review his BP at your convenience"): with no time of its
@@ -102,9 +103,11 @@ _TIMED = re.compile(
     r"|\d\s*/\s*(?:52|12|7)\b|\b(?:weekly|fortnight\w*|monthly|annual\w*|yearly)\b",
     re.IGNORECASE,
 )
-# a reading named just after a GP review cue ("please review her blood pressure")
+# a reading named just after a GP review cue ("please review her blood pressure"), or where it is taken
+# ("review her home BP readings when convenient")
 _READING_AFTER = re.compile(
-    r"\s*(?:(?:his|her|their|the)\s+)?(?:BP|blood\s+pressure|pulse|heart\s+rate|weight|readings?)\b",
+    r"\s*(?:(?:his|her|their|the)\s+)?(?:(?:home|ambulatory|self-?monitored)\s+)?"
+    r"(?:BP|blood\s+pressure|pulse|heart\s+rate|weight|readings?)\b",
     re.IGNORECASE,
 )
 # a task at the practice named just after a GP review cue ("GP to review wound day 10", "review the sutures")

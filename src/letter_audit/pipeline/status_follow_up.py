@@ -74,6 +74,13 @@ _LEADS_CLAUSE = re.compile(
     r"\s*,\s*(?:that|this|it|then|we|I|you|she|he|they|please|refer|stop|restart)\b", re.IGNORECASE
 )
 _FIRST_PERSON = re.compile(r"(?:I|we)\b", re.IGNORECASE)
+# Round 25 (even halves): a condition clause joined by "and" to the plan that follows it ("... contact the team
+# if these return within 12 months, and we will see her quickly"): the plan hangs on the condition
+_IF_AND_BEFORE = re.compile(
+    r"\b(?:if|should|unless|in\s+case)\b(?!\s+(?:needed|required|necessary|appropriate|possible|tolerated|indicated|so)\b)"
+    r"[^.;:\n]{1,150}?,?\s+and\s+(?:then\s+)?$",
+    re.IGNORECASE,
+)
 # the writer as the subject just ahead of a visit cue ("... send me the report before I see her in clinic")
 _FIRST_PERSON_BEFORE = re.compile(
     r"\b(?:I|we)\s+(?:(?:will|shall|can|then|next|also)\s+)?$|(?:I|we)(?:'ll|’ll)\s+$", re.IGNORECASE
@@ -356,6 +363,9 @@ class FollowUpFinder:
             self.contingency.match(text, hit[0], ue)
             or self.contingency_lead.match(text, us, ue)
             or (cs > us and self.contingency_lead.match(text, cs, ue))
+            # "know to ring the team if these return, and we will see her quickly": the plan joined to a
+            # condition just ahead of it in its clause
+            or _IF_AND_BEFORE.search(text, max(cs, hit[0] - 200), hit[0]) is not None
         )
 
     def _bare_plan(self, text: str, start: int, end: int) -> bool:

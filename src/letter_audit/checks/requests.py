@@ -364,7 +364,13 @@ def classify(
         # "check his U&E, LFT and TFT in 4 weeks" / "act on the results": the practice acting on the result
         # of the test asked before it passes nothing back
         return None
-    if any_match(req.results_back, sentence):
+    if any_match(req.results_back, sentence) and not (
+        # "Please review her in 6 weeks; I would be grateful if you could arrange spirometry ... and send us the
+        # result": the report back is the next request's, not the review's
+        action.category == "review"
+        and own is not None
+        and not any_match(req.results_back, own)
+    ):
         if not_referred and any_match(req.result_review, text) and not any_match(req.notify, sentence):
             # An Advice and Guidance reply: "review her in 6 weeks with the result" is the practice
             # seeing its own patient with its own test, with nothing passed back.

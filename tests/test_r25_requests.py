@@ -1,0 +1,162 @@
+"""Round 25: GP requests joined in one sentence and read as one item, a hospital statement and a hypothetical
+next step read as requests, and a review flagged for the report back of the request after it
+(fixtures/README "Gold conventions"). Every wording is this file's own."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from letter_audit import audit
+from letter_audit.letter import Letter
+from letter_audit.pipeline import build_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return build_pipeline()
+
+
+def _report(nlp: Language, plan: str, gp_list: bool):
+    if gp_list:
+        text = "Dear Dr Hale,\n\nDischarge summary.\n\nActions for GP:\n" + plan + "\n\nYours sincerely,\nDr A Jones\n"
+    else:
+        text = (
+            "Dear Dr Hale,\n\nShe was seen in clinic today.\n\n"
+            + plan
+            + "\n\nYours sincerely,\nDr A Jones\ncc: Dr Hale, Elm Tree Surgery\n"
+        )
+    return audit(Letter.from_text(text), nlp=nlp)
+
+
+def items(nlp: Language, plan: str, gp_list: bool = True) -> list[tuple[str, str]]:
+    """The GP actions found in a letter holding ``plan`` (under a GP heading, or in prose), as (text, category)."""
+    return [(a.text, a.category) for a in _report(nlp, plan, gp_list).gp_actions]
+
+
+# A review of home readings asked after another ask is the practice's, not self-care at home.
+
+
+def test_a_review_of_home_readings_after_other_asks_is_read(nlp: Language) -> None:
+    plan = (
+        "Please start lercanidipine 10 mg OD, and recheck her U&E in 10 days and review her home BP readings "
+        "at 6 weeks."
+    )
+    assert items(nlp, plan, gp_list=False) == [
+        ("Please start lercanidipine 10 mg OD", "prescribing"),
+        ("recheck her U&E in 10 days", "monitoring"),
+        ("review her home BP readings at 6 weeks", "review"),
+    ]
+
+
+def test_home_readings_the_patient_takes_stay_no_request(nlp: Language) -> None:
+    # Near miss: the patient's own home readings, with no ask of the practice.
+    assert items(nlp, "He will keep a home BP diary and check his home BP readings twice a day.", False) == []
+
+
+# A condition holding its own drug step, then ", and" a review on a condition of its own: two items.
+
+
+def test_a_conditional_step_then_a_conditional_review_are_two(nlp: Language) -> None:
+    plan = (
+        "Please check her U&E in one week, and if the sodium is below 128 reduce the tolvaptan to 7.5 mg, and "
+        "see her in surgery if she becomes confused."
+    )
+    assert items(nlp, plan, gp_list=False) == [
+        ("Please check her U&E in one week", "monitoring"),
+        ("if the sodium is below 128 reduce the tolvaptan to 7.5 mg", "prescribing"),
+        ("see her in surgery if she becomes confused", "review"),
+    ]
+
+
+# A drug step, then ", and" a test asked with a verb of its own, timed from the step: two items.
+
+
+def test_a_drug_step_then_its_own_test_after_comma_and_are_two(nlp: Language) -> None:
+    plan = "Please increase the ramipril to 5 mg OD, and check U&E one week after the increase."
+    assert items(nlp, plan) == [
+        ("Please increase the ramipril to 5 mg OD", "prescribing"),
+        ("check U&E one week after the increase", "monitoring"),
+    ]
+
+
+def test_a_test_timed_from_the_step_with_with_stays_one(nlp: Language) -> None:
+    # Near miss: "with" a test (no verb of its own) is how the step is carried out.
+    plan = "Please restart the ramipril at 2.5 mg, with a further U&E a week after restarting."
+    assert len(items(nlp, plan)) == 1
+
+
+# A second step told as a gerund beside the first of a suggestion: two items.
+
+
+def test_a_second_gerund_of_a_suggestion_is_its_own_item(nlp: Language) -> None:
+    plan = "I would recommend starting propranolol 40 mg BD, and reviewing him in 8 weeks with his diary."
+    assert items(nlp, plan, gp_list=False) == [
+        ("I would recommend starting propranolol 40 mg BD", "prescribing"),
+        ("reviewing him in 8 weeks with his diary", "review"),
+    ]
+
+
+def test_a_participle_saying_how_stays_one(nlp: Language) -> None:
+    # Near miss: no "and", so the gerund says how the step is carried out.
+    plan = "We recommend increasing ramipril to 5 mg, checking U&E a week later."
+    assert len(items(nlp, plan, gp_list=False)) == 1
+
+
+# Terse steps on a test's result: a replacement told as a noun after "followed by", a dose step told with an
+# arrow after " - if", and a second drug with a four-word name and "tabs".
+
+
+@pytest.mark.parametrize(
+    ("plan", "want"),
+    [
+        (
+            "Calcium and Mg in 1/52, followed by magnesium supplementation if low",
+            [("Calcium and Mg in 1/52", "monitoring"), ("magnesium supplementation if low", "prescribing")],
+        ),
+        (
+            "U&E 2/52 (furosemide ↑) - if K <3.5 ↓ furosemide to 40mg",
+            [("U&E 2/52 (furosemide ↑)", "monitoring"), ("if K <3.5 ↓ furosemide to 40mg", "prescribing")],
+        ),
+        (
+            "Folic acid 5mg OD + vit B co strong 1 tab OD on repeat",
+            [("Folic acid 5mg OD", "prescribing"), ("vit B co strong 1 tab OD on repeat", "prescribing")],
+        ),
+    ],
+)
+def test_terse_steps_after_a_test_or_a_drug_are_their_own_items(
+    nlp: Language, plan: str, want: list[tuple[str, str]]
+) -> None:
+    assert items(nlp, plan) == want
+
+
+# Not requests: a decision the hospital's clinic will make, and a next step named as hypothetical.
+
+
+def test_a_decision_left_to_the_hospital_clinic_is_no_request(nlp: Language) -> None:
+    plan = "Please continue rivaroxaban 20 mg OD for now; the length of treatment will be decided at the anticoagulation clinic in 3 months."
+    assert items(nlp, plan) == [("Please continue rivaroxaban 20 mg OD for now", "prescribing")]
+
+
+def test_a_hypothetical_next_step_is_no_request(nlp: Language) -> None:
+    plan = (
+        "Please start doxazosin 1 mg OD and review her home BP readings at 6 weeks.\n"
+        "If her home average stays above 135/85 at that stage, bisoprolol would be the next step, and we are happy "
+        "to advise."
+    )
+    assert [t for t, _ in items(nlp, plan, gp_list=False)] == [
+        "Please start doxazosin 1 mg OD",
+        "review her home BP readings at 6 weeks",
+    ]
+
+
+# A review is not flagged for the report back of the test asked after it in the same sentence.
+
+
+def test_a_review_before_a_recalled_test_is_not_flagged(nlp: Language) -> None:
+    plan = (
+        "Please review him in 4 weeks; I would be grateful if you could arrange an echocardiogram before then "
+        "and send us the report."
+    )
+    acts = _report(nlp, plan, gp_list=False).gp_actions
+    assert [(a.category, a.inappropriate) for a in acts] == [("review", False), ("monitoring", True)]

@@ -97,6 +97,13 @@ def test_a_second_gerund_of_a_suggestion_is_its_own_item(nlp: Language) -> None:
     ]
 
 
+def test_a_test_then_a_gerund_step_on_its_result_are_two(nlp: Language) -> None:
+    # A test and the step on its result are two items (fixtures/README "One item or two"; this wording was
+    # one item in tests/pipeline/test_requests_round15.py, written when the conventions joined them).
+    plan = "I would suggest repeating his LFTs in 3 months, and referring if the ALT is above 150."
+    assert [c for _, c in items(nlp, plan, gp_list=False)] == ["monitoring", "referral"]
+
+
 def test_a_participle_saying_how_stays_one(nlp: Language) -> None:
     # Near miss: no "and", so the gerund says how the step is carried out.
     plan = "We recommend increasing ramipril to 5 mg, checking U&E a week later."

@@ -167,3 +167,29 @@ def test_a_review_before_a_recalled_test_is_not_flagged(nlp: Language) -> None:
     )
     acts = _report(nlp, plan, gp_list=False).gp_actions
     assert [(a.category, a.inappropriate) for a in acts] == [("review", False), ("monitoring", True)]
+
+
+# A need told, then handed to the practice in a relative clause ("..., which your team can do"): a request; a
+# test it is to send on to the team is the team's recall.
+
+
+def test_a_need_handed_over_in_a_which_clause_is_a_request(nlp: Language) -> None:
+    plan = "He had a hernia repair today. He will need a fit note for 3 weeks, which your team can do."
+    acts = _report(nlp, plan, gp_list=False).gp_actions
+    assert [(a.text, a.category, a.rule) for a in acts] == [
+        ("He will need a fit note for 3 weeks, which your team can do", "fit_note", "fit_note")
+    ]
+
+
+def test_a_test_to_arrange_and_send_to_the_team_is_recall(nlp: Language) -> None:
+    plan = (
+        "He will need a lying and standing BP and an ECG before we increase it, which the practice could arrange "
+        "and send to our clinic."
+    )
+    acts = _report(nlp, plan, gp_list=False).gp_actions
+    assert [(a.category, a.rule) for a in acts] == [("monitoring", "call_and_recall")]
+
+
+def test_a_need_the_patient_meets_in_a_which_clause_stays_no_request(nlp: Language) -> None:
+    # Near miss: no practice in the relative clause.
+    assert items(nlp, "He will need a further scan in 6 months, which we will arrange.", gp_list=False) == []

@@ -193,3 +193,37 @@ def test_a_test_to_arrange_and_send_to_the_team_is_recall(nlp: Language) -> None
 def test_a_need_the_patient_meets_in_a_which_clause_stays_no_request(nlp: Language) -> None:
     # Near miss: no practice in the relative clause.
     assert items(nlp, "He will need a further scan in 6 months, which we will arrange.", gp_list=False) == []
+
+
+# Shared care: an agreement for a drug covers a request naming its brand; an agreement the practice is thanked
+# for "agreeing to" is in place; a drug to record with its prescribing ruled out hands nothing over.
+
+
+def _flags(nlp: Language, body: str) -> list[tuple[str, str | None]]:
+    text = "Dear Dr Hale,\n\n" + body + "\n\nYours sincerely,\nDr A Jones\n"
+    return [(a.category, a.rule) for a in audit(Letter.from_text(text), nlp=nlp).gp_actions]
+
+
+def test_an_agreement_for_the_drug_covers_its_brand(nlp: Language) -> None:
+    body = (
+        "Community Mental Health Team outpatient review.\n\nWe agreed to increase Camcolit to 800 mg nocte. "
+        "Lithium is prescribed by your practice under the shared care agreement.\n\n"
+        "Please update the repeat to Camcolit 800 mg nocte."
+    )
+    assert _flags(nlp, body) == [("prescribing", None)]
+
+
+def test_shared_care_the_practice_agreed_to_is_in_place(nlp: Language) -> None:
+    body = (
+        "Adult ADHD Service review.\n\nThank you for agreeing to shared care: the agreement was signed by your "
+        "practice in June. I would be grateful if you would now take over prescribing of her methylphenidate."
+    )
+    assert _flags(nlp, body) == [("prescribing", None)]
+
+
+def test_a_drug_to_record_and_not_prescribe_is_no_shared_care(nlp: Language) -> None:
+    body = (
+        "Ward discharge summary.\n\nPlan:\n- Please add the clozapine to his GP record as a hospital-only "
+        "medicine (not for GP prescribing) so that interactions are flagged."
+    )
+    assert [r for _, r in _flags(nlp, body)] == [None]

@@ -368,6 +368,7 @@ def classify(
         # "Please review her in 6 weeks; I would be grateful if you could arrange spirometry ... and send us the
         # result": the report back is the next request's, not the review's
         action.category == "review"
+        and _ASKS_REVIEW.match(text) is not None
         and own is not None
         and not any_match(req.results_back, own)
     ):
@@ -432,6 +433,8 @@ def _recall_before(flagged: list[GpAction], whole: str, before: str) -> bool:
     return _test_before(flagged, whole, before) and flagged[-1].rule == "call_and_recall"
 
 
+# a request that opens by asking to see or review the patient ("Please review her in 6 weeks")
+_ASKS_REVIEW = re.compile(r"\W*(?:(?:please|pls|kindly|also|GP\s+to)\s+)*(?:review|r/v|see)\s+(?:him|her|them|the\s+patient)\b", re.I)
 # a request that only acts on a result ("act on the results", "action the result")
 _ACTS_ON_RESULT = re.compile(
     r"\W*(?:(?:please|pls|kindly|and|then)\s+)*(?:act\s+on|action)\s+(?:the\s+|any\s+|these\s+|those\s+)?"

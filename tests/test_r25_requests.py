@@ -1,6 +1,7 @@
-"""Round 25: GP requests joined in one sentence and read as one item, a hospital statement and a hypothetical
-next step read as requests, and a review flagged for the report back of the request after it
-(fixtures/README "Gold conventions"). Every wording is this file's own."""
+"""Round 25: GP requests joined in one sentence and read as one item, a hospital statement read as a request,
+a need handed over in a relative clause, a review flagged for the report back of the request after it, and
+shared care read against the agreement the letter names (fixtures/README "Gold conventions"). Every wording
+is this file's own."""
 
 from __future__ import annotations
 
@@ -137,24 +138,12 @@ def test_terse_steps_after_a_test_or_a_drug_are_their_own_items(
     assert items(nlp, plan) == want
 
 
-# Not requests: a decision the hospital's clinic will make, and a next step named as hypothetical.
+# Not a request: a decision the hospital's clinic will make.
 
 
 def test_a_decision_left_to_the_hospital_clinic_is_no_request(nlp: Language) -> None:
     plan = "Please continue rivaroxaban 20 mg OD for now; the length of treatment will be decided at the anticoagulation clinic in 3 months."
     assert items(nlp, plan) == [("Please continue rivaroxaban 20 mg OD for now", "prescribing")]
-
-
-def test_a_hypothetical_next_step_is_no_request(nlp: Language) -> None:
-    plan = (
-        "Please start doxazosin 1 mg OD and review her home BP readings at 6 weeks.\n"
-        "If her home average stays above 135/85 at that stage, bisoprolol would be the next step, and we are happy "
-        "to advise."
-    )
-    assert [t for t, _ in items(nlp, plan, gp_list=False)] == [
-        "Please start doxazosin 1 mg OD",
-        "review her home BP readings at 6 weeks",
-    ]
 
 
 # A review is not flagged for the report back of the test asked after it in the same sentence.
@@ -227,3 +216,9 @@ def test_a_drug_to_record_and_not_prescribe_is_no_shared_care(nlp: Language) -> 
         "medicine (not for GP prescribing) so that interactions are flagged."
     )
     assert [r for _, r in _flags(nlp, body)] == [None]
+
+
+def test_discharge_from_an_outpatient_department_is_no_request(nlp: Language) -> None:
+    # "Discharged from urology OPD" under a GP list is the letter's news, as "discharged from the clinic" is.
+    plan = "1. Continue finasteride 5 mg OD on repeat.\n2. Annual PSA.\n\nDischarged from urology OPD. Pt aware."
+    assert [c for _, c in items(nlp, plan)] == ["prescribing", "monitoring"]

@@ -222,3 +222,20 @@ def test_discharge_from_an_outpatient_department_is_no_request(nlp: Language) ->
     # "Discharged from urology OPD" under a GP list is the letter's news, as "discharged from the clinic" is.
     plan = "1. Continue finasteride 5 mg OD on repeat.\n2. Annual PSA.\n\nDischarged from urology OPD. Pt aware."
     assert [c for _, c in items(nlp, plan)] == ["prescribing", "monitoring"]
+
+
+# Prescribing told without a plain drug verb: a take-over of two drugs' prescribing and monitoring, a dose
+# stepped with "this" between the verb and its particle, and a course given again.
+
+
+@pytest.mark.parametrize(
+    "plan",
+    [
+        "I would be grateful if you would take over his azathioprine and folic acid prescribing and monitoring "
+        "from January.",
+        "Once the rash has settled, the practice may wish to step this down to 5 mg once daily.",
+        "Please recheck his vitamin D in 3 months and repeat the loading course if it is still below 50.",
+    ],
+)
+def test_prescribing_without_a_plain_drug_verb(nlp: Language, plan: str) -> None:
+    assert items(nlp, plan, gp_list=False)[-1][1] == "prescribing"

@@ -239,3 +239,19 @@ def test_discharge_from_an_outpatient_department_is_no_request(nlp: Language) ->
 )
 def test_prescribing_without_a_plain_drug_verb(nlp: Language, plan: str) -> None:
     assert items(nlp, plan, gp_list=False)[-1][1] == "prescribing"
+
+
+# A numbered terse item with a trailing "please", then what the team will do after a dash: the item is a
+# request, and a team that phones the patient with the result takes the result back (call_and_recall).
+
+
+def test_a_trailing_please_before_the_teams_own_part_is_a_request(nlp: Language) -> None:
+    plan = (
+        "Plan:\n1. Please could you continue the ramipril 5 mg OD on repeat.\n"
+        "2. Potassium in 10 days please - we will ring her with the result."
+    )
+    acts = _report(nlp, plan, gp_list=False).gp_actions
+    assert [(a.text, a.category, a.rule) for a in acts] == [
+        ("Please could you continue the ramipril 5 mg OD on repeat", "prescribing", None),
+        ("Potassium in 10 days please", "monitoring", "call_and_recall"),
+    ]

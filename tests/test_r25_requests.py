@@ -255,3 +255,8 @@ def test_a_trailing_please_before_the_teams_own_part_is_a_request(nlp: Language)
         ("Please could you continue the ramipril 5 mg OD on repeat", "prescribing", None),
         ("Potassium in 10 days please", "monitoring", "call_and_recall"),
     ]
+
+
+def test_a_check_at_the_hospitals_own_procedure_is_no_request(nlp: Language) -> None:
+    plan = "Please check her FBC in 2 weeks. Healing of the ulcer will be checked at the repeat gastroscopy."
+    assert items(nlp, plan) == [("Please check her FBC in 2 weeks", "monitoring")]

@@ -260,3 +260,26 @@ def test_a_trailing_please_before_the_teams_own_part_is_a_request(nlp: Language)
 def test_a_check_at_the_hospitals_own_procedure_is_no_request(nlp: Language) -> None:
     plan = "Please check her FBC in 2 weeks. Healing of the ulcer will be checked at the repeat gastroscopy."
     assert items(nlp, plan) == [("Please check her FBC in 2 weeks", "monitoring")]
+
+
+# Under a GP heading, lines that ask nothing: a drug's item that says no action, the team's contact line, and
+# what the practice has already done.
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2. Enoxaparin - no action, full course supplied.",
+        "Advice line for the practice: respiratory nurses 0161 496 0712 (weekdays).",
+        "The practice accepted the azathioprine shared care agreement on 02/10/25.",
+    ],
+)
+def test_lines_under_a_gp_heading_that_ask_nothing(nlp: Language, line: str) -> None:
+    plan = "1. Please check her FBC and LFTs in 2 weeks.\n" + line
+    assert items(nlp, plan) == [("Please check her FBC and LFTs in 2 weeks", "monitoring")]
+
+
+def test_a_topic_with_no_action_but_an_ask_stays_a_request(nlp: Language) -> None:
+    # Near miss: the ask after "but" is a request.
+    plan = "1. Warfarin - no action needed now, but please check her INR in 5 days."
+    assert [c for _, c in items(nlp, plan)] == ["monitoring"]

@@ -283,3 +283,13 @@ def test_a_topic_with_no_action_but_an_ask_stays_a_request(nlp: Language) -> Non
     # Near miss: the ask after "but" is a request.
     plan = "1. Warfarin - no action needed now, but please check her INR in 5 days."
     assert [c for _, c in items(nlp, plan)] == ["monitoring"]
+
+
+def test_a_long_line_handing_over_advice_below_opens_a_list(nlp: Language) -> None:
+    # "... with the advice below:" opens the list of the team's advice, however long the line.
+    plan = (
+        "I have discharged him back to the care of his GP with the advice below:\n"
+        "1. Check his PSA every 6 months, as his velocity was borderline.\n"
+        "2. Consider a urology referral if the PSA rises above 6 or he develops bone pain."
+    )
+    assert [c for _, c in items(nlp, plan, gp_list=False)] == ["monitoring", "referral"]

@@ -293,3 +293,15 @@ def test_a_long_line_handing_over_advice_below_opens_a_list(nlp: Language) -> No
         "2. Consider a urology referral if the PSA rises above 6 or he develops bone pain."
     )
     assert [c for _, c in items(nlp, plan, gp_list=False)] == ["monitoring", "referral"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "If the itch comes back, a further week of the antihistamine usually helps.",
+        "Antenatal follow-up is with the GP practice.",
+    ],
+)
+def test_advice_and_a_bare_follow_up_owner_are_no_request(nlp: Language, line: str) -> None:
+    plan = "Plan:\n- GP to review in 6 weeks re her weight\n- " + line
+    assert [t for t, _ in items(nlp, plan, gp_list=False)] == ["GP to review in 6 weeks re her weight"]

@@ -305,3 +305,10 @@ def test_a_long_line_handing_over_advice_below_opens_a_list(nlp: Language) -> No
 def test_advice_and_a_bare_follow_up_owner_are_no_request(nlp: Language, line: str) -> None:
     plan = "Plan:\n- GP to review in 6 weeks re her weight\n- " + line
     assert [t for t, _ in items(nlp, plan, gp_list=False)] == ["GP to review in 6 weeks re her weight"]
+
+
+def test_a_referral_on_what_the_practices_own_check_finds_is_not_onward(nlp: Language) -> None:
+    # "if haematuria persists" is what the practice's own urine check, asked just before, finds.
+    plan = "- Please repeat her urine dip at 6 weeks for blood; refer to urology if haematuria persists."
+    acts = _report(nlp, plan, gp_list=True).gp_actions
+    assert [(a.category, a.rule) for a in acts] == [("monitoring", None), ("referral", None)]

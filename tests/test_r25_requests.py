@@ -312,3 +312,14 @@ def test_a_referral_on_what_the_practices_own_check_finds_is_not_onward(nlp: Lan
     plan = "- Please repeat her urine dip at 6 weeks for blood; refer to urology if haematuria persists."
     acts = _report(nlp, plan, gp_list=True).gp_actions
     assert [(a.category, a.rule) for a in acts] == [("monitoring", None), ("referral", None)]
+
+
+def test_a_fit_note_to_extend_as_required_is_handed_over(nlp: Language) -> None:
+    # "as required" sets no condition: the longer absence the letter expects is handed to the practice (not
+    # "if she needs longer, please extend it", a need that may not arise).
+    body = (
+        "Trauma ward discharge.\n\nWork: She is a plasterer and will not be able to return to work for at least "
+        "10 weeks. Fit note issued on discharge for 2 weeks.\n\nActions for GP:\n"
+        "- Please extend her fit note as required until she is fit to return to plastering."
+    )
+    assert [r for _, r in _flags(nlp, body)] == ["fit_note"]

@@ -202,7 +202,10 @@ def classify(
             # practice already certifies this absence, so the next note is its own, not handed over.
             return None
         issued = fit_note_issued or any_match(req.fit_note_given, whole)
-        if issued and waits and any_match(req.fit_note_extension, whole):
+        # ("please extend his fit note as required until he is fit to return": "as required" sets no
+        # condition of its own, so the hospital hands over the longer absence it expects)
+        waits_on = action.conditional or any_match(req.condition, _AS_NEEDED.sub(" ", text))
+        if issued and waits_on and any_match(req.fit_note_extension, whole):
             # "Fit note issued for 2 weeks; if he needs longer, please extend it": the hospital covered
             # the recovery it expects, and only a need beyond it, if one arises, falls to the practice.
             return None
@@ -364,7 +367,14 @@ def classify(
         # "check his U&E, LFT and TFT in 4 weeks" / "act on the results": the practice acting on the result
         # of the test asked before it passes nothing back
         return None
-    if any_match(req.results_back, sentence):
+    if any_match(req.results_back, sentence) and not (
+        # "Please review her in 6 weeks; I would be grateful if you could arrange spirometry ... and send us the
+        # result": the report back is the next request's, not the review's
+        action.category == "review"
+        and _ASKS_REVIEW.match(text) is not None
+        and own is not None
+        and not any_match(req.results_back, own)
+    ):
         if not_referred and any_match(req.result_review, text) and not any_match(req.notify, sentence):
             # An Advice and Guidance reply: "review her in 6 weeks with the result" is the practice
             # seeing its own patient with its own test, with nothing passed back.
@@ -426,6 +436,10 @@ def _recall_before(flagged: list[GpAction], whole: str, before: str) -> bool:
     return _test_before(flagged, whole, before) and flagged[-1].rule == "call_and_recall"
 
 
+# "as required", "as needed", "PRN": how often, not a condition
+_AS_NEEDED = re.compile(r"\bas\s+(?:needed|required|necessary)\b|\bprn\b", re.I)
+# a request that opens by asking to see or review the patient ("Please review her in 6 weeks")
+_ASKS_REVIEW = re.compile(r"\W*(?:(?:please|pls|kindly|also|GP\s+to)\s+)*(?:review|r/v|see)\s+(?:him|her|them|the\s+patient)\b", re.I)
 # a request that only acts on a result ("act on the results", "action the result")
 _ACTS_ON_RESULT = re.compile(
     r"\W*(?:(?:please|pls|kindly|and|then)\s+)*(?:act\s+on|action)\s+(?:the\s+|any\s+|these\s+|those\s+)?"

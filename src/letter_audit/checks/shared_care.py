@@ -54,7 +54,9 @@ def _hands_over_shared_care(
     # Prescribing a specialist drug, or running the monitoring that goes with it ("prescribe
     # ciclosporin and monitor her BP and creatinine": the second request names no drug).
     drugs = settings.shared_care_drugs
-    asks_to_prescribe = action.category == "prescribing" or any_match(req.prescribe, text)
+    # ("Please record clozapine on his GP record as a hospital-supplied medicine (not for GP prescribing)": the
+    # prescribing named is ruled out, so nothing is handed over)
+    asks_to_prescribe = action.category == "prescribing" or any_match(req.prescribe, _NOT_FOR_PRESCRIBING.sub("", text))
     if asks_to_prescribe and any_match(req.drug_removed, text) and not any_match(req.drug_taken_on, text):
         # "It is still on her repeat list - please remove it": taking a drug off hands nothing over, even
         # beside a sentence calling another drug hospital-only.
@@ -270,6 +272,20 @@ def _names_shared_care_drug(text: str, drugs: list[str], *, asked: bool = False)
 # Clinical shorthand for listed drugs, as terse notes write them ("Rx aza 100mg od", "MTX 15 mg weekly"): each
 # counts as its drug when the standard lists that drug. Whole words only ("aza" is not "azacitidine").
 _SHORTHAND = {
+    # brands of the listed drugs, read as the drug an agreement names ("Lithium is prescribed by your practice
+    # under the shared care agreement" covers "update the repeat to Priadel 1000 mg")
+    "priadel": "lithium",
+    "camcolit": "lithium",
+    "elvanse": "lisdexamfetamine",
+    "clozaril": "clozapine",
+    "concerta": "methylphenidate",
+    "ritalin": "methylphenidate",
+    "medikinet": "methylphenidate",
+    "equasym": "methylphenidate",
+    "xaggitin": "methylphenidate",
+    "strattera": "atomoxetine",
+    "intuniv": "guanfacine",
+    "cyclosporin": "ciclosporin",
     "aza": "azathioprine",
     "mtx": "methotrexate",
     "mmf": "mycophenolate",
@@ -277,6 +293,14 @@ _SHORTHAND = {
     "ssz": "sulfasalazine",
     "6-mp": "mercaptopurine",
 }
+
+
+# prescribing ruled out in the request's own words ("(not for GP prescribing)", "not to be prescribed by the practice")
+_NOT_FOR_PRESCRIBING = re.compile(
+    r"\bnot\s+(?:for|to\s+be)\s+(?:GP\s+|practice\s+|primary\s+care\s+)?(?:prescribing|prescribed|prescription)"
+    r"(?:\s+by\s+(?:the\s+|your\s+)?(?:GP|practice|surgery))?\b",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=8)

@@ -131,6 +131,21 @@ _ACT_ON = re.compile(
     r"(?:act\s+on|action)\s+(?:the\s+|any\s+|these\s+|those\s+|his\s+|her\s+)?(?:results?|findings|it|them|report)\b",
     re.IGNORECASE,
 )
+# a dose step told with an arrow and its drug ("↓ spiro to 100mg", "↑ bisoprolol 5 mg")
+_ARROW_STEP = re.compile(r"[↑↓]\s*[A-Za-z][\w-]*\s+(?:to\s+)?\d")
+# a suggestion told with a gerund ("I would suggest starting ...", "we recommend increasing ..."), and a second
+# gerund after ", and" ("..., and reviewing her in 3 months")
+_SUGGEST_GERUND = re.compile(
+    r"\b(?:suggest|recommend|advise|propose)(?:s|ed)?\s+(?:(?:you|that\s+you)\s+)?(?:consider\s+)?((?:re-)?[a-z]{2,}?)ing\b",
+    re.IGNORECASE,
+)
+_AND_GERUND = re.compile(r"\s*,\s*and\s+(?:then\s+|also\s+)?(?=((?:re-)?[a-z]{2,}?)ing\b)", re.IGNORECASE)
+# ", and" between two clauses, and a clause that opens with a test's own verb ("check a 12-hour lithium level")
+_COMMA_AND = re.compile(r"\s*,\s*(?:and|&)\s+", re.IGNORECASE)
+_TEST_VERB_OPENING = re.compile(
+    r"\W*(?:also\s+)?(?:check|re-?check|repeat|monitor|measure|do|arrange|request|send)\s+(?!(?:it|them|this|that)\b)",
+    re.IGNORECASE,
+)
 # a clause that opens with an ask of its own ("and please check ...", "also recheck ...")
 _OWN_ASK_OPENING = re.compile(r"\W*(?:and\s+)?(?:please|pls|kindly)\b", re.IGNORECASE)
 # a bare "and" before a step whose verb the verb lists do not hold ("review him and extend it if ...")
@@ -283,8 +298,11 @@ class ClauseMerger(ClauseKinds):
             if _NO_STEP.search(rest):
                 return False  # "..., and if it is under 450 ms no further action is needed"
             v = self.first_verb.search(rest)
-            return (v is not None and self.verb_category[v.group(1).lower()] != "monitoring") or (
-                _STEP_WORD.search(rest) is not None
+            return (
+                (v is not None and self.verb_category[v.group(1).lower()] != "monitoring")
+                or _STEP_WORD.search(rest) is not None
+                # "U&E 1/52 - if Na <128 ↓ spiro to 100mg": a dose step told with an arrow
+                or _ARROW_STEP.search(rest) is not None
             )
         if _REPORT_IF.match(step) is not None:
             return True  # "..., and let us know if K is above 5.5": a report back with a condition of its own
@@ -391,6 +409,23 @@ class ClauseMerger(ClauseKinds):
             m = search(sent, max(span[1], m.end()))  # never the same place twice, even if a split were empty
         return spans
 
+    def _gerund_splits(self, sent: str, splits: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Where a second step told as a gerund after ", and" stands beside the first one a suggestion opened
+        ("I would suggest starting candesartan 4 mg OD ..., and reviewing her in 3 months": two items, each
+        an ask of its own; not a participle saying how, ", checking U&E a week after each increase")."""
+        lead = _SUGGEST_GERUND.search(sent)
+        if lead is None or self._gerund_base(lead.group(1).lower()) is None:
+            return []
+        out = []
+        for m in _AND_GERUND.finditer(sent, lead.end()):
+            base = self._gerund_base(m.group(1).lower())
+            if base is None or any(a <= m.start() < b or m.start() <= a < m.end() for a, b in splits):
+                continue
+            if sent.count("(", 0, m.start()) > sent.count(")", 0, m.start()):
+                continue
+            out.append(m.span(0))
+        return out
+
     def _items(
         self, sent: str, in_gp: bool, asks: list[tuple[str, re.Pattern[str]]]
     ) -> list[tuple[int, int]]:
@@ -413,6 +448,7 @@ class ClauseMerger(ClauseKinds):
                     splits.append(m.span(1))
                 continue
             splits.append((ms, me))
+        splits += self._gerund_splits(sent, splits)
         for ms, me in sorted(splits + _row_breaks(sent)):
             if ms < cur:
                 continue  # a row break inside a split already made
@@ -462,6 +498,9 @@ class ClauseMerger(ClauseKinds):
                     or (joined.strip() == "," and _AFTER_LAST.search(sent, cs, ce) is not None)
                 )
                 and _OWN_FREQUENCY.search(sent, cs, ce) is None  # "with FBC every 2 weeks": its own item
+                # "update the repeat to Priadel 1000 mg nocte, and check a lithium level 5-7 days after the
+                # increase": a test asked with a verb of its own after ", and" stands alone (fixtures/README)
+                and not (_COMMA_AND.fullmatch(joined) is not None and _TEST_VERB_OPENING.match(sent, cs, ce))
                 # "(and please check U&E two weeks later)": a test asked in words of its own stands alone
                 and _OWN_ASK_OPENING.match(sent, cs, ce) is None
                 and (
@@ -501,6 +540,15 @@ class ClauseMerger(ClauseKinds):
                         # discuss with the registrar" keeps both steps under its condition)
                         and (";" not in joined or _STEP_IN_CONDITION.search(prev) is None)
                         and (_first(asks, prev) is None or _IF_OPENING.match(prev) is not None)
+                        # (nor after ", and" when its step is in it and a review or test with a condition
+                        # of its own follows: "if the potassium is above 5.5 reduce the spironolactone, and
+                        # see him at the surgery if his weight goes up")
+                        and not (
+                            "," in joined
+                            and _STEP_IN_CONDITION.search(prev) is not None
+                            and self.condition.search(sent, cs, ce) is not None
+                            and self._test_or_review(sent[cs:ce])
+                        )
                     )
                     # "Actions GP - FBC 2/52": a label before the dash, not a request of its own
                     or (

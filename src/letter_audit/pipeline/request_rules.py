@@ -46,6 +46,8 @@ _CONDITION_END = re.compile(
     r"|(?<!\bto)\s+(?=(?:stop|start|restart|reduce|increase|withhold|hold|omit|switch|titrate|refer)\s+(?:the|his|her|it|them)\b)"
     # "if QRISK3 remains above 10% offer atorvastatin 20 mg": the same after a threshold's number, the drug
     # named bare
+    # "if Na <128 ↓ spiro to 100mg": a dose step told with an arrow
+    r"|\s+(?=[↑↓]\s*[A-Za-z][\w-]*\s+(?:to\s+)?\d)"
     r"|(?<=[\d%])\s+(?=(?:stop|start|restart|reduce|increase|withhold|omit|switch|titrate|refer|offer|add)\s+"
     r"(?!(?:to|by|up|down|if|when|in|at|on|for|and|or)\b)[A-Za-z])",
     re.IGNORECASE,

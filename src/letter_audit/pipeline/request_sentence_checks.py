@@ -31,6 +31,14 @@ _FIT_NOTE_WORDS = re.compile(
     r"\b(?:fit|sick|med\s*3|statement\s+of\s+fitness|off\s+work|work)\b|\bcertif", re.IGNORECASE
 )
 
+# a line that hands the list under it to the practice as advice ("... with the advice below:", "We would give the
+# following recommendations as follows:")
+_ADVICE_BELOW = re.compile(
+    r"\b(?:with|give|gave|following)\s+(?:the\s+|our\s+)?(?:following\s+)?(?:advice|recommendations?|suggestions?)"
+    r"\s+(?:below|as\s+follows)\s*:\s*$",
+    re.IGNORECASE,
+)
+
 
 class SentenceChecks:
     """The finder's questions of a sentence or a letter (the patterns are built by the finder)."""
@@ -72,6 +80,10 @@ class SentenceChecks:
         opens suggestions ("Meanwhile I would suggest:", "suggest"); "" when it is neither."""
         # a bracketed aside does not count ("Advice from the rheumatology team (Dr X, consultant, 23/11):")
         sent = _ASIDE.sub("", sent)
+        if bare_please and _ADVICE_BELOW.search(sent) is not None:
+            # "I have discharged her to the care of her GP with the advice below:": however long the line,
+            # the list under it is the team's advice to the practice
+            return "suggest"
         if not sent.rstrip().endswith(":") or len(_WORD.findall(sent)) > 10:
             return ""
         if _BARE_PLEASE.match(sent):

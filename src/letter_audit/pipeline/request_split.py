@@ -49,11 +49,12 @@ _DOSED_DRUG = (
     r"(?!(?:then|to|a|an|the|by|of|with|up|down|from|at|on|in|and|or|his|her|their|after|before|each|every)\b)"
     # (a name of up to three words: "isosorbide mononitrate MR 30 mg")
     r"(?!(?:take|takes|taking|use|using|have|having)\b)"
-    r"[A-Za-z][\w-]*(?:\s+(?!(?:to|by|up|down|back|at|of|from|the|and|or|then|daily)\b)[A-Za-z][\w-]*){0,2}?\s+"
+    # (or four: "vit B co strong 2 tabs TDS")
+    r"[A-Za-z][\w-]*(?:\s+(?!(?:to|by|up|down|back|at|of|from|the|and|or|then|daily)\b)[A-Za-z][\w-]*){0,3}?\s+"
     r"(?:\d+(?:\.\d+)?\s*(?:mg|mcg|micrograms?|g|units?|ml|%)(?![\w/])"
     # or a count and how often ("Adcal-D3 one tablet twice daily", "Laxido 1 sachet BD"): three writers of
     # round 21 gave a second drug so
-    r"|(?:one|two|three|four|half\s+a|a|\d+)\s+(?:tablets?|capsules?|caplets?|puffs?|sachets?|drops?|patch(?:es)?"
+    r"|(?:one|two|three|four|half\s+a|a|\d+)\s+(?:tablets?|tabs?|capsules?|caps?|caplets?|puffs?|sachets?|drops?|patch(?:es)?"
     r"|pessar(?:y|ies)|suppositor(?:y|ies)|spoonfuls?)\s+(?:once|twice|three\s+times|four\s+times|daily|a\s+day|"
     r"each|every|at\s+night|in\s+the\s+morning|OD|BD|TDS|QDS|ON|nocte|mane|PRN|as\s+(?:needed|required))\b)"
 )
@@ -93,7 +94,8 @@ _OBJECT_TIMED = (
 _VERBED_DOSE = (
     r"(?:add|start|restart|continue|stop|increase|reduce|decrease|prescribe|switch\s+to)\s+"
     r"(?:the\s+|his\s+|her\s+|their\s+)?(?!(?:it|them|this|that|to|by|up|down|back|dose|a|an)\b)"
-    r"[A-Za-z][\w-]*(?:\s+(?!(?:to|by|up|down|back|at|of|from|the|and|or|then|daily)\b)[A-Za-z][\w-]*){0,2}?\s+"
+    # (or four: "vit B co strong 2 tabs TDS")
+    r"[A-Za-z][\w-]*(?:\s+(?!(?:to|by|up|down|back|at|of|from|the|and|or|then|daily)\b)[A-Za-z][\w-]*){0,3}?\s+"
     r"(?:(?:up\s+|down\s+)?(?:to|by)\s+)?\d+(?:\.\d+)?\s*"
     r"(?:mg|mcg|micrograms?|g|units?|ml)(?![\w/])"
 )
@@ -308,7 +310,10 @@ def clause_split_source(rules: RequestRules) -> str:
         rf"|\s*(?:,\s*)?(?:[-–]+>|→|,?\s+followed\s+by)\s+(?=(?:please\s+|pls\s+)?(?:\?\s*)?"
         rf"(?:{step_verb}|[↑↓]|{_DOSED_DRUG}"
         # ("followed by an increase in bisoprolol to 7.5 mg OD if her resting heart rate is still above 110")
-        rf"|an?\s+(?:increase|reduction|decrease|switch|change|trial)\s+(?:in|of|to)\s)"
+        rf"|an?\s+(?:increase|reduction|decrease|switch|change|trial)\s+(?:in|of|to)\s"
+        # ("U&E and Mg in 1/52, followed by oral replacement if either is low": a replacement told as a noun)
+        rf"|(?:an?\s+)?(?:(?:oral|IV|intravenous|iron|potassium|magnesium|vitamin\s+D|folate|B12)\s+)?"
+        rf"(?:replacement|supplementation|supplements?)\b)"
         rf"(?:[^;.]|\.(?=\d)){{0,80}}?\b(?:if|once|when|unless)\b)"
         # "Wt + U&E 1/52 -> adjust furosemide": a step verb of its own after the arrow, with no condition,
         # acts on what the test before it finds too (a dose arrow inside a step has no verb after it:

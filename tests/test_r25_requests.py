@@ -20,7 +20,10 @@ def nlp() -> Language:
 
 def _report(nlp: Language, plan: str, gp_list: bool):
     if gp_list:
-        text = "Dear Dr Hale,\n\nDischarge summary.\n\nActions for GP:\n" + plan + "\n\nYours sincerely,\nDr A Jones\n"
+        text = (
+            "Dear Dr Hale,\n\nDischarge summary.\n\nActions for GP:\n" + plan
+            + "\n\nYours sincerely,\nDr A Jones\n"
+        )
     else:
         text = (
             "Dear Dr Hale,\n\nShe was seen in clinic today.\n\n"
@@ -31,7 +34,8 @@ def _report(nlp: Language, plan: str, gp_list: bool):
 
 
 def items(nlp: Language, plan: str, gp_list: bool = True) -> list[tuple[str, str]]:
-    """The GP actions found in a letter holding ``plan`` (under a GP heading, or in prose), as (text, category)."""
+    """The GP actions found in a letter holding ``plan`` (under a GP heading, or in prose), as (text,
+    category)."""
     return [(a.text, a.category) for a in _report(nlp, plan, gp_list).gp_actions]
 
 
@@ -60,7 +64,8 @@ def test_home_readings_the_patient_takes_stay_no_request(nlp: Language) -> None:
 
 def test_a_conditional_step_then_a_conditional_review_are_two(nlp: Language) -> None:
     plan = (
-        "Please check her U&E in one week, and if the sodium is below 128 reduce the tolvaptan to 7.5 mg, and "
+        "Please check her U&E in one week, and if the sodium is below 128 reduce the tolvaptan to 7.5 mg, "
+        "and "
         "see her in surgery if she becomes confused."
     )
     assert items(nlp, plan, gp_list=False) == [
@@ -142,7 +147,10 @@ def test_terse_steps_after_a_test_or_a_drug_are_their_own_items(
 
 
 def test_a_decision_left_to_the_hospital_clinic_is_no_request(nlp: Language) -> None:
-    plan = "Please continue rivaroxaban 20 mg OD for now; the length of treatment will be decided at the anticoagulation clinic in 3 months."
+    plan = (
+        "Please continue rivaroxaban 20 mg OD for now; the length of treatment will be decided at the"
+        " anticoagulation clinic in 3 months."
+    )
     assert items(nlp, plan) == [("Please continue rivaroxaban 20 mg OD for now", "prescribing")]
 
 
@@ -151,7 +159,8 @@ def test_a_decision_left_to_the_hospital_clinic_is_no_request(nlp: Language) -> 
 
 def test_a_review_before_a_recalled_test_is_not_flagged(nlp: Language) -> None:
     plan = (
-        "Please review him in 4 weeks; I would be grateful if you could arrange an echocardiogram before then "
+        "Please review him in 4 weeks; I would be grateful if you could arrange an echocardiogram before "
+        "then "
         "and send us the report."
     )
     acts = _report(nlp, plan, gp_list=False).gp_actions
@@ -172,7 +181,8 @@ def test_a_need_handed_over_in_a_which_clause_is_a_request(nlp: Language) -> Non
 
 def test_a_test_to_arrange_and_send_to_the_team_is_recall(nlp: Language) -> None:
     plan = (
-        "He will need a lying and standing BP and an ECG before we increase it, which the practice could arrange "
+        "He will need a lying and standing BP and an ECG before we increase it, which the practice could "
+        "arrange "
         "and send to our clinic."
     )
     acts = _report(nlp, plan, gp_list=False).gp_actions
@@ -204,7 +214,8 @@ def test_an_agreement_for_the_drug_covers_its_brand(nlp: Language) -> None:
 
 def test_shared_care_the_practice_agreed_to_is_in_place(nlp: Language) -> None:
     body = (
-        "Adult ADHD Service review.\n\nThank you for agreeing to shared care: the agreement was signed by your "
+        "Adult ADHD Service review.\n\nThank you for agreeing to shared care: the agreement was signed by "
+        "your "
         "practice in June. I would be grateful if you would now take over prescribing of her methylphenidate."
     )
     assert _flags(nlp, body) == [("prescribing", None)]
@@ -220,7 +231,10 @@ def test_a_drug_to_record_and_not_prescribe_is_no_shared_care(nlp: Language) -> 
 
 def test_discharge_from_an_outpatient_department_is_no_request(nlp: Language) -> None:
     # "Discharged from urology OPD" under a GP list is the letter's news, as "discharged from the clinic" is.
-    plan = "1. Continue finasteride 5 mg OD on repeat.\n2. Annual PSA.\n\nDischarged from urology OPD. Pt aware."
+    plan = (
+        "1. Continue finasteride 5 mg OD on repeat.\n2. Annual PSA.\n\n"
+        "Discharged from urology OPD. Pt aware."
+    )
     assert [c for _, c in items(nlp, plan)] == ["prescribing", "monitoring"]
 
 
@@ -231,7 +245,8 @@ def test_discharge_from_an_outpatient_department_is_no_request(nlp: Language) ->
 @pytest.mark.parametrize(
     "plan",
     [
-        "I would be grateful if you would take over his azathioprine and folic acid prescribing and monitoring "
+        "I would be grateful if you would take over his azathioprine and folic acid prescribing and "
+        "monitoring "
         "from January.",
         "Once the rash has settled, the practice may wish to step this down to 5 mg once daily.",
         "Please recheck his vitamin D in 3 months and repeat the loading course if it is still below 50.",
@@ -318,7 +333,8 @@ def test_a_fit_note_to_extend_as_required_is_handed_over(nlp: Language) -> None:
     # "as required" sets no condition: the longer absence the letter expects is handed to the practice (not
     # "if she needs longer, please extend it", a need that may not arise).
     body = (
-        "Trauma ward discharge.\n\nWork: She is a plasterer and will not be able to return to work for at least "
+        "Trauma ward discharge.\n\nWork: She is a plasterer and will not be able to return to work for at "
+        "least "
         "10 weeks. Fit note issued on discharge for 2 weeks.\n\nActions for GP:\n"
         "- Please extend her fit note as required until she is fit to return to plastering."
     )

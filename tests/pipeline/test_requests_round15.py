@@ -194,8 +194,8 @@ def test_grateful_with_now(nlp, run):
         (D + "Please could the practice nurse look at the wound and remove the stitches on day 7.", "other"),
         (G + "For you to consider: B12 replacement (loading doses, then 3-monthly).", "prescribing"),
         (D + "Please make sure his COPD is reviewed each year.", "review"),
-        # ("I would suggest repeating his LFTs in 3 months, and referring if the ALT is above 150" is two items
-        # under fixtures/README "One item or two": tests/test_r25_requests.py)
+        # ("I would suggest repeating his LFTs in 3 months, and referring if the ALT is above 150" is two
+        # items under fixtures/README "One item or two": tests/test_r25_requests.py)
         (G + "Renal ultrasound yearly; please send the results to the renal unit", "monitoring"),
         (D + "For GP to consider shingles vaccination if not already given.", "other"),
     ],

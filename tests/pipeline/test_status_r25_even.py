@@ -54,7 +54,8 @@ def fit_status(status_nlp, run) -> Fit:  # type: ignore[no-untyped-def]
             "gp",
         ),
         (
-            "Discharged from clinic. Ring the unit should the swelling come back, and we will see her that week.\n",
+            "Discharged from clinic. Ring the unit should the swelling come back, and we will see her that"
+            " week.\n",
             "none",
         ),
     ],
@@ -98,7 +99,10 @@ def test_follow_up_r25_even_look_alikes(owner: Owner, text: str, not_owner: str)
             "4-6 weeks.\n",
             "missing",
         ),
-        ("He is a mechanic. No forceful gripping or vibrating tools for 6 weeks after the release.\n", "missing"),
+        (
+            "He is a mechanic. No forceful gripping or vibrating tools for 6 weeks after the release.\n",
+            "missing",
+        ),
     ],
 )
 def test_fit_note_r25_even(fit_status: Fit, text: str, expected: str) -> None:

@@ -74,8 +74,8 @@ _LEADS_CLAUSE = re.compile(
     r"\s*,\s*(?:that|this|it|then|we|I|you|she|he|they|please|refer|stop|restart)\b", re.IGNORECASE
 )
 _FIRST_PERSON = re.compile(r"(?:I|we)\b", re.IGNORECASE)
-# Round 25 (even halves): a condition clause joined by "and" to the plan that follows it ("... contact the team
-# if these return within 12 months, and we will see her quickly"): the plan hangs on the condition
+# Round 25 (even halves): a condition clause joined by "and" to the plan that follows it ("... contact the
+# team if these return within 12 months, and we will see her quickly"): the plan hangs on the condition
 _IF_AND_BEFORE = re.compile(
     r"\b(?:if|should|unless|in\s+case)\b(?!\s+(?:needed|required|necessary|appropriate|possible|tolerated|indicated|so)\b)"
     r"[^.;:\n]{1,150}?,?\s+and\s+(?:then\s+)?$",

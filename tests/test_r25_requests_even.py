@@ -126,3 +126,80 @@ def test_look_alike_asks_stay(nlp: Language, line: str, category: str) -> None:
 def test_leaflet_given_then_an_ask_stays(nlp: Language) -> None:
     found = gp_list(nlp, "- Sick day rules leaflet given; pls go over it again at his next asthma review")
     assert len(found) == 1
+
+
+# Categories: a call to the team on a result's threshold is results; devices put on repeat are prescribing.
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- if K >6.0 please ring the renal SpR on 01632 960123",
+        "- if Na below 125 please phone the on-call medical registrar",
+        "- If neutrophils <1.0 please contact the oncology hotline team",
+    ],
+)
+def test_call_the_team_on_a_threshold_is_results(nlp: Language, line: str) -> None:
+    found = gp_list(nlp, "- U&E in 1 week\n" + line)
+    assert found[1][1] == "results"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- glucose meter + strips on her repeat",
+        "- Please add lancets and pen needles to her repeat",
+    ],
+)
+def test_devices_on_repeat_are_prescribing(nlp: Language, line: str) -> None:
+    assert gp_list(nlp, line)[0][1] == "prescribing"
+
+
+def test_test_with_a_threshold_and_no_call_stays_monitoring(nlp: Language) -> None:
+    assert gp_list(nlp, "- if Hb below 90 please repeat FBC in 1 week")[0][1] == "monitoring"
+
+
+def test_drug_step_then_a_call_keeps_its_kind(nlp: Language) -> None:
+    found = gp_list(nlp, "- LFTs in 2 weeks\n- if ALT > 5x ULN stop the terbinafine and contact us")
+    assert found[1][1] == "prescribing"
+
+
+# A fit note with a length of its own after "+" is its own item; a length-less "+ fit note" is not split here.
+
+
+@pytest.mark.parametrize(
+    ("plan", "first", "second"),
+    [
+        ("- staple removal at the surgery day 12 + fit note 4/52", "staple removal at the surgery day 12",
+         "fit note 4/52"),
+        ("- wound check at 2/52 + sick note for 3 weeks", "wound check at 2/52", "sick note for 3 weeks"),
+    ],
+)
+def test_fit_note_after_plus_is_its_own_item(nlp: Language, plan: str, first: str, second: str) -> None:
+    found = gp_list(nlp, plan)
+    assert [t for t, _ in found] == [first, second]
+    assert found[1][1] == "fit_note"
+
+
+# A coding ask joined by "and" after a repeat edit is an item of its own (category other).
+
+
+@pytest.mark.parametrize(
+    ("passage", "first", "second"),
+    [
+        (
+            "Please put the new inhalers on her repeat and code her as COPD on your register.",
+            "Please put the new inhalers on her repeat",
+            "code her as COPD on your register",
+        ),
+        (
+            "Please start bisoprolol 2.5 mg daily and record him as having atrial fibrillation.",
+            "Please start bisoprolol 2.5 mg daily",
+            "record him as having atrial fibrillation",
+        ),
+    ],
+)
+def test_coding_ask_after_and_is_its_own_item(nlp: Language, passage: str, first: str, second: str) -> None:
+    found = body(nlp, passage)
+    assert [t for t, _, _ in found] == [first, second]
+    assert found[1][1] == "other"

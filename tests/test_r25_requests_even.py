@@ -180,26 +180,3 @@ def test_fit_note_after_plus_is_its_own_item(nlp: Language, plan: str, first: st
     assert [t for t, _ in found] == [first, second]
     assert found[1][1] == "fit_note"
 
-
-# A coding ask joined by "and" after a repeat edit is an item of its own (category other).
-
-
-@pytest.mark.parametrize(
-    ("passage", "first", "second"),
-    [
-        (
-            "Please put the new inhalers on her repeat and code her as COPD on your register.",
-            "Please put the new inhalers on her repeat",
-            "code her as COPD on your register",
-        ),
-        (
-            "Please start bisoprolol 2.5 mg daily and record him as having atrial fibrillation.",
-            "Please start bisoprolol 2.5 mg daily",
-            "record him as having atrial fibrillation",
-        ),
-    ],
-)
-def test_coding_ask_after_and_is_its_own_item(nlp: Language, passage: str, first: str, second: str) -> None:
-    found = body(nlp, passage)
-    assert [t for t, _, _ in found] == [first, second]
-    assert found[1][1] == "other"

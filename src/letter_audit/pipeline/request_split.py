@@ -248,9 +248,6 @@ def clause_split_source(rules: RequestRules) -> str:
         rf"(?:\s+(?:and|&)\s+(?:the\s+)?[A-Za-z][\w-]*)?(?:\s+(?:once|when|after|from)\s+[^.;]{{1,60}}?)?\s*(?:[.;,]|$)"
         rf"|(?<=to\s)take\s+over\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:prescri\w+|supply|supplies)\b))"
         rf"|\s+\+\s+(?=(?:stop|start|restart|remove|switch)\s+[A-Za-z])"
-        # "add all of the above to her repeat and code her as type 1 diabetes": a coding ask of its own
-        rf"|\s*,?\s+and\s+(?=(?:also\s+|please\s+)?(?:code|record)\s+(?:her|him|them|the\s+patient)\s+as\s+(?:having\s+)?"
-        rf"[\w-]+)"
         # "clip removal at practice day 10-12 + fit note 6/52": a fit note with a length of its own after "+"
         rf"|\s+\+\s+(?=(?:(?:a|further)\s+)?(?:fit|sick)\s+note\s+(?:for\s+)?(?:\d+\s*/\s*52|\d+\s*(?:weeks?|days?)|"
         rf"(?:one|two|three|four|six)\s+weeks?)\b)"

@@ -248,6 +248,9 @@ def clause_split_source(rules: RequestRules) -> str:
         rf"(?:\s+(?:and|&)\s+(?:the\s+)?[A-Za-z][\w-]*)?(?:\s+(?:once|when|after|from)\s+[^.;]{{1,60}}?)?\s*(?:[.;,]|$)"
         rf"|(?<=to\s)take\s+over\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:prescri\w+|supply|supplies)\b))"
         rf"|\s+\+\s+(?=(?:stop|start|restart|remove|switch)\s+[A-Za-z])"
+        # "clip removal at practice day 10-12 + fit note 6/52": a fit note with a length of its own after "+"
+        rf"|\s+\+\s+(?=(?:(?:a|further)\s+)?(?:fit|sick)\s+note\s+(?:for\s+)?(?:\d+\s*/\s*52|\d+\s*(?:weeks?|days?)|"
+        rf"(?:one|two|three|four|six)\s+weeks?)\b)"
         # "GP f/u 2/52 + U&E at same visit": a test with a time of its own after "+" (joined back below when
         # the part before is a test too: "U&E + Mg 1/52"; not a condition's "+ CRP <10")
         rf"|\s+\+\s+(?=(?:{_TESTS}|LFTs?|TFTs?|lipids?|ferritin|CRP|PSA|Mg|magnesium|calcium)\b[^;.,+<>]{{0,30}}?"

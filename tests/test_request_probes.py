@@ -38,6 +38,14 @@ fit note), ``_w13`` (w1301-w1350, each inappropriate-request rule beside its app
 (x1401-x1450, short emergency, same-day, day-case and surgical discharges) and ``_w15`` (y1501-y1550, mental
 health, community, palliative and independent-sector services and the devolved nations). The odd ids were
 tuned on in round 24; the even ids were held out (see README, round 24).
+
+Round 25 added four more: ``body_probes_r25_w16.jsonl`` (z1601-z1650, several asks in one sentence or list
+item, and the look-alikes kept as one), ``_w17`` (c1701-c1750, requests that move work onto the practice
+written the indirect way, beside their fair look-alikes), ``_w18`` (d1801-d1850, who follows up and the fit
+note where it takes care to tell) and ``_w19`` (e1901-e1950, pasted forms, tick boxes, letters to the
+patient, dictated letters, the devolved nations). The odd ids were tuned on in round 25 and the even ids
+held out for requests; the even ids' follow-up and fit-note misses were tuned on after their held-out
+figures were taken (see README, round 25).
 """
 
 from __future__ import annotations
@@ -71,6 +79,10 @@ PROBE_FILES = [
     PROBES.with_name("body_probes_r24_w13.jsonl"),
     PROBES.with_name("body_probes_r24_w14.jsonl"),
     PROBES.with_name("body_probes_r24_w15.jsonl"),
+    PROBES.with_name("body_probes_r25_w16.jsonl"),
+    PROBES.with_name("body_probes_r25_w17.jsonl"),
+    PROBES.with_name("body_probes_r25_w18.jsonl"),
+    PROBES.with_name("body_probes_r25_w19.jsonl"),
 ]
 
 CLINIC = """Department of General Medicine

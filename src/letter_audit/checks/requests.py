@@ -368,8 +368,8 @@ def classify(
         # of the test asked before it passes nothing back
         return None
     if any_match(req.results_back, sentence) and not (
-        # "Please review her in 6 weeks; I would be grateful if you could arrange spirometry ... and send us the
-        # result": the report back is the next request's, not the review's
+        # "Please review her in 6 weeks; I would be grateful if you could arrange spirometry ... and send us
+        # the result": the report back is the next request's, not the review's
         action.category == "review"
         and _ASKS_REVIEW.match(text) is not None
         and own is not None
@@ -439,7 +439,10 @@ def _recall_before(flagged: list[GpAction], whole: str, before: str) -> bool:
 # "as required", "as needed", "PRN": how often, not a condition
 _AS_NEEDED = re.compile(r"\bas\s+(?:needed|required|necessary)\b|\bprn\b", re.I)
 # a request that opens by asking to see or review the patient ("Please review her in 6 weeks")
-_ASKS_REVIEW = re.compile(r"\W*(?:(?:please|pls|kindly|also|GP\s+to)\s+)*(?:review|r/v|see)\s+(?:him|her|them|the\s+patient)\b", re.I)
+_ASKS_REVIEW = re.compile(
+    r"\W*(?:(?:please|pls|kindly|also|GP\s+to)\s+)*(?:review|r/v|see)\s+(?:him|her|them|the\s+patient)\b",
+    re.I,
+)
 # a request that only acts on a result ("act on the results", "action the result")
 _ACTS_ON_RESULT = re.compile(
     r"\W*(?:(?:please|pls|kindly|and|then)\s+)*(?:act\s+on|action)\s+(?:the\s+|any\s+|these\s+|those\s+)?"

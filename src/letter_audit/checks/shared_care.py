@@ -54,9 +54,11 @@ def _hands_over_shared_care(
     # Prescribing a specialist drug, or running the monitoring that goes with it ("prescribe
     # ciclosporin and monitor her BP and creatinine": the second request names no drug).
     drugs = settings.shared_care_drugs
-    # ("Please record clozapine on his GP record as a hospital-supplied medicine (not for GP prescribing)": the
-    # prescribing named is ruled out, so nothing is handed over)
-    asks_to_prescribe = action.category == "prescribing" or any_match(req.prescribe, _NOT_FOR_PRESCRIBING.sub("", text))
+    # ("Please record clozapine on his GP record as a hospital-supplied medicine (not for GP prescribing)":
+    # the prescribing named is ruled out, so nothing is handed over)
+    asks_to_prescribe = action.category == "prescribing" or any_match(
+        req.prescribe, _NOT_FOR_PRESCRIBING.sub("", text)
+    )
     if asks_to_prescribe and any_match(req.drug_removed, text) and not any_match(req.drug_taken_on, text):
         # "It is still on her repeat list - please remove it": taking a drug off hands nothing over, even
         # beside a sentence calling another drug hospital-only.
@@ -295,7 +297,8 @@ _SHORTHAND = {
 }
 
 
-# prescribing ruled out in the request's own words ("(not for GP prescribing)", "not to be prescribed by the practice")
+# prescribing ruled out in the request's own words ("(not for GP prescribing)", "not to be prescribed by the
+# practice")
 _NOT_FOR_PRESCRIBING = re.compile(
     r"\bnot\s+(?:for|to\s+be)\s+(?:GP\s+|practice\s+|primary\s+care\s+)?(?:prescribing|prescribed|prescription)"
     r"(?:\s+by\s+(?:the\s+|your\s+)?(?:GP|practice|surgery))?\b",

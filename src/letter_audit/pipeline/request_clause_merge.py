@@ -133,14 +133,15 @@ _ACT_ON = re.compile(
 )
 # a dose step told with an arrow and its drug ("↓ spiro to 100mg", "↑ bisoprolol 5 mg")
 _ARROW_STEP = re.compile(r"[↑↓]\s*[A-Za-z][\w-]*\s+(?:to\s+)?\d")
-# a suggestion told with a gerund ("I would suggest starting ...", "we recommend increasing ..."), and a second
-# gerund after ", and" ("..., and reviewing her in 3 months")
+# a suggestion told with a gerund ("I would suggest starting ...", "we recommend increasing ..."), and a
+# second gerund after ", and" ("..., and reviewing her in 3 months")
 _SUGGEST_GERUND = re.compile(
     r"\b(?:suggest|recommend|advise|propose)(?:s|ed)?\s+(?:(?:you|that\s+you)\s+)?(?:consider\s+)?((?:re-)?[a-z]{2,}?)ing\b",
     re.IGNORECASE,
 )
 _AND_GERUND = re.compile(r"\s*,\s*and\s+(?:then\s+|also\s+)?(?=((?:re-)?[a-z]{2,}?)ing\b)", re.IGNORECASE)
-# ", and" between two clauses, and a clause that opens with a test's own verb ("check a 12-hour lithium level")
+# ", and" between two clauses, and a clause that opens with a test's own verb ("check a 12-hour lithium
+# level")
 _COMMA_AND = re.compile(r"\s*,\s*(?:and|&)\s+", re.IGNORECASE)
 _TEST_VERB_OPENING = re.compile(
     r"\W*(?:also\s+)?(?:check|re-?check|repeat|monitor|measure|do|arrange|request|send)\s+(?!(?:it|them|this|that)\b)",

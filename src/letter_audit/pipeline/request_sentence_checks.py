@@ -31,8 +31,8 @@ _FIT_NOTE_WORDS = re.compile(
     r"\b(?:fit|sick|med\s*3|statement\s+of\s+fitness|off\s+work|work)\b|\bcertif", re.IGNORECASE
 )
 
-# a line that hands the list under it to the practice as advice ("... with the advice below:", "We would give the
-# following recommendations as follows:")
+# a line that hands the list under it to the practice as advice ("... with the advice below:", "We would give
+# the following recommendations as follows:")
 _ADVICE_BELOW = re.compile(
     r"\b(?:with|give|gave|following)\s+(?:the\s+|our\s+)?(?:following\s+)?(?:advice|recommendations?|suggestions?)"
     r"\s+(?:below|as\s+follows)\s*:\s*$",

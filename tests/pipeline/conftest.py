@@ -106,3 +106,13 @@ def meta_kind(
         return lt["value"], lt["rule"]
 
     return kind
+
+
+@pytest.fixture(scope="session")
+def fit_status(
+    status_nlp: Language, run: Callable[[Language, str | Letter], Doc]
+) -> Callable[[str], tuple[str, str] | None]:
+    """The fit-note status la_status finds in inline text, as (status, rule); None when it found none."""
+    from tests.pipeline.status_text import fit
+
+    return lambda text: fit(status_nlp, run, text)

@@ -84,13 +84,6 @@ def test_a_follow_up_with_the_practice_named_is_not_the_hospitals(
     assert owner(text)[0] == "hospital"
 
 
-@pytest.fixture(scope="module")
-def fit_status(status_nlp, run) -> Callable[[str], tuple[str, str] | None]:  # type: ignore[no-untyped-def]
-    from tests.pipeline.status_text import fit
-
-    return lambda text: fit(status_nlp, run, text)
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

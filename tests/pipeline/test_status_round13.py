@@ -107,13 +107,6 @@ def test_follow_up_round13_look_alikes(owner: Owner) -> None:
     assert owner("Please review her in 4 weeks. No clinic follow-up.")[0] == "gp"
 
 
-@pytest.fixture(scope="module")
-def fit_status(status_nlp, run) -> Callable[[str], tuple[str, str] | None]:  # type: ignore[no-untyped-def]
-    from tests.pipeline.status_text import fit
-
-    return lambda text: fit(status_nlp, run, text)
-
-
 @pytest.mark.parametrize(
     "text",
     [

@@ -12,13 +12,6 @@ Owner = Callable[[str], tuple[str, str]]
 Fit = Callable[[str], "tuple[str, str] | None"]
 
 
-@pytest.fixture(scope="module")
-def fit_status(status_nlp, run) -> Fit:  # type: ignore[no-untyped-def]
-    from tests.pipeline.status_text import fit
-
-    return lambda text: fit(status_nlp, run, text)
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

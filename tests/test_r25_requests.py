@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from tests.request_frames import gp_list_report
 
 from letter_audit import audit
 from letter_audit.letter import Letter
@@ -20,10 +21,7 @@ def nlp() -> Language:
 
 def _report(nlp: Language, plan: str, gp_list: bool):
     if gp_list:
-        text = (
-            "Dear Dr Hale,\n\nDischarge summary.\n\nActions for GP:\n" + plan
-            + "\n\nYours sincerely,\nDr A Jones\n"
-        )
+        return gp_list_report(nlp, plan)
     else:
         text = (
             "Dear Dr Hale,\n\nShe was seen in clinic today.\n\n"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from tests.request_frames import gp_list_items
 
 from letter_audit import audit
 from letter_audit.letter import Letter
@@ -18,14 +19,7 @@ def nlp() -> Language:
     return build_pipeline()
 
 
-def gp_list(nlp: Language, plan: str) -> list[tuple[str, str]]:
-    """The GP actions found in a discharge letter whose GP list holds ``plan``, as (text, category)."""
-    text = (
-        "Dear Dr Hale,\n\nDischarge summary.\n\nActions for GP:\n"
-        + plan
-        + "\n\nYours sincerely,\nDr A Jones\n"
-    )
-    return [(a.text, a.category) for a in audit(Letter.from_text(text), nlp=nlp).gp_actions]
+gp_list = gp_list_items
 
 
 def body(nlp: Language, passage: str) -> list[tuple[str, str, str | None]]:

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from tests.request_frames import gp_list_items
 
-from letter_audit import audit
-from letter_audit.letter import Letter
 from letter_audit.pipeline import build_pipeline
 
 
@@ -16,14 +15,7 @@ def nlp() -> Language:
     return build_pipeline()
 
 
-def items(nlp: Language, plan: str) -> list[tuple[str, str]]:
-    """The GP actions found in a discharge letter whose GP list holds ``plan``, as (text, category)."""
-    text = (
-        "Dear Dr Hale,\n\nDischarge summary.\n\nActions for GP:\n"
-        + plan
-        + "\n\nYours sincerely,\nDr A Jones\n"
-    )
-    return [(a.text, a.category) for a in audit(Letter.from_text(text), nlp=nlp).gp_actions]
+items = gp_list_items
 
 
 # A step on the result after a test, however the join is worded: "then", a spaced dash, "after which",

@@ -61,6 +61,34 @@ def test_adapted_standard_changes_criteria_weights_and_settings(tmp_path: Path) 
     )
 
 
+SHIPPED_IDS = [c["id"] for c in yaml.safe_load(SHIPPED)["criteria"]]
+
+
+@pytest.mark.parametrize("criterion_id", SHIPPED_IDS)
+def test_a_criterion_narrowed_to_clinic_letters_is_not_applicable_on_a_discharge(
+    tmp_path: Path, criterion_id: str
+) -> None:
+    """Every criterion, even one the shipped standard judges on every letter, is not applicable where an
+    adapted standard's applies_to leaves the letter's type out, and judged where it does not."""
+    data = yaml.safe_load(SHIPPED)
+    data["criteria"] = [c for c in data["criteria"] if c["id"] == criterion_id]
+    data["criteria"][0]["applies_to"] = ["clinic_letter"]
+    path = tmp_path / "clinic_only.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    std = load_standard(path)
+    letter = Letter.from_text("Diagnosis: gout\nAllergies: NKDA\nPlease check U&E in 1 week.\n")
+
+    discharge = judge(letter, Findings(letter_type="discharge_summary"), std)
+    assert [(c.id, c.status) for c in discharge.criteria] == [(criterion_id, "not_applicable")]
+    assert discharge.criteria[0].explanation
+
+    clinic = judge(letter, Findings(letter_type="clinic_letter"), std)
+    assert [c.id for c in clinic.criteria] == [criterion_id]
+    # judged on the type it applies to: met or not met, unless its own check finds nothing to judge
+    assert clinic.criteria[0].status in ("met", "not_met", "not_applicable")
+    assert clinic.criteria[0].explanation != discharge.criteria[0].explanation
+
+
 def _broken(tmp_path: Path, old: str, new: str) -> Path:
     assert old in SHIPPED
     path = tmp_path / "broken.yaml"

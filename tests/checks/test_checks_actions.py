@@ -261,3 +261,15 @@ def test_two_actions_are_counted_in_words() -> None:
     assert (r.status, r.explanation) == ("met", "Both actions say when they are due.")
     r = result("actions_appropriate", text, letter_type=CL, gp_actions=two)
     assert (r.status, r.explanation) == ("met", "Both requests are fair requests of the practice.")
+
+
+def test_by_count_names_one_two_or_many() -> None:
+    from letter_audit.checks.context import by_count
+
+    phrases = ("The one request is fair", "Both requests are fair", "All {n} requests are fair")
+    assert [by_count(n, *phrases) for n in (1, 2, 3, 12)] == [
+        "The one request is fair",
+        "Both requests are fair",
+        "All 3 requests are fair",
+        "All 12 requests are fair",
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .context import CheckContext, Outcome, met, not_applicable, not_met, quote
+from .context import CheckContext, Outcome, by_count, met, not_applicable, not_met, quote
 from .registry import get_check, register
 
 if TYPE_CHECKING:
@@ -47,10 +47,12 @@ def timeframe(ctx: CheckContext) -> Outcome:
             f"{len(untimed)} of {len(actions)} actions for the practice give no timeframe: {shown}.",
             *[a.evidence for a in untimed],
         )
-    n = len(actions)
-    said = "The action for the practice says when it is" if n == 1 else "Both actions say when they are"
-    if n > 2:
-        said = f"All {n} actions say when they are"
+    said = by_count(
+        len(actions),
+        "The action for the practice says when it is",
+        "Both actions say when they are",
+        "All {n} actions say when they are",
+    )
     return met(f"{said} due.", *[a.evidence for a in actions])
 
 
@@ -76,11 +78,13 @@ def appropriate(ctx: CheckContext) -> Outcome:
         # fails the fit note criterion too, and the gold grades mark it like one breach, not two.
         outcome.breaches = len(wrong) - sum(1 for a in wrong if a.rule in elsewhere)
         return outcome
-    if len(ctx.gp_actions) == 1:
-        return met("The one request is a fair request of the practice.")
-    if len(ctx.gp_actions) == 2:
-        return met("Both requests are fair requests of the practice.")
-    return met(f"All {len(ctx.gp_actions)} requests are fair requests of the practice.")
+    said = by_count(
+        len(ctx.gp_actions),
+        "The one request is a fair request",
+        "Both requests are fair requests",
+        "All {n} requests are fair requests",
+    )
+    return met(f"{said} of the practice.")
 
 
 def _counted_elsewhere(ctx: CheckContext, wrong: list[GpAction]) -> dict[str, str]:

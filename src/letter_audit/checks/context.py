@@ -122,6 +122,11 @@ def not_applicable(explanation: str) -> Outcome:
     return Outcome("not_applicable", explanation)
 
 
+def by_count(n: int, one: str, two: str, many: str) -> str:
+    """The phrase for ``n`` things: ``one``, ``two`` ("Both ...") or ``many`` with ``{n}`` filled in."""
+    return one if n == 1 else two if n == 2 else many.format(n=n)
+
+
 def quote(text: str, limit: int = 60) -> str:
     """A short quotation of letter text for an explanation."""
     flat = re.sub(r"\s+", " ", text).strip().rstrip(".")

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ..report import Evidence, MedicationChange
-from .context import CheckContext, Outcome, met, not_applicable, not_met, quote
+from .context import CheckContext, Outcome, by_count, met, not_applicable, not_met, quote
 from .cues import any_match, search
 from .registry import register
 
@@ -151,10 +151,14 @@ def changes_complete(ctx: CheckContext) -> Outcome:
     if gaps:
         shown = "; ".join(gaps[:4]) + (f"; and {len(gaps) - 4} more" if len(gaps) > 4 else "")
         return not_met(f"{len(gaps)} of {len(changes)} changes lack detail: {shown}.", *evidence)
-    n = len(changes)
-    said = "The medication change states" if n == 1 else "Both medication changes state" if n == 2 else ""
+    said = by_count(
+        len(changes),
+        "The medication change states",
+        "Both medication changes state",
+        "All {n} medication changes state",
+    )
     return met(
-        f"{said or f'All {n} medication changes state'} the drug, dose and reason.",
+        f"{said} the drug, dose and reason.",
         *[c.evidence for c in changes],
     )
 

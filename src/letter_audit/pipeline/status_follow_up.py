@@ -26,8 +26,7 @@ def _opens_title(text: str, start: int) -> bool:
     if start >= _TITLE_REACH:
         return False
     ls = text.rfind("\n", 0, start) + 1
-    le = text.find("\n", start)
-    line = text[ls : le if le >= 0 else len(text)]
+    line = _line(text, start)
     if text[ls:start].strip(" \t-*#|"):
         return False
     return not _NOT_TITLE.search(line) and len(line.split()) <= 8
@@ -54,12 +53,10 @@ def _names_visit(text: str, start: int) -> bool:
     no plan word on it and not under a heading ending in a colon (see ``_VISIT_KIND``)."""
     if start >= _TITLE_REACH:
         return False
-    ls = text.rfind("\n", 0, start) + 1
-    le = text.find("\n", start)
-    line = text[ls : le if le >= 0 else len(text)]
+    line = _line(text, start)
     if _VISIT_KIND.match(line) is None or _PLAN_WORDS.search(line) is not None:
         return False
-    prev = text[: max(0, ls - 1)].rstrip().rsplit("\n", 1)[-1]
+    prev = text[: max(0, text.rfind("\n", 0, start))].rstrip().rsplit("\n", 1)[-1]
     return not prev.rstrip().endswith(":")
 
 

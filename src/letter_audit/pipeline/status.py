@@ -129,6 +129,24 @@ _CROSS_REF = re.compile(
 )
 
 
+# Round 26: the writer's own look at a test's result inside a request ("Please repeat his serum protein
+# electrophoresis in 6 months so that we can see whether the paraprotein is stable"): the team sees the
+# result, the practice is asked for the test, so a request filed as a review for these words alone is no GP
+# review
+_WRITER_SEES = re.compile(
+    r"\b(?:I|we)\s+(?:can|could|will|may|might|shall|would)\s+(?:then\s+|also\s+)?"
+    r"(?:see|review|assess|check|look\s+at|follow)\w*",
+    re.IGNORECASE,
+)
+
+
+def _only_writer_sees(finder: StatusFinder, text: str) -> bool:
+    """Whether every review word in a request belongs to the writer's own look (``_WRITER_SEES``)."""
+    own = [m.span() for m in _WRITER_SEES.finditer(text)]
+    words = list(finder.review_word.finditer(text))
+    return bool(own) and all(any(a <= w.start() < b for a, b in own) for w in words)
+
+
 class StatusFinder(FitNoteFinder, FollowUpFinder, ContactFinder):
     """All three verdicts' compiled rules on one object, as the component and its callers expect.
 
@@ -232,6 +250,13 @@ class StatusComponent:
                 continue
             if _CROSS_REF.fullmatch(s.text):
                 continue  # "Follow up: see recommendations": a pointer elsewhere in the letter, no visit
+            if (
+                not self.finder.review_in_request.search(s.text)
+                and not self.finder.patient_review_when.match(s.text)
+                and not timed_review(s.text)
+                and _only_writer_sees(self.finder, s.text)
+            ):
+                continue  # "... so that we can see whether it is stable": the team looks, the practice tests
             if self.finder.treatment_only(text, units, s, drugs):
                 # a review of treatment is no follow-up, unless it is asked for when the practice next sees
                 # the patient ("review whether furosemide is still needed when you next see her"): that

@@ -89,6 +89,28 @@ _FAMILY_BEFORE = re.compile(
     r"the\s+patient)\s+$",
     re.IGNORECASE,
 )
+# Round 26: a relative of the patient as the subject just ahead of a referral cue ("we discussed family
+# screening and his brother has been referred to our genetics team", "her two daughters have been referred
+# for testing"): someone else is referred, the patient is not followed up by it
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:his|her|their|the\s+patient['’]s)\s+(?:[\w-]+\s+){0,2}?(?:brothers?|sisters?|sons?|daughters?|"
+    r"siblings?|children|child|twins?|mother|father|parents?|cousins?|relatives?|nephews?|nieces?|aunts?|uncles?|"
+    r"grandchildren|family(?:\s+members?)?)\s+(?:(?:and|&)\s+(?:[\w-]+\s+){1,2})?(?:also\s+)?$",
+    re.IGNORECASE,
+)
+_REFERRAL_CUE = re.compile(r"referr")
+# Round 26: a follow-up field whose whole answer leaves the plan undecided ("Outpatient follow-up: As per
+# consultant", "Clinic review - at the consultant's discretion"), as "Follow-up: TBC" is already read: no plan
+# stated, unclear
+_UNDECIDED = (
+    r"(?:TBC|TBA|TBD|to\s+be\s+(?:confirmed|decided|determined)|(?:as\s+)?per\s+(?:the\s+)?(?:consultant|team)|"
+    r"at\s+(?:the\s+)?(?:consultant['’]?s|team['’]?s)\s+discretion|at\s+the\s+discretion\s+of\s+(?:the\s+)?"
+    r"(?:consultant|team))[ \t.]*$"
+)
+_UNDECIDED_VALUE = re.compile(r"[ \t]*[:|\t-][ \t]*" + _UNDECIDED, re.IGNORECASE | re.MULTILINE)
+_UNDECIDED_BODY = re.compile(r"\s*" + _UNDECIDED, re.IGNORECASE | re.MULTILINE)
+
+
 # what follows a discharge that ends one part of care only ("... from the nursing caseload", "from our
 # titration clinic"); round 25: or the stay ("Discharge from Inpatient Mental Health Services", "discharged
 # from the ward"), which ends the admission, not the team's plan after it
@@ -433,6 +455,11 @@ class FollowUpFinder:
             and not _names_visit(text, h[0])
             and not self._on_visit_line(text, h[0])
             and not self._after_owner_words(text, units, h[0])
+            and not _UNDECIDED_VALUE.match(text, h[1])
+            and not (
+                _REFERRAL_CUE.search(h[2])
+                and _RELATIVE_BEFORE.search(text, max((unit_of(units, h[0]) or (0, 0))[0], h[0] - 80), h[0])
+            )
             # a visit inside a request to the practice ("ask the district nurses to review") is its ask; a
             # bare plan line under a GP heading ("Cardiology OPA 6/52") asks nothing: the hospital's
             and (
@@ -451,7 +478,11 @@ class FollowUpFinder:
         ]
         for body in fu_bodies:
             m = self.fu_hospital_section.match(text, body)
-            if m is not None and not any(n[0] <= body < n[1] + 1 for n in none):
+            if (
+                m is not None
+                and not any(n[0] <= body < n[1] + 1 for n in none)
+                and not _UNDECIDED_BODY.match(text, body)
+            ):
                 hospital.append((body, m.end(), "fu-hospital-in-section"))
         # a list of the team's own steps under "The HF team will:" with a visit or call among them
         hospital += _team_list_visits(text)
@@ -481,8 +512,11 @@ class FollowUpFinder:
                 and not (
                     _READING_AFTER.match(text, h[1]) and _TIMED.search(unit_text(text, units, h)) is None
                 )
-                # "Follow up: none, GP to review wound day 10": a task at the practice, like sutures out
-                and not _TASK_AFTER.match(text, h[1])
+                # "Follow up: none, GP to review wound day 10": a task at the practice, like sutures out;
+                # round 26: a follow-up field that names the practice as its owner ("Follow-up: Practice nurse
+                # wound care; no further surgical follow-up") hands the follow-up over, as "Follow-up: with
+                # the practice" does
+                and not (h[2] != "fu-field-gp" and _TASK_AFTER.match(text, h[1]))
             ]
         if none:
             # a call only if a result shows something ("we will contact him if the Holter shows AF") is no

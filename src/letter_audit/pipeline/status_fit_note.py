@@ -23,6 +23,15 @@ _IF_LEAD = re.compile(r"\W*(?:if|should|unless)\b", re.IGNORECASE)  # a request 
 _HANDED_ON = re.compile(
     r"[.;,\u2013-]\s*(?:GP|practice|surgery)\s+(?:please|pls|to\s+(?:issue|provide|do))\b", re.IGNORECASE
 )
+# "He did not need a fit note earlier as he had self-certified, and I would be grateful if you could provide one
+# for the coming weeks": an ask after a clause break is not negated by the "not" ahead of the note
+_ASKED_AFTER = re.compile(
+    r"[,;]\s*(?:and\s+|but\s+|so\s+)?(?:I\s+would\s+be\s+grateful\s+if\s+you\s+could|I\s+would\s+be\s+grateful\s+if\s+the\s+"
+    r"(?:GP|practice)\s+could|please\s+could\s+you|could\s+you|would\s+you|can\s+you|please)\s+(?:please\s+)?"
+    r"(?:provide|issue|give|do|write|extend|supply)\s+(?:him\s+|her\s+|them\s+)?(?:with\s+)?"
+    r"(?:one|a\s+(?:new\s+|further\s+)?(?:fit|sick)\s*(?:note|line))\b",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"(?<![\d/.-])(?:\d{1,2}[/.-]\d{1,2}[/.-]|\d{1,2}\s+[A-Za-z]{3,9}\s+)(20\d\d)\b")
 
 
@@ -175,7 +184,11 @@ class FitNoteFinder:
             for h in scan(self.fit_requested, text, units, hay)
             # "No fit note provided from the day unit - GP please issue if required": the ask after the break
             # is not negated by the "No" ahead of the note
-            if (not NEGATED.search(text[max(0, h[0] - 12) : h[0]]) or _HANDED_ON.search(text, h[0], h[1]))
+            if (
+                not NEGATED.search(text[max(0, h[0] - 12) : h[0]])
+                or _HANDED_ON.search(text, h[0], h[1])
+                or _ASKED_AFTER.search(text, h[0], _clause_end(text, h[1]))
+            )
             and not self.fit_not_asked.search(text, h[0], _clause_end(text, h[1]))
         ]
         # a fit-note "request" found by la_requests that only reports one issued ("Fit note issued for 4

@@ -32,6 +32,19 @@ def _opens_title(text: str, start: int) -> bool:
     return not _NOT_TITLE.search(line) and len(line.split()) <= 8
 
 
+def _ends_title(text: str, start: int, end: int) -> bool:
+    """Round 26 (even halves): whether a hit ends a short title line near the top after a dash or bar
+    ("DIABETES & ENDOCRINE CENTRE - OUTPATIENT REVIEW", "Older Adults' Mental Health Service - Outpatient
+    Review"): the title names the visit the letter reports, not a plan."""
+    if start >= _TITLE_REACH:
+        return False
+    ls = text.rfind("\n", 0, start) + 1
+    line = _line(text, start)
+    if text[end : ls + len(line)].strip(" \t-*#|") or _NOT_TITLE.search(line) or len(line.split()) > 12:
+        return False
+    return text[ls:start].rstrip().endswith(("-", "\u2013", "|"))
+
+
 # Round 24: a line near the top that names the visit the letter reports by its time after an event
 # ("Post-operative review 5 weeks after right phacoemulsification (20/04/2025).", "Follow-up 6 months after
 # TAVI"): a title, not a plan
@@ -100,14 +113,22 @@ _RELATIVE_BEFORE = re.compile(
 )
 _REFERRAL_CUE = re.compile(r"referr")
 # Round 26: a follow-up field whose whole answer leaves the plan undecided ("Outpatient follow-up: As per
-# consultant", "Clinic review - at the consultant's discretion"), as "Follow-up: TBC" is already read: no plan
-# stated, unclear
+# consultant", "Clinic review - at the consultant's discretion", "Follow-up: TBC by consultant"), as "Follow-up:
+# TBC" is already read: no plan stated, unclear
 _UNDECIDED = (
-    r"(?:TBC|TBA|TBD|to\s+be\s+(?:confirmed|decided|determined)|(?:as\s+)?per\s+(?:the\s+)?(?:consultant|team)|"
+    r"(?:(?:TBC|TBA|TBD|to\s+be\s+(?:confirmed|decided|determined))(?:[ \t]+(?:by|with)[ \t]+(?:the[ \t]+)?"
+    r"(?:consultant|team|registrar|secretar(?:y|ies)))?|(?:as\s+)?per\s+(?:the\s+)?(?:consultant|team)|"
     r"at\s+(?:the\s+)?(?:consultant['’]?s|team['’]?s)\s+discretion|at\s+the\s+discretion\s+of\s+(?:the\s+)?"
     r"(?:consultant|team))[ \t.]*$"
 )
 _UNDECIDED_VALUE = re.compile(r"[ \t]*[:|\t-][ \t]*" + _UNDECIDED, re.IGNORECASE | re.MULTILINE)
+# Round 26 (even halves): the whole field, label and undecided answer ("Follow-up: TBC by consultant" read as a
+# hospital field, "Next review: to be confirmed" listed among the GP's requests): no plan, no GP review
+_UNDECIDED_FIELD = re.compile(
+    r"\W*(?:next\s+|outpatient\s+|clinic\s+)?(?:follow[- ]?up|review|appointment|appt|f/u)(?:\s+(?:arrangements?|plan))?"
+    r"[ \t]*[:|\t-][ \t]*" + _UNDECIDED,
+    re.IGNORECASE | re.MULTILINE,
+)
 _UNDECIDED_BODY = re.compile(r"\s*" + _UNDECIDED, re.IGNORECASE | re.MULTILINE)
 
 
@@ -452,10 +473,12 @@ class FollowUpFinder:
             # "We also offered him an appointment on 20/10/2026, which he did not attend": told as history
             and not self.missed_after.match(text, h[1])
             and not _opens_title(text, h[0])
+            and not _ends_title(text, h[0], h[1])
             and not _names_visit(text, h[0])
             and not self._on_visit_line(text, h[0])
             and not self._after_owner_words(text, units, h[0])
             and not _UNDECIDED_VALUE.match(text, h[1])
+            and not _UNDECIDED_FIELD.match(text, h[0])
             and not (
                 _REFERRAL_CUE.search(h[2])
                 and _RELATIVE_BEFORE.search(text, max((unit_of(units, h[0]) or (0, 0))[0], h[0] - 80), h[0])
@@ -494,8 +517,11 @@ class FollowUpFinder:
         gp_reviews = [
             h
             for h in gp_reviews
-            if self.ask_words.search(text, h[0], h[1]) is not None
-            or not any(n[0] < h[1] and h[0] < n[1] for n in none)
+            if (
+                self.ask_words.search(text, h[0], h[1]) is not None
+                or not any(n[0] < h[1] and h[0] < n[1] for n in none)
+            )
+            and not _UNDECIDED_FIELD.fullmatch(text[h[0] : h[1]].strip())
         ]
         gp = sorted(keep(scan(self.fu_gp, text, units, hay)) + gp_reviews)
         # A review only if something happens ("please see her if the swelling does not settle") is a

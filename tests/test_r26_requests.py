@@ -1,0 +1,73 @@
+"""Round 26: a test the hospital wants for its own judgement or its own next visit (call_and_recall), a result
+line that says no more tests are due, and a sentence an unchecked dictation opens in lower case (fixtures/README
+"Gold conventions"). Every wording is this file's own."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from tests.request_frames import gp_list_report
+
+from letter_audit import audit
+from letter_audit.letter import Letter
+from letter_audit.pipeline import build_pipeline
+from letter_audit.pipeline.sentences import sentence_spans
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return build_pipeline()
+
+
+def _report(nlp: Language, plan: str, gp_list: bool):
+    if gp_list:
+        return gp_list_report(nlp, plan)
+    text = (
+        "Dear Dr Hale,\n\nShe was seen in clinic today.\n\n"
+        + plan
+        + "\n\nYours sincerely,\nDr A Jones\ncc: Dr Hale, Elm Tree Surgery\n"
+    )
+    return audit(Letter.from_text(text), nlp=nlp)
+
+
+def flagged(nlp: Language, plan: str, gp_list: bool = False) -> list[tuple[str, str, str | None]]:
+    """The GP actions found in a letter holding ``plan``, as (text, category, rule)."""
+    return [(a.text, a.category, a.rule) for a in _report(nlp, plan, gp_list).gp_actions]
+
+
+# A test "so that we can see whether ..." is for the team's own judgement: monitoring, the hospital's recall.
+
+
+def test_a_test_so_we_can_see_whether_is_the_hospitals_recall(nlp: Language) -> None:
+    plan = "Please repeat his serum free light chains in 3 months so that we can see whether the level is rising."
+    assert flagged(nlp, plan) == [(plan.rstrip("."), "monitoring", "call_and_recall")]
+
+
+def test_a_test_so_we_can_tell_if_is_the_hospitals_recall(nlp: Language) -> None:
+    plan = "Please check her calcium in 4 weeks so we can tell whether the new dose is right."
+    assert flagged(nlp, plan) == [(plan.rstrip("."), "monitoring", "call_and_recall")]
+
+
+def test_a_test_so_you_can_see_stays_the_practices(nlp: Language) -> None:
+    # Near miss: the practice is the one to judge.
+    plan = "Please check her calcium in 4 weeks so that you can see whether the new dose is right."
+    assert [r for _, _, r in flagged(nlp, plan)] == [None]
+
+
+# A test asked before the team's own next visit ("before I see her next"): the result is wanted there.
+
+
+def test_a_test_before_i_see_her_next_is_the_hospitals_recall(nlp: Language) -> None:
+    plan = "I wonder whether you could repeat her ferritin before I see her again in clinic."
+    assert [(c, r) for _, c, r in flagged(nlp, plan)] == [("monitoring", "call_and_recall")]
+
+
+def test_a_test_before_we_see_him_next_is_the_hospitals_recall(nlp: Language) -> None:
+    plan = "Could you check his thyroid function before we see him next, as an overactive thyroid would matter."
+    assert [(c, r) for _, c, r in flagged(nlp, plan)] == [("monitoring", "call_and_recall")]
+
+
+def test_a_test_before_you_see_her_stays_the_practices(nlp: Language) -> None:
+    # Near miss: the practice's own visit.
+    plan = "Please check her thyroid function before you see her next."
+    assert [r for _, _, r in flagged(nlp, plan)] == [None]

@@ -71,3 +71,15 @@ def test_a_test_before_you_see_her_stays_the_practices(nlp: Language) -> None:
     # Near miss: the practice's own visit.
     plan = "Please check her thyroid function before you see her next."
     assert [r for _, _, r in flagged(nlp, plan)] == [None]
+
+
+# A result line under the GP heading that says no more tests are due asks nothing.
+
+
+def test_normal_bloods_no_further_tests_needed_is_no_request(nlp: Language) -> None:
+    assert flagged(nlp, "Admission bloods (FBC, U&E) normal - no further tests needed now.", gp_list=True) == []
+
+
+def test_a_request_beside_no_further_tests_line_is_kept(nlp: Language) -> None:
+    plan = "- Repeat U&E in 1 week.\n- Baseline clotting normal - no further tests needed now."
+    assert [t for t, _, _ in flagged(nlp, plan, gp_list=True)] == ["Repeat U&E in 1 week"]

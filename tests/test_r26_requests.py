@@ -83,3 +83,36 @@ def test_normal_bloods_no_further_tests_needed_is_no_request(nlp: Language) -> N
 def test_a_request_beside_no_further_tests_line_is_kept(nlp: Language) -> None:
     plan = "- Repeat U&E in 1 week.\n- Baseline clotting normal - no further tests needed now."
     assert [t for t, _, _ in flagged(nlp, plan, gp_list=True)] == ["Repeat U&E in 1 week"]
+
+
+# An unchecked dictation opens a sentence in lower case after a full stop ("... for 7 days. pls re-test ...").
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in sentence_spans(text)]
+
+
+def test_a_lower_case_pls_after_a_full_stop_opens_a_sentence() -> None:
+    text = "please prescribe doxycycline 100mg od for 6 weeks. pls repeat the swab 2 weeks after finishing"
+    assert _sentences(text) == [
+        "please prescribe doxycycline 100mg od for 6 weeks.",
+        "pls repeat the swab 2 weeks after finishing",
+    ]
+
+
+def test_a_lower_case_we_after_a_full_stop_opens_a_sentence() -> None:
+    text = "if K is above 5.5 stop the spironolactone. we will then think about sacubitril valsartan"
+    assert len(_sentences(text)) == 2
+
+
+def test_an_abbreviation_before_lower_case_does_not_end_a_sentence() -> None:
+    # Near miss: "wks." is a short form, not the end of the sentence.
+    assert len(_sentences("start doxycycline for 6 wks. we will see")) == 1
+
+
+def test_lower_case_dictation_gives_each_request_its_item(nlp: Language) -> None:
+    plan = (
+        "I would be grateful if you could prescribe ferrous fumarate 210mg bd for 3 months. pls check her FBC 4 weeks "
+        "after starting, and if her Hb has not risen refer her to the gastro clinic"
+    )
+    assert [c for _, c, _ in flagged(nlp, plan)] == ["prescribing", "monitoring", "referral"]

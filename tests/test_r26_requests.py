@@ -1,6 +1,6 @@
-"""Round 26: a test the hospital wants for its own judgement or its own next visit (call_and_recall), a result
-line that says no more tests are due, and a sentence an unchecked dictation opens in lower case (fixtures/README
-"Gold conventions"). Every wording is this file's own."""
+"""Round 26: a test the hospital wants for its own judgement or its own next visit (call_and_recall), a
+result line that says no more tests are due, and a sentence an unchecked dictation opens in lower case
+(fixtures/README "Gold conventions"). Every wording is this file's own."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ def flagged(nlp: Language, plan: str, gp_list: bool = False) -> list[tuple[str, 
 
 
 def test_a_test_so_we_can_see_whether_is_the_hospitals_recall(nlp: Language) -> None:
-    plan = "Please repeat his serum free light chains in 3 months so that we can see whether the level is rising."
+    plan = "Please repeat his free light chains in 3 months so that we can see whether the level is rising."
     assert flagged(nlp, plan) == [(plan.rstrip("."), "monitoring", "call_and_recall")]
 
 
@@ -63,7 +63,7 @@ def test_a_test_before_i_see_her_next_is_the_hospitals_recall(nlp: Language) -> 
 
 
 def test_a_test_before_we_see_him_next_is_the_hospitals_recall(nlp: Language) -> None:
-    plan = "Could you check his thyroid function before we see him next, as an overactive thyroid would matter."
+    plan = "Could you check his thyroid function before we see him next, as an overactive thyroid matters."
     assert [(c, r) for _, c, r in flagged(nlp, plan)] == [("monitoring", "call_and_recall")]
 
 
@@ -77,7 +77,8 @@ def test_a_test_before_you_see_her_stays_the_practices(nlp: Language) -> None:
 
 
 def test_normal_bloods_no_further_tests_needed_is_no_request(nlp: Language) -> None:
-    assert flagged(nlp, "Admission bloods (FBC, U&E) normal - no further tests needed now.", gp_list=True) == []
+    plan = "Admission bloods (FBC, U&E) normal - no further tests needed now."
+    assert flagged(nlp, plan, gp_list=True) == []
 
 
 def test_a_request_beside_no_further_tests_line_is_kept(nlp: Language) -> None:
@@ -112,7 +113,22 @@ def test_an_abbreviation_before_lower_case_does_not_end_a_sentence() -> None:
 
 def test_lower_case_dictation_gives_each_request_its_item(nlp: Language) -> None:
     plan = (
-        "I would be grateful if you could prescribe ferrous fumarate 210mg bd for 3 months. pls check her FBC 4 weeks "
-        "after starting, and if her Hb has not risen refer her to the gastro clinic"
+        "I would be grateful if you could prescribe ferrous fumarate 210mg bd for 3 months. "
+        "pls check her FBC 4 weeks after starting, and if her Hb has not risen refer her to the gastro clinic"
     )
     assert [c for _, c, _ in flagged(nlp, plan)] == ["prescribing", "monitoring", "referral"]
+
+
+# A re-referral on a threshold of the practice's own check, asked just before, is that check's safety net,
+# even when the threshold has a decimal point and the hospital would run a test once the patient is back.
+
+
+def test_a_rereferral_on_a_decimal_threshold_of_the_practices_check_is_fair(nlp: Language) -> None:
+    plan = (
+        "I would suggest that you repeat her PSA every year, and if it rises above 4.5, please re-refer her "
+        "for a repeat prostate MRI."
+    )
+    assert flagged(nlp, plan) == [
+        ("I would suggest that you repeat her PSA every year", "monitoring", None),
+        ("if it rises above 4.5, please re-refer her for a repeat prostate MRI", "referral", None),
+    ]

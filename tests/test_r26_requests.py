@@ -132,3 +132,23 @@ def test_a_rereferral_on_a_decimal_threshold_of_the_practices_check_is_fair(nlp:
         ("I would suggest that you repeat her PSA every year", "monitoring", None),
         ("if it rises above 4.5, please re-refer her for a repeat prostate MRI", "referral", None),
     ]
+
+
+# The team glad to see the patient again once the practice refers back: a referral item, and what the team
+# could then talk over with the patient is no request.
+
+
+def test_happy_to_see_her_again_if_you_rerefer_is_a_referral(nlp: Language) -> None:
+    plan = "I have discharged her. If the pain returns, I would be happy to see her again if you re-refer her"
+    assert [(c, r) for _, c, r in flagged(nlp, plan)] == [("referral", None)]
+
+
+def test_what_we_could_then_discuss_is_no_request(nlp: Language) -> None:
+    plan = (
+        "I have discharged her. Should the tablets not have helped after three months, I would be very happy "
+        "to see her again if you re-refer her, and we could then discuss other options, including referral "
+        "for surgery."
+    )
+    found = flagged(nlp, plan)
+    assert [(c, r) for _, c, r in found] == [("referral", None)]
+    assert "discuss" not in found[0][0]

@@ -152,3 +152,24 @@ def test_what_we_could_then_discuss_is_no_request(nlp: Language) -> None:
     found = flagged(nlp, plan)
     assert [(c, r) for _, c, r in found] == [("referral", None)]
     assert "discuss" not in found[0][0]
+
+
+# A field that says there is no hospital follow-up, then hands a step to the practice after a dash.
+
+
+def test_none_then_gp_to_after_a_dash_is_a_request(nlp: Language) -> None:
+    plan = "PLAN\nFollow-up: none - GP to re-refer if not healed by 3 months"
+    assert [c for _, c, _ in flagged(nlp, plan)] == ["referral"]
+
+
+def test_a_follow_up_field_naming_the_practice_nurse_is_not_the_hospitals(nlp: Language) -> None:
+    plan = (
+        "PLAN\nFollow-up: Practice nurse wound care; no further surgical follow-up - GP to re-refer if not "
+        "healed by 2 months"
+    )
+    assert [c for _, c, _ in flagged(nlp, plan)] == ["referral"]
+
+
+def test_a_follow_up_field_naming_the_hospital_nurse_stays_the_hospitals(nlp: Language) -> None:
+    # Near miss: the hospital's own nurse follows up.
+    assert flagged(nlp, "PLAN\nFollow-up: Stoma nurse clinic in 2 weeks") == []

@@ -173,3 +173,43 @@ def test_a_follow_up_field_naming_the_practice_nurse_is_not_the_hospitals(nlp: L
 def test_a_follow_up_field_naming_the_hospital_nurse_stays_the_hospitals(nlp: Language) -> None:
     # Near miss: the hospital's own nurse follows up.
     assert flagged(nlp, "PLAN\nFollow-up: Stoma nurse clinic in 2 weeks") == []
+
+
+# A review asked with its purpose after a comma, then a second purpose ("..., to check X and to see
+# whether Y"): one review item.
+
+
+def test_a_second_purpose_after_a_comma_stays_with_the_review(nlp: Language) -> None:
+    plan = (
+        "Please could the practice nurse review her in 6 weeks, to check her inhaler technique and to see "
+        "whether the dose could be stepped down."
+    )
+    assert flagged(nlp, plan) == [(plan.rstrip("."), "review", None)]
+
+
+def test_a_step_of_its_own_after_a_purpose_stays_apart(nlp: Language) -> None:
+    # Near miss: ", and refer him" is an ask with a verb of its own, not a purpose.
+    plan = "Please review him in 4 weeks, to check his BP, and refer him to the dietitian."
+    assert [c for _, c, _ in flagged(nlp, plan)] == ["review", "referral"]
+
+
+# In a letter to the family, a safety net with its condition first ("If he ..., please make an appointment
+# with the practice") is theirs, not the practice's.
+
+
+def _family_letter(nlp: Language, body: str):
+    text = (
+        "Dear Mr and Mrs Hale,\n\nThank you for bringing Sam to clinic.\n\n"
+        + body
+        + "\n\nYours sincerely,\nDr A Jones\nCopy: Dr Hale, Elm Tree Surgery\n"
+    )
+    return audit(Letter.from_text(text), nlp=nlp)
+
+
+def test_a_conditional_safety_net_to_the_family_is_no_request(nlp: Language) -> None:
+    body = (
+        "Please could the practice nurse review Sam in three months. If he needs more than two courses of "
+        "steroid tablets, please make an appointment with the practice."
+    )
+    found = [a.text for a in _family_letter(nlp, body).gp_actions]
+    assert found == ["Please could the practice nurse review Sam in three months"]

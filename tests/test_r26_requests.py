@@ -213,3 +213,21 @@ def test_a_conditional_safety_net_to_the_family_is_no_request(nlp: Language) -> 
     )
     found = [a.text for a in _family_letter(nlp, body).gp_actions]
     assert found == ["Please could the practice nurse review Sam in three months"]
+
+
+# Telling the patient the result of a test the hospital sent for "when it comes through" passes on the
+# hospital's result (call_and_recall): "when it comes through" says when, not a condition.
+
+
+def test_telling_the_patient_a_hospital_result_when_it_comes_is_recall(nlp: Language) -> None:
+    plan = (
+        "I have requested an MRI of her lumbar spine. I would be grateful if you could let her know the MRI "
+        "result when it comes through."
+    )
+    assert [(c, r) for _, c, r in flagged(nlp, plan)] == [("results", "call_and_recall")]
+
+
+def test_a_safety_net_told_to_the_team_stays_fair(nlp: Language) -> None:
+    # Near miss: a real condition on something the practice comes across, with no test asked.
+    plan = "If she develops low mood, please let the clinic know."
+    assert [r for _, _, r in flagged(nlp, plan)] in ([], [None])

@@ -220,3 +220,23 @@ def test_a_safety_net_told_to_the_team_stays_fair(nlp: Language) -> None:
     # Near miss: a real condition on something the practice comes across, with no test asked.
     plan = "If she develops low mood, please let the clinic know."
     assert [r for _, _, r in flagged(nlp, plan)] in ([], [None])
+
+
+# A test whose result the team says it will act on when it sees the patient itself ("...; if the LDL is still
+# above 1.8 I will consider adding ezetimibe when I see him") is for its own clinic (call_and_recall); a step
+# the practice is asked to take in the same sentence stays fair.
+
+
+def test_a_test_the_team_acts_on_at_its_own_visit_is_recall(nlp: Language) -> None:
+    plan = (
+        "I would ask you to increase her ramipril to 5 mg daily, and to check her HbA1c in about three "
+        "months; if it is still above 58.5 I will consider adding a gliptin when I see her."
+    )
+    found = [(c, r) for _, c, r in flagged(nlp, plan)]
+    assert found == [("prescribing", None), ("monitoring", "call_and_recall")]
+
+
+def test_a_step_left_to_the_practice_at_its_visit_stays_fair(nlp: Language) -> None:
+    # Near miss: the practice, not the team, acts on the result.
+    plan = "Please check her HbA1c in three months; if it is above 58 please consider adding a gliptin."
+    assert [r for _, _, r in flagged(nlp, plan)] == [None, None]

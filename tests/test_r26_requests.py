@@ -1,6 +1,8 @@
-"""Round 26: a test the hospital wants for its own judgement or its own next visit (call_and_recall), a
-result line that says no more tests are due, and a sentence an unchecked dictation opens in lower case
-(fixtures/README "Gold conventions"). Every wording is this file's own."""
+"""Round 26: a test the hospital wants for its own judgement, its own next visit or its own step on the result
+(call_and_recall), a result line that says no more tests are due, a sentence an unchecked dictation opens in
+lower case, a re-referral on the practice's own check, an open door asked as a request, the practice nurse
+in a follow-up field, a review's second purpose, a family's safety net, and a result passed on "when it comes
+through" (fixtures/README "Gold conventions"). Every wording is this file's own."""
 
 from __future__ import annotations
 

@@ -25,11 +25,12 @@ _IF_CLAUSE = re.compile(
 
 # A check the practice is asked to make, before a referral in the same sentence ("recheck her TSH in 8
 # weeks and refer to endocrinology if ..."), or a sentence that opens with the test ("Lipids at 3 months,
-# refer to the lipid clinic if ..."); not an ask for the referral itself ("arrange a referral").
+# refer to the lipid clinic if ..."); not an ask for the referral itself ("arrange a referral"). A decimal
+# point ends no sentence ("repeat his FIB-4 every three years, and if it rises above 1.3, please re-refer").
 _CHECK_THEN_REFER = re.compile(
     r"(\b(check|re-?check|repeat|measure|re-?measure|monitor|recalculate|re-?calculate|take|do|arrange|request"
     r"|organise)\b(?! (a |an |the )?([\w-]+ )?(referral|appointment|review)\b)|^\W*[\w&+/-]+( [\w&+/-]+)?"
-    r"\s+(in|at|after)\s+\d)[^.\n]{0,100}\brefer",
+    r"\s+(in|at|after)\s+\d)(?:[^.\n]|(?<=\d)\.(?=\d)){0,100}\brefer",
     re.IGNORECASE | re.MULTILINE,
 )
 

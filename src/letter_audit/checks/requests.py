@@ -175,6 +175,11 @@ def classify(
         return "dna_rereferral"
     if rerefer and any_match(req.rerefer_recall, text):
         return "call_and_recall"
+    if rerefer and on_result and (_check_before_referral(whole) or _check_on_line_before(before, text, cues)):
+        # "repeat his FIB-4 every three years, and if it rises above 1.3, please re-refer him for a repeat ELF
+        # test": a re-referral on a threshold of the practice's own check, asked just before, is that check's
+        # safety net, even when the hospital will run a test of its own once he is back.
+        return None
     if rerefer and settings.flag_onward_referral and not waits and not any_match(req.patient_choice, whole):
         # "please re-refer her for the second eye": a need the hospital knows of now, handed back for a
         # fresh referral. "Re-refer if it recurs" is a safety net for a need that may never arise, and

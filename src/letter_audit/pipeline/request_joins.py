@@ -23,14 +23,15 @@ _PATIENT_TO = re.compile(
     r"(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[\w'-]+|the\s+family|parents?)\s+to\s",
     re.IGNORECASE,
 )
-# "see her in 2 weeks to check she is back to baseline and to consider whether she needs a preventer": a
+# "see her in 2 weeks to check she is back to baseline and to consider whether she needs a preventer" (a
+# comma before the first too: "review him in 3 months, to check ... and to see whether ..."): a
 # second purpose after the first, what the visit or test is for, not a second ask (an infinitive after the
 # ask itself, "asked your GP to take over ... and to sign ...", is one)
 _PURPOSE_WORDS = (
     r"(?:check|see|make\s+sure|ensure|confirm|assess|consider|review|discuss|look\s+at|decide|think\s+about)"
 )
 _PURPOSE_TO = re.compile(
-    rf"\b(?:see|review|r/v|check|re-?check|repeat|assess|re-?assess|examine)\b[^,;]{{1,80}}?\s+to\s+{_PURPOSE_WORDS}\b",
+    rf"\b(?:see|review|r/v|check|re-?check|repeat|assess|re-?assess|examine)\b[^,;]{{1,80}}?,?\s+to\s+{_PURPOSE_WORDS}\b",
     re.IGNORECASE,
 )
 _PURPOSE_STEP = re.compile(

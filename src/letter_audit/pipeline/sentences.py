@@ -28,7 +28,9 @@ _ABBREV = frozenset(
 )
 _COPY_LINE = re.compile(r"(?:cc|c\.c\.|copy\s+to)\b", re.IGNORECASE)  # "cc Dr R H, X Surgery - could you ..."
 _FIELD_LABEL = re.compile(r"[a-z][\w/&-]*(?:[ \t][\w/&-]+){0,2}[ \t]*:[ \t]*\S")
-_SENT_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[A-Z(\"'•\-\d])")
+# An unchecked dictation starts sentences in lower case too ("... for 7 days. pls re-test ...", "... let us
+# know. we will then ..."): a request word or a pronoun after a full stop opens a sentence as a capital does.
+_SENT_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[A-Z(\"'•\-\d]|(?-i:pls|please|plz|we|i|he|she|they)\s)")
 # A form's question and its one-word answer are one field ("Fit note required? No."), not two sentences.
 _YES_NO_ANSWER = re.compile(r"(?:Yes|No|Y|N|Nil|None|N/A)(?=[ \t]*(?:[.,;:(\-–]|$))", re.MULTILINE)
 

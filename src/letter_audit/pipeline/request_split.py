@@ -256,6 +256,9 @@ def clause_split_source(rules: RequestRules) -> str:
         rf"|\s+\+\s+(?=(?:{_TESTS}|LFTs?|TFTs?|lipids?|ferritin|CRP|PSA|Mg|magnesium|calcium)\b[^;.,+<>]{{0,30}}?"
         rf"(?:\b\d+\s*/\s*(?:52|12)\b|\bin\s+\d|\b\d+\s*(?:days?|weeks?|months?)\b|\bat\s+(?:the\s+)?same\s+"
         rf"(?:visit|time|appointment|review)\b|\bat\s+the\s+end\s+of\s+(?:the\s+)?(?:course|treatment)\b))"
+        # "r/v 1/52 + U&E", "f/u 2/52 + FBC": a test standing bare at the end after "+" is an item of its own
+        # after a review or a step (joined back below when the part before is a test too: "FBC + U&E")
+        rf"|\s+\+\s+(?=(?:{_TESTS}|LFTs?|TFTs?|lipids?|ferritin|CRP|PSA|Mg|magnesium|calcium)\s*(?:[.;\n]|$))"
         # "r/v 2/52 / U&E 1/52": the same after a spaced "/" when the part before has a terse time of its own
         # too (not "FBC / U&E 4/52", two tests sharing one time)
         rf"|(?:(?<=/52)|(?<=/12))\s+/\s+(?=(?:{_TESTS}|LFTs?|TFTs?|lipids?|ferritin|CRP|PSA|Mg|magnesium|calcium)"

@@ -1,0 +1,77 @@
+"""Round 26, even halves: a bare test after "+" at the end of a review's line is an item of its own, and a bare re-referral after ";" is the
+practice's (fixtures/README "Gold conventions"). Every wording is this file's own."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from tests.request_frames import gp_list_report
+
+from letter_audit import audit
+from letter_audit.letter import Letter
+from letter_audit.pipeline import build_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return build_pipeline()
+
+
+def _report(nlp: Language, plan: str, gp_list: bool):
+    if gp_list:
+        return gp_list_report(nlp, plan)
+    text = (
+        "Dear Dr Hale,\n\nShe was seen in clinic today.\n\n"
+        + plan
+        + "\n\nYours sincerely,\nDr A Jones\ncc: Dr Hale, Elm Tree Surgery\n"
+    )
+    return audit(Letter.from_text(text), nlp=nlp)
+
+
+def found(nlp: Language, plan: str, gp_list: bool = False) -> list[tuple[str, str]]:
+    """The GP actions found in a letter holding ``plan``, as (text, category)."""
+    return [(a.text, a.category) for a in _report(nlp, plan, gp_list).gp_actions]
+
+
+# "r/v 1/52 + U&E": a review and a test are two items however joined ("+" as "and"); tests named together
+# after "+" stay one ("U&E + Mg 1/52").
+@pytest.mark.parametrize(
+    ("plan", "want"),
+    [
+        ("r/v 1/52 + U&E", [("r/v 1/52", "review"), ("U&E", "monitoring")]),
+        ("review in 2 weeks + FBC", [("review in 2 weeks", "review"), ("FBC", "monitoring")]),
+        ("stop ramipril + U&E", [("stop ramipril", "prescribing"), ("U&E", "monitoring")]),
+    ],
+)
+def test_bare_test_after_plus_is_its_own_item(nlp: Language, plan: str, want: list[tuple[str, str]]) -> None:
+    assert found(nlp, plan, gp_list=True) == want
+
+
+def test_tests_named_together_after_plus_stay_one(nlp: Language) -> None:
+    assert found(nlp, "U&E + Mg 1/52", gp_list=True) == [("U&E + Mg 1/52", "monitoring")]
+
+
+# "Not booked for review; re-refer if ...": only the practice re-refers, so the bare verb after a break is its
+# request; the hospital's own ("we will re-refer") and the patient's ("she can self-refer") are not.
+@pytest.mark.parametrize(
+    "plan",
+    [
+        "Not booked for spinal clinic review; re-refer if progressive weakness or not improving at 3 months.",
+        "Discharged to your care; re-refer him if the pain returns.",
+        "Her knee has settled; re-refer via e-RS should the swelling recur.",
+    ],
+)
+def test_bare_rerefer_after_a_break(nlp: Language, plan: str) -> None:
+    items = found(nlp, plan)
+    assert len(items) == 1 and items[0][1] == "referral" and items[0][0].lower().startswith("re-refer")
+
+
+@pytest.mark.parametrize(
+    "plan",
+    [
+        "If she is keen, she can self-refer; we will re-refer if the scan shows growth.",
+        "He knows that if things worsen, re-referral is simple; I will see him if you re-refer.",
+    ],
+)
+def test_rerefer_not_the_practices(nlp: Language, plan: str) -> None:
+    assert found(nlp, plan) == []

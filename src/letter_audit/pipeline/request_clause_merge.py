@@ -244,6 +244,16 @@ def _counted_on(sent: str, ms: int, me: int) -> bool:
     return re.search(rf"(?<!\d)\(?{k - 1}\)", sent[:ms]) is not None
 
 
+# "omeprazole 20mg bd with amoxicillin 1g bd": two drugs given together as one regimen
+_WITH_REGIMEN = re.compile(
+    r"\d\s*(?:mg|g|mcg|micrograms?)\b[^,;]{0,20}?\s+with\s+(?:the\s+)?[A-Za-z][\w-]*\s+\d+(?:\.\d+)?\s*(?:mg|g|mcg|micrograms?)\b",
+    re.IGNORECASE,
+)
+_AND_ONLY = re.compile(r",?\s+(?:and|&)\s+", re.IGNORECASE)
+# a drug with its dose and no verb of its own ("clarithromycin 500mg bd for 7 days")
+_BARE_DOSED = re.compile(r"\W*(?:the\s+)?[A-Za-z][\w-]*\s+\d+(?:\.\d+)?\s*(?:mg|g|mcg|micrograms?)\b", re.IGNORECASE)
+
+
 class ClauseMerger(ClauseKinds):
     """Cuts a request sentence into items (the patterns are built by the finder)."""
 
@@ -604,6 +614,13 @@ class ClauseMerger(ClauseKinds):
                     )
                     # "see her in 2 weeks to check ... and to consider whether ...": a second purpose
                     or (_PURPOSE_STEP.match(sent, cs, ce) is not None and _PURPOSE_TO.search(prev))
+                    # "omeprazole 20mg bd with amoxicillin 1g bd and clarithromycin 500mg bd for 7 days": a
+                    # regimen whose drugs are joined by "with" is one course, its last drug too
+                    or (
+                        _AND_ONLY.fullmatch(joined) is not None
+                        and _WITH_REGIMEN.search(prev) is not None
+                        and _BARE_DOSED.match(sent, cs, ce) is not None
+                    )
                     # "send the result to the renal team, and also to the HF team": one report back
                     or (_ALSO_TO.match(sent, cs, ce) is not None and _REFER_WORD.search(prev) is None)
                     # "continue the blood monitoring in the agreement, with FBC, U&E and LFT two weeks after

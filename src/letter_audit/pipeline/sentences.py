@@ -128,12 +128,22 @@ _OCR_BAR_I = re.compile(
     r"note|hope|also|agree|explained|suggested|spoke|saw|met|plan)\b)",
     re.MULTILINE,
 )
+# An unchecked dictation's misspelt polite ask ("I would be gratefull if you could", "greatful"): read as
+# "grateful", padded with a space to keep the length
+_GRATEFUL_TYPO = re.compile(r"\b([Gg])r(?:eatfull|atefull|eatful)\b")
+
+
+def _grateful(m: re.Match[str]) -> str:
+    return (m.group(1) + "rateful").ljust(len(m.group(0)))
+
+
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 
 
 def ocr_letters(text: str) -> str:
     """Text as rules match it: OCR's letter-O-read-as-zero undone inside words ("F0LL0W-UP" ->
-    "FoLLoW-UP") and curly quotes made straight ("I\u2019d" -> "I'd").
+    "FoLLoW-UP"), curly quotes made straight ("I\u2019d" -> "I'd"), and a misspelt "grateful" ("gratefull",
+    "greatful") read as the word.
 
     Same length as the input, so every offset found in the result points at the same letter text.
     Three components ask for the same letter's text in turn, so the last answer is kept for it.
@@ -145,6 +155,7 @@ def ocr_letters(text: str) -> str:
     out = text.translate(_QUOTES)
     out = _OCR_ZERO.sub("o", out) if "0" in out else out
     out = _OCR_BAR_I.sub("I", out) if "|" in out else out
+    out = _GRATEFUL_TYPO.sub(_grateful, out) if "ful" in out else out
     _LAST_OCR = (text, out)
     return out
 

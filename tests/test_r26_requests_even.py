@@ -1,5 +1,6 @@
-"""Round 26, even halves: a bare test after "+" at the end of a review's line is an item of its own, and a bare re-referral after ";" is the
-practice's (fixtures/README "Gold conventions"). Every wording is this file's own."""
+"""Round 26, even halves: a bare test after "+" at the end of a review's line is an item of its own, a bare
+re-referral after ";" is the practice's, an unchecked dictation's misspelt "grateful" still asks, and a regimen
+joined by "with" is one course (fixtures/README "Gold conventions"). Every wording is this file's own."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from tests.request_frames import gp_list_report
 from letter_audit import audit
 from letter_audit.letter import Letter
 from letter_audit.pipeline import build_pipeline
+from letter_audit.pipeline.sentences import ocr_letters
 
 
 @pytest.fixture(scope="module")
@@ -75,3 +77,33 @@ def test_bare_rerefer_after_a_break(nlp: Language, plan: str) -> None:
 )
 def test_rerefer_not_the_practices(nlp: Language, plan: str) -> None:
     assert found(nlp, plan) == []
+
+
+# An unchecked dictation's "gratefull" / "greatful" is the polite ask all the same; the letter's own text is
+# kept (the same-length reading pads with a space).
+def test_misspelt_grateful_still_asks(nlp: Language) -> None:
+    plan = (
+        "She takes ferrous sulphate from yourselves, I would be gratefull if you could repeat her FBC in "
+        "3 months, and stop the iron once the ferritin is above 50."
+    )
+    items = found(nlp, plan)
+    assert [c for _, c in items] == ["monitoring", "prescribing"]
+    assert "gratefull" in items[0][0]
+    assert found(nlp, "I would be greatful if you could start indapamide 2.5 mg daily.") == [
+        ("I would be greatful if you could start indapamide 2.5 mg daily", "prescribing")
+    ]
+
+
+def test_grateful_reading_keeps_length() -> None:
+    text = "I would be Gratefull if you could; greatful; grateful; ungrateful."
+    out = ocr_letters(text)
+    assert len(out) == len(text)
+    assert out == "I would be Grateful  if you could; grateful; grateful; ungrateful."
+
+
+# "omeprazole 20mg bd with amoxicillin 1g bd and clarithromycin 500mg bd": a regimen joined by "with" is one
+# course, its last drug too; two drugs each started with a dose of its own stay two (fixtures/README).
+def test_with_regimen_is_one_item(nlp: Language) -> None:
+    plan = "Please prescribe lansoprazole 30 mg bd with amoxicillin 1 g bd and metronidazole 400 mg bd for 7 days."
+    assert found(nlp, plan) == [(plan.rstrip("."), "prescribing")]
+    assert len(found(nlp, "Please start indapamide 2.5 mg daily and amlodipine 5 mg daily.")) == 2

@@ -61,6 +61,7 @@ def test_tests_named_together_after_plus_stay_one(nlp: Language) -> None:
         "Not booked for spinal clinic review; re-refer if progressive weakness or not improving at 3 months.",
         "Discharged to your care; re-refer him if the pain returns.",
         "Her knee has settled; re-refer via e-RS should the swelling recur.",
+        "No further clinic follow-up planned; re-refer if her carers are struggling.",
     ],
 )
 def test_bare_rerefer_after_a_break(nlp: Language, plan: str) -> None:
@@ -73,6 +74,7 @@ def test_bare_rerefer_after_a_break(nlp: Language, plan: str) -> None:
     [
         "If she is keen, she can self-refer; we will re-refer if the scan shows growth.",
         "He knows that if things worsen, re-referral is simple; I will see him if you re-refer.",
+        "No need to re-refer if the rash comes back.",
     ],
 )
 def test_rerefer_not_the_practices(nlp: Language, plan: str) -> None:
@@ -107,3 +109,51 @@ def test_with_regimen_is_one_item(nlp: Language) -> None:
     plan = "Please prescribe lansoprazole 30 mg bd with amoxicillin 1 g bd and metronidazole 400 mg bd for 7 days."
     assert found(nlp, plan) == [(plan.rstrip("."), "prescribing")]
     assert len(found(nlp, "Please start indapamide 2.5 mg daily and amlodipine 5 mg daily.")) == 2
+
+
+# Under a GP heading, a line telling what was done is no request: the record already updated ("Naproxen has
+# been added to his record as a drug to avoid"), the patient's own step encouraged ("Self-referral to the
+# talking therapies service encouraged (details given)"), what the family were given ("Parents given the
+# croup safety-net leaflet"); an ask after it still stands.
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Diclofenac has been added to her record as a drug to avoid.",
+        "- Self-referral to the IAPT service encouraged (leaflet given).",
+        "Parents given the croup safety-net leaflet.",
+        "- Patient given a leaflet on the low purine diet.",
+    ],
+)
+def test_done_statement_after_gp_list_is_not_a_request(nlp: Language, line: str) -> None:
+    assert found(nlp, "- FBC in 1 week.\n" + line, gp_list=True) == [("FBC in 1 week", "monitoring")]
+
+
+def test_ask_after_a_given_statement_stands(nlp: Language) -> None:
+    assert found(nlp, "- Patient given a leaflet; please check BP in 2 weeks.", gp_list=True) == [
+        ("please check BP in 2 weeks", "monitoring")
+    ]
+
+
+# "..., then 10 mg daily for four weeks, and I would also ask that you review her ...": after a taper told
+# with "then", the writer asking again in words of their own opens a second item (fixtures/README: a review
+# is its own item).
+def test_writer_asks_again_after_a_then_taper(nlp: Language) -> None:
+    plan = (
+        "I would be grateful if you could reduce his prednisolone to 20 mg daily for two weeks, then 15 mg "
+        "daily for two weeks, and we would also ask that you review him monthly while the dose comes down."
+    )
+    assert [c for _, c in found(nlp, plan)] == ["prescribing", "review"]
+
+
+# "Before you start methotrexate, I would be grateful if the practice could give you a pneumococcal
+# vaccination" (a letter to the patient): a vaccine given ahead of the
+# specialist drug is the practice's own work, not the drug's prescribing handed over (shared_care).
+def test_vaccine_before_a_specialist_drug_is_not_shared_care(nlp: Language) -> None:
+    plan = (
+        "You will start leflunomide 10 mg daily. Before you start leflunomide I would be grateful if the surgery "
+        "could give you a shingles vaccination, if you have not had one."
+    )
+    acts = _report(nlp, plan, False).gp_actions
+    assert len(acts) == 1 and acts[0].rule is None
+    rx = _report(nlp, "Please take over prescribing of methotrexate 15 mg weekly; there is no shared care agreement.", False)
+    assert [a.rule for a in rx.gp_actions] == ["shared_care"]

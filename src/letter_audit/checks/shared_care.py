@@ -21,6 +21,12 @@ if TYPE_CHECKING:
     from .cues import Cues
 
 
+# A request for a vaccine ("give you a pneumococcal vaccination", "arrange her shingles vaccine"), unless it
+# also asks for a drug's prescribing or repeat
+_VACCINE_ASK = re.compile(r"\b(?:vaccin\w*|immunis\w*|immuniz\w*|jabs?|boosters?)\b", re.IGNORECASE)
+_NAMES_PRESCRIBING = re.compile(r"\b(?:prescri\w+|repeats?|take\s+over|supply)\b", re.IGNORECASE)
+
+
 def _hands_over_shared_care(
     action: GpAction,
     whole: str,
@@ -36,6 +42,10 @@ def _hands_over_shared_care(
     goes with it, with no shared-care agreement in place for that drug."""
     text = action.text
     req = cues.requests
+    if _VACCINE_ASK.search(text) and not _NAMES_PRESCRIBING.search(text):
+        # "Before you start methotrexate, please give her a pneumococcal vaccination": a vaccine given
+        # ahead of the specialist drug is the practice's own work; the drug named is when, not what
+        return False
     if named and not agreement and _shared_care_agreed(whole, cues):
         # "Under the enclosed shared care agreement, please take over prescribing of Concerta XL": the
         # request's own sentence names the agreement in place, whatever another sentence says of another

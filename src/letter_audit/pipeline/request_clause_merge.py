@@ -149,6 +149,13 @@ _TEST_VERB_OPENING = re.compile(
 )
 # a clause that opens with an ask of its own ("and please check ...", "also recheck ...")
 _OWN_ASK_OPENING = re.compile(r"\W*(?:and\s+)?(?:please|pls|kindly)\b", re.IGNORECASE)
+# a clause in which the writer asks again in words of their own ("I would also ask that you", "we would be
+# grateful if you could", "I would suggest that you")
+_WRITER_ASKS = re.compile(
+    r"\W*(?:(?:I|we)(?:'d|\s+would|\s+should)\s+(?:also\s+)?(?:ask|suggest|recommend|be\s+(?:very\s+|most\s+)?grateful|"
+    r"appreciate)|it\s+would\s+(?:also\s+)?be\s+(?:helpful|useful|sensible|worth))\b",
+    re.IGNORECASE,
+)
 # a bare "and" before a step whose verb the verb lists do not hold ("review him and extend it if ...")
 _AND_JOIN = re.compile(
     r"\s+(?:and|&)\s+(?=(?:please\s+|pls\s+)?(?:discuss|liaise|seek|manage|relax|extend|renew|go|step|act\s+on)\b)",
@@ -573,6 +580,9 @@ class ClauseMerger(ClauseKinds):
                         and ";" not in joined
                         and "\n" not in joined
                         and not _ASKS.match(sent[cs:ce])  # "..., then yearly, and please see him ..."
+                        # "..., then 10 mg daily for four weeks, and I would also ask that you review her ...":
+                        # the writer asking again in words of their own
+                        and _WRITER_ASKS.match(sent, cs, ce) is None
                     )
                     or (then_join and not after_test)
                     or _BARE_VERB.fullmatch(sent[cs:ce])

@@ -157,3 +157,18 @@ def test_vaccine_before_a_specialist_drug_is_not_shared_care(nlp: Language) -> N
     assert len(acts) == 1 and acts[0].rule is None
     rx = _report(nlp, "Please take over prescribing of methotrexate 15 mg weekly; there is no shared care agreement.", False)
     assert [a.rule for a in rx.gp_actions] == ["shared_care"]
+
+
+# "Oestrogel 2 pumps daily": a gel's pumps are a count and how often like tablets, so a second drug given so
+# after a dosed one is an item of its own, and prescribing (fixtures/README: two drugs each given its own dose).
+def test_gel_pumps_are_a_dose_of_their_own(nlp: Language) -> None:
+    assert found(nlp, "Please prescribe estradiol 1 mg daily and Testogel 1 pump each morning", gp_list=True) == [
+        ("Please prescribe estradiol 1 mg daily", "prescribing"),
+        ("Testogel 1 pump each morning", "prescribing"),
+    ]
+
+
+# "Next review: to be confirmed": a review field left open asks nothing of the practice.
+@pytest.mark.parametrize("line", ["- Next review: to be confirmed", "- Follow-up appointment - TBA"])
+def test_review_field_to_be_confirmed_is_not_a_request(nlp: Language, line: str) -> None:
+    assert found(nlp, "- U&E in 1 week\n" + line, gp_list=True) == [("U&E in 1 week", "monitoring")]

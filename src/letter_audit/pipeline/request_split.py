@@ -54,7 +54,8 @@ _DOSED_DRUG = (
     r"(?:\d+(?:\.\d+)?\s*(?:mg|mcg|micrograms?|g|units?|ml|%)(?![\w/])"
     # or a count and how often ("Adcal-D3 one tablet twice daily", "Laxido 1 sachet BD"): three writers of
     # round 21 gave a second drug so
-    r"|(?:one|two|three|four|half\s+a|a|\d+)\s+(?:tablets?|tabs?|capsules?|caps?|caplets?|puffs?|sachets?|drops?|patch(?:es)?"
+    # (and gel pumps: "Oestrogel 2 pumps daily", "Testogel one pump each morning")
+    r"|(?:one|two|three|four|half\s+a|a|\d+)\s+(?:tablets?|tabs?|capsules?|caps?|caplets?|puffs?|pumps?|sachets?|drops?|patch(?:es)?"
     r"|pessar(?:y|ies)|suppositor(?:y|ies)|spoonfuls?)\s+(?:once|twice|three\s+times|four\s+times|daily|a\s+day|"
     r"each|every|at\s+night|in\s+the\s+morning|OD|BD|TDS|QDS|ON|nocte|mane|PRN|as\s+(?:needed|required))\b)"
 )

@@ -172,3 +172,21 @@ def test_gel_pumps_are_a_dose_of_their_own(nlp: Language) -> None:
 @pytest.mark.parametrize("line", ["- Next review: to be confirmed", "- Follow-up appointment - TBA"])
 def test_review_field_to_be_confirmed_is_not_a_request(nlp: Language, line: str) -> None:
     assert found(nlp, "- U&E in 1 week\n" + line, gp_list=True) == [("U&E in 1 week", "monitoring")]
+
+
+# "If spreading or systemically unwell, return to SDEC directly": safety-netting told to the patient, after a
+# condition and to a same-day unit too, is no request even under a GP heading; a re-referral there still is.
+@pytest.mark.parametrize(
+    "line",
+    [
+        "If the redness spreads or she feels unwell, return to SDEC directly (open access for 5 days)",
+        "- Should the pain worsen, return to the surgical assessment unit.",
+    ],
+)
+def test_safety_net_to_a_same_day_unit_is_not_a_request(nlp: Language, line: str) -> None:
+    assert found(nlp, "- GP review in 2 days\n" + line, gp_list=True) == [("GP review in 2 days", "review")]
+
+
+def test_rereferral_to_a_same_day_unit_stands(nlp: Language) -> None:
+    items = found(nlp, "- GP review in 2 days\n- If not improving, please refer back to the assessment unit.", gp_list=True)
+    assert [c for _, c in items] == ["review", "referral"]

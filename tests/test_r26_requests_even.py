@@ -190,3 +190,15 @@ def test_safety_net_to_a_same_day_unit_is_not_a_request(nlp: Language, line: str
 def test_rereferral_to_a_same_day_unit_stands(nlp: Language) -> None:
     items = found(nlp, "- GP review in 2 days\n- If not improving, please refer back to the assessment unit.", gp_list=True)
     assert [c for _, c in items] == ["review", "referral"]
+
+
+# "...; I would expect him to need at least another two months off": what the writer expects to come, after
+# an ask, is a statement, not a second fit note request.
+def test_writer_expectation_after_an_ask_is_not_an_item(nlp: Language) -> None:
+    plan = (
+        "I would be grateful if you could keep providing her fit notes for now; I would anticipate she will "
+        "need another six weeks off."
+    )
+    assert found(nlp, plan) == [
+        ("I would be grateful if you could keep providing her fit notes for now", "fit_note")
+    ]

@@ -202,3 +202,10 @@ def test_writer_expectation_after_an_ask_is_not_an_item(nlp: Language) -> None:
     assert found(nlp, plan) == [
         ("I would be grateful if you could keep providing her fit notes for now", "fit_note")
     ]
+
+
+# "..., and I have shown her how to use it with a spacer": what the writer has shown or taught the patient,
+# after an ask, is done, not asked.
+def test_writer_shown_after_an_ask_is_not_an_item(nlp: Language) -> None:
+    plan = "Please change his Qvar to Symbicort 200/6 two puffs twice daily, and I have shown him how to use the Turbohaler."
+    assert [t for t, _ in found(nlp, plan)] == ["Please change his Qvar to Symbicort 200/6 two puffs twice daily"]

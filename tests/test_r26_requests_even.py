@@ -209,3 +209,14 @@ def test_writer_expectation_after_an_ask_is_not_an_item(nlp: Language) -> None:
 def test_writer_shown_after_an_ask_is_not_an_item(nlp: Language) -> None:
     plan = "Please change his Qvar to Symbicort 200/6 two puffs twice daily, and I have shown him how to use the Turbohaler."
     assert [t for t, _ in found(nlp, plan)] == ["Please change his Qvar to Symbicort 200/6 two puffs twice daily"]
+
+
+# "..., which our formulary allows primary care to continue without shared care": what a rule allows the
+# practice is a statement, not an ask (nor shared care handed over); "GP to continue ..." still asks.
+def test_what_a_rule_allows_the_practice_is_not_a_request(nlp: Language) -> None:
+    plan = (
+        "I have started memantine 5 mg daily, which the local formulary permits primary care to continue "
+        "without shared care. Please review her in 3 months."
+    )
+    assert found(nlp, plan) == [("Please review her in 3 months", "review")]
+    assert found(nlp, "GP to continue memantine 5 mg daily.")[0][1] == "prescribing"

@@ -1,6 +1,11 @@
 """Round 26, even halves: a bare test after "+" at the end of a review's line is an item of its own, a bare
-re-referral after ";" is the practice's, an unchecked dictation's misspelt "grateful" still asks, and a regimen
-joined by "with" is one course (fixtures/README "Gold conventions"). Every wording is this file's own."""
+re-referral after ";" is the practice's, an unchecked dictation's misspelt "grateful" still asks, a regimen
+joined by "with" is one course, a done statement under a GP heading (record updated, self-referral encouraged,
+patient given) is no request, the writer asking again after a "then" taper opens an item, a vaccine before a
+specialist drug is not shared care, gel pumps are a dose, a review field to be confirmed asks nothing,
+safety-netting to a same-day unit is the patient's, the writer's expectation or demonstration after an ask is
+a statement, and what a rule allows the practice is no ask (fixtures/README "Gold conventions"). Every wording
+is this file's own."""
 
 from __future__ import annotations
 

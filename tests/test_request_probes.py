@@ -46,6 +46,14 @@ note where it takes care to tell) and ``_w19`` (e1901-e1950, pasted forms, tick 
 patient, dictated letters, the devolved nations). The odd ids were tuned on in round 25 and the even ids
 held out for requests; the even ids' follow-up and fit-note misses were tuned on after their held-out
 figures were taken (see README, round 25).
+
+Round 26 added four more, aimed at the follow-up owner and the fit note: ``body_probes_r26_w20.jsonl``
+(n2001-n2050, who sees the patient next in clinic letters, the hard mixtures included), ``_w21``
+(u2101-u2150, follow-up and fit note in discharge summaries, every fit note status), ``_w22`` (o2201-o2250,
+EPR-generated and form-like letters of all four nations: fields, tick boxes, blank or N/A answers) and
+``_w23`` (l2301-l2350, long consultant prose, letters to the patient, dictated letters). The odd ids were
+tuned on in round 26 and the even ids held out; then the even ids were tuned on after their held-out
+figures were taken (see README, round 26).
 """
 
 from __future__ import annotations
@@ -83,6 +91,10 @@ PROBE_FILES = [
     PROBES.with_name("body_probes_r25_w17.jsonl"),
     PROBES.with_name("body_probes_r25_w18.jsonl"),
     PROBES.with_name("body_probes_r25_w19.jsonl"),
+    PROBES.with_name("body_probes_r26_w20.jsonl"),
+    PROBES.with_name("body_probes_r26_w21.jsonl"),
+    PROBES.with_name("body_probes_r26_w22.jsonl"),
+    PROBES.with_name("body_probes_r26_w23.jsonl"),
 ]
 
 CLINIC = """Department of General Medicine

@@ -111,7 +111,10 @@ def test_grateful_reading_keeps_length() -> None:
 # "omeprazole 20mg bd with amoxicillin 1g bd and clarithromycin 500mg bd": a regimen joined by "with" is one
 # course, its last drug too; two drugs each started with a dose of its own stay two (fixtures/README).
 def test_with_regimen_is_one_item(nlp: Language) -> None:
-    plan = "Please prescribe lansoprazole 30 mg bd with amoxicillin 1 g bd and metronidazole 400 mg bd for 7 days."
+    plan = (
+        "Please prescribe lansoprazole 30 mg bd with amoxicillin 1 g bd and metronidazole 400 mg bd"
+        " for 7 days."
+    )
     assert found(nlp, plan) == [(plan.rstrip("."), "prescribing")]
     assert len(found(nlp, "Please start indapamide 2.5 mg daily and amlodipine 5 mg daily.")) == 2
 
@@ -155,19 +158,27 @@ def test_writer_asks_again_after_a_then_taper(nlp: Language) -> None:
 # specialist drug is the practice's own work, not the drug's prescribing handed over (shared_care).
 def test_vaccine_before_a_specialist_drug_is_not_shared_care(nlp: Language) -> None:
     plan = (
-        "You will start leflunomide 10 mg daily. Before you start leflunomide I would be grateful if the surgery "
+        "You will start leflunomide 10 mg daily. Before you start leflunomide I would be grateful if the "
+        "surgery "
         "could give you a shingles vaccination, if you have not had one."
     )
     acts = _report(nlp, plan, False).gp_actions
     assert len(acts) == 1 and acts[0].rule is None
-    rx = _report(nlp, "Please take over prescribing of methotrexate 15 mg weekly; there is no shared care agreement.", False)
+    rx = _report(
+        nlp,
+        "Please take over prescribing of methotrexate 15 mg weekly; there is no shared care agreement.",
+        False,
+    )
     assert [a.rule for a in rx.gp_actions] == ["shared_care"]
 
 
 # "Oestrogel 2 pumps daily": a gel's pumps are a count and how often like tablets, so a second drug given so
-# after a dosed one is an item of its own, and prescribing (fixtures/README: two drugs each given its own dose).
+# after a dosed one is an item of its own, and prescribing (fixtures/README: two drugs each given its own
+# dose).
 def test_gel_pumps_are_a_dose_of_their_own(nlp: Language) -> None:
-    assert found(nlp, "Please prescribe estradiol 1 mg daily and Testogel 1 pump each morning", gp_list=True) == [
+    assert found(
+        nlp, "Please prescribe estradiol 1 mg daily and Testogel 1 pump each morning", gp_list=True
+    ) == [
         ("Please prescribe estradiol 1 mg daily", "prescribing"),
         ("Testogel 1 pump each morning", "prescribing"),
     ]
@@ -193,7 +204,11 @@ def test_safety_net_to_a_same_day_unit_is_not_a_request(nlp: Language, line: str
 
 
 def test_rereferral_to_a_same_day_unit_stands(nlp: Language) -> None:
-    items = found(nlp, "- GP review in 2 days\n- If not improving, please refer back to the assessment unit.", gp_list=True)
+    items = found(
+        nlp,
+        "- GP review in 2 days\n- If not improving, please refer back to the assessment unit.",
+        gp_list=True,
+    )
     assert [c for _, c in items] == ["review", "referral"]
 
 
@@ -212,8 +227,13 @@ def test_writer_expectation_after_an_ask_is_not_an_item(nlp: Language) -> None:
 # "..., and I have shown her how to use it with a spacer": what the writer has shown or taught the patient,
 # after an ask, is done, not asked.
 def test_writer_shown_after_an_ask_is_not_an_item(nlp: Language) -> None:
-    plan = "Please change his Qvar to Symbicort 200/6 two puffs twice daily, and I have shown him how to use the Turbohaler."
-    assert [t for t, _ in found(nlp, plan)] == ["Please change his Qvar to Symbicort 200/6 two puffs twice daily"]
+    plan = (
+        "Please change his Qvar to Symbicort 200/6 two puffs twice daily, and I have shown him how to use"
+        " the Turbohaler."
+    )
+    assert [t for t, _ in found(nlp, plan)] == [
+        "Please change his Qvar to Symbicort 200/6 two puffs twice daily"
+    ]
 
 
 # "..., which our formulary allows primary care to continue without shared care": what a rule allows the

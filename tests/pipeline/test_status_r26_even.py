@@ -1,16 +1,16 @@
 """la_status round 26 (even halves): fit-note families from the round-26 blind letters' even halves, each
 written here in other words, with look-alikes that must keep their status: a template fit note field whose
-options are left unselected ("Fit note issued: Yes / No / N/A") says nothing, so a job with an operation is a
-need; a "fit note required" field answered N/A is no note given; "won't need any more fit notes" is said to
-the patient, not asked of the practice; an ask after a clause break ("did not need a fit note earlier ..., and
-I would be grateful if you could provide one") is not negated by the "not" ahead of the note; and work ruled
-out in other words (a kind of work, "this job", a return judged unlikely, a job told as a sentence of its own,
-a bracketed aside in "no heavy lifting (...) for 6 weeks"). Follow-up: a follow-up field left to be confirmed by
-someone ("Follow-up: TBC by consultant", "Next review: to be confirmed") is no plan and no GP review; a title
-ending with the kind of visit ("DIABETES CENTRE - OUTPATIENT REVIEW") names this visit, so a stated "Follow-up:
-None" stands; an owner-table row naming the specialty ("| Rate control review | Cardiology | 3 months |") is
-the hospital's; the service referred to booking its own date ("they will write to you with a date") yields to
-a stated discharge from clinic."""
+options are left unselected ("Fit note issued: Yes / No / N/A") says nothing, so a job with an operation is
+a need; a "fit note required" field answered N/A is no note given; "won't need any more fit notes" is said
+to the patient, not asked of the practice; an ask after a clause break ("did not need a fit note earlier
+..., and I would be grateful if you could provide one") is not negated by the "not" ahead of the note; and
+work ruled out in other words (a kind of work, "this job", a return judged unlikely, a job told as a
+sentence of its own, a bracketed aside in "no heavy lifting (...) for 6 weeks"). Follow-up: a follow-up
+field left to be confirmed by someone ("Follow-up: TBC by consultant", "Next review: to be confirmed") is
+no plan and no GP review; a title ending with the kind of visit ("DIABETES CENTRE - OUTPATIENT REVIEW")
+names this visit, so a stated "Follow-up: None" stands; an owner-table row naming the specialty ("| Rate
+control review | Cardiology | 3 months |") is the hospital's; the service referred to booking its own date
+("they will write to you with a date") yields to a stated discharge from clinic."""
 
 from __future__ import annotations
 
@@ -39,7 +39,8 @@ Owner = Callable[[str], tuple[str, str]]
         ),
         # the service referred to books its own date; the writer discharges from clinic
         (
-            "I have referred him to the cardiac rehabilitation programme, and they will write to him with a date. "
+            "I have referred him to the cardiac rehabilitation programme, and they will write to him with a "
+            "date. "
             "He does not need to come back to the cardiology clinic.\n",
             "none",
         ),
@@ -58,7 +59,11 @@ def test_follow_up_r26_even(owner: Owner, text: str, expected: str) -> None:
         # the service referred to books its own date, with nothing else said: still a plan
         ("I have referred him to the falls clinic, and they will write to him with a date.\n", "hospital"),
         # a row whose owner is the practice is not the hospital's
-        ("PLAN\n| Action | Owner | When |\n| Symptom review | GP | 8 weeks |\n| Repeat U&E | GP | 1 week |\n", "gp"),
+        (
+            "PLAN\n| Action | Owner | When |\n| Symptom review | GP | 8 weeks |\n| Repeat U&E | GP | 1 week "
+            "|\n",
+            "gp",
+        ),
     ],
 )
 def test_follow_up_r26_even_look_alikes(owner: Owner, text: str, expected: str) -> None:
@@ -78,7 +83,8 @@ def test_title_ending_with_the_visit_kind_names_this_visit(owner: Owner) -> None
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # a template fit note field with its options left unselected: the job and the operation say it is needed
+        # a template fit note field with its options left unselected: the job and the operation say it is
+        # needed
         (
             "Procedure: laparoscopic cholecystectomy\nOccupation: Bricklayer\n"
             "Fit note issued:  Yes / No / N/A\nGP actions: Nil\n",
@@ -92,7 +98,8 @@ def test_title_ending_with_the_visit_kind_names_this_visit(owner: Owner) -> None
         ("He will not need any further fit notes.\n", "not_needed"),
         # an ask after a clause break, behind a "not" said of an earlier time
         (
-            "She did not need a fit note at first as she self-certified, and I would be grateful if you could "
+            "She did not need a fit note at first as she self-certified, and I would be grateful if you "
+            "could "
             "provide one for the next month.\n",
             "requested_from_gp",
         ),
@@ -101,11 +108,13 @@ def test_title_ending_with_the_visit_kind_names_this_visit(owner: Owner) -> None
         ("She is not to go back to manual duties for 6 weeks after the repair.\n", "missing"),
         # the job pointed back to, or a return judged unlikely
         (
-            "He drives a delivery van for a parcel firm and will not be able to do this job for the time being.\n",
+            "He drives a delivery van for a parcel firm and will not be able to do this job for the time "
+            "being.\n",
             "missing",
         ),
         (
-            "Procedure: knee arthroscopy. She is a carpenter and is unlikely to be able to work at height for "
+            "Procedure: knee arthroscopy. She is a carpenter and is unlikely to be able to work at height "
+            "for "
             "a month.\n",
             "missing",
         ),

@@ -258,7 +258,9 @@ _WITH_REGIMEN = re.compile(
 )
 _AND_ONLY = re.compile(r",?\s+(?:and|&)\s+", re.IGNORECASE)
 # a drug with its dose and no verb of its own ("clarithromycin 500mg bd for 7 days")
-_BARE_DOSED = re.compile(r"\W*(?:the\s+)?[A-Za-z][\w-]*\s+\d+(?:\.\d+)?\s*(?:mg|g|mcg|micrograms?)\b", re.IGNORECASE)
+_BARE_DOSED = re.compile(
+    r"\W*(?:the\s+)?[A-Za-z][\w-]*\s+\d+(?:\.\d+)?\s*(?:mg|g|mcg|micrograms?)\b", re.IGNORECASE
+)
 
 
 class ClauseMerger(ClauseKinds):
@@ -580,7 +582,8 @@ class ClauseMerger(ClauseKinds):
                         and ";" not in joined
                         and "\n" not in joined
                         and not _ASKS.match(sent[cs:ce])  # "..., then yearly, and please see him ..."
-                        # "..., then 10 mg daily for four weeks, and I would also ask that you review her ...":
+                        # "..., then 10 mg daily for four weeks, and I would also ask that you review her
+                        # ...":
                         # the writer asking again in words of their own
                         and _WRITER_ASKS.match(sent, cs, ce) is None
                     )

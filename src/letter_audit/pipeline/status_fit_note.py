@@ -23,7 +23,8 @@ _IF_LEAD = re.compile(r"\W*(?:if|should|unless)\b", re.IGNORECASE)  # a request 
 _HANDED_ON = re.compile(
     r"[.;,\u2013-]\s*(?:GP|practice|surgery)\s+(?:please|pls|to\s+(?:issue|provide|do))\b", re.IGNORECASE
 )
-# "He did not need a fit note earlier as he had self-certified, and I would be grateful if you could provide one
+# "He did not need a fit note earlier as he had self-certified, and I would be grateful if you could provide
+# one
 # for the coming weeks": an ask after a clause break is not negated by the "not" ahead of the note
 _ASKED_AFTER = re.compile(
     r"[,;]\s*(?:and\s+|but\s+|so\s+)?(?:I\s+would\s+be\s+grateful\s+if\s+you\s+could|I\s+would\s+be\s+grateful\s+if\s+the\s+"

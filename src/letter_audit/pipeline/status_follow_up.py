@@ -113,8 +113,8 @@ _RELATIVE_BEFORE = re.compile(
 )
 _REFERRAL_CUE = re.compile(r"referr")
 # Round 26: a follow-up field whose whole answer leaves the plan undecided ("Outpatient follow-up: As per
-# consultant", "Clinic review - at the consultant's discretion", "Follow-up: TBC by consultant"), as "Follow-up:
-# TBC" is already read: no plan stated, unclear
+# consultant", "Clinic review - at the consultant's discretion", "Follow-up: TBC by consultant"), as
+# "Follow-up: TBC" is already read: no plan stated, unclear
 _UNDECIDED = (
     r"(?:(?:TBC|TBA|TBD|to\s+be\s+(?:confirmed|decided|determined))(?:[ \t]+(?:by|with)[ \t]+(?:the[ \t]+)?"
     r"(?:consultant|team|registrar|secretar(?:y|ies)))?|(?:as\s+)?per\s+(?:the\s+)?(?:consultant|team)|"
@@ -122,10 +122,11 @@ _UNDECIDED = (
     r"(?:consultant|team))[ \t.]*$"
 )
 _UNDECIDED_VALUE = re.compile(r"[ \t]*[:|\t-][ \t]*" + _UNDECIDED, re.IGNORECASE | re.MULTILINE)
-# Round 26 (even halves): the whole field, label and undecided answer ("Follow-up: TBC by consultant" read as a
-# hospital field, "Next review: to be confirmed" listed among the GP's requests): no plan, no GP review
+# Round 26 (even halves): the whole field, label and undecided answer ("Follow-up: TBC by consultant" read
+# as a hospital field, "Next review: to be confirmed" listed among the GP's requests): no plan, no GP review
 _UNDECIDED_FIELD = re.compile(
-    r"\W*(?:next\s+|outpatient\s+|clinic\s+)?(?:follow[- ]?up|review|appointment|appt|f/u)(?:\s+(?:arrangements?|plan))?"
+    r"\W*(?:next\s+|outpatient\s+|clinic\s+)?(?:follow[- ]?up|review|appointment|appt|f/u)"
+    r"(?:\s+(?:arrangements?|plan))?"
     r"[ \t]*[:|\t-][ \t]*" + _UNDECIDED,
     re.IGNORECASE | re.MULTILINE,
 )

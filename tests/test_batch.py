@@ -280,28 +280,6 @@ def test_a_hung_or_crashed_worker_is_an_error_line_and_the_run_goes_on(tmp_path:
     assert [by_name[f"l{i}.txt"]["score"] for i in range(6)] == [0, 1, 2, 3, 4, 5]
 
 
-@pytest.mark.slow
-def test_letters_queued_behind_a_crash_or_hang_are_checked_once(tmp_path: Path, fakes: None) -> None:
-    # One worker holds two letters at a time (batch_workers.DEPTH): the letter waiting behind one that
-    # crashes or hangs the worker goes back to the queue, is checked by the new worker, and appears once.
-    root = tmp_path / "in"
-    root.mkdir()
-    (root / "a_crash.txt").write_text("CRASH")
-    (root / "b_hang.txt").write_text("HANG")
-    for i in range(3):
-        (root / f"c{i}.txt").write_text(f"score={i}\n")
-    args = ["batch", str(root), "--no-db", "-j", "1", "--timeout", "1.5"]
-    result = CliRunner().invoke(main, args)
-    assert result.exit_code == 1
-    rows = _jsonl(result.stdout)
-    names = sorted(Path(r["source"]["path"]).name for r in rows)
-    assert names == ["a_crash.txt", "b_hang.txt", "c0.txt", "c1.txt", "c2.txt"]
-    by_name = {Path(r["source"]["path"]).name: r for r in rows}
-    assert by_name["a_crash.txt"]["error"]["code"] == "LA900"
-    assert by_name["b_hang.txt"]["error"]["code"] == "LA110"
-    assert [by_name[f"c{i}.txt"]["score"] for i in range(3)] == [0, 1, 2]
-
-
 def test_workers_are_replaced_after_max_tasks(tmp_path: Path, fakes: None) -> None:
     root = tmp_path / "in"
     root.mkdir()

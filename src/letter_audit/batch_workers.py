@@ -6,12 +6,6 @@ out-of-memory killer) or hangs inside C code that no alarm can interrupt, ``Pool
 result forever. Here the parent knows which letter each worker holds and since when, so it can kill a
 worker that overruns the time limit, replace it, and report that letter (LA110) or a dead worker's
 letter (LA900) and carry on. Workers are also replaced after ``max_tasks`` letters to bound memory.
-
-Each worker holds up to ``DEPTH`` letters: the one it is checking and the next, waiting in its pipe. With
-one letter at a time a worker sat idle from sending a result until the parent (which shares the cores
-with the workers) woke, read it and sent the next path: about a tenth of the 2-job run over short text
-letters. The parent still knows which letter a worker is on (the first it holds, since it checks them in
-order), so a time-out or a crash is charged to that letter and the others it held go back to the queue.
 """
 
 from __future__ import annotations
@@ -28,8 +22,6 @@ from typing import Any
 from .errors import InternalError, LetterAuditError, ReadTimeout
 
 _POLL_S = 0.5
-DEPTH = 2
-"""Letters a worker holds at once (checking one, the rest queued in its pipe)."""
 # The parent's ends of every worker's pipe. A forked worker inherits copies of them and must close
 # them: while any process holds a pipe's parent end open, the worker at its other end never sees EOF
 # and would outlive a killed parent.
@@ -88,29 +80,13 @@ class _Worker:
             gc.unfreeze()
         child.close()
         self.conn: Connection = parent
-        self.held: deque[str] = deque()
-        """Paths sent and not answered yet, in the order the worker checks them."""
+        self.path: str | None = None
         self.started = 0.0
-        """When the worker began its current letter (``held[0]``)."""
         self.done = 0
 
-    @property
-    def path(self) -> str | None:
-        """The letter the worker is checking now, if any."""
-        return self.held[0] if self.held else None
-
     def give(self, path: str) -> None:
-        if not self.held:
-            self.started = time.monotonic()
-        self.held.append(path)
+        self.path, self.started = path, time.monotonic()
         self.conn.send(path)
-
-    def answered(self) -> str:
-        """The current letter is done: the next one held (if any) starts now."""
-        path = self.held.popleft()
-        self.done += 1
-        self.started = time.monotonic()
-        return path
 
     def stop(self, *, kill: bool) -> None:
         if kill:
@@ -145,44 +121,34 @@ def run_workers(
     workers = [_Worker(ctx, standard_path) for _ in range(min(jobs, len(paths)))]
 
     def feed(i: int) -> None:
-        worker = workers[i]
-        while (
-            queue
-            and len(worker.held) < DEPTH
-            and not (max_tasks and worker.done + len(worker.held) >= max_tasks)
-        ):
-            worker.give(queue.popleft())
+        if queue:
+            workers[i].give(queue.popleft())
 
-    def replace(i: int, *, kill: bool) -> str | None:
-        """A new worker in slot ``i``; the old one's current letter is returned and any others it held
-        go back to the front of the queue."""
-        old = workers[i]
-        current = old.held.popleft() if old.held else None
-        queue.extendleft(reversed(old.held))
-        old.held.clear()
-        old.stop(kill=kill)
+    def replace(i: int, *, kill: bool) -> None:
+        workers[i].stop(kill=kill)
         workers[i] = _Worker(ctx, standard_path)
-        return current
 
     try:
         for i in range(len(workers)):
             feed(i)
-        while any(w.held for w in workers):
-            busy = {w.conn: i for i, w in enumerate(workers) if w.held}
+        while any(w.path is not None for w in workers):
+            busy = {w.conn: i for i, w in enumerate(workers) if w.path is not None}
             for conn in wait(list(busy), timeout=_POLL_S):
                 i = busy[conn]  # type: ignore[index]
                 worker = workers[i]
+                path = worker.path
+                assert path is not None
                 try:
                     result: dict[str, Any] = worker.conn.recv()
                 except (EOFError, OSError):
                     worker.proc.join(timeout=2)
                     code = worker.proc.exitcode
-                    path = replace(i, kill=True)
-                    assert path is not None
                     message = f"the worker checking this letter died (exit {code}); please report it"
                     result = error_report(path, InternalError(message))
+                    replace(i, kill=True)
                 else:
-                    worker.answered()
+                    worker.path = None
+                    worker.done += 1
                     if max_tasks and worker.done >= max_tasks:
                         replace(i, kill=False)
                 feed(i)
@@ -190,16 +156,13 @@ def run_workers(
             if timeout_s:
                 now = time.monotonic()
                 for i, worker in enumerate(workers):
-                    if worker.held and now - worker.started > timeout_s:
-                        path = replace(i, kill=True)
-                        assert path is not None
+                    if worker.path is not None and now - worker.started > timeout_s:
+                        path = worker.path
+                        replace(i, kill=True)
                         feed(i)
                         message = f"checking took longer than {timeout_s:g} s; the worker was stopped"
                         yield error_report(path, ReadTimeout(message))
-            # a letter put back by a replaced worker may be waiting while the other workers are full
-            for i in range(len(workers)):
-                feed(i)
     finally:
         exiting = sys.exc_info()[0] is not None
         for worker in workers:
-            worker.stop(kill=exiting or bool(worker.held))
+            worker.stop(kill=exiting or worker.path is not None)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
-from tests.request_frames import gp_list_report
+from tests.request_frames import plan_report
 
 from letter_audit import audit
 from letter_audit.letter import Letter
@@ -19,16 +19,7 @@ def nlp() -> Language:
     return build_pipeline()
 
 
-def _report(nlp: Language, plan: str, gp_list: bool):
-    if gp_list:
-        return gp_list_report(nlp, plan)
-    else:
-        text = (
-            "Dear Dr Hale,\n\nShe was seen in clinic today.\n\n"
-            + plan
-            + "\n\nYours sincerely,\nDr A Jones\ncc: Dr Hale, Elm Tree Surgery\n"
-        )
-    return audit(Letter.from_text(text), nlp=nlp)
+_report = plan_report
 
 
 def items(nlp: Language, plan: str, gp_list: bool = True) -> list[tuple[str, str]]:

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
-from tests.request_frames import gp_list_report
+from tests.request_frames import plan_report
 
-from letter_audit import audit
-from letter_audit.letter import Letter
 from letter_audit.pipeline import build_pipeline
 from letter_audit.pipeline.sentences import ocr_letters
 
@@ -24,15 +22,7 @@ def nlp() -> Language:
     return build_pipeline()
 
 
-def _report(nlp: Language, plan: str, gp_list: bool):
-    if gp_list:
-        return gp_list_report(nlp, plan)
-    text = (
-        "Dear Dr Hale,\n\nShe was seen in clinic today.\n\n"
-        + plan
-        + "\n\nYours sincerely,\nDr A Jones\ncc: Dr Hale, Elm Tree Surgery\n"
-    )
-    return audit(Letter.from_text(text), nlp=nlp)
+_report = plan_report
 
 
 def found(nlp: Language, plan: str, gp_list: bool = False) -> list[tuple[str, str]]:

@@ -51,6 +51,7 @@ from .request_rules import (
     _RESULTS_SENT,
     _THEN,
     _THEN_JOIN,
+    ARROW_STEP,
     _first,
 )
 from .request_split import _row_breaks
@@ -131,8 +132,7 @@ _ACT_ON = re.compile(
     r"(?:act\s+on|action)\s+(?:the\s+|any\s+|these\s+|those\s+|his\s+|her\s+)?(?:results?|findings|it|them|report)\b",
     re.IGNORECASE,
 )
-# a dose step told with an arrow and its drug ("↓ spiro to 100mg", "↑ bisoprolol 5 mg")
-_ARROW_STEP = re.compile(r"[↑↓]\s*[A-Za-z][\w-]*\s+(?:to\s+)?\d")
+_ARROW_STEP = re.compile(ARROW_STEP)
 # a suggestion told with a gerund ("I would suggest starting ...", "we recommend increasing ..."), and a
 # second gerund after ", and" ("..., and reviewing her in 3 months")
 _SUGGEST_GERUND = re.compile(
@@ -583,8 +583,7 @@ class ClauseMerger(ClauseKinds):
                         and "\n" not in joined
                         and not _ASKS.match(sent[cs:ce])  # "..., then yearly, and please see him ..."
                         # "..., then 10 mg daily for four weeks, and I would also ask that you review her
-                        # ...":
-                        # the writer asking again in words of their own
+                        # ...": the writer asking again in words of their own
                         and _WRITER_ASKS.match(sent, cs, ce) is None
                     )
                     or (then_join and not after_test)

@@ -36,6 +36,8 @@ _BARE_CONDITION = re.compile(
     r"^\W*(?:if|unless|should|once|when|as|since|because|given(?:\s+that)?|now\s+that)\b(?:[^,;]|,\s*(?:or|and)\b)*$",
     re.IGNORECASE,
 )
+# a dose step told with an arrow and its drug ("↓ spiro to 100mg", "↑ bisoprolol 5 mg")
+ARROW_STEP = r"[↑↓]\s*[A-Za-z][\w-]*\s+(?:to\s+)?\d"
 # Where a condition inside a request ends: a comma, or the request resuming ("if the margins are
 # involved we would need you to refer him back").
 _CONDITION_END = re.compile(
@@ -44,10 +46,10 @@ _CONDITION_END = re.compile(
     r";|,(?!\s*(?:or|and)\b)|\s+(?:please|GP\s+to|(?:we|I)\s+(?:would|will|should|'d)|could\s+you|would\s+you)\b"
     # "if above 5.5 stop the spironolactone": the drug step after the threshold is the request
     r"|(?<!\bto)\s+(?=(?:stop|start|restart|reduce|increase|withhold|hold|omit|switch|titrate|refer)\s+(?:the|his|her|it|them)\b)"
+    # "if Na <128 ↓ spiro to 100mg": a dose step told with an arrow
+    rf"|\s+(?={ARROW_STEP})"
     # "if QRISK3 remains above 10% offer atorvastatin 20 mg": the same after a threshold's number, the drug
     # named bare
-    # "if Na <128 ↓ spiro to 100mg": a dose step told with an arrow
-    r"|\s+(?=[↑↓]\s*[A-Za-z][\w-]*\s+(?:to\s+)?\d)"
     r"|(?<=[\d%])\s+(?=(?:stop|start|restart|reduce|increase|withhold|omit|switch|titrate|refer|offer|add)\s+"
     r"(?!(?:to|by|up|down|if|when|in|at|on|for|and|or)\b)[A-Za-z])",
     re.IGNORECASE,

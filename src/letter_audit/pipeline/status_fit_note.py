@@ -24,8 +24,7 @@ _HANDED_ON = re.compile(
     r"[.;,\u2013-]\s*(?:GP|practice|surgery)\s+(?:please|pls|to\s+(?:issue|provide|do))\b", re.IGNORECASE
 )
 # "He did not need a fit note earlier as he had self-certified, and I would be grateful if you could provide
-# one
-# for the coming weeks": an ask after a clause break is not negated by the "not" ahead of the note
+# one for the coming weeks": an ask after a clause break is not negated by the "not" ahead of the note
 _ASKED_AFTER = re.compile(
     r"[,;]\s*(?:and\s+|but\s+|so\s+)?(?:I\s+would\s+be\s+grateful\s+if\s+you\s+could|I\s+would\s+be\s+grateful\s+if\s+the\s+"
     r"(?:GP|practice)\s+could|please\s+could\s+you|could\s+you|would\s+you|can\s+you|please)\s+(?:please\s+)?"

@@ -111,7 +111,6 @@ _RELATIVE_BEFORE = re.compile(
     r"grandchildren|family(?:\s+members?)?)\s+(?:(?:and|&)\s+(?:[\w-]+\s+){1,2})?(?:also\s+)?$",
     re.IGNORECASE,
 )
-_REFERRAL_CUE = re.compile(r"referr")
 # Round 26: a follow-up field whose whole answer leaves the plan undecided ("Outpatient follow-up: As per
 # consultant", "Clinic review - at the consultant's discretion", "Follow-up: TBC by consultant"), as
 # "Follow-up: TBC" is already read: no plan stated, unclear
@@ -481,7 +480,7 @@ class FollowUpFinder:
             and not _UNDECIDED_VALUE.match(text, h[1])
             and not _UNDECIDED_FIELD.match(text, h[0])
             and not (
-                _REFERRAL_CUE.search(h[2])
+                "referr" in h[2]  # a referral cue's rule id
                 and _RELATIVE_BEFORE.search(text, max((unit_of(units, h[0]) or (0, 0))[0], h[0] - 80), h[0])
             )
             # a visit inside a request to the practice ("ask the district nurses to review") is its ask; a
